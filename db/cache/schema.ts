@@ -1,0 +1,40 @@
+/** Kysely table types of the desktop's encrypted cache. */
+
+export interface CacheMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface CacheAgencyTable {
+  id: string;
+  name: string;
+  kind: string;
+  code: string;
+}
+
+export interface CacheCaseTable {
+  id: string;
+  reference: string;
+  title: string;
+  case_type: string;
+  status: string;
+  closure_reason: string | null;
+  risk_level: string;
+  review_date: string | null;
+  owner_agency_id: string;
+  owner_team_id: string | null;
+  owner_user_id: string | null;
+  sharing_level: string;
+  /** JSON array of agency ids. */
+  shared_agency_ids: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** The whole cache database. */
+export interface CacheDatabase {
+  meta: CacheMetaTable;
+  agencies: CacheAgencyTable;
+  cases: CacheCaseTable;
+}

@@ -1,0 +1,13 @@
+/** The static, ordered list of server migrations (no folder scanning: it breaks inside asar). */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial.ts';
+
+/** Every server migration by name; names sort in the order they apply. */
+export const serverMigrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+/** A Kysely migration provider over the static list. */
+export const serverMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(serverMigrations),
+};

@@ -1,0 +1,34 @@
+/** Opens a SQLite file encrypted in the SQLCipher scheme with a raw 256-bit key. */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CodedError } from '../../domain/errors.ts';
+
+/** A 256-bit key as 64 hex characters. */
+export type CacheKeyHex = string;
+
+/**
+ * Opens (or creates) the file and proves the key by reading the schema; a wrong key or a
+ * corrupt file throws `authentication_error` and leaves nothing open.
+ */
+export function openEncryptedDb(file: string, keyHex: CacheKeyHex, nativeBinding?: string): Database.Database {
+  if (!/^[0-9a-f]{64}$/i.test(keyHex)) {
+    throw new CodedError('validation_error', 'A cache key must be 64 hex characters.');
+  }
+  const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
+  try {
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    // Raw key: no passphrase KDF, the key is already 256 random bits.
+    db.pragma(`key="x'${keyHex}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
+      throw new CodedError('authentication_error', 'The local cache cannot be opened with this key.');
+    }
+    throw error;
+  }
+}

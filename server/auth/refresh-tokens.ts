@@ -1,0 +1,83 @@
+/** Rotating refresh tokens with reuse detection: replaying a used token revokes its whole family. */
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import { CodedError } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import { hashRefreshToken, newRefreshToken } from './token-service.ts';
+
+/** A freshly issued refresh token. */
+export interface IssuedRefreshToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Starts a new token family at sign-in. */
+export async function issueRefreshToken(
+  db: Kysely<ServerDatabase>,
+  args: { userId: string; deviceId: string | null; now: Date; days: number; familyId?: string },
+): Promise<IssuedRefreshToken> {
+  const token = newRefreshToken();
+  const expiresAt = new Date(args.now.getTime() + args.days * 86_400_000);
+  await db
+    .insertInto('refresh_tokens')
+    .values({
+      id: newId(),
+      family_id: args.familyId ?? newId(),
+      user_id: args.userId,
+      token_hash: hashRefreshToken(token),
+      device_id: args.deviceId,
+      created_at: args.now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/**
+ * Exchanges a refresh token for a new one in the same family. A token that was already used or
+ * revoked is a sign of theft: the whole family is revoked and the caller must sign in again.
+ */
+export async function rotateRefreshToken(
+  db: Kysely<ServerDatabase>,
+  args: { token: string; now: Date; days: number },
+): Promise<{ userId: string } & IssuedRefreshToken> {
+  const nowIso = args.now.toISOString();
+  const outcome = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', hashRefreshToken(args.token))
+      .executeTakeFirst();
+    if (!row) {
+      return { kind: 'unknown' as const };
+    }
+    if (row.used_at !== null || row.revoked_at !== null) {
+      await trx.updateTable('refresh_tokens').set({ revoked_at: nowIso }).where('family_id', '=', row.family_id).where('revoked_at', 'is', null).execute();
+      return { kind: 'reused' as const };
+    }
+    if (row.expires_at <= nowIso) {
+      return { kind: 'expired' as const };
+    }
+    // Compare-and-set on used_at so two concurrent refreshes cannot both succeed.
+    const claimed = await trx.updateTable('refresh_tokens').set({ used_at: nowIso }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      return { kind: 'reused' as const };
+    }
+    const next = await issueRefreshToken(trx, { userId: row.user_id, deviceId: row.device_id, now: args.now, days: args.days, familyId: row.family_id });
+    return { kind: 'rotated' as const, userId: row.user_id, ...next };
+  });
+  if (outcome.kind !== 'rotated') {
+    throw new CodedError('authentication_error', 'Your session has ended; sign in again.');
+  }
+  return outcome;
+}
+
+/** Revokes the family a refresh token belongs to (sign-out). */
+export async function revokeRefreshFamily(db: Kysely<ServerDatabase>, token: string, userId: string, now: Date): Promise<void> {
+  const row = await db.selectFrom('refresh_tokens').select('family_id').where('token_hash', '=', hashRefreshToken(token)).where('user_id', '=', userId).executeTakeFirst();
+  if (row) {
+    await db.updateTable('refresh_tokens').set({ revoked_at: now.toISOString() }).where('family_id', '=', row.family_id).where('revoked_at', 'is', null).execute();
+  }
+}

@@ -1,0 +1,52 @@
+/** The cloud API's configuration, read once from the environment. */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  CASEBRIDGE_DATA_DIR: z.string().default('.data/server'),
+  CASEBRIDGE_DB_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'CASEBRIDGE_DB_KEY must be 64 hex characters').optional(),
+  CASEBRIDGE_JWT_SECRET: z.string().min(32, 'CASEBRIDGE_JWT_SECRET must be at least 32 characters').optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4318),
+  CASEBRIDGE_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  CASEBRIDGE_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+});
+
+/** Where the database lives: an embedded SQLite file or a PostgreSQL URL. */
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string; key?: string }
+  | { dialect: 'postgres'; url: string };
+
+/** Everything the server needs to start. */
+export interface ServerConfig {
+  database: DatabaseConfig;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** HS256 signing secret for access tokens; when absent the embedded server keeps one in its data dir. */
+  jwtSecret: string | undefined;
+  accessTokenSeconds: number;
+  refreshTokenDays: number;
+}
+
+/** Parses the environment; a bad value fails fast with a clear message naming the variable. */
+export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid server configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { dialect: 'postgres', url: e.DATABASE_URL }
+    : { dialect: 'sqlite', file: `${e.CASEBRIDGE_DATA_DIR}/casebridge.db`, ...(e.CASEBRIDGE_DB_KEY ? { key: e.CASEBRIDGE_DB_KEY } : {}) };
+  return {
+    database,
+    dataDir: e.CASEBRIDGE_DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    jwtSecret: e.CASEBRIDGE_JWT_SECRET,
+    accessTokenSeconds: e.CASEBRIDGE_ACCESS_TOKEN_SECONDS,
+    refreshTokenDays: e.CASEBRIDGE_REFRESH_TOKEN_DAYS,
+  };
+}

@@ -1,0 +1,41 @@
+/** Opens the server database: embedded SQLite (optionally encrypted) or PostgreSQL. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import type { DatabaseConfig } from '../config.ts';
+
+// PostgreSQL returns bigint (int8) as strings; our sequences stay far below 2^53, so read them as numbers.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** An open server database and how to close it. */
+export interface ServerDb {
+  db: Kysely<ServerDatabase>;
+  dialect: DatabaseConfig['dialect'];
+  close(): Promise<void>;
+}
+
+/** Opens the database the configuration names. */
+export function openServerDb(config: DatabaseConfig): ServerDb {
+  if (config.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (config.file !== ':memory:') {
+    mkdirSync(dirname(config.file), { recursive: true });
+  }
+  const sqlite = new Database(config.file);
+  if (config.key) {
+    sqlite.pragma("cipher='sqlcipher'");
+    sqlite.pragma('legacy=4');
+    sqlite.pragma(`key="x'${config.key}'"`);
+  }
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,49 @@
+/** Registers a route declared in domain/ with zod parsing of query, body and response. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { CodedError } from '../../domain/errors.ts';
+import type { RouteDef } from '../../domain/http/route.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { authenticate } from './authenticate.ts';
+import type { ServerContext } from '../server-context.ts';
+
+/** What a handler receives: parsed input and, on authenticated routes, the caller. */
+export interface RouteInput<Q, B, U> {
+  query: Q;
+  body: B;
+  user: U;
+  request: FastifyRequest;
+}
+
+/** The handler of a route: parsed input in, the response (before its schema parse) out. */
+export type RouteHandler<D> =
+  D extends RouteDef<infer Q, infer B, infer R, infer A>
+    ? (input: RouteInput<z.output<Q>, z.output<B>, A extends true ? AuthUser : null>) => Promise<z.input<R>>
+    : never;
+
+/** Registers a route: authenticates when it says so, parses query and body, parses the response. */
+export function registerRoute<D extends RouteDef>(app: FastifyInstance, ctx: ServerContext, def: D, handler: RouteHandler<D>): void {
+  const run = handler as (input: RouteInput<unknown, unknown, AuthUser | null>) => Promise<unknown>;
+  app.route({
+    method: def.method,
+    url: def.path,
+    handler: async (request, reply) => {
+      const user = def.auth ? await authenticate(ctx, request) : null;
+      const query = parseOrThrow(def.query, request.query ?? {}, 'query');
+      const body = parseOrThrow(def.body, request.body, 'body');
+      const result = await run({ query, body, user, request });
+      // The response schema is the contract: parse so nothing undeclared leaks out.
+      return reply.send(def.response.parse(result));
+    },
+  });
+}
+
+function parseOrThrow(schema: z.ZodType, value: unknown, part: string): unknown {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new CodedError('validation_error', `Invalid ${part}${where}: ${first?.message ?? 'bad input'}`);
+  }
+  return parsed.data;
+}

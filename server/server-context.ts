@@ -1,0 +1,15 @@
+/** What every route handler may use: the database, configuration, token service and clock. */
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../db/server/schema.ts';
+import type { TokenService } from './auth/token-service.ts';
+import type { ServerConfig } from './config.ts';
+
+/** Shared server state, created once at start-up. */
+export interface ServerContext {
+  db: Kysely<ServerDatabase>;
+  dialect: 'sqlite' | 'postgres';
+  config: ServerConfig;
+  tokens: TokenService;
+  /** The current time; injectable so tests can move it. */
+  now: () => Date;
+}

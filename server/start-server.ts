@@ -1,0 +1,53 @@
+/** Starts the cloud API: open and migrate the database, build the app, listen. */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../db/server/schema.ts';
+import { buildApp } from './app.ts';
+import { createTokenService } from './auth/token-service.ts';
+import type { ServerConfig } from './config.ts';
+import { openServerDb } from './db/connect.ts';
+import { migrateServerDb } from './db/migrate.ts';
+import { resolveJwtSecret } from './jwt-secret.ts';
+import type { ServerContext } from './server-context.ts';
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  ctx: ServerContext;
+  db: Kysely<ServerDatabase>;
+  close(): Promise<void>;
+}
+
+/** Starts a server from configuration; `now` lets tests control time. */
+export async function startServer(
+  config: ServerConfig,
+  options: { logger: boolean; now?: () => Date } = { logger: false },
+): Promise<RunningServer> {
+  const opened = openServerDb(config.database);
+  try {
+    await migrateServerDb(opened.db);
+    const ctx: ServerContext = {
+      db: opened.db,
+      dialect: opened.dialect,
+      config,
+      tokens: createTokenService(resolveJwtSecret(config), config.accessTokenSeconds),
+      now: options.now ?? (() => new Date()),
+    };
+    const app = await buildApp(ctx, { logger: options.logger });
+    const address = await app.listen({ host: config.host, port: config.port });
+    return {
+      url: address,
+      app,
+      ctx,
+      db: opened.db,
+      close: async () => {
+        await app.close();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+/** The sync protocol's routes (pull; push arrives with the full protocol). */
+import type { FastifyInstance } from 'fastify';
+import { routes } from '../../domain/http/routes.ts';
+import { registerRoute } from '../http/register-route.ts';
+import type { ServerContext } from '../server-context.ts';
+import { pullPage } from './pull.ts';
+
+/** Registers the sync routes. */
+export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  registerRoute(app, ctx, routes.syncPull, ({ query, user }) =>
+    pullPage(ctx.db, ctx.dialect, { user, cursor: query.cursor === undefined ? 0 : Number(query.cursor), limit: query.limit }),
+  );
+}

@@ -1,0 +1,33 @@
+/** Starts a real cloud API on a throwaway database for a test file. */
+import type { ServerConfig } from '../../server/config.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
+import { createTestDatabase, type TestDatabase } from './test-databases.ts';
+
+/** A running test server and its database. */
+export interface TestServer extends RunningServer {
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/** Starts a server on 127.0.0.1 with a random port; `now` lets a test move the clock. */
+export async function startTestServer(dialect: 'sqlite' | 'postgres', options: { now?: () => Date } = {}): Promise<TestServer> {
+  const database = await createTestDatabase(dialect);
+  const config: ServerConfig = {
+    database: database.config,
+    dataDir: database.dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+    accessTokenSeconds: 900,
+    refreshTokenDays: 14,
+  };
+  const server = await startServer(config, { logger: false, ...(options.now ? { now: options.now } : {}) });
+  return {
+    ...server,
+    database,
+    stop: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{domain,db,server,main,electron,renderer,scripts,test}/**/*.test.{ts,tsx}'],
+    exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Server suites each create their own PostgreSQL database, so files may run in parallel.
+    fileParallelism: true,
+  },
+});
