@@ -3,7 +3,6 @@
  * Each rule names the folder and what it may not import.
  */
 const NODE_BUILTIN = { dependencyTypes: ['core'] };
-const IO_LIBS = '^node_modules/(better-sqlite3-multiple-ciphers|pg|kysely|axios|fastify|@fastify|electron|electron-store|@napi-rs|@node-rs|ws|react|react-dom)/';
 
 module.exports = {
   forbidden: [
@@ -28,7 +27,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^dist/|^node_modules/)' },
+    exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'] },

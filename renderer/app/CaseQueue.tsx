@@ -1,0 +1,114 @@
+/** The practitioner's case queue: filter, table, count and paging. */
+import { useEffect, useId, useState } from 'react';
+import type { QueuePage } from '../../domain/ipc/contract.ts';
+import type { Result } from '../../domain/result.ts';
+import { CaseQueueTable } from './CaseQueueTable.tsx';
+import { useDesktopApi } from './desktop-api-context.ts';
+import { errorMessage } from './error-messages.ts';
+import { plural } from './plural.ts';
+import { QueuePager } from './QueuePager.tsx';
+import { useDebouncedValue } from './use-debounced-value.ts';
+
+/** Rows per page (the contract allows up to 500; 100 keeps a page quick to render). */
+export const PAGE_SIZE = 100;
+const FILTER_DELAY_MS = 200;
+
+/**
+ * The queue re-queries when the filter settles, the page changes, or `lastSyncedAt` moves
+ * (newly synced cases appear). An answer is kept with the request it belongs to, so a slow
+ * answer to an old filter can never be shown as the answer to the new one.
+ */
+export function CaseQueue({ lastSyncedAt }: { lastSyncedAt: string | null }) {
+  const api = useDesktopApi();
+  const filterId = useId();
+  const [filterText, setFilterText] = useState('');
+  const filter = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS);
+  // Paging belongs to one filter: a new filter starts again at the first page (state adjusted
+  // during render, React's pattern for resetting state when an input changes).
+  const [paging, setPaging] = useState({ filter, offset: 0 });
+  if (paging.filter !== filter) {
+    setPaging({ filter, offset: 0 });
+  }
+  const offset = paging.filter === filter ? paging.offset : 0;
+  const [attempt, setAttempt] = useState(0);
+  const requestKey = JSON.stringify([filter, offset, lastSyncedAt, attempt]);
+  const [answer, setAnswer] = useState<{ key: string; result: Result<QueuePage> } | null>(null);
+  // The last page received, kept on screen (dimmed) while the next one loads.
+  const [shown, setShown] = useState<{ page: QueuePage; offset: number } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api['cases.queue']({ filter, limit: PAGE_SIZE, offset }).then((result) => {
+      if (current) {
+        setAnswer({ key: requestKey, result });
+        if (result.ok) {
+          setShown({ page: result.value, offset });
+        }
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, filter, offset, requestKey]);
+
+  const loading = answer?.key !== requestKey;
+  const failure = !loading && answer && !answer.result.ok ? answer.result.error : null;
+
+  return (
+    <section className="queue" aria-labelledby={`${filterId}-heading`}>
+      <div className="queue__toolbar">
+        <h1 id={`${filterId}-heading`} className="queue__heading">
+          Case queue
+        </h1>
+        <label className="queue__filter-label" htmlFor={filterId}>
+          Filter cases
+        </label>
+        <input
+          id={filterId}
+          className="queue__filter"
+          type="search"
+          placeholder="Reference, title, type or agency"
+          maxLength={200}
+          autoComplete="off"
+          value={filterText}
+          onChange={(event) => setFilterText(event.target.value)}
+        />
+        <p className="queue__count" aria-live="polite">
+          {shown ? plural(shown.page.total, 'case') : ''}
+        </p>
+        {loading && shown ? <p className="queue__updating">Updating…</p> : null}
+      </div>
+      {failure && (
+        <div className="queue__message" role="alert">
+          <p>{errorMessage(failure.code)}</p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!shown && loading && (
+        <p className="queue__message" role="status">
+          Loading cases…
+        </p>
+      )}
+      {shown && !failure && shown.page.rows.length === 0 && !loading && (
+        <p className="queue__message">{filter ? `No cases match “${filter}”.` : 'Your queue has no cases yet.'}</p>
+      )}
+      {shown && shown.page.rows.length > 0 && !failure && (
+        <div className="queue__scroll">
+          <CaseQueueTable rows={shown.page.rows} busy={loading} />
+        </div>
+      )}
+      {shown && shown.page.total > PAGE_SIZE && !failure && (
+        <QueuePager
+          offset={shown.offset}
+          pageSize={PAGE_SIZE}
+          rowCount={shown.page.rows.length}
+          total={shown.page.total}
+          busy={loading}
+          onOffsetChange={(next) => setPaging({ filter, offset: next })}
+        />
+      )}
+    </section>
+  );
+}

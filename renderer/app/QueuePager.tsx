@@ -1,0 +1,40 @@
+/** Previous / Next paging for the case queue. */
+
+/** Where the current page sits in the whole result. */
+export interface QueuePagerProps {
+  offset: number;
+  pageSize: number;
+  rowCount: number;
+  total: number;
+  busy: boolean;
+  onOffsetChange: (offset: number) => void;
+}
+
+/** "Showing 101–200 of 523" with Previous and Next buttons. */
+export function QueuePager({ offset, pageSize, rowCount, total, busy, onOffsetChange }: QueuePagerProps) {
+  const first = rowCount === 0 ? 0 : offset + 1;
+  const last = offset + rowCount;
+  return (
+    <nav className="pager" aria-label="Case queue pages">
+      <p className="pager__range">
+        Showing {first}–{last} of {total}
+      </p>
+      <button
+        type="button"
+        className="button"
+        disabled={busy || offset === 0}
+        onClick={() => onOffsetChange(Math.max(0, offset - pageSize))}
+      >
+        Previous
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={busy || last >= total}
+        onClick={() => onOffsetChange(offset + pageSize)}
+      >
+        Next
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,87 @@
+/** The sign-in form shown when nobody is signed in. */
+import { useId, useState } from 'react';
+import type { SessionUser } from '../../domain/entities.ts';
+import type { ErrorBody } from '../../domain/errors.ts';
+import { useDesktopApi } from './desktop-api-context.ts';
+import { errorMessage } from './error-messages.ts';
+
+/** Username and password; a failure is announced in an alert and the password cleared. */
+export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+  const api = useDesktopApi();
+  const id = useId();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+
+  async function signIn(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const result = await api['session.signIn']({ username, password });
+    setBusy(false);
+    if (result.ok) {
+      onSignedIn(result.value);
+    } else {
+      setError(result.error);
+      setPassword('');
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <form
+        className="sign-in__card"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void signIn();
+        }}
+      >
+        <h1 id={`${id}-title`} className="sign-in__title">
+          Casebridge
+        </h1>
+        <p className="sign-in__intro">Sign in with your agency account.</p>
+        <label className="field__label" htmlFor={`${id}-username`}>
+          Username
+        </label>
+        <input
+          id={`${id}-username`}
+          className="field__input"
+          name="username"
+          autoComplete="username"
+          required
+          maxLength={100}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <label className="field__label" htmlFor={`${id}-password`}>
+          Password
+        </label>
+        <input
+          id={`${id}-password`}
+          className="field__input"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={512}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {errorMessage(error.code)}
+          </p>
+        )}
+        <button type="submit" className="button button--primary sign-in__submit" disabled={busy}>
+          Sign in
+        </button>
+        {busy && (
+          <p className="sign-in__busy" role="status">
+            Signing in…
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+/** The honest sync indicator in the top bar, with a "Sync now" button. */
+import { useState } from 'react';
+import type { ErrorBody } from '../../domain/errors.ts';
+import type { SyncState } from './use-sync-status.ts';
+import { errorMessage } from './error-messages.ts';
+import { summariseSync } from './sync-summary.ts';
+
+/** Shows what the core says about sync — never "up to date" when it is not. */
+export function SyncIndicator({ status, syncNow }: SyncState) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const summary = status ? summariseSync(status) : { text: 'Checking sync…', tone: 'busy' };
+
+  async function onSyncNow(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const result = await syncNow();
+    setBusy(false);
+    setError(result.ok ? null : result.error);
+  }
+
+  return (
+    <div className="sync">
+      <p className={`sync__status sync__status--${summary.tone}`} role="status" data-testid="sync-status">
+        {summary.text}
+      </p>
+      <button
+        type="button"
+        className="button button--on-dark"
+        onClick={() => void onSyncNow()}
+        disabled={busy || status?.phase === 'pulling'}
+      >
+        Sync now
+      </button>
+      {error && (
+        <p className="sync__error" role="alert">
+          {errorMessage(error.code)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** The bar across the top of the signed-in app: product, sync, who is signed in, sign out. */
+import { useState } from 'react';
+import type { SessionUser } from '../../domain/entities.ts';
+import type { ErrorBody } from '../../domain/errors.ts';
+import { useDesktopApi } from './desktop-api-context.ts';
+import { errorMessage } from './error-messages.ts';
+import { SyncIndicator } from './SyncIndicator.tsx';
+import type { SyncState } from './use-sync-status.ts';
+
+/** What the top bar shows and does. */
+export interface TopBarProps {
+  user: SessionUser;
+  sync: SyncState;
+  onSignedOut: () => void;
+}
+
+/** The top bar; "Sign out" keeps the encrypted cache (`wipeCache: false`). */
+export function TopBar({ user, sync, onSignedOut }: TopBarProps) {
+  const api = useDesktopApi();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+
+  async function signOut(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const result = await api['session.signOut']({ wipeCache: false });
+    setBusy(false);
+    if (result.ok) {
+      onSignedOut();
+    } else {
+      setError(result.error);
+    }
+  }
+
+  return (
+    <header className="top-bar">
+      <p className="top-bar__product">Casebridge</p>
+      <SyncIndicator status={sync.status} syncNow={sync.syncNow} />
+      <div className="top-bar__user">
+        <p className="top-bar__name">{user.displayName}</p>
+        <p className="top-bar__agency">{user.agencyName}</p>
+      </div>
+      <button type="button" className="button button--on-dark" onClick={() => void signOut()} disabled={busy}>
+        Sign out
+      </button>
+      {error && (
+        <p className="top-bar__error" role="alert">
+          {errorMessage(error.code)}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+/** What people are told for each error code — the one place the UI turns codes into words. */
+import { type ErrorCode, isErrorCode } from '../../domain/errors.ts';
+
+const MESSAGES: Record<ErrorCode, string> = {
+  validation_error: 'Some of what you entered is not valid. Check it and try again.',
+  authentication_error: 'Wrong username or password.',
+  authorization_error: 'You do not have permission to do that.',
+  not_found: 'That record could not be found. It may have been removed, or you may no longer have access.',
+  conflict: 'Someone else changed this at the same time. Look at the latest version and try again.',
+  rate_limited: 'Too many attempts. Wait a minute and try again.',
+  account_locked: 'This account is locked after too many failed sign-ins. Contact your agency administrator.',
+  payload_too_large: 'That is too large to send.',
+  reset_required: 'Your local copy of cases needs rebuilding. Casebridge will download them again.',
+  network_error: 'Casebridge cannot connect. Check your network connection and try again.',
+  server_unavailable: 'The Casebridge server is not available at the moment. Try again shortly.',
+  keychain_unavailable: "Casebridge cannot open this computer's secure key store. Contact IT support.",
+  session_locked: 'Your session is locked. Unlock it with your password to continue.',
+  not_signed_in: 'You are signed out. Sign in to continue.',
+  internal_error: 'Something went wrong in Casebridge. Try again, and contact IT support if it keeps happening.',
+};
+
+/** The human message for an error code; codes this version does not know get the generic one. */
+export function errorMessage(code: string): string {
+  return isErrorCode(code) ? MESSAGES[code] : MESSAGES.internal_error;
+}

@@ -1,0 +1,41 @@
+/** Dates and times as people in the UK read them. */
+
+/** Where and when to format: the defaults are the user's time zone and the current time. */
+export interface FormatContext {
+  timeZone?: string;
+  now?: Date;
+}
+
+function parse(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function zoneOption(context: FormatContext): { timeZone?: string } {
+  return context.timeZone === undefined ? {} : { timeZone: context.timeZone };
+}
+
+/** "25 Nov 2026, 09:30"; an unreadable timestamp is shown as it came. */
+export function formatDateTime(iso: string, context: FormatContext = {}): string {
+  const date = parse(iso);
+  if (!date) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', ...zoneOption(context) }).format(date);
+}
+
+/** "09:30" when the moment is today, "24 Nov, 09:30" otherwise — never a bare time from another day. */
+export function formatTimeOfDay(iso: string, context: FormatContext = {}): string {
+  const date = parse(iso);
+  if (!date) {
+    return iso;
+  }
+  const zone = zoneOption(context);
+  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', ...zone });
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', ...zone }).format(date);
+  if (day.format(date) === day.format(context.now ?? new Date())) {
+    return time;
+  }
+  const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...zone }).format(date);
+  return `${dayMonth}, ${time}`;
+}

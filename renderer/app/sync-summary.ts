@@ -1,0 +1,39 @@
+/** The sync indicator's words, derived honestly from the core's sync status. */
+import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
+import { errorMessage } from './error-messages.ts';
+import { type FormatContext, formatTimeOfDay } from './format-date-time.ts';
+import { plural } from './plural.ts';
+
+/** How the indicator should look: calm when up to date, busy, a warning, or an error. */
+export type SyncTone = 'ok' | 'busy' | 'warning' | 'error';
+
+/** The indicator's text and tone. */
+export interface SyncSummary {
+  text: string;
+  tone: SyncTone;
+}
+
+/**
+ * Offline wins over everything (a stale "up to date" would be a lie); "Up to date" only when the
+ * core is idle and has synced at least once. Waiting changes are always mentioned.
+ */
+export function summariseSync(status: SyncStatus, context: FormatContext = {}): SyncSummary {
+  const lastSynced = status.lastSuccessAt === null ? null : `last synced ${formatTimeOfDay(status.lastSuccessAt, context)}`;
+  let summary: SyncSummary;
+  if (status.connection === 'offline') {
+    summary = { text: lastSynced ? `Offline · ${lastSynced}` : 'Offline', tone: 'warning' };
+  } else if (status.phase === 'pulling') {
+    summary = { text: 'Syncing…', tone: 'busy' };
+  } else if (status.phase === 'error') {
+    const reason = status.lastError ? errorMessage(status.lastError.code) : errorMessage('internal_error');
+    summary = { text: `Sync error: ${reason}`, tone: 'error' };
+  } else if (lastSynced) {
+    summary = { text: `Up to date · ${lastSynced}`, tone: 'ok' };
+  } else {
+    summary = { text: 'Not synced yet', tone: 'warning' };
+  }
+  if (status.pendingChanges > 0) {
+    summary.text += ` · ${plural(status.pendingChanges, 'change')} waiting`;
+  }
+  return summary;
+}

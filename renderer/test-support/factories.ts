@@ -1,0 +1,46 @@
+/** Test data builders with overrides (synthetic data only). Used by *.test.ts, never by the app. */
+import type { SessionUser } from '../../domain/entities.ts';
+import type { QueueRow } from '../../domain/ipc/contract.ts';
+import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
+
+/** An online, idle, never-synced status unless overridden. */
+export function buildSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    connection: 'online',
+    phase: 'idle',
+    pendingChanges: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    cachedCases: 0,
+    ...overrides,
+  };
+}
+
+/** A practitioner at a synthetic police force. */
+export function buildSessionUser(overrides: Partial<SessionUser> = {}): SessionUser {
+  return {
+    id: '7d0c8f7e-3b1a-4c55-9a55-0f3f1b7a2c01',
+    username: 'pc.test',
+    displayName: 'Test Constable',
+    role: 'practitioner',
+    agencyId: '0b7e4c2a-5d6f-4e8a-9b1c-2d3e4f5a6b7c',
+    agencyName: 'Exampleshire Police',
+    teamIds: [],
+    ...overrides,
+  };
+}
+
+/** One open, medium-risk ASB case. */
+export function buildQueueRow(overrides: Partial<QueueRow> = {}): QueueRow {
+  return {
+    id: '3f9a1c2e-8b7d-4e6f-a5c4-b3a2918f7e6d',
+    reference: 'ASB-2026-0001',
+    title: 'Noise nuisance, Example Street',
+    caseType: 'asb',
+    ownerAgencyName: 'Exampleshire Council',
+    status: 'open',
+    riskLevel: 'medium',
+    updatedAt: '2026-11-24T09:30:00.000Z',
+    ...overrides,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Starts what a practitioner's machine would have: the cloud API with the demo data (SQLite), and
+ * the desktop core behind the loopback host with the real OS keychain. Writes what the specs need
+ * (the URL with its token, and the expected visibility computed by the pure policy) to a file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canSeeCase } from '../../domain/policy/case-policy.ts';
+import { RoleSchema, SharingLevelSchema } from '../../domain/vocabulary.ts';
+import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
+import { startLoopbackHost } from '../../main/loopback/loopback-host.ts';
+import { createKeyringSecretStore } from '../../main/secrets/keyring-secret-store.ts';
+import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
+import { seedDemoData } from '../../server/seed/seed-demo-data.ts';
+import { startServer } from '../../server/start-server.ts';
+
+/** What the specs read from `E2E_CONTEXT_FILE`. */
+export interface E2eContext {
+  url: string;
+  user: { username: string; password: string; agencyName: string };
+  visibleReferences: string[];
+  hiddenReferences: string[];
+  sharedInReferences: string[];
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-e2e-'));
+  const server = await startServer(
+    {
+      database: { dialect: 'sqlite', file: join(dir, 'server', 'casebridge.db') },
+      dataDir: join(dir, 'server'), host: '127.0.0.1', port: 0,
+      jwtSecret: undefined, accessTokenSeconds: 900, refreshTokenDays: 14,
+    },
+    { logger: false },
+  );
+  await seedDemoData(server.db, { cases: 300 });
+  const core = createDesktopCore({
+    serverUrl: server.url,
+    dataDir: join(dir, 'desktop'),
+    secretStore: createKeyringSecretStore(`casebridge-e2e-${process.pid}`),
+  });
+  const host = await startLoopbackHost({ core, rendererDir: join(process.cwd(), 'dist', 'renderer') });
+
+  const demo = DEMO_USERS.find((u) => u.role === 'practitioner' && u.agencyCode === 'NSP') ?? DEMO_USERS[0]!;
+  const row = await server.db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select(['users.id', 'users.role', 'users.agency_id', 'agencies.name']).where('username', '=', demo.username).executeTakeFirstOrThrow();
+  const teamIds = (await server.db.selectFrom('user_teams').select('team_id').where('user_id', '=', row.id).execute()).map((t) => t.team_id);
+  const user = { id: row.id, agencyId: row.agency_id, teamIds, role: RoleSchema.parse(row.role) };
+  const cases = await server.db.selectFrom('cases').select(['id', 'reference', 'owner_agency_id', 'owner_team_id', 'owner_user_id', 'sharing_level']).execute();
+  const shares = await server.db.selectFrom('case_shared_agencies').selectAll().execute();
+  const visible: string[] = [];
+  const hidden: string[] = [];
+  const sharedIn: string[] = [];
+  for (const c of cases) {
+    const sharedAgencyIds = shares.filter((s) => s.case_id === c.id).map((s) => s.agency_id);
+    const policyCase = {
+      ownerAgencyId: c.owner_agency_id, ownerTeamId: c.owner_team_id, ownerUserId: c.owner_user_id,
+      sharingLevel: SharingLevelSchema.parse(c.sharing_level), sharedAgencyIds,
+    };
+    (canSeeCase(user, policyCase) ? visible : hidden).push(c.reference);
+    if (c.owner_agency_id !== user.agencyId && canSeeCase(user, policyCase)) {
+      sharedIn.push(c.reference);
+    }
+  }
+  const context: E2eContext = {
+    url: host.url,
+    user: { username: demo.username, password: demo.password, agencyName: row.name },
+    visibleReferences: visible,
+    hiddenReferences: hidden,
+    sharedInReferences: sharedIn,
+  };
+  const file = join(dir, 'context.json');
+  writeFileSync(file, JSON.stringify(context));
+  process.env.E2E_CONTEXT_FILE = file;
+
+  return async () => {
+    await host.close();
+    await core.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Writes a probe file that breaks a rule, runs the real layer check on it, and removes it. */
+async function checkProbe(path: string, source: string): Promise<{ failed: boolean; output: string }> {
+  writeFileSync(path, source);
+  try {
+    const { stdout } = await run('npx', ['depcruise', '--config', '.dependency-cruiser.cjs', path], { encoding: 'utf8' });
+    return { failed: false, output: stdout };
+  } catch (error) {
+    const e = error as { stdout?: string; code?: number };
+    return { failed: true, output: e.stdout ?? '' };
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
+describe('layer rules (DESIGN.md §1)', () => {
+  it('fail when main/ imports electron', async () => {
+    const r = await checkProbe('main/zz-layer-probe.ts', "import { app } from 'electron';\nexport const probe = app;\n");
+    expect(r.failed).toBe(true);
+    expect(r.output).toContain('main-no-electron');
+  });
+
+  it('fail when renderer/ imports main/', async () => {
+    const r = await checkProbe('renderer/zz-layer-probe.ts', "export { localDataDir } from '../main/paths.ts';\n");
+    expect(r.failed).toBe(true);
+    expect(r.output).toContain('renderer-only-domain');
+  });
+
+  it('fail when domain/ imports a node built-in', async () => {
+    const r = await checkProbe('domain/zz-layer-probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n");
+    expect(r.failed).toBe(true);
+    expect(r.output).toContain('domain-no-node');
+  });
+
+  it('fail when server/ imports main/', async () => {
+    const r = await checkProbe('server/zz-layer-probe.ts', "export { localDataDir } from '../main/paths.ts';\n");
+    expect(r.failed).toBe(true);
+    expect(r.output).toContain('server-not-desktop');
+  });
+
+  it('pass for an import the rules allow', async () => {
+    const r = await checkProbe('main/zz-layer-probe.ts', "export { ERROR_CODES } from '../domain/errors.ts';\n");
+    expect(r).toMatchObject({ failed: false });
+  });
+});
