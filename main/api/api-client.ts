@@ -59,7 +59,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 }
 
 function toServerError(status: number, data: unknown): CodedError {
-  const error = typeof data === 'object' && data !== null && 'error' in data ? (data as { error: unknown }).error : undefined;
+  const error = typeof data === 'object' && data !== null && 'error' in data ? (data).error : undefined;
   if (typeof error === 'object' && error !== null && 'code' in error && isErrorCode(error.code)) {
     const message = 'message' in error && typeof error.message === 'string' ? error.message : 'The server refused the request.';
     return new CodedError(error.code, message);

@@ -88,7 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .execute();
-  await db.insertInto('change_seq' as never).values({ id: 1, seq: 0 } as never).execute();
+  await db.insertInto('change_seq' as never).values({ id: 1, seq: 0 }).execute();
 }
 
 /** Drops everything 0001 created. */

@@ -1,0 +1,59 @@
+/** The Electron entry point: single instance, app:// protocol, the desktop core behind sender-checked IPC, one hardened window. */
+import { join } from 'node:path';
+import { app, net, type BrowserWindow } from 'electron';
+import { createDesktopCore } from '../main/core/create-desktop-core.ts';
+import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
+import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.ts';
+import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { closeCoreOnQuit } from './close-core-on-quit.ts';
+import { forwardCoreEvents, registerIpcHandlers } from './ipc-registration.ts';
+import { readShellConfig } from './shell-config.ts';
+import { createMainWindow } from './window.ts';
+
+let mainWindow: BrowserWindow | null = null;
+
+// Privileged schemes must be declared before the app is ready.
+registerAppScheme();
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) {
+        mainWindow.restore();
+      }
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+} else {
+  app.quit();
+}
+
+function start(): void {
+  // The app root holds package.json and dist/ — the project folder in development, app.asar when packaged.
+  const appRoot = app.getAppPath();
+  const config = readShellConfig(process.env, app.getPath('userData'), app.isPackaged);
+  const core = createDesktopCore({
+    ...config,
+    secretStore: createKeyringSecretStore('Casebridge'),
+    // Chromium's network stack: the system proxy, PAC and the Windows certificate store apply.
+    fetchImpl: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+  });
+  closeCoreOnQuit(app, core);
+  serveRenderer(join(appRoot, 'dist', 'renderer'));
+  registerIpcHandlers(core, APP_ORIGIN);
+
+  const window = createMainWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs') });
+  mainWindow = window;
+  forwardCoreEvents(core, window.webContents);
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => fatal(error));
+}
+
+function fatal(error: unknown): void {
+  console.error('Casebridge could not start.', error);
+  app.exit(1);
+}
