@@ -1,3 +1,4 @@
+/** The ADMX template and its en-US ADML are well-formed and describe the same policies (DESIGN.md §7). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

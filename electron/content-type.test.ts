@@ -1,3 +1,4 @@
+/** Unit tests: Content-Type by file extension for the app:// scheme. */
 import { describe, expect, it } from 'vitest';
 import { contentTypeFor } from './content-type.ts';
 

@@ -38,7 +38,8 @@ export function forwardCoreEvents(core: DesktopCore, contents: WebContents): () 
 // Only the top-level frame of a page on our own origin: no iframes, no navigated-away or destroyed frames.
 function isFromAppMainFrame(event: IpcMainInvokeEvent, expectedOrigin: string): boolean {
   const frame = event.senderFrame;
-  if (frame === null || frame.parent !== null || frame !== event.sender.mainFrame) {
+  // Compared by frame token: WebFrameMain wrappers are not guaranteed to be the same object.
+  if (frame === null || frame.parent !== null || frame.frameToken !== event.sender.mainFrame.frameToken) {
     return false;
   }
   return isTrustedSender(frame.url, expectedOrigin);

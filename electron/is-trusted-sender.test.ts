@@ -1,3 +1,4 @@
+/** Unit tests: only the app:// origin may call the desktop API over IPC. */
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from './app-origin.ts';
 import { isSameOrigin } from './is-same-origin.ts';

@@ -25,7 +25,10 @@ if (app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
 } else {
   app.quit();
 }

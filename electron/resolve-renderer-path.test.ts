@@ -1,3 +1,4 @@
+/** Unit tests: app:// URLs map only to files inside the renderer folder. */
 import fc from 'fast-check';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';

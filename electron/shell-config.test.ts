@@ -1,3 +1,4 @@
+/** Unit tests: the shell reads its server URL, data dir and native binding from the environment. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_URL, readShellConfig } from './shell-config.ts';
 

@@ -6,11 +6,10 @@ import { build, type BuildOptions } from 'esbuild';
 export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', '@node-rs/argon2', 'pg-native'];
 
 /** Builds dist/electron/main.cjs and dist/electron/preload.cjs under `root`. */
-export async function buildElectron(root: string = process.cwd()): Promise<void> {
+export async function buildElectron(root: string = join(import.meta.dirname, '..')): Promise<void> {
   const common: BuildOptions = {
     bundle: true,
     format: 'cjs',
-    target: 'node22',
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',
@@ -21,6 +20,8 @@ export async function buildElectron(root: string = process.cwd()): Promise<void>
       entryPoints: [join(root, 'electron', 'main.ts')],
       outfile: join(root, 'dist', 'electron', 'main.cjs'),
       platform: 'node',
+      // Electron 45 runs Node 22 in the main process.
+      target: 'node22',
       external: NATIVE_EXTERNALS,
       // Output is CommonJS: give any bundled `import.meta.url` a real value instead of undefined.
       banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -32,6 +33,8 @@ export async function buildElectron(root: string = process.cwd()): Promise<void>
       outfile: join(root, 'dist', 'electron', 'preload.cjs'),
       // A sandboxed preload may require only `electron` (and a few polyfilled modules): everything else is bundled.
       platform: 'browser',
+      // Electron 45 is Chromium 140.
+      target: 'chrome140',
       external: ['electron'],
       minify: true,
     }),

@@ -11,6 +11,9 @@ export interface AgencyTable {
   code: string;
   created_at: string;
   seq: number;
+  /** 1: may share only with agencies listed in `sharing_agreements`; 0: with every partner. */
+  sharing_restricted: Generated<Flag>;
+  require_totp: Generated<Flag>;
 }
 
 export interface TeamTable {
@@ -28,6 +31,8 @@ export interface UserTable {
   password_hash: string;
   disabled: Flag;
   created_at: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<Flag>;
 }
 
 export interface UserTeamTable {
@@ -52,6 +57,8 @@ export interface CaseTable {
   updated_at: string;
   version: number;
   seq: number;
+  hidden_from_search: Generated<Flag>;
+  created_by: string | null;
 }
 
 export interface CaseSharedAgencyTable {
@@ -77,6 +84,287 @@ export interface ChangeSeqTable {
   seq: Generated<number>;
 }
 
+export interface CaseSharedTeamTable {
+  case_id: string;
+  team_id: string;
+}
+
+export interface CaseSharedUserTable {
+  case_id: string;
+  user_id: string;
+}
+
+export interface SharingAgreementTable {
+  agency_id: string;
+  partner_agency_id: string;
+}
+
+export interface CaseTypeTable {
+  code: string;
+  label: string;
+  active: Flag;
+  retention_years: number;
+}
+
+export interface PersonTable {
+  id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  estimated_birth_year: number | null;
+  gender: string;
+  owner_agency_id: string;
+  consent_status: string;
+  /** Phonetic key of the name, for duplicate detection. */
+  name_key: string;
+  merged_into_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PersonAliasTable {
+  id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  name_key: string;
+}
+
+/** Restricted identifiers (police nominal id, NHS number …): visible to the recording agency only. */
+export interface PersonIdentifierTable {
+  id: string;
+  person_id: string;
+  scheme: string;
+  value: string;
+  agency_id: string;
+}
+
+export interface LocationTable {
+  id: string;
+  address_line: string;
+  town: string;
+  postcode: string;
+  uprn: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  owner_agency_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CaseSubjectTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface CaseLinkTable {
+  id: string;
+  case_id: string;
+  linked_case_id: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CaseLocationTable {
+  id: string;
+  case_id: string;
+  location_id: string;
+  description: string;
+  created_at: string;
+}
+
+export interface ReportTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  author_user_id: string;
+  author_agency_id: string;
+  author_team_id: string | null;
+  /** `case` follows the case; any other level restricts the report further. */
+  sharing_level: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReportVersionTable {
+  id: string;
+  report_id: string;
+  version: number;
+  title: string;
+  body: string;
+  edited_by: string;
+  edited_at: string;
+}
+
+/** Named grantees of a `shared` report or document: an agency, a team or a user. */
+export interface ResourceShareColumns {
+  grantee_kind: string;
+  grantee_id: string;
+}
+export interface ReportShareTable extends ResourceShareColumns {
+  report_id: string;
+}
+export interface DocumentShareTable extends ResourceShareColumns {
+  document_id: string;
+}
+
+export interface TaskTable {
+  id: string;
+  case_id: string;
+  title: string;
+  description: string;
+  assignee_agency_id: string;
+  assignee_team_id: string | null;
+  assignee_user_id: string | null;
+  due_date: string | null;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TaskUpdateTable {
+  id: string;
+  task_id: string;
+  author_user_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface MarkerTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  marker_type: string;
+  description: string;
+  owner_agency_id: string;
+  created_by: string;
+  review_date: string;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface DocumentTable {
+  id: string;
+  case_id: string;
+  report_id: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  owner_agency_id: string;
+  owner_team_id: string | null;
+  uploaded_by: string;
+  sharing_level: string;
+  created_at: string;
+}
+
+export interface AccessRequestTable {
+  id: string;
+  resource_type: string;
+  resource_id: string;
+  owner_agency_id: string;
+  requester_user_id: string;
+  requester_agency_id: string;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  grant_expires_at: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface AccessGrantTable {
+  id: string;
+  request_id: string;
+  resource_type: string;
+  resource_id: string;
+  user_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** One committed change, in global sequence order (DESIGN.md §4). */
+export interface ChangeLogTable {
+  seq: number;
+  entity: string;
+  entity_id: string;
+  /** `upsert`, `delete`, or `access` (who may see it changed). */
+  op: string;
+  case_id: string | null;
+  at: string;
+}
+
+export interface ClientMutationTable {
+  client_id: string;
+  user_id: string;
+  last_mutation_id: number;
+  updated_at: string;
+}
+
+export interface DeviceTable {
+  id: string;
+  user_id: string;
+  name: string;
+  registered_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  username: string;
+  user_id: string | null;
+  succeeded: Flag;
+  ip: string;
+  at: string;
+}
+
+/** Append-only, hash-chained audit trail (DESIGN.md §6). */
+export interface AuditEventTable {
+  seq: number;
+  id: string;
+  at: string;
+  user_id: string | null;
+  agency_id: string | null;
+  team_id: string | null;
+  device_id: string | null;
+  ip: string | null;
+  action: string;
+  category: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  outcome: string;
+  justification: string | null;
+  /** JSON: search terms, field changes (old → new), export details; never erased content. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The single row serialising audit writers. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 /** The whole server database. */
 export interface ServerDatabase {
   agencies: AgencyTable;
@@ -87,4 +375,31 @@ export interface ServerDatabase {
   case_shared_agencies: CaseSharedAgencyTable;
   refresh_tokens: RefreshTokenTable;
   change_seq: ChangeSeqTable;
+  case_shared_teams: CaseSharedTeamTable;
+  case_shared_users: CaseSharedUserTable;
+  sharing_agreements: SharingAgreementTable;
+  case_types: CaseTypeTable;
+  persons: PersonTable;
+  person_aliases: PersonAliasTable;
+  person_identifiers: PersonIdentifierTable;
+  locations: LocationTable;
+  case_subjects: CaseSubjectTable;
+  case_links: CaseLinkTable;
+  case_locations: CaseLocationTable;
+  reports: ReportTable;
+  report_versions: ReportVersionTable;
+  report_shares: ReportShareTable;
+  document_shares: DocumentShareTable;
+  tasks: TaskTable;
+  task_updates: TaskUpdateTable;
+  markers: MarkerTable;
+  documents: DocumentTable;
+  access_requests: AccessRequestTable;
+  access_grants: AccessGrantTable;
+  change_log: ChangeLogTable;
+  client_mutations: ClientMutationTable;
+  devices: DeviceTable;
+  login_attempts: LoginAttemptTable;
+  audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
 }

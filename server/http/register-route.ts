@@ -8,7 +8,8 @@ import { authenticate } from './authenticate.ts';
 import type { ServerContext } from '../server-context.ts';
 
 /** What a handler receives: parsed input and, on authenticated routes, the caller. */
-export interface RouteInput<Q, B, U> {
+export interface RouteInput<Q, B, U, P = Record<string, never>> {
+  params: P;
   query: Q;
   body: B;
   user: U;
@@ -17,21 +18,22 @@ export interface RouteInput<Q, B, U> {
 
 /** The handler of a route: parsed input in, the response (before its schema parse) out. */
 export type RouteHandler<D> =
-  D extends RouteDef<infer Q, infer B, infer R, infer A>
-    ? (input: RouteInput<z.output<Q>, z.output<B>, A extends true ? AuthUser : null>) => Promise<z.input<R>>
+  D extends RouteDef<infer Q, infer B, infer R, infer A, infer P>
+    ? (input: RouteInput<z.output<Q>, z.output<B>, A extends true ? AuthUser : null, z.output<P>>) => Promise<z.input<R>>
     : never;
 
 /** Registers a route: authenticates when it says so, parses query and body, parses the response. */
 export function registerRoute<D extends RouteDef>(app: FastifyInstance, ctx: ServerContext, def: D, handler: RouteHandler<D>): void {
-  const run = handler as (input: RouteInput<unknown, unknown, AuthUser | null>) => Promise<unknown>;
+  const run = handler as (input: RouteInput<unknown, unknown, AuthUser | null, unknown>) => Promise<unknown>;
   app.route({
     method: def.method,
     url: def.path,
     handler: async (request, reply) => {
       const user = def.auth ? await authenticate(ctx, request) : null;
+      const params = def.params ? parseOrThrow(def.params, request.params ?? {}, 'path') : {};
       const query = parseOrThrow(def.query, request.query ?? {}, 'query');
       const body = parseOrThrow(def.body, request.body, 'body');
-      const result = await run({ query, body, user, request });
+      const result = await run({ params, query, body, user, request });
       // The response schema is the contract: parse so nothing undeclared leaks out.
       return reply.send(def.response.parse(result));
     },

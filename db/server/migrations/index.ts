@@ -1,10 +1,12 @@
 /** The static, ordered list of server migrations (no folder scanning: it breaks inside asar). */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_domain_model.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_domain_model': m0002,
 };
 
 /** A Kysely migration provider over the static list. */

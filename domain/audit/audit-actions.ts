@@ -1,0 +1,45 @@
+/**
+ * Audit actions and their Data Protection Act 2018 s62 logging categories (DESIGN.md §6):
+ * collection, alteration, consultation, disclosure, combination, erasure.
+ */
+import { z } from 'zod';
+
+export const AUDIT_CATEGORIES = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure'] as const;
+/** A DPA 2018 s62 category. */
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
+export const AuditCategorySchema = z.enum(AUDIT_CATEGORIES);
+
+/** Every audited action and the category it is logged under. */
+export const AUDIT_ACTIONS = {
+  'auth.login': 'consultation',
+  'auth.login_failed': 'consultation',
+  'auth.logout': 'consultation',
+  'auth.refresh_reuse': 'consultation',
+  'auth.totp_enrolled': 'alteration',
+  'record.view': 'consultation',
+  'record.break_glass_view': 'consultation',
+  'record.search': 'consultation',
+  'record.create': 'collection',
+  'record.update': 'alteration',
+  'record.delete': 'erasure',
+  'record.erase': 'erasure',
+  'record.merge': 'combination',
+  'record.share_change': 'disclosure',
+  'record.transfer': 'disclosure',
+  'access.request': 'disclosure',
+  'access.decision': 'disclosure',
+  'document.upload': 'collection',
+  'document.download': 'disclosure',
+  'export.create': 'disclosure',
+  'admin.change': 'alteration',
+  'device.register': 'alteration',
+  'device.revoke': 'alteration',
+} as const satisfies Record<string, AuditCategory>;
+
+/** An audited action. */
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AuditActionSchema = z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]);
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+/** Whether the audited attempt succeeded. */
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

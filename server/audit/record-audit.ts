@@ -1,0 +1,65 @@
+/**
+ * Writes audit events. The only write path to `audit_events` is INSERT through this module;
+ * nothing in the code updates or deletes an event.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome } from '../../domain/audit/audit-actions.ts';
+import { newId } from '../../domain/ids.ts';
+import { auditEventHash } from './audit-hash.ts';
+
+/** Who did it, from where. */
+export interface AuditActor {
+  userId: string | null;
+  agencyId: string | null;
+  teamId?: string | null;
+  deviceId?: string | null;
+  ip: string | null;
+}
+
+/** One event to record. `details` holds terms, field changes or export facts — never erased content. */
+export interface AuditInput {
+  actor: AuditActor;
+  action: AuditAction;
+  entityType?: string | null;
+  entityId?: string | null;
+  outcome: AuditOutcome;
+  justification?: string | null;
+  details?: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * Appends an event inside the caller's transaction, so the event commits with the change it
+ * describes. Locking the audit head row orders concurrent writers into one chain.
+ */
+export async function recordAudit(trx: Transaction<ServerDatabase>, input: AuditInput): Promise<void> {
+  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1)
+    .returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const fields = {
+    seq: Number(head.seq),
+    id: newId(),
+    at: input.at.toISOString(),
+    user_id: input.actor.userId,
+    agency_id: input.actor.agencyId,
+    team_id: input.actor.teamId ?? null,
+    device_id: input.actor.deviceId ?? null,
+    ip: input.actor.ip,
+    action: input.action,
+    category: AUDIT_ACTIONS[input.action],
+    entity_type: input.entityType ?? null,
+    entity_id: input.entityId ?? null,
+    outcome: input.outcome,
+    justification: input.justification ?? null,
+    details: JSON.stringify(input.details ?? {}),
+    prev_hash: head.hash,
+  };
+  const hash = auditEventHash(fields);
+  await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
+  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+}
+
+/** Records an event in its own transaction (for events with no accompanying change, e.g. a failed sign-in). */
+export function recordAuditNow(db: Kysely<ServerDatabase>, input: AuditInput): Promise<void> {
+  return db.transaction().execute((trx) => recordAudit(trx, input));
+}
