@@ -1,8 +1,14 @@
 /** Builds the cloud API: a Fastify app over an open database. */
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import { routes } from '../domain/http/routes.ts';
+import { registerAdminRoutes } from './admin/routes.ts';
+import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerCaseRoutes } from './cases/routes.ts';
+import { registerDocumentRoutes } from './documents/routes.ts';
+import { registerSecurityPlugins } from './http/security-plugins.ts';
+import { registerDocsRoutes } from './openapi/routes.ts';
+import { registerPersonRoutes } from './persons/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { registerRoute } from './http/register-route.ts';
 import type { ServerContext } from './server-context.ts';
@@ -22,9 +28,15 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     trustProxy: false,
   });
   installErrorHandler(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await registerSecurityPlugins(app, ctx);
   registerRoute(app, ctx, routes.health, () => Promise.resolve({ ok: true as const }));
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  await registerAuditRoutes(app, ctx);
+  await registerPersonRoutes(app, ctx);
+  await registerCaseRoutes(app, ctx);
+  await registerDocumentRoutes(app, ctx);
+  await registerAdminRoutes(app, ctx);
+  await registerDocsRoutes(app, ctx);
   return app;
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/server/schema.ts';
 import type { TokenService } from './auth/token-service.ts';
 import type { ServerConfig } from './config.ts';
+import type { ChangeNotifier } from './realtime/change-notifier.ts';
 
 /** Shared server state, created once at start-up. */
 export interface ServerContext {
@@ -12,4 +13,6 @@ export interface ServerContext {
   tokens: TokenService;
   /** The current time; injectable so tests can move it. */
   now: () => Date;
+  /** Told after every committed write; the real-time layer pokes affected users. */
+  notifier: ChangeNotifier;
 }

@@ -9,6 +9,7 @@ import { openServerDb } from './db/connect.ts';
 import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
 import type { ServerContext } from './server-context.ts';
+import { silentNotifier } from './realtime/change-notifier.ts';
 
 /** A running server. */
 export interface RunningServer {
@@ -33,6 +34,7 @@ export async function startServer(
       config,
       tokens: createTokenService(resolveJwtSecret(config), config.accessTokenSeconds),
       now: options.now ?? (() => new Date()),
+      notifier: silentNotifier,
     };
     const app = await buildApp(ctx, { logger: options.logger });
     const address = await app.listen({ host: config.host, port: config.port });

@@ -1,0 +1,3 @@
+/** Administration: devices, TOTP enrolment, agencies, sharing agreements. */
+
+export const adminRoutes = {} as const;

@@ -1,0 +1,3 @@
+/** Documents and access requests. */
+
+export const documentRoutes = {} as const;
