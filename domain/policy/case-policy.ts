@@ -1,57 +1,76 @@
 /**
- * Who may see a case (DESIGN.md §3), as pure synchronous functions.
+ * Who may see and act on a case (DESIGN.md §3), as pure synchronous functions.
  * The server's SQL visibility filter must agree with `canSeeCase` for every user and case.
  */
-import type { Role, SharingLevel } from '../vocabulary.ts';
+import type { SharingLevel } from '../vocabulary.ts';
+import {
+  audienceAdmits, DECIDING_ROLES, holdsGrant, readsCases,
+  type PolicyGrant, type PolicyOwner, type PolicyShares, type PolicyUser,
+} from './policy-user.ts';
 
-/** The parts of a user the policy looks at. */
-export interface PolicyUser {
-  id: string;
-  agencyId: string;
-  teamIds: readonly string[];
-  role: Role;
-}
+export { ROLES_WITHOUT_CASE_READING, type PolicyUser } from './policy-user.ts';
 
 /** The parts of a case the policy looks at. */
-export interface PolicyCase {
-  ownerAgencyId: string;
-  ownerTeamId: string | null;
-  ownerUserId: string | null;
+export interface PolicyCase extends PolicyOwner, PolicyShares {
   sharingLevel: SharingLevel;
-  sharedAgencyIds: readonly string[];
+  /** Time-limited grants from approved access requests. */
+  grants?: readonly PolicyGrant[];
 }
 
 /** Actions on a case. */
-export type CaseAction = 'read';
+export const CASE_ACTIONS = ['read', 'update', 'share', 'close', 'transfer', 'add_report', 'add_task', 'add_document', 'link'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** Roles whose duties never include reading case content directly (audit, configuration). */
-export const ROLES_WITHOUT_CASE_READING: readonly Role[] = ['data_officer', 'system_admin'];
-
-/** True when the user may read the case. */
-export function canSeeCase(user: PolicyUser, c: PolicyCase): boolean {
-  if (ROLES_WITHOUT_CASE_READING.includes(user.role)) {
+/** True when the user may read the case; `at` (ISO time) makes access grants count. */
+export function canSeeCase(user: PolicyUser, c: PolicyCase, at?: string): boolean {
+  if (!readsCases(user)) {
     return false;
   }
-  const isOwner = c.ownerUserId !== null && c.ownerUserId === user.id;
-  const inOwnerTeam = c.ownerTeamId !== null && user.teamIds.includes(c.ownerTeamId);
-  const inOwnerAgency = c.ownerAgencyId === user.agencyId;
-  switch (c.sharingLevel) {
-    case 'owner_only':
-      // Team managers see their team's owner-only items as a supervisory duty.
-      return isOwner || (inOwnerAgency && inOwnerTeam && user.role === 'team_manager');
-    case 'owner_team':
-      return isOwner || (inOwnerAgency && inOwnerTeam);
-    case 'owner_agency':
-      return inOwnerAgency;
-    case 'shared':
-      return inOwnerAgency || c.sharedAgencyIds.includes(user.agencyId);
+  return audienceAdmits(user, c, c.sharingLevel, c) || holdsGrant(user, c.grants, at);
+}
+
+/** True when the user works in the case's owner agency and may change it. */
+function ownerSide(user: PolicyUser, c: PolicyCase): boolean {
+  return c.ownerAgencyId === user.agencyId;
+}
+
+/** True when the user may decide who sees the case or who owns it. */
+function decides(user: PolicyUser, c: PolicyCase): boolean {
+  return ownerSide(user, c) && (c.ownerUserId === user.id || DECIDING_ROLES.includes(user.role));
+}
+
+/**
+ * True when the user may take the action. Partner agencies that can see a case contribute
+ * reports, tasks and documents; only the owner agency edits the case itself.
+ */
+export function can(user: PolicyUser, action: CaseAction, c: PolicyCase, at?: string): boolean {
+  if (!canSeeCase(user, c, at)) {
+    return false;
+  }
+  switch (action) {
+    case 'read':
+    case 'add_report':
+    case 'add_task':
+    case 'add_document':
+      return true;
+    case 'update':
+    case 'close':
+    case 'link':
+      return ownerSide(user, c);
+    case 'share':
+    case 'transfer':
+      return decides(user, c);
   }
 }
 
-/** True when the user may take the action on the case. */
-export function can(user: PolicyUser, action: CaseAction, c: PolicyCase): boolean {
-  switch (action) {
-    case 'read':
-      return canSeeCase(user, c);
+/** The caller's abilities on a case, carried on every case the API returns. */
+export type CaseAbilities = Record<CaseAction, boolean>;
+
+/** Computes every case ability at once. */
+export function caseAbilities(user: PolicyUser, c: PolicyCase, at?: string): CaseAbilities {
+  const result = {} as CaseAbilities;
+  for (const action of CASE_ACTIONS) {
+    result[action] = can(user, action, c, at);
   }
+  return result;
 }

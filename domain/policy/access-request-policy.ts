@@ -1,0 +1,18 @@
+/** Who sees and decides access requests: the requester, and the owner agency's deciders. */
+import { DECIDING_ROLES, type PolicyUser } from './policy-user.ts';
+
+/** The parts of an access request the policy looks at. */
+export interface PolicyAccessRequest {
+  requesterUserId: string;
+  ownerAgencyId: string;
+}
+
+/** True when the user may decide requests for the owner agency. */
+export function canDecideAccessRequest(user: PolicyUser, request: PolicyAccessRequest): boolean {
+  return request.ownerAgencyId === user.agencyId && DECIDING_ROLES.includes(user.role);
+}
+
+/** True when the user may see the request. */
+export function canSeeAccessRequest(user: PolicyUser, request: PolicyAccessRequest): boolean {
+  return request.requesterUserId === user.id || canDecideAccessRequest(user, request);
+}
