@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, net, type BrowserWindow } from 'electron';
 import { createDesktopCore } from '../main/core/create-desktop-core.ts';
 import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
+import { localDataDir } from '../main/paths.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { closeCoreOnQuit } from './close-core-on-quit.ts';
@@ -36,7 +37,7 @@ if (app.requestSingleInstanceLock()) {
 function start(): void {
   // The app root holds package.json and dist/ — the project folder in development, app.asar when packaged.
   const appRoot = app.getAppPath();
-  const config = readShellConfig(process.env, app.getPath('userData'), app.isPackaged);
+  const config = readShellConfig(process.env, localDataDir(), app.isPackaged);
   const core = createDesktopCore({
     ...config,
     secretStore: createKeyringSecretStore('Casebridge'),

@@ -13,7 +13,7 @@ export interface ShellConfig {
 
 /**
  * Reads `CASEBRIDGE_SERVER_URL` (set by `npm start`), `CASEBRIDGE_DESKTOP_DATA_DIR` and
- * `CASEBRIDGE_ELECTRON_SQLITE_BINDING`; the data dir defaults to Electron's userData folder.
+ * `CASEBRIDGE_ELECTRON_SQLITE_BINDING`; the data dir defaults to the local (not roaming) app-data folder.
  * A server URL that is not http(s) is refused rather than silently replaced.
  */
 export function readShellConfig(env: NodeJS.ProcessEnv, userDataDir: string, isPackaged: boolean): ShellConfig {
