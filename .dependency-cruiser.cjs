@@ -7,8 +7,8 @@ const NODE_BUILTIN = { dependencyTypes: ['core'] };
 module.exports = {
   forbidden: [
     { name: 'domain-is-pure', severity: 'error', comment: 'domain/ imports nothing from the repo and no node:*, DOM, electron or I/O library',
-      from: { path: '^domain/' }, to: { pathNot: ['^domain/', '^node_modules/(zod)/'] } },
-    { name: 'domain-no-node', severity: 'error', from: { path: '^domain/' }, to: NODE_BUILTIN },
+      from: { path: '^domain/', pathNot: '\\.test\\.tsx?$' }, to: { pathNot: ['^domain/', '^node_modules/(zod)/'] } },
+    { name: 'domain-no-node', severity: 'error', from: { path: '^domain/', pathNot: '\\.test\\.tsx?$' }, to: NODE_BUILTIN },
     { name: 'db-only-domain', severity: 'error', comment: 'db/ may import domain/ only (plus kysely)',
       from: { path: '^db/' }, to: { path: '^(server|main|electron|renderer)/' } },
     { name: 'server-not-desktop', severity: 'error', comment: 'server/ may not import main/, electron/ or renderer/',

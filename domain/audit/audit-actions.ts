@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   'admin.change': 'alteration',
   'device.register': 'alteration',
   'device.revoke': 'alteration',
+  'audit.verify': 'consultation',
 } as const satisfies Record<string, AuditCategory>;
 
 /** An audited action. */

@@ -1,3 +1,21 @@
-/** Audit search, break-glass and exports for data officers (DESIGN.md §6). */
+/** Audit search and chain verification for data officers (DESIGN.md §6). */
+import { z } from 'zod';
+import { AuditChainResultSchema } from '../audit/audit-chain.ts';
+import { AuditSearchPageSchema, AuditSearchQuerySchema } from '../audit/audit-search.ts';
+import { defineRoute } from './route.ts';
 
-export const auditRoutes = {} as const;
+const NoQuery = z.object({}).strict();
+const NoBody = z.undefined();
+
+export const auditRoutes = {
+  auditEvents: defineRoute({
+    method: 'GET', path: '/audit/events', auth: true, tag: 'audit',
+    summary: "Search the audit trail of the data officer's agency, newest first (the search itself is audited)",
+    query: AuditSearchQuerySchema, body: NoBody, response: AuditSearchPageSchema,
+  }),
+  auditVerify: defineRoute({
+    method: 'GET', path: '/audit/verify', auth: true, tag: 'audit',
+    summary: 'Verify the audit hash chain and name the first broken event',
+    query: NoQuery, body: NoBody, response: AuditChainResultSchema,
+  }),
+} as const;

@@ -1,8 +1,56 @@
-/** Registers the audit routes declared in domain/http. */
-import type { FastifyInstance } from 'fastify';
+/** Registers the audit routes declared in domain/http: search and chain verification, for data officers. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditAction } from '../../domain/audit/audit-actions.ts';
+import { CodedError } from '../../domain/errors.ts';
+import { routes } from '../../domain/http/routes.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
+import { actorOf } from './audit-actor.ts';
+import { recordAuditNow } from './record-audit.ts';
+import { searchAudit } from './search-audit.ts';
+import { verifyAuditChain } from './verify-chain.ts';
 
 /** Registers the audit routes. */
-export function registerAuditRoutes(_app: FastifyInstance, _ctx: ServerContext): Promise<void> {
+export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  registerRoute(app, ctx, routes.auditEvents, async ({ query, user, request }) => {
+    const filters = { ...query };
+    await refuseUnlessDataOfficer(ctx, user, request, 'record.search', { filters });
+    // Data officers search their own agency's trail only; asking for another agency is refused, not emptied.
+    if (query.agencyId !== undefined && query.agencyId !== user.agencyId) {
+      await audit(ctx, user, request, 'record.search', 'denied', { filters });
+      throw new CodedError('authorization_error', "You may search only your own agency's audit trail.");
+    }
+    const page = await searchAudit(ctx.db, user.agencyId, query);
+    await audit(ctx, user, request, 'record.search', 'success', { filters, returned: page.events.length });
+    return page;
+  });
+
+  registerRoute(app, ctx, routes.auditVerify, async ({ user, request }) => {
+    await refuseUnlessDataOfficer(ctx, user, request, 'audit.verify', {});
+    const result = await verifyAuditChain(ctx.db);
+    await audit(ctx, user, request, 'audit.verify', result.ok ? 'success' : 'failure',
+      result.ok ? { events: result.events } : { firstBrokenSeq: result.firstBrokenSeq, reason: result.reason });
+    return result;
+  });
   return Promise.resolve();
+}
+
+/** Only data officers read the audit trail; anyone else's attempt is itself recorded as denied. */
+async function refuseUnlessDataOfficer(
+  ctx: ServerContext, user: AuthUser, request: FastifyRequest, action: AuditAction, details: Record<string, unknown>,
+): Promise<void> {
+  if (user.role !== 'data_officer') {
+    await audit(ctx, user, request, action, 'denied', details);
+    throw new CodedError('authorization_error', 'Only a data officer may read the audit trail.');
+  }
+}
+
+function audit(
+  ctx: ServerContext, user: AuthUser, request: FastifyRequest, action: AuditAction,
+  outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>,
+): Promise<void> {
+  return recordAuditNow(ctx.db, {
+    actor: actorOf(user, request), action, entityType: 'audit_event', entityId: null, outcome, details, at: ctx.now(),
+  });
 }

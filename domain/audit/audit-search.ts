@@ -1,0 +1,56 @@
+/** The audit search a data officer runs (DESIGN.md §6): filters, paging and the event as the API shows it. */
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from '../ids.ts';
+import { AUDIT_CATEGORIES, AUDIT_OUTCOMES, AuditActionSchema } from './audit-actions.ts';
+
+/** Largest page a search may ask for. */
+export const AUDIT_PAGE_MAX = 500;
+
+const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+
+/** Filters and paging. `from` is inclusive, `to` exclusive; pages run newest first, `cursor` is the last seq seen. */
+export const AuditSearchQuerySchema = z.object({
+  userId: IdSchema.optional(),
+  agencyId: IdSchema.optional(),
+  entityType: z.string().min(1).max(64).optional(),
+  entityId: z.string().min(1).max(128).optional(),
+  action: AuditActionSchema.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
+  cursor: z.coerce.number().int().positive().optional(),
+}).strict().refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+  message: '`from` must not be after `to`', path: ['from'],
+});
+/** Parsed search filters. */
+export type AuditSearchQuery = z.output<typeof AuditSearchQuerySchema>;
+
+/** One audit event as a data officer sees it; `details` is the recorded JSON object. */
+export const AuditEventSchema = z.object({
+  seq: z.number().int().positive(),
+  id: z.string(),
+  at: TimestampSchema,
+  userId: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  category: z.enum(AUDIT_CATEGORIES),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  justification: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+/** An audit event on the wire. */
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** A page of events; `nextCursor` is null on the last page. */
+export const AuditSearchPageSchema = z.object({
+  events: z.array(AuditEventSchema),
+  nextCursor: z.number().int().positive().nullable(),
+});
+/** A page of search results. */
+export type AuditSearchPage = z.infer<typeof AuditSearchPageSchema>;

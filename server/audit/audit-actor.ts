@@ -1,0 +1,16 @@
+/** Builds the audit actor (who, which agency and team, from where) for a request. */
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth-user.ts';
+import type { AuditActor } from './record-audit.ts';
+
+/** The actor of an authenticated request; the team is recorded when the user belongs to exactly one. */
+export function actorOf(user: AuthUser, request: FastifyRequest, deviceId: string | null = null): AuditActor {
+  const [onlyTeam, ...otherTeams] = user.teamIds;
+  return {
+    userId: user.id,
+    agencyId: user.agencyId,
+    teamId: otherTeams.length === 0 ? (onlyTeam ?? null) : null,
+    deviceId,
+    ip: request.ip,
+  };
+}

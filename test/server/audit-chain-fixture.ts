@@ -1,0 +1,65 @@
+/** A migrated throwaway database with a recorded audit chain, and the tampering a malicious DBA would do. */
+import { sql, type Kysely } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import { newId } from '../../domain/ids.ts';
+import { recordAuditNow, type AuditInput } from '../../server/audit/record-audit.ts';
+import { openServerDb, type ServerDb } from '../../server/db/connect.ts';
+import { migrateServerDb } from '../../server/db/migrate.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-databases.ts';
+
+/** An open, migrated test database. */
+export interface AuditTestDb extends ServerDb {
+  database: TestDatabase;
+  dispose(): Promise<void>;
+}
+
+/** Creates and migrates a fresh database of the dialect. */
+export async function openAuditTestDb(dialect: 'sqlite' | 'postgres'): Promise<AuditTestDb> {
+  const database = await createTestDatabase(dialect);
+  const opened = openServerDb(database.config);
+  await migrateServerDb(opened.db);
+  return { ...opened, database, dispose: async () => { await opened.close(); await database.drop(); } };
+}
+
+/** A varied event; `i` spreads actions, agencies and times. */
+export function sampleEvent(i: number, agencyId: string | null = null): AuditInput {
+  return {
+    actor: { userId: newId(), agencyId: agencyId ?? newId(), teamId: null, deviceId: null, ip: '10.0.0.1' },
+    action: i % 3 === 0 ? 'record.view' : i % 3 === 1 ? 'record.update' : 'record.search',
+    entityType: 'case', entityId: newId(), outcome: 'success',
+    details: { i, fields: { title: { old: `t${i}`, new: `t${i + 1}` } } },
+    at: new Date(Date.UTC(2026, 10, 1, 9, 0, i)),
+  };
+}
+
+/** Records `count` events one after another through recordAudit. */
+export async function recordSampleEvents(db: Kysely<ServerDatabase>, count: number): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    await recordAuditNow(db, sampleEvent(i));
+  }
+}
+
+/** Lifts the append-only triggers the way a DBA with full rights could, and runs `tamper`. */
+export async function asMaliciousDba(opened: ServerDb, tamper: (db: Kysely<ServerDatabase>) => Promise<unknown>): Promise<void> {
+  if (opened.dialect === 'postgres') {
+    await sql`alter table audit_events disable trigger all`.execute(opened.db);
+    await sql`alter table audit_head disable trigger all`.execute(opened.db);
+  } else {
+    for (const name of ['audit_events_no_update', 'audit_events_no_delete', 'audit_head_no_rewind', 'audit_head_no_delete']) {
+      await sql`drop trigger ${sql.id(name)}`.execute(opened.db);
+    }
+  }
+  await tamper(opened.db);
+}
+
+/** Swaps every column but seq between two events, leaving both internally consistent but out of place. */
+export async function swapEventContent(db: Kysely<ServerDatabase>, a: number, b: number): Promise<void> {
+  const rowA = await db.selectFrom('audit_events').selectAll().where('seq', '=', a).executeTakeFirstOrThrow();
+  const rowB = await db.selectFrom('audit_events').selectAll().where('seq', '=', b).executeTakeFirstOrThrow();
+  const { seq: _seqA, ...contentA } = rowA;
+  const { seq: _seqB, ...contentB } = rowB;
+  // ids are unique, so park one before moving the other.
+  await db.updateTable('audit_events').set({ ...contentB, id: 'parked' }).where('seq', '=', a).execute();
+  await db.updateTable('audit_events').set(contentA).where('seq', '=', b).execute();
+  await db.updateTable('audit_events').set({ id: contentB.id }).where('seq', '=', a).execute();
+}
