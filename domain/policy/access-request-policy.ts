@@ -7,9 +7,9 @@ export interface PolicyAccessRequest {
   ownerAgencyId: string;
 }
 
-/** True when the user may decide requests for the owner agency. */
+/** True when the user may decide the request: a decider of the owner agency, never on their own request. */
 export function canDecideAccessRequest(user: PolicyUser, request: PolicyAccessRequest): boolean {
-  return request.ownerAgencyId === user.agencyId && DECIDING_ROLES.includes(user.role);
+  return request.ownerAgencyId === user.agencyId && DECIDING_ROLES.includes(user.role) && request.requesterUserId !== user.id;
 }
 
 /** True when the user may see the request. */

@@ -1,8 +1,101 @@
-/** Registers the documents routes declared in domain/http. */
-import type { FastifyInstance } from 'fastify';
+/** Registers the documents routes declared in domain/http (and, through them, the access-request routes). */
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { UploadFieldsSchema } from '../../domain/documents/upload-fields.ts';
+import { CodedError } from '../../domain/errors.ts';
+import { CaseParams, IdParams } from '../../domain/http/document-routes.ts';
+import { routes } from '../../domain/http/routes.ts';
+import { caseVisibleSql } from '../access/case-visibility.ts';
+import { registerAccessRequestRoutes } from '../access-requests/routes.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { actorOf } from '../audit/audit-actor.ts';
+import { recordAuditNow } from '../audit/record-audit.ts';
+import { authenticate, DEVICE_HEADER } from '../http/authenticate.ts';
+import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
+import { discard } from './blob-store.ts';
+import { deleteDocument } from './delete-document.ts';
+import { findVisibleDocument, listVisibleCaseDocuments, toDocumentRecords } from './document-record.ts';
+import { sendDocumentContent } from './download-document.ts';
+import { assertMayAddDocument } from './may-add-document.ts';
+import { parseInput } from './parse-input.ts';
+import { receiveUpload, UPLOAD_LIMITS } from './receive-upload.ts';
+import { uploadDocument } from './upload-document.ts';
 
-/** Registers the documents routes. */
-export function registerDocumentRoutes(_app: FastifyInstance, _ctx: ServerContext): Promise<void> {
-  return Promise.resolve();
+/** The audit actor of a request, with the device header when it is a string. */
+function actor(user: AuthUser, request: FastifyRequest) {
+  const device = request.headers[DEVICE_HEADER];
+  return actorOf(user, request, typeof device === 'string' ? device.toLowerCase() : null);
+}
+
+/** Registers the documents and access-request routes. */
+export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  // Multipart parsing exists only inside this scope, for the upload route, with tight limits.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: false });
+    const def = routes.uploadDocument;
+    scope.route({
+      method: def.method,
+      url: def.path,
+      handler: async (request, reply) => {
+        const user = await authenticate(ctx, request);
+        const params = parseInput(CaseParams, request.params, 'path');
+        // Refuse before reading the body, so nobody can fill the disk with uploads to cases they cannot use.
+        await assertMayAddDocument(ctx.db, user, ctx.now().toISOString(), params.caseId, null);
+        const received = await receiveUpload(request, ctx.config.dataDir);
+        let fields;
+        try {
+          fields = parseInput(UploadFieldsSchema, received.fields, 'form field');
+        } catch (error) {
+          await discard(received.file.staged.tempPath);
+          throw error;
+        }
+        const record = await uploadDocument(ctx, user, actor(user, request), {
+          caseId: params.caseId, fields, fileName: received.file.fileName, declaredType: received.file.declaredType, staged: received.file.staged,
+        });
+        return reply.status(201).send(def.response.parse(record));
+      },
+    });
+  });
+
+  const download = routes.downloadDocument;
+  app.route({
+    method: download.method,
+    url: download.path,
+    handler: async (request, reply) => {
+      const user = await authenticate(ctx, request);
+      const params = parseInput(IdParams, request.params, 'path');
+      parseInput(download.query, request.query ?? {}, 'query');
+      return sendDocumentContent(ctx, user, actor(user, request), params.id, request, reply);
+    },
+  });
+
+  registerRoute(app, ctx, routes.getDocument, async ({ params, user, request }) => {
+    const now = ctx.now();
+    const row = await findVisibleDocument(ctx.db, user, now.toISOString(), params.id);
+    if (!row) {
+      throw new CodedError('not_found', 'No such document.');
+    }
+    const [record] = await toDocumentRecords(ctx.db, user, [row]);
+    await recordAuditNow(ctx.db, { actor: actor(user, request), action: 'record.view', entityType: 'document', entityId: row.id, outcome: 'success', at: now });
+    return record!;
+  });
+
+  registerRoute(app, ctx, routes.listCaseDocuments, async ({ params, user }) => {
+    const at = ctx.now().toISOString();
+    const visibleCase = await ctx.db.selectFrom('cases').select('id').where('id', '=', params.caseId)
+      .where(caseVisibleSql(user, at, 'cases')).executeTakeFirst();
+    if (!visibleCase) {
+      throw new CodedError('not_found', 'No such case.');
+    }
+    const rows = await listVisibleCaseDocuments(ctx.db, user, at, params.caseId);
+    return { documents: await toDocumentRecords(ctx.db, user, rows) };
+  });
+
+  registerRoute(app, ctx, routes.deleteDocument, async ({ params, user, request }) => {
+    await deleteDocument(ctx, user, actor(user, request), params.id);
+    return { id: params.id, deleted: true as const };
+  });
+
+  registerAccessRequestRoutes(app, ctx);
 }

@@ -1,0 +1,87 @@
+/** Stores an uploaded document: access re-check, content check, blob in place, row, change and audit. */
+import { newId } from '../../domain/ids.ts';
+import { CodedError } from '../../domain/errors.ts';
+import type { DocumentRecord } from '../../domain/entities/document.ts';
+import type { UploadFields } from '../../domain/documents/upload-fields.ts';
+import { sanitiseFileName } from '../../domain/documents/file-name.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import type { AuditActor } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordChange } from '../changes/record-change.ts';
+import { withWrite } from '../db/write.ts';
+import type { ServerContext } from '../server-context.ts';
+import { blobPath, commitBlob, discard, newStorageKey, type StagedBlob } from './blob-store.ts';
+import { checkContent } from './check-content.ts';
+import { checkDocumentShares } from './check-document-shares.ts';
+import { findVisibleDocument, toDocumentRecords } from './document-record.ts';
+import { assertMayAddDocument } from './may-add-document.ts';
+
+/** An upload after the multipart body was read. */
+export interface UploadInput {
+  caseId: string;
+  fields: UploadFields;
+  fileName: string;
+  declaredType: string;
+  staged: StagedBlob;
+}
+
+/**
+ * Checks and stores a staged upload. On any refusal the staged file and any committed blob are
+ * removed, so a refused upload leaves neither a row nor a file behind.
+ */
+export async function uploadDocument(ctx: ServerContext, user: AuthUser, actor: AuditActor, input: UploadInput): Promise<DocumentRecord> {
+  const storageKey = newStorageKey();
+  try {
+    const fileName = sanitiseFileName(input.fileName);
+    const contentType = checkContent(fileName, input.declaredType, input.staged);
+    const now = ctx.now();
+    const at = now.toISOString();
+    return await withWrite(ctx, async (trx) => {
+      await assertMayAddDocument(trx, user, at, input.caseId, input.fields.reportId ?? null);
+      const teamId = ownerTeam(user, input.fields.teamId);
+      const shares = input.fields.shares ?? { agencyIds: [], teamIds: [], userIds: [] };
+      await checkDocumentShares(trx, user.agencyId, input.fields.sharingLevel, shares);
+      await commitBlob(ctx.config.dataDir, input.staged, storageKey);
+      const id = newId();
+      await trx.insertInto('documents').values({
+        id, case_id: input.caseId, report_id: input.fields.reportId ?? null, file_name: fileName, content_type: contentType,
+        size_bytes: input.staged.sizeBytes, sha256: input.staged.sha256, storage_key: storageKey, owner_agency_id: user.agencyId,
+        owner_team_id: teamId, uploaded_by: user.id, sharing_level: input.fields.sharingLevel, created_at: at,
+      }).execute();
+      const grantees = [
+        ...shares.agencyIds.map((g) => ({ kind: 'agency', id: g })), ...shares.teamIds.map((g) => ({ kind: 'team', id: g })),
+        ...shares.userIds.map((g) => ({ kind: 'user', id: g })),
+      ];
+      for (const g of new Map(grantees.map((x) => [`${x.kind}:${x.id}`, x])).values()) {
+        await trx.insertInto('document_shares').values({ document_id: id, grantee_kind: g.kind, grantee_id: g.id }).execute();
+      }
+      await recordChange(trx, { entity: 'document', entityId: id, op: 'upsert', caseId: input.caseId, at });
+      await recordAudit(trx, {
+        actor, action: 'document.upload', entityType: 'document', entityId: id, outcome: 'success', at: now,
+        // No file name: it may name a person, and audit must hold no content that erasure would remove.
+        details: { caseId: input.caseId, reportId: input.fields.reportId ?? null, contentType, sizeBytes: input.staged.sizeBytes, sha256: input.staged.sha256, sharingLevel: input.fields.sharingLevel },
+      });
+      const row = await findVisibleDocument(trx, user, at, id);
+      if (!row) {
+        // The uploader restricted the document so that they themselves cannot see it.
+        throw new CodedError('validation_error', 'This sharing would hide the document from you; choose a wider sharing level.');
+      }
+      const [record] = await toDocumentRecords(trx, user, [row]);
+      return record!;
+    });
+  } catch (error) {
+    await discard(input.staged.tempPath);
+    await discard(blobPath(ctx.config.dataDir, storageKey));
+    throw error;
+  }
+}
+
+function ownerTeam(user: AuthUser, requested: string | undefined): string | null {
+  if (requested !== undefined) {
+    if (!user.teamIds.includes(requested)) {
+      throw new CodedError('validation_error', 'The owning team must be one of your teams.');
+    }
+    return requested;
+  }
+  return user.teamIds.length === 1 ? (user.teamIds[0] ?? null) : null;
+}
