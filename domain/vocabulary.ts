@@ -65,3 +65,33 @@ export const SHARING_LEVELS = ['owner_only', 'owner_team', 'owner_agency', 'shar
 /** Who may see a case, report or document (DESIGN.md §3). */
 export type SharingLevel = (typeof SHARING_LEVELS)[number];
 export const SharingLevelSchema = z.enum(SHARING_LEVELS);
+
+export const SUBJECT_ROLES = ['victim', 'perpetrator', 'suspect', 'witness', 'subject', 'child', 'family_member', 'associate'] as const;
+/** The role a person plays in a case (CaseSubject). */
+export type SubjectRole = (typeof SUBJECT_ROLES)[number];
+export const SubjectRoleSchema = z.enum(SUBJECT_ROLES);
+
+export const REPORT_KINDS = ['assessment', 'contact', 'research', 'update', 'plan'] as const;
+/** The kind of agency-authored content a report is. */
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const ReportKindSchema = z.enum(REPORT_KINDS);
+
+export const REPORT_SHARING_LEVELS = ['case', ...SHARING_LEVELS] as const;
+/** A report's sharing: `case` follows the case; any other level restricts it further. */
+export type ReportSharingLevel = (typeof REPORT_SHARING_LEVELS)[number];
+export const ReportSharingLevelSchema = z.enum(REPORT_SHARING_LEVELS);
+
+export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+/** A task's status; `overdue` is derived, never stored. */
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+
+export const MARKER_TYPES = ['staff_safety', 'violence', 'weapons', 'vulnerability', 'drugs', 'mental_health', 'other'] as const;
+/** The kind of warning a marker carries. */
+export type MarkerType = (typeof MARKER_TYPES)[number];
+export const MarkerTypeSchema = z.enum(MARKER_TYPES);
+
+export const MARKER_SUBJECT_TYPES = ['case', 'person', 'location'] as const;
+/** What a marker is placed on. */
+export type MarkerSubjectType = (typeof MARKER_SUBJECT_TYPES)[number];
+export const MarkerSubjectTypeSchema = z.enum(MARKER_SUBJECT_TYPES);

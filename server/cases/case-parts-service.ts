@@ -1,0 +1,89 @@
+/** Adds and removes the parts of a case: subjects (persons in roles), links to other cases, locations. */
+import type { Transaction } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import { CodedError } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import type { SubjectRole } from '../../domain/vocabulary.ts';
+import { caseVisibleSql } from '../access/case-visibility.ts';
+import { personSearchableSql } from '../access/person-visibility.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordChange } from '../changes/record-change.ts';
+import { loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
+import { reloadCase } from './case-service.ts';
+import { isoOf, type WriteContext } from './write-context.ts';
+
+type Trx = Transaction<ServerDatabase>;
+
+/** Adds a person to a case in a role; the person must exist, be findable by the caller and not be merged. */
+export async function addCaseSubject(trx: Trx, w: WriteContext, caseId: string, personId: string, role: SubjectRole, id: string = newId()): Promise<LoadedCase> {
+  const at = isoOf(w);
+  await loadCaseFor(trx, caseId, w.user, at, 'update');
+  const person = await trx.selectFrom('persons').select(['id', 'merged_into_id']).where('persons.id', '=', personId)
+    .where(personSearchableSql(w.user, at, 'persons')).executeTakeFirst();
+  if (!person) {
+    throw new CodedError('validation_error', 'Invalid body at personId: unknown person.');
+  }
+  if (person.merged_into_id !== null) {
+    throw new CodedError('validation_error', 'Invalid body at personId: this person was merged into another record; use that one.');
+  }
+  const existing = await trx.selectFrom('case_subjects').select('id').where('case_id', '=', caseId).where('person_id', '=', personId).where('role', '=', role).executeTakeFirst();
+  if (existing) {
+    throw new CodedError('conflict', 'That person is already in the case in that role.');
+  }
+  await trx.insertInto('case_subjects').values({ id, case_id: caseId, person_id: personId, role, created_at: at }).execute();
+  await recordChange(trx, { entity: 'case_subject', entityId: id, op: 'upsert', caseId, at });
+  // Whoever sees the case now sees the person in full.
+  await recordChange(trx, { entity: 'person', entityId: personId, op: 'access', at });
+  await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'case_subject', entityId: id, outcome: 'success', at: w.now, details: { caseId, personId, role } });
+  return reloadCase(trx, w, caseId);
+}
+
+/** Removes a person in a role from a case. */
+export async function removeCaseSubject(trx: Trx, w: WriteContext, caseId: string, personId: string, role: SubjectRole): Promise<LoadedCase> {
+  const at = isoOf(w);
+  await loadCaseFor(trx, caseId, w.user, at, 'update');
+  const existing = await trx.selectFrom('case_subjects').select('id').where('case_id', '=', caseId).where('person_id', '=', personId).where('role', '=', role).executeTakeFirst();
+  if (!existing) {
+    throw new CodedError('not_found', 'That person is not in the case in that role.');
+  }
+  await trx.deleteFrom('case_subjects').where('id', '=', existing.id).execute();
+  await recordChange(trx, { entity: 'case_subject', entityId: existing.id, op: 'delete', caseId, at });
+  await recordChange(trx, { entity: 'person', entityId: personId, op: 'access', at });
+  await recordAudit(trx, { actor: w.actor, action: 'record.delete', entityType: 'case_subject', entityId: existing.id, outcome: 'success', at: w.now, details: { caseId, personId, role } });
+  return reloadCase(trx, w, caseId);
+}
+
+/** Links two cases; the caller must see both (an invisible linked case answers 404). */
+export async function addCaseLink(trx: Trx, w: WriteContext, caseId: string, linkedCaseId: string, reason: string, id: string = newId()): Promise<LoadedCase> {
+  const at = isoOf(w);
+  await loadCaseFor(trx, caseId, w.user, at, 'link');
+  if (linkedCaseId === caseId) {
+    throw new CodedError('validation_error', 'Invalid body at linkedCaseId: a case cannot be linked to itself.');
+  }
+  const linked = await trx.selectFrom('cases').select('id').where('cases.id', '=', linkedCaseId).where(caseVisibleSql(w.user, at, 'cases')).executeTakeFirst();
+  if (!linked) {
+    throw new CodedError('not_found', 'No such case to link.');
+  }
+  const existing = await trx.selectFrom('case_links').select('id').where('case_id', '=', caseId).where('linked_case_id', '=', linkedCaseId).executeTakeFirst();
+  if (existing) {
+    throw new CodedError('conflict', 'The cases are already linked.');
+  }
+  await trx.insertInto('case_links').values({ id, case_id: caseId, linked_case_id: linkedCaseId, reason, created_by: w.user.id, created_at: at }).execute();
+  await recordChange(trx, { entity: 'case_link', entityId: id, op: 'upsert', caseId, at });
+  await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'case_link', entityId: id, outcome: 'success', at: w.now, details: { caseId, linkedCaseId } });
+  return reloadCase(trx, w, caseId);
+}
+
+/** Adds a location to a case with a description of why it matters. */
+export async function addCaseLocation(trx: Trx, w: WriteContext, caseId: string, locationId: string, description: string, id: string = newId()): Promise<LoadedCase> {
+  const at = isoOf(w);
+  await loadCaseFor(trx, caseId, w.user, at, 'update');
+  const location = await trx.selectFrom('locations').select('id').where('id', '=', locationId).executeTakeFirst();
+  if (!location) {
+    throw new CodedError('validation_error', 'Invalid body at locationId: unknown location.');
+  }
+  await trx.insertInto('case_locations').values({ id, case_id: caseId, location_id: locationId, description, created_at: at }).execute();
+  await recordChange(trx, { entity: 'case_location', entityId: id, op: 'upsert', caseId, at });
+  await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'case_location', entityId: id, outcome: 'success', at: w.now, details: { caseId, locationId } });
+  return reloadCase(trx, w, caseId);
+}

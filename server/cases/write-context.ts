@@ -1,0 +1,25 @@
+/** Who is writing, from where and when: what every service function of cases, reports, tasks and markers takes. */
+import type { FastifyRequest } from 'fastify';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
+import { actorOf } from '../audit/audit-actor.ts';
+import type { AuditActor } from '../audit/record-audit.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import type { ServerContext } from '../server-context.ts';
+
+/** The caller of a service function: the policy user, the audit actor and the time of the write. */
+export interface WriteContext {
+  user: PolicyUser;
+  actor: AuditActor;
+  now: Date;
+}
+
+/** The ISO time of the write. */
+export function isoOf(w: WriteContext): string {
+  return w.now.toISOString();
+}
+
+/** Builds the write context of an HTTP request (device from the `x-casebridge-device` header). */
+export function writeContextOf(ctx: ServerContext, user: AuthUser, request: FastifyRequest): WriteContext {
+  const device = request.headers['x-casebridge-device'];
+  return { user, actor: actorOf(user, request, typeof device === 'string' ? device : null), now: ctx.now() };
+}

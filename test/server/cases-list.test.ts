@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canSeeCase, type PolicyCase } from '../../domain/policy/case-policy.ts';
+import type { SharingLevel } from '../../domain/vocabulary.ts';
+import { buildThreeAgencyWorld, call, type WorldUser } from '../support/case-factories.ts';
+import { buildCase } from '../support/factories.ts';
+import { testDialects } from '../support/test-databases.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+interface Listed { id: string; abilities: { read: boolean; update: boolean }; updatedAt: string }
+
+describe.each(testDialects())('case list on %s', (dialect) => {
+  let server: TestServer;
+  let world: Awaited<ReturnType<typeof buildThreeAgencyWorld>>;
+  const cases: { id: string; policy: PolicyCase; title: string }[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    world = await buildThreeAgencyWorld(server);
+    const keys = ['police', 'council', 'housing'] as const;
+    for (const [i, owner] of keys.entries()) {
+      const other = keys[(i + 1) % 3]!;
+      const third = keys[(i + 2) % 3]!;
+      const base = { ownerAgencyId: world.agencies[owner], ownerTeamId: world.teams[owner][0], ownerUserId: world.users[owner].a.id };
+      const variants: { level: SharingLevel; agencies?: string[]; teams?: string[]; users?: string[] }[] = [
+        { level: 'owner_only' }, { level: 'owner_team' }, { level: 'owner_agency' },
+        { level: 'shared', agencies: [world.agencies[other]] },
+        { level: 'shared', teams: [world.teams[third][1]] },
+        { level: 'shared', users: [world.users[other].b.id] },
+      ];
+      for (const v of variants) {
+        const title = `Case ${owner} ${v.level} ${cases.length}`;
+        const c = await buildCase(server.db, { ...base, title, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [] });
+        for (const team_id of v.teams ?? []) {
+          await server.db.insertInto('case_shared_teams').values({ case_id: c.id, team_id }).execute();
+        }
+        for (const user_id of v.users ?? []) {
+          await server.db.insertInto('case_shared_users').values({ case_id: c.id, user_id }).execute();
+        }
+        cases.push({ id: c.id, title, policy: { ...base, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [], sharedTeamIds: v.teams ?? [], sharedUserIds: v.users ?? [] } });
+      }
+    }
+  });
+  afterAll(() => server.stop());
+
+  const everyone = (): WorldUser[] => Object.values(world.users).flatMap((u) => [u.a, u.b, u.manager]);
+
+  it('shows every user exactly the cases the pure policy lets them see, across all four sharing levels', async () => {
+    for (const user of everyone()) {
+      const res = await call<{ cases: Listed[]; nextCursor: string | null }>(server, user, 'GET', '/cases?limit=200');
+      expect(res.status).toBe(200);
+      const expected = cases.filter((c) => canSeeCase(user, c.policy)).map((c) => c.id).sort();
+      expect(res.body.cases.map((c) => c.id).sort()).toEqual(expected);
+      expect(res.body.cases.every((c) => c.abilities.read)).toBe(true);
+      expect(res.body.nextCursor).toBeNull();
+    }
+  });
+
+  it('pages in a stable order (updated_at desc, id) without gaps or repeats', async () => {
+    const user = world.users.police.manager;
+    const all = (await call<{ cases: Listed[] }>(server, user, 'GET', '/cases?limit=200')).body.cases.map((c) => c.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { body: { cases: Listed[]; nextCursor: string | null } } = await call(server, user, 'GET', url);
+      seen.push(...page.body.cases.map((c) => c.id));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThan(2);
+  });
+
+  it('filters by text on the title, by owner agency and by status, still only within what the user may see', async () => {
+    const user = world.users.council.a;
+    const q = await call<{ cases: Listed[] }>(server, user, 'GET', `/cases?q=${encodeURIComponent('police shared')}`);
+    const expected = cases.filter((c) => c.title.includes('police shared') && canSeeCase(user, c.policy)).map((c) => c.id).sort();
+    expect(q.body.cases.map((c) => c.id).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    const search = await server.db.selectFrom('audit_events').select('details').where('action', '=', 'record.search').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(search.details)).toMatchObject({ terms: { q: 'police shared' } });
+    const byOwner = await call<{ cases: Listed[] }>(server, user, 'GET', `/cases?ownerAgencyId=${world.agencies.housing}&status=open`);
+    expect(byOwner.body.cases.map((c) => c.id).sort()).toEqual(
+      cases.filter((c) => c.policy.ownerAgencyId === world.agencies.housing && canSeeCase(user, c.policy)).map((c) => c.id).sort(),
+    );
+    expect((await call(server, user, 'GET', '/cases?status=closed')).body).toEqual({ cases: [], nextCursor: null });
+  });
+
+  it('refuses a limit over 200 and a forged cursor with validation errors', async () => {
+    const user = world.users.council.a;
+    expect((await call(server, user, 'GET', '/cases?limit=201')).status).toBe(400);
+    const bad = await call<{ error: { code: string } }>(server, user, 'GET', '/cases?cursor=bm9wZQ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_error');
+  });
+});
