@@ -365,6 +365,13 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** The last case-reference number handed out per agency and year. */
+export interface CaseReferenceCounterTable {
+  agency_id: string;
+  year: number;
+  last_number: number;
+}
+
 /** The whole server database. */
 export interface ServerDatabase {
   agencies: AgencyTable;
@@ -402,4 +409,5 @@ export interface ServerDatabase {
   login_attempts: LoginAttemptTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  case_reference_counters: CaseReferenceCounterTable;
 }
