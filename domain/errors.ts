@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'session_locked',
   'not_signed_in',
   'internal_error',
+  'totp_required',
+  'totp_enrolment_required',
+  'device_revoked',
 ] as const;
 
 /** One of the stable error codes; the UI branches on this, never on the message. */

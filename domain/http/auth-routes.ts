@@ -9,7 +9,12 @@ export const LoginBodySchema = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(512),
   deviceId: z.uuid().optional(),
+  /** The current code from an authenticator app, when the user has (or must have) a second factor. */
+  totpCode: z.string().regex(/^\d{6}$/, 'a six-digit code').optional(),
 });
+
+/** A new, not yet confirmed second factor: the secret and the URI an authenticator app scans. */
+export const TotpEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
 
 export const TokenPairSchema = z.object({
   accessToken: z.string(),
@@ -28,11 +33,24 @@ export const authRoutes = {
   }),
   refresh: defineRoute({
     method: 'POST', path: '/auth/refresh', auth: false, summary: 'Rotate a refresh token for a new token pair',
-    query: NoQuery, body: z.object({ refreshToken: z.string().min(20).max(200) }), response: TokenPairSchema,
+    query: NoQuery, body: z.object({ refreshToken: z.string().min(20).max(200), deviceId: z.uuid().optional() }), response: TokenPairSchema,
   }),
   logout: defineRoute({
     method: 'POST', path: '/auth/logout', auth: true, summary: 'Revoke the refresh token family of this sign-in',
     query: NoQuery, body: z.object({ refreshToken: z.string().min(20).max(200) }), response: z.object({ ok: z.literal(true) }),
+  }),
+  totpEnrol: defineRoute({
+    method: 'POST', path: '/auth/totp/enrol', auth: true, summary: 'Start setting up an authenticator app (not active until confirmed)',
+    query: NoQuery, body: NoBody, response: TotpEnrolmentSchema,
+  }),
+  totpConfirm: defineRoute({
+    method: 'POST', path: '/auth/totp/confirm', auth: true, summary: 'Confirm the authenticator app with a current code, turning the second factor on',
+    query: NoQuery, body: z.object({ code: z.string().regex(/^\d{6}$/, 'a six-digit code') }), response: z.object({ ok: z.literal(true) }),
+  }),
+  totpSetup: defineRoute({
+    method: 'POST', path: '/auth/totp/setup', auth: false,
+    summary: 'Start setting up an authenticator app with username and password, when the agency requires one and none is set up; the first sign-in with its code confirms it',
+    query: NoQuery, body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(512) }), response: TotpEnrolmentSchema,
   }),
   me: defineRoute({
     method: 'GET', path: '/me', auth: true, summary: 'The signed-in user',

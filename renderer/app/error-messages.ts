@@ -17,6 +17,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   session_locked: 'Your session is locked. Unlock it with your password to continue.',
   not_signed_in: 'You are signed out. Sign in to continue.',
   internal_error: 'Something went wrong in Casebridge. Try again, and contact IT support if it keeps happening.',
+  totp_required: 'Enter the six-digit code from your authenticator app.',
+  totp_enrolment_required: 'Your agency requires a second sign-in step. Set up an authenticator app to continue.',
+  device_revoked: 'This computer has been removed from Casebridge by an administrator. Its local data has been wiped.',
 };
 
 /** The human message for an error code; codes this version does not know get the generic one. */

@@ -1,8 +1,10 @@
 /** Registers the admin routes declared in domain/http. */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.ts';
+import { registerDeviceRoutes } from './device-routes.ts';
 
 /** Registers the admin routes. */
-export function registerAdminRoutes(_app: FastifyInstance, _ctx: ServerContext): Promise<void> {
+export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  registerDeviceRoutes(app, ctx);
   return Promise.resolve();
 }

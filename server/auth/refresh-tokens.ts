@@ -35,14 +35,19 @@ export async function issueRefreshToken(
   return { token, expiresAt };
 }
 
+/** Why a refresh was refused; `reused` is audited as possible token theft. */
+export type RefreshRefusal = 'unknown' | 'reused' | 'expired' | 'device_revoked' | 'wrong_device';
+
 /**
  * Exchanges a refresh token for a new one in the same family. A token that was already used or
  * revoked is a sign of theft: the whole family is revoked and the caller must sign in again.
+ * A token bound to a revoked device answers `device_revoked` (so the desktop wipes); a token
+ * without a device is bound to `deviceId` when one is given.
  */
 export async function rotateRefreshToken(
   db: Kysely<ServerDatabase>,
-  args: { token: string; now: Date; days: number },
-): Promise<{ userId: string } & IssuedRefreshToken> {
+  args: { token: string; now: Date; days: number; deviceId?: string | undefined; onRefused?: (why: RefreshRefusal, userId: string | null) => Promise<void> },
+): Promise<{ userId: string; deviceId: string | null } & IssuedRefreshToken> {
   const nowIso = args.now.toISOString();
   const outcome = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -51,27 +56,49 @@ export async function rotateRefreshToken(
       .where('token_hash', '=', hashRefreshToken(args.token))
       .executeTakeFirst();
     if (!row) {
-      return { kind: 'unknown' as const };
+      return { kind: 'unknown' as const, userId: null };
+    }
+    const deviceId = row.device_id ?? args.deviceId ?? null;
+    if (args.deviceId !== undefined && row.device_id !== null && row.device_id !== args.deviceId) {
+      return { kind: 'wrong_device' as const, userId: row.user_id };
+    }
+    if (deviceId !== null) {
+      const device = await trx.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', deviceId).executeTakeFirst();
+      if (!device || device.user_id !== row.user_id) {
+        return { kind: 'wrong_device' as const, userId: row.user_id };
+      }
+      if (device.revoked_at !== null) {
+        return { kind: 'device_revoked' as const, userId: row.user_id };
+      }
     }
     if (row.used_at !== null || row.revoked_at !== null) {
       await trx.updateTable('refresh_tokens').set({ revoked_at: nowIso }).where('family_id', '=', row.family_id).where('revoked_at', 'is', null).execute();
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, userId: row.user_id };
     }
     if (row.expires_at <= nowIso) {
-      return { kind: 'expired' as const };
+      return { kind: 'expired' as const, userId: row.user_id };
     }
     // Compare-and-set on used_at so two concurrent refreshes cannot both succeed.
     const claimed = await trx.updateTable('refresh_tokens').set({ used_at: nowIso }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) {
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, userId: row.user_id };
     }
-    const next = await issueRefreshToken(trx, { userId: row.user_id, deviceId: row.device_id, now: args.now, days: args.days, familyId: row.family_id });
-    return { kind: 'rotated' as const, userId: row.user_id, ...next };
+    const next = await issueRefreshToken(trx, { userId: row.user_id, deviceId, now: args.now, days: args.days, familyId: row.family_id });
+    return { kind: 'rotated' as const, userId: row.user_id, deviceId, ...next };
   });
   if (outcome.kind !== 'rotated') {
+    await args.onRefused?.(outcome.kind, outcome.userId);
+    if (outcome.kind === 'device_revoked') {
+      throw new CodedError('device_revoked', 'This device has been revoked; its local data must be wiped.');
+    }
     throw new CodedError('authentication_error', 'Your session has ended; sign in again.');
   }
   return outcome;
+}
+
+/** Revokes every refresh token bound to a device (device revocation). */
+export async function revokeDeviceTokens(db: Kysely<ServerDatabase>, deviceId: string, now: Date): Promise<void> {
+  await db.updateTable('refresh_tokens').set({ revoked_at: now.toISOString() }).where('device_id', '=', deviceId).where('revoked_at', 'is', null).execute();
 }
 
 /** Revokes the family a refresh token belongs to (sign-out). */

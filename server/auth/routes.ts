@@ -2,47 +2,80 @@
 import type { FastifyInstance } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';
+import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
-import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { assertUsableDevice, touchDevice } from './devices.ts';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.ts';
-import { findCredentials, loadSessionUser } from './user-queries.ts';
-
-const WRONG_CREDENTIALS = 'Wrong username or password.';
+import { checkPassword, checkSecondFactor, recordSignIn } from './sign-in.ts';
+import { enableTotp, registerTotpRoutes } from './totp-routes.ts';
+import { loadSessionUser } from './user-queries.ts';
 
 /** Registers the auth routes. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  registerRoute(app, ctx, routes.login, async ({ body }) => {
-    const creds = await findCredentials(ctx.db, body.username);
-    const valid = creds ? await verifyPassword(creds.passwordHash, body.password) : await verifyAgainstDummy(body.password);
-    const user = creds && valid ? await loadSessionUser(ctx.db, creds.id) : undefined;
-    if (!user) {
-      throw new CodedError('authentication_error', WRONG_CREDENTIALS);
+  registerRoute(app, ctx, routes.login, async ({ body, request }) => {
+    const attempt = { username: body.username, password: body.password, ip: request.ip };
+    const creds = await checkPassword(ctx, attempt);
+    const { confirmsEnrolment } = await checkSecondFactor(ctx, attempt, creds, body.totpCode);
+    const deviceId = body.deviceId ?? null;
+    if (deviceId !== null) {
+      try {
+        await assertUsableDevice(ctx.db, deviceId, creds.id);
+      } catch (error) {
+        await recordAuditNow(ctx.db, {
+          actor: { userId: creds.id, agencyId: creds.agencyId, deviceId, ip: request.ip },
+          action: 'auth.login_failed', outcome: 'denied', details: { username: body.username.toLowerCase(), reason: 'device' }, at: ctx.now(),
+        });
+        throw error;
+      }
+      await touchDevice(ctx.db, deviceId, ctx.now());
     }
-    return tokenPair(ctx, user.id, await issueRefreshToken(ctx.db, {
-      userId: user.id, deviceId: body.deviceId ?? null, now: ctx.now(), days: ctx.config.refreshTokenDays,
+    if (confirmsEnrolment) {
+      await enableTotp(ctx, { userId: creds.id, agencyId: creds.agencyId, ip: request.ip });
+    }
+    await recordSignIn(ctx, attempt, creds, deviceId);
+    return tokenPair(ctx, creds.id, deviceId, await issueRefreshToken(ctx.db, {
+      userId: creds.id, deviceId, now: ctx.now(), days: ctx.config.refreshTokenDays,
     }));
   });
 
-  registerRoute(app, ctx, routes.refresh, async ({ body }) => {
-    const rotated = await rotateRefreshToken(ctx.db, { token: body.refreshToken, now: ctx.now(), days: ctx.config.refreshTokenDays });
-    return tokenPair(ctx, rotated.userId, rotated);
+  registerRoute(app, ctx, routes.refresh, async ({ body, request }) => {
+    const rotated = await rotateRefreshToken(ctx.db, {
+      token: body.refreshToken, now: ctx.now(), days: ctx.config.refreshTokenDays, deviceId: body.deviceId,
+      onRefused: async (why, userId) => {
+        if (why === 'reused') {
+          await recordAuditNow(ctx.db, {
+            actor: { userId, agencyId: null, ip: request.ip }, action: 'auth.refresh_reuse', entityType: 'user', entityId: userId,
+            outcome: 'denied', details: { familyRevoked: true }, at: ctx.now(),
+          });
+        }
+      },
+    });
+    if (rotated.deviceId !== null) {
+      await touchDevice(ctx.db, rotated.deviceId, ctx.now());
+    }
+    return tokenPair(ctx, rotated.userId, rotated.deviceId, rotated);
   });
 
-  registerRoute(app, ctx, routes.logout, async ({ body, user }) => {
+  registerRoute(app, ctx, routes.logout, async ({ body, user, request }) => {
     await revokeRefreshFamily(ctx.db, body.refreshToken, user.id, ctx.now());
+    await recordAuditNow(ctx.db, {
+      actor: { userId: user.id, agencyId: user.agencyId, ip: request.ip },
+      action: 'auth.logout', entityType: 'user', entityId: user.id, outcome: 'success', at: ctx.now(),
+    });
     return { ok: true as const };
   });
 
   registerRoute(app, ctx, routes.me, ({ user }) => Promise.resolve(user));
+  registerTotpRoutes(app, ctx);
 }
 
-async function tokenPair(ctx: ServerContext, userId: string, refresh: { token: string; expiresAt: Date }) {
+async function tokenPair(ctx: ServerContext, userId: string, deviceId: string | null, refresh: { token: string; expiresAt: Date }) {
   const user = await loadSessionUser(ctx.db, userId);
   if (!user) {
     throw new CodedError('authentication_error', 'Your account is not active.');
   }
-  const access = await ctx.tokens.signAccess(user.id, ctx.now());
+  const access = await ctx.tokens.signAccess(user.id, ctx.now(), deviceId);
   return {
     accessToken: access.token,
     accessExpiresAt: access.expiresAt.toISOString(),

@@ -8,20 +8,44 @@ const AUDIENCE = 'casebridge-api';
 
 /** Issues and checks tokens. */
 export interface TokenService {
-  /** Signs an access token for a user; returns it with its expiry. */
-  signAccess(userId: string, now: Date): Promise<{ token: string; expiresAt: Date }>;
+  /** Signs an access token for a user (bound to a device when signed in from one); returns it with its expiry. */
+  signAccess(userId: string, now: Date, deviceId?: string | null): Promise<{ token: string; expiresAt: Date }>;
   /** Verifies an access token and returns its user id, or throws `authentication_error`. */
   verifyAccess(token: string, now: Date): Promise<string>;
+  /** Verifies an access token and returns its user id and device (if bound to one). */
+  verifyAccessClaims(token: string, now: Date): Promise<AccessClaims>;
+}
+
+/** What a verified access token says. */
+export interface AccessClaims {
+  userId: string;
+  deviceId: string | null;
 }
 
 /** Creates the token service from a secret of at least 32 bytes. */
 export function createTokenService(secret: string, accessSeconds: number): TokenService {
   const key = new TextEncoder().encode(secret);
+  async function verifyAccessClaims(token: string, now: Date): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: now,
+      });
+      if (typeof payload.sub !== 'string' || (payload.did !== undefined && typeof payload.did !== 'string')) {
+        throw new Error('bad claims');
+      }
+      return { userId: payload.sub, deviceId: typeof payload.did === 'string' ? payload.did : null };
+    } catch {
+      throw new CodedError('authentication_error', 'Your session has expired; sign in again.');
+    }
+  }
   return {
-    async signAccess(userId, now) {
+    async signAccess(userId, now, deviceId) {
       const issuedAt = Math.floor(now.getTime() / 1000);
       const exp = issuedAt + accessSeconds;
-      const token = await new SignJWT({})
+      const token = await new SignJWT(deviceId ? { did: deviceId } : {})
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(userId)
         .setIssuer(ISSUER)
@@ -32,21 +56,9 @@ export function createTokenService(secret: string, accessSeconds: number): Token
       return { token, expiresAt: new Date(exp * 1000) };
     },
     async verifyAccess(token, now) {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          algorithms: ['HS256'],
-          currentDate: now,
-        });
-        if (typeof payload.sub !== 'string') {
-          throw new Error('no subject');
-        }
-        return payload.sub;
-      } catch {
-        throw new CodedError('authentication_error', 'Your session has expired; sign in again.');
-      }
+      return (await verifyAccessClaims(token, now)).userId;
     },
+    verifyAccessClaims,
   };
 }
 

@@ -28,16 +28,31 @@ export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string
   };
 }
 
-/** Finds a user's id and password hash by username (case-insensitive), if enabled. */
-export async function findCredentials(
-  db: Kysely<ServerDatabase>,
-  username: string,
-): Promise<{ id: string; passwordHash: string } | undefined> {
+/** What sign-in needs to know about a user: the password hash and the second-factor state. */
+export interface Credentials {
+  id: string;
+  agencyId: string;
+  passwordHash: string;
+  /** Set once enrolment starts; only trusted as a second factor when `totpEnabled`. */
+  totpSecret: string | null;
+  totpEnabled: boolean;
+  /** The user's agency requires a second factor for everyone. */
+  totpRequired: boolean;
+}
+
+/** Finds an enabled user's credentials by username (case-insensitive). */
+export async function findCredentials(db: Kysely<ServerDatabase>, username: string): Promise<Credentials | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'password_hash'])
-    .where('username', '=', username.toLowerCase())
-    .where('disabled', '=', 0)
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select(['users.id', 'users.agency_id', 'users.password_hash', 'users.totp_secret', 'users.totp_enabled', 'agencies.require_totp'])
+    .where('users.username', '=', username.toLowerCase())
+    .where('users.disabled', '=', 0)
     .executeTakeFirst();
-  return row ? { id: row.id, passwordHash: row.password_hash } : undefined;
+  return row
+    ? {
+        id: row.id, agencyId: row.agency_id, passwordHash: row.password_hash, totpSecret: row.totp_secret,
+        totpEnabled: row.totp_enabled === 1, totpRequired: row.require_totp === 1,
+      }
+    : undefined;
 }

@@ -2,20 +2,43 @@
 import type { FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
+import { assertUsableDevice } from '../auth/devices.ts';
 import { loadSessionUser } from '../auth/user-queries.ts';
 import type { ServerContext } from '../server-context.ts';
 
-/** Verifies the `Authorization: Bearer` header and loads the user with agency and teams. */
+/** The header a desktop sends with its device id, so a revoked device learns it must wipe. */
+export const DEVICE_HEADER = 'x-casebridge-device';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Verifies the `Authorization: Bearer` header and loads the user with agency and teams. A device
+ * named by the token or by `X-Casebridge-Device` must be the user's and not revoked.
+ */
 export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<AuthUser> {
   const header = request.headers.authorization;
   const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
   if (!match?.[1]) {
     throw new CodedError('authentication_error', 'Sign in to use this service.');
   }
-  const userId = await ctx.tokens.verifyAccess(match[1], ctx.now());
-  const user = await loadSessionUser(ctx.db, userId);
+  const claims = await ctx.tokens.verifyAccessClaims(match[1], ctx.now());
+  const user = await loadSessionUser(ctx.db, claims.userId);
   if (!user) {
     throw new CodedError('authentication_error', 'Your account is not active; sign in again.');
   }
+  const devices = new Set([claims.deviceId, deviceHeader(request)].filter((d): d is string => d !== null));
+  for (const deviceId of devices) {
+    await assertUsableDevice(ctx.db, deviceId, user.id);
+  }
   return user;
+}
+
+function deviceHeader(request: FastifyRequest): string | null {
+  const value = request.headers[DEVICE_HEADER];
+  if (value === undefined) {
+    return null;
+  }
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw new CodedError('validation_error', 'The X-Casebridge-Device header must be a device id.');
+  }
+  return value.toLowerCase();
 }

@@ -17,6 +17,9 @@ const STATUS: Record<ErrorCode, number> = {
   keychain_unavailable: 500,
   session_locked: 423,
   not_signed_in: 401,
+  totp_required: 401,
+  totp_enrolment_required: 401,
+  device_revoked: 401,
 };
 
 /** The HTTP status for an error code. */
