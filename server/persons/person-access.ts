@@ -1,0 +1,36 @@
+/** Loads a person for a read or a change: 404 unless the caller sees it in full, then its abilities. */
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import type { PersonAbilities } from '../../domain/entities/person.ts';
+import { CodedError } from '../../domain/errors.ts';
+import { personAbilities } from '../../domain/persons/person-abilities.ts';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
+import type { AuditActor } from '../audit/record-audit.ts';
+import { findFullPerson } from './person-queries.ts';
+import { viewPersons, type PersonRow } from './person-record.ts';
+
+/** What a write service needs besides the transaction: the time and who is acting (for audit). */
+export interface WriteEnv {
+  at: Date;
+  actor: AuditActor;
+}
+
+/** The person the caller sees in full, with their abilities; `not_found` otherwise (existence is not revealed). */
+export async function loadFullPerson(
+  db: Kysely<ServerDatabase>, user: PolicyUser, at: string, id: string,
+): Promise<{ row: PersonRow; abilities: PersonAbilities }> {
+  const row = await findFullPerson(db, user, at, id);
+  // The SQL twin filters; the pure policy re-decides, so a disagreement fails closed.
+  const viewed = row ? (await viewPersons(db, user, at, [row]))[0] : undefined;
+  if (!row || viewed?.view !== 'full') {
+    throw new CodedError('not_found', 'No such person.');
+  }
+  return { row, abilities: personAbilities(user, { ownerAgencyId: row.owner_agency_id }, 'full') };
+}
+
+/** Throws `authorization_error` unless the ability is held. */
+export function requireAbility(abilities: PersonAbilities, ability: keyof PersonAbilities, message: string): void {
+  if (!abilities[ability]) {
+    throw new CodedError('authorization_error', message);
+  }
+}
