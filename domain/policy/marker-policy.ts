@@ -3,6 +3,7 @@
  * every user whose agency is involved with the subject, even without access to the case content.
  */
 import { canSeeCase, type PolicyCase } from './case-policy.ts';
+import { canSeeLocation } from './location-policy.ts';
 import { agencyInvolvedWithPerson, personView, type PolicyPerson } from './person-policy.ts';
 import { readsCases, type PolicyUser } from './policy-user.ts';
 
@@ -35,11 +36,7 @@ export function canSeeMarker(user: PolicyUser, marker: PolicyMarker, at?: string
     case 'person':
       return personView(user, subject.person, at) === 'full' || (staffSafety && agencyInvolvedWithPerson(user, subject.person));
     case 'location':
-      return (
-        subject.ownerAgencyId === user.agencyId ||
-        subject.cases.some((c) => canSeeCase(user, c, at)) ||
-        (staffSafety && subject.cases.some((c) => involvedInCase(user, c)))
-      );
+      return canSeeLocation(user, subject, at) || (staffSafety && subject.cases.some((c) => involvedInCase(user, c)));
   }
 }
 

@@ -5,7 +5,7 @@ import { LocationRecordSchema, type LocationRecord } from '../../domain/entities
 import { CodedError } from '../../domain/errors.ts';
 import { locationAbilities } from '../../domain/persons/person-abilities.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import { locationVisibleSql } from './location-visibility.ts';
+import { locationVisibleSql } from '../access/location-visibility.ts';
 
 /** Maps a row to the record the caller receives. */
 export function toLocationRecord(user: PolicyUser, row: Selectable<LocationTable>): LocationRecord {

@@ -10,7 +10,7 @@ import type { ServerContext } from '../server-context.ts';
 import { anyOf } from '../access/sql-audience.ts';
 import { loadVisibleLocation, toLocationRecord } from './location-record.ts';
 import { createLocation, updateLocation } from './location-service.ts';
-import { locationVisibleSql } from './location-visibility.ts';
+import { locationVisibleSql } from '../access/location-visibility.ts';
 
 const SEARCH_LIMIT = 50;
 

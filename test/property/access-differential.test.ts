@@ -11,6 +11,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { accessRequestVisibleSql } from '../../server/access/access-request-visibility.ts';
 import { caseVisibleSql } from '../../server/access/case-visibility.ts';
 import { documentVisibleSql } from '../../server/access/document-visibility.ts';
+import { locationVisibleSql } from '../../server/access/location-visibility.ts';
 import { markerVisibleSql } from '../../server/access/marker-visibility.ts';
 import { personFullSql, personSearchableSql } from '../../server/access/person-visibility.ts';
 import { reportVisibleSql } from '../../server/access/report-visibility.ts';
@@ -37,6 +38,7 @@ async function actualVisibility(trx: Transaction<ServerDatabase>, user: PolicyUs
     personsFull: await ids(trx.selectFrom('persons').select('id').where(personFullSql(user, at, 'persons')).execute()),
     personsSearchable: await ids(trx.selectFrom('persons').select('id').where(personSearchableSql(user, at, 'persons')).execute()),
     markers: await ids(trx.selectFrom('markers').select('id').where(markerVisibleSql(user, at, 'markers')).execute()),
+    locations: await ids(trx.selectFrom('locations').select('id').where(locationVisibleSql(user, at, 'locations')).execute()),
     requests: await ids(trx.selectFrom('access_requests').select('id').where(accessRequestVisibleSql(user, 'access_requests')).execute()),
   };
 }

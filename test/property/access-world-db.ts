@@ -121,7 +121,7 @@ async function shares(trx: Transaction<ServerDatabase>, table: 'report_shares' |
     ...s.users.map((u) => ({ grantee_kind: 'user', grantee_id: out.users[u]! })),
   ];
   for (const row of rows) {
-    await trx.insertInto(table).values({ ...row, [column]: id } as never).execute();
+    await trx.insertInto(table).values({ ...row, [column]: id }).execute();
   }
 }
 

@@ -2,6 +2,7 @@
 import { canSeeAccessRequest } from '../../domain/policy/access-request-policy.ts';
 import { canSeeCase, type PolicyCase } from '../../domain/policy/case-policy.ts';
 import { canSeeDocument } from '../../domain/policy/document-policy.ts';
+import { canSeeLocation } from '../../domain/policy/location-policy.ts';
 import { canSeeMarker, type PolicyMarkerSubject } from '../../domain/policy/marker-policy.ts';
 import { personView, type PolicyPerson } from '../../domain/policy/person-policy.ts';
 import type { PolicyShares, PolicyUser } from '../../domain/policy/policy-user.ts';
@@ -20,6 +21,7 @@ export interface Visible {
   personsSearchable: string[];
   markers: string[];
   requests: string[];
+  locations: string[];
 }
 
 /** Computes, with the pure policy only, what each user of the world may see. */
@@ -77,6 +79,7 @@ export function expectedVisibility(w: AccessWorld, ids: WorldIds): Visible[] {
       personsFull: ids.persons.filter((_, p) => personView(user, persons[p]!, at) === 'full'),
       personsSearchable: ids.persons.filter((_, p) => personView(user, persons[p]!, at) !== 'none'),
       markers: ids.markers.filter((m) => canSeeMarker(user, { markerType: m.staffSafety ? 'staff_safety' : 'vulnerability', subject: subjectOf(m) }, at)).map((m) => m.id),
+      locations: ids.locations.filter((_, l) => canSeeLocation(user, { ownerAgencyId: ids.agencies[w.locations[l]!.agency]!, cases: w.locations[l]!.cases.map((c) => cases[c]!) }, at)),
       requests: ids.requests.filter((r) => canSeeAccessRequest(user, { requesterUserId: ids.users[r.requester]!, ownerAgencyId: ids.agencies[r.ownerAgency]! })).map((r) => r.id),
     };
   });

@@ -1,12 +1,12 @@
 /**
- * The SQL twin of the location rule in domain/policy/marker-policy.ts (subject type `location`):
+ * The SQL twin of `canSeeLocation` (domain/policy/location-policy.ts):
  * a location is visible to its owner agency and to anyone who may see a case at it; never to
  * roles that do not read cases.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { readsCases, type PolicyUser } from '../../domain/policy/policy-user.ts';
-import { caseVisibleSql } from '../access/case-visibility.ts';
-import { anyOf, FALSE_SQL } from '../access/sql-audience.ts';
+import { caseVisibleSql } from './case-visibility.ts';
+import { anyOf, FALSE_SQL } from './sql-audience.ts';
 
 /** True exactly for the locations (table `alias`) the user may see at `at`. */
 export function locationVisibleSql(user: PolicyUser, at: string, alias = 'locations'): RawBuilder<SqlBool> {
