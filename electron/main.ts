@@ -3,11 +3,16 @@ import { join } from 'node:path';
 import { app, net, type BrowserWindow } from 'electron';
 import { createDesktopCore } from '../main/core/create-desktop-core.ts';
 import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
+import { resolveSqliteBinding } from '../main/native/sqlite-binding.ts';
 import { localDataDir } from '../main/paths.ts';
+import { effectiveSettings } from '../main/policy/effective-settings.ts';
+import { loadMachinePolicy } from '../main/policy/machine-policy.ts';
+import { applyAdminPolicy, formatPolicyWarnings } from './admin-policy.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { closeCoreOnQuit } from './close-core-on-quit.ts';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc-registration.ts';
+import { createPreferencesStore } from './preferences.ts';
 import { readShellConfig } from './shell-config.ts';
 import { createMainWindow } from './window.ts';
 
@@ -34,12 +39,28 @@ if (app.requestSingleInstanceLock()) {
   app.quit();
 }
 
-function start(): void {
+async function start(): Promise<void> {
   // The app root holds package.json and dist/ — the project folder in development, app.asar when packaged.
   const appRoot = app.getAppPath();
-  const config = readShellConfig(process.env, localDataDir(), app.isPackaged);
+  const shellConfig = readShellConfig(process.env, localDataDir(), app.isPackaged);
+  // Machine policy wins over the environment and the user's preferences (DESIGN.md §7).
+  const policy = await loadMachinePolicy(shellConfig.dataDir);
+  for (const line of formatPolicyWarnings(policy.warnings)) {
+    console.warn(line);
+  }
+  const settings = effectiveSettings(policy, createPreferencesStore().get());
+  const config = applyAdminPolicy(shellConfig, settings);
+  // Under Electron, an Electron-ABI build of the SQLite addon when one was built (scripts/postinstall.mjs).
+  const nativeBinding = resolveSqliteBinding({
+    versions: process.versions,
+    resourcesPath: process.resourcesPath,
+    ...(app.isPackaged ? {} : { projectRoot: appRoot }),
+    ...(config.nativeBinding ? { override: config.nativeBinding } : {}),
+  });
   const core = createDesktopCore({
-    ...config,
+    serverUrl: config.serverUrl,
+    dataDir: config.dataDir,
+    ...(nativeBinding ? { nativeBinding } : {}),
     secretStore: createKeyringSecretStore('Casebridge'),
     // Chromium's network stack: the system proxy, PAC and the Windows certificate store apply.
     fetchImpl: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
@@ -48,7 +69,10 @@ function start(): void {
   serveRenderer(join(appRoot, 'dist', 'renderer'));
   registerIpcHandlers(core, APP_ORIGIN);
 
-  const window = createMainWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs') });
+  const window = createMainWindow({
+    preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+    contentProtection: settings.contentProtection,
+  });
   mainWindow = window;
   forwardCoreEvents(core, window.webContents);
   window.on('closed', () => {

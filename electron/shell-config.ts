@@ -7,7 +7,10 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4318';
 export interface ShellConfig {
   serverUrl: string;
   dataDir: string;
-  /** An Electron-ABI build of the SQLite addon, for unpackaged runs (packaged builds are rebuilt by electron-builder). */
+  /**
+   * An explicit Electron-ABI build of the SQLite addon, for unpackaged runs; main.ts passes it to
+   * main/native/sqlite-binding.ts as the override, which otherwise finds the copy postinstall built.
+   */
   nativeBinding?: string;
 }
 
