@@ -10,6 +10,7 @@ import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
 import type { ServerContext } from './server-context.ts';
 import { silentNotifier } from './realtime/change-notifier.ts';
+import { startRealtime } from './realtime/realtime.ts';
 
 /** A running server. */
 export interface RunningServer {
@@ -37,13 +38,21 @@ export async function startServer(
       notifier: silentNotifier,
     };
     const app = await buildApp(ctx, { logger: options.logger });
-    const address = await app.listen({ host: config.host, port: config.port });
+    const realtime = await startRealtime(app, ctx, config.database);
+    ctx.notifier = realtime.notifier;
+    const address = await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
+      await realtime.close();
+      await app.close();
+      throw error;
+    });
     return {
       url: address,
       app,
       ctx,
       db: opened.db,
       close: async () => {
+        ctx.notifier = silentNotifier;
+        await realtime.close();
         await app.close();
         await opened.close();
       },

@@ -1,13 +1,18 @@
-/** The sync protocol's routes (DESIGN.md §4). */
+/** The sync protocol's routes (DESIGN.md §4); the real-time socket is at SYNC_SOCKET_PATH. */
 import { z } from 'zod';
-import { PullQuerySchema, PullResponseSchema } from './sync-schemas.ts';
+import { PullQuerySchema, PullResponseSchema, PushBodySchema, PushResponseSchema } from './sync-schemas.ts';
 import { defineRoute } from './route.ts';
 
 const NoBody = z.undefined();
+const NoQuery = z.object({}).strict();
 
 export const syncRoutes = {
   syncPull: defineRoute({
-    method: 'GET', path: '/sync/pull', auth: true, summary: 'A page of changes the caller may see since a cursor',
+    method: 'GET', path: '/sync/pull', auth: true, summary: 'A page of changes the caller may see since a cursor', tag: 'sync',
     query: PullQuerySchema, body: NoBody, response: PullResponseSchema,
+  }),
+  syncPush: defineRoute({
+    method: 'POST', path: '/sync/push', auth: true, summary: 'Apply a client outbox of offline mutations, in order, once each', tag: 'sync',
+    query: NoQuery, body: PushBodySchema, response: PushResponseSchema,
   }),
 } as const;

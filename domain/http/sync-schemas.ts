@@ -1,27 +1,52 @@
-/** The sync protocol's wire shapes (DESIGN.md §4). */
+/** The sync protocol's wire shapes (DESIGN.md §4): pull, push and the real-time poke. */
 import { z } from 'zod';
 import { AgencySchema, CaseRecordSchema } from '../entities.ts';
 import { IdSchema } from '../ids.ts';
+import { MutationNameSchema } from '../sync/mutations.ts';
+import {
+  SyncAccessRequestSchema, SyncCaseSubjectSchema, SyncDocumentSchema, SyncMarkerSchema, SyncPersonSchema, SyncReportSchema, SyncTaskSchema,
+} from '../sync/sync-records.ts';
 
 /** A pull cursor: an opaque decimal string of the change-log sequence the client has seen. */
 export const CursorSchema = z.string().regex(/^\d{1,15}$/, 'cursor must be a change-log position');
 
+const Seq = z.number().int();
 export const SyncChangeSchema = z.discriminatedUnion('entity', [
-  z.object({ entity: z.literal('agency'), seq: z.number().int(), data: AgencySchema }),
-  z.object({ entity: z.literal('case'), seq: z.number().int(), data: CaseRecordSchema }),
+  z.object({ entity: z.literal('agency'), seq: Seq, data: AgencySchema }),
+  z.object({ entity: z.literal('case'), seq: Seq, data: CaseRecordSchema }),
+  z.object({ entity: z.literal('person'), seq: Seq, data: SyncPersonSchema }),
+  z.object({ entity: z.literal('case_subject'), seq: Seq, data: SyncCaseSubjectSchema }),
+  z.object({ entity: z.literal('report'), seq: Seq, data: SyncReportSchema }),
+  z.object({ entity: z.literal('task'), seq: Seq, data: SyncTaskSchema }),
+  z.object({ entity: z.literal('marker'), seq: Seq, data: SyncMarkerSchema }),
+  z.object({ entity: z.literal('access_request'), seq: Seq, data: SyncAccessRequestSchema }),
+  z.object({ entity: z.literal('document'), seq: Seq, data: SyncDocumentSchema }),
 ]);
-/** One record the client must upsert. */
+/** One record the client must upsert (the whole current record, never a diff). */
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
 /** The entities that travel through sync. */
 export type SyncEntity = SyncChange['entity'];
+export const SYNC_ENTITIES = ['agency', 'case', 'person', 'case_subject', 'report', 'task', 'marker', 'access_request', 'document'] as const;
 
-export const SyncRemovalSchema = z.object({ entity: z.enum(['agency', 'case']), id: IdSchema });
-/** A record the client must delete because the user can no longer see it. */
+/**
+ * A record the client must delete because the user can no longer see it (revoked share, merge,
+ * erasure). Deleting a record the client does not hold is a no-op. The client cascades: removing
+ * a case removes its case subjects, reports, documents and markers on the case; removing a person
+ * removes markers on the person. Tasks do NOT cascade (an assignee may keep a task of a case they
+ * cannot see): the server lists each task to remove.
+ */
+export const SyncRemovalSchema = z.object({ entity: z.enum(SYNC_ENTITIES), id: IdSchema });
 export type SyncRemoval = z.infer<typeof SyncRemovalSchema>;
+
+/** A desktop's outbox identity: bound to the first user who pushes with it. */
+export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientId must be 8–64 letters, digits, - or _');
 
 export const PullQuerySchema = z.object({
   cursor: CursorSchema.optional(),
+  /** At most this many change-log rows are scanned per page (not only this many results). */
   limit: z.coerce.number().int().min(1).max(1000).default(500),
+  /** When given, the answer carries this client's last applied mutation id. */
+  clientId: ClientIdSchema.optional(),
 });
 
 export const PullResponseSchema = z.object({
@@ -33,3 +58,50 @@ export const PullResponseSchema = z.object({
 });
 /** One page of a pull. */
 export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+export const PushMutationSchema = z.object({
+  /** Increasing per client; a mutation at or below the stored last id is a replay and is skipped. */
+  mutationId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  name: MutationNameSchema,
+  /** Parsed per mutation against `MUTATION_ARGS[name]`; a bad one is rejected without stopping the rest. */
+  args: z.unknown(),
+  /** The record version the client edited from; needed for safety-critical fields. */
+  baseVersion: z.number().int().positive().optional(),
+});
+/** One queued offline mutation. */
+export type PushMutation = z.infer<typeof PushMutationSchema>;
+
+export const PushBodySchema = z.object({
+  clientId: ClientIdSchema,
+  mutations: z.array(PushMutationSchema).min(1).max(100),
+}).strict();
+/** A push: a client's outbox, in order. */
+export type PushBody = z.infer<typeof PushBodySchema>;
+
+export const PushResultSchema = z.object({
+  mutationId: z.number().int().positive(),
+  status: z.enum(['applied', 'rejected', 'conflict']),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** On conflict: the record's current version and the current values of the contested fields. */
+  serverVersion: z.number().int().positive().optional(),
+  serverValue: z.record(z.string(), z.union([z.string(), z.null()])).optional(),
+});
+/** What became of one mutation. */
+export type PushResult = z.infer<typeof PushResultSchema>;
+
+export const PushResponseSchema = z.object({
+  results: z.array(PushResultSchema),
+  lastMutationId: z.number().int().nonnegative(),
+});
+/** The answer to a push. */
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+/** The real-time socket's path. The first client message must be `{ type: 'auth', token }` (a browser cannot set headers; the token never goes in the URL). */
+export const SYNC_SOCKET_PATH = '/sync/ws';
+export const SocketClientMessageSchema = z.object({ type: z.literal('auth'), token: z.string().min(1).max(4096) }).strict();
+/** `ready` after authentication; `poke` when something the user may see (or lost) changed: pull now. Pokes carry no data. */
+export const SocketServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('poke') }),
+]);
+export type SocketServerMessage = z.infer<typeof SocketServerMessageSchema>;

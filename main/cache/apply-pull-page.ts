@@ -10,7 +10,7 @@ export async function applyPullPage(trx: Transaction<CacheDatabase>, page: PullR
       const { id, name, kind, code } = change.data;
       await trx.insertInto('agencies').values({ id, name, kind, code })
         .onConflict((oc) => oc.column('id').doUpdateSet({ name, kind, code })).execute();
-    } else {
+    } else if (change.entity === 'case') {
       const c = change.data;
       const row = {
         id: c.id,
@@ -34,8 +34,11 @@ export async function applyPullPage(trx: Transaction<CacheDatabase>, page: PullR
       await trx.insertInto('cases').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
     }
   }
+  // The cache holds agencies and cases so far; other entities are skipped until it has tables for them.
   for (const removal of page.removals) {
-    await trx.deleteFrom(removal.entity === 'agency' ? 'agencies' : 'cases').where('id', '=', removal.id).execute();
+    if (removal.entity === 'agency' || removal.entity === 'case') {
+      await trx.deleteFrom(removal.entity === 'agency' ? 'agencies' : 'cases').where('id', '=', removal.id).execute();
+    }
   }
   await trx.insertInto('meta').values({ key: 'cursor', value: page.cursor })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: page.cursor })).execute();

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { nextSeq } from '../changes/next-seq.ts';
+import { recordChange } from '../changes/record-change.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-directory.ts';
 import { seededRandom } from './seeded-random.ts';
 import { syntheticCase } from './synthetic-cases.ts';
@@ -65,7 +65,7 @@ export async function seedDemoData(
         created_at: new Date(Math.min(created.getTime(), updated.getTime())).toISOString(),
         updated_at: updated.toISOString(),
         version: 1,
-        seq: await nextSeq(trx),
+        seq: await recordChange(trx, { entity: 'case', entityId: id, op: 'upsert', caseId: id, at: new Date(now).toISOString() }),
       }).execute();
       if (invented.sharingLevel === 'shared') {
         sharedCases += 1;
@@ -90,7 +90,8 @@ async function insertDirectory(trx: Transaction<ServerDatabase>, createdAt: stri
   for (const agency of DEMO_AGENCIES) {
     const id = newId();
     await trx.insertInto('agencies').values({
-      id, name: agency.name, kind: agency.kind, code: agency.code, created_at: createdAt, seq: await nextSeq(trx),
+      id, name: agency.name, kind: agency.kind, code: agency.code, created_at: createdAt,
+      seq: await recordChange(trx, { entity: 'agency', entityId: id, op: 'upsert', at: createdAt }),
     }).execute();
     const teamIds = new Map<string, string>();
     for (const team of agency.teams) {

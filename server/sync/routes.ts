@@ -1,13 +1,18 @@
-/** The sync protocol's routes (pull; push arrives with the full protocol). */
+/** The sync protocol's HTTP routes: pull and push (the socket is in server/realtime). */
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { pullPage } from './pull.ts';
+import { pushMutations } from './push.ts';
 
 /** Registers the sync routes. */
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerRoute(app, ctx, routes.syncPull, ({ query, user }) =>
-    pullPage(ctx.db, ctx.dialect, { user, cursor: query.cursor === undefined ? 0 : Number(query.cursor), limit: query.limit }),
+    pullPage(ctx.db, ctx.dialect, {
+      user, cursor: query.cursor === undefined ? 0 : Number(query.cursor), limit: query.limit, clientId: query.clientId,
+      at: ctx.now().toISOString(),
+    }),
   );
+  registerRoute(app, ctx, routes.syncPush, ({ body, user, request }) => pushMutations(ctx, user, body, request));
 }

@@ -4,7 +4,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import type { CaseType, Role, SharingLevel } from '../../domain/vocabulary.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
-import { nextSeq } from '../../server/changes/next-seq.ts';
+import { recordChange } from '../../server/changes/record-change.ts';
 
 type Db = Kysely<ServerDatabase>;
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -17,7 +17,8 @@ export async function buildAgency(db: Db, overrides: Partial<{ name: string; kin
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('agencies').values({
       id, name: overrides.name ?? `Agency ${counter}`, kind: overrides.kind ?? 'council',
-      code: overrides.code ?? `AG${counter}`, created_at: NOW, seq: await nextSeq(trx),
+      code: overrides.code ?? `AG${counter}`, created_at: NOW,
+      seq: await recordChange(trx, { entity: 'agency', entityId: id, op: 'upsert', at: NOW }),
     }).execute();
   });
   return id;
@@ -72,7 +73,7 @@ export async function buildCase(
       risk_level: 'medium', review_date: null, owner_agency_id: overrides.ownerAgencyId,
       owner_team_id: overrides.ownerTeamId ?? null, owner_user_id: overrides.ownerUserId ?? null,
       sharing_level: overrides.sharingLevel ?? 'owner_agency', created_at: NOW, updated_at: NOW, version: 1,
-      seq: await nextSeq(trx),
+      seq: await recordChange(trx, { entity: 'case', entityId: id, op: 'upsert', caseId: id, at: NOW }),
     }).execute();
     for (const agencyId of overrides.sharedAgencyIds ?? []) {
       await trx.insertInto('case_shared_agencies').values({ case_id: id, agency_id: agencyId }).execute();

@@ -1,0 +1,51 @@
+/** Assembles real time for one node: the socket hub, the fan-out, and on PostgreSQL the LISTEN/NOTIFY link between nodes. */
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseConfig } from '../config.ts';
+import type { ServerContext } from '../server-context.ts';
+import type { ChangeNotifier } from './change-notifier.ts';
+import { FanOut } from './fan-out.ts';
+import { PgListener } from './pg-listener.ts';
+import { SocketHub } from './socket-hub.ts';
+import { registerSocketRoute } from './socket-route.ts';
+
+/** A node's real-time machinery. */
+export interface Realtime {
+  notifier: ChangeNotifier;
+  close(): Promise<void>;
+}
+
+/** Starts real time; `pollMs` is a safety net that also catches writes that bypassed withWrite. */
+export async function startRealtime(
+  app: FastifyInstance, ctx: ServerContext, database: DatabaseConfig, options: { pollMs?: number } = {},
+): Promise<Realtime> {
+  const logError = (error: unknown) => app.log.error({ err: error }, 'real-time fan-out failed');
+  const hub = new SocketHub();
+  const fanOut = new FanOut(ctx.db, hub, ctx.now, logError);
+  await fanOut.start();
+  await registerSocketRoute(app, ctx, hub);
+  const listener = database.dialect === 'postgres' ? new PgListener(database.url, () => fanOut.schedule(), logError) : null;
+  await listener?.start();
+  const poll = setInterval(() => fanOut.schedule(), options.pollMs ?? 5000);
+  poll.unref();
+  const notifier: ChangeNotifier = {
+    committed: () => {
+      if (listener) {
+        listener.notify().catch((error: unknown) => {
+          logError(error);
+          fanOut.schedule();
+        });
+      } else {
+        fanOut.schedule();
+      }
+    },
+  };
+  return {
+    notifier,
+    close: async () => {
+      clearInterval(poll);
+      hub.closeAll();
+      await listener?.close();
+      await fanOut.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Sync loaders for the directory, cases, persons (full view only) and case subjects. */
+import { AgencySchema } from '../../../domain/entities.ts';
+import { SyncCaseSubjectSchema, SyncPersonSchema } from '../../../domain/sync/sync-records.ts';
+import { caseIdVisibleSql, caseVisibleSql } from '../../access/case-visibility.ts';
+import { personFullSql } from '../../access/person-visibility.ts';
+import { toCaseRecords } from '../../cases/case-record.ts';
+import { byId, type SyncLoader } from './sync-record.ts';
+
+/** Agencies: the directory every user may see. */
+export const loadAgencies: SyncLoader = async (db, _user, _at, ids) => {
+  const rows = await db.selectFrom('agencies').select(['id', 'name', 'kind', 'code']).where('id', 'in', ids).execute();
+  return byId(rows.map((a) => ({ entity: 'agency' as const, data: AgencySchema.parse(a) })));
+};
+
+/** Cases the user may see. */
+export const loadCases: SyncLoader = async (db, user, at, ids) => {
+  const rows = await db.selectFrom('cases').selectAll().where('id', 'in', ids).where(caseVisibleSql(user, at, 'cases')).execute();
+  return byId((await toCaseRecords(db, rows)).map((data) => ({ entity: 'case' as const, data })));
+};
+
+/** Persons the user sees in full; a merged person is gone (its survivor carries on). */
+export const loadPersons: SyncLoader = async (db, user, at, ids) => {
+  const rows = await db.selectFrom('persons')
+    .select(['id', 'given_name', 'family_name', 'date_of_birth', 'estimated_birth_year', 'gender'])
+    .where('id', 'in', ids).where('merged_into_id', 'is', null).where(personFullSql(user, at, 'persons')).execute();
+  const aliases = rows.length === 0 ? [] : await db.selectFrom('person_aliases').select(['person_id', 'given_name', 'family_name'])
+    .where('person_id', 'in', rows.map((r) => r.id)).orderBy('id').execute();
+  return byId(rows.map((p) => ({
+    entity: 'person' as const,
+    data: SyncPersonSchema.parse({
+      id: p.id, givenName: p.given_name, familyName: p.family_name, dateOfBirth: p.date_of_birth,
+      estimatedBirthYear: p.estimated_birth_year, gender: p.gender,
+      aliases: aliases.filter((a) => a.person_id === p.id).map((a) => ({ givenName: a.given_name, familyName: a.family_name })),
+    }),
+  })));
+};
+
+/** Case subjects of cases the user may see. */
+export const loadCaseSubjects: SyncLoader = async (db, user, at, ids) => {
+  const rows = await db.selectFrom('case_subjects').selectAll().where('id', 'in', ids)
+    .where(caseIdVisibleSql(user, at, 'case_subjects.case_id')).execute();
+  return byId(rows.map((s) => ({
+    entity: 'case_subject' as const,
+    data: SyncCaseSubjectSchema.parse({ id: s.id, caseId: s.case_id, personId: s.person_id, role: s.role, createdAt: s.created_at }),
+  })));
+};

@@ -1,0 +1,25 @@
+/** The applier of each mutation name. */
+import type { Transaction } from 'kysely';
+import type { ServerDatabase } from '../../../db/server/schema.ts';
+import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.ts';
+import { applyCaseUpdate } from './case-update.ts';
+import type { MutationEnv, MutationOutcome } from './mutation-env.ts';
+import { applyReportCreate } from './report-create.ts';
+import { applyTaskCreate } from './task-create.ts';
+import { applyTaskAddUpdate, applyTaskUpdate } from './task-mutations.ts';
+
+export type { MutationEnv, MutationOutcome } from './mutation-env.ts';
+
+/** Applies one parsed mutation inside the caller's transaction; throws a CodedError to reject it. */
+export type MutationApplier<N extends MutationName> = (
+  trx: Transaction<ServerDatabase>, env: MutationEnv, args: MutationArgs<N>, baseVersion: number | undefined,
+) => Promise<MutationOutcome>;
+
+/** Every mutation's applier. */
+export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
+  'case.update': applyCaseUpdate,
+  'report.create': (trx, env, args) => applyReportCreate(trx, env, args),
+  'task.create': (trx, env, args) => applyTaskCreate(trx, env, args),
+  'task.update': (trx, env, args) => applyTaskUpdate(trx, env, args),
+  'task.addUpdate': (trx, env, args) => applyTaskAddUpdate(trx, env, args),
+};

@@ -1,0 +1,70 @@
+/**
+ * Applies a client's outbox in order (DESIGN.md §4): each mutation in its own transaction with
+ * the client's last mutation id, so a replay is a no-op; a rejected or conflicting mutation is
+ * recorded as handled and the rest go on.
+ */
+import type { FastifyRequest } from 'fastify';
+import { CodedError } from '../../domain/errors.ts';
+import type { PushBody, PushMutation, PushResponse, PushResult } from '../../domain/http/sync-schemas.ts';
+import { MUTATION_ARGS, type MutationName } from '../../domain/sync/mutations.ts';
+import { actorOf } from '../audit/audit-actor.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { withWrite } from '../db/write.ts';
+import { DEVICE_HEADER } from '../http/authenticate.ts';
+import type { ServerContext } from '../server-context.ts';
+import { bindClient, claimMutation } from './client-binding.ts';
+import { MUTATION_APPLIERS, type MutationApplier, type MutationEnv } from './mutations/index.ts';
+
+/** Applies the mutations above the client's last applied id; answers one result per mutation. */
+export async function pushMutations(ctx: ServerContext, user: AuthUser, body: PushBody, request: FastifyRequest): Promise<PushResponse> {
+  let last = await bindClient(ctx.db, body.clientId, user.id, ctx.now().toISOString());
+  const device = request.headers[DEVICE_HEADER];
+  const results: PushResult[] = [];
+  for (const mutation of body.mutations) {
+    if (mutation.mutationId <= last) {
+      results.push({ mutationId: mutation.mutationId, status: 'applied' });
+      continue;
+    }
+    const env: MutationEnv = {
+      user, now: ctx.now(), dialect: ctx.dialect, actor: actorOf(user, request, typeof device === 'string' ? device : null),
+    };
+    results.push(await applyOne(ctx, env, body.clientId, mutation));
+    last = mutation.mutationId;
+  }
+  return { results, lastMutationId: last };
+}
+
+async function applyOne(ctx: ServerContext, env: MutationEnv, clientId: string, mutation: PushMutation): Promise<PushResult> {
+  const { mutationId } = mutation;
+  const at = env.now.toISOString();
+  try {
+    const args = parseArgs(mutation.name, mutation.args);
+    const applier = MUTATION_APPLIERS[mutation.name] as MutationApplier<MutationName>;
+    return await withWrite(ctx, async (trx): Promise<PushResult> => {
+      if (!(await claimMutation(trx, clientId, env.user.id, mutationId, at))) {
+        return { mutationId, status: 'applied' }; // a concurrent replay got there first
+      }
+      const outcome = await applier(trx, env, args, mutation.baseVersion);
+      return outcome.status === 'applied'
+        ? { mutationId, status: 'applied' }
+        : { mutationId, status: 'conflict', serverVersion: outcome.serverVersion, serverValue: outcome.serverValue };
+    });
+  } catch (error) {
+    if (!(error instanceof CodedError)) {
+      throw error; // not the mutation's fault: the client retries the rest later
+    }
+    // Rolled back; record the id as handled so one bad item never blocks the outbox.
+    await withWrite(ctx, (trx) => claimMutation(trx, clientId, env.user.id, mutationId, at));
+    return { mutationId, status: 'rejected', error: { code: error.code, message: error.message } };
+  }
+}
+
+function parseArgs(name: MutationName, args: unknown): never {
+  const parsed = MUTATION_ARGS[name].safeParse(args);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new CodedError('validation_error', `Invalid arguments for ${name}${where}: ${first?.message ?? 'bad input'}`);
+  }
+  return parsed.data as never;
+}
