@@ -2,56 +2,21 @@
  * The typed desktop API: every channel the renderer may call, declared once.
  * The core's handlers, the Electron preload and the loopback client are all derived from this table.
  */
-import { z } from 'zod';
-import { SessionUserSchema } from '../entities.ts';
-import { CaseStatusSchema, CaseTypeSchema, RiskLevelSchema } from '../vocabulary.ts';
+import type { z } from 'zod';
 import type { Result } from '../result.ts';
-import { defineChannel } from './channel.ts';
+import { caseChannels } from './case-channels.ts';
+import { SessionStateSchema } from './session-state.ts';
+import { sessionChannels } from './session-channels.ts';
+import { syncChannels } from './sync-channels.ts';
 import { SyncStatusSchema } from './sync-status.ts';
 
-export const SessionStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('signed_out') }),
-  z.object({ state: z.literal('signed_in'), user: SessionUserSchema }),
-]);
-/** Whether someone is signed in, and who. */
-export type SessionState = z.infer<typeof SessionStateSchema>;
-
-export const QueueRowSchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  title: z.string(),
-  caseType: CaseTypeSchema,
-  ownerAgencyName: z.string(),
-  status: CaseStatusSchema,
-  riskLevel: RiskLevelSchema,
-  updatedAt: z.string(),
-});
-/** One row of the practitioner's case queue. */
-export type QueueRow = z.infer<typeof QueueRowSchema>;
-
-export const QueuePageSchema = z.object({ rows: z.array(QueueRowSchema), total: z.number().int().nonnegative() });
-/** A page of the case queue. */
-export type QueuePage = z.infer<typeof QueuePageSchema>;
+export { QueuePageSchema, QueueRowSchema, type QueuePage, type QueueRow } from './queue-page.ts';
+export { SessionStateSchema, type SessionState } from './session-state.ts';
 
 export const channels = {
-  'session.state': defineChannel({ input: z.null(), output: SessionStateSchema, needsSession: false }),
-  'session.signIn': defineChannel({
-    input: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(512) }),
-    output: SessionUserSchema,
-    needsSession: false,
-  }),
-  'session.signOut': defineChannel({ input: z.object({ wipeCache: z.boolean() }), output: z.null(), needsSession: false }),
-  'cases.queue': defineChannel({
-    input: z.object({
-      filter: z.string().max(200).default(''),
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
-    }),
-    output: QueuePageSchema,
-    needsSession: true,
-  }),
-  'sync.status': defineChannel({ input: z.null(), output: SyncStatusSchema, needsSession: false }),
-  'sync.now': defineChannel({ input: z.null(), output: SyncStatusSchema, needsSession: true }),
+  ...sessionChannels,
+  ...caseChannels,
+  ...syncChannels,
 } as const;
 
 /** The channel table's type. */
