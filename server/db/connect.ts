@@ -21,6 +21,12 @@ export interface ServerDb {
 export function openServerDb(config: DatabaseConfig): ServerDb {
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle client's connection can drop (server restart, failover, admin termination); without a
+    // listener node-postgres would raise it as an uncaught exception and stop the API. The pool
+    // discards the broken client and opens a new one on the next query.
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.emitWarning(`PostgreSQL idle connection lost (${error.code ?? error.name}); it will be replaced.`);
+    });
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
