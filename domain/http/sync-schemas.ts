@@ -1,10 +1,10 @@
 /** The sync protocol's wire shapes (DESIGN.md §4): pull, push and the real-time poke. */
 import { z } from 'zod';
-import { AgencySchema, CaseRecordSchema } from '../entities.ts';
+import { AgencySchema } from '../entities.ts';
 import { IdSchema } from '../ids.ts';
 import { MutationNameSchema } from '../sync/mutations.ts';
 import {
-  SyncAccessRequestSchema, SyncCaseSubjectSchema, SyncDocumentSchema, SyncMarkerSchema, SyncPersonSchema, SyncReportSchema, SyncTaskSchema,
+  SyncAccessRequestSchema, SyncCaseSchema, SyncCaseSubjectSchema, SyncDocumentSchema, SyncMarkerSchema, SyncPersonSchema, SyncReportSchema, SyncTaskSchema,
 } from '../sync/sync-records.ts';
 
 /** A pull cursor: an opaque decimal string of the change-log sequence the client has seen. */
@@ -13,7 +13,7 @@ export const CursorSchema = z.string().regex(/^\d{1,15}$/, 'cursor must be a cha
 const Seq = z.number().int();
 export const SyncChangeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('agency'), seq: Seq, data: AgencySchema }),
-  z.object({ entity: z.literal('case'), seq: Seq, data: CaseRecordSchema }),
+  z.object({ entity: z.literal('case'), seq: Seq, data: SyncCaseSchema }),
   z.object({ entity: z.literal('person'), seq: Seq, data: SyncPersonSchema }),
   z.object({ entity: z.literal('case_subject'), seq: Seq, data: SyncCaseSubjectSchema }),
   z.object({ entity: z.literal('report'), seq: Seq, data: SyncReportSchema }),

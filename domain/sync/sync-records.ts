@@ -1,14 +1,23 @@
 /**
- * The record shapes that travel through sync beyond agencies and cases (DESIGN.md §4). Minimal
- * sync shapes: the desktop recomputes nothing from them; abilities arrive with the record APIs.
+ * The record shapes that travel through sync (DESIGN.md §4). Minimal sync shapes; each carries
+ * the caller's abilities (DESIGN.md §3) so the desktop shows the right actions offline.
  */
 import { z } from 'zod';
+import { CaseRecordSchema } from '../entities.ts';
+import { CaseAbilitiesSchema } from '../entities/case.ts';
+import { DocumentAbilitiesSchema } from '../entities/document.ts';
+import { PersonAbilitiesSchema } from '../entities/person.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import {
   MarkerSubjectTypeSchema, MarkerTypeSchema, ReportKindSchema, ReportSharingLevelSchema, SubjectRoleSchema, TaskStatusSchema,
 } from '../vocabulary.ts';
 
 const Version = z.number().int().positive();
+
+/** A case as sync serves it; `abilities` is caseAbilities(user, case) for the puller. */
+export const SyncCaseSchema = CaseRecordSchema.extend({ abilities: CaseAbilitiesSchema.optional() });
+/** A case the user may see. */
+export type SyncCase = z.infer<typeof SyncCaseSchema>;
 
 export const SyncPersonSchema = z.object({
   id: IdSchema,
@@ -18,6 +27,7 @@ export const SyncPersonSchema = z.object({
   estimatedBirthYear: z.number().int().nullable(),
   gender: z.string(),
   aliases: z.array(z.object({ givenName: z.string(), familyName: z.string() })),
+  abilities: PersonAbilitiesSchema.optional(),
 });
 /** A person the user sees in full (stubs never travel through sync). */
 export type SyncPerson = z.infer<typeof SyncPersonSchema>;
@@ -32,6 +42,7 @@ export const SyncReportSchema = z.object({
   id: IdSchema, caseId: IdSchema, kind: ReportKindSchema, title: z.string(), body: z.string(),
   authorUserId: IdSchema, authorAgencyId: IdSchema, authorTeamId: IdSchema.nullable(),
   sharingLevel: ReportSharingLevelSchema, createdAt: TimestampSchema, updatedAt: TimestampSchema, version: Version,
+  abilities: z.object({ read: z.boolean(), update: z.boolean() }).optional(),
 });
 /** A report the user may read. */
 export type SyncReport = z.infer<typeof SyncReportSchema>;
@@ -43,6 +54,7 @@ export const SyncTaskSchema = z.object({
   createdAt: TimestampSchema, updatedAt: TimestampSchema, version: Version,
   /** The whole (append-only) updates thread, oldest first. */
   updates: z.array(z.object({ id: IdSchema, authorUserId: IdSchema, body: z.string(), createdAt: TimestampSchema })),
+  abilities: z.object({ update: z.boolean() }).optional(),
 });
 /** A task with its updates. */
 export type SyncTask = z.infer<typeof SyncTaskSchema>;
@@ -60,6 +72,7 @@ export const SyncAccessRequestSchema = z.object({
   requesterUserId: IdSchema, requesterAgencyId: IdSchema, reason: z.string(), status: z.string(),
   decidedBy: IdSchema.nullable(), decidedAt: TimestampSchema.nullable(), decisionNote: z.string().nullable(),
   grantExpiresAt: TimestampSchema.nullable(), createdAt: TimestampSchema, version: Version,
+  abilities: z.object({ decide: z.boolean() }).optional(),
 });
 /** An access request the user made or decides on. */
 export type SyncAccessRequest = z.infer<typeof SyncAccessRequestSchema>;
@@ -68,6 +81,7 @@ export const SyncDocumentSchema = z.object({
   id: IdSchema, caseId: IdSchema, reportId: IdSchema.nullable(), fileName: z.string(), contentType: z.string(),
   sizeBytes: z.number().int().nonnegative(), sha256: z.string(), ownerAgencyId: IdSchema, ownerTeamId: IdSchema.nullable(),
   uploadedBy: IdSchema, sharingLevel: z.string(), createdAt: TimestampSchema,
+  abilities: DocumentAbilitiesSchema.optional(),
 });
 /** A document's metadata (the content is downloaded separately, and audited). */
 export type SyncDocument = z.infer<typeof SyncDocumentSchema>;

@@ -29,6 +29,12 @@ export async function expandAccessChanges(
     ...(await reportDocuments(db, gainedReports)).map((p) => ({ ...p, seq: seqFor('report', p.reportId) })),
     ...subjectPersons,
   ];
+  // Markers on a person the user gains (through a case, a subject or a grant) were logged long before too.
+  const gainedPersons = [
+    ...gained.filter((p) => p.entity === 'person'),
+    ...result.changes.filter((c) => c.entity === 'person' && seqOf.has(`person:${c.data.id}`)).map((c) => ({ id: c.data.id, seq: c.seq })),
+  ];
+  gained.push(...(await personMarkers(db, gainedPersons)));
   const known = new Set([...result.changes.map((c) => `${c.entity}:${c.data.id}`), ...result.removals.map((r) => `${r.entity}:${r.id}`)]);
   const visible = await loadVisible(db, user, at, gained);
   for (const part of gained) {
@@ -85,4 +91,15 @@ async function reportDocuments(db: Kysely<ServerDatabase>, reportIds: readonly s
   }
   const rows = await db.selectFrom('documents').select(['id', 'report_id']).where('report_id', 'in', [...reportIds]).execute();
   return rows.map((d) => ({ entity: 'document' as const, id: d.id, reportId: d.report_id ?? '' }));
+}
+
+/** The markers on persons, each at the position that made its person visible. */
+async function personMarkers(db: Kysely<ServerDatabase>, persons: ReadonlyArray<{ id: string; seq: number }>): Promise<Part[]> {
+  if (persons.length === 0) {
+    return [];
+  }
+  const seqOfPerson = new Map(persons.map((p) => [p.id, p.seq]));
+  const rows = await db.selectFrom('markers').select(['id', 'subject_id']).where('subject_type', '=', 'person')
+    .where('subject_id', 'in', [...seqOfPerson.keys()]).execute();
+  return rows.map((m) => ({ entity: 'marker' as const, id: m.id, seq: seqOfPerson.get(m.subject_id) ?? 0 }));
 }

@@ -13,7 +13,7 @@ import { withWrite } from '../db/write.ts';
 import { DEVICE_HEADER } from '../http/authenticate.ts';
 import type { ServerContext } from '../server-context.ts';
 import { bindClient, claimMutation } from './client-binding.ts';
-import { MUTATION_APPLIERS, type MutationApplier, type MutationEnv } from './mutations/index.ts';
+import { MUTATION_APPLIERS, MutationConflict, type MutationApplier, type MutationEnv } from './mutations/index.ts';
 
 /** Applies the mutations above the client's last applied id; answers one result per mutation. */
 export async function pushMutations(ctx: ServerContext, user: AuthUser, body: PushBody, request: FastifyRequest): Promise<PushResponse> {
@@ -41,20 +41,20 @@ async function applyOne(ctx: ServerContext, env: MutationEnv, clientId: string, 
     const args = parseArgs(mutation.name, mutation.args);
     const applier = MUTATION_APPLIERS[mutation.name] as MutationApplier<MutationName>;
     return await withWrite(ctx, async (trx): Promise<PushResult> => {
-      if (!(await claimMutation(trx, clientId, env.user.id, mutationId, at))) {
-        return { mutationId, status: 'applied' }; // a concurrent replay got there first
-      }
-      const outcome = await applier(trx, env, args, mutation.baseVersion);
-      return outcome.status === 'applied'
-        ? { mutationId, status: 'applied' }
-        : { mutationId, status: 'conflict', serverVersion: outcome.serverVersion, serverValue: outcome.serverValue };
+      if (await claimMutation(trx, clientId, env.user.id, mutationId, at)) {
+        await applier(trx, env, args, mutation.baseVersion);
+      } // else a concurrent replay got there first
+      return { mutationId, status: 'applied' };
     });
   } catch (error) {
     if (!(error instanceof CodedError)) {
       throw error; // not the mutation's fault: the client retries the rest later
     }
-    // Rolled back; record the id as handled so one bad item never blocks the outbox.
+    // Rolled back (a conflict writes nothing); record the id as handled so one bad item never blocks the outbox.
     await withWrite(ctx, (trx) => claimMutation(trx, clientId, env.user.id, mutationId, at));
+    if (error instanceof MutationConflict) {
+      return { mutationId, status: 'conflict', serverVersion: error.serverVersion, serverValue: error.serverValue };
+    }
     return { mutationId, status: 'rejected', error: { code: error.code, message: error.message } };
   }
 }

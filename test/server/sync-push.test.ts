@@ -71,6 +71,25 @@ describe.each(testDialects())('sync push on %s', (dialect) => {
     expect(await auditCount(caseId, 'record.update')).toBe(1);
   });
 
+  it('rolls a conflict back entirely (no change-log row) and rejects a twin id without writing', async () => {
+    const caseId = (await buildCase(server.db, { ownerAgencyId: police })).id;
+    await push(tokens.pc2!, { clientId: 'client-conflict-c', mutations: [{ mutationId: 1, name: 'case.update', args: { caseId, status: 'closed', closureReason: 'Resolved' }, baseVersion: 1 }] });
+    const logged = async () => (await server.db.selectFrom('change_log').select('seq').where('entity_id', '=', caseId).execute()).length;
+    const before = await logged();
+    const stale = await push(tokens.pc!, { clientId: 'client-conflict-d', mutations: [
+      { mutationId: 1, name: 'case.update', args: { caseId, title: 'Also renamed', riskLevel: 'low' }, baseVersion: 1 },
+    ] });
+    expect(stale.body.results).toEqual([{ mutationId: 1, status: 'conflict', serverVersion: 2, serverValue: { riskLevel: 'medium', status: 'closed', closureReason: 'Resolved' } }]);
+    expect(await logged()).toBe(before);
+    expect((await caseRow(caseId)).title).not.toBe('Also renamed');
+    const taskId = newId();
+    const create = (mutationId: number, title: string) => ({ mutationId, name: 'task.create', args: { taskId, caseId: sharedCase, title, assigneeAgencyId: police } });
+    const twin = await push(tokens.pc!, { clientId: 'client-twin-1', mutations: [create(1, 'First'), create(2, 'Twin')] });
+    expect(twin.body.results.map((r) => [r.status, r.error?.code])).toEqual([['applied', undefined], ['rejected', 'conflict']]);
+    expect((await server.db.selectFrom('tasks').select('title').where('id', '=', taskId).executeTakeFirstOrThrow()).title).toBe('First');
+    expect(await auditCount(taskId, 'record.create')).toBe(1);
+  });
+
   it('refuses a safety-critical change without a baseVersion', async () => {
     const caseId = (await buildCase(server.db, { ownerAgencyId: police })).id;
     const res = await push(tokens.pc!, { clientId: 'client-nobase-1', mutations: [{ mutationId: 1, name: 'case.update', args: { caseId, status: 'closed', closureReason: 'Resolved' } }] });

@@ -131,6 +131,8 @@ describe.each(testDialects())('sync removals and access changes on %s', (dialect
     expect(ids(page, 'case_subject')).toEqual([subjectId]);
     expect(page.changes.filter((c) => c.entity === 'person').map((c) => c.data)).toEqual([{
       id: personId, givenName: 'Sam', familyName: 'Example', dateOfBirth: '1990-01-01', estimatedBirthYear: null, gender: 'unknown', aliases: [],
+      // A partner sees the person in full but does not own it: it may only add its own identifiers.
+      abilities: { update: false, transfer: false, addAlias: false, addIdentifier: true, requestAccess: false },
     }]);
   });
 

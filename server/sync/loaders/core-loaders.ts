@@ -1,9 +1,12 @@
 /** Sync loaders for the directory, cases, persons (full view only) and case subjects. */
 import { AgencySchema } from '../../../domain/entities.ts';
-import { SyncCaseSubjectSchema, SyncPersonSchema } from '../../../domain/sync/sync-records.ts';
+import { personAbilities } from '../../../domain/persons/person-abilities.ts';
+import { caseAbilities } from '../../../domain/policy/case-policy.ts';
+import { SyncCaseSchema, SyncCaseSubjectSchema, SyncPersonSchema } from '../../../domain/sync/sync-records.ts';
 import { caseIdVisibleSql, caseVisibleSql } from '../../access/case-visibility.ts';
 import { personFullSql } from '../../access/person-visibility.ts';
 import { toCaseRecords } from '../../cases/case-record.ts';
+import { loadCasePolicies } from './case-policies.ts';
 import { byId, type SyncLoader } from './sync-record.ts';
 
 /** Agencies: the directory every user may see. */
@@ -12,16 +15,20 @@ export const loadAgencies: SyncLoader = async (db, _user, _at, ids) => {
   return byId(rows.map((a) => ({ entity: 'agency' as const, data: AgencySchema.parse(a) })));
 };
 
-/** Cases the user may see. */
+/** Cases the user may see, each with the user's case abilities. */
 export const loadCases: SyncLoader = async (db, user, at, ids) => {
   const rows = await db.selectFrom('cases').selectAll().where('id', 'in', ids).where(caseVisibleSql(user, at, 'cases')).execute();
-  return byId((await toCaseRecords(db, rows)).map((data) => ({ entity: 'case' as const, data })));
+  const policies = await loadCasePolicies(db, user, rows.map((r) => r.id));
+  return byId((await toCaseRecords(db, rows)).map((record) => {
+    const policy = policies.get(record.id);
+    return { entity: 'case' as const, data: SyncCaseSchema.parse({ ...record, ...(policy ? { abilities: caseAbilities(user, policy, at) } : {}) }) };
+  }));
 };
 
-/** Persons the user sees in full; a merged person is gone (its survivor carries on). */
+/** Persons the user sees in full (so their abilities are those of the full view); a merged person is gone (its survivor carries on). */
 export const loadPersons: SyncLoader = async (db, user, at, ids) => {
   const rows = await db.selectFrom('persons')
-    .select(['id', 'given_name', 'family_name', 'date_of_birth', 'estimated_birth_year', 'gender'])
+    .select(['id', 'given_name', 'family_name', 'date_of_birth', 'estimated_birth_year', 'gender', 'owner_agency_id'])
     .where('id', 'in', ids).where('merged_into_id', 'is', null).where(personFullSql(user, at, 'persons')).execute();
   const aliases = rows.length === 0 ? [] : await db.selectFrom('person_aliases').select(['person_id', 'given_name', 'family_name'])
     .where('person_id', 'in', rows.map((r) => r.id)).orderBy('id').execute();
@@ -31,6 +38,7 @@ export const loadPersons: SyncLoader = async (db, user, at, ids) => {
       id: p.id, givenName: p.given_name, familyName: p.family_name, dateOfBirth: p.date_of_birth,
       estimatedBirthYear: p.estimated_birth_year, gender: p.gender,
       aliases: aliases.filter((a) => a.person_id === p.id).map((a) => ({ givenName: a.given_name, familyName: a.family_name })),
+      abilities: personAbilities(user, { ownerAgencyId: p.owner_agency_id }, 'full'),
     }),
   })));
 };

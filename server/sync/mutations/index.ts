@@ -1,19 +1,21 @@
-/** The applier of each mutation name. */
+/** The applier of each mutation name: each translates its arguments and calls the same service as the HTTP route. */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.ts';
 import { applyCaseUpdate } from './case-update.ts';
-import type { MutationEnv, MutationOutcome } from './mutation-env.ts';
+import type { MutationEnv } from './mutation-env.ts';
 import { applyReportCreate } from './report-create.ts';
-import { applyTaskCreate } from './task-create.ts';
-import { applyTaskAddUpdate, applyTaskUpdate } from './task-mutations.ts';
+import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
 
-export type { MutationEnv, MutationOutcome } from './mutation-env.ts';
+export { MutationConflict, type MutationEnv } from './mutation-env.ts';
 
-/** Applies one parsed mutation inside the caller's transaction; throws a CodedError to reject it. */
+/**
+ * Applies one parsed mutation inside the caller's transaction. Throws a MutationConflict when a
+ * compare-and-set failed and any other CodedError to reject it.
+ */
 export type MutationApplier<N extends MutationName> = (
   trx: Transaction<ServerDatabase>, env: MutationEnv, args: MutationArgs<N>, baseVersion: number | undefined,
-) => Promise<MutationOutcome>;
+) => Promise<void>;
 
 /** Every mutation's applier. */
 export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
