@@ -11,6 +11,7 @@ import { resolveJwtSecret } from './jwt-secret.ts';
 import type { ServerContext } from './server-context.ts';
 import { silentNotifier } from './realtime/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
+import { startGrantExpirySweep } from './access-requests/expire-grants.ts';
 
 /** A running server. */
 export interface RunningServer {
@@ -45,12 +46,14 @@ export async function startServer(
       await app.close();
       throw error;
     });
+    const sweep = startGrantExpirySweep(ctx);
     return {
       url: address,
       app,
       ctx,
       db: opened.db,
       close: async () => {
+        sweep.stop();
         ctx.notifier = silentNotifier;
         await realtime.close();
         await app.close();

@@ -298,6 +298,8 @@ export interface AccessGrantTable {
   user_id: string;
   expires_at: string;
   revoked_at: string | null;
+  /** When the sweep wrote this grant's expiry to the change log. */
+  expiry_recorded_at: string | null;
 }
 
 /** One committed change, in global sequence order (DESIGN.md §4). */

@@ -7,7 +7,7 @@ export const ACCESS_RESOURCE_TYPES = ['case', 'person'] as const;
 export type AccessResourceType = (typeof ACCESS_RESOURCE_TYPES)[number];
 export const AccessResourceTypeSchema = z.enum(ACCESS_RESOURCE_TYPES);
 
-export const ACCESS_REQUEST_STATUSES = ['pending', 'approved', 'denied', 'revoked'] as const;
+export const ACCESS_REQUEST_STATUSES = ['pending', 'approved', 'denied', 'revoked', 'expired'] as const;
 /** Where a request stands; an approved request's grant may still have expired (see `grant.expiresAt`). */
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 export const AccessRequestStatusSchema = z.enum(ACCESS_REQUEST_STATUSES);

@@ -4,6 +4,7 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_domain_model.ts';
 import * as m0003 from './0003_audit_append_only.ts';
 import * as m0004 from './0004_case_types_and_list_indexes.ts';
+import * as m0005 from './0005_grant_expiry_sweep.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0002_domain_model': m0002,
   '0003_audit_append_only': m0003,
   '0004_case_types_and_list_indexes': m0004,
+  '0005_grant_expiry_sweep': m0005,
 };
 
 /** A Kysely migration provider over the static list. */
