@@ -51,9 +51,10 @@ export async function listCases(
       or lower(cases.title) like ${likePattern(f.q!)} escape '\\')`))
     .$if(after !== undefined, (qb) => qb.where((eb) => eb.or([
       eb('cases.updated_at', '<', after!.updatedAt),
-      eb.and([eb('cases.updated_at', '=', after!.updatedAt), eb('cases.id', '>', after!.id)]),
+      eb.and([eb('cases.updated_at', '=', after!.updatedAt), eb('cases.id', '<', after!.id)]),
     ])))
-    .orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'asc')
+    // Both keys descending, so the (updated_at, id) index is walked backwards with no sort step.
+    .orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc')
     .limit(f.limit + 1)
     .execute();
   const page = rows.slice(0, f.limit);
