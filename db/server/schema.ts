@@ -374,6 +374,15 @@ export interface CaseReferenceCounterTable {
   last_number: number;
 }
 
+/** The answer given to a rejected or conflicting pushed mutation, replayed verbatim. */
+export interface ClientMutationOutcomeTable {
+  client_id: string;
+  mutation_id: number;
+  /** JSON of the PushResult. */
+  result: string;
+  at: string;
+}
+
 /** The whole server database. */
 export interface ServerDatabase {
   agencies: AgencyTable;
@@ -412,4 +421,5 @@ export interface ServerDatabase {
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
   case_reference_counters: CaseReferenceCounterTable;
+  client_mutation_outcomes: ClientMutationOutcomeTable;
 }

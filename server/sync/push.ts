@@ -22,7 +22,7 @@ export async function pushMutations(ctx: ServerContext, user: AuthUser, body: Pu
   const results: PushResult[] = [];
   for (const mutation of body.mutations) {
     if (mutation.mutationId <= last) {
-      results.push({ mutationId: mutation.mutationId, status: 'applied' });
+      results.push(await replayedOutcome(ctx, body.clientId, mutation.mutationId));
       continue;
     }
     const env: MutationEnv = {
@@ -50,13 +50,25 @@ async function applyOne(ctx: ServerContext, env: MutationEnv, clientId: string, 
     if (!(error instanceof CodedError)) {
       throw error; // not the mutation's fault: the client retries the rest later
     }
-    // Rolled back (a conflict writes nothing); record the id as handled so one bad item never blocks the outbox.
-    await withWrite(ctx, (trx) => claimMutation(trx, clientId, env.user.id, mutationId, at));
-    if (error instanceof MutationConflict) {
-      return { mutationId, status: 'conflict', serverVersion: error.serverVersion, serverValue: error.serverValue };
-    }
-    return { mutationId, status: 'rejected', error: { code: error.code, message: error.message } };
+    // Rolled back (a conflict writes nothing); record the id as handled so one bad item never blocks
+    // the outbox, and keep the answer so a replay after a lost response hears the same thing.
+    const result: PushResult = error instanceof MutationConflict
+      ? { mutationId, status: 'conflict', serverVersion: error.serverVersion, serverValue: error.serverValue }
+      : { mutationId, status: 'rejected', error: { code: error.code, message: error.message } };
+    await withWrite(ctx, async (trx) => {
+      if (await claimMutation(trx, clientId, env.user.id, mutationId, at)) {
+        await trx.insertInto('client_mutation_outcomes').values({ client_id: clientId, mutation_id: mutationId, result: JSON.stringify(result), at }).execute();
+      }
+    });
+    return result;
   }
+}
+
+/** What a replayed mutation id was answered the first time: its stored refusal, or applied. */
+async function replayedOutcome(ctx: ServerContext, clientId: string, mutationId: number): Promise<PushResult> {
+  const row = await ctx.db.selectFrom('client_mutation_outcomes').select('result')
+    .where('client_id', '=', clientId).where('mutation_id', '=', mutationId).executeTakeFirst();
+  return row ? (JSON.parse(row.result) as PushResult) : { mutationId, status: 'applied' };
 }
 
 function parseArgs(name: MutationName, args: unknown): never {

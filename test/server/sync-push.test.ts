@@ -127,6 +127,18 @@ describe.each(testDialects())('sync push on %s', (dialect) => {
     const again = await push(tokens.officer!, { clientId: 'client-council-1', mutations: [{ mutationId: 8, name: 'task.create', args: { taskId, caseId: sharedCase, title: 'Visit', assigneeAgencyId: council } }] });
     expect(again.body.results).toEqual([{ mutationId: 8, status: 'applied' }]);
     expect(await auditCount(taskId, 'record.create')).toBe(1);
+    // A replayed refusal (its first answer lost) is refused again, never reported as applied.
+    const replayedRefusals = await push(tokens.officer!, {
+      clientId: 'client-council-1',
+      mutations: [
+        { mutationId: 5, name: 'case.update', args: { caseId: hiddenCase, title: 'Not yours' } },
+        { mutationId: 6, name: 'case.update', args: { caseId: sharedCase, title: 'Partner edit' } },
+      ],
+    });
+    expect(replayedRefusals.body.results.map((r) => [r.mutationId, r.status, r.error?.code])).toEqual([
+      [5, 'rejected', 'not_found'], [6, 'rejected', 'authorization_error'],
+    ]);
+    expect((await caseRow(sharedCase)).version).toBe(1);
   });
 
   it('answers 403 for a client id bound to another user and applies nothing', async () => {

@@ -5,6 +5,7 @@ import * as m0002 from './0002_domain_model.ts';
 import * as m0003 from './0003_audit_append_only.ts';
 import * as m0004 from './0004_case_types_and_list_indexes.ts';
 import * as m0005 from './0005_grant_expiry_sweep.ts';
+import * as m0006 from './0006_push_outcomes.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0003_audit_append_only': m0003,
   '0004_case_types_and_list_indexes': m0004,
   '0005_grant_expiry_sweep': m0005,
+  '0006_push_outcomes': m0006,
 };
 
 /** A Kysely migration provider over the static list. */
