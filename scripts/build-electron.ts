@@ -29,6 +29,17 @@ export async function buildElectron(root: string = join(import.meta.dirname, '..
     }),
     build({
       ...common,
+      // The encrypted cache's SQL runs in this worker, never on Electron's main thread.
+      entryPoints: [join(root, 'main', 'cache-worker', 'worker.ts')],
+      outfile: join(root, 'dist', 'electron', 'cache-worker.cjs'),
+      platform: 'node',
+      target: 'node22',
+      external: NATIVE_EXTERNALS,
+      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__importMetaUrl' },
+    }),
+    build({
+      ...common,
       entryPoints: [join(root, 'electron', 'preload.ts')],
       outfile: join(root, 'dist', 'electron', 'preload.cjs'),
       // A sandboxed preload may require only `electron` (and a few polyfilled modules): everything else is bundled.

@@ -1,4 +1,7 @@
 /** Kysely table types of the desktop's encrypted cache. */
+import type { OutboxDatabase } from './outbox-schema.ts';
+import type { Generated } from 'kysely';
+import type { CacheMirrorTables } from './mirror-tables.ts';
 
 export interface CacheMetaTable {
   key: string;
@@ -13,6 +16,8 @@ export interface CacheAgencyTable {
 }
 
 export interface CacheCaseTable {
+  /** Stable integer key, the rowid of `case_fts` (since 0002). */
+  rid: Generated<number>;
   id: string;
   reference: string;
   title: string;
@@ -30,10 +35,12 @@ export interface CacheCaseTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The caller's abilities as JSON, when the server sent them (since 0002). */
+  abilities: string | null;
 }
 
 /** The whole cache database. */
-export interface CacheDatabase {
+export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase {
   meta: CacheMetaTable;
   agencies: CacheAgencyTable;
   cases: CacheCaseTable;

@@ -21,6 +21,8 @@ export const TokenPairSchema = z.object({
   accessExpiresAt: z.iso.datetime(),
   refreshToken: z.string(),
   refreshExpiresAt: z.iso.datetime(),
+  /** A signed `{ sub, device, notAfter }` letting this device open its cache offline until notAfter. */
+  offlineLease: z.string().optional(),
   user: SessionUserSchema,
 });
 /** What sign-in and refresh return. */

@@ -1,10 +1,16 @@
-/** Whether someone is signed in, and who. */
+/** Whether someone is signed in, locked or signed out — and why a session ended, when the core ended it. */
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
 
+/** Why the core ended a session on its own (the renderer tells the user). */
+export const SignedOutReasonSchema = z.enum(['device_revoked', 'session_ended']);
+/** Why the core ended a session on its own. */
+export type SignedOutReason = z.infer<typeof SignedOutReasonSchema>;
+
 export const SessionStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('signed_out') }),
+  z.object({ state: z.literal('signed_out'), reason: SignedOutReasonSchema.optional() }),
   z.object({ state: z.literal('signed_in'), user: SessionUserSchema }),
+  z.object({ state: z.literal('locked'), user: SessionUserSchema }),
 ]);
-/** Whether someone is signed in, and who. */
+/** Whether someone is signed in, locked (idle lock: cache closed, password needed) or signed out. */
 export type SessionState = z.infer<typeof SessionStateSchema>;

@@ -3,11 +3,22 @@ import { z } from 'zod';
 
 export const SyncStatusSchema = z.object({
   connection: z.enum(['online', 'offline', 'unknown']),
-  phase: z.enum(['idle', 'pulling', 'error']),
+  /** `pushing`: sending the outbox; `pulling`: fetching changes; `error`: the last attempt failed. */
+  phase: z.enum(['idle', 'pushing', 'pulling', 'error']),
+  /** Local changes waiting to be sent (outbox items in state pending). */
   pendingChanges: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   cachedCases: z.number().int().nonnegative(),
+  /** Local changes the server refused, kept until the user dismisses them. */
+  rejectedCount: z.number().int().nonnegative(),
+  /** Local changes in conflict with a newer server version, waiting for the user's choice. */
+  conflictCount: z.number().int().nonnegative(),
+  /**
+   * True only when online, idle, synced at least once, the last attempt succeeded and the outbox
+   * is empty (nothing pending, rejected or in conflict). The one field to read for "Up to date".
+   */
+  upToDate: z.boolean(),
 });
 /** The sync indicator's state. */
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -1,45 +1,42 @@
-/** Writes one pull page into the cache inside the caller's transaction. */
-import type { Transaction } from 'kysely';
+/** Applies one pull page to the cache: upserts, removals with their cascade and the cursor in one transaction. */
+import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
+import { deleteDocumentFiles } from './document-files.ts';
+import { checkpointWal, mergeSearchIndexes } from './erase-traces.ts';
+import { removeRecords } from './remove-records.ts';
+import { upsertChanges } from './upsert-change.ts';
 
-/** Upserts changes, deletes removals and stores the new cursor — all or nothing. */
-export async function applyPullPage(trx: Transaction<CacheDatabase>, page: PullResponse): Promise<void> {
-  for (const change of page.changes) {
-    if (change.entity === 'agency') {
-      const { id, name, kind, code } = change.data;
-      await trx.insertInto('agencies').values({ id, name, kind, code })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name, kind, code })).execute();
-    } else if (change.entity === 'case') {
-      const c = change.data;
-      const row = {
-        id: c.id,
-        reference: c.reference,
-        title: c.title,
-        case_type: c.caseType,
-        status: c.status,
-        closure_reason: c.closureReason,
-        risk_level: c.riskLevel,
-        review_date: c.reviewDate,
-        owner_agency_id: c.ownerAgencyId,
-        owner_team_id: c.ownerTeamId,
-        owner_user_id: c.ownerUserId,
-        sharing_level: c.sharingLevel,
-        shared_agency_ids: JSON.stringify(c.sharedAgencyIds),
-        created_at: c.createdAt,
-        updated_at: c.updatedAt,
-        version: c.version,
-      };
-      const { id: _id, ...update } = row;
-      await trx.insertInto('cases').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
-    }
+/** What applying a page did. */
+export interface AppliedPullPage {
+  upserted: number;
+  /** Rows deleted, cascades included. */
+  removed: number;
+  documentFilesDeleted: number;
+  /** After a page with removals: whether the WAL was checkpointed and truncated; null when there were none. */
+  walTruncated: boolean | null;
+}
+
+/**
+ * All or nothing: every change, every removal (cascading as `SyncRemovalSchema` says), the FTS merge
+ * and the cursor commit together, so a crash replays the page from the old cursor. Removals run after
+ * the upserts, so if a page ever held both for one record the record goes (the safe side). After the
+ * commit, removed documents' files are deleted and the WAL is truncated so removed content leaves it.
+ */
+export async function applyPullPage(db: Kysely<CacheDatabase>, page: PullResponse, cacheDir: string): Promise<AppliedPullPage> {
+  const outcome = await db.transaction().execute(async (trx) => {
+    await upsertChanges(trx, page.changes);
+    const removed = await removeRecords(trx, page.removals);
+    await mergeSearchIndexes(trx, removed.searchIndexes);
+    await trx.insertInto('meta').values({ key: 'cursor', value: page.cursor })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: page.cursor })).execute();
+    return removed;
+  });
+  const applied: AppliedPullPage = { upserted: page.changes.length, removed: outcome.rowsDeleted, documentFilesDeleted: 0, walTruncated: null };
+  if (page.removals.length > 0) {
+    await deleteDocumentFiles(cacheDir, outcome.documentIds);
+    applied.documentFilesDeleted = outcome.documentIds.length;
+    applied.walTruncated = await checkpointWal(db);
   }
-  // The cache holds agencies and cases so far; other entities are skipped until it has tables for them.
-  for (const removal of page.removals) {
-    if (removal.entity === 'agency' || removal.entity === 'case') {
-      await trx.deleteFrom(removal.entity === 'agency' ? 'agencies' : 'cases').where('id', '=', removal.id).execute();
-    }
-  }
-  await trx.insertInto('meta').values({ key: 'cursor', value: page.cursor })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: page.cursor })).execute();
+  return applied;
 }

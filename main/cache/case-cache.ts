@@ -1,55 +1,103 @@
 /** The desktop's encrypted cache of what the signed-in user may see. */
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { cacheMigrationProvider } from '../../db/cache/migrations/index.ts';
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
-import { openEncryptedDb } from './open-encrypted-db.ts';
-import { applyPullPage } from './apply-pull-page.ts';
+import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
+import { searchCases, type CaseSearchResult } from './case-search-query.ts';
+import { documentsDir, sweepOrphanDocumentFiles } from './document-files.ts';
+import { checkpointWal, mergeSearchIndexes } from './erase-traces.ts';
+import { migrateCache } from './migrate-cache.ts';
+import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, type QueueQuery } from './queue-query.ts';
+import { openCache } from '../cache-worker/open-cache.ts';
+import { createSyncStore, type SyncStore } from '../sync/sync-store.ts';
 
 /** Reads and writes of the cache; async so the store can move behind a worker without callers changing. */
 export interface CaseCache {
   /** The last applied pull cursor, or null before the first sync. */
   cursor(): Promise<string | null>;
-  /** Applies one pull page and its cursor in one transaction. */
-  applyPullPage(page: PullResponse): Promise<void>;
+  /** Applies one pull page and its cursor in one transaction, then erases what it removed. */
+  applyPullPage(page: PullResponse): Promise<AppliedPullPage>;
   /** A page of the case queue. */
   queue(query: QueueQuery): Promise<QueuePage>;
-  /** Deletes every cached row and the cursor (the server asked for a fresh start). */
+  /** Name search over cached persons (prefix, bounded ranking). */
+  searchPersons(text: string, limit?: number): Promise<PersonSearchResult>;
+  /** Text search over case references, titles and report text. */
+  searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
+  /** Deletes every cached row, stored document and the cursor (the server asked for a fresh start). */
   wipe(): Promise<void>;
   /** How many cases are cached. */
   caseCount(): Promise<number>;
+  /** The outbox of local changes and their conflicts (kept across wipes). */
+  outbox: SyncStore;
   /** Closes the database. */
   close(): Promise<void>;
 }
 
+/** The database handles a cache works on: reads may go to a read-only connection. */
+export interface CacheDbHandles {
+  read: Kysely<CacheDatabase>;
+  write: Kysely<CacheDatabase>;
+  close(): Promise<void>;
+}
+
+// Every table the sync mirror fills; the FTS triggers empty the search indexes with them. The outbox
+// and conflicts are never wiped (local changes survive a reset), nor are the session's own meta keys.
+const MIRROR_TABLES = ['case_subjects', 'reports', 'documents', 'markers', 'tasks', 'access_requests', 'persons', 'cases', 'agencies'] as const;
+const KEPT_META_PREFIX = 'session.';
+
 /** Opens the encrypted cache file and brings its schema up to date. */
 export async function openCaseCache(args: { file: string; keyHex: string; nativeBinding?: string }): Promise<CaseCache> {
-  const sqlite = openEncryptedDb(args.file, args.keyHex, args.nativeBinding);
-  const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider: cacheMigrationProvider }).migrateToLatest();
-  if (error !== undefined || results?.some((r) => r.status === 'Error')) {
-    await db.destroy();
-    throw new Error('The local cache could not be upgraded.', { cause: error });
+  // All SQL runs in the cache worker thread, never on the (Electron) main thread.
+  const handles = await openCache(args);
+  return createCaseCache(handles, dirname(args.file));
+}
+
+/**
+ * The cache over an already opened database (any dialect: the worker's, or a plain one in tests);
+ * migrates it and sweeps stored document files orphaned by a crash. Closes the handles if that fails.
+ */
+export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHandles, cacheDir: string): Promise<CaseCache> {
+  const { read, write: db } = handles instanceof Kysely ? { read: handles, write: handles } : handles;
+  const close = handles instanceof Kysely ? () => handles.destroy() : () => handles.close();
+  try {
+    await migrateCache(db);
+    await sweepOrphanDocumentFiles(cacheDir, async (ids) => {
+      const rows = ids.length === 0 ? [] : await db.selectFrom('documents').select('id').where('id', 'in', ids).execute();
+      return new Set(rows.map((r) => r.id));
+    });
+  } catch (error) {
+    await close();
+    throw error;
   }
   return {
     async cursor() {
       const row = await db.selectFrom('meta').select('value').where('key', '=', 'cursor').executeTakeFirst();
       return row?.value ?? null;
     },
-    applyPullPage: (page) => db.transaction().execute((trx) => applyPullPage(trx, page)),
-    queue: (query) => queryQueue(db, query),
-    wipe: () =>
-      db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('cases').execute();
-        await trx.deleteFrom('agencies').execute();
-        await trx.deleteFrom('meta').execute();
-      }),
+    applyPullPage: (page) => applyPullPage(db, page, cacheDir),
+    queue: (query) => queryQueue(read, query),
+    searchPersons: (text, limit) => searchPersons(read, text, limit),
+    searchCases: (text, limit) => searchCases(read, text, limit),
+    async wipe() {
+      await db.transaction().execute(async (trx) => {
+        for (const table of MIRROR_TABLES) {
+          await trx.deleteFrom(table).execute();
+        }
+        await trx.deleteFrom('meta').where('key', 'not like', `${KEPT_META_PREFIX}%`).execute();
+        await mergeSearchIndexes(trx, ['case_fts', 'person_fts', 'report_fts']);
+      });
+      await rm(documentsDir(cacheDir), { recursive: true, force: true });
+      await checkpointWal(db);
+    },
     async caseCount() {
       const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    close: () => db.destroy(),
+    outbox: createSyncStore(db, () => new Date()),
+    close,
   };
 }

@@ -1,8 +1,12 @@
 /** The implementation of every IPC channel, typed from the contract. */
+import { CodedError } from '../../domain/errors.ts';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
+import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import type { SessionManager } from '../session/session-manager.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
+import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
+import type { SessionController } from './session-controller.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
 export type ChannelHandlers = {
@@ -12,41 +16,38 @@ export type ChannelHandlers = {
 /** What the handlers work with. */
 export interface HandlerDeps {
   session: SessionManager;
+  controller: SessionController;
   sync: SyncEngine;
   status: SyncStatusTracker;
-  emitSessionState: () => void;
-  syncIntervalMs: number;
+  policyStatus: PolicyStatus;
 }
 
-/** Builds the handlers. */
+/** Builds the handlers; session transitions go through the controller so their side effects stay in one place. */
 export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
-  const { session, sync, status } = deps;
+  const { session, controller, sync, status } = deps;
   return {
-    'session.state': () => {
-      const active = session.active;
-      return Promise.resolve(active ? { state: 'signed_in' as const, user: active.user } : { state: 'signed_out' as const });
-    },
-    'session.signIn': async ({ username, password }) => {
-      sync.stop();
-      await sync.settle();
-      const user = await session.signIn(username, password);
-      status.reset();
-      status.update({ cachedCases: await session.require().cache.caseCount() });
-      deps.emitSessionState();
-      void sync.syncNow();
-      sync.start(deps.syncIntervalMs);
-      return user;
-    },
+    'session.state': () => Promise.resolve(controller.state),
+    'session.signIn': ({ username, password }) => controller.signIn(username, password),
     'session.signOut': async ({ wipeCache }) => {
-      sync.stop();
-      await sync.settle();
-      await session.signOut(wipeCache);
-      status.reset();
-      deps.emitSessionState();
+      await controller.signOut(wipeCache);
       return null;
     },
+    'session.lock': async () => {
+      if (session.state.state === 'signed_out') {
+        throw new CodedError('not_signed_in', 'Sign in first.');
+      }
+      await controller.lock();
+      return null;
+    },
+    'session.unlock': ({ password }) => controller.unlock(password),
+    'session.activity': () => {
+      controller.activity();
+      return Promise.resolve(null);
+    },
+    'policy.status': () => Promise.resolve(deps.policyStatus),
     'cases.queue': (input) => session.require().cache.queue(input),
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),
+    ...createSyncChannelHandlers(sync),
   };
 }

@@ -1,14 +1,28 @@
 /** Assembles the desktop core: API client, session, sync, and the validated channel dispatcher. */
 import { CodedError } from '../../domain/errors.ts';
 import { channels, type ChannelName, type EventName, type EventPayload } from '../../domain/ipc/contract.ts';
+import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { createApiClient } from '../api/api-client.ts';
+import type { CaseCache } from '../cache/case-cache.ts';
+import type { LoadedPolicy } from '../policy/load-admin-policy.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SessionManager } from '../session/session-manager.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createChannelHandlers, type ChannelHandlers } from './channel-handlers.ts';
 import type { CoreEventListener, DesktopCore } from './desktop-core.ts';
+import { SessionController } from './session-controller.ts';
+import { watchDeviceRevoked } from './watch-device-revoked.ts';
+
+/** The effective settings the core acts on (see main/policy/effective-settings.ts); each has the policy default. */
+export interface CoreSettings {
+  idleLockMinutes: number;
+  offlineLeaseHours: number;
+  offlineAllowed: boolean;
+}
+
+const DEFAULT_SETTINGS: CoreSettings = { idleLockMinutes: 10, offlineLeaseHours: 72, offlineAllowed: true };
 
 /** What a host passes in: the Electron-only parts arrive as small interfaces. */
 export interface DesktopCoreOptions {
@@ -21,21 +35,35 @@ export interface DesktopCoreOptions {
   nativeBinding?: string;
   /** How often to pull while signed in; default 30 s. */
   syncIntervalMs?: number;
+  /** Effective settings (a full EffectiveSettings fits); missing fields take the policy defaults. */
+  settings?: Partial<CoreSettings>;
+  /** The machine policy as loaded (loadMachinePolicy), for `policy.status`. */
+  policy?: LoadedPolicy;
+  /** Opens the encrypted cache (the worker-backed cache plugs in here); default openCaseCache. */
+  openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<CaseCache>;
+  /** The clock, in ms; tests move it to expire the offline lease. */
+  now?: () => number;
 }
 
 /** Creates the core. */
 export function createDesktopCore(options: DesktopCoreOptions): DesktopCore {
-  const api = createApiClient({ baseUrl: options.serverUrl, ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}) });
+  const settings: CoreSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const now = options.now ?? (() => Date.now());
+  let controller: SessionController | null = null;
+  const baseApi = createApiClient({ baseUrl: options.serverUrl, ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}) });
+  const api = watchDeviceRevoked(baseApi, () => void controller?.deviceRevoked());
   const session = new SessionManager({
     api,
     secrets: options.secretStore,
     serverUrl: options.serverUrl,
     dataDir: options.dataDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    now: () => Date.now(),
+    ...(options.openCache ? { openCache: options.openCache } : {}),
+    now,
+    settings,
   });
   const status = new SyncStatusTracker();
-  const sync = new SyncEngine(session, api, status, () => new Date());
+  const sync = new SyncEngine(session, api, status, () => new Date(now()), { serverUrl: options.serverUrl, storeFor: (active) => active.cache.outbox });
   const listeners = new Set<CoreEventListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const listener of listeners) {
@@ -43,33 +71,38 @@ export function createDesktopCore(options: DesktopCoreOptions): DesktopCore {
     }
   };
   status.subscribe((s) => emit('sync.status', s));
-  const handlers = createChannelHandlers({
-    session,
-    sync,
-    status,
-    syncIntervalMs: options.syncIntervalMs ?? 30_000,
-    emitSessionState: () => {
-      const active = session.active;
-      emit('session.state', active ? { state: 'signed_in', user: active.user } : { state: 'signed_out' });
-    },
+  controller = new SessionController({
+    session, sync, status, syncIntervalMs: options.syncIntervalMs ?? 30_000,
+    idleLockMs: settings.idleLockMinutes * 60_000,
+    emitState: (state) => emit('session.state', state),
   });
+  const handlers = createChannelHandlers({ session, controller, sync, status, policyStatus: policyStatus(options.policy) });
+  const ctl = controller;
 
   return {
-    handle: (channel, input) => dispatch(handlers, session, channel, input),
+    async handle(channel, input) {
+      const result = await dispatch(handlers, session, channel, input);
+      // A revocation noticed during this call finishes its wipe before the renderer hears back.
+      await ctl.settled();
+      return result;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
-      sync.stop();
-      await sync.settle();
+      await ctl.stop();
       await session.active?.cache.close();
       listeners.clear();
     },
   };
 }
 
-/** Validates the channel and its input, checks the session, runs the handler; never throws. */
+function policyStatus(policy: LoadedPolicy | undefined): PolicyStatus {
+  return policy ? { warnings: policy.warnings.map((w) => ({ ...w })), enforced: [...policy.enforced].sort() } : { warnings: [], enforced: [] };
+}
+
+/** Validates the channel and its input, checks the session is signed in and unlocked, runs the handler; never throws. */
 async function dispatch(handlers: ChannelHandlers, session: SessionManager, channel: ChannelName, input: unknown): Promise<Result<unknown>> {
   if (!Object.hasOwn(channels, channel)) {
     return fail({ code: 'validation_error', message: 'Unknown channel.' });
@@ -80,10 +113,10 @@ async function dispatch(handlers: ChannelHandlers, session: SessionManager, chan
     const first = parsed.error.issues[0];
     return fail({ code: 'validation_error', message: `Invalid input${first?.path.length ? ` at ${first.path.join('.')}` : ''}: ${first?.message ?? 'bad input'}` });
   }
-  if (def.needsSession && !session.active) {
-    return fail({ code: 'not_signed_in', message: 'Sign in first.' });
-  }
   try {
+    if (def.needsSession) {
+      session.require();
+    }
     const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
     return ok(def.output.parse(await handler(parsed.data)));
   } catch (error) {

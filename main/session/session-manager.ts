@@ -1,22 +1,38 @@
-/** Sign-in, sign-out, tokens and the open cache of the one signed-in user. */
+/** Sign-in, sign-out, idle lock and unlock, tokens and the open cache of the one signed-in user. */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CodedError } from '../../domain/errors.ts';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { TokenPair } from '../../domain/http/routes.ts';
+import type { SessionState } from '../../domain/ipc/session-state.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { openCaseCache, type CaseCache } from '../cache/case-cache.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { obtainCacheKey, removeCacheFiles } from './cache-key.ts';
 import { cacheLocation, type CacheLocation } from './cache-location.ts';
+import { bindToDevice } from './device-binding.ts';
+import { leaseFromServer } from './offline-lease.ts';
+import { createPasswordVerifier } from './password-verifier.ts';
+import { writeSessionMeta, readSessionMeta } from './session-meta.ts';
+import { checkUnlock } from './unlock-check.ts';
 
-/** A signed-in session: the user, the open cache, and the access token (in memory only). */
+/** An unlocked session: the user, the open cache, and the access token (in memory only). */
 export interface ActiveSession {
   user: SessionUser;
   cache: CaseCache;
   location: CacheLocation;
+  deviceId: string;
   accessToken: string;
   accessExpiresAt: number;
+}
+
+/** A signed-in session; `cache` is null while locked. */
+type CurrentSession = Omit<ActiveSession, 'cache'> & { cache: CaseCache | null };
+
+/** The machine policy's session settings. */
+export interface SessionSettings {
+  offlineLeaseHours: number;
+  offlineAllowed: boolean;
 }
 
 /** What the session manager needs from outside. */
@@ -27,66 +43,131 @@ export interface SessionDeps {
   dataDir: string;
   nativeBinding?: string;
   now: () => number;
+  settings: SessionSettings;
+  /** Opens the encrypted cache; default `openCaseCache` (the worker-backed cache plugs in here). */
+  openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<CaseCache>;
 }
 
-/** Holds at most one active session. */
+/** Holds at most one session, unlocked or locked. */
 export class SessionManager {
-  #active: ActiveSession | null = null;
+  #current: CurrentSession | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
 
-  /** The active session, or null when signed out. */
+  /** The unlocked session, or null when signed out or locked. */
   get active(): ActiveSession | null {
-    return this.#active;
+    const c = this.#current;
+    return c?.cache ? { ...c, cache: c.cache } : null;
   }
 
-  /** The active session, or a `not_signed_in` error. */
+  /** What the renderer is told. */
+  get state(): SessionState {
+    const c = this.#current;
+    return !c ? { state: 'signed_out' } : { state: c.cache ? 'signed_in' : 'locked', user: c.user };
+  }
+
+  /** The unlocked session, or `not_signed_in` / `session_locked`. */
   require(): ActiveSession {
-    if (!this.#active) {
+    if (!this.#current) {
       throw new CodedError('not_signed_in', 'Sign in first.');
     }
-    return this.#active;
+    const active = this.active;
+    if (!active) {
+      throw new CodedError('session_locked', 'Casebridge is locked. Enter your password to unlock.');
+    }
+    return active;
   }
 
-  /** Signs in online: checks the password with the server, then opens (or creates) this user's cache. */
+  /** Signs in online: password checked by the server, device bound, then this user's cache opened. */
   async signIn(username: string, password: string): Promise<SessionUser> {
-    if (this.#active) {
+    if (this.#current) {
       await this.signOut(false);
     }
-    const pair = await this.deps.api.call('login', { body: { username, password } });
-    const location = cacheLocation(this.deps.dataDir, this.deps.serverUrl, pair.user.id);
-    const cache = await this.#openCache(location);
+    const login = await this.deps.api.call('login', { body: { username, password } });
+    const location = cacheLocation(this.deps.dataDir, this.deps.serverUrl, login.user.id);
+    const { cache, keyHex } = await this.#openCache(location);
     try {
-      await this.deps.secrets.set(location.refreshTokenAccount, pair.refreshToken);
+      const { pair, deviceId } = await bindToDevice(this.deps.api, login, (await readSessionMeta(this.#target(location, keyHex))).deviceId);
+      await this.#rememberSignIn(location, keyHex, pair, password, deviceId);
+      this.#current = { user: pair.user, cache, location, deviceId, ...accessFrom(pair) };
+      return pair.user;
     } catch (error) {
       await cache.close();
+      if (error instanceof CodedError && error.code === 'device_revoked') {
+        await this.#wipe(location);
+      }
       throw error;
     }
-    this.#active = { user: pair.user, cache, location, ...this.#accessFrom(pair) };
-    return pair.user;
   }
 
   /** Signs out: revokes the refresh token, closes the cache, and optionally wipes it and its key. */
   async signOut(wipeCache: boolean): Promise<void> {
-    const session = this.#active;
+    const session = this.#current;
     if (!session) {
       return;
     }
-    this.#active = null;
+    this.#current = null;
     const refreshToken = await this.deps.secrets.get(session.location.refreshTokenAccount).catch(() => null);
-    if (refreshToken) {
+    if (refreshToken && session.accessToken) {
       // Best effort: offline sign-out still ends the local session.
       await this.deps.api.call('logout', { body: { refreshToken }, accessToken: session.accessToken }).catch(() => undefined);
     }
-    await session.cache.close();
+    await session.cache?.close();
     await this.deps.secrets.delete(session.location.refreshTokenAccount);
     if (wipeCache) {
-      removeCacheFiles(session.location.file);
-      await this.deps.secrets.delete(session.location.keyAccount);
+      await this.#wipe(session.location);
     }
   }
 
-  /** A valid access token, refreshed (rotating the refresh token) when it is about to expire. */
+  /** The device was revoked: close, delete the cache files and every keychain entry, end the session. */
+  async wipeRevoked(): Promise<void> {
+    const session = this.#current;
+    this.#current = null;
+    if (session) {
+      await session.cache?.close();
+      await this.#wipe(session.location);
+    }
+  }
+
+  /** Idle lock: closes the cache and forgets the access token; the refresh token stays in the keychain. */
+  async lock(): Promise<void> {
+    const session = this.#current;
+    if (!session?.cache) {
+      return;
+    }
+    const cache = session.cache;
+    Object.assign(session, { cache: null, accessToken: '', accessExpiresAt: 0 });
+    await cache.close();
+  }
+
+  /** Unlocks with the password — online when the server answers, else against the verifier in the cache. */
+  async unlock(password: string): Promise<SessionUser> {
+    const session = this.#current;
+    if (!session) {
+      throw new CodedError('not_signed_in', 'Sign in first.');
+    }
+    if (session.cache) {
+      return session.user;
+    }
+    const keyHex = await this.deps.secrets.get(session.location.keyAccount);
+    if (keyHex === null) {
+      throw new CodedError('authentication_error', 'The local cache key is missing; sign out and sign in again.');
+    }
+    const target = this.#target(session.location, keyHex);
+    const outcome = await checkUnlock({ api: this.deps.api, user: session.user, deviceId: session.deviceId, password, target, now: this.deps.now(), offlineAllowed: this.deps.settings.offlineAllowed });
+    if (outcome.kind === 'online') {
+      const old = await this.deps.secrets.get(session.location.refreshTokenAccount).catch(() => null);
+      await this.#rememberSignIn(session.location, keyHex, outcome.pair, password, session.deviceId);
+      if (old) {
+        await this.deps.api.call('logout', { body: { refreshToken: old }, accessToken: outcome.pair.accessToken }).catch(() => undefined);
+      }
+      Object.assign(session, accessFrom(outcome.pair));
+    }
+    session.cache = await (this.deps.openCache ?? openCaseCache)(target);
+    return session.user;
+  }
+
+  /** A valid access token, refreshed (rotating the refresh token and the lease) when about to expire. */
   async accessToken(): Promise<string> {
     const session = this.require();
     if (session.accessExpiresAt - this.deps.now() > 30_000) {
@@ -96,29 +177,51 @@ export class SessionManager {
     if (!refreshToken) {
       throw new CodedError('authentication_error', 'Your session has ended; sign in again.');
     }
-    const pair = await this.deps.api.call('refresh', { body: { refreshToken } });
+    const pair = await this.deps.api.call('refresh', { body: { refreshToken, deviceId: session.deviceId } });
     await this.deps.secrets.set(session.location.refreshTokenAccount, pair.refreshToken);
-    Object.assign(session, this.#accessFrom(pair));
-    return session.accessToken;
+    const lease = pair.offlineLease ? leaseFromServer(pair.offlineLease, this.deps.now(), this.deps.settings.offlineLeaseHours) : null;
+    const keyHex = await this.deps.secrets.get(session.location.keyAccount);
+    if (lease && keyHex && this.#current?.cache) {
+      await writeSessionMeta(this.#target(session.location, keyHex), { lease });
+    }
+    Object.assign(this.#current ?? {}, accessFrom(pair));
+    return pair.accessToken;
   }
 
-  async #openCache(location: CacheLocation): Promise<CaseCache> {
+  // After every online password check: refresh token to the keychain; verifier, lease, device into the cache.
+  async #rememberSignIn(location: CacheLocation, keyHex: string, pair: TokenPair, password: string, deviceId: string): Promise<void> {
+    await this.deps.secrets.set(location.refreshTokenAccount, pair.refreshToken);
+    const lease = pair.offlineLease ? leaseFromServer(pair.offlineLease, this.deps.now(), this.deps.settings.offlineLeaseHours) : null;
+    await writeSessionMeta(this.#target(location, keyHex), { deviceId, verifier: await createPasswordVerifier(password), ...(lease ? { lease } : {}) });
+  }
+
+  async #openCache(location: CacheLocation): Promise<{ cache: CaseCache; keyHex: string }> {
     mkdirSync(dirname(location.file), { recursive: true, mode: 0o700 });
     const keyHex = await obtainCacheKey(this.deps.secrets, location);
-    const open = () => openCaseCache({ file: location.file, keyHex, ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}) });
+    const open = () => (this.deps.openCache ?? openCaseCache)(this.#target(location, keyHex));
     try {
-      return await open();
+      return { cache: await open(), keyHex };
     } catch (error) {
       // A file the key cannot open is useless: rebuild it from the server rather than fail sign-in.
       if (error instanceof CodedError && error.code === 'authentication_error') {
         removeCacheFiles(location.file);
-        return open();
+        return { cache: await open(), keyHex };
       }
       throw error;
     }
   }
 
-  #accessFrom(pair: TokenPair): { accessToken: string; accessExpiresAt: number } {
-    return { accessToken: pair.accessToken, accessExpiresAt: Date.parse(pair.accessExpiresAt) };
+  async #wipe(location: CacheLocation): Promise<void> {
+    removeCacheFiles(location.file);
+    await this.deps.secrets.delete(location.keyAccount);
+    await this.deps.secrets.delete(location.refreshTokenAccount);
   }
+
+  #target(location: CacheLocation, keyHex: string): { file: string; keyHex: string; nativeBinding?: string } {
+    return { file: location.file, keyHex, ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}) };
+  }
+}
+
+function accessFrom(pair: TokenPair): { accessToken: string; accessExpiresAt: number } {
+  return { accessToken: pair.accessToken, accessExpiresAt: Date.parse(pair.accessExpiresAt) };
 }

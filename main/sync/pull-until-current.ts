@@ -6,20 +6,28 @@ import type { CaseCache } from '../cache/case-cache.ts';
 /** Fetches one page after a cursor (null = from the beginning). */
 export type FetchPullPage = (cursor: string | null) => Promise<PullResponse>;
 
+/** What a pull did: pages applied, whether the server asked for a reset, and its last applied mutation id for our client. */
+export interface PullOutcome {
+  pages: number;
+  reset: boolean;
+  lastMutationId: number;
+}
+
 /**
  * Applies pages one by one, each with its cursor in one transaction, so a crash resumes where it
- * stopped. A `reset_required` answer wipes the cache and starts again, once.
+ * stopped. A `reset_required` answer wipes the cache and starts again from cursor 0, once. (The
+ * outbox lives in its own tables, which a wipe leaves alone, so no local change is lost.)
  */
-export async function pullUntilCurrent(cache: CaseCache, fetchPage: FetchPullPage): Promise<{ pages: number }> {
+export async function pullUntilCurrent(cache: CaseCache, fetchPage: FetchPullPage): Promise<PullOutcome> {
   let pages = 0;
-  let resets = 0;
+  let reset = false;
   for (;;) {
     let page: PullResponse;
     try {
       page = await fetchPage(await cache.cursor());
     } catch (error) {
-      if (error instanceof CodedError && error.code === 'reset_required' && resets === 0) {
-        resets += 1;
+      if (error instanceof CodedError && error.code === 'reset_required' && !reset) {
+        reset = true;
         await cache.wipe();
         continue;
       }
@@ -28,7 +36,7 @@ export async function pullUntilCurrent(cache: CaseCache, fetchPage: FetchPullPag
     await cache.applyPullPage(page);
     pages += 1;
     if (!page.hasMore) {
-      return { pages };
+      return { pages, reset, lastMutationId: page.lastMutationId };
     }
   }
 }

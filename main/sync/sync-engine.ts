@@ -1,82 +1,234 @@
-/** Runs pulls for the active session — on demand and periodically — and reports status honestly. */
+/** Runs sync for the active session — push the outbox, then pull — on demand, on pokes and periodically, and reports status honestly. */
 import { CodedError } from '../../domain/errors.ts';
+import type { SessionUser } from '../../domain/entities.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { SessionManager } from '../session/session-manager.ts';
+import type { CaseCache } from '../cache/case-cache.ts';
+import { PokeSocket } from './poke-socket.ts';
 import { pullUntilCurrent } from './pull-until-current.ts';
+import { pushOutbox } from './push-outbox.ts';
+import type { LocalChange } from './queue-local-change.ts';
+import { DEFAULT_BACKOFF, retryDelayMs, type Backoff } from './retry-backoff.ts';
+import type { LocalActor } from './sync-cache-db.ts';
 import type { SyncStatusTracker } from './sync-status-tracker.ts';
+import type { SyncStore } from './sync-store.ts';
 
 const PAGE_SIZE = 500;
+/** Errors that mean "cannot reach the server right now": skip the pull, back off, try again. */
+const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'rate_limited']);
 
-/** Pull sync for whoever is signed in. */
+/** The signed-in session as sync needs it (SessionManager fits). */
+export interface SyncSession {
+  readonly cache: CaseCache;
+  readonly user: Pick<SessionUser, 'id' | 'agencyId' | 'teamIds'>;
+}
+
+/** Where the engine finds the session and tokens. */
+export interface SyncSessionSource {
+  readonly active: SyncSession | null;
+  accessToken(): Promise<string>;
+}
+
+/** Optional parts: the outbox and the real-time socket. */
+export interface SyncEngineOptions {
+  /** The active session's outbox; without one the engine only pulls. */
+  storeFor?: (active: SyncSession) => SyncStore | null;
+  /** The server's base URL; when set, `start` also opens the real-time poke socket. */
+  serverUrl?: string;
+  backoff?: Backoff;
+  random?: () => number;
+  /** Pokes within this window become one pull; default 150 ms. */
+  pokeDebounceMs?: number;
+}
+
+/** Push-then-pull sync for whoever is signed in; one run at a time, with a follow-up run when asked during one. */
 export class SyncEngine {
   #inFlight: Promise<SyncStatus> | null = null;
-  #timer: NodeJS.Timeout | null = null;
+  #again = false;
+  #failures = 0;
+  #interval: NodeJS.Timeout | null = null;
+  #retry: NodeJS.Timeout | null = null;
+  #poke: NodeJS.Timeout | null = null;
+  readonly #socket: PokeSocket | null;
 
   constructor(
-    private readonly session: SessionManager,
+    private readonly session: SyncSessionSource,
     private readonly api: ApiClient,
     private readonly status: SyncStatusTracker,
     private readonly now: () => Date,
-  ) {}
+    private readonly options: SyncEngineOptions = {},
+  ) {
+    this.#socket = options.serverUrl === undefined ? null : new PokeSocket({
+      serverUrl: options.serverUrl,
+      token: () => this.session.accessToken(),
+      onPoke: () => this.requestSync(),
+      onReady: () => this.requestSync(),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.random ? { random: options.random } : {}),
+    });
+  }
 
-  /** Pulls until current; concurrent callers share one run. Never throws: the outcome is in the status. */
+  /** Pushes and pulls; a call during a run makes one more run and shares its result. Never throws: the outcome is in the status. */
   syncNow(): Promise<SyncStatus> {
-    this.#inFlight ??= this.#run().finally(() => {
+    if (this.#inFlight) {
+      this.#again = true;
+      return this.#inFlight;
+    }
+    this.#inFlight = this.#loop().finally(() => {
       this.#inFlight = null;
     });
     return this.#inFlight;
   }
 
-  /** Starts periodic pulls (the WebSocket poke will make them prompt). */
+  /** Asks for a sync soon, coalescing bursts (pokes, reconnects, local changes). */
+  requestSync(): void {
+    this.#poke ??= setTimeout(() => {
+      this.#poke = null;
+      void this.syncNow();
+    }, this.options.pokeDebounceMs ?? 150);
+  }
+
+  /** Starts periodic syncs and the real-time socket. */
   start(intervalMs: number): void {
     this.stop();
-    this.#timer = setInterval(() => void this.syncNow(), intervalMs);
-    this.#timer.unref();
+    this.#interval = setInterval(() => void this.syncNow(), intervalMs);
+    this.#interval.unref();
+    this.#socket?.start();
   }
 
-  /** Stops periodic pulls. */
+  /** Stops timers and the socket. */
   stop(): void {
-    if (this.#timer) {
-      clearInterval(this.#timer);
-      this.#timer = null;
+    for (const timer of [this.#interval, this.#retry, this.#poke]) {
+      if (timer) {
+        clearTimeout(timer);
+      }
     }
+    this.#interval = this.#retry = this.#poke = null;
+    this.#socket?.stop();
   }
 
-  /** Waits for a running pull, if any (before closing the cache). */
+  /** Waits for a running sync, if any (before closing the cache). */
   async settle(): Promise<void> {
     await this.#inFlight;
   }
 
-  async #run(): Promise<SyncStatus> {
+  /** The active session's outbox, or a typed error. */
+  outbox(): { store: SyncStore; actor: LocalActor } {
+    const active = this.session.active;
+    if (!active) {
+      throw new CodedError('not_signed_in', 'Sign in first.');
+    }
+    const store = this.options.storeFor?.(active);
+    if (!store) {
+      throw new CodedError('internal_error', 'This cache has no outbox.');
+    }
+    return { store, actor: { userId: active.user.id, agencyId: active.user.agencyId, teamId: active.user.teamIds[0] ?? null } };
+  }
+
+  /** A local change: optimistic row and outbox entry in one transaction, then a prompt push. Returns its mutation id. */
+  async enqueue(change: LocalChange): Promise<number> {
+    const { store, actor } = this.outbox();
+    const mutationId = await store.enqueue(change, actor);
+    await this.refreshCounts();
+    this.requestSync();
+    return mutationId;
+  }
+
+  /** Re-reads the outbox counts into the status. */
+  async refreshCounts(): Promise<SyncStatus> {
+    const active = this.session.active;
+    const store = active && this.options.storeFor?.(active);
+    if (store) {
+      const counts = await store.counts();
+      this.status.update({ pendingChanges: counts.pending, rejectedCount: counts.rejected, conflictCount: counts.conflicts });
+    }
+    return this.status.current;
+  }
+
+  async #loop(): Promise<SyncStatus> {
+    let result: SyncStatus;
+    do {
+      this.#again = false;
+      result = await this.#runOnce();
+    } while (this.#again && this.session.active);
+    return result;
+  }
+
+  async #runOnce(): Promise<SyncStatus> {
     const active = this.session.active;
     if (!active) {
       return this.status.current;
     }
-    this.status.update({ phase: 'pulling' });
+    const store = this.options.storeFor?.(active) ?? null;
+    const token = () => this.session.accessToken();
     try {
-      await pullUntilCurrent(active.cache, async (cursor) =>
+      const pushError = store ? await this.#push(store, token) : null;
+      this.status.update({ phase: 'pulling' });
+      const clientId = store ? await store.clientId() : undefined;
+      const outcome = await pullUntilCurrent(active.cache, async (cursor) =>
         this.api.call('syncPull', {
-          query: { ...(cursor === null ? {} : { cursor }), limit: PAGE_SIZE },
-          accessToken: await this.session.accessToken(),
+          query: { ...(cursor === null ? {} : { cursor }), limit: PAGE_SIZE, ...(clientId ? { clientId } : {}) },
+          accessToken: await token(),
         }),
       );
+      if (store && clientId) {
+        await store.reapplyPending(this.outbox().actor);
+        await store.noteServerLastMutationId(clientId, outcome.lastMutationId);
+      }
+      if (pushError) {
+        throw pushError;
+      }
+      this.#failures = 0;
       this.status.update({
-        connection: 'online',
-        phase: 'idle',
-        lastSuccessAt: this.now().toISOString(),
-        lastError: null,
-        cachedCases: await active.cache.caseCount(),
+        connection: 'online', phase: 'idle', lastSuccessAt: this.now().toISOString(), lastError: null, cachedCases: await active.cache.caseCount(),
       });
     } catch (error) {
-      const coded = error instanceof CodedError ? error : new CodedError('internal_error', 'Sync failed unexpectedly.');
-      const offline = coded.code === 'network_error' || coded.code === 'server_unavailable';
-      this.status.update({
-        connection: offline ? 'offline' : 'online',
-        phase: 'error',
-        lastError: { code: coded.code, message: coded.message },
-      });
+      if (this.session.active?.cache !== active.cache) {
+        return this.status.current; // signed out meanwhile: nothing to report about that session
+      }
+      const coded = asCoded(error);
+      this.#failures += 1;
+      this.status.update({ connection: OFFLINE_CODES.has(coded.code) ? 'offline' : 'online', phase: 'error', lastError: { code: coded.code, message: coded.message } });
+      this.#scheduleRetry();
     }
+    await this.refreshCounts().catch(() => undefined);
     return this.status.current;
   }
+
+  // A refused push (not an outage) must not keep the user's view stale: it is returned, and the pull goes ahead.
+  async #push(store: SyncStore, token: () => Promise<string>): Promise<CodedError | null> {
+    if ((await this.refreshCounts()).pendingChanges === 0) {
+      return null;
+    }
+    this.status.update({ phase: 'pushing' });
+    try {
+      await pushOutbox(store, this.api, token);
+      return null;
+    } catch (error) {
+      const coded = asCoded(error);
+      if (OFFLINE_CODES.has(coded.code)) {
+        throw coded;
+      }
+      return coded;
+    } finally {
+      await this.refreshCounts();
+    }
+  }
+
+  // Nothing is dropped while offline: the outbox waits, and a started engine tries again with growing, jittered pauses.
+  #scheduleRetry(): void {
+    if (this.#retry || !this.#interval) {
+      return;
+    }
+    const wait = retryDelayMs(this.#failures, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random ?? Math.random);
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      void this.syncNow();
+    }, wait);
+    this.#retry.unref();
+  }
+}
+
+function asCoded(error: unknown): CodedError {
+  return error instanceof CodedError ? error : new CodedError('internal_error', 'Sync failed unexpectedly.');
 }

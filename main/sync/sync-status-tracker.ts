@@ -9,9 +9,18 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   lastSuccessAt: null,
   lastError: null,
   cachedCases: 0,
+  rejectedCount: 0,
+  conflictCount: 0,
+  upToDate: false,
 };
 
-/** A small observable holder of SyncStatus. */
+/** "Up to date" only when nothing at all stands between the cache and the server. */
+export function isUpToDate(s: SyncStatus): boolean {
+  return s.connection === 'online' && s.phase === 'idle' && s.lastError === null && s.lastSuccessAt !== null
+    && s.pendingChanges === 0 && s.rejectedCount === 0 && s.conflictCount === 0;
+}
+
+/** A small observable holder of SyncStatus; `upToDate` is always derived, never set. */
 export class SyncStatusTracker {
   #status: SyncStatus = INITIAL_SYNC_STATUS;
   readonly #listeners = new Set<(status: SyncStatus) => void>();
@@ -23,7 +32,8 @@ export class SyncStatusTracker {
 
   /** Merges a change and notifies listeners. */
   update(change: Partial<SyncStatus>): void {
-    this.#status = { ...this.#status, ...change };
+    const next = { ...this.#status, ...change };
+    this.#status = { ...next, upToDate: isUpToDate(next) };
     for (const listener of this.#listeners) {
       listener(this.#status);
     }

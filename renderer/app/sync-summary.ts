@@ -15,25 +15,38 @@ export interface SyncSummary {
 
 /**
  * Offline wins over everything (a stale "up to date" would be a lie); "Up to date" only when the
- * core is idle and has synced at least once. Waiting changes are always mentioned.
+ * core says so (`upToDate`: online, idle, synced, nothing waiting, refused or in conflict).
+ * Waiting, refused and conflicting changes are always mentioned.
  */
 export function summariseSync(status: SyncStatus, context: FormatContext = {}): SyncSummary {
   const lastSynced = status.lastSuccessAt === null ? null : `last synced ${formatTimeOfDay(status.lastSuccessAt, context)}`;
   let summary: SyncSummary;
   if (status.connection === 'offline') {
     summary = { text: lastSynced ? `Offline · ${lastSynced}` : 'Offline', tone: 'warning' };
+  } else if (status.phase === 'pushing') {
+    summary = { text: 'Sending changes…', tone: 'busy' };
   } else if (status.phase === 'pulling') {
     summary = { text: 'Syncing…', tone: 'busy' };
   } else if (status.phase === 'error') {
     const reason = status.lastError ? errorMessage(status.lastError.code) : errorMessage('internal_error');
     summary = { text: `Sync error: ${reason}`, tone: 'error' };
-  } else if (lastSynced) {
+  } else if (status.upToDate && lastSynced) {
     summary = { text: `Up to date · ${lastSynced}`, tone: 'ok' };
+  } else if (lastSynced) {
+    summary = { text: `Last synced ${formatTimeOfDay(status.lastSuccessAt!, context)}`, tone: 'warning' };
   } else {
     summary = { text: 'Not synced yet', tone: 'warning' };
   }
-  if (status.pendingChanges > 0) {
-    summary.text += ` · ${plural(status.pendingChanges, 'change')} waiting`;
+  const notes = [
+    status.pendingChanges > 0 ? `${plural(status.pendingChanges, 'change')} waiting` : null,
+    status.rejectedCount > 0 ? `${plural(status.rejectedCount, 'change')} refused` : null,
+    status.conflictCount > 0 ? `${plural(status.conflictCount, 'conflict')} to resolve` : null,
+  ].filter((n): n is string => n !== null);
+  if (notes.length > 0) {
+    summary.text += ` · ${notes.join(' · ')}`;
+    if (summary.tone === 'ok') {
+      summary.tone = 'warning';
+    }
   }
   return summary;
 }

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../domain/entities.ts';
 import type { QueueRow } from '../../domain/ipc/contract.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 
-/** An online, idle, never-synced status unless overridden. */
+/** An online, idle, never-synced status unless overridden; `upToDate` is whatever the test says (the core derives it). */
 export function buildSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
   return {
     connection: 'online',
@@ -12,6 +12,9 @@ export function buildSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus
     lastSuccessAt: null,
     lastError: null,
     cachedCases: 0,
+    rejectedCount: 0,
+    conflictCount: 0,
+    upToDate: false,
     ...overrides,
   };
 }

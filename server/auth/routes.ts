@@ -5,7 +5,9 @@ import { routes } from '../../domain/http/routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
+import { resolveJwtSecret } from '../jwt-secret.ts';
 import { assertUsableDevice, touchDevice } from './devices.ts';
+import { createOfflineLeaseSigner, type OfflineLeaseSigner } from './offline-lease.ts';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.ts';
 import { checkPassword, checkSecondFactor, recordSignIn } from './sign-in.ts';
 import { enableTotp, registerTotpRoutes } from './totp-routes.ts';
@@ -13,6 +15,7 @@ import { loadSessionUser } from './user-queries.ts';
 
 /** Registers the auth routes. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const leases = createOfflineLeaseSigner(resolveJwtSecret(ctx.config));
   registerRoute(app, ctx, routes.login, async ({ body, request }) => {
     const attempt = { username: body.username, password: body.password, ip: request.ip };
     const creds = await checkPassword(ctx, attempt);
@@ -34,7 +37,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       await enableTotp(ctx, { userId: creds.id, agencyId: creds.agencyId, ip: request.ip });
     }
     await recordSignIn(ctx, attempt, creds, deviceId);
-    return tokenPair(ctx, creds.id, deviceId, await issueRefreshToken(ctx.db, {
+    return tokenPair(ctx, leases, creds.id, deviceId, await issueRefreshToken(ctx.db, {
       userId: creds.id, deviceId, now: ctx.now(), days: ctx.config.refreshTokenDays,
     }));
   });
@@ -54,7 +57,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (rotated.deviceId !== null) {
       await touchDevice(ctx.db, rotated.deviceId, ctx.now());
     }
-    return tokenPair(ctx, rotated.userId, rotated.deviceId, rotated);
+    return tokenPair(ctx, leases, rotated.userId, rotated.deviceId, rotated);
   });
 
   registerRoute(app, ctx, routes.logout, async ({ body, user, request }) => {
@@ -70,7 +73,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   registerTotpRoutes(app, ctx);
 }
 
-async function tokenPair(ctx: ServerContext, userId: string, deviceId: string | null, refresh: { token: string; expiresAt: Date }) {
+async function tokenPair(ctx: ServerContext, leases: OfflineLeaseSigner, userId: string, deviceId: string | null, refresh: { token: string; expiresAt: Date }) {
   const user = await loadSessionUser(ctx.db, userId);
   if (!user) {
     throw new CodedError('authentication_error', 'Your account is not active.');
@@ -81,6 +84,7 @@ async function tokenPair(ctx: ServerContext, userId: string, deviceId: string | 
     accessExpiresAt: access.expiresAt.toISOString(),
     refreshToken: refresh.token,
     refreshExpiresAt: refresh.expiresAt.toISOString(),
+    offlineLease: await leases.sign(user.id, deviceId, ctx.now()),
     user,
   };
 }

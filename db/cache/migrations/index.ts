@@ -1,10 +1,14 @@
 /** The static, ordered list of cache migrations (no folder scanning: it breaks inside asar). */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_mirror.ts';
+import * as m0003 from './0003_outbox.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_mirror': m0002,
+  '0003_outbox': m0003,
 };
 
 /** A Kysely migration provider over the static list. */

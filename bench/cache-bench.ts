@@ -1,0 +1,107 @@
+/**
+ * `npm run bench:cache` (not a test): p50/p95 of a queue page, an FTS name search and a case text
+ * search over 100,000 cases, 300,000 subjects, 200,000 reports and 150,000 persons, in an encrypted
+ * cache and in a plain one side by side (ratio encrypted / plain); then initial sync throughput
+ * (rows/s) pulling ~20,000 cases from a local server into fresh caches. Sizes: BENCH_CACHE_CASES etc.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { CacheDatabase } from '../db/cache/schema.ts';
+import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
+import { openEncryptedDb } from '../main/cache/open-encrypted-db.ts';
+import { givenName, loadCacheWorld, seeded, syntheticName } from './cache-bench-world.ts';
+import { benchInitialSync } from './cache-sync-bench.ts';
+import { quantile } from './load-driver.ts';
+
+const CASES = Number(process.env.BENCH_CACHE_CASES ?? 100_000);
+const PERSONS = Number(process.env.BENCH_CACHE_PERSONS ?? 150_000);
+const SYNC_CASES = Number(process.env.BENCH_SYNC_CASES ?? 20_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+
+type Opened = { cache: CaseCache; sqlite: Database.Database };
+
+/** Opens a cache file the app's way (encrypted) or plain with the same pragmas. */
+export async function openBenchCache(dir: string, encrypted: boolean): Promise<Opened> {
+  const file = join(dir, encrypted ? 'encrypted.db' : 'plain.db');
+  const sqlite = encrypted ? openEncryptedDb(file, randomBytes(32).toString('hex')) : new Database(file);
+  if (!encrypted) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('secure_delete = ON');
+    sqlite.pragma('foreign_keys = ON');
+  }
+  const cache = await createCaseCache(new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dir);
+  return { cache, sqlite };
+}
+
+async function time(inputs: string[], run: (input: string) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (const input of inputs.slice(0, 20)) {
+    await run(input); // warm-up
+  }
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    await run(inputs[i % inputs.length]!);
+    ms.push(performance.now() - t0);
+  }
+  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
+}
+
+// Deterministic inputs: queue filters people type, name prefixes (3–6 letters, sometimes with a first name), case words.
+const rand = seeded(7);
+const QUEUE_FILTERS = ['', 'noise', 'thorn', 'bench agency 3', 'domestic abuse', 'BN-2026-01', 'zzz-no-match'];
+const NAME_INPUTS = Array.from({ length: 100 }, (_, i) => {
+  const family = syntheticName(rand).slice(0, 3 + (i % 4));
+  return i % 3 === 0 ? `${givenName(rand).slice(0, 3)} ${family}` : family;
+});
+const CASE_INPUTS = ['noise thorn', 'cuckooing', 'BN-2026-01234', 'graffiti mar', 'refused letter', 'hoarding fire'];
+
+const QUERIES: Array<{ name: string; run: (cache: CaseCache) => Promise<{ p50: number; p95: number }> }> = [
+  { name: 'queue page (filter + sort + limit 100, with total)', run: (c) => time(QUEUE_FILTERS, (filter) => c.queue({ filter, limit: 100, offset: 0 })) },
+  { name: 'queue page, no filter', run: (c) => time([''], (filter) => c.queue({ filter, limit: 100, offset: 0 })) },
+  { name: 'FTS person name search (prefix, top 50)', run: (c) => time(NAME_INPUTS, (text) => c.searchPersons(text, 50)) },
+  { name: 'FTS case text search (prefix, top 50)', run: (c) => time(CASE_INPUTS, (text) => c.searchCases(text, 50)) },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'cb-cache-bench-'));
+try {
+  const size = { cases: CASES, subjectsPerCase: 3, reportsPerCase: 2, persons: PERSONS };
+  console.log(`Cache world: ${CASES} cases, ${CASES * 3} subjects, ${CASES * 2} reports, ${PERSONS} persons; ${RUNS} runs per query.`);
+  const results = new Map<string, Array<{ p50: number; p95: number }>>();
+  const load: string[] = [];
+  for (const encrypted of [true, false]) {
+    const { cache, sqlite } = await openBenchCache(dir, encrypted);
+    const t0 = performance.now();
+    const rows = loadCacheWorld(sqlite, size);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const seconds = (performance.now() - t0) / 1000;
+    load.push(`${encrypted ? 'encrypted' : 'plain'}: bulk-loaded ${rows} rows (+ FTS) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`);
+    for (const q of QUERIES) {
+      results.set(q.name, [...(results.get(q.name) ?? []), await q.run(cache)]);
+    }
+    await cache.close();
+  }
+  console.log(load.join('\n'));
+  console.table(QUERIES.map((q) => {
+    const [enc, plain] = results.get(q.name)!;
+    return {
+      query: q.name, 'encrypted p50 ms': enc!.p50.toFixed(3), 'encrypted p95 ms': enc!.p95.toFixed(3),
+      'plain p50 ms': plain!.p50.toFixed(3), 'plain p95 ms': plain!.p95.toFixed(3), 'p50 enc/plain': (enc!.p50 / plain!.p50).toFixed(2),
+      'p95 enc/plain': (enc!.p95 / plain!.p95).toFixed(2),
+    };
+  }));
+  console.table(await benchInitialSync(SYNC_CASES, (sub, encrypted) => openBenchCache(sub, encrypted)));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// "Worker + Kysely vs raw prepared statement" lives in its own file (another part of issue 4); run it when present.
+const workerBench = new URL('./cache-worker-bench.ts', import.meta.url);
+if (existsSync(workerBench)) {
+  await import(workerBench.href);
+} else {
+  console.log('\nbench/cache-worker-bench.ts not present: the worker + Kysely / raw prepared statement ratio is not measured in this run.');
+}

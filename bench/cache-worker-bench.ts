@@ -1,0 +1,111 @@
+/**
+ * `npx tsx bench/cache-worker-bench.ts`: on an encrypted cache of 100,000 cases, p50/p95 of a queue
+ * page (filter + ORDER BY updated_at DESC, id LIMIT 100) as a raw prepared statement on the calling
+ * thread, through Kysely on the calling thread, and through Kysely + the cache worker; plus the
+ * empty worker round trip. All measured side by side in one run; ratios printed.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { cacheMigrationProvider } from '../db/cache/migrations/index.ts';
+import type { CacheDatabase } from '../db/cache/schema.ts';
+import { openEncryptedDb } from '../main/cache/open-encrypted-db.ts';
+import { openCache } from '../main/cache-worker/open-cache.ts';
+import { quantile } from './load-driver.ts';
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const ROUNDS = 5;
+const PER_ROUND = Number(process.env.BENCH_ITERATIONS ?? 400);
+const STATUSES = ['open', 'open', 'open', 'closed'];
+const RISKS = ['low', 'medium', 'high', 'very_high'];
+
+const dir = mkdtempSync(join(tmpdir(), 'cache-worker-bench-'));
+const file = join(dir, 'cache.db');
+const keyHex = randomBytes(32).toString('hex');
+
+async function main(): Promise<void> {
+  // Schema through the app path (migrations on the write handle), then bulk rows through a raw handle.
+  const setup = await openCache({ file, keyHex });
+  const migrated = await new Migrator({ db: setup.write, provider: cacheMigrationProvider }).migrateToLatest();
+  if (migrated.error !== undefined) {
+    throw new Error('The cache schema could not be migrated.', { cause: migrated.error });
+  }
+  await setup.close();
+
+  const raw = openEncryptedDb(file, keyHex);
+  const loadStart = performance.now();
+  bulkInsert(raw);
+  // The queue's index: filter column first, then the sort keys in sort order.
+  raw.exec('create index if not exists cases_queue_idx on cases (status, updated_at desc, id)');
+  raw.exec('analyze');
+  console.log(`loaded ${CASES} cases into the encrypted cache in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+
+  const page = (db: Kysely<CacheDatabase>) =>
+    db.selectFrom('cases').leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
+      .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
+      .where('cases.status', '=', 'open').orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(100);
+  const mainKysely = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+  const compiled = page(mainKysely).compile();
+  const plan = raw.prepare(`explain query plan ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[];
+  console.log(`plan: ${plan.map((p) => p.detail).join(' | ')}`);
+  const rawPage = raw.prepare(compiled.sql);
+  const cache = await openCache({ file, keyHex });
+
+  const variants: { name: string; run: () => Promise<number> | number }[] = [
+    { name: '(a) raw prepared statement, calling thread', run: () => rawPage.all(...compiled.parameters).length },
+    { name: 'Kysely (SqliteDialect), calling thread', run: async () => (await page(mainKysely).execute()).length },
+    { name: '(b) Kysely + cache worker (read handle)', run: async () => (await page(cache.read).execute()).length },
+    { name: 'empty round trip: Kysely + worker, select 1', run: async () => (await sql`select 1`.execute(cache.read)).rows.length },
+  ];
+  const latencies = variants.map(() => [] as number[]);
+  for (const v of variants) {
+    for (let i = 0; i < 200; i += 1) {
+      await v.run(); // warm-up: statement caches, page cache, JIT
+    }
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [i, v] of variants.entries()) {
+      for (let n = 0; n < PER_ROUND; n += 1) {
+        const start = performance.now();
+        const rows = await v.run();
+        latencies[i]!.push(performance.now() - start);
+        if (rows !== 100 && rows !== 1) {
+          throw new Error(`${v.name} returned ${rows} rows`);
+        }
+      }
+    }
+  }
+  const p50 = latencies.map((l) => quantile(l, 0.5));
+  console.table(variants.map((v, i) => ({
+    variant: v.name, runs: latencies[i]!.length, 'p50 ms': p50[i]!.toFixed(3), 'p95 ms': quantile(latencies[i]!, 0.95).toFixed(3), 'p50 vs (a)': (p50[i]! / p50[0]!).toFixed(2),
+  })));
+  console.log(`ratio (b)/(a) at p50: ${(p50[2]! / p50[0]!).toFixed(2)}; worker cost over Kysely on the calling thread: +${(p50[2]! - p50[1]!).toFixed(3)} ms; empty worker trip: ${p50[3]!.toFixed(3)} ms`);
+  await cache.close();
+  await mainKysely.destroy();
+}
+
+function bulkInsert(raw: ReturnType<typeof openEncryptedDb>): void {
+  const agency = raw.prepare('insert into agencies (id, name, kind, code) values (?, ?, ?, ?)');
+  const insert = raw.prepare(`insert into cases (id, reference, title, case_type, status, closure_reason, risk_level, review_date, owner_agency_id,
+    owner_team_id, owner_user_id, sharing_level, shared_agency_ids, created_at, updated_at, version) values (?, ?, ?, ?, ?, null, ?, null, ?, null, null, 'owner_agency', '[]', ?, ?, 1)`);
+  const base = Date.UTC(2024, 0, 1);
+  raw.transaction(() => {
+    for (let a = 0; a < 8; a += 1) {
+      agency.run(`agency_${a}`, `Synthetic Agency ${a}`, 'council', `AG${a}`);
+    }
+    for (let i = 0; i < CASES; i += 1) {
+      const id = `case_${i.toString(36).padStart(8, '0')}`;
+      // Synthetic data only; updated_at spread over ~a year so the sort does real work.
+      const updated = new Date(base + ((i * 7919) % CASES) * 315_000).toISOString();
+      insert.run(id, `REF-${i}`, `Synthetic case ${i}`, 'asb', STATUSES[i % 4], RISKS[i % 4], `agency_${i % 8}`, updated, updated);
+    }
+  })();
+}
+
+try {
+  await main();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

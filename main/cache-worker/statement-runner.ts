@@ -1,0 +1,71 @@
+/** Runs one statement on one connection inside the worker and shapes its result for the trip back. */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { CodedError } from '../../domain/errors.ts';
+import { CacheError, type WireError } from './cache-error.ts';
+import type { ConnectionRole, WireResult } from './protocol.ts';
+import { StatementCache } from './statement-cache.ts';
+
+/** One open connection with its statement cache. */
+export class StatementRunner {
+  readonly #statements: StatementCache<Database.Statement>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly role: ConnectionRole,
+    cacheSize: number,
+  ) {
+    this.#statements = new StatementCache(cacheSize, (sql) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) {
+        statement.raw(true);
+      }
+      return statement;
+    });
+  }
+
+  /** Executes `sql`; the read connection refuses any statement that is not read-only. */
+  run(sql: string, parameters: readonly unknown[]): WireResult {
+    const statement = this.#statements.get(sql);
+    if (this.role === 'read' && !statement.readonly) {
+      throw new CacheError('authorization_error', 'read_only', 'The read handle cannot change the cache; use the write handle.');
+    }
+    const bound = parameters.map(toBindable);
+    if (statement.reader) {
+      const values = statement.all(...bound) as unknown[][];
+      return { columns: statement.columns().map((c) => c.name), values };
+    }
+    const { changes, lastInsertRowid } = statement.run(...bound);
+    return { columns: [], values: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+  }
+
+  /** Drops cached statements and closes the connection (an open transaction rolls back). */
+  close(): void {
+    this.#statements.clear();
+    if (this.db.open) {
+      this.db.close();
+    }
+  }
+}
+
+// Structured clone turns a Buffer into a plain Uint8Array; better-sqlite3 binds only Buffers as BLOBs.
+function toBindable(value: unknown): unknown {
+  return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+}
+
+/** Turns anything thrown in the worker into a typed wire error; the key is scrubbed from every message. */
+export function toWireError(error: unknown, keyHex: string): WireError {
+  const scrub = (message: string) => (keyHex.length > 0 ? message.split(keyHex).join('[key]') : message);
+  if (error instanceof CacheError) {
+    return { ...error.toWire(), message: scrub(error.message) };
+  }
+  if (error instanceof CodedError) {
+    return { code: error.code, reason: error.code === 'authentication_error' ? 'bad_key' : 'open_failed', message: scrub(error.message) };
+  }
+  if (error instanceof TypeError || error instanceof RangeError) {
+    return { code: 'validation_error', reason: 'bad_parameters', message: scrub(error.message) };
+  }
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return { code: 'internal_error', reason: 'sqlite', message: scrub(error.message), sqliteCode: error.code };
+  }
+  return { code: 'internal_error', reason: 'sqlite', message: scrub(error instanceof Error ? error.message : String(error)) };
+}

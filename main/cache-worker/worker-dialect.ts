@@ -1,0 +1,138 @@
+/** A Kysely dialect whose driver sends every statement to the cache worker (SQLite syntax, one connection per role). */
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+} from 'kysely';
+import type { ConnectionRole, WireResult } from './protocol.ts';
+import type { CacheWorkerClient } from './worker-client.ts';
+
+/** Kysely's SQLite dialect with the statements executed in the worker, on the `role` connection. */
+export class WorkerDialect implements Dialect {
+  constructor(
+    private readonly client: CacheWorkerClient,
+    private readonly role: ConnectionRole,
+  ) {}
+
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  createDriver(): Driver {
+    return new WorkerDriver(new WorkerConnection(this.client, this.role));
+  }
+
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+}
+
+/** One worker connection behind a mutex, so a transaction's statements never interleave with others on it. */
+class WorkerDriver implements Driver {
+  #lock: Promise<void> = Promise.resolve();
+  #unlock: (() => void) | null = null;
+
+  constructor(private readonly connection: WorkerConnection) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#lock;
+    let release = () => {};
+    this.#lock = new Promise((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    this.#unlock = release;
+    return this.connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteName(name)}`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to ${quoteName(name)}`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release ${quoteName(name)}`));
+  }
+
+  releaseConnection(): Promise<void> {
+    const release = this.#unlock;
+    this.#unlock = null;
+    release?.();
+    return Promise.resolve();
+  }
+
+  // The worker outlives any one Kysely instance: the cache's close() ends it (see open-cache.ts).
+  async destroy(): Promise<void> {}
+}
+
+class WorkerConnection implements DatabaseConnection {
+  constructor(
+    private readonly client: CacheWorkerClient,
+    private readonly role: ConnectionRole,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return toQueryResult<R>(await this.client.query(this.role, query.sql, query.parameters));
+  }
+
+  // Not a true stream: the worker answers a whole result, handed out here in chunks.
+  async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
+    const { rows } = await this.executeQuery<R>(query);
+    for (let i = 0; i < rows.length; i += chunkSize) {
+      yield { rows: rows.slice(i, i + chunkSize) };
+    }
+  }
+}
+
+function toQueryResult<R>(result: WireResult): QueryResult<R> {
+  const { columns } = result;
+  const rows = result.values.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i += 1) {
+      const value = values[i];
+      // BLOBs arrive as Uint8Array after structured clone; callers get the Buffer better-sqlite3 gives.
+      row[columns[i]!] = value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+    }
+    return row as R;
+  });
+  return {
+    rows,
+    ...(result.numAffectedRows === undefined ? {} : { numAffectedRows: result.numAffectedRows }),
+    ...(result.insertId === undefined ? {} : { insertId: result.insertId }),
+  };
+}
+
+// Kysely generates savepoint names itself; quoting keeps any name a single identifier.
+function quoteName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,84 @@
+/** Deletes removed records with the cascade documented on `SyncRemovalSchema` (the FTS triggers follow the rows). */
+import type { Kysely } from 'kysely';
+import type { CacheDatabase } from '../../db/cache/schema.ts';
+import type { SyncEntity, SyncRemoval } from '../../domain/http/sync-schemas.ts';
+
+/** What a set of removals deleted, for the work that must follow the commit. */
+export interface RemovalOutcome {
+  /** Rows deleted, cascades included. */
+  rowsDeleted: number;
+  /** Documents whose metadata went (their stored files must go after the commit). */
+  documentIds: string[];
+  /** The FTS tables that lost rows and must be merged so the deleted terms physically go. */
+  searchIndexes: Set<SearchIndex>;
+}
+
+/** The cache's FTS5 tables. */
+export type SearchIndex = 'case_fts' | 'person_fts' | 'report_fts';
+
+const CHUNK = 500;
+
+function chunks(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    out.push(ids.slice(at, at + CHUNK));
+  }
+  return out;
+}
+
+/**
+ * Removing a case removes its case subjects, reports, documents and markers on the case; removing a
+ * person removes markers on the person; removing a report removes its documents (a document is never
+ * visible wider than its report). Tasks never cascade: the server lists each one.
+ */
+export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRemoval[]): Promise<RemovalOutcome> {
+  const ids = (entity: SyncEntity) => [...new Set(removals.filter((r) => r.entity === entity).map((r) => r.id))];
+  const outcome: RemovalOutcome = { rowsDeleted: 0, documentIds: [], searchIndexes: new Set() };
+  const count = (rows: Array<{ numDeletedRows: bigint }>, index?: SearchIndex) => {
+    const n = rows.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
+    outcome.rowsDeleted += n;
+    if (index !== undefined && n > 0) {
+      outcome.searchIndexes.add(index);
+    }
+  };
+  const dropDocuments = async (column: 'id' | 'case_id' | 'report_id', keys: string[]) => {
+    const gone = await db.deleteFrom('documents').where(column, 'in', keys).returning('id').execute();
+    outcome.rowsDeleted += gone.length;
+    outcome.documentIds.push(...gone.map((d) => d.id));
+  };
+
+  for (const part of chunks(ids('case'))) {
+    count(await db.deleteFrom('case_subjects').where('case_id', 'in', part).execute());
+    count(await db.deleteFrom('reports').where('case_id', 'in', part).execute(), 'report_fts');
+    await dropDocuments('case_id', part);
+    count(await db.deleteFrom('markers').where('subject_type', '=', 'case').where('subject_id', 'in', part).execute());
+    count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts');
+  }
+  for (const part of chunks(ids('person'))) {
+    count(await db.deleteFrom('markers').where('subject_type', '=', 'person').where('subject_id', 'in', part).execute());
+    count(await db.deleteFrom('persons').where('id', 'in', part).execute(), 'person_fts');
+  }
+  for (const part of chunks(ids('report'))) {
+    await dropDocuments('report_id', part);
+    count(await db.deleteFrom('reports').where('id', 'in', part).execute(), 'report_fts');
+  }
+  for (const part of chunks(ids('document'))) {
+    await dropDocuments('id', part);
+  }
+  for (const part of chunks(ids('agency'))) {
+    count(await db.deleteFrom('agencies').where('id', 'in', part).execute());
+  }
+  for (const part of chunks(ids('case_subject'))) {
+    count(await db.deleteFrom('case_subjects').where('id', 'in', part).execute());
+  }
+  for (const part of chunks(ids('task'))) {
+    count(await db.deleteFrom('tasks').where('id', 'in', part).execute());
+  }
+  for (const part of chunks(ids('marker'))) {
+    count(await db.deleteFrom('markers').where('id', 'in', part).execute());
+  }
+  for (const part of chunks(ids('access_request'))) {
+    count(await db.deleteFrom('access_requests').where('id', 'in', part).execute());
+  }
+  return outcome;
+}

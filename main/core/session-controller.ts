@@ -1,0 +1,134 @@
+/** Session transitions with their side effects: sync start/stop, the idle lock, device revocation, state events. */
+import type { SessionUser } from '../../domain/entities.ts';
+import type { SessionState, SignedOutReason } from '../../domain/ipc/session-state.ts';
+import { CodedError } from '../../domain/errors.ts';
+import type { SessionManager } from '../session/session-manager.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
+import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
+import { IdleTimer } from './idle-timer.ts';
+
+/** What the controller drives. */
+export interface SessionControllerDeps {
+  session: SessionManager;
+  sync: SyncEngine;
+  status: SyncStatusTracker;
+  emitState: (state: SessionState) => void;
+  idleLockMs: number;
+  syncIntervalMs: number;
+}
+
+/** Runs one transition at a time, so a lock never lands in the middle of a sign-in or an unlock. */
+export class SessionController {
+  readonly #idle: IdleTimer;
+  #chain: Promise<unknown> = Promise.resolve();
+  #revoking: Promise<void> | null = null;
+  #endedBecause: SignedOutReason | null = null;
+
+  constructor(private readonly deps: SessionControllerDeps) {
+    this.#idle = new IdleTimer(deps.idleLockMs, () => void this.lock());
+  }
+
+  /** The state, with the reason when the core itself ended the session. */
+  get state(): SessionState {
+    const state = this.deps.session.state;
+    return state.state === 'signed_out' && this.#endedBecause ? { state: 'signed_out', reason: this.#endedBecause } : state;
+  }
+
+  /** Signs in online and starts syncing and the idle countdown. */
+  signIn(username: string, password: string): Promise<SessionUser> {
+    return this.#serial(async () => {
+      await this.#quiesce();
+      const user = await this.deps.session.signIn(username, password);
+      this.#endedBecause = null;
+      await this.#resume(true);
+      return user;
+    });
+  }
+
+  /** Signs out, optionally wiping the cache and its keychain entries. */
+  signOut(wipeCache: boolean): Promise<void> {
+    return this.#serial(async () => {
+      await this.#quiesce();
+      await this.deps.session.signOut(wipeCache);
+      this.deps.status.reset();
+      this.deps.emitState(this.state);
+    });
+  }
+
+  /** Locks: stops sync, closes the cache, tells the renderer. Does nothing unless unlocked. */
+  lock(): Promise<void> {
+    return this.#serial(async () => {
+      if (this.deps.session.state.state !== 'signed_in') {
+        return;
+      }
+      await this.#quiesce();
+      await this.deps.session.lock();
+      this.deps.emitState(this.state);
+    });
+  }
+
+  /** Unlocks with the password, reopens the cache and resumes sync. */
+  unlock(password: string): Promise<SessionUser> {
+    return this.#serial(async () => {
+      const user = await this.deps.session.unlock(password);
+      await this.#resume(false);
+      return user;
+    });
+  }
+
+  /** The user did something: restart the idle countdown. */
+  activity(): void {
+    this.#idle.touch();
+  }
+
+  /** The server said this device is revoked: wipe everything local and sign out, once. */
+  deviceRevoked(): Promise<void> {
+    this.#revoking ??= this.#serial(async () => {
+      await this.#quiesce();
+      await this.deps.session.wipeRevoked();
+      this.#endedBecause = 'device_revoked';
+      this.deps.status.reset();
+      this.deps.emitState(this.state);
+    }).finally(() => {
+      this.#revoking = null;
+    });
+    return this.#revoking;
+  }
+
+  /** Resolves when no revocation is in progress (callers answer only after the wipe is done). */
+  async settled(): Promise<void> {
+    await this.#revoking?.catch(() => undefined);
+  }
+
+  /** Stops timers and sync (the host is closing). */
+  async stop(): Promise<void> {
+    await this.#serial(() => this.#quiesce());
+  }
+
+  async #quiesce(): Promise<void> {
+    this.#idle.stop();
+    this.deps.sync.stop();
+    await this.deps.sync.settle();
+  }
+
+  async #resume(fresh: boolean): Promise<void> {
+    if (fresh) {
+      this.deps.status.reset();
+    }
+    const cache = this.deps.session.active?.cache;
+    if (!cache) {
+      throw new CodedError('internal_error', 'The session has no open cache.');
+    }
+    this.deps.status.update({ cachedCases: await cache.caseCount() });
+    this.deps.emitState(this.state);
+    void this.deps.sync.syncNow();
+    this.deps.sync.start(this.deps.syncIntervalMs);
+    this.#idle.start();
+  }
+
+  #serial<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.#chain.then(step, step);
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,45 @@
+/** Checks the password that unlocks an idle-locked session: with the server when it answers, else offline. */
+import { CodedError } from '../../domain/errors.ts';
+import type { SessionUser } from '../../domain/entities.ts';
+import type { TokenPair } from '../../domain/http/routes.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { isOffline } from './device-binding.ts';
+import { assertLeaseCurrent } from './offline-lease.ts';
+import { checkPasswordVerifier } from './password-verifier.ts';
+import { readSessionMeta, type MetaTarget } from './session-meta.ts';
+
+/** How the password was accepted: online (with a fresh token pair) or offline. */
+export type UnlockOutcome = { kind: 'online'; pair: TokenPair } | { kind: 'offline' };
+
+/** What the check needs. */
+export interface UnlockCheckInput {
+  api: ApiClient;
+  user: SessionUser;
+  deviceId: string;
+  password: string;
+  target: MetaTarget;
+  now: number;
+  offlineAllowed: boolean;
+}
+
+/**
+ * Online: the server's answer is final (a wrong password is `authentication_error`, a revoked
+ * device `device_revoked`). Only when the server cannot be reached: the lease must be current
+ * (checked first, so an expired lease never opens the cache) and the argon2id verifier must match.
+ */
+export async function checkUnlock(input: UnlockCheckInput): Promise<UnlockOutcome> {
+  try {
+    const pair = await input.api.call('login', { body: { username: input.user.username, password: input.password, deviceId: input.deviceId } });
+    return { kind: 'online', pair };
+  } catch (error) {
+    if (!isOffline(error)) {
+      throw error;
+    }
+  }
+  const meta = await readSessionMeta(input.target);
+  assertLeaseCurrent(meta.lease, input.now, input.offlineAllowed);
+  if (meta.verifier === null || !(await checkPasswordVerifier(meta.verifier, input.password))) {
+    throw new CodedError('authentication_error', 'Wrong password.');
+  }
+  return { kind: 'offline' };
+}

@@ -1,0 +1,136 @@
+/**
+ * The local effect of each mutation on the mirror tables (what the user sees before the server
+ * answers), and its undo when the server refuses it or reports a conflict.
+ */
+import type { Kysely, Updateable } from 'kysely';
+import { CodedError } from '../../domain/errors.ts';
+import type { MutationArgs, MutationName } from '../../domain/sync/mutations.ts';
+import { reportRow, taskRow } from '../cache/mirror-rows.ts';
+import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
+
+type Db = Kysely<SyncCacheDatabase>;
+/** The values an optimistic update replaced, by column; null for creates (undo deletes). */
+export type BeforeImage = Record<string, string | null> | null;
+
+const CASE_COLUMNS = { title: 'title', reviewDate: 'review_date', riskLevel: 'risk_level', status: 'status', closureReason: 'closure_reason' } as const;
+type CaseColumn = (typeof CASE_COLUMNS)[keyof typeof CASE_COLUMNS];
+
+/** The case columns a `case.update` writes, with the server's rule that reopening clears the closure reason. */
+function caseWrites(args: MutationArgs<'case.update'>): Partial<Record<CaseColumn, string | null>> {
+  const writes: Partial<Record<CaseColumn, string | null>> = {};
+  for (const [field, column] of Object.entries(CASE_COLUMNS)) {
+    const value = args[field as keyof typeof CASE_COLUMNS];
+    if (value !== undefined) {
+      writes[column] = value;
+    }
+  }
+  if (args.status === 'open') {
+    writes.closure_reason = null;
+  }
+  return writes;
+}
+
+/** Applies a mutation's local effect; returns what it replaced. Idempotent, so pending changes can be re-applied after a pull. */
+export async function applyOptimistic<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, actor: LocalActor, at: string): Promise<BeforeImage> {
+  switch (name) {
+    case 'case.update': {
+      const a = args as MutationArgs<'case.update'>;
+      const writes = caseWrites(a);
+      const row = await db.selectFrom('cases').selectAll().where('id', '=', a.caseId).executeTakeFirst();
+      if (!row) {
+        throw new CodedError('not_found', 'This case is not in the local cache.');
+      }
+      const before = Object.fromEntries(Object.keys(writes).map((c) => [c, row[c as CaseColumn]]));
+      if (Object.keys(writes).length > 0) {
+        // Only nullable columns (review date, closure reason) ever receive null here.
+        await db.updateTable('cases').set(writes as Updateable<SyncCacheDatabase['cases']>).where('id', '=', a.caseId).execute();
+      }
+      return before;
+    }
+    case 'report.create': {
+      const a = args as MutationArgs<'report.create'>;
+      const row = reportRow({
+        id: a.reportId, caseId: a.caseId, kind: a.kind, title: a.title, body: a.body, authorUserId: actor.userId, authorAgencyId: actor.agencyId,
+        authorTeamId: actor.teamId, sharingLevel: a.sharingLevel, createdAt: at, updatedAt: at, version: 1,
+      });
+      await db.insertInto('reports').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'task.create': {
+      const a = args as MutationArgs<'task.create'>;
+      const row = taskRow({
+        id: a.taskId, caseId: a.caseId, title: a.title, description: a.description, assigneeAgencyId: a.assigneeAgencyId,
+        assigneeTeamId: a.assigneeTeamId, assigneeUserId: a.assigneeUserId, dueDate: a.dueDate, status: 'open', createdBy: actor.userId,
+        createdAt: at, updatedAt: at, version: 1, updates: [],
+      });
+      await db.insertInto('tasks').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'task.update': {
+      const a = args as MutationArgs<'task.update'>;
+      const row = await requireTask(db, a.taskId);
+      await db.updateTable('tasks').set({ status: a.status }).where('id', '=', a.taskId).execute();
+      return { status: row.status };
+    }
+    case 'task.addUpdate': {
+      const a = args as MutationArgs<'task.addUpdate'>;
+      const row = await requireTask(db, a.taskId);
+      const thread = JSON.parse(row.updates) as Array<{ id: string }>;
+      if (!thread.some((u) => u.id === a.taskUpdateId)) {
+        thread.push({ id: a.taskUpdateId, authorUserId: actor.userId, body: a.body, createdAt: at } as { id: string });
+        await db.updateTable('tasks').set({ updates: JSON.stringify(thread) }).where('id', '=', a.taskId).execute();
+      }
+      return null;
+    }
+  }
+  throw new CodedError('validation_error', 'Unknown mutation.');
+}
+
+/**
+ * Undoes a local effect the server did not apply. A column is put back only while it still holds
+ * what this change wrote, so a later local change to the same field survives.
+ */
+export async function undoOptimistic<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, before: BeforeImage): Promise<void> {
+  switch (name) {
+    case 'case.update': {
+      const a = args as MutationArgs<'case.update'>;
+      const writes = caseWrites(a);
+      for (const [column, value] of Object.entries(before ?? {})) {
+        const written = writes[column as CaseColumn];
+        await db.updateTable('cases').set({ [column]: value }).where('id', '=', a.caseId)
+          .where(column as CaseColumn, 'is', written ?? null).execute();
+      }
+      return;
+    }
+    case 'report.create':
+      await db.deleteFrom('reports').where('id', '=', (args as MutationArgs<'report.create'>).reportId).execute();
+      return;
+    case 'task.create':
+      await db.deleteFrom('tasks').where('id', '=', (args as MutationArgs<'task.create'>).taskId).execute();
+      return;
+    case 'task.update': {
+      const a = args as MutationArgs<'task.update'>;
+      if (before?.status) {
+        await db.updateTable('tasks').set({ status: before.status }).where('id', '=', a.taskId).where('status', '=', a.status).execute();
+      }
+      return;
+    }
+    case 'task.addUpdate': {
+      const a = args as MutationArgs<'task.addUpdate'>;
+      const row = await db.selectFrom('tasks').select('updates').where('id', '=', a.taskId).executeTakeFirst();
+      if (row) {
+        const thread = (JSON.parse(row.updates) as Array<{ id: string }>).filter((u) => u.id !== a.taskUpdateId);
+        await db.updateTable('tasks').set({ updates: JSON.stringify(thread) }).where('id', '=', a.taskId).execute();
+      }
+      return;
+    }
+  }
+}
+
+async function requireTask(db: Db, taskId: string) {
+  const row = await db.selectFrom('tasks').select(['status', 'updates']).where('id', '=', taskId).executeTakeFirst();
+  if (!row) {
+    throw new CodedError('not_found', 'This task is not in the local cache.');
+  }
+  return row;
+}

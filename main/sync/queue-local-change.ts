@@ -1,0 +1,47 @@
+/** Queues one local change: the optimistic row and its outbox entry, written together by the caller's transaction. */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { CodedError } from '../../domain/errors.ts';
+import { MUTATION_ARGS, MutationNameSchema, type MutationArgs, type MutationName } from '../../domain/sync/mutations.ts';
+import { ensureClientId, nextMutationId } from './client-identity.ts';
+import { applyOptimistic } from './optimistic-apply.ts';
+import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
+
+/** A change the user made: a mutation name, its arguments, and the version the user edited from (defaults to the cached one). */
+export type LocalChange = {
+  [N in MutationName]: { name: N; args: z.input<(typeof MUTATION_ARGS)[N]>; baseVersion?: number };
+}[MutationName];
+
+/** Validates the change (a `validation_error` writes nothing), applies it locally and appends it to the outbox. Returns its mutation id. */
+export async function queueLocalChange(trx: Kysely<SyncCacheDatabase>, change: { name: string; args: unknown; baseVersion?: number }, actor: LocalActor, at: string): Promise<number> {
+  const name = MutationNameSchema.safeParse(change.name);
+  if (!name.success) {
+    throw new CodedError('validation_error', `Unknown change "${String(change.name).slice(0, 40)}".`);
+  }
+  const parsed = MUTATION_ARGS[name.data].safeParse(change.args);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new CodedError('validation_error', `Invalid ${name.data}${where}: ${first?.message ?? 'bad input'}`);
+  }
+  const args = parsed.data as MutationArgs<MutationName>;
+  const baseVersion = change.baseVersion ?? (await cachedVersion(trx, name.data, args));
+  const clientId = await ensureClientId(trx);
+  const before = await applyOptimistic(trx, name.data, args, actor, at);
+  const mutationId = await nextMutationId(trx);
+  await trx.insertInto('outbox').values({
+    mutation_id: mutationId, client_id: clientId, name: name.data, args: JSON.stringify(args), base_version: baseVersion ?? null,
+    state: 'pending', before_image: before === null ? null : JSON.stringify(before), error_code: null, error_message: null,
+    created_at: at, attempts: 0,
+  }).execute();
+  return mutationId;
+}
+
+// Compare-and-set needs the version the user saw; the cached row is that version unless the caller says otherwise.
+async function cachedVersion(trx: Kysely<SyncCacheDatabase>, name: MutationName, args: MutationArgs<MutationName>): Promise<number | undefined> {
+  if (name !== 'case.update') {
+    return undefined;
+  }
+  const row = await trx.selectFrom('cases').select('version').where('id', '=', (args as MutationArgs<'case.update'>).caseId).executeTakeFirst();
+  return row?.version;
+}

@@ -1,0 +1,72 @@
+/** The idle-lock screen: the cache is closed until the user enters their password again. */
+import { useId, useState } from 'react';
+import type { SessionUser } from '../../domain/entities.ts';
+import type { ErrorBody } from '../../domain/errors.ts';
+import { useDesktopApi } from './desktop-api-context.ts';
+import { errorMessage } from './error-messages.ts';
+
+/** Password and Unlock; a refusal is announced in an alert and the password cleared. */
+export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked: (user: SessionUser) => void }) {
+  const api = useDesktopApi();
+  const id = useId();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+
+  async function unlock(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const result = await api['session.unlock']({ password });
+    setBusy(false);
+    if (result.ok) {
+      onUnlocked(result.value);
+    } else {
+      setError(result.error);
+      setPassword('');
+    }
+  }
+
+  return (
+    <main className="lock">
+      <form
+        className="lock__card"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void unlock();
+        }}
+      >
+        <h1 id={`${id}-title`} className="lock__title">
+          Casebridge is locked
+        </h1>
+        <p className="lock__intro">
+          Signed in as {user.displayName} ({user.agencyName}). Enter your password to continue.
+        </p>
+        <label className="field__label" htmlFor={`${id}-password`}>
+          Password
+        </label>
+        <input
+          id={`${id}-password`}
+          className="field__input"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          required
+          maxLength={512}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {/* The core words its unlock refusals for people (wrong password, offline use expired); other codes use the shared words. */}
+            {error.code === 'authentication_error' ? error.message : errorMessage(error.code)}
+          </p>
+        )}
+        <button type="submit" className="button button--primary lock__submit" disabled={busy}>
+          Unlock
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CacheDatabase } from '../../db/cache/schema.ts';
+import { PullResponseSchema } from '../../domain/http/sync-schemas.ts';
+import { newId } from '../../domain/ids.ts';
+import type { CaseCache } from '../../main/cache/case-cache.ts';
+import { recordChange } from '../../server/changes/record-change.ts';
+import { withWrite } from '../../server/db/write.ts';
+import { signIn } from '../support/case-factories.ts';
+import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
+import { buildPerson } from '../support/person-factories.ts';
+import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { ftsRowids, openPlainCache, openTestCache } from './cache-test-kit.ts';
+
+const T = '2026-11-02T09:00:00.000Z';
+const SECRET = { title: 'Cuckooing at Thistlewaite Mansions', given: 'Evadne', family: 'Scrimgeour', alias: 'Marchpane', body: 'Informant described the Ravensworth stairwell' };
+const NEEDLES = [...Object.values(SECRET), ...Object.values(SECRET).map((s) => s.toLowerCase()), 'thistlewaite', 'ravensworth', 'scrimgeour', 'marchpane', 'evadne'];
+
+describe('revocation: an unshared case leaves no trace in the cache', () => {
+  let server: TestServer;
+  let officerToken = '';
+  let ownerToken = '';
+  let caseId = '';
+  let keptCaseId = '';
+  let dir: string;
+  const caches: Array<{ label: string; cache: CaseCache; db: Kysely<CacheDatabase>; cursor?: string }> = [];
+
+  async function pullInto(entry: (typeof caches)[number]): Promise<{ removals: number }> {
+    let removals = 0;
+    for (;;) {
+      const qs = new URLSearchParams({ limit: '500', ...(entry.cursor ? { cursor: entry.cursor } : {}) });
+      const res = await server.app.inject({ method: 'GET', url: `/sync/pull?${qs}`, headers: { authorization: `Bearer ${officerToken}` } });
+      const page = PullResponseSchema.parse(res.json());
+      await entry.cache.applyPullPage(page);
+      removals += page.removals.length;
+      entry.cursor = page.cursor;
+      if (!page.hasMore) {
+        return { removals };
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    const police = await buildAgency(server.db, { kind: 'police', name: 'Police' });
+    const council = await buildAgency(server.db, { name: 'Council' });
+    const owner = await buildUser(server.db, { agencyId: police, role: 'team_manager' });
+    const officer = await buildUser(server.db, { agencyId: council });
+    ownerToken = await signIn(server, owner.username, owner.password);
+    officerToken = await signIn(server, officer.username, officer.password);
+    caseId = (await buildCase(server.db, { ownerAgencyId: police, title: SECRET.title, sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
+    keptCaseId = (await buildCase(server.db, { ownerAgencyId: police, title: 'Still shared graffiti case', sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
+    const personId = await buildPerson(server.db, { ownerAgencyId: police, givenName: SECRET.given, familyName: SECRET.family, aliases: [{ givenName: 'Eva', familyName: SECRET.alias }] });
+    await withWrite(server.ctx, async (trx) => {
+      const subjectId = newId();
+      await trx.insertInto('case_subjects').values({ id: subjectId, case_id: caseId, person_id: personId, role: 'victim', created_at: T }).execute();
+      await recordChange(trx, { entity: 'case_subject', entityId: subjectId, op: 'upsert', caseId, at: T });
+      const reportId = newId();
+      await trx.insertInto('reports').values({
+        id: reportId, case_id: caseId, kind: 'research', title: 'Police research', body: SECRET.body, author_user_id: owner.id,
+        author_agency_id: police, author_team_id: null, sharing_level: 'case', created_at: T, updated_at: T, version: 1,
+      }).execute();
+      await recordChange(trx, { entity: 'report', entityId: reportId, op: 'upsert', caseId, at: T });
+    });
+    dir = mkdtempSync(join(tmpdir(), 'cb-cache-revoke-'));
+    const encrypted = await openTestCache(dir);
+    const plain = await openPlainCache(dir);
+    caches.push({ label: 'encrypted', cache: encrypted.cache, db: encrypted.db }, { label: 'plain (control)', cache: plain.cache, db: plain.db });
+    for (const entry of caches) {
+      await pullInto(entry);
+    }
+  });
+  afterAll(async () => {
+    for (const { cache } of caches) {
+      await cache.close();
+    }
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds the shared case, its subject, person and report before the owner unshares it', async () => {
+    for (const { cache } of caches) {
+      expect((await cache.searchPersons('marchp')).hits.map((h) => h.familyName)).toEqual([SECRET.family]);
+      expect((await cache.searchCases('ravensw')).hits.map((h) => h.id)).toEqual([caseId]);
+    }
+    // The plain control proves the raw-bytes scan would see the text if it were there.
+    expect(findInFiles(filesUnder(dir).filter((f) => f.includes('plain.db')), NEEDLES)).not.toEqual([]);
+  });
+
+  it('after PUT /cases/:id/sharing takes the council off, the next pull erases rows, index entries and raw bytes', async () => {
+    const res = await server.app.inject({
+      method: 'PUT', url: `/cases/${caseId}/sharing`, headers: { authorization: `Bearer ${ownerToken}` },
+      payload: { sharingLevel: 'owner_agency', agencyIds: [], teamIds: [], userIds: [], hiddenFromSearch: false, expectedVersion: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    for (const entry of caches) {
+      expect((await pullInto(entry)).removals).toBeGreaterThan(0);
+      const { cache, db } = entry;
+      expect(await db.selectFrom('cases').select('id').execute()).toEqual([{ id: keptCaseId }]);
+      expect(await db.selectFrom('case_subjects').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('reports').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('persons').select('id').execute()).toEqual([]);
+      for (const term of ['thistlewaite', 'cuckooing']) {
+        expect(await ftsRowids(db, 'case_fts', term)).toEqual([]);
+      }
+      expect(await ftsRowids(db, 'report_fts', 'ravensworth OR informant')).toEqual([]);
+      expect(await ftsRowids(db, 'person_fts', 'evadne OR scrimgeour OR marchpane OR eva')).toEqual([]);
+      expect((await cache.searchPersons('scrim')).hits).toEqual([]);
+      expect((await cache.searchCases('graffiti')).hits.map((h) => h.id)).toEqual([keptCaseId]);
+    }
+    // Both files and their WALs, encrypted and plain: the plain one shows the deletion is physical, not just hidden by encryption.
+    expect(filesUnder(dir).length).toBeGreaterThanOrEqual(2);
+    expect(findInFiles(filesUnder(dir), NEEDLES)).toEqual([]);
+  });
+});

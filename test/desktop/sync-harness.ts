@@ -1,0 +1,87 @@
+/**
+ * A signed-in desktop sync stack for the sync tests: real server, real encrypted cache (one
+ * connection shared by cache and outbox), and a small session source of our own interface.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { CacheDatabase } from '../../db/cache/schema.ts';
+import type { SessionUser } from '../../domain/entities.ts';
+import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
+import { createApiClient, type ApiClient } from '../../main/api/api-client.ts';
+import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
+import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import type { SyncCacheDatabase } from '../../main/sync/sync-cache-db.ts';
+import { SyncEngine, type SyncEngineOptions, type SyncSessionSource } from '../../main/sync/sync-engine.ts';
+import { SyncStatusTracker } from '../../main/sync/sync-status-tracker.ts';
+import { createSyncStore, type SyncStore } from '../../main/sync/sync-store.ts';
+import type { TestServer } from '../support/test-server.ts';
+
+/** One desktop: session, engine, status history, and the raw cache database for assertions. */
+export interface SyncDesktop {
+  api: ApiClient;
+  session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } };
+  engine: SyncEngine;
+  status: SyncStatusTracker;
+  /** Every status the engine emitted, in order. */
+  history: SyncStatus[];
+  db(): Kysely<SyncCacheDatabase>;
+  store(): SyncStore;
+  /** Another engine on the same session and outbox, talking to `api` (e.g. an unreachable server). */
+  engineWith(api: ApiClient, status: SyncStatusTracker): SyncEngine;
+  close(): Promise<void>;
+}
+
+/** Signs `user` in (password checked by the server) and opens a fresh encrypted cache. */
+export async function startSyncDesktop(server: TestServer, credentials: { username: string; password: string }, options: Omit<SyncEngineOptions, 'storeFor'> = {}): Promise<SyncDesktop> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-sync-'));
+  const api = createApiClient({ baseUrl: server.url });
+  const pair = await api.call('login', { body: credentials });
+  const db = new Kysely<SyncCacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dataDir, 'cache.cbcache'), randomBytes(32).toString('hex')) }) });
+  const cache = await createCaseCache(db as unknown as Kysely<CacheDatabase>, dataDir);
+  const store = createSyncStore(db, () => new Date());
+  let active: { cache: CaseCache; user: SessionUser } | null = { cache, user: pair.user };
+  const session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } } = {
+    get active() {
+      return active;
+    },
+    accessToken: () => Promise.resolve(pair.accessToken),
+    require: () => active ?? (() => { throw new Error('signed out'); })(),
+  };
+  const storeFor: SyncEngineOptions['storeFor'] = () => store;
+  const status = new SyncStatusTracker();
+  const history: SyncStatus[] = [];
+  status.subscribe((s) => history.push(s));
+  const engine = new SyncEngine(session, api, status, () => new Date(), { ...options, storeFor });
+  return {
+    api, session, engine, status, history,
+    db: () => db,
+    store: () => store,
+    engineWith: (other, otherStatus) => new SyncEngine(session, other, otherStatus, () => new Date(), { storeFor }),
+    async close() {
+      engine.stop();
+      await engine.settle();
+      active = null;
+      await cache.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until `check` passes (polling), or fails with its last error. */
+export async function eventually(check: () => Promise<void> | void, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
