@@ -62,6 +62,8 @@ async function start(): Promise<void> {
     dataDir: config.dataDir,
     ...(nativeBinding ? { nativeBinding } : {}),
     secretStore: createKeyringSecretStore('Casebridge'),
+    settings,
+    policy,
     // Chromium's network stack: the system proxy, PAC and the Windows certificate store apply.
     fetchImpl: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
   });

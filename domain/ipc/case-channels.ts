@@ -1,7 +1,8 @@
-/** IPC channels over the cached cases: the practitioner's queue. */
+/** IPC channels over the cached cases: the practitioner's queue and the offline searches. */
 import { z } from 'zod';
 import { defineChannel } from './channel.ts';
 import { QueuePageSchema } from './queue-page.ts';
+import { CaseSearchResultSchema, PersonSearchResultSchema, SearchInputSchema } from './search-results.ts';
 
 export const caseChannels = {
   'cases.queue': defineChannel({
@@ -13,4 +14,6 @@ export const caseChannels = {
     output: QueuePageSchema,
     needsSession: true,
   }),
+  'cases.search': defineChannel({ input: SearchInputSchema, output: CaseSearchResultSchema, needsSession: true }),
+  'persons.search': defineChannel({ input: SearchInputSchema, output: PersonSearchResultSchema, needsSession: true }),
 } as const;

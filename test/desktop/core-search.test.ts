@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseSearchResult, PersonSearchResult } from '../../domain/ipc/search-results.ts';
+import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
+import type { DesktopCore } from '../../main/core/desktop-core.ts';
+import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
+import { createTestKeychain } from '../support/keychain.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe('offline search channels over the synced cache', () => {
+  let server: TestServer;
+  let dataDir: string;
+  let core: DesktopCore;
+  const keychain = createTestKeychain();
+  let officer: { username: string; password: string };
+  let ownCase = '';
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    const council = await buildAgency(server.db, { name: 'Riverton Council', code: 'RSC' });
+    const police = await buildAgency(server.db, { name: 'Police', kind: 'police', code: 'RSP' });
+    officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
+    const cop = await buildUser(server.db, { agencyId: police, password: 'police-pass-1' });
+    ownCase = (await buildCase(server.db, { ownerAgencyId: council, title: 'Cuckooing concern at Wrenfield Parade' })).id;
+    const policeCase = (await buildCase(server.db, { ownerAgencyId: police, title: 'Wrenfield intelligence not shared' })).id;
+    const login = async (u: { username: string; password: string }) =>
+      (await server.app.inject({ method: 'POST', url: '/auth/login', payload: u })).json<{ accessToken: string }>().accessToken;
+    const addPerson = async (token: string, caseId: string, givenName: string, familyName: string) => {
+      const auth = { authorization: `Bearer ${token}` };
+      const person = await server.app.inject({
+        method: 'POST', url: '/persons', headers: auth,
+        payload: { givenName, familyName, dateOfBirth: '1988-04-02', gender: 'female', consentStatus: 'not_sought' },
+      });
+      expect(person.statusCode, person.body).toBe(200);
+      const personId = person.json<{ person: { id: string } }>().person.id;
+      const subject = await server.app.inject({ method: 'POST', url: `/cases/${caseId}/subjects`, headers: auth, payload: { personId, role: 'victim' } });
+      expect(subject.statusCode, subject.body).toBe(200);
+    };
+    await addPerson(await login(officer), ownCase, 'Ottoline', 'Featherstonehaugh');
+    await addPerson(await login(cop), policeCase, 'Ottoline', 'Quennell');
+    dataDir = mkdtempSync(join(tmpdir(), 'cb-search-'));
+    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    await core.close();
+    await keychain.cleanup();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function call<T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown): Promise<T> {
+    const result = await core.handle(channel, input);
+    if (!result.ok) {
+      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    }
+    return result.value as T;
+  }
+
+  it('needs a session, then finds synced cases and persons by prefix, and nothing the user may not see', async () => {
+    expect(await core.handle('persons.search', { text: 'Ottoline' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    await call('session.signIn', officer);
+    await call('sync.now', null);
+
+    const cases = await call<CaseSearchResult>('cases.search', { text: 'wrenf' });
+    expect(cases.hits.map((h) => h.id)).toEqual([ownCase]);
+    const persons = await call<PersonSearchResult>('persons.search', { text: 'otto' });
+    expect(persons.hits.map((h) => h.familyName)).toEqual(['Featherstonehaugh']);
+    expect(await core.handle('persons.search', { text: '' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+  });
+});
