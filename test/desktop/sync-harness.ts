@@ -40,7 +40,7 @@ export async function startSyncDesktop(server: TestServer, credentials: { userna
   const api = createApiClient({ baseUrl: server.url });
   const pair = await api.call('login', { body: credentials });
   const db = new Kysely<SyncCacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dataDir, 'cache.cbcache'), randomBytes(32).toString('hex')) }) });
-  const cache = await createCaseCache(db as unknown as Kysely<CacheDatabase>, dataDir);
+  const cache = await createCaseCache(db, dataDir);
   const store = createSyncStore(db, () => new Date());
   let active: { cache: CaseCache; user: SessionUser } | null = { cache, user: pair.user };
   const session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } } = {
