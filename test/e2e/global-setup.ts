@@ -18,6 +18,8 @@ import { startServer } from '../../server/start-server.ts';
 /** What the specs read from `E2E_CONTEXT_FILE`. */
 export interface E2eContext {
   url: string;
+  /** The API the Electron shell should talk to. */
+  serverUrl: string;
   user: { username: string; password: string; agencyName: string };
   visibleReferences: string[];
   hiddenReferences: string[];
@@ -65,6 +67,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const context: E2eContext = {
     url: host.url,
+    serverUrl: server.url,
     user: { username: demo.username, password: demo.password, agencyName: row.name },
     visibleReferences: visible,
     hiddenReferences: hidden,
