@@ -1,7 +1,6 @@
 /** A Kysely dialect whose driver sends every statement to the cache worker (SQLite syntax, one connection per role). */
 import {
   CompiledQuery,
-  SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
   type DatabaseConnection,
@@ -13,6 +12,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { TransactionalSqliteAdapter } from '../../db/transactional-sqlite-adapter.ts';
 import type { ConnectionRole, WireResult } from './protocol.ts';
 import type { CacheWorkerClient } from './worker-client.ts';
 
@@ -24,7 +24,7 @@ export class WorkerDialect implements Dialect {
   ) {}
 
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    return new TransactionalSqliteAdapter();
   }
 
   createDriver(): Driver {

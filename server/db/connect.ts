@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { TransactionalSqliteDialect } from '../../db/transactional-sqlite-adapter.ts';
 import pg from 'pg';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { DatabaseConfig } from '../config.ts';
@@ -42,6 +43,6 @@ export function openServerDb(config: DatabaseConfig): ServerDb {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<ServerDatabase>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
