@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
 import { caseChannels } from './case-channels.ts';
+import { changeChannels } from './change-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
 import { syncChannels } from './sync-channels.ts';
@@ -16,6 +17,7 @@ export { SessionStateSchema, type SessionState } from './session-state.ts';
 export const channels = {
   ...sessionChannels,
   ...caseChannels,
+  ...changeChannels,
   ...syncChannels,
 } as const;
 

@@ -50,6 +50,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'persons.search': (input) => session.require().cache.searchPersons(input.text, input.limit),
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),
+    'changes.submit': async ({ baseVersion, ...change }) =>
+      ({ mutationId: await sync.enqueue(baseVersion === undefined ? change : { ...change, baseVersion }) }),
     ...createSyncChannelHandlers(sync),
   };
 }

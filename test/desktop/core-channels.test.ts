@@ -9,7 +9,7 @@ import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { createTestKeychain } from '../support/keychain.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-describe('offline search channels over the synced cache', () => {
+describe('search and change channels of the desktop core', () => {
   let server: TestServer;
   let dataDir: string;
   let core: DesktopCore;
@@ -68,5 +68,22 @@ describe('offline search channels over the synced cache', () => {
     const persons = await call<PersonSearchResult>('persons.search', { text: 'otto' });
     expect(persons.hits.map((h) => h.familyName)).toEqual(['Featherstonehaugh']);
     expect(await core.handle('persons.search', { text: '' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+  });
+
+  it('submits a local change that shows at once, reaches the server on sync, and refuses malformed changes', async () => {
+    const bad = await core.handle('changes.submit', { name: 'case.update', args: { caseId: 'not-a-uuid', title: 'x' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    const unknown = await core.handle('changes.submit', { name: 'case.delete', args: { caseId: ownCase } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+
+    const { mutationId } = await call<{ mutationId: number }>('changes.submit', { name: 'case.update', args: { caseId: ownCase, title: 'Cuckooing concern – visit arranged' } });
+    expect(mutationId).toBeGreaterThan(0);
+    const queue = await call<{ rows: Array<{ id: string; title: string }> }>('cases.queue', { filter: 'visit arranged' });
+    expect(queue.rows.map((r) => r.id)).toEqual([ownCase]);
+
+    const status = await call<{ pendingChanges: number; upToDate: boolean }>('sync.now', null);
+    expect(status).toMatchObject({ pendingChanges: 0, upToDate: true });
+    const row = await server.db.selectFrom('cases').select(['title', 'version']).where('id', '=', ownCase).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: 'Cuckooing concern – visit arranged', version: 2 });
   });
 });

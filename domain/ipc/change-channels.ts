@@ -1,0 +1,22 @@
+/**
+ * The renderer's way to change data: each local change is one of the sync mutations, applied
+ * optimistically to the cache with its outbox entry in one transaction, then pushed.
+ */
+import { z } from 'zod';
+import { MUTATION_ARGS } from '../sync/mutations.ts';
+import { defineChannel } from './channel.ts';
+
+const baseVersion = z.number().int().positive().optional();
+
+export const LocalChangeInputSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('case.update'), args: MUTATION_ARGS['case.update'], baseVersion }).strict(),
+  z.object({ name: z.literal('report.create'), args: MUTATION_ARGS['report.create'], baseVersion }).strict(),
+  z.object({ name: z.literal('task.create'), args: MUTATION_ARGS['task.create'], baseVersion }).strict(),
+  z.object({ name: z.literal('task.update'), args: MUTATION_ARGS['task.update'], baseVersion }).strict(),
+  z.object({ name: z.literal('task.addUpdate'), args: MUTATION_ARGS['task.addUpdate'], baseVersion }).strict(),
+]);
+
+export const changeChannels = {
+  /** Records a local change; answers its outbox mutation id. `baseVersion` is the version the user saw (risk, status, closure). */
+  'changes.submit': defineChannel({ input: LocalChangeInputSchema, output: z.object({ mutationId: z.number().int().positive() }), needsSession: true }),
+} as const;
