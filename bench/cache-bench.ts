@@ -32,6 +32,7 @@ export async function openBenchCache(dir: string, encrypted: boolean): Promise<O
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('cache_size = -65536');
   }
   const cache = await createCaseCache(new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dir);
   return { cache, sqlite };
