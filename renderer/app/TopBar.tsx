@@ -4,6 +4,7 @@ import type { SessionUser } from '../../domain/entities.ts';
 import type { ErrorBody } from '../../domain/errors.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { errorMessage } from './error-messages.ts';
+import { SignOutPanel } from './SignOutPanel.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 import type { SyncState } from './use-sync-status.ts';
 
@@ -14,16 +15,17 @@ export interface TopBarProps {
   onSignedOut: () => void;
 }
 
-/** The top bar; "Sign out" keeps the encrypted cache (`wipeCache: false`). */
+/** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer. */
 export function TopBar({ user, sync, onSignedOut }: TopBarProps) {
   const api = useDesktopApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
-  async function signOut(): Promise<void> {
+  async function signOut(wipeCache: boolean): Promise<void> {
     setBusy(true);
     setError(null);
-    const result = await api['session.signOut']({ wipeCache: false });
+    const result = await api['session.signOut']({ wipeCache });
     setBusy(false);
     if (result.ok) {
       onSignedOut();
@@ -40,9 +42,12 @@ export function TopBar({ user, sync, onSignedOut }: TopBarProps) {
         <p className="top-bar__name">{user.displayName}</p>
         <p className="top-bar__agency">{user.agencyName}</p>
       </div>
-      <button type="button" className="button button--on-dark" onClick={() => void signOut()} disabled={busy}>
+      <button type="button" className="button button--on-dark" onClick={() => setConfirming(true)} disabled={busy || confirming}>
         Sign out
       </button>
+      {confirming && (
+        <SignOutPanel busy={busy} onConfirm={(wipe) => void signOut(wipe)} onCancel={() => setConfirming(false)} />
+      )}
       {error && (
         <p className="top-bar__error" role="alert">
           {errorMessage(error.code)}

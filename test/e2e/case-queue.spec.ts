@@ -53,3 +53,25 @@ test('the queue shows the agency own and shared cases, and none of another agenc
   await expect(page.getByText('No cases match')).toBeVisible();
   await expect(page.getByTestId('case-row')).toHaveCount(0);
 });
+
+test('signing out asks whether to keep the offline copy, and can be cancelled', async ({ page }) => {
+  // The core behind the loopback host may still hold the previous test's session.
+  await page.goto(context.url);
+  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
+  if (await page.getByLabel('Username').isVisible()) {
+    await signIn(page, context.user.password);
+  }
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign out of Casebridge?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('case-row').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: 'Sign out and remove' }).click();
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await expect(page.getByTestId('case-row')).toHaveCount(0);
+});
