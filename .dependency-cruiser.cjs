@@ -20,7 +20,7 @@ module.exports = {
       from: { path: '^electron/' }, to: { path: '^(renderer|server)/' } },
     { name: 'renderer-only-domain', severity: 'error', comment: 'renderer/ talks only to domain/ and UI libraries',
       from: { path: '^renderer/' }, to: { path: ['^(main|db|server|electron)/', '^node_modules/(electron|better-sqlite3-multiple-ciphers|pg|kysely|axios|fastify|@napi-rs|@node-rs)/'] } },
-    { name: 'renderer-no-node', severity: 'error', from: { path: '^renderer/', pathNot: ['^renderer/vite\\.config\\.ts$'] }, to: NODE_BUILTIN },
+    { name: 'renderer-no-node', severity: 'error', from: { path: '^renderer/' }, to: NODE_BUILTIN },
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
     { name: 'not-to-test-from-src', severity: 'error', comment: 'product code never imports test code',
       from: { path: '^(domain|db|server|main|electron|renderer)/', pathNot: '\\.test\\.tsx?$' }, to: { path: '^test/' } },

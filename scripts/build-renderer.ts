@@ -4,5 +4,5 @@ import { build } from 'vite';
 
 /** Runs `vite build` with the renderer's config. */
 export async function buildRenderer(root: string): Promise<void> {
-  await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'vite.renderer.config.ts'), logLevel: 'warn' });
 }

@@ -42,7 +42,7 @@ const steps: Array<[string, string[]]> = [
   ['lint', ['eslint', '--max-warnings', '0', '.']],
   ['layers', ['depcruise', '--config', '.dependency-cruiser.cjs', 'domain', 'db', 'server', 'main', 'electron', 'renderer', 'scripts', 'test']],
   ['unit and integration', ['vitest', 'run']],
-  ['build renderer', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
+  ['build renderer', ['vite', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']],
   ['end-to-end', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts']],
 ];
 for (const [name, command] of steps) {

@@ -1,18 +1,18 @@
 /**
  * Builds the renderer into dist/renderer with relative asset paths, so the same files load from
  * the Electron custom protocol and from the loopback host. Run from the repo root:
- * `vite build --config renderer/vite.config.ts`.
+ * `vite build --config vite.renderer.config.ts`.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     // Chromium only: no polyfill, and nothing inline that the CSP would have to allow.
     modulePreload: { polyfill: false },
