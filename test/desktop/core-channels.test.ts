@@ -6,6 +6,7 @@ import type { CaseSearchResult, PersonSearchResult } from '../../domain/ipc/sear
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
+import { callCore } from '../support/core-call.ts';
 import { createTestKeychain } from '../support/keychain.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -50,13 +51,7 @@ describe('search and change channels of the desktop core', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function call<T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown): Promise<T> {
-    const result = await core.handle(channel, input);
-    if (!result.ok) {
-      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    }
-    return result.value as T;
-  }
+  const call = <T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown) => callCore<T>(core, channel, input);
 
   it('needs a session, then finds synced cases and persons by prefix, and nothing the user may not see', async () => {
     expect(await core.handle('persons.search', { text: 'Ottoline' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });

@@ -10,6 +10,7 @@ import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
+import { callCore } from '../support/core-call.ts';
 import { createTestKeychain } from '../support/keychain.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -41,13 +42,7 @@ describe('desktop core against a real server, cache and OS keychain', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function call<T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown): Promise<T> {
-    const result = await core.handle(channel, input);
-    if (!result.ok) {
-      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    }
-    return result.value as T;
-  }
+  const call = <T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown) => callCore<T>(core, channel, input);
 
   it('refuses the queue before sign-in and a wrong password with typed errors', async () => {
     expect(await core.handle('cases.queue', {})).toEqual({ ok: false, error: { code: 'not_signed_in', message: 'Sign in first.' } });
