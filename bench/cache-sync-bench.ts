@@ -1,8 +1,8 @@
-/** Initial sync throughput for `npm run bench:cache`: pull every page from a local server into a fresh cache. */
+/** Initial sync throughput for `npm run bench:cache`: fill a fresh cache from a local server, by change-log pull and by bootstrap. */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PullResponseSchema } from '../domain/http/sync-schemas.ts';
+import { BootstrapResponseSchema, PullResponseSchema } from '../domain/http/sync-schemas.ts';
 import type { CaseCache } from '../main/cache/case-cache.ts';
 import { startServer } from '../server/start-server.ts';
 import { loadBenchWorld } from './bulk-world.ts';
@@ -10,6 +10,7 @@ import { loadBenchWorld } from './bulk-world.ts';
 /** One row of the printed table. */
 export interface SyncBenchRow {
   cache: string;
+  method: string;
   'rows applied': number;
   pages: number;
   'end-to-end rows/s': number;
@@ -17,7 +18,59 @@ export interface SyncBenchRow {
   'fetch+parse share': string;
 }
 
-/** Loads `cases` visible cases on an embedded-SQLite server, then pulls them (limit 1000) into an encrypted and a plain cache. */
+type Fetcher = (path: string, query: Record<string, string>) => Promise<unknown>;
+
+/** What one fill of a fresh cache did. */
+interface FillResult {
+  rows: number;
+  pages: number;
+  applyMs: number;
+}
+
+/** The change-log pull from cursor 0, each page applied with its cursor. */
+async function fillByPull(cache: CaseCache, get: Fetcher, from = '0'): Promise<FillResult> {
+  let cursor = from;
+  const result: FillResult = { rows: 0, pages: 0, applyMs: 0 };
+  for (;;) {
+    const page = PullResponseSchema.parse(await get('/sync/pull', { limit: '1000', cursor }));
+    const a0 = performance.now();
+    await cache.applyPullPage(page);
+    result.applyMs += performance.now() - a0;
+    result.rows += page.changes.length + page.removals.length;
+    result.pages += 1;
+    cursor = page.cursor;
+    if (!page.hasMore) {
+      return result;
+    }
+  }
+}
+
+/** The bootstrap: pages staged in priority order, swapped in when complete, then the pull from its snapshot. */
+async function fillByBootstrap(cache: CaseCache, get: Fetcher): Promise<FillResult> {
+  const result: FillResult = { rows: 0, pages: 0, applyMs: 0 };
+  let query: Record<string, string> = { limit: '500' };
+  for (;;) {
+    const page = BootstrapResponseSchema.parse(await get('/sync/bootstrap', query));
+    const a0 = performance.now();
+    await cache.bootstrap.stage(page);
+    result.applyMs += performance.now() - a0;
+    result.rows += page.changes.length;
+    result.pages += 1;
+    if (!page.next) {
+      const s0 = performance.now();
+      await cache.bootstrap.swapIn();
+      result.applyMs += performance.now() - s0;
+      const rest = await fillByPull(cache, get, page.snapshot);
+      return { rows: result.rows + rest.rows, pages: result.pages + rest.pages, applyMs: result.applyMs + rest.applyMs };
+    }
+    query = { limit: '500', snapshot: page.snapshot, phase: page.next.phase, ...(page.next.after ? { after: page.next.after } : {}) };
+  }
+}
+
+/**
+ * Loads `cases` visible cases on an embedded-SQLite server, then fills an encrypted and a plain cache
+ * both ways — change-log pull from 0 and bootstrap — side by side in one run.
+ */
 export async function benchInitialSync(
   cases: number, open: (dir: string, encrypted: boolean) => Promise<{ cache: CaseCache }>,
 ): Promise<SyncBenchRow[]> {
@@ -30,36 +83,29 @@ export async function benchInitialSync(
   try {
     const world = await loadBenchWorld(server.db, cases, cases);
     const token = (await server.ctx.tokens.signAccess(world.userId, new Date())).token;
+    const get: Fetcher = async (path, query) => {
+      const res = await fetch(`${server.url}${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${token}` } });
+      return res.json();
+    };
     const rows: SyncBenchRow[] = [];
     for (const encrypted of [true, false]) {
-      const sub = join(dir, encrypted ? 'enc' : 'plain');
-      mkdirSync(sub);
-      const { cache } = await open(sub, encrypted);
-      let cursor: string | undefined;
-      let applied = 0;
-      let pages = 0;
-      let applyMs = 0;
-      const t0 = performance.now();
-      for (;;) {
-        const qs = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
-        const res = await fetch(`${server.url}/sync/pull?${qs}`, { headers: { authorization: `Bearer ${token}` } });
-        const page = PullResponseSchema.parse(await res.json());
-        const a0 = performance.now();
-        await cache.applyPullPage(page);
-        applyMs += performance.now() - a0;
-        applied += page.changes.length + page.removals.length;
-        pages += 1;
-        cursor = page.cursor;
-        if (!page.hasMore) {
-          break;
+      for (const [method, fill] of [['pull from 0', fillByPull], ['bootstrap + swap', fillByBootstrap]] as const) {
+        const sub = join(dir, `${encrypted ? 'enc' : 'plain'}-${method.replace(/\W+/g, '-')}`);
+        mkdirSync(sub);
+        const { cache } = await open(sub, encrypted);
+        const t0 = performance.now();
+        const result = await fill(cache, get);
+        const totalMs = performance.now() - t0;
+        if ((await cache.caseCount()) !== cases) {
+          throw new Error(`${method} filled ${await cache.caseCount()} of ${cases} cases`);
         }
+        await cache.close();
+        rows.push({
+          cache: encrypted ? 'encrypted' : 'plain', method, 'rows applied': result.rows, pages: result.pages,
+          'end-to-end rows/s': Math.round(result.rows / (totalMs / 1000)), 'apply-only rows/s': Math.round(result.rows / (result.applyMs / 1000)),
+          'fetch+parse share': `${Math.round(100 * (1 - result.applyMs / totalMs))} %`,
+        });
       }
-      const totalMs = performance.now() - t0;
-      await cache.close();
-      rows.push({
-        cache: encrypted ? 'encrypted' : 'plain', 'rows applied': applied, pages, 'end-to-end rows/s': Math.round(applied / (totalMs / 1000)),
-        'apply-only rows/s': Math.round(applied / (applyMs / 1000)), 'fetch+parse share': `${Math.round(100 * (1 - applyMs / totalMs))} %`,
-      });
     }
     return rows;
   } finally {

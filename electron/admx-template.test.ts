@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SECRET_STORE_CHOICES } from '../main/policy/admin-policy.ts';
 
 /** One element of a parsed XML document (enough for ADMX/ADML: no CDATA, no entities beyond the basics). */
 interface XmlElement {
@@ -71,7 +72,7 @@ describe('the Group Policy template', () => {
 
   it('defines exactly the machine-wide settings of DESIGN.md §7, under HKLM\\SOFTWARE\\Policies\\Casebridge', () => {
     expect(policies.map((p) => p.attrs.name).sort()).toEqual(
-      ['ContentProtection', 'ExportsAllowed', 'IdleLockMinutes', 'OfflineAllowed', 'OfflineLeaseHours', 'ServerUrl'],
+      ['ContentProtection', 'ExportsAllowed', 'IdleLockMinutes', 'OfflineAllowed', 'OfflineLeaseHours', 'SecretStore', 'ServerUrl'],
     );
     for (const policy of policies) {
       expect(policy.attrs.class).toBe('Machine');
@@ -89,6 +90,15 @@ describe('the Group Policy template', () => {
       expect(all(valueOf(flag), 'enabledValue')).toHaveLength(1);
       expect(all(valueOf(flag), 'disabledValue')).toHaveLength(1);
     }
+    expect(all(valueOf('SecretStore'), 'enum').map((e) => e.attrs.valueName)).toEqual(['SecretStore']);
+  });
+
+  it('offers exactly the secret stores the policy schema accepts, as REG_SZ strings', () => {
+    const items = all(policies.find((p) => p.attrs.name === 'SecretStore')!, 'item');
+    expect(items.map((item) => all(item, 'string').length)).toEqual(SECRET_STORE_CHOICES.map(() => 1));
+    // The checker keeps no text content, so the values are read from the raw template.
+    const offered = [...readFileSync(join(policyDir, 'Casebridge.admx'), 'utf8').matchAll(/<string>(\w+)<\/string>/g)].map((m) => m[1]);
+    expect(offered).toEqual([...SECRET_STORE_CHOICES]);
   });
 
   it('finds every string the ADMX refers to in the ADML', () => {

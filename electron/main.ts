@@ -1,6 +1,6 @@
 /** The Electron entry point: single instance, app:// protocol, the desktop core behind sender-checked IPC, one hardened window. */
 import { join } from 'node:path';
-import { app, net, type BrowserWindow } from 'electron';
+import { app, net, safeStorage, type BrowserWindow } from 'electron';
 import { createDesktopCore } from '../main/core/create-desktop-core.ts';
 import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
 import { resolveSqliteBinding } from '../main/native/sqlite-binding.ts';
@@ -10,6 +10,7 @@ import { loadMachinePolicy } from '../main/policy/machine-policy.ts';
 import { applyAdminPolicy, formatPolicyWarnings } from './admin-policy.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { chooseSecretStore } from './choose-secret-store.ts';
 import { closeCoreOnQuit } from './close-core-on-quit.ts';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc-registration.ts';
 import { createPreferencesStore } from './preferences.ts';
@@ -57,11 +58,16 @@ async function start(): Promise<void> {
     ...(app.isPackaged ? {} : { projectRoot: appRoot }),
     ...(config.nativeBinding ? { override: config.nativeBinding } : {}),
   });
+  // The policy's store only; a safeStorage that refuses here makes sign-in fail with keychain_unavailable.
+  const secrets = chooseSecretStore(policy.policy.secretStore, { safeStorage, dataDir: config.dataDir, platform: process.platform, createKeychain: createKeyringSecretStore });
+  if (secrets.problem !== null) {
+    console.warn(`Casebridge secret store (${policy.policy.secretStore}): ${secrets.problem} Sign-in will fail until this is fixed.`);
+  }
   const core = createDesktopCore({
     serverUrl: config.serverUrl,
     dataDir: config.dataDir,
     ...(nativeBinding ? { nativeBinding } : {}),
-    secretStore: createKeyringSecretStore('Casebridge'),
+    secretStore: secrets.store,
     settings,
     policy,
     // Chromium's network stack: the system proxy, PAC and the Windows certificate store apply.

@@ -1,9 +1,9 @@
 /** Bundles the Electron main process and the sandboxed preload into dist/electron (runs on import and from the CLI). */
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { MAIN_PROCESS_BUNDLE } from './electron-bundle-options.ts';
 
-/** Native addons and Electron itself stay outside the bundle; they load from node_modules at run time. */
-export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', '@node-rs/argon2', 'pg-native'];
+export { NATIVE_EXTERNALS } from './electron-bundle-options.ts';
 
 /** Builds dist/electron/main.cjs and dist/electron/preload.cjs under `root`. */
 export async function buildElectron(root: string = join(import.meta.dirname, '..')): Promise<void> {
@@ -17,26 +17,16 @@ export async function buildElectron(root: string = join(import.meta.dirname, '..
   await Promise.all([
     build({
       ...common,
+      ...MAIN_PROCESS_BUNDLE,
       entryPoints: [join(root, 'electron', 'main.ts')],
       outfile: join(root, 'dist', 'electron', 'main.cjs'),
-      platform: 'node',
-      // Electron 45 runs Node 22 in the main process.
-      target: 'node22',
-      external: NATIVE_EXTERNALS,
-      // Output is CommonJS: give any bundled `import.meta.url` a real value instead of undefined.
-      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      define: { 'import.meta.url': '__importMetaUrl' },
     }),
     build({
       ...common,
+      ...MAIN_PROCESS_BUNDLE,
       // The encrypted cache's SQL runs in this worker, never on Electron's main thread.
       entryPoints: [join(root, 'main', 'cache-worker', 'worker.ts')],
       outfile: join(root, 'dist', 'electron', 'cache-worker.cjs'),
-      platform: 'node',
-      target: 'node22',
-      external: NATIVE_EXTERNALS,
-      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      define: { 'import.meta.url': '__importMetaUrl' },
     }),
     build({
       ...common,

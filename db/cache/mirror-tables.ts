@@ -1,4 +1,4 @@
-/** Kysely types of the cache's mirror tables (migration 0002): what the sync pull sends, one table per entity. */
+/** Kysely types of the cache's mirror tables (migrations 0002 and 0005): what the sync pull sends, one table per entity. */
 import type { Generated } from 'kysely';
 
 /**
@@ -23,6 +23,31 @@ export interface CacheCaseSubjectTable {
   case_id: string;
   person_id: string;
   role: string;
+  created_at: string;
+}
+
+/** A location the user may see (since 0005). */
+export interface CacheLocationTable {
+  id: string;
+  address_line: string;
+  town: string;
+  postcode: string;
+  uprn: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  owner_agency_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  abilities: string | null;
+}
+
+/** A location's link to a case (since 0005). */
+export interface CacheCaseLocationTable {
+  id: string;
+  case_id: string;
+  location_id: string;
+  description: string;
   created_at: string;
 }
 
@@ -115,6 +140,8 @@ export interface CacheDocumentTable {
 export interface CacheMirrorTables {
   persons: CachePersonTable;
   case_subjects: CacheCaseSubjectTable;
+  locations: CacheLocationTable;
+  case_locations: CacheCaseLocationTable;
   reports: CacheReportTable;
   tasks: CacheTaskTable;
   markers: CacheMarkerTable;

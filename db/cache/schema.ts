@@ -1,4 +1,5 @@
 /** Kysely table types of the desktop's encrypted cache. */
+import type { BootstrapStagingDatabase } from './bootstrap-schema.ts';
 import type { OutboxDatabase } from './outbox-schema.ts';
 import type { Generated } from 'kysely';
 import type { CacheMirrorTables } from './mirror-tables.ts';
@@ -40,7 +41,7 @@ export interface CacheCaseTable {
 }
 
 /** The whole cache database. */
-export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase {
+export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase, BootstrapStagingDatabase {
   meta: CacheMetaTable;
   agencies: CacheAgencyTable;
   cases: CacheCaseTable;

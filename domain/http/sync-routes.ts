@@ -1,6 +1,6 @@
 /** The sync protocol's routes (DESIGN.md §4); the real-time socket is at SYNC_SOCKET_PATH. */
 import { z } from 'zod';
-import { PullQuerySchema, PullResponseSchema, PushBodySchema, PushResponseSchema } from './sync-schemas.ts';
+import { BootstrapQuerySchema, BootstrapResponseSchema, PullQuerySchema, PullResponseSchema, PushBodySchema, PushResponseSchema } from './sync-schemas.ts';
 import { defineRoute } from './route.ts';
 
 const NoBody = z.undefined();
@@ -10,6 +10,10 @@ export const syncRoutes = {
   syncPull: defineRoute({
     method: 'GET', path: '/sync/pull', auth: true, summary: 'A page of changes the caller may see since a cursor', tag: 'sync',
     query: PullQuerySchema, body: NoBody, response: PullResponseSchema,
+  }),
+  syncBootstrap: defineRoute({
+    method: 'GET', path: '/sync/bootstrap', auth: true, summary: 'A page of everything the caller may see, at a pinned change-log position, most needed first', tag: 'sync',
+    query: BootstrapQuerySchema, body: NoBody, response: BootstrapResponseSchema,
   }),
   syncPush: defineRoute({
     method: 'POST', path: '/sync/push', auth: true, summary: 'Apply a client outbox of offline mutations, in order, once each', tag: 'sync',

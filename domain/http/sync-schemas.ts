@@ -4,7 +4,8 @@ import { AgencySchema } from '../entities.ts';
 import { IdSchema } from '../ids.ts';
 import { MutationNameSchema } from '../sync/mutations.ts';
 import {
-  SyncAccessRequestSchema, SyncCaseSchema, SyncCaseSubjectSchema, SyncDocumentSchema, SyncMarkerSchema, SyncPersonSchema, SyncReportSchema, SyncTaskSchema,
+  SyncAccessRequestSchema, SyncCaseLocationSchema, SyncCaseSchema, SyncCaseSubjectSchema, SyncDocumentSchema, SyncLocationSchema, SyncMarkerSchema,
+  SyncPersonSchema, SyncReportSchema, SyncTaskSchema,
 } from '../sync/sync-records.ts';
 
 /** A pull cursor: an opaque decimal string of the change-log sequence the client has seen. */
@@ -16,6 +17,8 @@ export const SyncChangeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('case'), seq: Seq, data: SyncCaseSchema }),
   z.object({ entity: z.literal('person'), seq: Seq, data: SyncPersonSchema }),
   z.object({ entity: z.literal('case_subject'), seq: Seq, data: SyncCaseSubjectSchema }),
+  z.object({ entity: z.literal('location'), seq: Seq, data: SyncLocationSchema }),
+  z.object({ entity: z.literal('case_location'), seq: Seq, data: SyncCaseLocationSchema }),
   z.object({ entity: z.literal('report'), seq: Seq, data: SyncReportSchema }),
   z.object({ entity: z.literal('task'), seq: Seq, data: SyncTaskSchema }),
   z.object({ entity: z.literal('marker'), seq: Seq, data: SyncMarkerSchema }),
@@ -26,14 +29,18 @@ export const SyncChangeSchema = z.discriminatedUnion('entity', [
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
 /** The entities that travel through sync. */
 export type SyncEntity = SyncChange['entity'];
-export const SYNC_ENTITIES = ['agency', 'case', 'person', 'case_subject', 'report', 'task', 'marker', 'access_request', 'document'] as const;
+export const SYNC_ENTITIES = [
+  'agency', 'case', 'person', 'case_subject', 'location', 'case_location', 'report', 'task', 'marker', 'access_request', 'document',
+] as const;
 
 /**
  * A record the client must delete because the user can no longer see it (revoked share, merge,
  * erasure). Deleting a record the client does not hold is a no-op. The client cascades: removing
- * a case removes its case subjects, reports, documents and markers on the case; removing a person
- * removes markers on the person. Tasks do NOT cascade (an assignee may keep a task of a case they
- * cannot see): the server lists each task to remove.
+ * a case removes its case subjects, case locations (the links), reports, documents and markers on
+ * the case; removing a person removes markers on the person; removing a location removes its case
+ * locations and the markers on it. Tasks, persons and locations do NOT cascade from a case (an
+ * assignee may keep a task of a case they cannot see; a person or an address may still be visible
+ * through another case or its owner agency): the server lists each one the user can no longer see.
  */
 export const SyncRemovalSchema = z.object({ entity: z.enum(SYNC_ENTITIES), id: IdSchema });
 export type SyncRemoval = z.infer<typeof SyncRemovalSchema>;
@@ -58,6 +65,40 @@ export const PullResponseSchema = z.object({
 });
 /** One page of a pull. */
 export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+/**
+ * Bootstrap phases, in the order the server serves them: what a practitioner needs first (the
+ * directory, open cases with tasks assigned to them, then other open cases, each with its parts),
+ * then the rest. Together they cover every record the user may see.
+ */
+export const BOOTSTRAP_PHASES = ['agencies', 'my_tasks', 'open_cases', 'other_cases', 'persons', 'locations', 'tasks', 'markers', 'access_requests'] as const;
+export const BootstrapPhaseSchema = z.enum(BOOTSTRAP_PHASES);
+/** One step of a bootstrap. */
+export type BootstrapPhase = z.infer<typeof BootstrapPhaseSchema>;
+
+export const BootstrapQuerySchema = z.object({
+  /** The change-log position the bootstrap is pinned at; absent on the first page (the server pins its head). */
+  snapshot: CursorSchema.optional(),
+  phase: BootstrapPhaseSchema.default('agencies'),
+  /** Resume after this anchor id within the phase (keyset paging). */
+  after: IdSchema.optional(),
+  /** At most this many anchors (cases, tasks, persons…) per page; a case brings its parts with it. */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Where the next bootstrap page starts; null when the bootstrap is complete. */
+export const BootstrapNextSchema = z.object({ phase: BootstrapPhaseSchema, after: IdSchema.nullable() }).nullable();
+/** The position of the next bootstrap page. */
+export type BootstrapNext = z.infer<typeof BootstrapNextSchema>;
+
+export const BootstrapResponseSchema = z.object({
+  /** Pull from here once the bootstrap is complete: later changes arrive through the change log. */
+  snapshot: CursorSchema,
+  changes: z.array(SyncChangeSchema),
+  next: BootstrapNextSchema,
+});
+/** One page of a bootstrap. */
+export type BootstrapResponse = z.infer<typeof BootstrapResponseSchema>;
 
 export const PushMutationSchema = z.object({
   /** Increasing per client; a mutation at or below the stored last id is a replay and is skipped. */

@@ -1,5 +1,7 @@
-/** IPC channels over the cached cases: the practitioner's queue and the offline searches. */
+/** IPC channels over the cached cases: the practitioner's queue, one case's detail and the offline searches. */
 import { z } from 'zod';
+import { IdSchema } from '../ids.ts';
+import { CaseDetailViewSchema } from './case-detail-view.ts';
 import { defineChannel } from './channel.ts';
 import { QueuePageSchema } from './queue-page.ts';
 import { CaseSearchResultSchema, PersonSearchResultSchema, SearchInputSchema } from './search-results.ts';
@@ -14,6 +16,8 @@ export const caseChannels = {
     output: QueuePageSchema,
     needsSession: true,
   }),
+  /** One case from the offline copy; `not_found` when it is not there (never synced, or no longer visible). */
+  'cases.detail': defineChannel({ input: z.object({ caseId: IdSchema }).strict(), output: CaseDetailViewSchema, needsSession: true }),
   'cases.search': defineChannel({ input: SearchInputSchema, output: CaseSearchResultSchema, needsSession: true }),
   'persons.search': defineChannel({ input: SearchInputSchema, output: PersonSearchResultSchema, needsSession: true }),
 } as const;

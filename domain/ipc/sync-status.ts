@@ -3,8 +3,11 @@ import { z } from 'zod';
 
 export const SyncStatusSchema = z.object({
   connection: z.enum(['online', 'offline', 'unknown']),
-  /** `pushing`: sending the outbox; `pulling`: fetching changes; `error`: the last attempt failed. */
-  phase: z.enum(['idle', 'pushing', 'pulling', 'error']),
+  /**
+   * `pushing`: sending the outbox; `pulling`: fetching changes; `bootstrapping`: downloading
+   * everything afresh (the cache switches over only when complete); `error`: the last attempt failed.
+   */
+  phase: z.enum(['idle', 'pushing', 'pulling', 'bootstrapping', 'error']),
   /** Local changes waiting to be sent (outbox items in state pending). */
   pendingChanges: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CaseRecordSchema } from '../entities.ts';
 import { CaseAbilitiesSchema } from '../entities/case.ts';
 import { DocumentAbilitiesSchema } from '../entities/document.ts';
+import { LocationAbilitiesSchema, LocationRecordSchema } from '../entities/location.ts';
 import { PersonAbilitiesSchema } from '../entities/person.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import {
@@ -37,6 +38,17 @@ export const SyncCaseSubjectSchema = z.object({
 });
 /** A person's part in a case. */
 export type SyncCaseSubject = z.infer<typeof SyncCaseSubjectSchema>;
+
+/** A location as sync serves it (the address the user may see); `abilities` is locationAbilities(user, location). */
+export const SyncLocationSchema = LocationRecordSchema.extend({ abilities: LocationAbilitiesSchema.optional() });
+/** A location the user may see: owned by their agency, or at a case they may see. */
+export type SyncLocation = z.infer<typeof SyncLocationSchema>;
+
+export const SyncCaseLocationSchema = z.object({
+  id: IdSchema, caseId: IdSchema, locationId: IdSchema, description: z.string(), createdAt: TimestampSchema,
+});
+/** A location's part in a case (why the place matters to it). */
+export type SyncCaseLocation = z.infer<typeof SyncCaseLocationSchema>;
 
 export const SyncReportSchema = z.object({
   id: IdSchema, caseId: IdSchema, kind: ReportKindSchema, title: z.string(), body: z.string(),

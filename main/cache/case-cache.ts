@@ -4,15 +4,20 @@ import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
+import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
+import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
+import { queryCaseDetail } from './case-detail-query.ts';
+import { clearMirror } from './clear-mirror.ts';
 import { searchCases, type CaseSearchResult } from './case-search-query.ts';
 import { documentsDir, sweepOrphanDocumentFiles } from './document-files.ts';
-import { checkpointWal, mergeSearchIndexes } from './erase-traces.ts';
+import { checkpointWal } from './erase-traces.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, type QueueQuery } from './queue-query.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
+import { createSessionMetaStore, type SessionMetaStore } from '../session/session-meta.ts';
 import { createSyncStore, type SyncStore } from '../sync/sync-store.ts';
 
 /** Reads and writes of the cache; async so the store can move behind a worker without callers changing. */
@@ -23,16 +28,22 @@ export interface CaseCache {
   applyPullPage(page: PullResponse): Promise<AppliedPullPage>;
   /** A page of the case queue. */
   queue(query: QueueQuery): Promise<QueuePage>;
+  /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
+  caseDetail(caseId: string): Promise<CaseDetailView>;
   /** Name search over cached persons (prefix, bounded ranking). */
   searchPersons(text: string, limit?: number): Promise<PersonSearchResult>;
   /** Text search over case references, titles and report text. */
   searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
-  /** Deletes every cached row, stored document and the cursor (the server asked for a fresh start). */
+  /** The bootstrap: pages staged until complete, then swapped in for the whole mirror at once. */
+  bootstrap: BootstrapStore;
+  /** Deletes every cached row, staged bootstrap page, stored document and the cursor. */
   wipe(): Promise<void>;
   /** How many cases are cached. */
   caseCount(): Promise<number>;
   /** The outbox of local changes and their conflicts (kept across wipes). */
   outbox: SyncStore;
+  /** The session's own `session.*` meta rows (device, verifier, lease), on this cache's connection. */
+  sessionMeta: SessionMetaStore;
   /** Closes the database. */
   close(): Promise<void>;
 }
@@ -44,9 +55,7 @@ export interface CacheDbHandles {
   close(): Promise<void>;
 }
 
-// Every table the sync mirror fills; the FTS triggers empty the search indexes with them. The outbox
-// and conflicts are never wiped (local changes survive a reset), nor are the session's own meta keys.
-const MIRROR_TABLES = ['case_subjects', 'reports', 'documents', 'markers', 'tasks', 'access_requests', 'persons', 'cases', 'agencies'] as const;
+// The session's own meta keys survive a wipe (the outbox and conflicts are not mirror tables either).
 const KEPT_META_PREFIX = 'session.';
 
 /** Opens the encrypted cache file and brings its schema up to date. */
@@ -80,15 +89,15 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     },
     applyPullPage: (page) => applyPullPage(db, page, cacheDir),
     queue: (query) => queryQueue(read, query),
+    caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     searchPersons: (text, limit) => searchPersons(read, text, limit),
     searchCases: (text, limit) => searchCases(read, text, limit),
+    bootstrap: createBootstrapStore(db, cacheDir),
     async wipe() {
       await db.transaction().execute(async (trx) => {
-        for (const table of MIRROR_TABLES) {
-          await trx.deleteFrom(table).execute();
-        }
+        await clearMirror(trx);
+        await trx.deleteFrom('bootstrap_staged').execute();
         await trx.deleteFrom('meta').where('key', 'not like', `${KEPT_META_PREFIX}%`).execute();
-        await mergeSearchIndexes(trx, ['case_fts', 'person_fts', 'report_fts']);
       });
       await rm(documentsDir(cacheDir), { recursive: true, force: true });
       await checkpointWal(db);
@@ -98,6 +107,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
       return Number(row.n);
     },
     outbox: createSyncStore(db, () => new Date()),
+    sessionMeta: createSessionMetaStore(db),
     close,
   };
 }

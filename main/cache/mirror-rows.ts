@@ -1,12 +1,13 @@
 /** Maps the records a sync pull sends to the cache's mirror-table rows. */
 import type { Insertable } from 'kysely';
 import type {
-  CacheAccessRequestTable, CacheCaseSubjectTable, CacheDocumentTable, CacheMarkerTable, CachePersonTable, CacheReportTable, CacheTaskTable,
+  CacheAccessRequestTable, CacheCaseLocationTable, CacheCaseSubjectTable, CacheDocumentTable, CacheLocationTable, CacheMarkerTable, CachePersonTable,
+  CacheReportTable, CacheTaskTable,
 } from '../../db/cache/mirror-tables.ts';
 import type { CacheAgencyTable, CacheCaseTable } from '../../db/cache/schema.ts';
 import type { Agency, CaseRecord } from '../../domain/entities.ts';
 import type {
-  SyncAccessRequest, SyncCaseSubject, SyncDocument, SyncMarker, SyncPerson, SyncReport, SyncTask,
+  SyncAccessRequest, SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
 } from '../../domain/sync/sync-records.ts';
 
 /**
@@ -38,6 +39,17 @@ export const personRow = (p: SyncPerson): Insertable<CachePersonTable> => ({
 /** A case subject row. */
 export const caseSubjectRow = (s: SyncCaseSubject): CacheCaseSubjectTable => ({
   id: s.id, case_id: s.caseId, person_id: s.personId, role: s.role, created_at: s.createdAt,
+});
+
+/** A location row. */
+export const locationRow = (l: SyncLocation): CacheLocationTable => ({
+  id: l.id, address_line: l.addressLine, town: l.town, postcode: l.postcode, uprn: l.uprn, latitude: l.latitude, longitude: l.longitude,
+  owner_agency_id: l.ownerAgencyId, created_at: l.createdAt, updated_at: l.updatedAt, version: l.version, abilities: abilitiesJson(l),
+});
+
+/** A case location (link) row. */
+export const caseLocationRow = (l: SyncCaseLocation): CacheCaseLocationTable => ({
+  id: l.id, case_id: l.caseId, location_id: l.locationId, description: l.description, created_at: l.createdAt,
 });
 
 /** A report row. */

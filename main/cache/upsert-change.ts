@@ -3,14 +3,14 @@ import { sql, type Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { SyncChange } from '../../domain/http/sync-schemas.ts';
 import {
-  accessRequestRow, agencyRow, caseRow, caseSubjectRow, documentRow, markerRow, personRow, reportRow, taskRow,
+  accessRequestRow, agencyRow, caseLocationRow, caseRow, caseSubjectRow, documentRow, locationRow, markerRow, personRow, reportRow, taskRow,
 } from './mirror-rows.ts';
 
 /** A mirror-table row as built by mirror-rows.ts. */
 type MirrorRow = { readonly id: string };
 
 /** Every table keyed by the server's `id`. */
-type MirrorTable = Exclude<keyof CacheDatabase, 'meta' | 'outbox' | 'sync_conflicts'>;
+type MirrorTable = Exclude<keyof CacheDatabase, 'meta' | 'outbox' | 'sync_conflicts' | 'bootstrap_staged'>;
 
 // Rows per INSERT: a 17-column row uses 17 bound variables; 100 rows stay far below SQLite's limit.
 const ROWS_PER_INSERT = 100;
@@ -42,6 +42,10 @@ export function rowOf(change: SyncChange): { table: MirrorTable; row: MirrorRow 
       return { table: 'persons', row: personRow(change.data) };
     case 'case_subject':
       return { table: 'case_subjects', row: caseSubjectRow(change.data) };
+    case 'location':
+      return { table: 'locations', row: locationRow(change.data) };
+    case 'case_location':
+      return { table: 'case_locations', row: caseLocationRow(change.data) };
     case 'report':
       return { table: 'reports', row: reportRow(change.data) };
     case 'task':

@@ -46,6 +46,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     },
     'policy.status': () => Promise.resolve(deps.policyStatus),
     'cases.queue': (input) => session.require().cache.queue(input),
+    'cases.detail': (input) => session.require().cache.caseDetail(input.caseId),
     'cases.search': (input) => session.require().cache.searchCases(input.text, input.limit),
     'persons.search': (input) => session.require().cache.searchPersons(input.text, input.limit),
     'sync.status': () => Promise.resolve(status.current),

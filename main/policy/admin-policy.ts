@@ -20,6 +20,7 @@ const fields = {
   offlineAllowed: z.boolean(),
   contentProtection: z.boolean(),
   exportsAllowed: z.boolean(),
+  secretStore: z.enum(['keychain', 'safeStorage']),
 };
 
 /** What one policy source (the JSON file, the registry) sets: any subset, unknown keys refused so a typo is never ignored. */
@@ -31,6 +32,7 @@ export const PolicyOverridesSchema = z
     offlineAllowed: fields.offlineAllowed.optional(),
     contentProtection: fields.contentProtection.optional(),
     exportsAllowed: fields.exportsAllowed.optional(),
+    secretStore: fields.secretStore.optional(),
   })
   .strict();
 
@@ -43,6 +45,8 @@ export const AdminPolicySchema = z
     offlineAllowed: fields.offlineAllowed.default(true),
     contentProtection: fields.contentProtection.default(true),
     exportsAllowed: fields.exportsAllowed.default(true),
+    // The OS keychain through @napi-rs/keyring; `safeStorage` is Electron's alternative (DESIGN.md §4).
+    secretStore: fields.secretStore.default('keychain'),
   })
   .strict();
 
@@ -50,6 +54,10 @@ export const AdminPolicySchema = z
 export type AdminPolicy = z.output<typeof AdminPolicySchema>;
 /** The fields one source sets. */
 export type PolicyOverrides = z.output<typeof PolicyOverridesSchema>;
+/** Where the desktop keeps the cache key and the refresh token. */
+export type SecretStoreChoice = AdminPolicy['secretStore'];
+/** Every allowed `secretStore` value (the ADMX template offers exactly these). */
+export const SECRET_STORE_CHOICES: readonly SecretStoreChoice[] = fields.secretStore.options;
 /** The name of one policy field. */
 export type PolicyField = keyof AdminPolicy;
 

@@ -37,6 +37,12 @@ describe('readRegistryPolicy', () => {
     expect(outcome).toEqual({ kind: 'ok', values: { idleLockMinutes: 15, offlineAllowed: false, exportsAllowed: true } });
   });
 
+  it('reads the secret store as a REG_SZ and names the field when the string is not a known store', async () => {
+    expect(await readRegistryPolicy(reader({ SecretStore: 'safeStorage' }))).toEqual({ kind: 'ok', values: { secretStore: 'safeStorage' } });
+    const unknown = await readRegistryPolicy(reader({ SecretStore: 1 }));
+    expect(unknown.kind === 'invalid' && unknown.message).toMatch(/secretStore/);
+  });
+
   it('treats a missing key, or a key with none of our values, as no policy', async () => {
     expect(await readRegistryPolicy({ readValues: () => Promise.resolve(null) })).toEqual({ kind: 'missing' });
     expect(await readRegistryPolicy(reader({ SomethingElse: 1 }))).toEqual({ kind: 'missing' });

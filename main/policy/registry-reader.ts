@@ -49,7 +49,7 @@ export function createRegQueryReader(timeoutMs = 10_000): RegistryReader {
   };
 }
 
-// ADMX value name → policy field; booleans are REG_DWORD 0/1.
+// ADMX value name → policy field; booleans are REG_DWORD 0/1, SecretStore a REG_SZ.
 const REGISTRY_FIELDS = {
   ServerUrl: 'serverUrl',
   IdleLockMinutes: 'idleLockMinutes',
@@ -57,6 +57,7 @@ const REGISTRY_FIELDS = {
   OfflineAllowed: 'offlineAllowed',
   ContentProtection: 'contentProtection',
   ExportsAllowed: 'exportsAllowed',
+  SecretStore: 'secretStore',
 } as const;
 const FLAGS = new Set<string>(['offlineAllowed', 'contentProtection', 'exportsAllowed']);
 

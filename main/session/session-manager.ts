@@ -13,7 +13,6 @@ import { cacheLocation, type CacheLocation } from './cache-location.ts';
 import { bindToDevice } from './device-binding.ts';
 import { leaseFromServer } from './offline-lease.ts';
 import { createPasswordVerifier } from './password-verifier.ts';
-import { writeSessionMeta, readSessionMeta } from './session-meta.ts';
 import { checkUnlock } from './unlock-check.ts';
 
 /** An unlocked session: the user, the open cache, and the access token (in memory only). */
@@ -85,10 +84,11 @@ export class SessionManager {
     }
     const login = await this.deps.api.call('login', { body: { username, password } });
     const location = cacheLocation(this.deps.dataDir, this.deps.serverUrl, login.user.id);
-    const { cache, keyHex } = await this.#openCache(location);
+    // One cache connection for the whole sign-in: the session rows go through it too.
+    const cache = await this.#openCache(location);
     try {
-      const { pair, deviceId } = await bindToDevice(this.deps.api, login, (await readSessionMeta(this.#target(location, keyHex))).deviceId);
-      await this.#rememberSignIn(location, keyHex, pair, password, deviceId);
+      const { pair, deviceId } = await bindToDevice(this.deps.api, login, (await cache.sessionMeta.read()).deviceId);
+      await this.#rememberSignIn(location, cache, pair, password, deviceId);
       this.#current = { user: pair.user, cache, location, deviceId, ...accessFrom(pair) };
       return pair.user;
     } catch (error) {
@@ -153,18 +153,28 @@ export class SessionManager {
     if (keyHex === null) {
       throw new CodedError('authentication_error', 'The local cache key is missing; sign out and sign in again.');
     }
+    // Opened once, when first needed (offline: to read the verifier and lease), and kept only if the password is accepted.
     const target = this.#target(session.location, keyHex);
-    const outcome = await checkUnlock({ api: this.deps.api, user: session.user, deviceId: session.deviceId, password, target, now: this.deps.now(), offlineAllowed: this.deps.settings.offlineAllowed });
-    if (outcome.kind === 'online') {
-      const old = await this.deps.secrets.get(session.location.refreshTokenAccount).catch(() => null);
-      await this.#rememberSignIn(session.location, keyHex, outcome.pair, password, session.deviceId);
-      if (old) {
-        await this.deps.api.call('logout', { body: { refreshToken: old }, accessToken: outcome.pair.accessToken }).catch(() => undefined);
+    const opening: { cache: Promise<CaseCache> | null } = { cache: null };
+    const cache = () => (opening.cache ??= (this.deps.openCache ?? openCaseCache)(target));
+    try {
+      const readMeta = async () => (await cache()).sessionMeta.read();
+      const outcome = await checkUnlock({ api: this.deps.api, user: session.user, deviceId: session.deviceId, password, readMeta, now: this.deps.now(), offlineAllowed: this.deps.settings.offlineAllowed });
+      const opened = await cache();
+      if (outcome.kind === 'online') {
+        const old = await this.deps.secrets.get(session.location.refreshTokenAccount).catch(() => null);
+        await this.#rememberSignIn(session.location, opened, outcome.pair, password, session.deviceId);
+        if (old) {
+          await this.deps.api.call('logout', { body: { refreshToken: old }, accessToken: outcome.pair.accessToken }).catch(() => undefined);
+        }
+        Object.assign(session, accessFrom(outcome.pair));
       }
-      Object.assign(session, accessFrom(outcome.pair));
+      session.cache = opened;
+      return session.user;
+    } catch (error) {
+      await opening.cache?.then((c) => c.close(), () => undefined);
+      throw error;
     }
-    session.cache = await (this.deps.openCache ?? openCaseCache)(target);
-    return session.user;
   }
 
   /** A valid access token, refreshed (rotating the refresh token and the lease) when about to expire. */
@@ -180,32 +190,32 @@ export class SessionManager {
     const pair = await this.deps.api.call('refresh', { body: { refreshToken, deviceId: session.deviceId } });
     await this.deps.secrets.set(session.location.refreshTokenAccount, pair.refreshToken);
     const lease = pair.offlineLease ? leaseFromServer(pair.offlineLease, this.deps.now(), this.deps.settings.offlineLeaseHours) : null;
-    const keyHex = await this.deps.secrets.get(session.location.keyAccount);
-    if (lease && keyHex && this.#current?.cache) {
-      await writeSessionMeta(this.#target(session.location, keyHex), { lease });
+    const cache = this.#current?.cache;
+    if (lease && cache) {
+      await cache.sessionMeta.write({ lease });
     }
     Object.assign(this.#current ?? {}, accessFrom(pair));
     return pair.accessToken;
   }
 
   // After every online password check: refresh token to the keychain; verifier, lease, device into the cache.
-  async #rememberSignIn(location: CacheLocation, keyHex: string, pair: TokenPair, password: string, deviceId: string): Promise<void> {
+  async #rememberSignIn(location: CacheLocation, cache: CaseCache, pair: TokenPair, password: string, deviceId: string): Promise<void> {
     await this.deps.secrets.set(location.refreshTokenAccount, pair.refreshToken);
     const lease = pair.offlineLease ? leaseFromServer(pair.offlineLease, this.deps.now(), this.deps.settings.offlineLeaseHours) : null;
-    await writeSessionMeta(this.#target(location, keyHex), { deviceId, verifier: await createPasswordVerifier(password), ...(lease ? { lease } : {}) });
+    await cache.sessionMeta.write({ deviceId, verifier: await createPasswordVerifier(password), ...(lease ? { lease } : {}) });
   }
 
-  async #openCache(location: CacheLocation): Promise<{ cache: CaseCache; keyHex: string }> {
+  async #openCache(location: CacheLocation): Promise<CaseCache> {
     mkdirSync(dirname(location.file), { recursive: true, mode: 0o700 });
     const keyHex = await obtainCacheKey(this.deps.secrets, location);
     const open = () => (this.deps.openCache ?? openCaseCache)(this.#target(location, keyHex));
     try {
-      return { cache: await open(), keyHex };
+      return await open();
     } catch (error) {
       // A file the key cannot open is useless: rebuild it from the server rather than fail sign-in.
       if (error instanceof CodedError && error.code === 'authentication_error') {
         removeCacheFiles(location.file);
-        return { cache: await open(), keyHex };
+        return await open();
       }
       throw error;
     }

@@ -6,7 +6,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import { isOffline } from './device-binding.ts';
 import { assertLeaseCurrent } from './offline-lease.ts';
 import { checkPasswordVerifier } from './password-verifier.ts';
-import { readSessionMeta, type MetaTarget } from './session-meta.ts';
+import type { SessionMeta } from './session-meta.ts';
 
 /** How the password was accepted: online (with a fresh token pair) or offline. */
 export type UnlockOutcome = { kind: 'online'; pair: TokenPair } | { kind: 'offline' };
@@ -17,7 +17,8 @@ export interface UnlockCheckInput {
   user: SessionUser;
   deviceId: string;
   password: string;
-  target: MetaTarget;
+  /** Reads the session rows from the cache; called only when the server cannot be reached. */
+  readMeta: () => Promise<SessionMeta>;
   now: number;
   offlineAllowed: boolean;
 }
@@ -25,7 +26,7 @@ export interface UnlockCheckInput {
 /**
  * Online: the server's answer is final (a wrong password is `authentication_error`, a revoked
  * device `device_revoked`). Only when the server cannot be reached: the lease must be current
- * (checked first, so an expired lease never opens the cache) and the argon2id verifier must match.
+ * (checked first, so an expired lease never unlocks the session) and the argon2id verifier must match.
  */
 export async function checkUnlock(input: UnlockCheckInput): Promise<UnlockOutcome> {
   try {
@@ -36,7 +37,7 @@ export async function checkUnlock(input: UnlockCheckInput): Promise<UnlockOutcom
       throw error;
     }
   }
-  const meta = await readSessionMeta(input.target);
+  const meta = await input.readMeta();
   assertLeaseCurrent(meta.lease, input.now, input.offlineAllowed);
   if (meta.verifier === null || !(await checkPasswordVerifier(meta.verifier, input.password))) {
     throw new CodedError('authentication_error', 'Wrong password.');

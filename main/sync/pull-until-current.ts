@@ -1,34 +1,57 @@
-/** Pulls pages until the cache has everything the server has for this user. */
+/** Brings the cache up to date: a bootstrap when it has never been filled, then pull pages until current. */
 import { CodedError } from '../../domain/errors.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
+import { bootstrapCache, type FetchBootstrapPage } from './bootstrap-cache.ts';
 
-/** Fetches one page after a cursor (null = from the beginning). */
-export type FetchPullPage = (cursor: string | null) => Promise<PullResponse>;
+/** Fetches one page after a cursor. */
+export type FetchPullPage = (cursor: string) => Promise<PullResponse>;
 
-/** What a pull did: pages applied, whether the server asked for a reset, and its last applied mutation id for our client. */
+/** How the cache reaches the server. */
+export interface PullSource {
+  pull: FetchPullPage;
+  bootstrap: FetchBootstrapPage;
+  /** Told when a bootstrap starts, so the status can say the offline copy is being prepared. */
+  onBootstrap?: () => void;
+}
+
+/** What a pull did: pages applied, whether a bootstrap ran and why, and the server's last applied mutation id for our client. */
 export interface PullOutcome {
   pages: number;
+  /** True when the cache was (re)filled by a bootstrap. */
+  bootstrapped: boolean;
+  /** True when the server asked for a fresh start. */
   reset: boolean;
   lastMutationId: number;
 }
 
 /**
- * Applies pages one by one, each with its cursor in one transaction, so a crash resumes where it
- * stopped. A `reset_required` answer wipes the cache and starts again from cursor 0, once. (The
- * outbox lives in its own tables, which a wipe leaves alone, so no local change is lost.)
+ * A cache without a cursor (never filled, or a bootstrap interrupted) is bootstrapped first. Then
+ * pages are applied one by one, each with its cursor in one transaction, so a crash resumes where it
+ * stopped. A `reset_required` answer starts a new bootstrap, once; the cache keeps its old content
+ * until the new one is complete. (The outbox is never part of the mirror, so no local change is lost.)
  */
-export async function pullUntilCurrent(cache: CaseCache, fetchPage: FetchPullPage): Promise<PullOutcome> {
+export async function pullUntilCurrent(cache: CaseCache, source: PullSource): Promise<PullOutcome> {
   let pages = 0;
   let reset = false;
+  let bootstrapped = false;
+  const bootstrap = async () => {
+    source.onBootstrap?.();
+    await bootstrapCache(cache, source.bootstrap);
+    bootstrapped = true;
+  };
+  if ((await cache.cursor()) === null || (await cache.bootstrap.progress()) !== null) {
+    await bootstrap();
+  }
   for (;;) {
     let page: PullResponse;
     try {
-      page = await fetchPage(await cache.cursor());
+      page = await source.pull((await cache.cursor()) ?? '0');
     } catch (error) {
       if (error instanceof CodedError && error.code === 'reset_required' && !reset) {
         reset = true;
-        await cache.wipe();
+        await cache.bootstrap.discard();
+        await bootstrap();
         continue;
       }
       throw error;
@@ -36,7 +59,7 @@ export async function pullUntilCurrent(cache: CaseCache, fetchPage: FetchPullPag
     await cache.applyPullPage(page);
     pages += 1;
     if (!page.hasMore) {
-      return { pages, reset, lastMutationId: page.lastMutationId };
+      return { pages, bootstrapped, reset, lastMutationId: page.lastMutationId };
     }
   }
 }

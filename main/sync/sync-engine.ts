@@ -14,6 +14,8 @@ import type { SyncStatusTracker } from './sync-status-tracker.ts';
 import type { SyncStore } from './sync-store.ts';
 
 const PAGE_SIZE = 500;
+/** Cases (or other anchors) per bootstrap page; each case brings its parts. */
+const BOOTSTRAP_ANCHORS = 100;
 /** Errors that mean "cannot reach the server right now": skip the pull, back off, try again. */
 const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'rate_limited']);
 
@@ -165,12 +167,18 @@ export class SyncEngine {
       const pushError = store ? await this.#push(store, token) : null;
       this.status.update({ phase: 'pulling' });
       const clientId = store ? await store.clientId() : undefined;
-      const outcome = await pullUntilCurrent(active.cache, async (cursor) =>
-        this.api.call('syncPull', {
-          query: { ...(cursor === null ? {} : { cursor }), limit: PAGE_SIZE, ...(clientId ? { clientId } : {}) },
+      const outcome = await pullUntilCurrent(active.cache, {
+        pull: async (cursor) => this.api.call('syncPull', {
+          query: { cursor, limit: PAGE_SIZE, ...(clientId ? { clientId } : {}) }, accessToken: await token(),
+        }),
+        bootstrap: async (position) => this.api.call('syncBootstrap', {
+          query: position === null ? { limit: BOOTSTRAP_ANCHORS } : {
+            snapshot: position.snapshot, phase: position.phase, ...(position.after === null ? {} : { after: position.after }), limit: BOOTSTRAP_ANCHORS,
+          },
           accessToken: await token(),
         }),
-      );
+        onBootstrap: () => this.status.update({ phase: 'bootstrapping' }),
+      });
       if (store && clientId) {
         await store.reapplyPending(this.outbox().actor);
         await store.noteServerLastMutationId(clientId, outcome.lastMutationId);

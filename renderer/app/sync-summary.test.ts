@@ -34,6 +34,10 @@ describe('summariseSync', () => {
     expect(summariseSync(status, context)).toEqual({ text: 'Offline · last synced 09:05', tone: 'warning' });
   });
 
+  it('says the offline copy is downloading during a bootstrap, not that it is synced', () => {
+    expect(summariseSync(buildSyncStatus({ phase: 'bootstrapping' }), context)).toEqual({ text: 'Downloading your offline copy…', tone: 'busy' });
+  });
+
   it('says syncing while pulling', () => {
     expect(summariseSync(buildSyncStatus({ phase: 'pulling' }), context).text).toBe('Syncing…');
   });

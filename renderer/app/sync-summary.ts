@@ -27,6 +27,8 @@ export function summariseSync(status: SyncStatus, context: FormatContext = {}): 
     summary = { text: 'Sending changes…', tone: 'busy' };
   } else if (status.phase === 'pulling') {
     summary = { text: 'Syncing…', tone: 'busy' };
+  } else if (status.phase === 'bootstrapping') {
+    summary = { text: 'Downloading your offline copy…', tone: 'busy' };
   } else if (status.phase === 'error') {
     const reason = status.lastError ? errorMessage(status.lastError.code) : errorMessage('internal_error');
     summary = { text: `Sync error: ${reason}`, tone: 'error' };

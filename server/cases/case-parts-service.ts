@@ -5,6 +5,7 @@ import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { SubjectRole } from '../../domain/vocabulary.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
+import { locationVisibleSql } from '../access/location-visibility.ts';
 import { personSearchableSql } from '../access/person-visibility.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
@@ -74,16 +75,22 @@ export async function addCaseLink(trx: Trx, w: WriteContext, caseId: string, lin
   return reloadCase(trx, w, caseId);
 }
 
-/** Adds a location to a case with a description of why it matters. */
+/**
+ * Adds a location the caller may see to a case, with a description of why it matters. An unseen
+ * location answers like an unknown one: linking must not become a way to read someone's address.
+ */
 export async function addCaseLocation(trx: Trx, w: WriteContext, caseId: string, locationId: string, description: string, id: string = newId()): Promise<LoadedCase> {
   const at = isoOf(w);
   await loadCaseFor(trx, caseId, w.user, at, 'update');
-  const location = await trx.selectFrom('locations').select('id').where('id', '=', locationId).executeTakeFirst();
+  const location = await trx.selectFrom('locations').select('id').where('locations.id', '=', locationId)
+    .where(locationVisibleSql(w.user, at, 'locations')).executeTakeFirst();
   if (!location) {
     throw new CodedError('validation_error', 'Invalid body at locationId: unknown location.');
   }
   await trx.insertInto('case_locations').values({ id, case_id: caseId, location_id: locationId, description, created_at: at }).execute();
   await recordChange(trx, { entity: 'case_location', entityId: id, op: 'upsert', caseId, at });
+  // Whoever sees the case now sees the location (and its markers).
+  await recordChange(trx, { entity: 'location', entityId: locationId, op: 'access', at });
   await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'case_location', entityId: id, outcome: 'success', at: w.now, details: { caseId, locationId } });
   return reloadCase(trx, w, caseId);
 }

@@ -30,7 +30,7 @@ export async function scanChangeLog(db: Kysely<ServerDatabase>, cursor: number, 
 
 /**
  * Groups rows by record. A task update travels as its task (the task carries its thread); other
- * entities outside the sync set (teams, users, locations, links) are not served.
+ * entities outside the sync set (teams, users, case-to-case links) are not served.
  */
 export async function groupChanges(db: Kysely<ServerDatabase>, rows: readonly ChangeRow[]): Promise<ChangeGroup[]> {
   const updateIds = rows.filter((r) => r.entity === 'task_update').map((r) => r.entity_id);

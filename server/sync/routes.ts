@@ -1,8 +1,9 @@
-/** The sync protocol's HTTP routes: pull and push (the socket is in server/realtime). */
+/** The sync protocol's HTTP routes: bootstrap, pull and push (the socket is in server/realtime). */
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
+import { bootstrapPage } from './bootstrap.ts';
 import { pullPage } from './pull.ts';
 import { pushMutations } from './push.ts';
 
@@ -12,6 +13,12 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     pullPage(ctx.db, ctx.dialect, {
       user, cursor: query.cursor === undefined ? 0 : Number(query.cursor), limit: query.limit, clientId: query.clientId,
       at: ctx.now().toISOString(),
+    }),
+  );
+  registerRoute(app, ctx, routes.syncBootstrap, ({ query, user }) =>
+    bootstrapPage(ctx.db, ctx.dialect, {
+      user, snapshot: query.snapshot === undefined ? undefined : Number(query.snapshot), phase: query.phase, after: query.after,
+      limit: query.limit, at: ctx.now().toISOString(),
     }),
   );
   registerRoute(app, ctx, routes.syncPush, ({ body, user, request }) => pushMutations(ctx, user, body, request));

@@ -52,7 +52,7 @@ describe('loadAdminPolicy', () => {
 
   it('uses the defaults with no warning when there is no policy file', async () => {
     const loaded = await loadAdminPolicy(sources());
-    expect(loaded.policy).toEqual({ idleLockMinutes: 10, offlineLeaseHours: 72, offlineAllowed: true, contentProtection: true, exportsAllowed: true });
+    expect(loaded.policy).toEqual({ idleLockMinutes: 10, offlineLeaseHours: 72, offlineAllowed: true, contentProtection: true, exportsAllowed: true, secretStore: 'keychain' });
     expect(loaded.enforced.size).toBe(0);
     expect(loaded.warnings).toEqual([]);
   });
@@ -106,9 +106,22 @@ describe('loadAdminPolicy', () => {
     expect(registry.keysRead).toEqual([POLICY_REGISTRY_KEY]);
     expect(loaded.policy).toEqual({
       serverUrl: 'https://gpo.example', idleLockMinutes: 5, offlineLeaseHours: 24,
-      offlineAllowed: true, contentProtection: false, exportsAllowed: true,
+      offlineAllowed: true, contentProtection: false, exportsAllowed: true, secretStore: 'keychain',
     });
     expect(loaded.warnings).toEqual([]);
+  });
+
+  it('takes the secret store from the file or, winning over it, the registry; anything but keychain or safeStorage is refused by name', async () => {
+    setPolicy({ secretStore: 'safeStorage' });
+    const fromFile = await loadAdminPolicy(sources());
+    expect(fromFile.policy.secretStore).toBe('safeStorage');
+    expect([...fromFile.enforced]).toEqual(['secretStore']);
+    expect((await loadAdminPolicy(sources({ registry: fakeRegistry({ SecretStore: 'keychain' }) }))).policy.secretStore).toBe('keychain');
+
+    rmSync(policyFile);
+    const plaintext = await loadAdminPolicy(sources({ registry: fakeRegistry({ SecretStore: 'plaintext' }) }));
+    expect(plaintext.policy.secretStore).toBe('keychain');
+    expect(plaintext.warnings).toEqual([{ source: 'registry', message: expect.stringMatching(/secretStore/) as unknown }]);
   });
 
   it('keeps the last good registry values when a registry value is out of range', async () => {

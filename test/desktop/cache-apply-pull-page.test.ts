@@ -7,7 +7,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { documentPath } from '../../main/cache/document-files.ts';
 import {
-  ftsRowids, openTestCache, page, syncCase, syncDocument, syncMarker, syncPerson, syncReport, syncSubject, syncTask,
+  ftsRowids, openTestCache, page, syncCase, syncCaseLocation, syncDocument, syncLocation, syncMarker, syncPerson, syncReport, syncSubject, syncTask,
 } from './cache-test-kit.ts';
 
 describe('applying pull pages to the encrypted cache', () => {
@@ -103,6 +103,30 @@ describe('applying pull pages to the encrypted cache', () => {
     expect((await cache.searchPersons('Ottoline')).hits).toEqual([]);
   });
 
+  it('removing a case drops its location links but keeps the location; removing the location drops its links and markers', async () => {
+    const c = syncCase();
+    const other = syncCase();
+    const home = syncLocation({ addressLine: '5 Synthetic Close', abilities: { update: false } });
+    const links = [syncCaseLocation(c.id, home.id), syncCaseLocation(other.id, home.id)];
+    const onHome = syncMarker('location', home.id);
+    const onCase = syncMarker('case', other.id);
+    await cache.applyPullPage(page([
+      { entity: 'case', data: c }, { entity: 'case', data: other }, { entity: 'location', data: home },
+      ...links.map((data) => ({ entity: 'case_location' as const, data })), { entity: 'marker', data: onHome }, { entity: 'marker', data: onCase },
+    ]));
+    expect(await db.selectFrom('locations').select(['id', 'address_line', 'abilities']).execute())
+      .toEqual([{ id: home.id, address_line: '5 Synthetic Close', abilities: '{"update":false}' }]);
+
+    // The address may still be visible through its owner or another case: the server lists it when it is not.
+    expect(await cache.applyPullPage(page([], [{ entity: 'case', id: c.id }]))).toMatchObject({ removed: 2 });
+    expect(await db.selectFrom('case_locations').select('id').execute()).toEqual([{ id: links[1]!.id }]);
+    expect(await count('locations')).toBe(1);
+
+    expect(await cache.applyPullPage(page([], [{ entity: 'location', id: home.id }]))).toMatchObject({ removed: 3, walTruncated: true });
+    expect(await count('locations') + await count('case_locations')).toBe(0);
+    expect(await db.selectFrom('markers').select('id').execute()).toEqual([{ id: onCase.id }]);
+  });
+
   it('keeps the last version when a page lists the same record twice', async () => {
     const c = syncCase({ title: 'First title', version: 1 });
     await cache.applyPullPage(page([{ entity: 'case', data: c }, { entity: 'case', data: { ...c, title: 'Second title', version: 2 } }]));
@@ -136,9 +160,12 @@ describe('applying pull pages to the encrypted cache', () => {
     await cache.applyPullPage(page(changesOf(w)));
     mkdirSync(join(dir, 'documents'));
     writeFileSync(documentPath(dir, w.document.id), 'synthetic file');
+    const home = syncLocation();
+    await cache.applyPullPage(page([{ entity: 'location', data: home }, { entity: 'case_location', data: syncCaseLocation(w.c.id, home.id) }]));
     await cache.wipe();
     expect(await cache.cursor()).toBeNull();
     expect(await count('persons') + await count('cases') + await count('tasks') + await count('markers')).toBe(0);
+    expect(await count('locations') + await count('case_locations')).toBe(0);
     expect(await ftsRowids(db, 'person_fts', 'ottoline')).toEqual([]);
     expect(existsSync(join(dir, 'documents'))).toBe(false);
   });

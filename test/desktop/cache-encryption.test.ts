@@ -5,18 +5,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import { openCaseCache } from '../../main/cache/case-cache.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
-import { newKeyHex, openPlainCache, openTestCache, page, syncCase, syncPerson, syncReport, syncSubject } from './cache-test-kit.ts';
+import {
+  newKeyHex, openPlainCache, openTestCache, page, syncCase, syncCaseLocation, syncLocation, syncPerson, syncReport, syncSubject,
+} from './cache-test-kit.ts';
 
 // Distinctive synthetic strings that occur nowhere else; FTS5 stores terms lowercased, so look for those too.
-const NEEDLES = ['Xylocarp Vandermeulen', 'Quorravine', 'Brindlethwaite', 'Ossiferous larkspur testimony'];
-const needles = [...NEEDLES, ...NEEDLES.map((n) => n.toLowerCase()), 'quorravine', 'brindlethwaite', 'vandermeulen', 'larkspur'];
+const NEEDLES = ['Xylocarp Vandermeulen', 'Quorravine', 'Brindlethwaite', 'Ossiferous larkspur testimony', '14 Zephyrcombe Wharf', 'Pellucidford', 'PX4 7ZW'];
+const needles = [...NEEDLES, ...NEEDLES.map((n) => n.toLowerCase()), 'quorravine', 'brindlethwaite', 'vandermeulen', 'larkspur', 'zephyrcombe', 'pellucidford'];
 
 function secretPage(): PullResponse {
   const c = syncCase({ title: 'Xylocarp Vandermeulen household' });
   const person = syncPerson({ givenName: 'Quorravine', familyName: 'Brindlethwaite' });
+  const home = syncLocation({ addressLine: '14 Zephyrcombe Wharf', town: 'Pellucidford', postcode: 'PX4 7ZW' });
   return page([
     { entity: 'case', data: c }, { entity: 'person', data: person }, { entity: 'case_subject', data: syncSubject(c.id, person.id) },
     { entity: 'report', data: syncReport(c.id, { body: 'Ossiferous larkspur testimony recorded at the door' }) },
+    { entity: 'location', data: home }, { entity: 'case_location', data: syncCaseLocation(c.id, home.id) },
   ]);
 }
 
@@ -30,11 +34,11 @@ describe('the cache file at rest', () => {
   it('a plain SQLite cache shows the text in its files, so the scan below can find it', async () => {
     const { cache } = await openPlainCache(dir);
     await cache.applyPullPage(secretPage());
-    expect(findInFiles(filesUnder(dir), NEEDLES)).not.toEqual([]);
+    expect(findInFiles(filesUnder(dir), NEEDLES)).toEqual(expect.arrayContaining(['14 Zephyrcombe Wharf', 'Pellucidford', 'PX4 7ZW']));
     await cache.close();
   });
 
-  it('no case title, person name or report text appears in the encrypted database or its WAL, before or after a checkpoint', async () => {
+  it('no case title, person name, report text or address appears in the encrypted database or its WAL, before or after a checkpoint', async () => {
     const { cache, file } = await openTestCache(dir);
     await cache.applyPullPage(secretPage());
     expect(filesUnder(dir)).toEqual(expect.arrayContaining([file, `${file}-wal`]));

@@ -9,7 +9,7 @@ import { openCaseCache } from '../../main/cache/case-cache.ts';
 import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
 import { newKeyHex } from './cache-test-kit.ts';
 
-const MIRROR = ['access_requests', 'agencies', 'case_subjects', 'cases', 'documents', 'markers', 'meta', 'persons', 'reports', 'tasks'];
+const MIRROR = ['access_requests', 'agencies', 'case_locations', 'case_subjects', 'cases', 'documents', 'locations', 'markers', 'meta', 'persons', 'reports', 'tasks'];
 const SEARCH = ['case_fts', 'person_fts', 'report_fts'];
 
 describe('cache migrations on a real encrypted cache', () => {

@@ -17,8 +17,15 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { ftsRowids, openPlainCache, openTestCache } from './cache-test-kit.ts';
 
 const T = '2026-11-02T09:00:00.000Z';
-const SECRET = { title: 'Cuckooing at Thistlewaite Mansions', given: 'Evadne', family: 'Scrimgeour', alias: 'Marchpane', body: 'Informant described the Ravensworth stairwell' };
-const NEEDLES = [...Object.values(SECRET), ...Object.values(SECRET).map((s) => s.toLowerCase()), 'thistlewaite', 'ravensworth', 'scrimgeour', 'marchpane', 'evadne'];
+const SECRET = {
+  title: 'Cuckooing at Thistlewaite Mansions', given: 'Evadne', family: 'Scrimgeour', alias: 'Marchpane', body: 'Informant described the Ravensworth stairwell',
+  // The victim's address: the worst thing to leave behind.
+  address: 'Flat 9, Wyvernhythe Buildings', town: 'Orrisbridge', postcode: 'WY9 9ZQ', marker: 'Lurcher kept at Wyvernhythe',
+};
+const NEEDLES = [
+  ...Object.values(SECRET), ...Object.values(SECRET).map((s) => s.toLowerCase()), 'thistlewaite', 'ravensworth', 'scrimgeour', 'marchpane', 'evadne',
+  'wyvernhythe', 'orrisbridge', 'WY99ZQ',
+];
 
 describe('revocation: an unshared case leaves no trace in the cache', () => {
   let server: TestServer;
@@ -26,6 +33,8 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
   let ownerToken = '';
   let caseId = '';
   let keptCaseId = '';
+  let locationId = '';
+  let keptLocationId = '';
   let dir: string;
   const caches: Array<{ label: string; cache: CaseCache; db: Kysely<CacheDatabase>; cursor?: string }> = [];
 
@@ -66,6 +75,17 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
       }).execute();
       await recordChange(trx, { entity: 'report', entityId: reportId, op: 'upsert', caseId, at: T });
     });
+    // Through the API, as the owner records them: a location at each case and a marker on the secret one.
+    const postAsOwner = async (url: string, payload: object) => {
+      const res = await server.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${ownerToken}` }, payload });
+      expect(res.statusCode).toBe(200);
+      return res.json<{ id: string }>().id;
+    };
+    locationId = await postAsOwner('/locations', { addressLine: SECRET.address, town: SECRET.town, postcode: SECRET.postcode });
+    keptLocationId = await postAsOwner('/locations', { addressLine: '2 Still Shared Street', town: 'Exampleton', postcode: 'EX2 2SS' });
+    await postAsOwner(`/cases/${caseId}/locations`, { locationId, description: 'Victim home' });
+    await postAsOwner(`/cases/${keptCaseId}/locations`, { locationId: keptLocationId, description: 'Graffiti wall' });
+    await postAsOwner('/markers', { subjectType: 'location', subjectId: locationId, markerType: 'violence', description: SECRET.marker, reviewDate: '2027-01-01' });
     dir = mkdtempSync(join(tmpdir(), 'cb-cache-revoke-'));
     const encrypted = await openTestCache(dir);
     const plain = await openPlainCache(dir);
@@ -82,13 +102,17 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds the shared case, its subject, person and report before the owner unshares it', async () => {
-    for (const { cache } of caches) {
+  it('holds the shared case, its subject, person, report, address and marker before the owner unshares it', async () => {
+    for (const { cache, db } of caches) {
+      expect((await db.selectFrom('locations').select('id').orderBy('id').execute()).map((l) => l.id)).toEqual([locationId, keptLocationId].sort());
+      expect(await db.selectFrom('case_locations').select(['case_id', 'location_id']).where('location_id', '=', locationId).execute())
+        .toEqual([{ case_id: caseId, location_id: locationId }]);
+      expect(await db.selectFrom('markers').select('description').execute()).toEqual([{ description: SECRET.marker }]);
       expect((await cache.searchPersons('marchp')).hits.map((h) => h.familyName)).toEqual([SECRET.family]);
       expect((await cache.searchCases('ravensw')).hits.map((h) => h.id)).toEqual([caseId]);
     }
     // The plain control proves the raw-bytes scan would see the text if it were there.
-    expect(findInFiles(filesUnder(dir).filter((f) => f.includes('plain.db')), NEEDLES)).not.toEqual([]);
+    expect(findInFiles(filesUnder(dir).filter((f) => f.includes('plain.db')), NEEDLES)).toEqual(expect.arrayContaining([SECRET.address, SECRET.marker]));
   });
 
   it('after PUT /cases/:id/sharing takes the council off, the next pull erases rows, index entries and raw bytes', async () => {
@@ -104,6 +128,9 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
       expect(await db.selectFrom('case_subjects').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('reports').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('persons').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('locations').select('id').execute()).toEqual([{ id: keptLocationId }]);
+      expect(await db.selectFrom('case_locations').select('location_id').execute()).toEqual([{ location_id: keptLocationId }]);
+      expect(await db.selectFrom('markers').select('id').execute()).toEqual([]);
       for (const term of ['thistlewaite', 'cuckooing']) {
         expect(await ftsRowids(db, 'case_fts', term)).toEqual([]);
       }

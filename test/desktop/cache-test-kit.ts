@@ -7,7 +7,9 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { CaseRecord } from '../../domain/entities.ts';
 import type { PullResponse, SyncChange, SyncRemoval } from '../../domain/http/sync-schemas.ts';
 import { newId } from '../../domain/ids.ts';
-import type { SyncCaseSubject, SyncDocument, SyncMarker, SyncPerson, SyncReport, SyncTask } from '../../domain/sync/sync-records.ts';
+import type {
+  SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
+} from '../../domain/sync/sync-records.ts';
 import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
 import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
 
@@ -56,6 +58,15 @@ export const syncPerson = (o: Partial<SyncPerson> = {}): SyncPerson => ({
 /** A case subject. */
 export const syncSubject = (caseId: string, personId: string): SyncCaseSubject => ({ id: newId(), caseId, personId, role: 'victim', createdAt: T });
 
+/** A location (an address). */
+export const syncLocation = (o: Partial<SyncLocation> = {}): SyncLocation => ({
+  id: newId(), addressLine: '1 Synthetic Street', town: 'Testtown', postcode: 'TE1 1ST', uprn: null, latitude: null, longitude: null,
+  ownerAgencyId: newId(), createdAt: T, updatedAt: T, version: 1, ...o,
+});
+
+/** A location's link to a case. */
+export const syncCaseLocation = (caseId: string, locationId: string): SyncCaseLocation => ({ id: newId(), caseId, locationId, description: 'home', createdAt: T });
+
 /** A report. */
 export const syncReport = (caseId: string, o: Partial<SyncReport> = {}): SyncReport => ({
   id: newId(), caseId, kind: 'contact', title: 'Contact', body: 'Synthetic text', authorUserId: newId(), authorAgencyId: newId(),
@@ -68,8 +79,8 @@ export const syncTask = (caseId: string, o: Partial<SyncTask> = {}): SyncTask =>
   status: 'open', createdBy: newId(), createdAt: T, updatedAt: T, version: 1, updates: [], ...o,
 });
 
-/** A marker on a case or person. */
-export const syncMarker = (subjectType: 'case' | 'person', subjectId: string): SyncMarker => ({
+/** A marker on a case, person or location. */
+export const syncMarker = (subjectType: 'case' | 'person' | 'location', subjectId: string): SyncMarker => ({
   id: newId(), subjectType, subjectId, markerType: 'staff_safety', description: 'Dog on premises', ownerAgencyId: newId(),
   reviewDate: '2027-01-01', expiresAt: null, createdAt: T, updatedAt: T, version: 1,
 });

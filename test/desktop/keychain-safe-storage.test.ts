@@ -2,18 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertSafeStorageUsable, createSafeStorageSecretStore, type SafeStorageLike } from '../../electron/safe-storage-secret-store.ts';
-
-/** A stand-in for Electron's safeStorage: reversible, and its "ciphertext" never contains the plaintext. */
-function fakeSafeStorage(backend: string | undefined, available = true): SafeStorageLike {
-  const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => flip(Buffer.from(text, 'utf8')),
-    decryptString: (blob) => flip(blob).toString('utf8'),
-    ...(backend === undefined ? {} : { getSelectedStorageBackend: () => backend }),
-  };
-}
+import { assertSafeStorageUsable, createSafeStorageSecretStore } from '../../electron/safe-storage-secret-store.ts';
+import { fakeSafeStorage } from '../support/fake-safe-storage.ts';
 
 describe('safeStorage secret store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cb-safe-'));

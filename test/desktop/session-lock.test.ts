@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../domain/ipc/contract.ts';
-import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
-import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
-import { createTestKeychain } from '../support/keychain.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { startCoreWorld, type CoreWorld } from '../support/core-world.ts';
 
 const until = async (check: () => boolean, ms: number) => {
   const end = Date.now() + ms;
@@ -18,33 +12,20 @@ const until = async (check: () => boolean, ms: number) => {
 };
 
 describe('idle lock with a real server, encrypted cache and keychain', () => {
-  let server: TestServer;
-  let dataDir: string;
+  let world: CoreWorld;
   let core: DesktopCore;
-  const keychain = createTestKeychain();
-  const states: SessionState[] = [];
+  let states: SessionState[];
   let officer: { username: string; password: string };
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite');
-    const agency = await buildAgency(server.db, { name: 'Lockton Council' });
-    officer = await buildUser(server.db, { agencyId: agency, password: 'lock-pass-1' });
-    await buildCase(server.db, { ownerAgencyId: agency, title: 'Graffiti at Lockgate Lane' });
-    dataDir = mkdtempSync(join(tmpdir(), 'cb-lock-'));
     // 0.01 minutes = 600 ms, so the real timer fires within the test.
-    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000, settings: { idleLockMinutes: 0.01 } });
-    core.onEvent((event, payload) => {
-      if (event === 'session.state') {
-        states.push(payload as SessionState);
-      }
+    world = await startCoreWorld({
+      agencyName: 'Lockton Council', password: 'lock-pass-1', caseTitle: 'Graffiti at Lockgate Lane', dataDirPrefix: 'cb-lock-',
+      core: { settings: { idleLockMinutes: 0.01 } },
     });
+    ({ core, states, officer } = world);
   });
-  afterAll(async () => {
-    await core.close();
-    await keychain.cleanup();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world.stop());
 
   const state = () => states.at(-1)?.state;
 

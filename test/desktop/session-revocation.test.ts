@@ -1,44 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { SessionState } from '../../domain/ipc/contract.ts';
-import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
-import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
-import { createTestKeychain } from '../support/keychain.ts';
+import { startCoreWorld, type CoreWorld } from '../support/core-world.ts';
 import { filesUnder } from '../support/raw-bytes.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { TestServer } from '../support/test-server.ts';
 
 describe('device revocation wipes the desktop', () => {
+  let world: CoreWorld;
   let server: TestServer;
   let dataDir: string;
   let core: DesktopCore;
-  const keychain = createTestKeychain();
-  const states: SessionState[] = [];
+  let keychain: CoreWorld['keychain'];
+  let states: SessionState[];
   let officer: { id: string; username: string; password: string };
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite');
-    const agency = await buildAgency(server.db);
-    officer = await buildUser(server.db, { agencyId: agency, password: 'revoke-pass-1' });
-    await buildCase(server.db, { ownerAgencyId: agency, title: 'Modern slavery concern at Tallow Yard' });
-    dataDir = mkdtempSync(join(tmpdir(), 'cb-revoke-'));
-    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000 });
-    core.onEvent((event, payload) => {
-      if (event === 'session.state') {
-        states.push(payload as SessionState);
-      }
-    });
+    world = await startCoreWorld({ password: 'revoke-pass-1', caseTitle: 'Modern slavery concern at Tallow Yard', dataDirPrefix: 'cb-revoke-' });
+    ({ server, dataDir, core, keychain, states, officer } = world);
   });
-  afterAll(async () => {
-    await core.close();
-    await keychain.cleanup();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world.stop());
 
   it('registers this desktop as a device at sign-in; after a revocation the next call wipes cache and keys and signs out', async () => {
     const signIn = await core.handle('session.signIn', officer);

@@ -2,8 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import type { SyncEntity } from '../../domain/http/sync-schemas.ts';
 import type { ApiClient } from '../../main/api/api-client.ts';
-import { caseRow, reportRow, taskRow } from '../../main/cache/mirror-rows.ts';
+import { rowOf } from '../../main/cache/upsert-change.ts';
 import type { JournalEntry } from './fault-journal.ts';
 
 /** Throws with every broken invariant listed. */
@@ -87,16 +88,26 @@ export async function checkServer(db: Kysely<ServerDatabase>, entries: JournalEn
   check(problems);
 }
 
+/** The mirrored tables the convergence check compares. */
+export interface MirrorView {
+  cases: unknown[];
+  reports: unknown[];
+  tasks: unknown[];
+  locations: unknown[];
+  caseLocations: unknown[];
+}
+
+const COMPARED: readonly SyncEntity[] = ['case', 'report', 'task', 'location', 'case_location'];
+
 /** The server's view for the user: pull from the start, latest record per id, removals applied. */
-export async function serverView(api: ApiClient, accessToken: string): Promise<{ cases: unknown[]; reports: unknown[]; tasks: unknown[] }> {
+export async function serverView(api: ApiClient, accessToken: string): Promise<MirrorView> {
   const view = new Map<string, { entity: string; row: unknown }>();
   let cursor: string | undefined;
   for (;;) {
     const page = await api.call('syncPull', { query: { limit: 1000, ...(cursor === undefined ? {} : { cursor }) }, accessToken });
     for (const change of page.changes) {
-      const row = change.entity === 'case' ? caseRow(change.data) : change.entity === 'report' ? reportRow(change.data) : change.entity === 'task' ? taskRow(change.data) : null;
-      if (row) {
-        view.set(`${change.entity}:${change.data.id}`, { entity: change.entity, row });
+      if (COMPARED.includes(change.entity)) {
+        view.set(`${change.entity}:${change.data.id}`, { entity: change.entity, row: rowOf(change).row });
       }
     }
     for (const removal of page.removals) {
@@ -108,16 +119,18 @@ export async function serverView(api: ApiClient, accessToken: string): Promise<{
     }
   }
   const of = (entity: string) => [...view.values()].filter((v) => v.entity === entity).map((v) => v.row).sort(byId);
-  return { cases: of('case'), reports: of('report'), tasks: of('task') };
+  return { cases: of('case'), reports: of('report'), tasks: of('task'), locations: of('location'), caseLocations: of('case_location') };
 }
 
-/** (c) The cache's case, report and task rows, as the mirror stores them, with an empty outbox. */
-export async function cacheView(db: Kysely<CacheDatabase>): Promise<{ cases: unknown[]; reports: unknown[]; tasks: unknown[]; outbox: unknown[]; conflicts: unknown[] }> {
+/** (c) The cache's case, report, task and location rows, as the mirror stores them, with an empty outbox. */
+export async function cacheView(db: Kysely<CacheDatabase>): Promise<MirrorView & { outbox: unknown[]; conflicts: unknown[] }> {
   const cases = (await db.selectFrom('cases').selectAll().execute()).map(({ rid: _rid, ...row }) => row);
   return {
     cases: cases.sort(byId),
     reports: (await db.selectFrom('reports').selectAll().execute()).map(({ rid: _rid, ...row }) => row).sort(byId),
     tasks: (await db.selectFrom('tasks').selectAll().execute()).sort(byId),
+    locations: (await db.selectFrom('locations').selectAll().execute()).sort(byId),
+    caseLocations: (await db.selectFrom('case_locations').selectAll().execute()).sort(byId),
     outbox: await db.selectFrom('outbox').selectAll().execute(),
     conflicts: await db.selectFrom('sync_conflicts').selectAll().execute(),
   };

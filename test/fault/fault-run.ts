@@ -30,7 +30,7 @@ export interface RunStats {
   faults: Record<string, number>;
 }
 
-const TRIGGERS: Array<KillSpec['trigger']> = ['pushing', 'pushing', 'pulling', 'pulling', 'enqueue', 'signed-in', 'timer'];
+const TRIGGERS: Array<KillSpec['trigger']> = ['pushing', 'pushing', 'pulling', 'pulling', 'bootstrapping', 'bootstrapping', 'enqueue', 'signed-in', 'timer'];
 
 /** Runs once with `seed`; throws with the seed, plan, kill schedule, fault schedule and child logs when an invariant breaks. */
 export async function runFaultScenario(server: TestServer, childScript: string, index: number, seed: number): Promise<RunStats> {
@@ -41,6 +41,7 @@ export async function runFaultScenario(server: TestServer, childScript: string, 
   for (let c = random.int(1, 3); c > 0; c -= 1) {
     caseIds.push((await buildCase(server.db, { ownerAgencyId: agencyId, title: `Fault case ${seed}/${c}` })).id);
   }
+  await buildRunLocations(server, user.id, caseIds[0]!, seed);
   const address = new URL(server.url);
   const proxy = await startFaultProxy({ host: address.hostname, port: Number(address.port) }, random, `127.${1 + Math.floor(index / 250) % 250}.${1 + (index % 250)}.${1 + Math.floor(index / 62_500)}`);
   const runDir = mkdtempSync(join(tmpdir(), 'cb-fault-'));
@@ -96,6 +97,21 @@ export async function runFaultScenario(server: TestServer, childScript: string, 
   }
 }
 
+/** Through the API, as the user records them: an address at the run's first case and one the agency owns at no case (no extra random draws, so seeds replay). */
+async function buildRunLocations(server: TestServer, userId: string, caseId: string, seed: number): Promise<void> {
+  const { token } = await server.ctx.tokens.signAccess(userId, new Date());
+  const post = async (url: string, payload: object) => {
+    const res = await server.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
+    if (res.statusCode !== 200) {
+      throw new Error(`POST ${url} answered ${res.statusCode}: ${res.body}`);
+    }
+    return res.json<{ id: string }>().id;
+  };
+  const home = await post('/locations', { addressLine: `${seed} Fault Street`, town: 'Faultham', postcode: 'FA1 1LT' });
+  await post('/locations', { addressLine: `${seed} Depot Lane`, town: 'Faultham', postcode: 'FA2 2LT' });
+  await post(`/cases/${caseId}/locations`, { locationId: home, description: 'Where it happens' });
+}
+
 /**
  * A fresh start's view: open the same encrypted cache file with its key, sign in through the now
  * clean proxy, run the engine once, and compare the cache with the server. (Not SessionManager:
@@ -120,9 +136,11 @@ async function finalCleanSyncAndCompare(config: ChildConfig, user: { id: string;
     }
     const local = await cacheView(db);
     const server = await serverView(api, pair.accessToken);
-    const same = canonical([local.cases, local.reports, local.tasks]) === canonical([server.cases, server.reports, server.tasks]);
-    // The run's cases are all the user can see: an empty cache equal to an empty view proves nothing.
-    if (!same || local.cases.length !== caseCount || local.outbox.length > 0 || local.conflicts.length > 0) {
+    const tables = (v: typeof server) => [v.cases, v.reports, v.tasks, v.locations, v.caseLocations];
+    const same = canonical(tables(local)) === canonical(tables(server));
+    // The run's cases (and its two addresses, one linked) are all the user can see: an empty cache equal to an empty view proves nothing.
+    if (!same || local.cases.length !== caseCount || local.locations.length !== 2 || local.caseLocations.length !== 1
+      || local.outbox.length > 0 || local.conflicts.length > 0) {
       throw new Error(`the cache differs from the server's view:\ncache  ${JSON.stringify(local)}\nserver ${JSON.stringify(server)}`);
     }
   } finally {

@@ -4,7 +4,7 @@ import type { ChildConfig } from './core-child.ts';
 
 /** When to kill: the `nth` time the child reports `trigger`, `delayMs` later; `timer` kills `delayMs` after the start. */
 export interface KillSpec {
-  trigger: 'pushing' | 'pulling' | 'enqueue' | 'signed-in' | 'timer';
+  trigger: 'pushing' | 'pulling' | 'bootstrapping' | 'enqueue' | 'signed-in' | 'timer';
   nth: number;
   delayMs: number;
 }

@@ -3,12 +3,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_mirror.ts';
 import * as m0003 from './0003_outbox.ts';
+import * as m0004 from './0004_bootstrap_staging.ts';
+import * as m0005 from './0005_locations.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_mirror': m0002,
   '0003_outbox': m0003,
+  '0004_bootstrap_staging': m0004,
+  '0005_locations': m0005,
 };
 
 /** A Kysely migration provider over the static list. */

@@ -2,6 +2,7 @@
 import type { SyncEntity } from '../../../domain/http/sync-schemas.ts';
 import { loadAccessRequests, loadDocuments, loadMarkers, loadReports, loadTasks } from './content-loaders.ts';
 import { loadAgencies, loadCases, loadCaseSubjects, loadPersons } from './core-loaders.ts';
+import { loadCaseLocations, loadLocations } from './location-loaders.ts';
 import type { SyncLoader } from './sync-record.ts';
 
 export type { SyncLoader, SyncRecord } from './sync-record.ts';
@@ -12,6 +13,8 @@ export const SYNC_LOADERS: Record<SyncEntity, SyncLoader> = {
   case: loadCases,
   person: loadPersons,
   case_subject: loadCaseSubjects,
+  location: loadLocations,
+  case_location: loadCaseLocations,
   report: loadReports,
   task: loadTasks,
   marker: loadMarkers,

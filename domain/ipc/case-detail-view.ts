@@ -1,0 +1,74 @@
+/** One cached case as the case screen shows it: its fields and the caller's abilities, subjects, active markers, open tasks and reports. */
+import { z } from 'zod';
+import { CaseAbilitiesSchema } from '../entities/case.ts';
+import { IdSchema } from '../ids.ts';
+import {
+  CaseStatusSchema, CaseTypeSchema, MarkerSubjectTypeSchema, MarkerTypeSchema, ReportKindSchema, RiskLevelSchema, SharingLevelSchema,
+  SubjectRoleSchema, TaskStatusSchema,
+} from '../vocabulary.ts';
+
+const Count = z.number().int().nonnegative();
+
+export const CaseDetailViewSchema = z.object({
+  case: z.object({
+    id: IdSchema,
+    reference: z.string(),
+    title: z.string(),
+    caseType: CaseTypeSchema,
+    status: CaseStatusSchema,
+    closureReason: z.string().nullable(),
+    riskLevel: RiskLevelSchema,
+    reviewDate: z.string().nullable(),
+    ownerAgencyName: z.string(),
+    sharingLevel: SharingLevelSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /** The version the cache holds: a change to risk level or status is sent with it as `baseVersion`. */
+    version: z.number().int().positive(),
+    /** What the user may do, as the server said at the last sync; all false when the server has not said. */
+    abilities: CaseAbilitiesSchema,
+  }),
+  subjects: z.array(z.object({
+    id: IdSchema,
+    personId: IdSchema,
+    role: SubjectRoleSchema,
+    /** Null when the person's record is not in the offline copy (the user does not see it in full). */
+    displayName: z.string().nullable(),
+  })),
+  /** Warnings on the case and its subjects that have not expired: the banner. */
+  markers: z.array(z.object({
+    id: IdSchema,
+    markerType: MarkerTypeSchema,
+    description: z.string(),
+    subjectType: MarkerSubjectTypeSchema,
+    /** The subject's name when the marker is on a person of this case. */
+    personName: z.string().nullable(),
+    ownerAgencyName: z.string(),
+    reviewDate: z.string(),
+    expiresAt: z.string().nullable(),
+  })),
+  /** Tasks still open or in progress, soonest due first. */
+  openTasks: z.array(z.object({
+    id: IdSchema,
+    title: z.string(),
+    status: TaskStatusSchema,
+    dueDate: z.string().nullable(),
+    /** Due before today and still open or in progress. */
+    overdue: z.boolean(),
+    assigneeAgencyName: z.string(),
+  })),
+  /** The newest reports with a short summary of their text (`reportCount` says how many there are in all). */
+  reports: z.array(z.object({
+    id: IdSchema,
+    kind: ReportKindSchema,
+    title: z.string(),
+    summary: z.string(),
+    authorAgencyName: z.string(),
+    createdAt: z.string(),
+  })),
+  reportCount: Count,
+  /** The user's own changes to this case that are not settled: waiting to be sent, refused, or in conflict. */
+  localChanges: z.object({ pending: Count, rejected: Count, conflicts: Count }),
+});
+/** One cached case with what the case screen shows. */
+export type CaseDetailView = z.infer<typeof CaseDetailViewSchema>;

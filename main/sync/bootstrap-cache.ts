@@ -1,0 +1,55 @@
+/**
+ * Fills the cache from scratch: bootstrap pages are staged (each with the position of the next, so
+ * a crash resumes there) and swapped in for the whole mirror once the last page has arrived.
+ */
+import { CodedError } from '../../domain/errors.ts';
+import type { BootstrapPhase, BootstrapResponse } from '../../domain/http/sync-schemas.ts';
+import type { CaseCache } from '../cache/case-cache.ts';
+
+/** Where to fetch a bootstrap page from: null starts a new bootstrap at the server's current position. */
+export type BootstrapPosition = { snapshot: string; phase: BootstrapPhase; after: string | null } | null;
+
+/** Fetches one bootstrap page. */
+export type FetchBootstrapPage = (position: BootstrapPosition) => Promise<BootstrapResponse>;
+
+/** What a bootstrap did. */
+export interface BootstrapOutcome {
+  /** Pages fetched by this call (a resumed bootstrap fetched the others before). */
+  pages: number;
+  /** Records swapped into the mirror. */
+  records: number;
+  /** The position the pull continues from. */
+  snapshot: string;
+}
+
+/**
+ * Runs (or resumes) a bootstrap to completion. If the server no longer knows the pinned position,
+ * the staged pages are dropped and the bootstrap starts again once; any other error leaves the
+ * staged pages for the next attempt, and the cache as it was.
+ */
+export async function bootstrapCache(cache: CaseCache, fetchPage: FetchBootstrapPage): Promise<BootstrapOutcome> {
+  let progress = await cache.bootstrap.progress();
+  let restarted = false;
+  let pages = 0;
+  for (;;) {
+    if (progress?.next === null) {
+      const records = await cache.bootstrap.swapIn();
+      return { pages, records, snapshot: progress.snapshot };
+    }
+    let page: BootstrapResponse;
+    try {
+      page = await fetchPage(progress ? { snapshot: progress.snapshot, ...progress.next } : null);
+    } catch (error) {
+      if (error instanceof CodedError && error.code === 'reset_required' && progress && !restarted) {
+        restarted = true;
+        await cache.bootstrap.discard();
+        progress = null;
+        continue;
+      }
+      throw error;
+    }
+    await cache.bootstrap.stage(page);
+    pages += 1;
+    progress = { snapshot: page.snapshot, next: page.next };
+  }
+}

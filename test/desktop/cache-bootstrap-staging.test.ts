@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BootstrapResponse, SyncChange } from '../../domain/http/sync-schemas.ts';
+import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
+import { ftsRowids, openTestCache, page, syncCase, syncPerson } from './cache-test-kit.ts';
+
+const bootstrapPage = (snapshot: string, changes: Array<Omit<SyncChange, 'seq'>>, next: BootstrapResponse['next']): BootstrapResponse => ({
+  snapshot, changes: changes.map((c) => ({ ...c, seq: Number(snapshot) }) as SyncChange), next,
+});
+
+describe('bootstrap staging in the encrypted cache', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  async function open() {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-boot-'));
+    dirs.push(dir);
+    return { dir, ...(await openTestCache(dir)) };
+  }
+
+  it('keeps the old mirror while pages are staged, then swaps the whole mirror at once and sets the cursor', async () => {
+    const { cache, db } = await open();
+    const old = syncCase({ title: 'Stale welfare concern' });
+    await cache.applyPullPage(page([{ entity: 'case', data: old }]));
+    const fresh = syncCase({ title: 'Current welfare concern' });
+    const person = syncPerson({ givenName: 'Orlaith', familyName: 'Quennell' });
+    await cache.bootstrap.stage(bootstrapPage('40', [{ entity: 'case', data: fresh }], { phase: 'persons', after: null }));
+    expect((await cache.queue({ filter: '', limit: 100, offset: 0 })).rows.map((r) => r.id)).toEqual([old.id]);
+    expect(await cache.bootstrap.progress()).toEqual({ snapshot: '40', next: { phase: 'persons', after: null } });
+    await cache.bootstrap.stage(bootstrapPage('40', [{ entity: 'person', data: person }], null));
+    expect(await cache.bootstrap.swapIn()).toBe(2);
+    expect((await cache.queue({ filter: '', limit: 100, offset: 0 })).rows.map((r) => r.id)).toEqual([fresh.id]);
+    expect(await ftsRowids(db, 'case_fts', 'Stale')).toEqual([]);
+    expect((await cache.searchPersons('Quennell')).hits.map((p) => p.id)).toEqual([person.id]);
+    expect(await cache.cursor()).toBe('40');
+    expect(await cache.bootstrap.progress()).toBeNull();
+    expect(await db.selectFrom('bootstrap_staged').selectAll().execute()).toEqual([]);
+    await cache.close();
+  });
+
+  it('refuses to swap in an incomplete bootstrap and changes nothing', async () => {
+    const { cache, db } = await open();
+    const kept = syncCase();
+    await cache.applyPullPage(page([{ entity: 'case', data: kept }]));
+    const cursor = await cache.cursor();
+    await cache.bootstrap.stage(bootstrapPage('7', [{ entity: 'case', data: syncCase() }], { phase: 'open_cases', after: kept.id }));
+    await expect(cache.bootstrap.swapIn()).rejects.toMatchObject({ code: 'internal_error' });
+    expect(await cache.caseCount()).toBe(1);
+    expect(await cache.cursor()).toBe(cursor);
+    expect(await db.selectFrom('bootstrap_staged').select('entity').execute()).toEqual([{ entity: 'case' }]);
+    await cache.close();
+  });
+
+  it('refuses a page from another snapshot without staging any of it', async () => {
+    const { cache, db } = await open();
+    await cache.bootstrap.stage(bootstrapPage('7', [], { phase: 'my_tasks', after: null }));
+    await expect(cache.bootstrap.stage(bootstrapPage('8', [{ entity: 'case', data: syncCase() }], null))).rejects.toMatchObject({ code: 'internal_error' });
+    expect(await db.selectFrom('bootstrap_staged').selectAll().execute()).toEqual([]);
+    expect(await cache.bootstrap.progress()).toEqual({ snapshot: '7', next: { phase: 'my_tasks', after: null } });
+    await cache.close();
+  });
+
+  it('stages a record sent twice once, with its last version', async () => {
+    const { cache } = await open();
+    const c = syncCase({ title: 'First version' });
+    await cache.bootstrap.stage(bootstrapPage('3', [{ entity: 'case', data: c }], { phase: 'other_cases', after: null }));
+    await cache.bootstrap.stage(bootstrapPage('3', [{ entity: 'case', data: { ...c, title: 'Second version', version: 2 } }], null));
+    expect(await cache.bootstrap.swapIn()).toBe(1);
+    expect((await cache.queue({ filter: '', limit: 10, offset: 0 })).rows.map((r) => r.title)).toEqual(['Second version']);
+    await cache.close();
+  });
+
+  it('is forgotten by a wipe and by discard, and staged text never appears in the raw bytes of the files', async () => {
+    const { cache, db, dir } = await open();
+    const secret = 'Zebedee Harrowgate staged record';
+    await cache.bootstrap.stage(bootstrapPage('5', [{ entity: 'case', data: syncCase({ title: secret }) }], { phase: 'persons', after: null }));
+    expect(findInFiles(filesUnder(dir), [secret])).toEqual([]);
+    await cache.wipe();
+    expect(await cache.bootstrap.progress()).toBeNull();
+    expect(await db.selectFrom('bootstrap_staged').selectAll().execute()).toEqual([]);
+    await cache.bootstrap.stage(bootstrapPage('6', [{ entity: 'case', data: syncCase() }], null));
+    await cache.bootstrap.discard();
+    expect(await cache.bootstrap.progress()).toBeNull();
+    expect(await db.selectFrom('bootstrap_staged').selectAll().execute()).toEqual([]);
+    await cache.close();
+  });
+});

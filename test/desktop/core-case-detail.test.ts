@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
+import { newId } from '../../domain/ids.ts';
+import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
+import type { DesktopCore } from '../../main/core/desktop-core.ts';
+import { signIn } from '../support/case-factories.ts';
+import { callCore } from '../support/core-call.ts';
+import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
+import { createTestKeychain } from '../support/keychain.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe('the cases.detail channel of the desktop core', () => {
+  let server: TestServer;
+  let dataDir: string;
+  let core: DesktopCore;
+  const keychain = createTestKeychain();
+  let officer: { username: string; password: string };
+  let ownCase = '';
+  let sharedIn = '';
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    const council = await buildAgency(server.db, { name: 'Riverton Council', code: 'RDC' });
+    const police = await buildAgency(server.db, { name: 'Northshire Police', kind: 'police', code: 'RDP' });
+    officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
+    ownCase = (await buildCase(server.db, { ownerAgencyId: council, title: 'Noise at Wrenfield Parade' })).id;
+    sharedIn = (await buildCase(server.db, { ownerAgencyId: police, sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
+    const token = await signIn(server, officer.username, officer.password);
+    const marker = await server.app.inject({
+      method: 'POST', url: '/markers', headers: { authorization: `Bearer ${token}` },
+      payload: { subjectType: 'case', subjectId: ownCase, markerType: 'staff_safety', description: 'Dog on premises', reviewDate: '2027-01-01' },
+    });
+    expect(marker.statusCode, marker.body).toBe(200);
+    dataDir = mkdtempSync(join(tmpdir(), 'cb-core-detail-'));
+    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    await core.close();
+    await keychain.cleanup();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const detail = (caseId: string) => callCore<CaseDetailView>(core, 'cases.detail', { caseId });
+
+  it('needs a signed-in session', async () => {
+    expect(await core.handle('cases.detail', { caseId: ownCase })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
+  it('answers a synced case with its marker banner and the abilities the server gave: owner side may change it, a partner may not', async () => {
+    await callCore(core, 'session.signIn', officer);
+    await callCore(core, 'sync.now', null);
+    const own = await detail(ownCase);
+    expect(own.case).toMatchObject({ id: ownCase, title: 'Noise at Wrenfield Parade', ownerAgencyName: 'Riverton Council', version: 1 });
+    expect(own.case.abilities).toMatchObject({ update: true, close: true, add_report: true });
+    expect(own.markers.map((m) => [m.markerType, m.description])).toEqual([['staff_safety', 'Dog on premises']]);
+    const partner = await detail(sharedIn);
+    expect(partner.case.abilities).toMatchObject({ read: true, update: false, close: false, add_report: true });
+  });
+
+  it('answers a typed error for an unknown case and for a malformed id', async () => {
+    expect(await core.handle('cases.detail', { caseId: newId() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.handle('cases.detail', { caseId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    expect(await core.handle('cases.detail', { caseId: ownCase, extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+  });
+
+  it('refuses while the session is locked', async () => {
+    await callCore(core, 'session.lock', null);
+    expect(await core.handle('cases.detail', { caseId: ownCase })).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    await callCore(core, 'session.unlock', { password: officer.password });
+    expect((await detail(ownCase)).case.id).toBe(ownCase);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * The case screen and the Sync problems screen, end to end: a practitioner changes a case's risk
+ * level and it reaches the server; a stale change becomes a conflict the user resolves.
+ * The server is checked through its HTTP API, as the users themselves.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { CaseSummary } from '../../domain/entities/case.ts';
+import { RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary.ts';
+import { RISK_LEVEL_LABELS } from '../../renderer/app/display-labels.ts';
+import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
+import type { E2eContext } from './global-setup.ts';
+
+const context = JSON.parse(readFileSync(process.env.E2E_CONTEXT_FILE!, 'utf8')) as E2eContext;
+// Another user of the practitioner's own agency, who changes cases on the server "behind" the desktop.
+const colleague = DEMO_USERS.find((u) => u.username === 'sgt.owen.price')!;
+
+/** Calls the cloud API as a signed-in user; fails the test on an unexpected status. */
+async function callApi<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${context.serverUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function apiSignIn(username: string, password: string): Promise<string> {
+  const res = await fetch(`${context.serverUrl}/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Opens the app signed in (the core behind the loopback host may still hold a session) and synced. */
+async function openSignedIn(page: Page): Promise<void> {
+  await page.goto(context.url);
+  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
+  if (await page.getByLabel('Username').isVisible()) {
+    await page.getByLabel('Username').fill(context.user.username);
+    await page.getByLabel('Password').fill(context.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+}
+
+/** Finds the case in the queue by its reference and opens it. */
+async function openCase(page: Page, c: CaseSummary): Promise<void> {
+  await page.getByLabel('Filter cases').fill(c.reference);
+  await page.getByRole('button', { name: `Open case ${c.reference}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
+}
+
+/** A risk level other than those given. */
+const otherRisk = (...not: RiskLevel[]): RiskLevel => RISK_LEVELS.find((r) => !not.includes(r))!;
+
+let me = '';
+let them = '';
+/** Open cases of the practitioner's agency that both the practitioner and the colleague may change. */
+let cases: CaseSummary[] = [];
+
+test.beforeAll(async () => {
+  me = await apiSignIn(context.user.username, context.user.password);
+  them = await apiSignIn(colleague.username, colleague.password);
+  const { agencyId } = await callApi<{ agencyId: string }>(me, 'GET', '/me');
+  const list = (token: string) => callApi<{ cases: CaseSummary[] }>(token, 'GET', `/cases?status=open&ownerAgencyId=${agencyId}&limit=200`);
+  const theirs = new Set((await list(them)).cases.filter((c) => c.abilities.update).map((c) => c.id));
+  cases = (await list(me)).cases.filter((c) => c.abilities.update && c.abilities.close && theirs.has(c.id));
+  expect(cases.length).toBeGreaterThanOrEqual(2);
+});
+
+test.afterAll(async ({ browser }) => {
+  // Leave the core signed out (keeping its offline copy), as the next spec file expects.
+  const page = await browser.newPage();
+  await page.goto(context.url);
+  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
+  if (await page.getByTestId('sync-status').isVisible()) {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog', { name: 'Sign out of Casebridge?' }).getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByLabel('Username')).toBeVisible();
+  }
+  await page.close();
+});
+
+test('a practitioner opens a case, sees its active warnings, changes its risk level, and the change reaches the server', async ({ page }) => {
+  const c = cases[0]!;
+  const marker = (description: string, expiresAt: string | null) => callApi(me, 'POST', '/markers', {
+    subjectType: 'case', subjectId: c.id, markerType: 'staff_safety', description, reviewDate: '2030-01-01', expiresAt,
+  });
+  await marker('Dog on premises: call ahead before visiting', null);
+  await marker('Expired warning that must not show', '2020-01-01T00:00:00.000Z');
+
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await openCase(page, c);
+  const banner = page.getByRole('region', { name: /Safety warnings/ });
+  await expect(banner).toContainText('Dog on premises: call ahead before visiting');
+  await expect(banner).not.toContainText('Expired warning');
+  await expect(page.getByTestId('case-risk')).toHaveText(RISK_LEVEL_LABELS[c.riskLevel]);
+
+  const chosen = otherRisk(c.riskLevel);
+  await page.getByLabel('Risk level').selectOption(chosen);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this computer' })).toBeVisible();
+  await expect(page.getByTestId('case-risk')).toHaveText(RISK_LEVEL_LABELS[chosen]);
+
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await expect.poll(async () => (await callApi<CaseSummary>(me, 'GET', `/cases/${c.id}`)).riskLevel, { timeout: 20_000 }).toBe(chosen);
+  await expect(page.getByTestId('case-local-changes')).toHaveCount(0);
+  await expect(page.getByText('Saved on this computer')).toHaveCount(0); // the news is now "up to date", not "saved here"
+
+  // A report added on the case shows at once and reaches the server.
+  await page.getByRole('button', { name: 'Add a report' }).click();
+  await page.getByLabel('Kind', { exact: true }).selectOption('contact');
+  await page.getByLabel('Title', { exact: true }).fill('Door-step visit after the warning');
+  await page.getByLabel('Report', { exact: true }).fill('Called ahead as the warning asks; spoke with the occupant at the door.');
+  await page.getByRole('button', { name: 'Save report' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Door-step visit after the warning' })).toBeVisible();
+  await expect.poll(async () => (await callApi<{ reports: Array<{ title: string }> }>(me, 'GET', `/cases/${c.id}/reports`)).reports.map((r) => r.title), {
+    timeout: 20_000,
+  }).toContain('Door-step visit after the warning');
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+});
+
+test('a change made from a stale view becomes a conflict; "Take theirs" clears it and the case shows the server value', async ({ page }) => {
+  const c = cases[1]!;
+  await openSignedIn(page);
+  await openCase(page, c);
+  const before = await callApi<CaseSummary>(them, 'GET', `/cases/${c.id}`);
+  const theirs = otherRisk(before.riskLevel);
+  const mine = otherRisk(before.riskLevel, theirs);
+
+  // I start editing from the version I see...
+  await page.getByLabel('Risk level').selectOption(mine);
+  // ...while my colleague changes the risk level on the server, and my desktop syncs it.
+  await callApi(them, 'PATCH', `/cases/${c.id}`, { riskLevel: theirs, expectedVersion: before.version });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('case-risk')).toHaveText(RISK_LEVEL_LABELS[theirs], { timeout: 20_000 });
+  await expect(page.getByText('This case has changed since you started editing.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('1 conflict to resolve', { timeout: 20_000 });
+  expect((await callApi<CaseSummary>(me, 'GET', `/cases/${c.id}`)).riskLevel).toBe(theirs); // never silently overwritten
+
+  await page.getByRole('button', { name: 'Sync problems (1)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sync problems' })).toBeVisible();
+  const conflict = page.getByTestId('sync-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.getByRole('heading', { level: 3 })).toContainText(c.reference);
+  await expect(conflict.getByRole('row', { name: /Risk level/ })).toHaveText(
+    new RegExp(`Risk level\\s*${RISK_LEVEL_LABELS[mine]}\\s*${RISK_LEVEL_LABELS[theirs]}`),
+  );
+  await expect(conflict.getByRole('button', { name: 'Merge' })).toHaveCount(0); // a risk level is a choice, not text
+
+  await conflict.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(page.getByTestId('sync-conflict')).toHaveCount(0);
+  await expect(page.getByText('No sync problems')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /Sync problems/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: '← Back to case queue' }).click();
+  await openCase(page, c);
+  await expect(page.getByTestId('case-risk')).toHaveText(RISK_LEVEL_LABELS[theirs]);
+  expect((await callApi<CaseSummary>(them, 'GET', `/cases/${c.id}`)).riskLevel).toBe(theirs);
+});
