@@ -94,7 +94,12 @@ try {
       'p95 enc/plain': (enc!.p95 / plain!.p95).toFixed(2),
     };
   }));
-  console.table(await benchInitialSync(SYNC_CASES, (sub, encrypted) => openBenchCache(sub, encrypted)));
+  const sync = await benchInitialSync(SYNC_CASES, (sub, encrypted) => openBenchCache(sub, encrypted));
+  console.table(sync);
+  for (const kind of ['encrypted', 'plain']) {
+    const rate = (method: string) => sync.find((r) => r.cache === kind && r.method === method)!['end-to-end rows/s'];
+    console.log(`${kind}: bootstrap + swap / pull from 0, end-to-end rows/s: ${(rate('bootstrap + swap') / rate('pull from 0')).toFixed(2)}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -86,6 +86,33 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
   throw new CodedError('validation_error', 'Unknown mutation.');
 }
 
+/** The columns a mutation's local effect writes and the values it writes there (none for creates and thread updates). */
+function writtenColumns<N extends MutationName>(name: N, args: MutationArgs<N>): Record<string, string | null> {
+  switch (name) {
+    case 'case.update':
+      return caseWrites(args as MutationArgs<'case.update'>);
+    case 'task.update':
+      return { status: (args as MutationArgs<'task.update'>).status };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The before image of a pending change re-applied after a pull. A column the pull overwrote held the
+ * server's value when re-applied, which is what an undo must bring back; a column the pull did not
+ * touch still held this change's own value, so the image taken when it was first applied stands.
+ * (If the server's new value equals mine, the older image stands: the two cannot be told apart here.)
+ */
+export function reappliedBefore<N extends MutationName>(name: N, args: MutationArgs<N>, first: BeforeImage, reapplied: BeforeImage): BeforeImage {
+  if (reapplied === null || first === null) {
+    return reapplied;
+  }
+  const written = writtenColumns(name, args);
+  return Object.fromEntries(Object.entries(reapplied).map(([column, value]) =>
+    [column, column in written && value === written[column] && column in first ? (first[column] ?? null) : value]));
+}
+
 /**
  * Undoes a local effect the server did not apply. A column is put back only while it still holds
  * what this change wrote, so a later local change to the same field survives.

@@ -4,7 +4,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { PushResult } from '../../domain/http/sync-schemas.ts';
 import type { RejectedChange, ResolveConflictInput, SyncConflict } from '../../domain/ipc/sync-channels.ts';
 import { ensureClientId, noteServerLastMutationId } from './client-identity.ts';
-import { applyOptimistic } from './optimistic-apply.ts';
+import { applyOptimistic, reappliedBefore } from './optimistic-apply.ts';
 import { toOutboxItem, type OutboxItem } from './outbox-item.ts';
 import { queueLocalChange, type LocalChange } from './queue-local-change.ts';
 import { recordPushResults } from './record-push-results.ts';
@@ -68,12 +68,14 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
         const rows = await trx.selectFrom('outbox').selectAll().where('state', '=', 'pending').orderBy('mutation_id').execute();
         for (const item of rows.map(toOutboxItem)) {
           // A record the user can no longer see stays out; the push will tell whether the change still applies.
-          const before = await applyOptimistic(trx, item.name, item.args, actor, item.createdAt).catch((error: unknown) => {
+          const reapplied = await applyOptimistic(trx, item.name, item.args, actor, item.createdAt).catch((error: unknown) => {
             if (error instanceof CodedError && error.code === 'not_found') {
               return item.before;
             }
             throw error;
           });
+          // A row the pull left alone still holds my value: keep the image of what the server had.
+          const before = reappliedBefore(item.name, item.args, item.before, reapplied);
           await trx.updateTable('outbox').set({ before_image: before === null ? null : JSON.stringify(before) })
             .where('mutation_id', '=', item.mutationId).execute();
         }

@@ -13,12 +13,19 @@ import { useDebouncedValue } from './use-debounced-value.ts';
 export const PAGE_SIZE = 100;
 const FILTER_DELAY_MS = 200;
 
+/** What the queue needs from the workspace. */
+export interface CaseQueueProps {
+  /** Changes when the cache may have changed (see cacheRefreshKey): a sync, a local change. */
+  refreshKey: string;
+  onOpenCase: (caseId: string) => void;
+}
+
 /**
- * The queue re-queries when the filter settles, the page changes, or `lastSyncedAt` moves
- * (newly synced cases appear). An answer is kept with the request it belongs to, so a slow
- * answer to an old filter can never be shown as the answer to the new one.
+ * The queue re-queries when the filter settles, the page changes, or `refreshKey` moves
+ * (newly synced cases appear, a local change shows). An answer is kept with the request it belongs
+ * to, so a slow answer to an old filter can never be shown as the answer to the new one.
  */
-export function CaseQueue({ lastSyncedAt }: { lastSyncedAt: string | null }) {
+export function CaseQueue({ refreshKey, onOpenCase }: CaseQueueProps) {
   const api = useDesktopApi();
   const filterId = useId();
   const [filterText, setFilterText] = useState('');
@@ -31,7 +38,7 @@ export function CaseQueue({ lastSyncedAt }: { lastSyncedAt: string | null }) {
   }
   const offset = paging.filter === filter ? paging.offset : 0;
   const [attempt, setAttempt] = useState(0);
-  const requestKey = JSON.stringify([filter, offset, lastSyncedAt, attempt]);
+  const requestKey = JSON.stringify([filter, offset, refreshKey, attempt]);
   const [answer, setAnswer] = useState<{ key: string; result: Result<QueuePage> } | null>(null);
   // The last page received, kept on screen (dimmed) while the next one loads.
   const [shown, setShown] = useState<{ page: QueuePage; offset: number } | null>(null);
@@ -96,7 +103,7 @@ export function CaseQueue({ lastSyncedAt }: { lastSyncedAt: string | null }) {
       )}
       {shown && shown.page.rows.length > 0 && !failure && (
         <div className="queue__scroll">
-          <CaseQueueTable rows={shown.page.rows} busy={loading} />
+          <CaseQueueTable rows={shown.page.rows} busy={loading} onOpenCase={onOpenCase} />
         </div>
       )}
       {shown && shown.page.total > PAGE_SIZE && !failure && (

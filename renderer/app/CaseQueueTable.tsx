@@ -5,8 +5,16 @@ import { CASE_STATUS_LABELS } from './display-labels.ts';
 import { formatDateTime } from './format-date-time.ts';
 import { RiskBadge } from './RiskBadge.tsx';
 
-/** One page of cases; `busy` dims it while the next page loads. */
-export function CaseQueueTable({ rows, busy }: { rows: readonly QueueRow[]; busy: boolean }) {
+/** What the table shows and does. */
+export interface CaseQueueTableProps {
+  rows: readonly QueueRow[];
+  /** Dims the table while the next page loads. */
+  busy: boolean;
+  onOpenCase: (caseId: string) => void;
+}
+
+/** One page of cases; a click anywhere on a row opens its case, and the reference is a button for keyboard and screen-reader users. */
+export function CaseQueueTable({ rows, busy, onOpenCase }: CaseQueueTableProps) {
   return (
     <table className="queue-table" aria-busy={busy}>
       <caption className="visually-hidden">Cases in your queue</caption>
@@ -23,8 +31,20 @@ export function CaseQueueTable({ rows, busy }: { rows: readonly QueueRow[]; busy
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} data-testid="case-row" data-case-id={row.id}>
-            <td className="queue-table__reference">{row.reference}</td>
+          <tr key={row.id} data-testid="case-row" data-case-id={row.id} className="queue-table__row" onClick={() => onOpenCase(row.id)}>
+            <td className="queue-table__reference">
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Open case ${row.reference}`}
+                onClick={(event) => {
+                  event.stopPropagation(); // the row's own click would open it a second time
+                  onOpenCase(row.id);
+                }}
+              >
+                {row.reference}
+              </button>
+            </td>
             <td>{row.title}</td>
             <td>{CASE_TYPE_LABELS[row.caseType]}</td>
             <td>{row.ownerAgencyName}</td>

@@ -1,40 +1,26 @@
 /** The idle-lock screen: the cache is closed until the user enters their password again. */
 import { useId, useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import type { ErrorBody } from '../../domain/errors.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { errorMessage } from './error-messages.ts';
+import { useSubmit } from './use-submit.ts';
 
 /** Password and Unlock; a refusal is announced in an alert and the password cleared. */
 export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked: (user: SessionUser) => void }) {
   const api = useDesktopApi();
   const id = useId();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
-
-  async function unlock(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api['session.unlock']({ password });
-    setBusy(false);
-    if (result.ok) {
-      onUnlocked(result.value);
-    } else {
-      setError(result.error);
-      setPassword('');
-    }
-  }
+  const { busy, error, onSubmit } = useSubmit(() => api['session.unlock']({ password }), {
+    onSuccess: onUnlocked,
+    onFailure: () => setPassword(''),
+  });
 
   return (
     <main className="lock">
       <form
         className="lock__card"
         aria-labelledby={`${id}-title`}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void unlock();
-        }}
+        onSubmit={onSubmit}
       >
         <h1 id={`${id}-title`} className="lock__title">
           Casebridge is locked

@@ -1,9 +1,9 @@
 /** The sign-in form shown when nobody is signed in. */
 import { useId, useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import type { ErrorBody } from '../../domain/errors.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { errorMessage } from './error-messages.ts';
+import { useSubmit } from './use-submit.ts';
 
 /** Username and password; a failure is announced in an alert and the password cleared. */
 export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
@@ -11,31 +11,17 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SessionUser) =
   const id = useId();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
-
-  async function signIn(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api['session.signIn']({ username, password });
-    setBusy(false);
-    if (result.ok) {
-      onSignedIn(result.value);
-    } else {
-      setError(result.error);
-      setPassword('');
-    }
-  }
+  const { busy, error, onSubmit } = useSubmit(() => api['session.signIn']({ username, password }), {
+    onSuccess: onSignedIn,
+    onFailure: () => setPassword(''),
+  });
 
   return (
     <main className="sign-in">
       <form
         className="sign-in__card"
         aria-labelledby={`${id}-title`}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void signIn();
-        }}
+        onSubmit={onSubmit}
       >
         <h1 id={`${id}-title`} className="sign-in__title">
           Casebridge

@@ -5,11 +5,12 @@ import type { SyncState } from './use-sync-status.ts';
 import { errorMessage } from './error-messages.ts';
 import { summariseSync } from './sync-summary.ts';
 
-/** Shows what the core says about sync — never "up to date" when it is not. */
-export function SyncIndicator({ status, syncNow }: SyncState) {
+/** Shows what the core says about sync — never "up to date" when it is not — and the way to any conflicts and refusals. */
+export function SyncIndicator({ status, syncNow, onShowProblems }: SyncState & { onShowProblems: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const summary = status ? summariseSync(status) : { text: 'Checking sync…', tone: 'busy' };
+  const problems = status ? status.conflictCount + status.rejectedCount : 0;
 
   async function onSyncNow(): Promise<void> {
     setBusy(true);
@@ -28,10 +29,15 @@ export function SyncIndicator({ status, syncNow }: SyncState) {
         type="button"
         className="button button--on-dark"
         onClick={() => void onSyncNow()}
-        disabled={busy || status?.phase === 'pulling'}
+        disabled={busy || status?.phase === 'pulling' || status?.phase === 'bootstrapping'}
       >
         Sync now
       </button>
+      {problems > 0 && (
+        <button type="button" className="button button--on-dark button--attention" onClick={onShowProblems}>
+          Sync problems ({problems})
+        </button>
+      )}
       {error && (
         <p className="sync__error" role="alert">
           {errorMessage(error.code)}

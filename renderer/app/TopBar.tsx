@@ -13,10 +13,12 @@ export interface TopBarProps {
   user: SessionUser;
   sync: SyncState;
   onSignedOut: () => void;
+  /** Opens the Sync problems screen (offered by the sync indicator when there are any). */
+  onShowSyncProblems: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer. */
-export function TopBar({ user, sync, onSignedOut }: TopBarProps) {
+export function TopBar({ user, sync, onSignedOut, onShowSyncProblems }: TopBarProps) {
   const api = useDesktopApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
@@ -37,7 +39,7 @@ export function TopBar({ user, sync, onSignedOut }: TopBarProps) {
   return (
     <header className="top-bar">
       <p className="top-bar__product">Casebridge</p>
-      <SyncIndicator status={sync.status} syncNow={sync.syncNow} />
+      <SyncIndicator status={sync.status} syncNow={sync.syncNow} onShowProblems={onShowSyncProblems} />
       <div className="top-bar__user">
         <p className="top-bar__name">{user.displayName}</p>
         <p className="top-bar__agency">{user.agencyName}</p>

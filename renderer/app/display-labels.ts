@@ -1,5 +1,5 @@
 /** Words shown for vocabulary values that have no label table in domain/. */
-import type { CaseStatus, RiskLevel } from '../../domain/vocabulary.ts';
+import type { CaseStatus, MarkerType, ReportKind, RiskLevel, SubjectRole, TaskStatus } from '../../domain/vocabulary.ts';
 
 /** Risk level as read aloud and printed in its badge. */
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
@@ -13,4 +13,44 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   open: 'Open',
   closed: 'Closed',
+};
+
+/** A marker's kind, as its banner names it. */
+export const MARKER_TYPE_LABELS: Record<MarkerType, string> = {
+  staff_safety: 'Staff safety',
+  violence: 'Violence',
+  weapons: 'Weapons',
+  vulnerability: 'Vulnerability',
+  drugs: 'Drugs',
+  mental_health: 'Mental health',
+  other: 'Other warning',
+};
+
+/** A person's role in a case. */
+export const SUBJECT_ROLE_LABELS: Record<SubjectRole, string> = {
+  victim: 'Victim',
+  perpetrator: 'Perpetrator',
+  suspect: 'Suspect',
+  witness: 'Witness',
+  subject: 'Subject',
+  child: 'Child',
+  family_member: 'Family member',
+  associate: 'Associate',
+};
+
+/** A task's status. */
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+/** The kind of a report. */
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  assessment: 'Assessment',
+  contact: 'Contact record',
+  research: 'Research',
+  update: 'Update',
+  plan: 'Plan',
 };

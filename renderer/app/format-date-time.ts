@@ -39,3 +39,13 @@ export function formatTimeOfDay(iso: string, context: FormatContext = {}): strin
   const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...zone }).format(date);
   return `${dayMonth}, ${time}`;
 }
+
+/** "1 Jan 2027"; a plain date (no time) is that calendar day in every time zone; an unreadable value is shown as it came. */
+export function formatDate(iso: string, context: FormatContext = {}): string {
+  const plainDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = parse(plainDate ? `${iso}T00:00:00Z` : iso);
+  if (!date) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', ...(plainDate ? { timeZone: 'UTC' } : zoneOption(context)) }).format(date);
+}

@@ -1,6 +1,7 @@
 /** Test data builders with overrides (synthetic data only). Used by *.test.ts, never by the app. */
 import type { SessionUser } from '../../domain/entities.ts';
 import type { QueueRow } from '../../domain/ipc/contract.ts';
+import type { RejectedChange } from '../../domain/ipc/sync-channels.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 
 /** An online, idle, never-synced status unless overridden; `upToDate` is whatever the test says (the core derives it). */
@@ -44,6 +45,18 @@ export function buildQueueRow(overrides: Partial<QueueRow> = {}): QueueRow {
     status: 'open',
     riskLevel: 'medium',
     updatedAt: '2026-11-24T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A case risk change the server refused for lack of permission. */
+export function buildRejectedChange(overrides: Partial<RejectedChange> = {}): RejectedChange {
+  return {
+    mutationId: 7,
+    name: 'case.update',
+    args: { caseId: '3f9a1c2e-8b7d-4e6f-a5c4-b3a2918f7e6d', riskLevel: 'very_high' },
+    error: { code: 'authorization_error', message: 'You may not update this case.' },
+    createdAt: '2026-11-24T09:30:00.000Z',
     ...overrides,
   };
 }
