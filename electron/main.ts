@@ -49,7 +49,8 @@ async function start(): Promise<void> {
   for (const line of formatPolicyWarnings(policy.warnings)) {
     console.warn(line);
   }
-  const settings = effectiveSettings(policy, createPreferencesStore().get());
+  const preferences = createPreferencesStore();
+  const settings = effectiveSettings(policy, preferences.get());
   const config = applyAdminPolicy(shellConfig, settings);
   // Under Electron, an Electron-ABI build of the SQLite addon when one was built (scripts/postinstall.mjs).
   const nativeBinding = resolveSqliteBinding({
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
     secretStore: secrets.store,
     settings,
     policy,
+    preferences,
     // Chromium's network stack: the system proxy, PAC and the Windows certificate store apply.
     fetchImpl: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
   });

@@ -1,13 +1,7 @@
 /** The user's UI preferences in electron-store: only harmless fields, sanitized on every read and write. */
 import Store from 'electron-store';
-import { mergePreferences, sanitizePreferences, type Preferences } from '../main/policy/preferences-schema.ts';
-
-/** Read and change the preferences; never holds case data, names or tokens. */
-export interface PreferencesStore {
-  get(): Preferences;
-  /** Applies the valid fields of `patch` and returns the result. */
-  update(patch: unknown): Preferences;
-}
+import { mergePreferences, sanitizePreferences, type Preferences } from '../domain/preferences.ts';
+import type { PreferencesStore } from '../main/policy/preferences-store.ts';
 
 /** Opens `preferences.json` in the app's userData folder (after `app` is ready), dropping anything not allowed. */
 export function createPreferencesStore(): PreferencesStore {

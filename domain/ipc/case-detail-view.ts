@@ -1,4 +1,4 @@
-/** One cached case as the case screen shows it: its fields and the caller's abilities, subjects, active markers, open tasks and reports. */
+/** One cached case as the case screen shows it: its fields and the caller's abilities, subjects, active markers, open tasks, reports and documents. */
 import { z } from 'zod';
 import { CaseAbilitiesSchema } from '../entities/case.ts';
 import { IdSchema } from '../ids.ts';
@@ -35,14 +35,14 @@ export const CaseDetailViewSchema = z.object({
     /** Null when the person's record is not in the offline copy (the user does not see it in full). */
     displayName: z.string().nullable(),
   })),
-  /** Warnings on the case and its subjects that have not expired: the banner. */
+  /** Warnings on the case, its people and its places that have not expired: the banner. */
   markers: z.array(z.object({
     id: IdSchema,
     markerType: MarkerTypeSchema,
     description: z.string(),
     subjectType: MarkerSubjectTypeSchema,
-    /** The subject's name when the marker is on a person of this case. */
-    personName: z.string().nullable(),
+    /** The person's name or the place's address when the marker is on a person or place of this case (null when not held). */
+    subjectName: z.string().nullable(),
     ownerAgencyName: z.string(),
     reviewDate: z.string(),
     expiresAt: z.string().nullable(),
@@ -67,6 +67,14 @@ export const CaseDetailViewSchema = z.object({
     createdAt: z.string(),
   })),
   reportCount: Count,
+  /** The case's documents the offline copy holds (on the case or its reports), newest first: what the list shows, not their content. */
+  documents: z.array(z.object({
+    id: IdSchema,
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: Count,
+    createdAt: z.string(),
+  })),
   /** The user's own changes to this case that are not settled: waiting to be sent, refused, or in conflict. */
   localChanges: z.object({ pending: Count, rejected: Count, conflicts: Count }),
 });

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type { Result } from '../result.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
+import { documentChannels } from './document-channels.ts';
+import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
 import { syncChannels } from './sync-channels.ts';
@@ -19,6 +21,8 @@ export const channels = {
   ...caseChannels,
   ...changeChannels,
   ...syncChannels,
+  ...documentChannels,
+  ...preferencesChannels,
 } as const;
 
 /** The channel table's type. */

@@ -9,7 +9,8 @@ export type SignedOutReason = z.infer<typeof SignedOutReasonSchema>;
 
 export const SessionStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('signed_out'), reason: SignedOutReasonSchema.optional() }),
-  z.object({ state: z.literal('signed_in'), user: SessionUserSchema }),
+  /** `offline`: signed in or unlocked without the server (password checked locally); cleared once the server has renewed the session. */
+  z.object({ state: z.literal('signed_in'), user: SessionUserSchema, offline: z.literal(true).optional() }),
   z.object({ state: z.literal('locked'), user: SessionUserSchema }),
 ]);
 /** Whether someone is signed in, locked (idle lock: cache closed, password needed) or signed out. */

@@ -15,11 +15,21 @@ export type CallInput<N extends RouteName> = {
   accessToken?: string;
   /** Marks a non-GET call as safe to repeat (sync push carries mutation ids); GETs are always retried. */
   idempotent?: boolean;
+  /** Cancels the call (a long download when the session locks); it then fails with `network_error`, unretried. */
+  signal?: AbortSignal;
 };
 
 /** A typed call to the cloud API. */
 export interface ApiClient {
   call<N extends RouteName>(name: N, input?: CallInput<N>): Promise<z.output<Routes[N]['response']>>;
+  /** A binary answer (a document's content), refused with `payload_too_large` beyond `maxBytes`. */
+  download<N extends RouteName>(name: N, input: CallInput<N>, maxBytes: number): Promise<DownloadedContent>;
+}
+
+/** The bytes of a binary answer and the type the server declared. */
+export interface DownloadedContent {
+  bytes: Buffer;
+  contentType: string;
 }
 
 /** Options for the client; inside Electron, `fetchImpl` is `net.fetch` so Chromium's network stack is used. */
@@ -27,6 +37,8 @@ export interface ApiClientOptions {
   baseUrl: string;
   /** Per attempt; default 15 s. */
   timeoutMs?: number;
+  /** Per attempt of a binary download (up to a document's size limit); default 120 s. */
+  downloadTimeoutMs?: number;
   fetchImpl?: typeof fetch;
   /** Sent as `X-Casebridge-Device` so the server can tie calls to a registered device. */
   deviceId?: string;
@@ -51,50 +63,96 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const now = options.now ?? Date.now;
 
-  return {
-    async call(name, input = {}) {
-      const route = routes[name];
-      const rawParams = input.params as Readonly<Record<string, unknown>> | undefined;
-      const url = fillPath(name, route.path, rawParams);
-      if ('params' in route && route.params && !route.params.safeParse(rawParams).success) {
-        throw new CodedError('validation_error', `Invalid path parameters for ${name}.`);
+  // Both kinds of call share this loop and the one axios instance; it answers only 2xx responses.
+  async function send(name: RouteName, input: CallInput<RouteName>, binary: { maxBytes: number } | null): Promise<AxiosResponse<unknown>> {
+    const route = routes[name];
+    const rawParams = input.params as Readonly<Record<string, unknown>> | undefined;
+    const url = fillPath(name, route.path, rawParams);
+    if ('params' in route && route.params && !route.params.safeParse(rawParams).success) {
+      throw new CodedError('validation_error', `Invalid path parameters for ${name}.`);
+    }
+    const maxAttempts = route.method === 'GET' || input.idempotent === true ? Math.max(1, retry.maxAttempts) : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      let response: AxiosResponse<unknown>;
+      try {
+        response = await http.request<unknown>({
+          method: route.method,
+          url,
+          params: input.query,
+          data: input.body,
+          headers: input.accessToken ? { authorization: `Bearer ${input.accessToken}` } : {},
+          ...(input.signal ? { signal: input.signal } : {}),
+          ...(binary ? { responseType: 'arraybuffer' as const, maxContentLength: binary.maxBytes, timeout: options.downloadTimeoutMs ?? 120_000 } : {}),
+        });
+      } catch (error) {
+        if (binary && isTooLarge(error)) {
+          throw new CodedError('payload_too_large', `The server's answer to ${name} is larger than allowed.`);
+        }
+        if (attempt >= maxAttempts || (axios.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
+          throw toNetworkError(error);
+        }
+        await sleep(backoffDelayMs(attempt, retry, random));
+        continue;
       }
-      const maxAttempts = route.method === 'GET' || input.idempotent === true ? Math.max(1, retry.maxAttempts) : 1;
-      for (let attempt = 1; ; attempt += 1) {
-        let response: AxiosResponse<unknown>;
-        try {
-          response = await http.request<unknown>({
-            method: route.method,
-            url,
-            params: input.query,
-            data: input.body,
-            headers: input.accessToken ? { authorization: `Bearer ${input.accessToken}` } : {},
-          });
-        } catch (error) {
-          if (attempt >= maxAttempts || (axios.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
-            throw toNetworkError(error);
-          }
-          await sleep(backoffDelayMs(attempt, retry, random));
+      if (RETRYABLE_STATUSES.has(response.status) && attempt < maxAttempts) {
+        const retryAfter = parseRetryAfterMs(response.headers['retry-after'], now());
+        if (retryAfter === undefined || retryAfter <= retry.maxRetryAfterMs) {
+          await sleep(retryAfter ?? backoffDelayMs(attempt, retry, random));
           continue;
         }
-        if (RETRYABLE_STATUSES.has(response.status) && attempt < maxAttempts) {
-          const retryAfter = parseRetryAfterMs(response.headers['retry-after'], now());
-          if (retryAfter === undefined || retryAfter <= retry.maxRetryAfterMs) {
-            await sleep(retryAfter ?? backoffDelayMs(attempt, retry, random));
-            continue;
-          }
-        }
-        if (response.status >= 200 && response.status < 300) {
-          const parsed = route.response.safeParse(response.data);
-          if (!parsed.success) {
-            throw new CodedError('internal_error', `The server's answer to ${name} did not match the contract.`);
-          }
-          return parsed.data as z.output<Routes[typeof name]['response']>;
-        }
-        throw toServerError(response.status, response.data);
       }
+      if (response.status >= 200 && response.status < 300) {
+        return response;
+      }
+      throw toServerError(response.status, binary ? jsonOf(response.data) : response.data);
+    }
+  }
+
+  return {
+    async call(name, input = {}) {
+      const response = await send(name, input, null);
+      const parsed = routes[name].response.safeParse(response.data);
+      if (!parsed.success) {
+        throw new CodedError('internal_error', `The server's answer to ${name} did not match the contract.`);
+      }
+      return parsed.data as z.output<Routes[typeof name]['response']>;
+    },
+    async download(name, input, maxBytes) {
+      const response = await send(name, input, { maxBytes });
+      const bytes = bytesOf(response.data);
+      // Checked again here: a server that sends no length must not slip past the limit either.
+      if (bytes === null || bytes.length > maxBytes) {
+        throw new CodedError(bytes === null ? 'internal_error' : 'payload_too_large', `The server's answer to ${name} is not usable content.`);
+      }
+      const type = response.headers['content-type'];
+      return { bytes, contentType: typeof type === 'string' ? type : 'application/octet-stream' };
     },
   };
+}
+
+function isTooLarge(error: unknown): boolean {
+  return axios.isAxiosError(error) && error.code === 'ERR_BAD_RESPONSE' && error.message.includes('maxContentLength');
+}
+
+// Node's adapter answers a Buffer, the fetch adapter (Electron's net.fetch) an ArrayBuffer.
+function bytesOf(data: unknown): Buffer | null {
+  if (Buffer.isBuffer(data)) {
+    return data;
+  }
+  return data instanceof ArrayBuffer ? Buffer.from(data) : null;
+}
+
+// An error answer to a binary request still carries the JSON error body.
+function jsonOf(data: unknown): unknown {
+  const bytes = bytesOf(data);
+  if (bytes === null) {
+    return data;
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 // The server's coded message is meant for users; anything else about the response stays out of the error.

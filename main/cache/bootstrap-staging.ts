@@ -80,7 +80,7 @@ export async function swapInBootstrap(db: Kysely<CacheDatabase>): Promise<number
   });
 }
 
-/** Forgets a bootstrap in progress (the server no longer knows its snapshot, or the cache is wiped). */
+/** Forgets a bootstrap in progress (the server no longer knows its snapshot). */
 export async function discardBootstrap(db: Kysely<CacheDatabase>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('bootstrap_staged').execute();

@@ -1,6 +1,4 @@
 /** The desktop's encrypted cache of what the signed-in user may see. */
-import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
@@ -9,10 +7,10 @@ import type { QueuePage } from '../../domain/ipc/contract.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
 import { queryCaseDetail } from './case-detail-query.ts';
-import { clearMirror } from './clear-mirror.ts';
 import { searchCases, type CaseSearchResult } from './case-search-query.ts';
-import { documentsDir, sweepOrphanDocumentFiles } from './document-files.ts';
-import { checkpointWal } from './erase-traces.ts';
+import { deriveDocumentFileKey } from './document-cipher.ts';
+import { createDocumentContentStore, type DocumentContentStore } from './document-content.ts';
+import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, type QueueQuery } from './queue-query.ts';
@@ -36,11 +34,11 @@ export interface CaseCache {
   searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
   /** The bootstrap: pages staged until complete, then swapped in for the whole mirror at once. */
   bootstrap: BootstrapStore;
-  /** Deletes every cached row, staged bootstrap page, stored document and the cursor. */
-  wipe(): Promise<void>;
+  /** Downloaded document content, sealed under a key derived from the cache key; null when the cache was opened without its key. */
+  documentContent: DocumentContentStore | null;
   /** How many cases are cached. */
   caseCount(): Promise<number>;
-  /** The outbox of local changes and their conflicts (kept across wipes). */
+  /** The outbox of local changes and their conflicts (never part of the mirror: kept across a bootstrap). */
   outbox: SyncStore;
   /** The session's own `session.*` meta rows (device, verifier, lease), on this cache's connection. */
   sessionMeta: SessionMetaStore;
@@ -55,24 +53,24 @@ export interface CacheDbHandles {
   close(): Promise<void>;
 }
 
-// The session's own meta keys survive a wipe (the outbox and conflicts are not mirror tables either).
-const KEPT_META_PREFIX = 'session.';
-
 /** Opens the encrypted cache file and brings its schema up to date. */
 export async function openCaseCache(args: { file: string; keyHex: string; nativeBinding?: string }): Promise<CaseCache> {
   // All SQL runs in the cache worker thread, never on the (Electron) main thread.
   const handles = await openCache(args);
-  return createCaseCache(handles, dirname(args.file));
+  return createCaseCache(handles, cacheDirFor(args.file), args.keyHex);
 }
 
 /**
  * The cache over an already opened database (any dialect: the worker's, or a plain one in tests);
  * migrates it and sweeps stored document files orphaned by a crash. Closes the handles if that fails.
+ * `keyHex` is the cache key, from which the document files' own key is derived (no key: no document content).
  */
-export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHandles, cacheDir: string): Promise<CaseCache> {
+export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHandles, cacheDir: string, keyHex?: string): Promise<CaseCache> {
   const { read, write: db } = handles instanceof Kysely ? { read: handles, write: handles } : handles;
   const close = handles instanceof Kysely ? () => handles.destroy() : () => handles.close();
+  let fileKey: Buffer | null = null;
   try {
+    fileKey = keyHex === undefined ? null : deriveDocumentFileKey(keyHex);
     await migrateCache(db);
     await sweepOrphanDocumentFiles(cacheDir, async (ids) => {
       const rows = ids.length === 0 ? [] : await db.selectFrom('documents').select('id').where('id', 'in', ids).execute();
@@ -93,15 +91,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     searchPersons: (text, limit) => searchPersons(read, text, limit),
     searchCases: (text, limit) => searchCases(read, text, limit),
     bootstrap: createBootstrapStore(db, cacheDir),
-    async wipe() {
-      await db.transaction().execute(async (trx) => {
-        await clearMirror(trx);
-        await trx.deleteFrom('bootstrap_staged').execute();
-        await trx.deleteFrom('meta').where('key', 'not like', `${KEPT_META_PREFIX}%`).execute();
-      });
-      await rm(documentsDir(cacheDir), { recursive: true, force: true });
-      await checkpointWal(db);
-    },
+    documentContent: fileKey === null ? null : createDocumentContentStore(db, cacheDir, fileKey),
     async caseCount() {
       const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

@@ -1,4 +1,7 @@
-/** One case from the cache with what the case screen shows: subjects, active markers, open tasks, newest reports, unsettled local changes. */
+/**
+ * One case from the cache with what the case screen shows: subjects, active markers (on the case, its
+ * people and its places), open tasks, newest reports, documents, unsettled local changes.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { CaseAbilitiesSchema } from '../../domain/entities/case.ts';
@@ -28,10 +31,13 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
   if (!row) {
     throw new CodedError('not_found', 'This case is not in your offline copy.');
   }
-  const [subjects, markers, tasks, reports, reportCount, outbox] = await Promise.all([
+  const [subjects, places, markers, tasks, reports, reportCount, documents, outbox] = await Promise.all([
     db.selectFrom('case_subjects').leftJoin('persons', 'persons.id', 'case_subjects.person_id')
       .select(['case_subjects.id', 'case_subjects.person_id', 'case_subjects.role', 'persons.given_name', 'persons.family_name'])
       .where('case_subjects.case_id', '=', caseId).orderBy('case_subjects.created_at').orderBy('case_subjects.id').execute(),
+    db.selectFrom('case_locations').innerJoin('locations', 'locations.id', 'case_locations.location_id')
+      .select(['locations.id', 'locations.address_line', 'locations.town', 'locations.postcode'])
+      .where('case_locations.case_id', '=', caseId).execute(),
     db.selectFrom('markers').leftJoin('agencies', 'agencies.id', 'markers.owner_agency_id')
       .select([
         'markers.id', 'markers.marker_type', 'markers.description', 'markers.subject_type', 'markers.subject_id', 'markers.review_date',
@@ -42,6 +48,10 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
         eb.and([
           eb('markers.subject_type', '=', 'person'),
           eb('markers.subject_id', 'in', eb.selectFrom('case_subjects').select('person_id').where('case_id', '=', caseId)),
+        ]),
+        eb.and([
+          eb('markers.subject_type', '=', 'location'),
+          eb('markers.subject_id', 'in', eb.selectFrom('case_locations').select('location_id').where('case_id', '=', caseId)),
         ]),
       ]))
       // Staff-safety warnings lead the banner.
@@ -62,6 +72,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       .where('reports.case_id', '=', caseId).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(CASE_DETAIL_REPORTS)
       .execute(),
     db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow(),
+    db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'created_at'])
+      .where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id').execute(),
     // The user's own changes to the case or to its tasks that the server has not settled.
     db.selectFrom('outbox').select((eb) => ['outbox.state', eb.fn.countAll<number>().as('n')])
       .where((eb) => eb.or([
@@ -71,6 +83,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       .groupBy('outbox.state').execute(),
   ]);
   const personNames = new Map(subjects.map((s) => [s.person_id, fullName(s.given_name, s.family_name)]));
+  const placeNames = new Map(places.map((p) => [p.id, [p.address_line, p.town, p.postcode].filter((part) => part !== '').join(', ')]));
+  const subjectName = (type: string, id: string) => (type === 'person' ? personNames.get(id) : type === 'location' ? placeNames.get(id) : null) ?? null;
   const today = at.toISOString().slice(0, 10);
   const outboxCount = (state: string) => Number(outbox.find((o) => o.state === state)?.n ?? 0);
   return CaseDetailViewSchema.parse({
@@ -83,7 +97,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     subjects: subjects.map((s) => ({ id: s.id, personId: s.person_id, role: s.role, displayName: personNames.get(s.person_id) ?? null })),
     markers: markers.filter((m) => isActive(m.expires_at, at)).map((m) => ({
       id: m.id, markerType: m.marker_type, description: m.description, subjectType: m.subject_type,
-      personName: m.subject_type === 'person' ? (personNames.get(m.subject_id) ?? null) : null,
+      subjectName: subjectName(m.subject_type, m.subject_id),
       ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at,
     })),
     openTasks: tasks.map((t) => ({
@@ -95,6 +109,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       createdAt: r.created_at,
     })),
     reportCount: Number(reportCount.n),
+    documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at })),
     localChanges: { pending: outboxCount('pending'), rejected: outboxCount('rejected'), conflicts: outboxCount('conflict') },
   });
 }

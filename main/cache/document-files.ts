@@ -1,10 +1,19 @@
 /** Where the cache keeps downloaded document files, and their deletion when a document leaves the cache. */
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { CodedError } from '../../domain/errors.ts';
 import { IdSchema } from '../../domain/ids.ts';
 
-/** The folder of stored document files beside the cache file. */
+/**
+ * The folder one cache file keeps its own files in (`caches/<id>.cbcache` → `caches/<id>`): caches of
+ * several users share `caches/`, and must never share, sweep or overwrite each other's documents.
+ */
+export function cacheDirFor(cacheFile: string): string {
+  const ext = extname(cacheFile);
+  return ext === '' ? `${cacheFile}.d` : cacheFile.slice(0, -ext.length);
+}
+
+/** The folder of stored document files in a cache's own folder. */
 export function documentsDir(cacheDir: string): string {
   return join(cacheDir, 'documents');
 }

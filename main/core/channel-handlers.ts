@@ -2,10 +2,13 @@
 import { CodedError } from '../../domain/errors.ts';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import type { UiSettingsService } from '../policy/ui-settings.ts';
 import type { SessionManager } from '../session/session-manager.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
+import { readDocumentContent } from './read-document-content.ts';
 import type { SessionController } from './session-controller.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
@@ -19,7 +22,10 @@ export interface HandlerDeps {
   controller: SessionController;
   sync: SyncEngine;
   status: SyncStatusTracker;
+  /** The API, for documents downloaded on demand. */
+  api: ApiClient;
   policyStatus: PolicyStatus;
+  preferences: UiSettingsService;
 }
 
 /** Builds the handlers; session transitions go through the controller so their side effects stay in one place. */
@@ -45,10 +51,14 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return Promise.resolve(null);
     },
     'policy.status': () => Promise.resolve(deps.policyStatus),
+    'preferences.get': () => Promise.resolve(deps.preferences.get()),
+    'preferences.update': (patch) => Promise.resolve(deps.preferences.update(patch)),
     'cases.queue': (input) => session.require().cache.queue(input),
     'cases.detail': (input) => session.require().cache.caseDetail(input.caseId),
     'cases.search': (input) => session.require().cache.searchCases(input.text, input.limit),
     'persons.search': (input) => session.require().cache.searchPersons(input.text, input.limit),
+    'documents.content': (input) =>
+      readDocumentContent({ cache: session.require().cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId),
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),
     'changes.submit': async ({ baseVersion, ...change }) =>

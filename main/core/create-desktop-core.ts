@@ -5,7 +5,10 @@ import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { createApiClient } from '../api/api-client.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
+import { DEFAULT_POLICY } from '../policy/admin-policy.ts';
 import type { LoadedPolicy } from '../policy/load-admin-policy.ts';
+import { createMemoryPreferencesStore, type PreferencesStore } from '../policy/preferences-store.ts';
+import { createUiSettingsService } from '../policy/ui-settings.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SessionManager } from '../session/session-manager.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
@@ -37,8 +40,10 @@ export interface DesktopCoreOptions {
   syncIntervalMs?: number;
   /** Effective settings (a full EffectiveSettings fits); missing fields take the policy defaults. */
   settings?: Partial<CoreSettings>;
-  /** The machine policy as loaded (loadMachinePolicy), for `policy.status`. */
+  /** The machine policy as loaded (loadMachinePolicy), for `policy.status` and the limits on preferences. */
   policy?: LoadedPolicy;
+  /** The user's UI preferences (electron-store in the app); default: kept in memory. */
+  preferences?: PreferencesStore;
   /** Opens the encrypted cache (the worker-backed cache plugs in here); default openCaseCache. */
   openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<CaseCache>;
   /** The clock, in ms; tests move it to expire the offline lease. */
@@ -61,6 +66,8 @@ export function createDesktopCore(options: DesktopCoreOptions): DesktopCore {
     ...(options.openCache ? { openCache: options.openCache } : {}),
     now,
     settings,
+    // Not awaited: these arrive from inside a sync run, which ending the session waits for.
+    listener: { wentOnline: () => controller?.stateChanged(), refused: (isCurrent) => void controller?.sessionRefused(isCurrent).catch(() => undefined) },
   });
   const status = new SyncStatusTracker();
   const sync = new SyncEngine(session, api, status, () => new Date(now()), { serverUrl: options.serverUrl, storeFor: (active) => active.cache.outbox });
@@ -76,8 +83,10 @@ export function createDesktopCore(options: DesktopCoreOptions): DesktopCore {
     idleLockMs: settings.idleLockMinutes * 60_000,
     emitState: (state) => emit('session.state', state),
   });
-  const handlers = createChannelHandlers({ session, controller, sync, status, policyStatus: policyStatus(options.policy) });
   const ctl = controller;
+  const preferences = createUiSettingsService(options.preferences ?? createMemoryPreferencesStore(), options.policy?.policy ?? DEFAULT_POLICY,
+    (minutes) => ctl.setIdleLockMs(minutes * 60_000));
+  const handlers = createChannelHandlers({ session, controller, sync, status, api, policyStatus: policyStatus(options.policy), preferences });
 
   return {
     async handle(channel, input) {

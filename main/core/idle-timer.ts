@@ -6,9 +6,15 @@ export class IdleTimer {
 
   /** `onIdle` runs once after `ms` without `touch`; it is not re-armed until `start`. */
   constructor(
-    private readonly ms: number,
+    private ms: number,
     private readonly onIdle: () => void,
   ) {}
+
+  /** Changes the idle time; a running countdown starts again with it. */
+  setDuration(ms: number): void {
+    this.ms = ms;
+    this.touch();
+  }
 
   /** Starts (or restarts) the countdown. */
   start(): void {

@@ -22,10 +22,16 @@ export class SessionController {
   readonly #idle: IdleTimer;
   #chain: Promise<unknown> = Promise.resolve();
   #revoking: Promise<void> | null = null;
+  #ending: Promise<void> | null = null;
   #endedBecause: SignedOutReason | null = null;
 
   constructor(private readonly deps: SessionControllerDeps) {
     this.#idle = new IdleTimer(deps.idleLockMs, () => void this.lock());
+  }
+
+  /** Changes the idle lock (the user shortened it in their preferences); a running countdown restarts with it. */
+  setIdleLockMs(ms: number): void {
+    this.#idle.setDuration(ms);
   }
 
   /** The state, with the reason when the core itself ended the session. */
@@ -95,9 +101,38 @@ export class SessionController {
     return this.#revoking;
   }
 
-  /** Resolves when no revocation is in progress (callers answer only after the wipe is done). */
+  /**
+   * The server refused to renew the session (session-manager.ts `SessionListener.refused`): stop sync
+   * and sign out, keeping the cache (its outbox may hold unsent work) and telling the renderer why.
+   * Signing out rather than locking: a lock screen would read as "you were idle", and the refusal may
+   * mean a stolen token or a disabled account, so the next step is a full sign-in, checked online
+   * (the manager has already ended the offline lease when the server refused a token).
+   */
+  sessionRefused(isCurrent: () => boolean): Promise<void> {
+    this.#ending ??= this.#serial(async () => {
+      if (!isCurrent()) {
+        return;
+      }
+      await this.#quiesce();
+      await this.deps.session.signOut(false);
+      this.#endedBecause = 'session_ended';
+      this.deps.status.reset();
+      this.deps.emitState(this.state);
+    }).finally(() => {
+      this.#ending = null;
+    });
+    return this.#ending;
+  }
+
+  /** The session's state changed without a transition (an offline session got its tokens): tell the renderer. */
+  stateChanged(): void {
+    this.deps.emitState(this.state);
+  }
+
+  /** Resolves when no revocation or refused session is being ended (callers answer only after that is done). */
   async settled(): Promise<void> {
     await this.#revoking?.catch(() => undefined);
+    await this.#ending?.catch(() => undefined);
   }
 
   /** Stops timers and sync (the host is closing). */

@@ -1,7 +1,7 @@
 /** Merges the admin policy with the user's preferences: policy always wins, a user may only make things stricter. */
 import type { AdminPolicy } from './admin-policy.ts';
 import type { LoadedPolicy } from './load-admin-policy.ts';
-import type { Preferences } from './preferences-schema.ts';
+import type { Preferences } from '../../domain/preferences.ts';
 
 /** What the session, the shell and the UI act on. */
 export interface EffectiveSettings {

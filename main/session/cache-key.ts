@@ -1,6 +1,7 @@
 /** The cache key: 256 random bits, kept only in the SecretStore. */
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import { cacheDirFor } from '../cache/document-files.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { cacheFiles, type CacheLocation } from './cache-location.ts';
 
@@ -9,8 +10,8 @@ import { cacheFiles, type CacheLocation } from './cache-location.ts';
  * never be read again, so it is removed and the cache is rebuilt from the server.
  */
 export async function obtainCacheKey(secrets: SecretStore, location: CacheLocation): Promise<string> {
-  const existing = await secrets.get(location.keyAccount);
-  if (existing !== null && /^[0-9a-f]{64}$/.test(existing)) {
+  const existing = await readCacheKey(secrets, location);
+  if (existing !== null) {
     return existing;
   }
   if (existsSync(location.file)) {
@@ -21,9 +22,17 @@ export async function obtainCacheKey(secrets: SecretStore, location: CacheLocati
   return key;
 }
 
-/** Deletes a cache's files from disk. */
+/** The stored key of a cache, or null when there is none or it is not a 256-bit hex key; never creates one. */
+export async function readCacheKey(secrets: SecretStore, location: CacheLocation): Promise<string | null> {
+  const existing = await secrets.get(location.keyAccount);
+  return existing !== null && /^[0-9a-f]{64}$/.test(existing) ? existing : null;
+}
+
+/** Deletes a cache's files from disk: the database, its WAL and shared memory, and its folder of documents. */
 export function removeCacheFiles(file: string): void {
   for (const f of cacheFiles(file)) {
     rmSync(f, { force: true });
   }
+  // The cache's own folder holds its sealed document files; they go with it.
+  rmSync(cacheDirFor(file), { recursive: true, force: true });
 }

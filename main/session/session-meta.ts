@@ -1,16 +1,19 @@
-/** What the session keeps inside the encrypted cache's meta table: device id, password verifier, offline lease. */
+/** What the session keeps inside the encrypted cache's meta table: device id, password verifier, offline lease, user. */
 import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
+import { SessionUserSchema, type SessionUser } from '../../domain/entities.ts';
 import type { StoredLease } from './offline-lease.ts';
 
 // All under `session.`, which a cache wipe keeps (main/cache/case-cache.ts).
-const KEYS = { deviceId: 'session.device_id', verifier: 'session.password_verifier', lease: 'session.offline_lease' } as const;
+const KEYS = { deviceId: 'session.device_id', verifier: 'session.password_verifier', lease: 'session.offline_lease', user: 'session.user' } as const;
 
 /** The session's own rows in the cache. */
 export interface SessionMeta {
   deviceId: string | null;
   verifier: string | null;
   lease: StoredLease | null;
+  /** Who the server last said this cache's user is; an offline sign-in starts its session as them. */
+  user: SessionUser | null;
 }
 
 /** The session's rows, read and written through the cache's own open connection (no second worker). */
@@ -27,13 +30,14 @@ export function createSessionMetaStore(db: Kysely<CacheDatabase>): SessionMetaSt
     async read() {
       const rows = await db.selectFrom('meta').select(['key', 'value']).where('key', 'in', Object.values(KEYS)).execute();
       const get = (key: string) => rows.find((r) => r.key === key)?.value ?? null;
-      return { deviceId: get(KEYS.deviceId), verifier: get(KEYS.verifier), lease: parseLease(get(KEYS.lease)) };
+      return { deviceId: get(KEYS.deviceId), verifier: get(KEYS.verifier), lease: parseLease(get(KEYS.lease)), user: parseUser(get(KEYS.user)) };
     },
     async write(values) {
       const rows = [
         values.deviceId ? { key: KEYS.deviceId, value: values.deviceId } : null,
         values.verifier ? { key: KEYS.verifier, value: values.verifier } : null,
         values.lease ? { key: KEYS.lease, value: JSON.stringify(values.lease) } : null,
+        values.user ? { key: KEYS.user, value: JSON.stringify(values.user) } : null,
       ].filter((r) => r !== null);
       for (const row of rows) {
         await db.insertInto('meta').values(row).onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value })).execute();
@@ -49,6 +53,18 @@ function parseLease(raw: string | null): StoredLease | null {
   try {
     const value = JSON.parse(raw) as Partial<StoredLease>;
     return typeof value.token === 'string' && typeof value.notAfter === 'string' ? { token: value.token, notAfter: value.notAfter } : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseUser(raw: string | null): SessionUser | null {
+  if (raw === null) {
+    return null;
+  }
+  try {
+    const parsed = SessionUserSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

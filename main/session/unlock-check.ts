@@ -37,10 +37,18 @@ export async function checkUnlock(input: UnlockCheckInput): Promise<UnlockOutcom
       throw error;
     }
   }
-  const meta = await input.readMeta();
-  assertLeaseCurrent(meta.lease, input.now, input.offlineAllowed);
-  if (meta.verifier === null || !(await checkPasswordVerifier(meta.verifier, input.password))) {
+  if (!(await passesOfflineCheck(await input.readMeta(), input.password, input.now, input.offlineAllowed))) {
     throw new CodedError('authentication_error', 'Wrong password.');
   }
   return { kind: 'offline' };
+}
+
+/**
+ * The offline check shared by unlock and offline sign-in: throws `OfflineLeaseError` unless offline
+ * use is allowed and the lease current (checked first, so an expired lease never opens a session),
+ * then answers whether the password matches the argon2id verifier. Callers word the mismatch.
+ */
+export async function passesOfflineCheck(meta: Pick<SessionMeta, 'lease' | 'verifier'>, password: string, now: number, offlineAllowed: boolean): Promise<boolean> {
+  assertLeaseCurrent(meta.lease, now, offlineAllowed);
+  return meta.verifier !== null && (await checkPasswordVerifier(meta.verifier, password));
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../domain/entities.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
+import { DocumentContentFetcher } from './fetch-document-content.ts';
 import { PokeSocket } from './poke-socket.ts';
 import { pullUntilCurrent } from './pull-until-current.ts';
 import { pushOutbox } from './push-outbox.ts';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 500;
 /** Cases (or other anchors) per bootstrap page; each case brings its parts. */
 const BOOTSTRAP_ANCHORS = 100;
 /** Errors that mean "cannot reach the server right now": skip the pull, back off, try again. */
-const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'rate_limited']);
+export const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'rate_limited']);
 
 /** The signed-in session as sync needs it (SessionManager fits). */
 export interface SyncSession {
@@ -41,6 +42,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Pokes within this window become one pull; default 150 ms. */
   pokeDebounceMs?: number;
+  /** Document contents downloaded after each successful pull; default DEFAULT_DOCUMENTS_PER_SYNC, 0 turns it off. */
+  documentsPerSync?: number;
 }
 
 /** Push-then-pull sync for whoever is signed in; one run at a time, with a follow-up run when asked during one. */
@@ -52,6 +55,8 @@ export class SyncEngine {
   #retry: NodeJS.Timeout | null = null;
   #poke: NodeJS.Timeout | null = null;
   readonly #socket: PokeSocket | null;
+  readonly #documents: DocumentContentFetcher;
+  #documentsAbort: AbortController | null = null;
 
   constructor(
     private readonly session: SyncSessionSource,
@@ -60,6 +65,7 @@ export class SyncEngine {
     private readonly now: () => Date,
     private readonly options: SyncEngineOptions = {},
   ) {
+    this.#documents = new DocumentContentFetcher(options.documentsPerSync);
     this.#socket = options.serverUrl === undefined ? null : new PokeSocket({
       serverUrl: options.serverUrl,
       token: () => this.session.accessToken(),
@@ -98,8 +104,9 @@ export class SyncEngine {
     this.#socket?.start();
   }
 
-  /** Stops timers and the socket. */
+  /** Stops timers and the socket, and cancels document downloads so a lock or sign-out need not wait for them. */
   stop(): void {
+    this.#documentsAbort?.abort();
     for (const timer of [this.#interval, this.#retry, this.#poke]) {
       if (timer) {
         clearTimeout(timer);
@@ -189,6 +196,11 @@ export class SyncEngine {
       this.#failures = 0;
       this.status.update({
         connection: 'online', phase: 'idle', lastSuccessAt: this.now().toISOString(), lastError: null, cachedCases: await active.cache.caseCount(),
+      });
+      // After the pull, so only documents still visible are fetched; it never throws, so it cannot fail the sync.
+      const abort = (this.#documentsAbort = new AbortController());
+      await this.#documents.fetchMissing(active.cache, this.api, token, abort.signal).finally(() => {
+        this.#documentsAbort = null;
       });
     } catch (error) {
       if (this.session.active?.cache !== active.cache) {

@@ -1,46 +1,27 @@
-/** The root component: follows the session and shows sign-in, the lock screen or the workspace. */
-import { useEffect, useRef, useState } from 'react';
-import type { SessionUser } from '../../domain/entities.ts';
-import type { ErrorBody } from '../../domain/errors.ts';
-import type { SessionState } from '../../domain/ipc/contract.ts';
+/** The root component: follows the session and shows sign-in, the lock screen or the workspace, in the chosen theme. */
+import { useEffect, useRef } from 'react';
 import { useDesktopApi } from './desktop-api-context.ts';
-import { errorMessage } from './error-messages.ts';
 import { LockScreen } from './LockScreen.tsx';
+import { signedOutNotice } from './signed-out-notice.ts';
 import { SignInScreen } from './SignInScreen.tsx';
 import { StartupError } from './StartupError.tsx';
+import { useAppliedTheme } from './use-applied-theme.ts';
+import { useSessionState } from './use-session-state.ts';
+import { useUiSettings } from './use-ui-settings.ts';
 import { Workspace } from './Workspace.tsx';
-
-type Boot = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; session: SessionState };
 
 /** At most one `session.activity` ping a minute: enough to keep a minutes-long idle lock away. */
 const ACTIVITY_PING_MS = 60_000;
 
 /**
- * Asks the core for the session once and then follows `session.state` events (a sign-out
- * elsewhere, an expired lease). An answer that arrives after an event is stale and ignored.
+ * Shows the session the core reports (see useSessionState): after a sign-in, unlock or sign-out it
+ * asks the core again rather than guessing, so an offline sign-in or a reason for a sign-out shows.
  */
 export function App() {
   const api = useDesktopApi();
-  const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let mounted = true;
-    let sawEvent = false;
-    const unsubscribe = api.on('session.state', (session) => {
-      sawEvent = true;
-      setBoot({ phase: 'ready', session });
-    });
-    void api['session.state'](null).then((result) => {
-      if (mounted && !sawEvent) {
-        setBoot(result.ok ? { phase: 'ready', session: result.value } : { phase: 'failed', error: result.error });
-      }
-    });
-    return () => {
-      mounted = false;
-      unsubscribe();
-    };
-  }, [api, attempt]);
+  const { boot, refresh, retry } = useSessionState();
+  const settings = useUiSettings();
+  useAppliedTheme(settings.settings?.effective.theme ?? 'system');
 
   const signedIn = boot.phase === 'ready' && boot.session.state === 'signed_in';
   const lastPing = useRef(0);
@@ -71,32 +52,24 @@ export function App() {
         </main>
       );
     case 'failed':
-      return (
-        <StartupError
-          error={boot.error}
-          onRetry={() => {
-            setBoot({ phase: 'loading' });
-            setAttempt((n) => n + 1);
-          }}
-        />
-      );
+      return <StartupError error={boot.error} onRetry={retry} />;
     case 'ready': {
       const session = boot.session;
-      const signedInAs = (user: SessionUser) => setBoot({ phase: 'ready', session: { state: 'signed_in', user } });
       if (session.state === 'signed_in') {
-        return <Workspace key={session.user.id} user={session.user} onSignedOut={() => setBoot({ phase: 'ready', session: { state: 'signed_out' } })} />;
+        return <Workspace key={session.user.id} user={session.user} offline={session.offline === true} settings={settings} onSignedOut={refresh} />;
       }
       if (session.state === 'locked') {
-        return <LockScreen key={session.user.id} user={session.user} onUnlocked={signedInAs} />;
+        return <LockScreen key={session.user.id} user={session.user} onUnlocked={refresh} />;
       }
+      const notice = signedOutNotice(session.reason);
       return (
         <>
-          {session.reason === 'device_revoked' && (
+          {notice && (
             <p className="session-ended" role="alert">
-              {errorMessage('device_revoked')}
+              {notice}
             </p>
           )}
-          <SignInScreen onSignedIn={signedInAs} />
+          <SignInScreen onSignedIn={refresh} />
         </>
       );
     }

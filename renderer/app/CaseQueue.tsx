@@ -9,14 +9,14 @@ import { plural } from './plural.ts';
 import { QueuePager } from './QueuePager.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
 
-/** Rows per page (the contract allows up to 500; 100 keeps a page quick to render). */
-export const PAGE_SIZE = 100;
 const FILTER_DELAY_MS = 200;
 
 /** What the queue needs from the workspace. */
 export interface CaseQueueProps {
   /** Changes when the cache may have changed (see cacheRefreshKey): a sync, a local change. */
   refreshKey: string;
+  /** Rows per page, as the user chose in Settings; null while not known yet (the queue waits). */
+  pageSize: number | null;
   onOpenCase: (caseId: string) => void;
 }
 
@@ -25,27 +25,31 @@ export interface CaseQueueProps {
  * (newly synced cases appear, a local change shows). An answer is kept with the request it belongs
  * to, so a slow answer to an old filter can never be shown as the answer to the new one.
  */
-export function CaseQueue({ refreshKey, onOpenCase }: CaseQueueProps) {
+export function CaseQueue({ refreshKey, pageSize, onOpenCase }: CaseQueueProps) {
   const api = useDesktopApi();
   const filterId = useId();
   const [filterText, setFilterText] = useState('');
   const filter = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS);
-  // Paging belongs to one filter: a new filter starts again at the first page (state adjusted
-  // during render, React's pattern for resetting state when an input changes).
-  const [paging, setPaging] = useState({ filter, offset: 0 });
-  if (paging.filter !== filter) {
-    setPaging({ filter, offset: 0 });
+  // Paging belongs to one filter and page size: a new one starts again at the first page (state
+  // adjusted during render, React's pattern for resetting state when an input changes).
+  const [paging, setPaging] = useState({ filter, pageSize, offset: 0 });
+  const samePaging = paging.filter === filter && paging.pageSize === pageSize;
+  if (!samePaging) {
+    setPaging({ filter, pageSize, offset: 0 });
   }
-  const offset = paging.filter === filter ? paging.offset : 0;
+  const offset = samePaging ? paging.offset : 0;
   const [attempt, setAttempt] = useState(0);
-  const requestKey = JSON.stringify([filter, offset, refreshKey, attempt]);
+  const requestKey = JSON.stringify([filter, pageSize, offset, refreshKey, attempt]);
   const [answer, setAnswer] = useState<{ key: string; result: Result<QueuePage> } | null>(null);
   // The last page received, kept on screen (dimmed) while the next one loads.
   const [shown, setShown] = useState<{ page: QueuePage; offset: number } | null>(null);
 
   useEffect(() => {
+    if (pageSize === null) {
+      return undefined;
+    }
     let current = true;
-    void api['cases.queue']({ filter, limit: PAGE_SIZE, offset }).then((result) => {
+    void api['cases.queue']({ filter, limit: pageSize, offset }).then((result) => {
       if (current) {
         setAnswer({ key: requestKey, result });
         if (result.ok) {
@@ -56,7 +60,7 @@ export function CaseQueue({ refreshKey, onOpenCase }: CaseQueueProps) {
     return () => {
       current = false;
     };
-  }, [api, filter, offset, requestKey]);
+  }, [api, filter, pageSize, offset, requestKey]);
 
   const loading = answer?.key !== requestKey;
   const failure = !loading && answer && !answer.result.ok ? answer.result.error : null;
@@ -106,14 +110,14 @@ export function CaseQueue({ refreshKey, onOpenCase }: CaseQueueProps) {
           <CaseQueueTable rows={shown.page.rows} busy={loading} onOpenCase={onOpenCase} />
         </div>
       )}
-      {shown && shown.page.total > PAGE_SIZE && !failure && (
+      {shown && pageSize !== null && (shown.offset > 0 || shown.page.total > shown.page.rows.length) && !failure && (
         <QueuePager
           offset={shown.offset}
-          pageSize={PAGE_SIZE}
+          pageSize={pageSize}
           rowCount={shown.page.rows.length}
           total={shown.page.total}
           busy={loading}
-          onOffsetChange={(next) => setPaging({ filter, offset: next })}
+          onOffsetChange={(next) => setPaging({ filter, pageSize, offset: next })}
         />
       )}
     </section>

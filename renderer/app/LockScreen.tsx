@@ -2,16 +2,16 @@
 import { useId, useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
-import { errorMessage } from './error-messages.ts';
+import { sessionErrorMessage } from './error-messages.ts';
 import { useSubmit } from './use-submit.ts';
 
 /** Password and Unlock; a refusal is announced in an alert and the password cleared. */
-export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked: (user: SessionUser) => void }) {
+export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked: () => void }) {
   const api = useDesktopApi();
   const id = useId();
   const [password, setPassword] = useState('');
   const { busy, error, onSubmit } = useSubmit(() => api['session.unlock']({ password }), {
-    onSuccess: onUnlocked,
+    onSuccess: () => onUnlocked(),
     onFailure: () => setPassword(''),
   });
 
@@ -46,7 +46,7 @@ export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked
         {error && (
           <p className="form-error" role="alert">
             {/* The core words its unlock refusals for people (wrong password, offline use expired); other codes use the shared words. */}
-            {error.code === 'authentication_error' ? error.message : errorMessage(error.code)}
+            {sessionErrorMessage(error)}
           </p>
         )}
         <button type="submit" className="button button--primary lock__submit" disabled={busy}>

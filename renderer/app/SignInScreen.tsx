@@ -1,18 +1,20 @@
 /** The sign-in form shown when nobody is signed in. */
 import { useId, useState } from 'react';
-import type { SessionUser } from '../../domain/entities.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
-import { errorMessage } from './error-messages.ts';
+import { sessionErrorMessage } from './error-messages.ts';
 import { useSubmit } from './use-submit.ts';
 
-/** Username and password; a failure is announced in an alert and the password cleared. */
-export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+/**
+ * Username and password; a failure is announced in an alert and the password cleared. On success the
+ * app asks the core for the session (it may have signed in offline), so `onSignedIn` carries nothing.
+ */
+export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const api = useDesktopApi();
   const id = useId();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, onSubmit } = useSubmit(() => api['session.signIn']({ username, password }), {
-    onSuccess: onSignedIn,
+    onSuccess: () => onSignedIn(),
     onFailure: () => setPassword(''),
   });
 
@@ -56,7 +58,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SessionUser) =
         />
         {error && (
           <p className="form-error" role="alert">
-            {errorMessage(error.code)}
+            {sessionErrorMessage(error)}
           </p>
         )}
         <button type="submit" className="button button--primary sign-in__submit" disabled={busy}>

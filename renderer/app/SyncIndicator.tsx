@@ -1,24 +1,14 @@
 /** The honest sync indicator in the top bar, with a "Sync now" button. */
-import { useState } from 'react';
-import type { ErrorBody } from '../../domain/errors.ts';
 import type { SyncState } from './use-sync-status.ts';
 import { errorMessage } from './error-messages.ts';
 import { summariseSync } from './sync-summary.ts';
+import { useSubmit } from './use-submit.ts';
 
 /** Shows what the core says about sync — never "up to date" when it is not — and the way to any conflicts and refusals. */
 export function SyncIndicator({ status, syncNow, onShowProblems }: SyncState & { onShowProblems: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
+  const { busy, error, submit } = useSubmit(syncNow);
   const summary = status ? summariseSync(status) : { text: 'Checking sync…', tone: 'busy' };
   const problems = status ? status.conflictCount + status.rejectedCount : 0;
-
-  async function onSyncNow(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await syncNow();
-    setBusy(false);
-    setError(result.ok ? null : result.error);
-  }
 
   return (
     <div className="sync">
@@ -28,7 +18,7 @@ export function SyncIndicator({ status, syncNow, onShowProblems }: SyncState & {
       <button
         type="button"
         className="button button--on-dark"
-        onClick={() => void onSyncNow()}
+        onClick={() => void submit()}
         disabled={busy || status?.phase === 'pulling' || status?.phase === 'bootstrapping'}
       >
         Sync now

@@ -1,40 +1,31 @@
-/** The bar across the top of the signed-in app: product, sync, who is signed in, sign out. */
+/** The bar across the top of the signed-in app: product, sync, who is signed in, settings, sign out. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import type { ErrorBody } from '../../domain/errors.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { errorMessage } from './error-messages.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import { SignOutPanel } from './SignOutPanel.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
+import type { UiSettingsState } from './use-ui-settings.ts';
+import { useSubmit } from './use-submit.ts';
 import type { SyncState } from './use-sync-status.ts';
 
 /** What the top bar shows and does. */
 export interface TopBarProps {
   user: SessionUser;
   sync: SyncState;
+  settings: UiSettingsState;
+  /** The core has signed the user out: the app asks it for the session again. */
   onSignedOut: () => void;
   /** Opens the Sync problems screen (offered by the sync indicator when there are any). */
   onShowSyncProblems: () => void;
 }
 
-/** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer. */
-export function TopBar({ user, sync, onSignedOut, onShowSyncProblems }: TopBarProps) {
+/** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems }: TopBarProps) {
   const api = useDesktopApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [confirming, setConfirming] = useState(false);
-
-  async function signOut(wipeCache: boolean): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api['session.signOut']({ wipeCache });
-    setBusy(false);
-    if (result.ok) {
-      onSignedOut();
-    } else {
-      setError(result.error);
-    }
-  }
+  const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
+  const signOut = useSubmit((wipeCache: boolean) => api['session.signOut']({ wipeCache }), { onSuccess: onSignedOut });
 
   return (
     <header className="top-bar">
@@ -44,15 +35,24 @@ export function TopBar({ user, sync, onSignedOut, onShowSyncProblems }: TopBarPr
         <p className="top-bar__name">{user.displayName}</p>
         <p className="top-bar__agency">{user.agencyName}</p>
       </div>
-      <button type="button" className="button button--on-dark" onClick={() => setConfirming(true)} disabled={busy || confirming}>
+      <button
+        type="button"
+        className="button button--on-dark"
+        aria-expanded={panel === 'settings'}
+        onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')}
+      >
+        Settings
+      </button>
+      <button type="button" className="button button--on-dark" onClick={() => setPanel('sign-out')} disabled={signOut.busy || panel === 'sign-out'}>
         Sign out
       </button>
-      {confirming && (
-        <SignOutPanel busy={busy} onConfirm={(wipe) => void signOut(wipe)} onCancel={() => setConfirming(false)} />
+      {panel === 'settings' && <SettingsPanel state={settings} onClose={() => setPanel('none')} />}
+      {panel === 'sign-out' && (
+        <SignOutPanel busy={signOut.busy} onConfirm={(wipe) => void signOut.submit(wipe)} onCancel={() => setPanel('none')} />
       )}
-      {error && (
+      {signOut.error && (
         <p className="top-bar__error" role="alert">
-          {errorMessage(error.code)}
+          {errorMessage(signOut.error.code)}
         </p>
       )}
     </header>

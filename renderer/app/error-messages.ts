@@ -1,5 +1,5 @@
 /** What people are told for each error code — the one place the UI turns codes into words. */
-import { type ErrorCode, isErrorCode } from '../../domain/errors.ts';
+import { type ErrorBody, type ErrorCode, isErrorCode } from '../../domain/errors.ts';
 
 const MESSAGES: Record<ErrorCode, string> = {
   validation_error: 'Some of what you entered is not valid. Check it and try again.',
@@ -25,4 +25,14 @@ const MESSAGES: Record<ErrorCode, string> = {
 /** The human message for an error code; codes this version does not know get the generic one. */
 export function errorMessage(code: string): string {
   return isErrorCode(code) ? MESSAGES[code] : MESSAGES.internal_error;
+}
+
+// Sign-in and unlock refusals under these codes have several causes the core words for people
+// (wrong password, offline use expired, no offline copy yet: sign in online once), so its words are shown.
+const CORE_WORDED_SESSION_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['authentication_error', 'network_error']);
+
+/** The message for a refused sign-in or unlock: the core's own words for the codes it words for people, the code's words otherwise. */
+export function sessionErrorMessage(error: ErrorBody): string {
+  const own = error.message.trim();
+  return CORE_WORDED_SESSION_CODES.has(error.code) && own !== '' ? own : errorMessage(error.code);
 }

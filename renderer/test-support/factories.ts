@@ -1,6 +1,8 @@
 /** Test data builders with overrides (synthetic data only). Used by *.test.ts, never by the app. */
 import type { SessionUser } from '../../domain/entities.ts';
+import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { QueueRow } from '../../domain/ipc/contract.ts';
+import type { UiSettings } from '../../domain/ipc/preferences-channels.ts';
 import type { RejectedChange } from '../../domain/ipc/sync-channels.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 
@@ -59,4 +61,21 @@ export function buildRejectedChange(overrides: Partial<RejectedChange> = {}): Re
     createdAt: '2026-11-24T09:30:00.000Z',
     ...overrides,
   };
+}
+
+/** The settings of a machine without policy: defaults everywhere, documents may be saved. */
+export function buildUiSettings(effective: Partial<UiSettings['effective']> = {}, idleLockMaxMinutes = 10): UiSettings {
+  return {
+    preferences: {},
+    effective: { theme: 'system', queuePageSize: 50, columnWidths: {}, lastFilter: {}, idleLockMinutes: idleLockMaxMinutes, exportsAllowed: true, ...effective },
+    idleLockMaxMinutes,
+  };
+}
+
+/** Two documents of a case, newest first. */
+export function buildCaseDocuments(): CaseDetailView['documents'] {
+  return [
+    { id: '5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 2458, createdAt: '2026-11-24T09:30:00.000Z' },
+    { id: '6c2a3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e', fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 150 * 1024, createdAt: '2026-10-01T09:00:00.000Z' },
+  ];
 }

@@ -150,4 +150,28 @@ describe('api client against a real HTTP server', () => {
     await expect(client({ fetchImpl }).call('health')).resolves.toEqual({ ok: true });
     expect(seen).toEqual([`${baseUrl}/health`, `${baseUrl}/health`]);
   });
+
+  it.each([
+    ['Node http', {}],
+    ['fetch (as Electron)', { fetchImpl: fetch }],
+  ])('downloads binary content over %s, refuses an answer over the limit without retrying, and keeps coded errors', async (_label, overrides) => {
+    const api = client(overrides);
+    const input = { params: { id: CASE_ID }, accessToken: TOKEN };
+    const body = 'synthetic document bytes '.repeat(8);
+    script = [{ status: 200, body, headers: { 'content-type': 'application/pdf' } }];
+    const got = await api.download('downloadDocument', input, 1000);
+    expect(got.bytes.equals(Buffer.from(JSON.stringify(body)))).toBe(true);
+    expect(got.contentType).toBe('application/pdf');
+    expect(received[0]!.url).toBe(`/documents/${CASE_ID}/content`);
+
+    received = [];
+    script = [{ status: 200, body }, { status: 200, body }];
+    await expect(api.download('downloadDocument', input, 50)).rejects.toMatchObject({ code: 'payload_too_large' });
+    expect(received).toHaveLength(1);
+
+    script = [{ status: 403, body: { error: { code: 'authorization_error', message: 'You may not see this document.' } } }];
+    await expect(api.download('downloadDocument', input, 1000)).rejects.toMatchObject({ code: 'authorization_error', message: 'You may not see this document.' });
+    script = [{ status: 404, body: { error: { code: 'not_found', message: 'No such document.' } } }];
+    await expect(api.download('downloadDocument', input, 1000)).rejects.toMatchObject({ code: 'not_found' });
+  });
 });

@@ -8,7 +8,9 @@ import type { CaseAbilities } from '../../domain/policy/case-policy.ts';
 import { newId } from '../../domain/ids.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { CASE_DETAIL_REPORTS, queryCaseDetail } from '../../main/cache/case-detail-query.ts';
-import { openTestCache, page, syncCase, syncMarker, syncPerson, syncReport, syncSubject, syncTask } from './cache-test-kit.ts';
+import {
+  openTestCache, page, syncCase, syncCaseLocation, syncDocument, syncLocation, syncMarker, syncPerson, syncReport, syncSubject, syncTask,
+} from './cache-test-kit.ts';
 
 const ALL: CaseAbilities = { read: true, update: true, share: false, close: true, transfer: false, add_report: true, add_task: true, add_document: true, link: true };
 
@@ -24,6 +26,10 @@ describe('the case screen read from the encrypted cache', () => {
   const unseen = newId(); // a subject whose person record this user does not hold
   const caseWarning = { ...syncMarker('case', theCase.id), description: 'Dog on premises', ownerAgencyId: police.id };
   const personWarning = { ...syncMarker('person', victim.id), markerType: 'vulnerability' as const, description: 'Hearing impaired' };
+  const home = syncLocation({ addressLine: '12 Wrenfield Parade', town: 'Riverton', postcode: 'RV1 2AB' });
+  const otherPlace = syncLocation({ addressLine: '3 Elsewhere Road' });
+  const placeWarning = { ...syncMarker('location', home.id), markerType: 'weapons' as const, description: 'Knife found at the address' };
+  const placeElsewhere = { ...syncMarker('location', otherPlace.id), description: 'Warning at a place of another case' };
   const futureExpiry = { ...syncMarker('case', theCase.id), description: 'Expires next year', expiresAt: '2099-01-01T00:00:00.000Z' };
   const expired = { ...syncMarker('case', theCase.id), description: 'Old warning', expiresAt: '2020-01-01T00:00:00.000Z' };
   const elsewhere = { ...syncMarker('case', otherCase.id), description: 'Warning on another case' };
@@ -32,6 +38,9 @@ describe('the case screen read from the encrypted cache', () => {
   const doneTask = syncTask(theCase.id, { title: 'Done already', status: 'done' });
   const longBody = `Spoke with the tenant at the door. ${'Further detail. '.repeat(100)}`;
   const report = syncReport(theCase.id, { title: 'Door-step visit', body: longBody, authorAgencyId: police.id, createdAt: '2026-11-02T09:00:00.000Z' });
+  const olderDocument = { ...syncDocument(theCase.id), fileName: 'Tenancy agreement.pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z' };
+  const newerDocument = { ...syncDocument(theCase.id, report.id), fileName: 'Door photo.png', contentType: 'image/png', createdAt: '2026-11-02T09:05:00.000Z' };
+  const otherDocument = { ...syncDocument(otherCase.id), fileName: 'Not this case.pdf' };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cb-cache-detail-'));
@@ -44,10 +53,14 @@ describe('the case screen read from the encrypted cache', () => {
       { entity: 'person', data: victim },
       { entity: 'case_subject', data: syncSubject(theCase.id, victim.id) },
       { entity: 'case_subject', data: syncSubject(theCase.id, unseen) },
-      ...[caseWarning, personWarning, futureExpiry, expired, elsewhere].map((data) => ({ entity: 'marker' as const, data })),
+      { entity: 'location', data: home }, { entity: 'location', data: otherPlace },
+      { entity: 'case_location', data: syncCaseLocation(theCase.id, home.id) },
+      { entity: 'case_location', data: syncCaseLocation(otherCase.id, otherPlace.id) },
+      ...[caseWarning, personWarning, placeWarning, placeElsewhere, futureExpiry, expired, elsewhere].map((data) => ({ entity: 'marker' as const, data })),
       ...[overdueTask, laterTask, doneTask].map((data) => ({ entity: 'task' as const, data })),
       { entity: 'report', data: report },
       ...older.map((data) => ({ entity: 'report' as const, data })),
+      ...[olderDocument, newerDocument, otherDocument].map((data) => ({ entity: 'document' as const, data })),
     ]));
   });
   afterAll(async () => {
@@ -72,13 +85,17 @@ describe('the case screen read from the encrypted cache', () => {
     expect(subjects).toHaveLength(2);
   });
 
-  it('shows the warnings on the case and its subjects that have not expired, staff safety first, and no others', async () => {
+  it('shows the warnings on the case, its people and its places that have not expired, staff safety first, and no others', async () => {
     const { markers } = await cache.caseDetail(theCase.id);
-    expect(markers.map((m) => m.description)).toEqual(expect.arrayContaining(['Dog on premises', 'Expires next year', 'Hearing impaired']));
-    expect(markers).toHaveLength(3);
+    expect(markers.map((m) => m.description)).toEqual(expect.arrayContaining([
+      'Dog on premises', 'Expires next year', 'Hearing impaired', 'Knife found at the address',
+    ]));
+    expect(markers).toHaveLength(4);
     expect(markers.slice(0, 2).map((m) => m.markerType)).toEqual(['staff_safety', 'staff_safety']);
-    expect(markers.find((m) => m.description === 'Hearing impaired')).toMatchObject({ subjectType: 'person', personName: 'Ottoline Featherstonehaugh' });
-    expect(markers.find((m) => m.description === 'Dog on premises')).toMatchObject({ subjectType: 'case', personName: null, ownerAgencyName: 'Northshire Police' });
+    expect(markers.find((m) => m.description === 'Hearing impaired')).toMatchObject({ subjectType: 'person', subjectName: 'Ottoline Featherstonehaugh' });
+    expect(markers.find((m) => m.description === 'Knife found at the address'))
+      .toMatchObject({ subjectType: 'location', subjectName: '12 Wrenfield Parade, Riverton, RV1 2AB' });
+    expect(markers.find((m) => m.description === 'Dog on premises')).toMatchObject({ subjectType: 'case', subjectName: null, ownerAgencyName: 'Northshire Police' });
   });
 
   it('hides a warning once its expiry passes', async () => {
@@ -86,7 +103,7 @@ describe('the case screen read from the encrypted cache', () => {
     const justAfter = await queryCaseDetail(db, theCase.id, new Date('2099-01-01T00:00:00.000Z'));
     expect(justBefore.markers.map((m) => m.description)).toContain('Expires next year');
     expect(justAfter.markers.map((m) => m.description)).not.toContain('Expires next year');
-    expect(justAfter.markers.map((m) => m.description)).toEqual(expect.arrayContaining(['Dog on premises', 'Hearing impaired']));
+    expect(justAfter.markers.map((m) => m.description)).toEqual(expect.arrayContaining(['Dog on premises', 'Hearing impaired', 'Knife found at the address']));
   });
 
   it('lists only open and in-progress tasks, soonest due first, with overdue derived', async () => {
@@ -105,6 +122,14 @@ describe('the case screen read from the encrypted cache', () => {
     expect(reports[0]!.summary.startsWith('Spoke with the tenant at the door. Further detail.')).toBe(true);
     expect(reports[0]!.summary.endsWith('…')).toBe(true);
     expect(reports[0]!.summary.length).toBeLessThanOrEqual(241);
+  });
+
+  it('lists the documents of the case and of its reports, newest first, and none of another case', async () => {
+    const { documents } = await cache.caseDetail(theCase.id);
+    expect(documents).toEqual([
+      { id: newerDocument.id, fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 10, createdAt: '2026-11-02T09:05:00.000Z' },
+      { id: olderDocument.id, fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z' },
+    ]);
   });
 
   it('shows my change at once and counts it as waiting to be sent', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -6,10 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { PullResponseSchema } from '../../domain/http/sync-schemas.ts';
 import { newId } from '../../domain/ids.ts';
+import { createApiClient } from '../../main/api/api-client.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
+import { documentPath, documentsDir } from '../../main/cache/document-files.ts';
+import { DocumentContentFetcher } from '../../main/sync/fetch-document-content.ts';
 import { recordChange } from '../../server/changes/record-change.ts';
 import { withWrite } from '../../server/db/write.ts';
 import { signIn } from '../support/case-factories.ts';
+import { uploadDocument } from '../support/document-upload.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { buildPerson } from '../support/person-factories.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
@@ -22,6 +26,8 @@ const SECRET = {
   // The victim's address: the worst thing to leave behind.
   address: 'Flat 9, Wyvernhythe Buildings', town: 'Orrisbridge', postcode: 'WY9 9ZQ', marker: 'Lurcher kept at Wyvernhythe',
 };
+// A document on the secret case, as the owner uploads it and the officer's desktop downloads it.
+const SAFETY_PLAN = Buffer.from(`Safety plan: ${SECRET.given} ${SECRET.family}, ${SECRET.address}, ${SECRET.town} ${SECRET.postcode}. ${SECRET.marker}.\n`);
 const NEEDLES = [
   ...Object.values(SECRET), ...Object.values(SECRET).map((s) => s.toLowerCase()), 'thistlewaite', 'ravensworth', 'scrimgeour', 'marchpane', 'evadne',
   'wyvernhythe', 'orrisbridge', 'WY99ZQ',
@@ -35,6 +41,7 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
   let keptCaseId = '';
   let locationId = '';
   let keptLocationId = '';
+  let documentId = '';
   let dir: string;
   const caches: Array<{ label: string; cache: CaseCache; db: Kysely<CacheDatabase>; cursor?: string }> = [];
 
@@ -86,6 +93,7 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
     await postAsOwner(`/cases/${caseId}/locations`, { locationId, description: 'Victim home' });
     await postAsOwner(`/cases/${keptCaseId}/locations`, { locationId: keptLocationId, description: 'Graffiti wall' });
     await postAsOwner('/markers', { subjectType: 'location', subjectId: locationId, markerType: 'violence', description: SECRET.marker, reviewDate: '2027-01-01' });
+    documentId = (await uploadDocument(server, ownerToken, caseId, { name: `${SECRET.address} safety plan.txt`, type: 'text/plain', content: SAFETY_PLAN })).id;
     dir = mkdtempSync(join(tmpdir(), 'cb-cache-revoke-'));
     const encrypted = await openTestCache(dir);
     const plain = await openPlainCache(dir);
@@ -93,6 +101,9 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
     for (const entry of caches) {
       await pullInto(entry);
     }
+    // The real download the sync engine does after a pull (the plain control has no key, so no documents).
+    const fetched = await new DocumentContentFetcher().fetchMissing(encrypted.cache, createApiClient({ baseUrl: server.url }), () => Promise.resolve(officerToken));
+    expect(fetched).toEqual({ stored: 1, failed: 0, stopped: false });
   });
   afterAll(async () => {
     for (const { cache } of caches) {
@@ -102,7 +113,7 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds the shared case, its subject, person, report, address and marker before the owner unshares it', async () => {
+  it('holds the shared case, its subject, person, report, address, marker and downloaded document before the owner unshares it', async () => {
     for (const { cache, db } of caches) {
       expect((await db.selectFrom('locations').select('id').orderBy('id').execute()).map((l) => l.id)).toEqual([locationId, keptLocationId].sort());
       expect(await db.selectFrom('case_locations').select(['case_id', 'location_id']).where('location_id', '=', locationId).execute())
@@ -111,11 +122,15 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
       expect((await cache.searchPersons('marchp')).hits.map((h) => h.familyName)).toEqual([SECRET.family]);
       expect((await cache.searchCases('ravensw')).hits.map((h) => h.id)).toEqual([caseId]);
     }
+    const stored = caches[0]!.cache.documentContent!;
+    expect(existsSync(documentPath(dir, documentId))).toBe(true);
+    expect(readFileSync(documentPath(dir, documentId)).includes(Buffer.from(SECRET.family))).toBe(false);
+    expect((await stored.read(documentId))?.equals(SAFETY_PLAN)).toBe(true);
     // The plain control proves the raw-bytes scan would see the text if it were there.
     expect(findInFiles(filesUnder(dir).filter((f) => f.includes('plain.db')), NEEDLES)).toEqual(expect.arrayContaining([SECRET.address, SECRET.marker]));
   });
 
-  it('after PUT /cases/:id/sharing takes the council off, the next pull erases rows, index entries and raw bytes', async () => {
+  it('after PUT /cases/:id/sharing takes the council off, the next pull erases rows, index entries, the document file and raw bytes', async () => {
     const res = await server.app.inject({
       method: 'PUT', url: `/cases/${caseId}/sharing`, headers: { authorization: `Bearer ${ownerToken}` },
       payload: { sharingLevel: 'owner_agency', agencyIds: [], teamIds: [], userIds: [], hiddenFromSearch: false, expectedVersion: 1 },
@@ -124,6 +139,9 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
     for (const entry of caches) {
       expect((await pullInto(entry)).removals).toBeGreaterThan(0);
       const { cache, db } = entry;
+      // Checked after each cache's own pull: the encrypted cache (first) holds the downloaded file, and its pull must delete it.
+      expect(filesUnder(documentsDir(dir))).toEqual([]);
+      expect(await db.selectFrom('documents').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('cases').select('id').execute()).toEqual([{ id: keptCaseId }]);
       expect(await db.selectFrom('case_subjects').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('reports').select('id').execute()).toEqual([]);

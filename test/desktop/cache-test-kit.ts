@@ -23,7 +23,7 @@ export const newKeyHex = (): string => randomBytes(32).toString('hex');
 export async function openTestCache(dir: string, keyHex = newKeyHex()): Promise<{ cache: CaseCache; db: Kysely<CacheDatabase>; file: string; keyHex: string }> {
   const file = join(dir, 'cache.db');
   const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(file, keyHex) }) });
-  return { cache: await createCaseCache(db, dir), db, file, keyHex };
+  return { cache: await createCaseCache(db, dir, keyHex), db, file, keyHex };
 }
 
 /** An UNencrypted cache with the same pragmas: the control that proves a raw-bytes scan can find text. */

@@ -14,6 +14,7 @@ import { SAFE_STORAGE_FILE } from '../../electron/choose-secret-store.ts';
 import { BUNDLED_WORKER_FILE } from '../../main/cache-worker/worker-entry-path.ts';
 import { LAST_GOOD_POLICY_FILE } from '../../main/policy/machine-policy.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
+import { offlineIndexAccount } from '../../main/session/offline-index.ts';
 import { MAIN_PROCESS_BUNDLE } from '../../scripts/electron-bundle-options.ts';
 import { ANSWER_PREFIX } from '../support/fake-electron.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
@@ -80,12 +81,13 @@ describe('the Electron main bundle chooses the secret store from the machine pol
     expect(filesUnder(run.dataDir).map((f) => f.slice(run.dataDir.length + 1))).toEqual([LAST_GOOD_POLICY_FILE]);
   });
 
-  it('with secretStore safeStorage, keeps the cache key and refresh token encrypted in the safeStorage file', async () => {
+  it('with secretStore safeStorage, keeps the cache key, refresh token and offline index entry encrypted in the safeStorage file', async () => {
     const run = await signInThroughShell('safe', { secretStore: 'safeStorage' }, 'gnome_libsecret');
     expect(run.answer).toMatchObject({ ok: true, value: { username: officer.username } });
     const blobs = JSON.parse(readFileSync(run.secretsFile, 'utf8')) as Record<string, string>;
     const location = cacheLocation(run.dataDir, server.url, officer.id);
-    expect(Object.keys(blobs).sort()).toEqual([location.keyAccount, location.refreshTokenAccount].sort());
+    // The cache key, the refresh token, and the username's entry that lets this user sign in offline later.
+    expect(Object.keys(blobs).sort()).toEqual([location.keyAccount, location.refreshTokenAccount, offlineIndexAccount(server.url, officer.username)].sort());
     // The raw 256-bit key would show as 64 hex characters anywhere in clear.
     expect(filesUnder(run.dataDir).filter((f) => /[0-9a-f]{64}/.test(readFileSync(f, 'latin1')))).toEqual([]);
   });

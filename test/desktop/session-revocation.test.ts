@@ -5,6 +5,7 @@ import type { SessionState } from '../../domain/ipc/contract.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { startCoreWorld, type CoreWorld } from '../support/core-world.ts';
+import { uploadDocument } from '../support/document-upload.ts';
 import { filesUnder } from '../support/raw-bytes.ts';
 import type { TestServer } from '../support/test-server.ts';
 
@@ -27,9 +28,14 @@ describe('device revocation wipes the desktop', () => {
     const signIn = await core.handle('session.signIn', officer);
     expect(signIn).toMatchObject({ ok: true });
     const user = (signIn as { value: SessionUser }).value;
+    // A document whose content the sync downloads (sealed) into the cache's own folder.
+    const caseId = (await server.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+    const token = (await server.ctx.tokens.signAccess(user.id, new Date())).token;
+    const doc = await uploadDocument(server, token, caseId, { name: 'visit.txt', type: 'text/plain', content: Buffer.from('Synthetic visit notes') });
     expect(await core.handle('sync.now', null)).toMatchObject({ ok: true, value: { cachedCases: 1 } });
     const location = cacheLocation(dataDir, server.url, user.id);
     expect(filesUnder(dataDir)).toContain(location.file);
+    expect(filesUnder(dataDir).some((f) => f.endsWith(doc.id))).toBe(true);
     expect(await keychain.get(location.keyAccount)).toMatch(/^[0-9a-f]{64}$/);
 
     const devices = await server.db.selectFrom('devices').select(['id', 'revoked_at']).where('user_id', '=', officer.id).execute();

@@ -21,6 +21,8 @@ import type { TestServer } from '../support/test-server.ts';
 /** One desktop: session, engine, status history, and the raw cache database for assertions. */
 export interface SyncDesktop {
   api: ApiClient;
+  /** The folder of the cache file and its stored documents. */
+  dataDir: string;
   session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } };
   engine: SyncEngine;
   status: SyncStatusTracker;
@@ -38,8 +40,9 @@ export async function startSyncDesktop(server: TestServer, credentials: { userna
   const dataDir = mkdtempSync(join(tmpdir(), 'cb-sync-'));
   const api = createApiClient({ baseUrl: server.url });
   const pair = await api.call('login', { body: credentials });
-  const db = new Kysely<SyncCacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dataDir, 'cache.cbcache'), randomBytes(32).toString('hex')) }) });
-  const cache = await createCaseCache(db, dataDir);
+  const keyHex = randomBytes(32).toString('hex');
+  const db = new Kysely<SyncCacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dataDir, 'cache.cbcache'), keyHex) }) });
+  const cache = await createCaseCache(db, dataDir, keyHex);
   const store = createSyncStore(db, () => new Date());
   let active: { cache: CaseCache; user: SessionUser } | null = { cache, user: pair.user };
   const session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } } = {
@@ -55,7 +58,7 @@ export async function startSyncDesktop(server: TestServer, credentials: { userna
   status.subscribe((s) => history.push(s));
   const engine = new SyncEngine(session, api, status, () => new Date(), { ...options, storeFor });
   return {
-    api, session, engine, status, history,
+    api, dataDir, session, engine, status, history,
     db: () => db,
     store: () => store,
     engineWith: (other, otherStatus) => new SyncEngine(session, other, otherStatus, () => new Date(), { storeFor }),

@@ -3,11 +3,11 @@
  * through the fault proxy, carries out the rest of the plan (journalled around each enqueue), and
  * syncs until the outbox is empty. Reports its phases as JSON lines on stdout.
  */
-import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CodedError } from '../../domain/errors.ts';
 import { createApiClient } from '../../main/api/api-client.ts';
 import { createCaseCache } from '../../main/cache/case-cache.ts';
+import { cacheDirFor } from '../../main/cache/document-files.ts';
 import { openCache } from '../../main/cache-worker/open-cache.ts';
 import { SessionManager } from '../../main/session/session-manager.ts';
 import { SyncEngine } from '../../main/sync/sync-engine.ts';
@@ -39,8 +39,10 @@ async function main(config: ChildConfig): Promise<void> {
   const api = createApiClient({ baseUrl: config.serverUrl, timeoutMs: 5000, retry: { baseDelayMs: 30, maxDelayMs: 300 } });
   const session = new SessionManager({
     api, secrets: createFileSecretStore(config.secretsFile), serverUrl: config.serverUrl, dataDir: config.dataDir,
-    now: () => Date.now(), settings: { offlineLeaseHours: 72, offlineAllowed: true },
-    openCache: async (target) => createCaseCache(await openCache(target), dirname(target.file)),
+    // Offline sign-in off: a restart must sign in online, as this suite expects; an offline sign-in would
+    // refresh at once, and a refresh answer the proxy loses makes the next refresh a reuse that ends the session.
+    now: () => Date.now(), settings: { offlineLeaseHours: 72, offlineAllowed: false },
+    openCache: async (target) => createCaseCache(await openCache(target), cacheDirFor(target.file), target.keyHex),
   });
   const status = new SyncStatusTracker();
   let phase = '';

@@ -1,11 +1,12 @@
 /** One randomized fault run: a fresh agency and user, a faulty proxy, a killed-and-restarted core child, then the invariants. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { createApiClient } from '../../main/api/api-client.ts';
 import { createCaseCache } from '../../main/cache/case-cache.ts';
+import { cacheDirFor } from '../../main/cache/document-files.ts';
 import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { SyncEngine, type SyncSessionSource } from '../../main/sync/sync-engine.ts';
@@ -126,7 +127,7 @@ async function finalCleanSyncAndCompare(config: ChildConfig, user: { id: string;
   }
   // SQL on this thread is fine in a test; the cache is the same encrypted file the child used.
   const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(location.file, keyHex) }) });
-  const cache = await createCaseCache(db, dirname(location.file));
+  const cache = await createCaseCache(db, cacheDirFor(location.file), keyHex);
   try {
     const pair = await api.call('login', { body: { username: user.username, password: user.password } });
     const session: SyncSessionSource = { active: { cache, user: pair.user }, accessToken: () => Promise.resolve(pair.accessToken) };

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../domain/ids.ts';
 import { blobPath } from '../../server/documents/blob-store.ts';
 import { MAX_DOCUMENT_BYTES } from '../../server/documents/receive-upload.ts';
+import { multipart } from '../support/document-upload.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
 import { filesUnder } from '../support/raw-bytes.ts';
 import { testDialects } from '../support/test-databases.ts';
@@ -12,21 +12,6 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('synthetic test document, no real data\n%%EOF\n')]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64), Buffer.from('This program cannot be run in DOS mode')]);
-
-/** A multipart/form-data body with text fields and one file part. */
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer } | null) {
-  const boundary = `----cbtest${newId()}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`, 'utf8'));
-    parts.push(file.content, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(testDialects())('document upload and download on %s', (dialect) => {
   let server: TestServer;

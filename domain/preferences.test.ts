@@ -1,6 +1,6 @@
 /** Unit tests: preferences keep valid harmless UI fields and drop everything else. */
 import { describe, expect, it } from 'vitest';
-import { mergePreferences, sanitizePreferences } from './preferences-schema.ts';
+import { mergePreferences, sanitizePreferences } from './preferences.ts';
 
 describe('sanitizePreferences', () => {
   it('keeps valid fields', () => {

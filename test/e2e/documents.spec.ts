@@ -1,0 +1,43 @@
+/**
+ * Documents on the case screen, end to end: a document uploaded to the cloud API reaches the desktop
+ * by sync, and "Open" saves exactly the uploaded bytes through the core's `documents.content`.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import type { CaseSummary } from '../../domain/entities/case.ts';
+import { multipart } from '../support/document-upload.ts';
+import { apiSignIn, callApi, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+
+test.afterAll(async ({ browser }) => {
+  await leaveSignedOut(browser);
+});
+
+test('a document uploaded to a case is listed on the case screen, and Open saves the very same bytes', async ({ page }) => {
+  const token = await apiSignIn();
+  const { agencyId } = await callApi<{ agencyId: string }>(token, 'GET', '/me');
+  const { cases } = await callApi<{ cases: CaseSummary[] }>(token, 'GET', `/cases?status=open&ownerAgencyId=${agencyId}&limit=200`);
+  const c = cases.find((x) => x.abilities.add_document);
+  expect(c, 'an open case of the practitioner\u2019s agency they may attach documents to').toBeDefined();
+  // Synthetic content: a PDF header, random bytes (every byte value) and the end marker.
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024), Buffer.from('\n%%EOF\n')]);
+  const fileName = `Visit notes ${randomBytes(3).toString('hex')}.pdf`;
+  await callApi(token, 'POST', `/cases/${c!.id}/documents`, multipart({}, { name: fileName, type: 'application/pdf', content: bytes }), 201);
+
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await page.getByLabel('Filter cases').fill(c!.reference);
+  await page.getByRole('button', { name: `Open case ${c!.reference}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c!.title })).toBeVisible();
+
+  const documents = page.getByTestId('case-documents');
+  const item = documents.getByRole('listitem').filter({ hasText: fileName });
+  await expect(item).toContainText('64 KB');
+  const download = page.waitForEvent('download');
+  await item.getByRole('button', { name: `Open ${fileName}` }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe(fileName);
+  expect((await readFile(await saved.path())).equals(bytes)).toBe(true);
+  await expect(documents.getByRole('alert')).toHaveCount(0);
+});

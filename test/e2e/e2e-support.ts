@@ -1,0 +1,52 @@
+/** What the end-to-end specs share: the context from global-setup, the app signed in, and the cloud API as a user. */
+import { readFileSync } from 'node:fs';
+import { expect, type Browser, type Page } from '@playwright/test';
+import type { E2eContext } from './global-setup.ts';
+
+/** What global-setup wrote for this run. */
+export const context = JSON.parse(readFileSync(process.env.E2E_CONTEXT_FILE!, 'utf8')) as E2eContext;
+
+/** Opens the app signed in (the core behind the loopback host may still hold a session) and synced. */
+export async function openSignedIn(page: Page): Promise<void> {
+  await page.goto(context.url);
+  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
+  if (await page.getByLabel('Username').isVisible()) {
+    await page.getByLabel('Username').fill(context.user.username);
+    await page.getByLabel('Password').fill(context.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+}
+
+/** Leaves the core signed out, keeping its offline copy, as the next spec file expects. */
+export async function leaveSignedOut(browser: Browser): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(context.url);
+  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
+  if (await page.getByTestId('sync-status').isVisible()) {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog', { name: 'Sign out of Casebridge?' }).getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByLabel('Username')).toBeVisible();
+  }
+  await page.close();
+}
+
+/** Signs in to the cloud API as the practitioner and answers the access token. */
+export async function apiSignIn(username = context.user.username, password = context.user.password): Promise<string> {
+  const res = await fetch(`${context.serverUrl}/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Calls the cloud API as a signed-in user; fails the test unless the server answers `status`. */
+export async function callApi<T>(token: string, method: string, path: string, body?: { payload: Buffer; headers: Record<string, string> }, status = 200): Promise<T> {
+  const res = await fetch(`${context.serverUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...body?.headers },
+    ...(body === undefined ? {} : { body: new Uint8Array(body.payload) }),
+  });
+  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(status);
+  return (await res.json()) as T;
+}
