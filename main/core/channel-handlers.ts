@@ -57,8 +57,13 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'cases.detail': (input) => session.require().cache.caseDetail(input.caseId),
     'cases.search': (input) => session.require().cache.searchCases(input.text, input.limit),
     'persons.search': (input) => session.require().cache.searchPersons(input.text, input.limit),
-    'documents.content': (input) =>
-      readDocumentContent({ cache: session.require().cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId),
+    'documents.content': async (input) => {
+      // Handing the bytes to the renderer is how a document leaves Casebridge: the policy decides here, not in the UI.
+      if (!deps.preferences.get().effective.exportsAllowed) {
+        throw new CodedError('authorization_error', 'Your organisation does not allow documents to be saved from Casebridge on this computer.');
+      }
+      return readDocumentContent({ cache: session.require().cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId);
+    },
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),
     'changes.submit': async ({ baseVersion, ...change }) =>

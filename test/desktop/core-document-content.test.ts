@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentContent } from '../../domain/ipc/document-channels.ts';
 import { newId } from '../../domain/ids.ts';
+import { DEFAULT_POLICY } from '../../main/policy/admin-policy.ts';
 import { cacheDirFor, documentPath } from '../../main/cache/document-files.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { signIn } from '../support/case-factories.ts';
@@ -78,5 +79,23 @@ describe('the documents.content channel of the desktop core', () => {
     expect(JSON.stringify(answer)).not.toContain(world.server.url);
     const letter = await callCore<DocumentContent>(world.core, 'documents.content', { documentId: ids.letter });
     expect(bytesOf(letter).equals(LETTER)).toBe(true);
+  });
+});
+
+describe('the documents.content channel when the machine policy forbids exports', () => {
+  let world: CoreWorld;
+  afterAll(() => world.stop());
+
+  it('refuses with authorization_error even for a synced document, whatever the renderer asks', async () => {
+    world = await startCoreWorld({
+      password: 'document-pass-2', caseTitle: 'Exports forbidden here', dataDirPrefix: 'cb-core-noexport-',
+      core: { policy: { policy: { ...DEFAULT_POLICY, exportsAllowed: false }, enforced: new Set(['exportsAllowed']), warnings: [] } },
+    });
+    const caseId = (await world.server.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+    const token = await signIn(world.server, world.officer.username, world.officer.password);
+    const doc = await uploadDocument(world.server, token, caseId, { name: 'Contact note.txt', type: 'text/plain', content: NOTE });
+    await callCore(world.core, 'session.signIn', world.officer);
+    await callCore(world.core, 'sync.now', null);
+    expect(await world.core.handle('documents.content', { documentId: doc.id })).toMatchObject({ ok: false, error: { code: 'authorization_error' } });
   });
 });
