@@ -40,7 +40,8 @@ export type RefreshRefusal = 'unknown' | 'reused' | 'expired' | 'device_revoked'
 
 /**
  * Exchanges a refresh token for a new one in the same family. A token that was already used or
- * revoked is a sign of theft: the whole family is revoked and the caller must sign in again.
+ * revoked is a sign of theft: the whole family is revoked and the caller must sign in again —
+ * except a retry right after a lost reply (see REFRESH_RETRY_GRACE_MS).
  * A token bound to a revoked device answers `device_revoked` (so the desktop wipes); a token
  * without a device is bound to `deviceId` when one is given.
  */
@@ -71,6 +72,10 @@ export async function rotateRefreshToken(
         return { kind: 'device_revoked' as const, userId: row.user_id };
       }
     }
+    if (row.used_at !== null && row.revoked_at === null && await supersedeUnusedSuccessor(trx, row, args.now)) {
+      const next = await issueRefreshToken(trx, { userId: row.user_id, deviceId, now: args.now, days: args.days, familyId: row.family_id });
+      return { kind: 'rotated' as const, userId: row.user_id, deviceId, ...next };
+    }
     if (row.used_at !== null || row.revoked_at !== null) {
       await trx.updateTable('refresh_tokens').set({ revoked_at: nowIso }).where('family_id', '=', row.family_id).where('revoked_at', 'is', null).execute();
       return { kind: 'reused' as const, userId: row.user_id };
@@ -94,6 +99,35 @@ export async function rotateRefreshToken(
     throw new CodedError('authentication_error', 'Your session has ended; sign in again.');
   }
   return outcome;
+}
+
+/**
+ * How long after a rotation the previous token may be presented again. On a poor connection the
+ * reply carrying the new token can be lost after the server committed it; the client then retries
+ * with the token it still holds. Without this, that retry would look like theft and end the session.
+ */
+export const REFRESH_RETRY_GRACE_MS = 120_000;
+
+/**
+ * A retry after a lost reply: the token was used moments ago and its successor was never used.
+ * Then the successor is revoked (whoever holds it can no longer use it) and the caller gets a new
+ * one. A thief replaying the old token in that window gains a token, but the real client's next
+ * refresh presents the revoked successor, which revokes the whole family, as any reuse does.
+ */
+async function supersedeUnusedSuccessor(
+  trx: Kysely<ServerDatabase>, row: { id: string; family_id: string; used_at: string | null }, now: Date,
+): Promise<boolean> {
+  if (row.used_at === null || now.getTime() - Date.parse(row.used_at) > REFRESH_RETRY_GRACE_MS) {
+    return false;
+  }
+  const live = await trx.selectFrom('refresh_tokens').select(['id', 'used_at']).where('family_id', '=', row.family_id)
+    .where('id', '<>', row.id).where('revoked_at', 'is', null).execute();
+  // Exactly one live token, and unused: the successor issued by that rotation and nothing after it.
+  if (live.length !== 1 || live[0]!.used_at !== null) {
+    return false;
+  }
+  await trx.updateTable('refresh_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', live[0]!.id).where('used_at', 'is', null).execute();
+  return true;
 }
 
 /** Revokes every refresh token bound to a device (device revocation). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFRESH_RETRY_GRACE_MS } from '../../server/auth/refresh-tokens.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -6,9 +7,11 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 describe.each(testDialects())('auth on %s', (dialect) => {
   let server: TestServer;
   let user: { username: string; password: string };
+  // The server's clock runs this far ahead of real time (to step past the refresh retry window).
+  let skewMs = 0;
 
   beforeAll(async () => {
-    server = await startTestServer(dialect);
+    server = await startTestServer(dialect, { now: () => new Date(Date.now() + skewMs) });
     const agencyId = await buildAgency(server.db);
     user = await buildUser(server.db, { agencyId, username: 'pc.test', password: 'demo-pass-1' });
   });
@@ -53,11 +56,40 @@ describe.each(testDialects())('auth on %s', (dialect) => {
     expect(first.statusCode).toBe(200);
     const rotated = first.json<{ refreshToken: string }>().refreshToken;
     expect(rotated).not.toBe(login.refreshToken);
+    const second = await post('/auth/refresh', { refreshToken: rotated });
+    expect(second.statusCode).toBe(200);
+    const newest = second.json<{ refreshToken: string }>().refreshToken;
 
     const replay = await post('/auth/refresh', { refreshToken: login.refreshToken });
     expect(replay.statusCode).toBe(401);
     // The thief's replay also kills the legitimate newer token.
-    expect((await post('/auth/refresh', { refreshToken: rotated })).statusCode).toBe(401);
+    expect((await post('/auth/refresh', { refreshToken: newest })).statusCode).toBe(401);
+  });
+
+  it('lets a client whose refresh reply was lost retry with its old token once, and the lost token dies', async () => {
+    const login = (await post('/auth/login', { username: user.username, password: user.password })).json<{ refreshToken: string }>();
+    const lost = (await post('/auth/refresh', { refreshToken: login.refreshToken })).json<{ refreshToken: string }>().refreshToken;
+    const retry = await post('/auth/refresh', { refreshToken: login.refreshToken });
+    expect(retry.statusCode).toBe(200);
+    const fresh = retry.json<{ refreshToken: string }>().refreshToken;
+    expect(new Set([login.refreshToken, lost, fresh]).size).toBe(3);
+    // The family lives on through the retried token; presenting the lost one is reuse and ends it.
+    const next = await post('/auth/refresh', { refreshToken: fresh });
+    expect(next.statusCode).toBe(200);
+    expect((await post('/auth/refresh', { refreshToken: lost })).statusCode).toBe(401);
+    expect((await post('/auth/refresh', { refreshToken: next.json<{ refreshToken: string }>().refreshToken })).statusCode).toBe(401);
+  });
+
+  it('treats the old token as reuse once the retry window has passed', async () => {
+    const login = (await post('/auth/login', { username: user.username, password: user.password })).json<{ refreshToken: string }>();
+    const rotated = (await post('/auth/refresh', { refreshToken: login.refreshToken })).json<{ refreshToken: string }>().refreshToken;
+    skewMs = REFRESH_RETRY_GRACE_MS + 1000;
+    try {
+      expect((await post('/auth/refresh', { refreshToken: login.refreshToken })).statusCode).toBe(401);
+      expect((await post('/auth/refresh', { refreshToken: rotated })).statusCode).toBe(401);
+    } finally {
+      skewMs = 0;
+    }
   });
 
   it('stores only argon2id hashes of passwords and only hashes of refresh tokens', async () => {
