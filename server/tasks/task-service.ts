@@ -22,11 +22,15 @@ async function assertAssignee(trx: Trx, body: CreateTaskBody): Promise<void> {
     await assertTeamOfAgency(trx, body.assigneeTeamId, body.assigneeAgencyId, 'assigneeTeamId');
   }
   if (body.assigneeUserId !== null) {
-    const user = await trx.selectFrom('users').select('agency_id').where('id', '=', body.assigneeUserId).executeTakeFirst();
+    const user = await trx.selectFrom('users').select(['agency_id', 'disabled']).where('id', '=', body.assigneeUserId).executeTakeFirst();
     const inTeam = body.assigneeTeamId === null || (await trx.selectFrom('user_teams').select('user_id')
       .where('user_id', '=', body.assigneeUserId).where('team_id', '=', body.assigneeTeamId).executeTakeFirst()) !== undefined;
     if (!user || user.agency_id !== body.assigneeAgencyId || !inTeam) {
       throw new CodedError('validation_error', 'Invalid body at assigneeUserId: not a user of that agency and team.');
+    }
+    // A disabled account never signs in again: a task given to it would wait for nobody.
+    if (Number(user.disabled) !== 0) {
+      throw new CodedError('validation_error', 'Invalid body at assigneeUserId: that account is disabled; assign the task to their team or agency.');
     }
   }
 }

@@ -54,4 +54,21 @@ describe.each(testDialects())('tasks on %s', (dialect) => {
     expect((await call(server, world.users.council.b, 'PATCH', `/tasks/${created.body.id}`, { status: 'finished' })).status).toBe(400);
     expect((await server.db.selectFrom('tasks').select('id').execute()).length).toBe(before.length);
   });
+
+  it('refuses to assign a task to a disabled account, naming the field, and writes nothing', async () => {
+    const police = world.users.police.a;
+    const leaver = world.users.council.b;
+    await server.db.updateTable('users').set({ disabled: 1 }).where('id', '=', leaver.id).execute();
+    try {
+      const before = await server.db.selectFrom('tasks').select('id').execute();
+      const refused = await call<{ error: { code: string; message: string } }>(server, police, 'POST', `/cases/${caseId}/tasks`, {
+        title: 'For a leaver', assigneeAgencyId: world.agencies.council, assigneeUserId: leaver.id,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'validation_error', message: expect.stringContaining('assigneeUserId') as unknown });
+      expect((await server.db.selectFrom('tasks').select('id').execute()).length).toBe(before.length);
+    } finally {
+      await server.db.updateTable('users').set({ disabled: 0 }).where('id', '=', leaver.id).execute();
+    }
+  });
 });
