@@ -33,6 +33,8 @@ export interface UserTable {
   created_at: string;
   totp_secret: string | null;
   totp_enabled: Generated<Flag>;
+  /** The last TOTP time step accepted; a code is good only for a later step (no replay). */
+  totp_last_step: number | null;
 }
 
 export interface UserTeamTable {

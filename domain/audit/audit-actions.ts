@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'auth.logout': 'consultation',
   'auth.refresh_reuse': 'consultation',
   'auth.totp_enrolled': 'alteration',
+  'auth.totp_reset': 'alteration',
   'record.view': 'consultation',
   'record.break_glass_view': 'consultation',
   'record.search': 'consultation',

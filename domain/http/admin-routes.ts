@@ -30,4 +30,9 @@ export const adminRoutes = {
     summary: 'Revoke a device: its refresh tokens end and its next request is told to wipe (owner or agency admin)',
     params: z.object({ id: z.uuid() }), query: NoQuery, body: NoBody, response: DeviceSchema,
   }),
+  resetUserTotp: defineRoute({
+    method: 'POST', path: '/users/:id/totp/reset', auth: true, tag: 'users',
+    summary: "Reset a user's authenticator app (lost phone): the second factor is removed and their sessions end (agency or system admin)",
+    params: z.object({ id: z.uuid() }), query: NoQuery, body: NoBody, response: z.object({ ok: z.literal(true) }),
+  }),
 } as const;

@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.ts';
 import { registerDeviceRoutes } from './device-routes.ts';
+import { registerTotpResetRoutes } from './totp-reset-routes.ts';
 
 /** Registers the admin routes. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   registerDeviceRoutes(app, ctx);
+  registerTotpResetRoutes(app, ctx);
   return Promise.resolve();
 }

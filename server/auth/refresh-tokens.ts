@@ -135,6 +135,11 @@ export async function revokeDeviceTokens(db: Kysely<ServerDatabase>, deviceId: s
   await db.updateTable('refresh_tokens').set({ revoked_at: now.toISOString() }).where('device_id', '=', deviceId).where('revoked_at', 'is', null).execute();
 }
 
+/** Revokes every refresh token of a user, every family (their sessions must sign in again). */
+export async function revokeUserTokens(db: Kysely<ServerDatabase>, userId: string, now: Date): Promise<void> {
+  await db.updateTable('refresh_tokens').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
 /** Revokes the family a refresh token belongs to (sign-out). */
 export async function revokeRefreshFamily(db: Kysely<ServerDatabase>, token: string, userId: string, now: Date): Promise<void> {
   const row = await db.selectFrom('refresh_tokens').select('family_id').where('token_hash', '=', hashRefreshToken(token)).where('user_id', '=', userId).executeTakeFirst();

@@ -8,9 +8,9 @@ import type { ServerContext } from '../server-context.ts';
 import { resolveJwtSecret } from '../jwt-secret.ts';
 import { assertUsableDevice, touchDevice } from './devices.ts';
 import { createOfflineLeaseSigner, type OfflineLeaseSigner } from './offline-lease.ts';
-import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.ts';
-import { checkPassword, checkSecondFactor, recordSignIn } from './sign-in.ts';
-import { enableTotp, registerTotpRoutes } from './totp-routes.ts';
+import { revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.ts';
+import { checkPassword, checkSecondFactor, commitSignIn } from './sign-in.ts';
+import { registerTotpRoutes } from './totp-routes.ts';
 import { loadSessionUser } from './user-queries.ts';
 
 /** Registers the auth routes. */
@@ -19,7 +19,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   registerRoute(app, ctx, routes.login, async ({ body, request }) => {
     const attempt = { username: body.username, password: body.password, ip: request.ip };
     const creds = await checkPassword(ctx, attempt);
-    const { confirmsEnrolment } = await checkSecondFactor(ctx, attempt, creds, body.totpCode);
+    const secondFactor = await checkSecondFactor(ctx, attempt, creds, body.totpCode);
     const deviceId = body.deviceId ?? null;
     if (deviceId !== null) {
       try {
@@ -31,15 +31,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
         });
         throw error;
       }
-      await touchDevice(ctx.db, deviceId, ctx.now());
     }
-    if (confirmsEnrolment) {
-      await enableTotp(ctx, { userId: creds.id, agencyId: creds.agencyId, ip: request.ip });
-    }
-    await recordSignIn(ctx, attempt, creds, deviceId);
-    return tokenPair(ctx, leases, creds.id, deviceId, await issueRefreshToken(ctx.db, {
-      userId: creds.id, deviceId, now: ctx.now(), days: ctx.config.refreshTokenDays,
-    }));
+    return tokenPair(ctx, leases, creds.id, deviceId, await commitSignIn(ctx, attempt, creds, { secondFactor, deviceId }));
   });
 
   registerRoute(app, ctx, routes.refresh, async ({ body, request }) => {

@@ -1,9 +1,12 @@
-/** The sign-in checks: lockout, password and second factor, each attempt recorded and audited. */
+/** The sign-in checks (lockout, password, second factor) and the commit of a sign-in that passed, each attempt recorded and audited. */
 import { CodedError } from '../../domain/errors.ts';
-import { recordAuditNow } from '../audit/record-audit.ts';
+import { recordAudit, recordAuditNow } from '../audit/record-audit.ts';
 import type { ServerContext } from '../server-context.ts';
+import { touchDevice } from './devices.ts';
 import { isLockedOut, recordLoginAttempt } from './lockout.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { issueRefreshToken, type IssuedRefreshToken } from './refresh-tokens.ts';
+import { claimTotpStep, enableTotp } from './totp-state.ts';
 import { verifyTotp } from './totp.ts';
 import { findCredentials, type Credentials } from './user-queries.ts';
 
@@ -36,43 +39,80 @@ export async function checkPassword(ctx: ServerContext, attempt: SignInAttempt):
   return creds;
 }
 
+/** The second-factor outcome: the code's secret and time step (null when no code was needed). */
+export interface SecondFactor {
+  code: { secret: string; step: number } | null;
+  /** This sign-in confirms a pending enrolment (agency requires TOTP, set up but not yet used). */
+  confirmsEnrolment: boolean;
+}
+
 /**
  * Checks the second factor after a right password. A missing code is the first step of a
- * two-step sign-in and is not a failure; a wrong code is. Returns true when this sign-in
- * confirmed a pending enrolment (agency requires TOTP, the user set it up but had not used it).
+ * two-step sign-in and is not a failure; a wrong code is. The code's step is only claimed when the
+ * sign-in commits (`commitSignIn`), so a replayed code is refused there.
  */
 export async function checkSecondFactor(
   ctx: ServerContext,
   attempt: SignInAttempt,
   creds: Credentials,
   code: string | undefined,
-): Promise<{ confirmsEnrolment: boolean }> {
+): Promise<SecondFactor> {
   const confirmsEnrolment = !creds.totpEnabled && creds.totpRequired && creds.totpSecret !== null && code !== undefined;
   if (!creds.totpEnabled && !confirmsEnrolment) {
     if (creds.totpRequired) {
       throw new CodedError('totp_enrolment_required',
         'Your agency requires a second sign-in step. Set up an authenticator app, then sign in with its code.');
     }
-    return { confirmsEnrolment: false };
+    return { code: null, confirmsEnrolment: false };
   }
   if (code === undefined) {
     throw new CodedError('totp_required', 'Enter the six-digit code from your authenticator app.');
   }
-  if (creds.totpSecret === null || !verifyTotp(creds.totpSecret, code, ctx.now())) {
-    await refuse(ctx, attempt, creds, 'wrong_totp', 'failure');
-    throw new CodedError('authentication_error', 'Wrong verification code.');
+  const step = creds.totpSecret === null ? null : verifyTotp(creds.totpSecret, code, ctx.now());
+  if (creds.totpSecret === null || step === null) {
+    return refuseWrongCode(ctx, attempt, creds);
   }
-  return { confirmsEnrolment };
+  return { code: { secret: creds.totpSecret, step }, confirmsEnrolment };
 }
 
-/** Records a successful sign-in (attempt row and audit event). */
-export async function recordSignIn(ctx: ServerContext, attempt: SignInAttempt, creds: Credentials, deviceId: string | null): Promise<void> {
+/**
+ * Commits a sign-in that passed every check, in one transaction: claims the code's time step
+ * (compare-and-set, so a code signs in once and two concurrent uses cannot both win), turns on a
+ * pending second factor, marks the device seen, records the attempt and audit event, and starts a
+ * refresh-token family. A code whose step was already used is refused exactly as a wrong code.
+ */
+export async function commitSignIn(
+  ctx: ServerContext,
+  attempt: SignInAttempt,
+  creds: Credentials,
+  args: { secondFactor: SecondFactor; deviceId: string | null },
+): Promise<IssuedRefreshToken> {
   const at = ctx.now();
-  await recordLoginAttempt(ctx.db, { username: attempt.username, userId: creds.id, succeeded: true, ip: attempt.ip, at });
-  await recordAuditNow(ctx.db, {
-    actor: { userId: creds.id, agencyId: creds.agencyId, deviceId, ip: attempt.ip },
-    action: 'auth.login', entityType: 'user', entityId: creds.id, outcome: 'success', at,
+  const { code, confirmsEnrolment } = args.secondFactor;
+  const issued = await ctx.db.transaction().execute(async (trx) => {
+    if (code !== null && !(await claimTotpStep(trx, { userId: creds.id, ...code }))) {
+      return null;
+    }
+    if (confirmsEnrolment) {
+      await enableTotp(trx, { userId: creds.id, agencyId: creds.agencyId, ip: attempt.ip, at });
+    }
+    if (args.deviceId !== null) {
+      await touchDevice(trx, args.deviceId, at);
+    }
+    await recordLoginAttempt(trx, { username: attempt.username, userId: creds.id, succeeded: true, ip: attempt.ip, at });
+    await recordAudit(trx, {
+      actor: { userId: creds.id, agencyId: creds.agencyId, deviceId: args.deviceId, ip: attempt.ip },
+      action: 'auth.login', entityType: 'user', entityId: creds.id, outcome: 'success', at,
+    });
+    return issueRefreshToken(trx, { userId: creds.id, deviceId: args.deviceId, now: at, days: ctx.config.refreshTokenDays });
   });
+  return issued ?? refuseWrongCode(ctx, attempt, creds);
+}
+
+/** A wrong or already-used code: one answer for both (no hint), a failed attempt for lockout, audited. */
+async function refuseWrongCode(ctx: ServerContext, attempt: SignInAttempt, creds: Credentials): Promise<never> {
+  await refuse(ctx, attempt, creds, 'wrong_totp', 'failure');
+  throw new CodedError('authentication_error', 'Wrong verification code.');
 }
 
 /** Records and audits a refused attempt; `reason` is a fixed word, the password never appears. */

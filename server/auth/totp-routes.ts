@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { checkPassword } from './sign-in.ts';
+import { claimTotpStep, enableTotp } from './totp-state.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 /** Registers the TOTP routes. */
@@ -20,10 +20,19 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (row.totp_secret === null) {
       throw new CodedError('conflict', 'Start setting up an authenticator app first.');
     }
-    if (!verifyTotp(row.totp_secret, body.code, ctx.now())) {
+    const secret = row.totp_secret;
+    const step = verifyTotp(secret, body.code, ctx.now());
+    // Claiming the step makes the confirming code single-use too: it cannot then sign in.
+    const confirmed = step !== null && await ctx.db.transaction().execute(async (trx) => {
+      if (!(await claimTotpStep(trx, { userId: user.id, secret, step }))) {
+        return false;
+      }
+      await enableTotp(trx, { userId: user.id, agencyId: user.agencyId, ip: request.ip, at: ctx.now() });
+      return true;
+    });
+    if (!confirmed) {
       throw new CodedError('validation_error', 'That code is not right; check the time on your phone and try the current code.');
     }
-    await enableTotp(ctx, { userId: user.id, agencyId: user.agencyId, ip: request.ip });
     return { ok: true as const };
   });
 
@@ -49,17 +58,7 @@ async function startEnrolment(ctx: ServerContext, userId: string, username: stri
     throw new CodedError('conflict', 'A second factor is already set up.');
   }
   const secret = newTotpSecret();
-  await ctx.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', userId).where('totp_enabled', '=', 0).execute();
+  // A new secret starts with no used step: the last step belonged to codes of the old one.
+  await ctx.db.updateTable('users').set({ totp_secret: secret, totp_last_step: null }).where('id', '=', userId).where('totp_enabled', '=', 0).execute();
   return { secret, otpauthUri: totpUri(secret, username) };
-}
-
-/** Turns the second factor on and audits it. */
-export async function enableTotp(ctx: ServerContext, who: { userId: string; agencyId: string; ip: string }): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_enabled: 1 }).where('id', '=', who.userId).execute();
-    await recordAudit(trx, {
-      actor: { userId: who.userId, agencyId: who.agencyId, ip: who.ip },
-      action: 'auth.totp_enrolled', entityType: 'user', entityId: who.userId, outcome: 'success', at: ctx.now(),
-    });
-  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotp, newTotpSecret, totpCode, totpUri, verifyTotp } from './totp.ts';
+import { hotp, newTotpSecret, totpCode, totpStep, totpUri, verifyTotp } from './totp.ts';
 
 // RFC 4226 appendix D and RFC 6238 appendix B use this ASCII secret.
 const RFC_KEY = Buffer.from('12345678901234567890');
@@ -16,14 +16,17 @@ describe('totp', () => {
     expect(totpCode(RFC_SECRET_BASE32, new Date(2_000_000_000_000))).toBe('279037');
   });
 
-  it('accepts the current code and one step of drift, refuses older codes and junk', () => {
+  it('accepts the current code and one step of drift either side, naming the step it matched, and refuses older codes and junk', () => {
     const secret = newTotpSecret();
     const now = new Date('2026-11-01T09:00:15Z');
-    expect(verifyTotp(secret, totpCode(secret, now), now)).toBe(true);
-    expect(verifyTotp(secret, totpCode(secret, new Date(now.getTime() - 30_000)), now)).toBe(true);
-    expect(verifyTotp(secret, totpCode(secret, new Date(now.getTime() - 90_000)), now)).toBe(false);
-    expect(verifyTotp(secret, 'abcdef', now)).toBe(false);
-    expect(verifyTotp(secret, '1234567', now)).toBe(false);
+    const step = totpStep(now);
+    expect(step).toBe(Math.floor(Date.parse('2026-11-01T09:00:00Z') / 30_000));
+    expect(verifyTotp(secret, totpCode(secret, now), now)).toBe(step);
+    expect(verifyTotp(secret, totpCode(secret, new Date(now.getTime() - 30_000)), now)).toBe(step - 1);
+    expect(verifyTotp(secret, totpCode(secret, new Date(now.getTime() + 30_000)), now)).toBe(step + 1);
+    expect(verifyTotp(secret, totpCode(secret, new Date(now.getTime() - 90_000)), now)).toBeNull();
+    expect(verifyTotp(secret, 'abcdef', now)).toBeNull();
+    expect(verifyTotp(secret, '1234567', now)).toBeNull();
   });
 
   it('makes 32-character base32 secrets and an otpauth URI carrying them', () => {

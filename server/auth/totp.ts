@@ -18,22 +18,28 @@ export function totpUri(secret: string, account: string, issuer = 'Casebridge'):
 
 /** The code for a secret at a time. */
 export function totpCode(secret: string, at: Date): string {
-  return hotp(base32Decode(secret), Math.floor(at.getTime() / 1000 / STEP_SECONDS));
+  return hotp(base32Decode(secret), totpStep(at));
 }
 
-/** True when a code matches the current step or one step either side (clock drift). */
-export function verifyTotp(secret: string, code: string, at: Date): boolean {
+/** The time step a code was made for (`at`'s current step or one either side, for clock drift), or null. */
+export function verifyTotp(secret: string, code: string, at: Date): number | null {
   if (!/^\d{6}$/.test(code)) {
-    return false;
+    return null;
   }
   const key = base32Decode(secret);
-  const step = Math.floor(at.getTime() / 1000 / STEP_SECONDS);
-  let ok = false;
+  const step = totpStep(at);
+  let matched: number | null = null;
   for (const offset of [-1, 0, 1]) {
     // Check every window without returning early so timing does not reveal which one matched.
-    ok = timingSafeEqual(Buffer.from(hotp(key, step + offset)), Buffer.from(code)) || ok;
+    const equal = timingSafeEqual(Buffer.from(hotp(key, step + offset)), Buffer.from(code));
+    matched = equal ? step + offset : matched;
   }
-  return ok;
+  return matched;
+}
+
+/** The RFC 6238 time step (30-second counter) at a time. */
+export function totpStep(at: Date): number {
+  return Math.floor(at.getTime() / 1000 / STEP_SECONDS);
 }
 
 /** RFC 4226 HOTP with dynamic truncation. */

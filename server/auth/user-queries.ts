@@ -1,7 +1,7 @@
 /** Reads users for sign-in and authentication. */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import { RoleSchema } from '../../domain/vocabulary.ts';
+import { RoleSchema, type Role } from '../../domain/vocabulary.ts';
 import type { AuthUser } from './auth-user.ts';
 
 /** Loads an enabled user with their agency name and teams, or undefined. */
@@ -55,4 +55,17 @@ export async function findCredentials(db: Kysely<ServerDatabase>, username: stri
         totpEnabled: row.totp_enabled === 1, totpRequired: row.require_totp === 1,
       }
     : undefined;
+}
+
+/** A user's agency and role (disabled or not), for admin policy checks. */
+export interface UserScope {
+  id: string;
+  agencyId: string;
+  role: Role;
+}
+
+/** Loads a user's agency and role, or undefined. */
+export async function findUserScope(db: Kysely<ServerDatabase>, userId: string): Promise<UserScope | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'agency_id', 'role']).where('id', '=', userId).executeTakeFirst();
+  return row ? { id: row.id, agencyId: row.agency_id, role: RoleSchema.parse(row.role) } : undefined;
 }

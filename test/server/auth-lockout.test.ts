@@ -76,7 +76,9 @@ describe.each(testDialects())('sign-in lockout and audit on %s', (dialect) => {
   it('audits sign-out and refresh-token reuse', async () => {
     const user = await buildUser(server.db, { agencyId, username: 'reuse.victim', password: 'pass-for-reuse' });
     const pair = (await login(user.username, user.password)).json<{ refreshToken: string; accessToken: string }>();
-    await server.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: pair.refreshToken } });
+    const rotated = (await server.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: pair.refreshToken } })).json<{ refreshToken: string }>();
+    // Once the successor has been used, presenting the first token again is reuse (not a retry after a lost reply).
+    expect((await server.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: rotated.refreshToken } })).statusCode).toBe(200);
     expect((await server.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: pair.refreshToken } })).statusCode).toBe(401);
     const out = await server.app.inject({
       method: 'POST', url: '/auth/logout', payload: { refreshToken: pair.refreshToken }, headers: { authorization: `Bearer ${pair.accessToken}` },

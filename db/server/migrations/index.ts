@@ -6,6 +6,7 @@ import * as m0003 from './0003_audit_append_only.ts';
 import * as m0004 from './0004_case_types_and_list_indexes.ts';
 import * as m0005 from './0005_grant_expiry_sweep.ts';
 import * as m0006 from './0006_push_outcomes.ts';
+import * as m0007 from './0007_totp_last_step.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0004_case_types_and_list_indexes': m0004,
   '0005_grant_expiry_sweep': m0005,
   '0006_push_outcomes': m0006,
+  '0007_totp_last_step': m0007,
 };
 
 /** A Kysely migration provider over the static list. */
