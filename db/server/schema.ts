@@ -35,6 +35,8 @@ export interface UserTable {
   totp_enabled: Generated<Flag>;
   /** The last TOTP time step accepted; a code is good only for a later step (no replay). */
   totp_last_step: number | null;
+  /** Access tokens issued before this time (ISO) are refused (since 0008). */
+  sessions_valid_after: string | null;
 }
 
 export interface UserTeamTable {

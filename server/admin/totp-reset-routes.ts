@@ -34,7 +34,7 @@ export function registerTotpResetRoutes(app: FastifyInstance, ctx: ServerContext
     }
     const now = ctx.now();
     await ctx.db.transaction().execute(async (trx) => {
-      await clearTotp(trx, target.id);
+      await clearTotp(trx, target.id, now);
       // Sessions opened with the lost phone's codes end: whoever holds them must sign in again.
       await revokeUserTokens(trx, target.id, now);
       await recordAudit(trx, {

@@ -20,6 +20,8 @@ export interface TokenService {
 export interface AccessClaims {
   userId: string;
   deviceId: string | null;
+  /** When the token was issued (ISO, milliseconds: the `ims` claim). */
+  issuedAt: string;
 }
 
 /** Creates the token service from a secret of at least 32 bytes. */
@@ -33,10 +35,10 @@ export function createTokenService(secret: string, accessSeconds: number): Token
         algorithms: ['HS256'],
         currentDate: now,
       });
-      if (typeof payload.sub !== 'string' || (payload.did !== undefined && typeof payload.did !== 'string')) {
+      if (typeof payload.sub !== 'string' || (payload.did !== undefined && typeof payload.did !== 'string') || typeof payload.ims !== 'number') {
         throw new Error('bad claims');
       }
-      return { userId: payload.sub, deviceId: typeof payload.did === 'string' ? payload.did : null };
+      return { userId: payload.sub, deviceId: typeof payload.did === 'string' ? payload.did : null, issuedAt: new Date(payload.ims).toISOString() };
     } catch {
       throw new CodedError('authentication_error', 'Your session has expired; sign in again.');
     }
@@ -45,7 +47,8 @@ export function createTokenService(secret: string, accessSeconds: number): Token
     async signAccess(userId, now, deviceId) {
       const issuedAt = Math.floor(now.getTime() / 1000);
       const exp = issuedAt + accessSeconds;
-      const token = await new SignJWT(deviceId ? { did: deviceId } : {})
+      // `ims`: the issue time in milliseconds, so a cut-off (sessions_valid_after) is exact, not to the second.
+      const token = await new SignJWT({ ims: now.getTime(), ...(deviceId ? { did: deviceId } : {}) })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(userId)
         .setIssuer(ISSUER)

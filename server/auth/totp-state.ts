@@ -29,6 +29,8 @@ export async function enableTotp(trx: Trx, who: { userId: string; agencyId: stri
 }
 
 /** Removes a user's second factor entirely (secret, on flag, last step), as an admin reset does. */
-export async function clearTotp(trx: Trx, userId: string): Promise<void> {
-  await trx.updateTable('users').set({ totp_secret: null, totp_enabled: 0, totp_last_step: null }).where('id', '=', userId).execute();
+export async function clearTotp(trx: Trx, userId: string, now: Date): Promise<void> {
+  // Access tokens issued before now stop working too (authenticate compares their issue time).
+  const cutOff = now.toISOString();
+  await trx.updateTable('users').set({ totp_secret: null, totp_enabled: 0, totp_last_step: null, sessions_valid_after: cutOff }).where('id', '=', userId).execute();
 }

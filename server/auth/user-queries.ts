@@ -4,15 +4,21 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { RoleSchema, type Role } from '../../domain/vocabulary.ts';
 import type { AuthUser } from './auth-user.ts';
 
-/** Loads an enabled user with their agency name and teams, or undefined. */
-export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string): Promise<AuthUser | undefined> {
-  const row = await db
+/**
+ * Loads an enabled user with their agency name and teams, or undefined. With `tokenIssuedAt`, also
+ * undefined when the user's sessions were cut off after that time (an admin reset their second factor).
+ */
+export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string, tokenIssuedAt?: string): Promise<AuthUser | undefined> {
+  let query = db
     .selectFrom('users')
     .innerJoin('agencies', 'agencies.id', 'users.agency_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'agencies.name as agency_name'])
     .where('users.id', '=', userId)
-    .where('users.disabled', '=', 0)
-    .executeTakeFirst();
+    .where('users.disabled', '=', 0);
+  if (tokenIssuedAt !== undefined) {
+    query = query.where((eb) => eb.or([eb('users.sessions_valid_after', 'is', null), eb('users.sessions_valid_after', '<=', tokenIssuedAt)]));
+  }
+  const row = await query.executeTakeFirst();
   if (!row) {
     return undefined;
   }

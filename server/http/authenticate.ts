@@ -21,7 +21,7 @@ export async function authenticate(ctx: ServerContext, request: FastifyRequest):
     throw new CodedError('authentication_error', 'Sign in to use this service.');
   }
   const claims = await ctx.tokens.verifyAccessClaims(match[1], ctx.now());
-  const user = await loadSessionUser(ctx.db, claims.userId);
+  const user = await loadSessionUser(ctx.db, claims.userId, claims.issuedAt);
   if (!user) {
     throw new CodedError('authentication_error', 'Your account is not active; sign in again.');
   }

@@ -20,7 +20,7 @@ const PUBLIC_ROUTES = [
 ];
 
 async function forgedToken(userId: string, secret: string, expiresAt: number): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuer('casebridge')
+  return new SignJWT({ ims: (expiresAt - 900) * 1000 }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuer('casebridge')
     .setAudience('casebridge-api').setIssuedAt(expiresAt - 900).setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
 }
 

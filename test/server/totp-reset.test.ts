@@ -57,6 +57,16 @@ describe.each(testDialects())('TOTP reset by an administrator on %s', (dialect) 
   it('lets an agency admin reset a colleague: the factor is removed, sessions end, it is audited, and the password alone signs in again', async () => {
     const user = await enrolledAndSignedIn(agencyId);
     const admin = await tokenOf(agencyId, 'agency_admin');
+    const issued = clock.getTime();
+    clock.setTime(issued + 1000); // the reset comes a second after the user's session began
+    try {
+      await resetAndCheck(user, admin);
+    } finally {
+      clock.setTime(issued);
+    }
+  });
+
+  async function resetAndCheck(user: Awaited<ReturnType<typeof enrolledAndSignedIn>>, admin: { id: string; token: string }): Promise<void> {
     const res = await reset(user.id, admin.token);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
@@ -66,10 +76,16 @@ describe.each(testDialects())('TOTP reset by an administrator on %s', (dialect) 
     expect(refreshed.statusCode).toBe(401);
     expect(refreshed.json<ErrorAnswer>().error.code).toBe('authentication_error');
     expect(await resetEvents(user.id)).toEqual([{ user_id: admin.id, agency_id: agencyId, entity_type: 'user', outcome: 'success' }]);
+    // The access token issued before the reset stops working at once, so nobody can enrol their own app with it.
+    const me = (token: string) => server.app.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(user.session.accessToken)).statusCode).toBe(401);
+    expect((await post('/auth/totp/enrol', {}, user.session.accessToken)).statusCode).toBe(401);
 
     // The agency does not require a second factor, so the password is enough until the user sets one up again.
-    expect((await login(user)).statusCode).toBe(200);
-  });
+    const again = await login(user);
+    expect(again.statusCode).toBe(200);
+    expect((await me(again.json<Pair>().accessToken)).statusCode).toBe(200);
+  }
 
   it('makes a user of an agency that requires TOTP set up a new authenticator app, which the old phone\'s codes do not satisfy', async () => {
     const user = await enrolledAndSignedIn(strictAgencyId);

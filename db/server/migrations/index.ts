@@ -7,6 +7,7 @@ import * as m0004 from './0004_case_types_and_list_indexes.ts';
 import * as m0005 from './0005_grant_expiry_sweep.ts';
 import * as m0006 from './0006_push_outcomes.ts';
 import * as m0007 from './0007_totp_last_step.ts';
+import * as m0008 from './0008_sessions_valid_after.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0005_grant_expiry_sweep': m0005,
   '0006_push_outcomes': m0006,
   '0007_totp_last_step': m0007,
+  '0008_sessions_valid_after': m0008,
 };
 
 /** A Kysely migration provider over the static list. */
