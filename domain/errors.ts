@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'totp_required',
   'totp_enrolment_required',
   'device_revoked',
+  'unsent_work',
 ] as const;
 
 /** One of the stable error codes; the UI branches on this, never on the message. */

@@ -1,4 +1,5 @@
 /** Kysely table types of the desktop's encrypted cache. */
+import type { AuditOutboxDatabase } from './audit-outbox-schema.ts';
 import type { BootstrapStagingDatabase } from './bootstrap-schema.ts';
 import type { OutboxDatabase } from './outbox-schema.ts';
 import type { Generated } from 'kysely';
@@ -41,7 +42,7 @@ export interface CacheCaseTable {
 }
 
 /** The whole cache database. */
-export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase, BootstrapStagingDatabase {
+export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase, BootstrapStagingDatabase, AuditOutboxDatabase {
   meta: CacheMetaTable;
   agencies: CacheAgencyTable;
   cases: CacheCaseTable;

@@ -387,6 +387,14 @@ export interface ClientMutationOutcomeTable {
   at: string;
 }
 
+/** A read a desktop reported from its offline copy, by the id it chose (migration 0009); its event is in `audit_events`. */
+export interface ClientAuditEventTable {
+  user_id: string;
+  client_event_id: string;
+  device_id: string;
+  received_at: string;
+}
+
 /** The whole server database. */
 export interface ServerDatabase {
   agencies: AgencyTable;
@@ -426,4 +434,5 @@ export interface ServerDatabase {
   audit_head: AuditHeadTable;
   case_reference_counters: CaseReferenceCounterTable;
   client_mutation_outcomes: ClientMutationOutcomeTable;
+  client_audit_events: ClientAuditEventTable;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AuditChainResultSchema } from '../audit/audit-chain.ts';
 import { AuditSearchPageSchema, AuditSearchQuerySchema } from '../audit/audit-search.ts';
+import { ClientAuditAckSchema, ClientAuditBatchSchema } from '../audit/client-audit-events.ts';
 import { defineRoute } from './route.ts';
 
 const NoQuery = z.object({}).strict();
@@ -17,5 +18,10 @@ export const auditRoutes = {
     method: 'GET', path: '/audit/verify', auth: true, tag: 'audit',
     summary: 'Verify the audit hash chain and name the first broken event',
     query: NoQuery, body: NoBody, response: AuditChainResultSchema,
+  }),
+  auditClientEvents: defineRoute({
+    method: 'POST', path: '/audit/client-events', auth: true, tag: 'audit',
+    summary: "Record reads a desktop answered from its offline copy (views, searches, document exports) as the caller's, from the caller's device; once each",
+    query: NoQuery, body: ClientAuditBatchSchema, response: ClientAuditAckSchema,
   }),
 } as const;

@@ -21,7 +21,13 @@ export const sessionChannels = {
     output: SessionUserSchema,
     needsSession: false,
   }),
-  'session.signOut': defineChannel({ input: z.object({ wipeCache: z.boolean() }), output: z.null(), needsSession: false }),
+  /**
+   * Signs out; `wipeCache` also removes the offline copy. Removing it while changes or audit records
+   * have not reached the server answers `unsent_work`, unless `discardUnsent` says the user chose to.
+   */
+  'session.signOut': defineChannel({
+    input: z.object({ wipeCache: z.boolean(), discardUnsent: z.boolean().default(false) }), output: z.null(), needsSession: false,
+  }),
   /** Locks now (closes the cache); locking a locked session does nothing. */
   'session.lock': defineChannel({ input: z.null(), output: z.null(), needsSession: false }),
   /** Unlocks with the user's password: checked by the server when reachable, else against the local verifier. */

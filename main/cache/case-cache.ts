@@ -5,6 +5,7 @@ import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
+import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
 import { queryCaseDetail } from './case-detail-query.ts';
 import { searchCases, type CaseSearchResult } from './case-search-query.ts';
@@ -40,6 +41,8 @@ export interface CaseCache {
   caseCount(): Promise<number>;
   /** The outbox of local changes and their conflicts (never part of the mirror: kept across a bootstrap). */
   outbox: SyncStore;
+  /** Reads answered from this copy, waiting for the server's audit trail (never part of the mirror either). */
+  auditOutbox: AuditOutbox;
   /** The session's own `session.*` meta rows (device, verifier, lease), on this cache's connection. */
   sessionMeta: SessionMetaStore;
   /** Closes the database. */
@@ -97,6 +100,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
       return Number(row.n);
     },
     outbox: createSyncStore(db, () => new Date()),
+    auditOutbox: createAuditOutbox(db, () => new Date()),
     sessionMeta: createSessionMetaStore(db),
     close,
   };

@@ -4,7 +4,8 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { mergeSearchIndexes } from './erase-traces.ts';
 
 // The FTS triggers empty the search indexes with these rows. The outbox and conflicts are never
-// cleared (local changes survive a reset or a bootstrap), nor is `meta`: the caller decides its keys.
+// cleared (local changes survive a reset or a bootstrap), nor is the audit outbox (reads not yet
+// reported), nor is `meta`: the caller decides its keys.
 const MIRROR_TABLES = [
   'case_subjects', 'case_locations', 'reports', 'documents', 'markers', 'tasks', 'access_requests', 'persons', 'locations', 'cases', 'agencies',
 ] as const;

@@ -8,6 +8,7 @@ import type { SessionManager } from '../session/session-manager.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
+import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, queuePage } from './audited-read.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import type { SessionController } from './session-controller.ts';
 
@@ -34,8 +35,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
   return {
     'session.state': () => Promise.resolve(controller.state),
     'session.signIn': ({ username, password }) => controller.signIn(username, password),
-    'session.signOut': async ({ wipeCache }) => {
-      await controller.signOut(wipeCache);
+    'session.signOut': async ({ wipeCache, discardUnsent }) => {
+      await controller.signOut(wipeCache, discardUnsent);
       return null;
     },
     'session.lock': async () => {
@@ -53,16 +54,18 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'policy.status': () => Promise.resolve(deps.policyStatus),
     'preferences.get': () => Promise.resolve(deps.preferences.get()),
     'preferences.update': (patch) => Promise.resolve(deps.preferences.update(patch)),
-    'cases.queue': (input) => session.require().cache.queue(input),
-    'cases.detail': (input) => session.require().cache.caseDetail(input.caseId),
-    'cases.search': (input) => session.require().cache.searchCases(input.text, input.limit),
-    'persons.search': (input) => session.require().cache.searchPersons(input.text, input.limit),
+    // Reads from the offline copy never reach the server: each is recorded for its audit trail before it is answered.
+    'cases.queue': (input) => queuePage(session.require(), input),
+    'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
+    'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
+    'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit), (r) => personsSearched(input.text, r)),
     'documents.content': async (input) => {
       // Handing the bytes to the renderer is how a document leaves Casebridge: the policy decides here, not in the UI.
       if (!deps.preferences.get().effective.exportsAllowed) {
         throw new CodedError('authorization_error', 'Your organisation does not allow documents to be saved from Casebridge on this computer.');
       }
-      return readDocumentContent({ cache: session.require().cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId);
+      return auditedRead(session.require(), (cache) => readDocumentContent({ cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId),
+        (_content, cache) => documentHandedOut(input.documentId, cache));
     },
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),

@@ -29,6 +29,24 @@ export class SessionController {
     this.#idle = new IdleTimer(deps.idleLockMs, () => void this.lock());
   }
 
+  async #refuseToWipeUnsent(): Promise<void> {
+    const active = this.deps.session.active;
+    if (!active) {
+      return; // locked: the cache is closed and cannot be counted; the lock screen's sign-out is the user's explicit choice
+    }
+    await this.deps.sync.syncNow();
+    const changes = await active.cache.outbox.counts();
+    const unsentChanges = changes.pending + changes.conflicts;
+    const unsentReads = await active.cache.auditOutbox.count();
+    if (unsentChanges + unsentReads > 0) {
+      const parts = [
+        unsentChanges > 0 ? `${unsentChanges} change${unsentChanges === 1 ? '' : 's'}` : null,
+        unsentReads > 0 ? `${unsentReads} audit record${unsentReads === 1 ? '' : 's'}` : null,
+      ].filter((p): p is string => p !== null);
+      throw new CodedError('unsent_work', `${parts.join(' and ')} on this computer ${unsentChanges + unsentReads === 1 ? 'has' : 'have'} not reached the server yet. Connect and sync first, or choose to remove ${unsentChanges + unsentReads === 1 ? 'it' : 'them'} with the offline copy.`);
+    }
+  }
+
   /** Changes the idle lock (the user shortened it in their preferences); a running countdown restarts with it. */
   setIdleLockMs(ms: number): void {
     this.#idle.setDuration(ms);
@@ -51,9 +69,16 @@ export class SessionController {
     });
   }
 
-  /** Signs out, optionally wiping the cache and its keychain entries. */
-  signOut(wipeCache: boolean): Promise<void> {
+  /**
+   * Signs out, optionally wiping the cache and its keychain entries. Before a wipe, one last sync
+   * tries to deliver the outbox and the audit records; what is still unsent (changes waiting or in
+   * conflict, reads not yet reported) refuses the wipe with `unsent_work` unless `discardUnsent`.
+   */
+  signOut(wipeCache: boolean, discardUnsent = false): Promise<void> {
     return this.#serial(async () => {
+      if (wipeCache && !discardUnsent) {
+        await this.#refuseToWipeUnsent();
+      }
       await this.#quiesce();
       await this.deps.session.signOut(wipeCache);
       this.deps.status.reset();

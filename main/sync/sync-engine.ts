@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
 import { DocumentContentFetcher } from './fetch-document-content.ts';
 import { PokeSocket } from './poke-socket.ts';
+import { pushAuditEvents } from './push-audit-events.ts';
 import { pullUntilCurrent } from './pull-until-current.ts';
 import { pushOutbox } from './push-outbox.ts';
 import type { LocalChange } from './queue-local-change.ts';
@@ -171,7 +172,9 @@ export class SyncEngine {
     const store = this.options.storeFor?.(active) ?? null;
     const token = () => this.session.accessToken();
     try {
-      const pushError = store ? await this.#push(store, token) : null;
+      const mutationError = store ? await this.#push(store, token) : null;
+      const auditError = await refusedOnly(pushAuditEvents(active.cache.auditOutbox, active.user.id, this.api, token));
+      const pushError = mutationError ?? auditError;
       this.status.update({ phase: 'pulling' });
       const clientId = store ? await store.clientId() : undefined;
       const outcome = await pullUntilCurrent(active.cache, {
@@ -222,14 +225,7 @@ export class SyncEngine {
     }
     this.status.update({ phase: 'pushing' });
     try {
-      await pushOutbox(store, this.api, token);
-      return null;
-    } catch (error) {
-      const coded = asCoded(error);
-      if (OFFLINE_CODES.has(coded.code)) {
-        throw coded;
-      }
-      return coded;
+      return await refusedOnly(pushOutbox(store, this.api, token));
     } finally {
       await this.refreshCounts();
     }
@@ -246,6 +242,20 @@ export class SyncEngine {
       void this.syncNow();
     }, wait);
     this.#retry.unref();
+  }
+}
+
+/** Settles to null, or to the error of a refusal; an outage is thrown, so the run stops there and backs off. */
+async function refusedOnly(push: Promise<unknown>): Promise<CodedError | null> {
+  try {
+    await push;
+    return null;
+  } catch (error) {
+    const coded = asCoded(error);
+    if (OFFLINE_CODES.has(coded.code)) {
+      throw coded;
+    }
+    return coded;
   }
 }
 

@@ -25,7 +25,8 @@ export interface TopBarProps {
 export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
-  const signOut = useSubmit((wipeCache: boolean) => api['session.signOut']({ wipeCache }), { onSuccess: onSignedOut });
+  const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
+  const unsent = signOut.error?.code === 'unsent_work' ? signOut.error.message : null;
 
   return (
     <header className="top-bar">
@@ -48,9 +49,14 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems }
       </button>
       {panel === 'settings' && <SettingsPanel state={settings} onClose={() => setPanel('none')} />}
       {panel === 'sign-out' && (
-        <SignOutPanel busy={signOut.busy} onConfirm={(wipe) => void signOut.submit(wipe)} onCancel={() => setPanel('none')} />
+        <SignOutPanel
+          busy={signOut.busy}
+          unsent={unsent}
+          onConfirm={(wipe, discardUnsent) => void signOut.submit(wipe, discardUnsent)}
+          onCancel={() => setPanel('none')}
+        />
       )}
-      {signOut.error && (
+      {signOut.error && unsent === null && (
         <p className="top-bar__error" role="alert">
           {errorMessage(signOut.error.code)}
         </p>

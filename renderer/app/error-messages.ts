@@ -20,6 +20,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   totp_required: 'Enter the six-digit code from your authenticator app.',
   totp_enrolment_required: 'Your agency requires a second sign-in step. Set up an authenticator app to continue.',
   device_revoked: 'This computer has been removed from Casebridge by an administrator. Its local data has been wiped.',
+  unsent_work: 'Some of your work has not reached the server yet. Connect and sync first, or choose to remove it with the offline copy.',
 };
 
 /** The human message for an error code; codes this version does not know get the generic one. */

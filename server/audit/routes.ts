@@ -1,4 +1,4 @@
-/** Registers the audit routes declared in domain/http: search and chain verification, for data officers. */
+/** Registers the audit routes declared in domain/http: search and chain verification for data officers, and desktops' offline reads. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { CodedError } from '../../domain/errors.ts';
@@ -8,6 +8,7 @@ import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { actorOf } from './audit-actor.ts';
 import { recordAuditNow } from './record-audit.ts';
+import { recordClientEvents } from './record-client-events.ts';
 import { searchAudit } from './search-audit.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 
@@ -33,6 +34,9 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): P
       result.ok ? { events: result.events } : { firstBrokenSeq: result.firstBrokenSeq, reason: result.reason });
     return result;
   });
+
+  // Any signed-in user, for their own reads only: the actor is the token's.
+  registerRoute(app, ctx, routes.auditClientEvents, ({ body, user, request }) => recordClientEvents(ctx, user, request, body));
   return Promise.resolve();
 }
 

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.ts';
 import { assertUsableDevice } from '../auth/devices.ts';
 import { loadSessionUser } from '../auth/user-queries.ts';
 import type { ServerContext } from '../server-context.ts';
+import { rememberRequestDevice } from './request-device.ts';
 
 /** The header a desktop sends with its device id, so a revoked device learns it must wipe. */
 export const DEVICE_HEADER = 'x-casebridge-device';
@@ -25,10 +26,13 @@ export async function authenticate(ctx: ServerContext, request: FastifyRequest):
   if (!user) {
     throw new CodedError('authentication_error', 'Your account is not active; sign in again.');
   }
-  const devices = new Set([claims.deviceId, deviceHeader(request)].filter((d): d is string => d !== null));
+  const named = deviceHeader(request);
+  const devices = new Set([claims.deviceId, named].filter((d): d is string => d !== null));
   for (const deviceId of devices) {
     await assertUsableDevice(ctx.db, deviceId, user.id);
   }
+  // The token's binding was signed at sign-in or refresh, so it wins over the header when both name one.
+  rememberRequestDevice(request, claims.deviceId ?? named);
   return user;
 }
 

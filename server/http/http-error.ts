@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   totp_required: 401,
   totp_enrolment_required: 401,
   device_revoked: 401,
+  unsent_work: 409,
 };
 
 /** The HTTP status for an error code. */

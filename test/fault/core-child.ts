@@ -1,7 +1,8 @@
 /**
  * The desktop core's session and sync engine in a child process the fault suite SIGKILLs: signs in
- * through the fault proxy, carries out the rest of the plan (journalled around each enqueue), and
- * syncs until the outbox is empty. Reports its phases as JSON lines on stdout.
+ * through the fault proxy, carries out the rest of the plan (journalled around each step: a case
+ * read from the offline copy, then an enqueue), and syncs until the outbox is empty. Reports its
+ * phases as JSON lines on stdout.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CodedError } from '../../domain/errors.ts';
@@ -9,6 +10,7 @@ import { createApiClient } from '../../main/api/api-client.ts';
 import { createCaseCache } from '../../main/cache/case-cache.ts';
 import { cacheDirFor } from '../../main/cache/document-files.ts';
 import { openCache } from '../../main/cache-worker/open-cache.ts';
+import { caseViewed } from '../../main/core/audited-read.ts';
 import { SessionManager } from '../../main/session/session-manager.ts';
 import { SyncEngine } from '../../main/sync/sync-engine.ts';
 import { SyncStatusTracker } from '../../main/sync/sync-status-tracker.ts';
@@ -64,6 +66,9 @@ async function main(config: ChildConfig): Promise<void> {
     const change = resolveStep(config.plan[i]!, i, readJournal(config.journalFile), config.world);
     appendJournal(config.journalFile, { k: 'intent', i, launch: config.launch, change });
     say({ t: 'enqueue', i });
+    // Recorded as the core records a case view, inside the step, so `done` also means the read is in the audit outbox.
+    const active = session.require();
+    await active.cache.auditOutbox.record(active.user.id, caseViewed(config.world.caseIds[i % config.world.caseIds.length]!));
     const mutationId = await engine.enqueue(change);
     appendJournal(config.journalFile, { k: 'done', i, mutationId });
     await sleep(Math.floor(Math.random() * config.maxPauseMs));

@@ -88,6 +88,25 @@ export async function checkServer(db: Kysely<ServerDatabase>, entries: JournalEn
   check(problems);
 }
 
+/**
+ * (c) every step's read from the offline copy reached the audit trail: one per done step, at most
+ * one per maybe-done step, and no event twice (a replayed report records nothing again).
+ */
+export async function checkReportedReads(db: Kysely<ServerDatabase>, entries: JournalEntry[], userId: string): Promise<void> {
+  const rows = await db.selectFrom('audit_events').select('details').where('user_id', '=', userId).where('action', '=', 'record.view').execute();
+  const ids = rows.map((r) => JSON.parse(r.details) as { source?: string; clientEventId?: string })
+    .filter((d) => d.source === 'offline_copy').map((d) => d.clientEventId);
+  const done = entries.filter((e) => e.done).length;
+  const problems: string[] = [];
+  if (ids.length < done || ids.length > entries.length) {
+    problems.push(`${ids.length} reads reported for ${done} done and ${entries.length - done} maybe-done steps`);
+  }
+  if (new Set(ids).size !== ids.length) {
+    problems.push(`a read was recorded twice: ${JSON.stringify(ids)}`);
+  }
+  check(problems);
+}
+
 /** The mirrored tables the convergence check compares. */
 export interface MirrorView {
   cases: unknown[];

@@ -32,7 +32,8 @@ const WEIGHTS: Array<[Fault, number]> = [['pass', 0.5], ['delay', 0.2], ['drop',
 const SIGN_IN_SCALE = 0.2;
 
 function choose(random: SeededRandom, chunk: Buffer): Fault {
-  const sync = chunk.subarray(0, 16).toString('latin1').includes(' /sync/');
+  // The audit report is a step of the sync run too (POST /audit/client-events), as idempotent as a push.
+  const sync = / \/(sync|audit)\//.test(chunk.subarray(0, 16).toString('latin1'));
   let r = random.next();
   for (const [fault, weight] of WEIGHTS) {
     r -= fault === 'pass' || sync ? weight : weight * SIGN_IN_SCALE;

@@ -16,7 +16,7 @@ import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import type { TestServer } from '../support/test-server.ts';
 import type { ChildConfig } from './core-child.ts';
 import { readJournal } from './fault-journal.ts';
-import { cacheView, checkServer, serverView } from './fault-invariants.ts';
+import { cacheView, checkReportedReads, checkServer, serverView } from './fault-invariants.ts';
 import { drawPlan } from './fault-plan.ts';
 import { startFaultProxy } from './fault-proxy.ts';
 import { createFileSecretStore } from './file-secret-store.ts';
@@ -80,6 +80,7 @@ export async function runFaultScenario(server: TestServer, childScript: string, 
     proxy.faulty = false;
     await finalCleanSyncAndCompare(config, user, caseIds.length);
     await checkServer(server.db, entries, caseIds);
+    await checkReportedReads(server.db, entries, user.id);
     for (const event of proxy.events) {
       stats.faults[event.fault] = (stats.faults[event.fault] ?? 0) + 1;
     }

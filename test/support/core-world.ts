@@ -31,7 +31,7 @@ export interface CoreWorldOptions {
   agencyName?: string;
   /** Prefix of the temp data folder, so a leftover folder names its test. */
   dataDirPrefix: string;
-  core?: Pick<DesktopCoreOptions, 'settings' | 'openCache' | 'now' | 'policy'>;
+  core?: Pick<DesktopCoreOptions, 'settings' | 'openCache' | 'now' | 'policy' | 'fetchImpl'>;
 }
 
 /** Starts a SQLite test server with an agency, its officer and a case, and a core syncing only when asked (60 s interval). */

@@ -5,6 +5,7 @@ import * as m0002 from './0002_mirror.ts';
 import * as m0003 from './0003_outbox.ts';
 import * as m0004 from './0004_bootstrap_staging.ts';
 import * as m0005 from './0005_locations.ts';
+import * as m0006 from './0006_audit_outbox.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const cacheMigrations: Record<string, Migration> = {
   '0003_outbox': m0003,
   '0004_bootstrap_staging': m0004,
   '0005_locations': m0005,
+  '0006_audit_outbox': m0006,
 };
 
 /** A Kysely migration provider over the static list. */
