@@ -1,9 +1,7 @@
 /** Registers the access-request routes declared in domain/http/document-routes.ts. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
-import type { AuthUser } from '../auth/auth-user.ts';
 import { actorOf } from '../audit/audit-actor.ts';
-import { DEVICE_HEADER } from '../http/authenticate.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { listVisibleAccessRequests, toAccessRequestRecord } from './access-request-record.ts';
@@ -11,14 +9,9 @@ import { decideAccessRequest } from './decide-access-request.ts';
 import { requestAccess } from './request-access.ts';
 import { revokeAccessGrant } from './revoke-access-grant.ts';
 
-function actor(user: AuthUser, request: FastifyRequest) {
-  const device = request.headers[DEVICE_HEADER];
-  return actorOf(user, request, typeof device === 'string' ? device.toLowerCase() : null);
-}
-
 /** Registers the access-request routes. */
 export function registerAccessRequestRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  registerRoute(app, ctx, routes.requestAccess, ({ body, user, request }) => requestAccess(ctx, user, actor(user, request), body));
+  registerRoute(app, ctx, routes.requestAccess, ({ body, user, request }) => requestAccess(ctx, user, actorOf(user, request), body));
 
   registerRoute(app, ctx, routes.listAccessRequests, async ({ query, user }) => {
     const at = ctx.now().toISOString();
@@ -27,11 +20,11 @@ export function registerAccessRequestRoutes(app: FastifyInstance, ctx: ServerCon
   });
 
   registerRoute(app, ctx, routes.approveAccessRequest, ({ params, body, user, request }) =>
-    decideAccessRequest(ctx, user, actor(user, request), params.id, { kind: 'approve', ...body }));
+    decideAccessRequest(ctx, user, actorOf(user, request), params.id, { kind: 'approve', ...body }));
 
   registerRoute(app, ctx, routes.denyAccessRequest, ({ params, body, user, request }) =>
-    decideAccessRequest(ctx, user, actor(user, request), params.id, { kind: 'deny', ...body }));
+    decideAccessRequest(ctx, user, actorOf(user, request), params.id, { kind: 'deny', ...body }));
 
   registerRoute(app, ctx, routes.revokeAccessGrant, ({ params, body, user, request }) =>
-    revokeAccessGrant(ctx, user, actor(user, request), params.id, body?.note ?? null));
+    revokeAccessGrant(ctx, user, actorOf(user, request), params.id, body?.note ?? null));
 }

@@ -18,8 +18,7 @@ export function isoOf(w: WriteContext): string {
   return w.now.toISOString();
 }
 
-/** Builds the write context of an HTTP request (device from the `x-casebridge-device` header). */
+/** Builds the write context of an HTTP request (the device as authenticate verified it). */
 export function writeContextOf(ctx: ServerContext, user: AuthUser, request: FastifyRequest): WriteContext {
-  const device = request.headers['x-casebridge-device'];
-  return { user, actor: actorOf(user, request, typeof device === 'string' ? device : null), now: ctx.now() };
+  return { user, actor: actorOf(user, request), now: ctx.now() };
 }

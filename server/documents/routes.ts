@@ -1,16 +1,15 @@
 /** Registers the documents routes declared in domain/http (and, through them, the access-request routes). */
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { UploadFieldsSchema } from '../../domain/documents/upload-fields.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { CaseParams, IdParams } from '../../domain/http/document-routes.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { registerAccessRequestRoutes } from '../access-requests/routes.ts';
-import type { AuthUser } from '../auth/auth-user.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
-import { authenticate, DEVICE_HEADER } from '../http/authenticate.ts';
+import { authenticate } from '../http/authenticate.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { discard } from './blob-store.ts';
@@ -21,12 +20,6 @@ import { assertMayAddDocument } from './may-add-document.ts';
 import { parseInput } from './parse-input.ts';
 import { receiveUpload, UPLOAD_LIMITS } from './receive-upload.ts';
 import { uploadDocument } from './upload-document.ts';
-
-/** The audit actor of a request, with the device header when it is a string. */
-function actor(user: AuthUser, request: FastifyRequest) {
-  const device = request.headers[DEVICE_HEADER];
-  return actorOf(user, request, typeof device === 'string' ? device.toLowerCase() : null);
-}
 
 /** Registers the documents and access-request routes. */
 export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -50,7 +43,7 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
           await discard(received.file.staged.tempPath);
           throw error;
         }
-        const record = await uploadDocument(ctx, user, actor(user, request), {
+        const record = await uploadDocument(ctx, user, actorOf(user, request), {
           caseId: params.caseId, fields, fileName: received.file.fileName, declaredType: received.file.declaredType, staged: received.file.staged,
         });
         return reply.status(201).send(def.response.parse(record));
@@ -66,7 +59,7 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
       const user = await authenticate(ctx, request);
       const params = parseInput(IdParams, request.params, 'path');
       parseInput(download.query, request.query ?? {}, 'query');
-      return sendDocumentContent(ctx, user, actor(user, request), params.id, request, reply);
+      return sendDocumentContent(ctx, user, actorOf(user, request), params.id, request, reply);
     },
   });
 
@@ -77,7 +70,7 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
       throw new CodedError('not_found', 'No such document.');
     }
     const [record] = await toDocumentRecords(ctx.db, user, [row]);
-    await recordAuditNow(ctx.db, { actor: actor(user, request), action: 'record.view', entityType: 'document', entityId: row.id, outcome: 'success', at: now });
+    await recordAuditNow(ctx.db, { actor: actorOf(user, request), action: 'record.view', entityType: 'document', entityId: row.id, outcome: 'success', at: now });
     return record!;
   });
 
@@ -93,7 +86,7 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
   });
 
   registerRoute(app, ctx, routes.deleteDocument, async ({ params, user, request }) => {
-    await deleteDocument(ctx, user, actor(user, request), params.id);
+    await deleteDocument(ctx, user, actorOf(user, request), params.id);
     return { id: params.id, deleted: true as const };
   });
 

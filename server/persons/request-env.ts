@@ -1,4 +1,4 @@
-/** The audit actor and write environment of an HTTP request (device id from the x-casebridge-device header). */
+/** The audit actor and write environment of an HTTP request (the device as authenticate verified it). */
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { actorOf } from '../audit/audit-actor.ts';
@@ -8,8 +8,7 @@ import type { WriteEnv } from './person-access.ts';
 
 /** The actor of an authenticated request, with its device when the desktop names one. */
 export function requestActor(user: AuthUser, request: FastifyRequest): AuditActor {
-  const device = request.headers['x-casebridge-device'];
-  return actorOf(user, request, typeof device === 'string' ? device : null);
+  return actorOf(user, request);
 }
 
 /** The time and actor a write service records. */

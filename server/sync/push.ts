@@ -10,7 +10,6 @@ import { MUTATION_ARGS, type MutationName } from '../../domain/sync/mutations.ts
 import { actorOf } from '../audit/audit-actor.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { withWrite } from '../db/write.ts';
-import { DEVICE_HEADER } from '../http/authenticate.ts';
 import type { ServerContext } from '../server-context.ts';
 import { bindClient, claimMutation } from './client-binding.ts';
 import { MUTATION_APPLIERS, MutationConflict, type MutationApplier, type MutationEnv } from './mutations/index.ts';
@@ -18,7 +17,6 @@ import { MUTATION_APPLIERS, MutationConflict, type MutationApplier, type Mutatio
 /** Applies the mutations above the client's last applied id; answers one result per mutation. */
 export async function pushMutations(ctx: ServerContext, user: AuthUser, body: PushBody, request: FastifyRequest): Promise<PushResponse> {
   let last = await bindClient(ctx.db, body.clientId, user.id, ctx.now().toISOString());
-  const device = request.headers[DEVICE_HEADER];
   const results: PushResult[] = [];
   for (const mutation of body.mutations) {
     if (mutation.mutationId <= last) {
@@ -26,7 +24,7 @@ export async function pushMutations(ctx: ServerContext, user: AuthUser, body: Pu
       continue;
     }
     const env: MutationEnv = {
-      user, now: ctx.now(), dialect: ctx.dialect, actor: actorOf(user, request, typeof device === 'string' ? device : null),
+      user, now: ctx.now(), dialect: ctx.dialect, actor: actorOf(user, request),
     };
     results.push(await applyOne(ctx, env, body.clientId, mutation));
     last = mutation.mutationId;

@@ -102,4 +102,22 @@ describe.each(testDialects())('devices on %s', (dialect) => {
     const after = await call('POST', '/auth/refresh', { payload: { refreshToken: next.refreshToken } });
     expect(after.json<ErrorAnswer>().error.code).toBe('device_revoked');
   });
+
+  it('records the device a request came from on its audit events: bound to the token, else named by the header', async () => {
+    const user = await buildUser(server.db, { agencyId, username: 'device.audited', password: 'pass-device-2' });
+    const first = await signIn(user.username, user.password);
+    const device = await register(first.accessToken, 'Laptop 7');
+    const bound = await signIn(user.username, user.password, device.id);
+    const caseId = (await call('POST', '/cases', { token: bound.accessToken, payload: { title: 'Synthetic device case', caseType: 'asb', riskLevel: 'medium' } }))
+      .json<{ id: string }>().id;
+    expect(caseId).toEqual(expect.any(String));
+    await call('GET', `/cases/${caseId}`, { token: first.accessToken, device: device.id.toUpperCase() });
+    await call('GET', `/cases/${caseId}`, { token: first.accessToken });
+    const events = await server.db.selectFrom('audit_events').select(['action', 'device_id']).where('entity_id', '=', caseId).orderBy('seq').execute();
+    expect(events).toEqual([
+      { action: 'record.create', device_id: device.id },
+      { action: 'record.view', device_id: device.id },
+      { action: 'record.view', device_id: null },
+    ]);
+  });
 });
