@@ -3,48 +3,15 @@
  * level and it reaches the server; a stale change becomes a conflict the user resolves.
  * The server is checked through its HTTP API, as the users themselves.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseSummary } from '../../domain/entities/case.ts';
 import { RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary.ts';
 import { RISK_LEVEL_LABELS } from '../../renderer/app/display-labels.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import type { E2eContext } from './global-setup.ts';
+import { apiSignIn, callJsonApi as callApi, context, leaveSignedOut, openSignedIn } from './e2e-support.ts';
 
-const context = JSON.parse(readFileSync(process.env.E2E_CONTEXT_FILE!, 'utf8')) as E2eContext;
 // Another user of the practitioner's own agency, who changes cases on the server "behind" the desktop.
 const colleague = DEMO_USERS.find((u) => u.username === 'sgt.owen.price')!;
-
-/** Calls the cloud API as a signed-in user; fails the test on an unexpected status. */
-async function callApi<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${context.serverUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function apiSignIn(username: string, password: string): Promise<string> {
-  const res = await fetch(`${context.serverUrl}/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-/** Opens the app signed in (the core behind the loopback host may still hold a session) and synced. */
-async function openSignedIn(page: Page): Promise<void> {
-  await page.goto(context.url);
-  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
-  if (await page.getByLabel('Username').isVisible()) {
-    await page.getByLabel('Username').fill(context.user.username);
-    await page.getByLabel('Password').fill(context.user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
-}
 
 /** Finds the case in the queue by its reference and opens it. */
 async function openCase(page: Page, c: CaseSummary): Promise<void> {
@@ -72,16 +39,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async ({ browser }) => {
-  // Leave the core signed out (keeping its offline copy), as the next spec file expects.
-  const page = await browser.newPage();
-  await page.goto(context.url);
-  await expect(page.getByLabel('Username').or(page.getByTestId('sync-status'))).toBeVisible();
-  if (await page.getByTestId('sync-status').isVisible()) {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('dialog', { name: 'Sign out of Casebridge?' }).getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByLabel('Username')).toBeVisible();
-  }
-  await page.close();
+  await leaveSignedOut(browser);
 });
 
 test('a practitioner opens a case, sees its active warnings, changes its risk level, and the change reaches the server', async ({ page }) => {

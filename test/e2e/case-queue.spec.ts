@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { E2eContext } from './global-setup.ts';
-
-const context = JSON.parse(readFileSync(process.env.E2E_CONTEXT_FILE!, 'utf8')) as E2eContext;
+import { context } from './e2e-support.ts';
 
 async function signIn(page: Page, password: string): Promise<void> {
   await page.goto(context.url);

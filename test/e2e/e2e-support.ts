@@ -50,3 +50,14 @@ export async function callApi<T>(token: string, method: string, path: string, bo
   expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(status);
   return (await res.json()) as T;
 }
+
+/** Calls the cloud API as a signed-in user with an optional JSON body; fails the test on any status but 200. */
+export async function callJsonApi<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${context.serverUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(200);
+  return (await res.json()) as T;
+}
