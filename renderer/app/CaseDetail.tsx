@@ -13,6 +13,7 @@ import { errorMessage } from './error-messages.ts';
 import { formatDate, formatDateTime } from './format-date-time.ts';
 import { MarkerBanner } from './MarkerBanner.tsx';
 import { RiskBadge } from './RiskBadge.tsx';
+import { RetryAlert } from './RetryAlert.tsx';
 
 /** What the case screen needs from the workspace. */
 export interface CaseDetailProps {
@@ -144,14 +145,7 @@ export function CaseDetail({ caseId, refreshKey, exportsAllowed, onBack, onShowS
       </header>
       <MarkerBanner markers={markers} />
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
-      {failure && (
-        <div className="case-detail__message" role="alert">
-          <p>{errorMessage(failure.code)}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      )}
+      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => setAttempt((n) => n + 1)} />}
       {mayChange ? (
         <CaseChangeForm caseView={c} />
       ) : (

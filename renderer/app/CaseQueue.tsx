@@ -4,10 +4,10 @@ import type { QueuePage } from '../../domain/ipc/contract.ts';
 import type { Result } from '../../domain/result.ts';
 import { CaseQueueTable } from './CaseQueueTable.tsx';
 import { useDesktopApi } from './desktop-api-context.ts';
-import { errorMessage } from './error-messages.ts';
 import { plural } from './plural.ts';
 import { QueuePager } from './QueuePager.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
+import { RetryAlert } from './RetryAlert.tsx';
 
 const FILTER_DELAY_MS = 200;
 
@@ -89,14 +89,7 @@ export function CaseQueue({ refreshKey, pageSize, onOpenCase }: CaseQueueProps) 
         </p>
         {loading && shown ? <p className="queue__updating">Updating…</p> : null}
       </div>
-      {failure && (
-        <div className="queue__message" role="alert">
-          <p>{errorMessage(failure.code)}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      )}
+      {failure && <RetryAlert className="queue__message" error={failure} onRetry={() => setAttempt((n) => n + 1)} />}
       {!shown && loading && (
         <p className="queue__message" role="status">
           Loading cases…

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../domain/entities.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { sessionErrorMessage } from './error-messages.ts';
 import { useSubmit } from './use-submit.ts';
+import { PasswordField } from './PasswordField.tsx';
 
 /** Password and Unlock; a refusal is announced in an alert and the password cleared. */
 export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked: () => void }) {
@@ -28,21 +29,7 @@ export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked
         <p className="lock__intro">
           Signed in as {user.displayName} ({user.agencyName}). Enter your password to continue.
         </p>
-        <label className="field__label" htmlFor={`${id}-password`}>
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          className="field__input"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          required
-          maxLength={512}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <PasswordField id={`${id}-password`} value={password} onChange={setPassword} autoFocus />
         {error && (
           <p className="form-error" role="alert">
             {/* The core words its unlock refusals for people (wrong password, offline use expired); other codes use the shared words. */}

@@ -6,6 +6,7 @@ import { QUEUE_PAGE_SIZES, THEME_LABELS, idleLockChoices } from './settings-choi
 import { plural } from './plural.ts';
 import type { UiSettingsState } from './use-ui-settings.ts';
 import { useSubmit } from './use-submit.ts';
+import { RetryAlert } from './RetryAlert.tsx';
 
 const THEMES = Object.keys(THEME_LABELS) as (keyof typeof THEME_LABELS)[];
 
@@ -94,12 +95,7 @@ export function SettingsPanel({ state, onClose }: SettingsPanelProps) {
       ) : (
         !state.loadError && <p role="status">Loading settings…</p>
       )}
-      {state.loadError && (
-        <div className="form-error settings-panel__error" role="alert">
-          <p>{errorMessage(state.loadError.code)}</p>
-          <button type="button" className="button" onClick={state.reload}>Try again</button>
-        </div>
-      )}
+      {state.loadError && <RetryAlert className="form-error settings-panel__error" error={state.loadError} onRetry={state.reload} />}
       {error && (
         <p className="form-error settings-panel__error" role="alert">
           {errorMessage(error.code)}

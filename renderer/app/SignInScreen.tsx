@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { sessionErrorMessage } from './error-messages.ts';
 import { useSubmit } from './use-submit.ts';
+import { PasswordField } from './PasswordField.tsx';
 
 /**
  * Username and password; a failure is announced in an alert and the password cleared. On success the
@@ -42,20 +43,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
           value={username}
           onChange={(event) => setUsername(event.target.value)}
         />
-        <label className="field__label" htmlFor={`${id}-password`}>
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          className="field__input"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={512}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <PasswordField id={`${id}-password`} value={password} onChange={setPassword} />
         {error && (
           <p className="form-error" role="alert">
             {sessionErrorMessage(error)}

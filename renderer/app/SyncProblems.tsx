@@ -6,9 +6,9 @@ import type { ErrorBody } from '../../domain/errors.ts';
 import { cacheRefreshKey } from './cache-refresh-key.ts';
 import { ConflictItem } from './ConflictItem.tsx';
 import { useDesktopApi } from './desktop-api-context.ts';
-import { errorMessage } from './error-messages.ts';
 import { plural } from './plural.ts';
 import { RefusedChangeList } from './RefusedChangeList.tsx';
+import { RetryAlert } from './RetryAlert.tsx';
 
 /** What the screen needs from the workspace. */
 export interface SyncProblemsProps {
@@ -78,14 +78,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
         These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
         usual.
       </p>
-      {failure && (
-        <div className="case-detail__message" role="alert">
-          <p>{errorMessage(failure.code)}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      )}
+      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => setAttempt((n) => n + 1)} />}
       {!shown && loading && (
         <p className="case-detail__message" role="status">
           Loading sync problems…

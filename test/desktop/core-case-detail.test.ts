@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { newId } from '../../domain/ids.ts';
-import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { signIn } from '../support/case-factories.ts';
 import { callCore } from '../support/core-call.ts';
+import { startTestCore, type TestCore } from '../support/core-world.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
-import { createTestKeychain } from '../support/keychain.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 describe('the cases.detail channel of the desktop core', () => {
   let server: TestServer;
-  let dataDir: string;
   let core: DesktopCore;
-  const keychain = createTestKeychain();
+  let desktop: TestCore;
   let officer: { username: string; password: string };
   let ownCase = '';
   let sharedIn = '';
@@ -34,14 +29,12 @@ describe('the cases.detail channel of the desktop core', () => {
       payload: { subjectType: 'case', subjectId: ownCase, markerType: 'staff_safety', description: 'Dog on premises', reviewDate: '2027-01-01' },
     });
     expect(marker.statusCode, marker.body).toBe(200);
-    dataDir = mkdtempSync(join(tmpdir(), 'cb-core-detail-'));
-    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000 });
+    desktop = startTestCore(server, 'cb-core-detail-');
+    ({ core } = desktop);
   });
   afterAll(async () => {
-    await core.close();
-    await keychain.cleanup();
+    await desktop.stop();
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const detail = (caseId: string) => callCore<CaseDetailView>(core, 'cases.detail', { caseId });

@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSearchResult, PersonSearchResult } from '../../domain/ipc/search-results.ts';
-import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
+import { signIn } from '../support/case-factories.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { callCore } from '../support/core-call.ts';
-import { createTestKeychain } from '../support/keychain.ts';
+import { startTestCore, type TestCore } from '../support/core-world.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 describe('search and change channels of the desktop core', () => {
   let server: TestServer;
-  let dataDir: string;
   let core: DesktopCore;
-  const keychain = createTestKeychain();
+  let desktop: TestCore;
   let officer: { username: string; password: string };
   let ownCase = '';
 
@@ -26,8 +22,7 @@ describe('search and change channels of the desktop core', () => {
     const cop = await buildUser(server.db, { agencyId: police, password: 'police-pass-1' });
     ownCase = (await buildCase(server.db, { ownerAgencyId: council, title: 'Cuckooing concern at Wrenfield Parade' })).id;
     const policeCase = (await buildCase(server.db, { ownerAgencyId: police, title: 'Wrenfield intelligence not shared' })).id;
-    const login = async (u: { username: string; password: string }) =>
-      (await server.app.inject({ method: 'POST', url: '/auth/login', payload: u })).json<{ accessToken: string }>().accessToken;
+    const login = (u: { username: string; password: string }) => signIn(server, u.username, u.password);
     const addPerson = async (token: string, caseId: string, givenName: string, familyName: string) => {
       const auth = { authorization: `Bearer ${token}` };
       const person = await server.app.inject({
@@ -41,14 +36,12 @@ describe('search and change channels of the desktop core', () => {
     };
     await addPerson(await login(officer), ownCase, 'Ottoline', 'Featherstonehaugh');
     await addPerson(await login(cop), policeCase, 'Ottoline', 'Quennell');
-    dataDir = mkdtempSync(join(tmpdir(), 'cb-search-'));
-    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000 });
+    desktop = startTestCore(server, 'cb-search-');
+    ({ core } = desktop);
   });
   afterAll(async () => {
-    await core.close();
-    await keychain.cleanup();
+    await desktop.stop();
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const call = <T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown) => callCore<T>(core, channel, input);

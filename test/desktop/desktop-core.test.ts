@@ -1,17 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
-import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { callCore } from '../support/core-call.ts';
-import { createTestKeychain } from '../support/keychain.ts';
+import { startTestCore, type TestCore } from '../support/core-world.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -19,7 +16,8 @@ describe('desktop core against a real server, cache and OS keychain', () => {
   let server: TestServer;
   let dataDir: string;
   let core: DesktopCore;
-  const keychain = createTestKeychain();
+  let desktop: TestCore;
+  let keychain: TestCore['keychain'];
   const titles = { own: 'Noise nuisance at Quillfeather Court', shared: 'Hoarding fire risk at Zephyrine Walk', hidden: 'Tenancy breach at Marchbanks Row' };
   let officer: { username: string; password: string };
 
@@ -32,14 +30,12 @@ describe('desktop core against a real server, cache and OS keychain', () => {
     await buildCase(server.db, { ownerAgencyId: council, title: titles.own });
     await buildCase(server.db, { ownerAgencyId: fire, title: titles.shared, sharingLevel: 'shared', sharedAgencyIds: [council] });
     await buildCase(server.db, { ownerAgencyId: housing, title: titles.hidden });
-    dataDir = mkdtempSync(join(tmpdir(), 'cb-desktop-'));
-    core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000 });
+    desktop = startTestCore(server, 'cb-desktop-');
+    ({ core, dataDir, keychain } = desktop);
   });
   afterAll(async () => {
-    await core.close();
-    await keychain.cleanup();
+    await desktop.stop();
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const call = <T>(channel: Parameters<DesktopCore['handle']>[0], input: unknown) => callCore<T>(core, channel, input);

@@ -34,6 +34,30 @@ export interface CoreWorldOptions {
   core?: Pick<DesktopCoreOptions, 'settings' | 'openCache' | 'now' | 'policy' | 'fetchImpl'>;
 }
 
+/** A desktop core on a test server with its own data folder and keychain entries. */
+export interface TestCore {
+  core: DesktopCore;
+  dataDir: string;
+  keychain: ReturnType<typeof createTestKeychain>;
+  /** Closes the core, removes the keychain entries and deletes the data folder (the server is the caller's). */
+  stop(): Promise<void>;
+}
+
+/** A core on `server` syncing only when asked (60 s interval), in a fresh temp folder named by `dataDirPrefix`. */
+export function startTestCore(server: TestServer, dataDirPrefix: string, options: CoreWorldOptions['core'] = {}): TestCore {
+  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
+  const keychain = createTestKeychain();
+  const core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000, ...options });
+  return {
+    core, dataDir, keychain,
+    async stop() {
+      await core.close();
+      await keychain.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Starts a SQLite test server with an agency, its officer and a case, and a core syncing only when asked (60 s interval). */
 export async function startCoreWorld(options: CoreWorldOptions): Promise<CoreWorld> {
   const started = await startTestServer('sqlite');
@@ -43,9 +67,8 @@ export async function startCoreWorld(options: CoreWorldOptions): Promise<CoreWor
   const agency = await buildAgency(server.db, options.agencyName === undefined ? {} : { name: options.agencyName });
   const officer = await buildUser(server.db, { agencyId: agency, password: options.password });
   await buildCase(server.db, { ownerAgencyId: agency, title: options.caseTitle });
-  const dataDir = mkdtempSync(join(tmpdir(), options.dataDirPrefix));
-  const keychain = createTestKeychain();
-  const core = createDesktopCore({ serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000, ...options.core });
+  const desktop = startTestCore(server, options.dataDirPrefix, options.core);
+  const { core, dataDir, keychain } = desktop;
   const states: SessionState[] = [];
   core.onEvent((event, payload) => {
     if (event === 'session.state') {
@@ -55,10 +78,8 @@ export async function startCoreWorld(options: CoreWorldOptions): Promise<CoreWor
   return {
     server, dataDir, core, keychain, states, officer,
     async stop() {
-      await core.close();
-      await keychain.cleanup();
+      await desktop.stop();
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
