@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { electronGypCommand } from './electron-gyp-command.mjs';
 
 const root = process.cwd();
 const electronBinary = findElectronBinary();
@@ -54,12 +55,8 @@ function buildElectronSqlite() {
     if (lstatSync(pkgCopy).isSymbolicLink() || !realpathSync(pkgCopy).startsWith(realpathSync(work) + sep)) {
       throw new Error('the temporary copy of the addon is not a real folder');
     }
-    // npm passes its bundled node-gyp to lifecycle scripts; otherwise fall back to npx.
-    const gyp = process.env.npm_config_node_gyp;
-    const args = ['rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`];
-    const result = gyp
-      ? spawnSync(process.execPath, [gyp, ...args], { cwd: pkgCopy, stdio: 'ignore', timeout: 15 * 60_000 })
-      : spawnSync('npx', ['--yes', 'node-gyp', ...args], { cwd: pkgCopy, stdio: 'ignore', timeout: 15 * 60_000, shell: process.platform === 'win32' });
+    const gyp = electronGypCommand(root, electronVersion, process.arch, process.env);
+    const result = spawnSync(gyp.command, gyp.args, { cwd: pkgCopy, stdio: 'ignore', timeout: 15 * 60_000, env: gyp.env });
     const built = join(pkgCopy, 'build', 'Release', 'better_sqlite3.node');
     if (result.status !== 0 || !existsSync(built)) {
       throw new Error(result.error ? result.error.message : `node-gyp exited with ${result.status ?? result.signal}`);
