@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', '.data/**', 'scripts/postinstall.mjs', '.dependency-cruiser.cjs', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', '.data/**', 'scripts/postinstall.mjs', 'scripts/electron-gyp-command.mjs', '.dependency-cruiser.cjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
