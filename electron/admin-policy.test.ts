@@ -10,7 +10,7 @@ describe('applyAdminPolicy', () => {
 
   it('uses the policy server URL over the environment', () => {
     const settings = effectiveSettings({ ...DEFAULT_POLICY, serverUrl: 'https://api.riverton.example' }, {});
-    expect(applyAdminPolicy(shell, settings)).toEqual({ serverUrl: 'https://api.riverton.example', dataDir: '/d' });
+    expect(applyAdminPolicy(shell, settings)).toEqual({ serverUrl: 'https://api.riverton.example', dataDir: '/d', devTools: false });
   });
 
   it('keeps the shell server URL when the policy sets none', () => {

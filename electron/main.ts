@@ -1,12 +1,13 @@
 /** The Electron entry point: single instance, app:// protocol, the desktop core behind sender-checked IPC, one hardened window. */
 import { join } from 'node:path';
-import { app, net, safeStorage, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, net, safeStorage, type BrowserWindow } from 'electron';
 import { createDesktopCore } from '../main/core/create-desktop-core.ts';
 import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
 import { resolveSqliteBinding } from '../main/native/sqlite-binding.ts';
 import { localDataDir } from '../main/paths.ts';
 import { effectiveSettings } from '../main/policy/effective-settings.ts';
 import { loadMachinePolicy } from '../main/policy/machine-policy.ts';
+import { serverTransportProblem } from '../main/policy/server-transport.ts';
 import { applyAdminPolicy, formatPolicyWarnings } from './admin-policy.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
@@ -52,6 +53,14 @@ async function start(): Promise<void> {
   const preferences = createPreferencesStore();
   const settings = effectiveSettings(policy, preferences.get());
   const config = applyAdminPolicy(shellConfig, settings);
+  const transportProblem = serverTransportProblem(config.serverUrl, app.isPackaged);
+  if (transportProblem !== null) {
+    throw new StartError(`Casebridge cannot use the server ${config.serverUrl}: ${transportProblem}. Ask your IT team to check the server address.`);
+  }
+  if (!config.devTools) {
+    // The default menu offers View > Toggle Developer Tools and Reload.
+    Menu.setApplicationMenu(null);
+  }
   // Under Electron, an Electron-ABI build of the SQLite addon when one was built (scripts/postinstall.mjs).
   const nativeBinding = resolveSqliteBinding({
     versions: process.versions,
@@ -82,6 +91,7 @@ async function start(): Promise<void> {
   const window = createMainWindow({
     preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'),
     contentProtection: settings.contentProtection,
+    devTools: config.devTools,
   });
   mainWindow = window;
   forwardCoreEvents(core, window.webContents);
@@ -91,7 +101,13 @@ async function start(): Promise<void> {
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => fatal(error));
 }
 
+/** A start-up refusal whose message is meant for the user. */
+class StartError extends Error {}
+
 function fatal(error: unknown): void {
   console.error('Casebridge could not start.', error);
+  if (error instanceof StartError) {
+    dialog.showErrorBox('Casebridge could not start', error.message);
+  }
   app.exit(1);
 }

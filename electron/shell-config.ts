@@ -12,6 +12,8 @@ export interface ShellConfig {
    * main/native/sqlite-binding.ts as the override, which otherwise finds the copy postinstall built.
    */
   nativeBinding?: string;
+  /** DevTools: only in an unpackaged run with CASEBRIDGE_DEVTOOLS=1; never in an installed app. */
+  devTools: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function readShellConfig(env: NodeJS.ProcessEnv, userDataDir: string, isP
   return {
     serverUrl,
     dataDir: env.CASEBRIDGE_DESKTOP_DATA_DIR || userDataDir,
+    devTools: !isPackaged && env.CASEBRIDGE_DEVTOOLS === '1',
     ...(!isPackaged && binding ? { nativeBinding: binding } : {}),
   };
 }

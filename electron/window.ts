@@ -8,6 +8,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** Keeps the window out of screen capture and sharing; on by default. */
   contentProtection?: boolean;
+  /** DevTools stay off unless the shell config allows them (development only). */
+  devTools: boolean;
 }
 
 /** Creates the hardened main window (not yet loaded). */
@@ -31,6 +33,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      devTools: options.devTools,
     },
   });
   if (options.contentProtection ?? true) {

@@ -32,7 +32,7 @@ export class CacheWorkerClient {
   private constructor(worker: Worker) {
     this.#worker = worker;
     worker.on('message', (message: WorkerResponse) => this.#onMessage(message));
-    worker.on('error', (error) => this.#fail(new CacheError('internal_error', 'worker_failed', `The cache worker failed: ${error.message}`)));
+    worker.on('error', (error: Error) => this.#fail(new CacheError('internal_error', 'worker_failed', `The cache worker failed: ${error.message}`)));
     worker.on('messageerror', () => this.#fail(new CacheError('internal_error', 'worker_failed', 'A cache worker message could not be read.')));
     worker.on('exit', (code) => this.#fail(new CacheError('internal_error', 'worker_failed', `The cache worker stopped (exit code ${code}).`)));
     // An idle worker must not keep the process alive; a pending call must.

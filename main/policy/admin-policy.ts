@@ -1,7 +1,6 @@
 /** The machine-wide admin policy (DESIGN.md §7): its zod schema, its defaults, and what one source may set. */
 import { z } from 'zod';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { LOOPBACK_HOSTS } from './server-transport.ts';
 
 /** https only, except plain http to this machine (the embedded dev server); no credentials in the URL. */
 export const PolicyServerUrlSchema = z.url().refine(

@@ -1,12 +1,10 @@
 /** The transport over the loopback host: HTTP POST per call, one Server-Sent Events stream for events. */
 import { CodedError } from '../../domain/errors.ts';
+import { LOOPBACK_TOKEN_HEADER } from '../../domain/ipc/loopback-token.ts';
 import type { DesktopTransport } from './desktop-transport.ts';
 import { EventHub } from './event-hub.ts';
 import { type EventStreamOptions, openEventStream } from './event-stream.ts';
 import type { FetchLike } from './fetch-like.ts';
-
-/** Header that carries the per-launch token. */
-export const TOKEN_HEADER = 'x-casebridge-token';
 
 /** What the loopback transport needs. */
 export interface LoopbackOptions {
@@ -33,7 +31,7 @@ export function createLoopbackTransport(options: LoopbackOptions): DesktopTransp
       ...options.backoff,
       fetch,
       url: '/events',
-      headers: { [TOKEN_HEADER]: token },
+      headers: { [LOOPBACK_TOKEN_HEADER]: token },
       onMessage: ({ event, data }) => {
         let payload: unknown;
         try {
@@ -53,7 +51,7 @@ export function createLoopbackTransport(options: LoopbackOptions): DesktopTransp
       }
       const response = await fetch(`/ipc/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [LOOPBACK_TOKEN_HEADER]: token },
         body: JSON.stringify({ input }),
       });
       const text = await response.text();

@@ -16,7 +16,7 @@ import { LAST_GOOD_POLICY_FILE } from '../../main/policy/machine-policy.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { offlineIndexAccount } from '../../main/session/offline-index.ts';
 import { MAIN_PROCESS_BUNDLE } from '../../scripts/electron-bundle-options.ts';
-import { ANSWER_PREFIX } from '../support/fake-electron.ts';
+import { ANSWER_PREFIX, SHELL_PREFIX } from '../support/fake-electron.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
 import { filesUnder } from '../support/raw-bytes.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -100,5 +100,39 @@ describe('the Electron main bundle chooses the secret store from the machine pol
     });
     expect(run.stderr).toMatch(/secret store \(safeStorage\): No desktop keyring/);
     expect(filesUnder(run.dataDir).map((f) => f.slice(run.dataDir.length + 1))).toEqual([LAST_GOOD_POLICY_FILE]);
+  });
+
+  /** Starts main.cjs with `env` added and returns what the shell did (window, menu, error boxes) and its exit code. */
+  async function startShell(name: string, env: Record<string, string>) {
+    mkdirSync(join(dir, name, 'user-data'), { recursive: true });
+    const run = await promisify(execFile)(process.execPath, [join(dir, 'dist', 'electron', 'main.cjs')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-session-bus')}`,
+        NODE_PATH: join(root, 'node_modules'),
+        CASEBRIDGE_SERVER_URL: server.url,
+        CASEBRIDGE_DESKTOP_DATA_DIR: join(dir, name, 'data'),
+        CASEBRIDGE_POLICY_FILE: join(dir, name, 'no-policy.json'),
+        FAKE_ELECTRON_USER_DATA: join(dir, name, 'user-data'),
+        FAKE_ELECTRON_CALL: JSON.stringify({ channel: 'session.state', input: null }),
+        ...env,
+      },
+    }).then((r) => ({ ...r, code: 0 }), (error: { stdout: string; stderr: string; code: number }) => error);
+    const shell = run.stdout.split('\n').filter((l) => l.startsWith(SHELL_PREFIX)).map((l) => JSON.parse(l.slice(SHELL_PREFIX.length)) as Record<string, unknown>);
+    return { shell, code: run.code, stderr: run.stderr };
+  }
+
+  it('an installed app refuses a plain http server, even on this computer, and says so in an error box', async () => {
+    const run = await startShell('packaged-http', { FAKE_ELECTRON_PACKAGED: '1' });
+    expect(run.code).toBe(1);
+    expect(run.shell).toEqual([{ errorBox: { title: 'Casebridge could not start', content: expect.stringMatching(/only over https/) as unknown } }]);
+  });
+
+  it('opens the window without DevTools and removes the default menu unless development asks for them', async () => {
+    const run = await startShell('no-devtools', {});
+    expect(run.shell, run.stderr).toEqual([{ applicationMenu: null }, { window: { devTools: false } }]);
+    const dev = await startShell('devtools', { CASEBRIDGE_DEVTOOLS: '1' });
+    expect(dev.shell, dev.stderr).toEqual([{ window: { devTools: true } }]);
   });
 });

@@ -6,7 +6,8 @@
  *
  * Environment: FAKE_ELECTRON_USER_DATA (electron-store's folder), FAKE_ELECTRON_SAFE_STORAGE
  * (the Linux backend safeStorage reports; `unavailable` for no encryption), FAKE_ELECTRON_CALL
- * (JSON `{ channel, input }`).
+ * (JSON `{ channel, input }`), FAKE_ELECTRON_PACKAGED (`1`: play an installed app). What the shell does to
+ * the window, the menu and error boxes is printed as `FAKE_ELECTRON_SHELL {…}` lines.
  */
 import { APP_ENTRY_URL } from '../../electron/app-origin.ts';
 import { ipcChannelFor } from '../../electron/ipc-channels.ts';
@@ -14,6 +15,12 @@ import { fakeSafeStorage } from './fake-safe-storage.ts';
 
 /** The line prefix the answer is printed after. */
 export const ANSWER_PREFIX = 'FAKE_ELECTRON_ANSWER ';
+/** The line prefix of what the shell did to windows, menus and error boxes. */
+export const SHELL_PREFIX = 'FAKE_ELECTRON_SHELL ';
+
+function report(what: Record<string, unknown>): void {
+  process.stdout.write(`${SHELL_PREFIX}${JSON.stringify(what)}\n`);
+}
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 const handlers = new Map<string, Handler>();
@@ -25,7 +32,7 @@ export const safeStorage = fakeSafeStorage(backend === 'unavailable' ? 'gnome_li
 
 /** The app: one instance, ready at once, unpackaged. */
 export const app = {
-  isPackaged: false,
+  isPackaged: process.env.FAKE_ELECTRON_PACKAGED === '1',
   requestSingleInstanceLock: () => true,
   on: () => app,
   whenReady: () => Promise.resolve(),
@@ -48,6 +55,10 @@ export const ipcMain = {
 };
 /** electron-store imports it; nothing here opens anything. */
 export const shell = {};
+/** The application menu: reports what the shell sets. */
+export const Menu = { setApplicationMenu: (menu: unknown) => report({ applicationMenu: menu }) };
+/** Error boxes: reported instead of shown. */
+export const dialog = { showErrorBox: (title: string, content: string) => report({ errorBox: { title, content } }) };
 
 // The window's one frame, on the app's own origin: what a trusted sender looks like.
 const mainFrame = { frameToken: 'main-frame', parent: null, url: APP_ENTRY_URL };
@@ -63,6 +74,10 @@ export class BrowserWindow {
     isDestroyed: () => false,
     send: noop,
   };
+
+  constructor(options: { webPreferences?: { devTools?: boolean } }) {
+    report({ window: { devTools: options.webPreferences?.devTools ?? 'default' } });
+  }
 
   setContentProtection = noop;
   once = noop;
