@@ -1,6 +1,6 @@
 /** The Electron entry point: single instance, app:// protocol, the desktop core behind sender-checked IPC, one hardened window. */
 import { join } from 'node:path';
-import { app, dialog, Menu, net, safeStorage, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, net, safeStorage, session, type BrowserWindow } from 'electron';
 import { createDesktopCore } from '../main/core/create-desktop-core.ts';
 import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
 import { resolveSqliteBinding } from '../main/native/sqlite-binding.ts';
@@ -16,6 +16,7 @@ import { closeCoreOnQuit } from './close-core-on-quit.ts';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc-registration.ts';
 import { createPreferencesStore } from './preferences.ts';
 import { readShellConfig } from './shell-config.ts';
+import { electronSocketTransport } from './socket-transport.ts';
 import { createMainWindow } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
@@ -83,6 +84,8 @@ async function start(): Promise<void> {
     preferences,
     // Chromium's network stack: the system proxy, PAC and the Windows certificate store apply.
     fetchImpl: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // The poke socket runs on Node's stack: give it the same proxy and certificate authorities.
+    socketTransport: electronSocketTransport(session.defaultSession),
   });
   closeCoreOnQuit(app, core);
   serveRenderer(join(appRoot, 'dist', 'renderer'));

@@ -1,6 +1,7 @@
 /** Assembles the desktop core: API client, session, sync, and the validated channel dispatcher. */
 import { CodedError } from '../../domain/errors.ts';
 import { channels, type ChannelName, type EventName, type EventPayload } from '../../domain/ipc/contract.ts';
+import type { SocketTransport } from '../sync/socket-transport.ts';
 import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { createApiClient } from '../api/api-client.ts';
@@ -34,6 +35,8 @@ export interface DesktopCoreOptions {
   secretStore: SecretStore;
   /** Inside Electron, `net.fetch`, so requests use Chromium's stack (proxy, PAC, certificate store). */
   fetchImpl?: typeof fetch;
+  /** Inside Electron: the real-time socket through the system proxy, trusting the OS certificate store. */
+  socketTransport?: SocketTransport;
   /** Path of an Electron-ABI build of the SQLite addon. */
   nativeBinding?: string;
   /** How often to pull while signed in; default 30 s. */
@@ -70,7 +73,11 @@ export function createDesktopCore(options: DesktopCoreOptions): DesktopCore {
     listener: { wentOnline: () => controller?.stateChanged(), refused: (isCurrent) => void controller?.sessionRefused(isCurrent).catch(() => undefined) },
   });
   const status = new SyncStatusTracker();
-  const sync = new SyncEngine(session, api, status, () => new Date(now()), { serverUrl: options.serverUrl, storeFor: (active) => active.cache.outbox });
+  const sync = new SyncEngine(session, api, status, () => new Date(now()), {
+    serverUrl: options.serverUrl,
+    storeFor: (active) => active.cache.outbox,
+    ...(options.socketTransport ? { socketTransport: options.socketTransport } : {}),
+  });
   const listeners = new Set<CoreEventListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const listener of listeners) {

@@ -2,6 +2,7 @@
 import WebSocket from 'ws';
 import { SocketServerMessageSchema, SYNC_SOCKET_PATH } from '../../domain/http/sync-schemas.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type Backoff } from './retry-backoff.ts';
+import type { SocketTransport } from './socket-transport.ts';
 
 /** Close code the server uses for a missing, invalid or expired token. */
 export const SOCKET_UNAUTHORISED = 4401;
@@ -18,6 +19,8 @@ export interface PokeSocketOptions {
   onReady: () => void;
   backoff?: Backoff;
   random?: () => number;
+  /** The proxy and certificate authorities HTTP uses (inside Electron); without it, a direct connection. */
+  transport?: SocketTransport;
 }
 
 /** One reconnecting socket; `start` and `stop` may be called any number of times. */
@@ -56,9 +59,26 @@ export class PokeSocket {
   }
 
   #connect(): void {
+    const transport = this.options.transport;
+    if (transport === undefined) {
+      this.#open({});
+      return;
+    }
+    const url = new URL(this.options.serverUrl);
+    transport.agentFor(url).then(
+      (agent) => this.#open({ ...(agent ? { agent } : {}), ...(transport.ca ? { ca: [...transport.ca] } : {}) }),
+      // No proxy answer: try directly rather than not at all; the periodic pull still runs either way.
+      () => this.#open(transport.ca ? { ca: [...transport.ca] } : {}),
+    );
+  }
+
+  #open(connection: Pick<WebSocket.ClientOptions, 'agent' | 'ca'>): void {
+    if (!this.#running || this.#socket !== null) {
+      return;
+    }
     const url = new URL(SYNC_SOCKET_PATH, this.options.serverUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(url, { handshakeTimeout: 15_000 });
+    const socket = new WebSocket(url, { handshakeTimeout: 15_000, ...connection });
     this.#socket = socket;
     this.#failures += 1; // counts as a failure until the server says ready
     socket.on('open', () => {

@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
 import { DocumentContentFetcher } from './fetch-document-content.ts';
 import { PokeSocket } from './poke-socket.ts';
+import type { SocketTransport } from './socket-transport.ts';
 import { pushAuditEvents } from './push-audit-events.ts';
 import { pullUntilCurrent } from './pull-until-current.ts';
 import { pushOutbox } from './push-outbox.ts';
@@ -41,6 +42,8 @@ export interface SyncEngineOptions {
   serverUrl?: string;
   backoff?: Backoff;
   random?: () => number;
+  /** How the poke socket reaches the server (Electron: the system proxy and certificate store). */
+  socketTransport?: SocketTransport;
   /** Pokes within this window become one pull; default 150 ms. */
   pokeDebounceMs?: number;
   /** Document contents downloaded after each successful pull; default DEFAULT_DOCUMENTS_PER_SYNC, 0 turns it off. */
@@ -74,6 +77,7 @@ export class SyncEngine {
       onReady: () => this.requestSync(),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.random ? { random: options.random } : {}),
+      ...(options.socketTransport ? { transport: options.socketTransport } : {}),
     });
   }
 

@@ -55,6 +55,8 @@ export const ipcMain = {
 };
 /** electron-store imports it; nothing here opens anything. */
 export const shell = {};
+/** The default session: no proxy. */
+export const session = { defaultSession: { resolveProxy: () => Promise.resolve('DIRECT') } };
 /** The application menu: reports what the shell sets. */
 export const Menu = { setApplicationMenu: (menu: unknown) => report({ applicationMenu: menu }) };
 /** Error boxes: reported instead of shown. */
