@@ -21,6 +21,8 @@ module.exports = {
     { name: 'renderer-only-domain', severity: 'error', comment: 'renderer/ talks only to domain/ and UI libraries',
       from: { path: '^renderer/' }, to: { path: ['^(main|db|server|electron)/', '^node_modules/(electron|better-sqlite3-multiple-ciphers|pg|kysely|axios|fastify|@napi-rs|@node-rs)/'] } },
     { name: 'renderer-no-node', severity: 'error', from: { path: '^renderer/' }, to: NODE_BUILTIN },
+    { name: 'no-circular', severity: 'error', comment: 'no module imports itself through others: cycles make load order and ownership unclear',
+      from: {}, to: { circular: true } },
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
     { name: 'not-to-test-from-src', severity: 'error', comment: 'product code never imports test code',
       from: { path: '^(domain|db|server|main|electron|renderer)/', pathNot: '\\.test\\.tsx?$' }, to: { path: '^test/' } },

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** Writes a probe file that breaks a rule, runs the real layer check on it, and removes it. */
-async function checkProbe(path: string, source: string): Promise<{ failed: boolean; output: string }> {
+/** Writes probe files that break a rule, runs the real layer check on the first, and removes them. */
+async function checkProbe(path: string, source: string, more: Record<string, string> = {}): Promise<{ failed: boolean; output: string }> {
   writeFileSync(path, source);
+  for (const [other, text] of Object.entries(more)) {
+    writeFileSync(other, text);
+  }
   try {
     const { stdout } = await run('npx', ['depcruise', '--config', '.dependency-cruiser.cjs', path], { encoding: 'utf8' });
     return { failed: false, output: stdout };
@@ -15,7 +18,9 @@ async function checkProbe(path: string, source: string): Promise<{ failed: boole
     const e = error as { stdout?: string; code?: number };
     return { failed: true, output: e.stdout ?? '' };
   } finally {
-    rmSync(path, { force: true });
+    for (const file of [path, ...Object.keys(more)]) {
+      rmSync(file, { force: true });
+    }
   }
 }
 
@@ -42,6 +47,14 @@ describe('layer rules (DESIGN.md §1)', () => {
     const r = await checkProbe('server/zz-layer-probe.ts', "export { localDataDir } from '../main/paths.ts';\n");
     expect(r.failed).toBe(true);
     expect(r.output).toContain('server-not-desktop');
+  });
+
+  it('fail when two modules import each other', async () => {
+    const r = await checkProbe('main/zz-cycle-probe-a.ts', "export { b } from './zz-cycle-probe-b.ts';\nexport const a = 1;\n", {
+      'main/zz-cycle-probe-b.ts': "export { a } from './zz-cycle-probe-a.ts';\nexport const b = 2;\n",
+    });
+    expect(r.failed).toBe(true);
+    expect(r.output).toContain('no-circular');
   });
 
   it('pass for an import the rules allow', async () => {
