@@ -28,7 +28,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logDestination) : false,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // Only the configured proxies' X-Forwarded-For is believed; from anyone else it is ignored.
+    trustProxy: ctx.config.trustProxy && ctx.config.trustProxy.length > 0 ? [...ctx.config.trustProxy] : false,
   });
   installErrorHandler(app);
   await registerSecurityPlugins(app, ctx);
