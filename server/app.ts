@@ -10,22 +10,26 @@ import { registerSecurityPlugins } from './http/security-plugins.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
 import { registerPersonRoutes } from './persons/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { loggerOptions, type LogDestination } from './http/log-options.ts';
 import { registerRoute } from './http/register-route.ts';
 import type { ServerContext } from './server-context.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 
 /** Options that differ between production and tests. */
 export interface AppOptions {
-  /** Structured request logs (no bodies, no personal data). Off in tests. */
+  /** Structured request logs (no bodies, no query strings, no personal data). Off in most tests. */
   logger: boolean;
+  /** Where the log lines go instead of stdout; tests capture them to check what is logged. */
+  logDestination?: LogDestination | undefined;
 }
 
 /** Creates the HTTP app with every route registered. */
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: options.logger ? loggerOptions(options.logDestination) : false,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // Only the configured proxies' X-Forwarded-For is believed; from anyone else it is ignored.
+    trustProxy: ctx.config.trustProxy && ctx.config.trustProxy.length > 0 ? [...ctx.config.trustProxy] : false,
   });
   installErrorHandler(app);
   await registerSecurityPlugins(app, ctx);

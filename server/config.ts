@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4318),
   CASEBRIDGE_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
   CASEBRIDGE_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  CASEBRIDGE_TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((p) => p.trim()).filter((p) => p !== ''))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'each entry must be an IP address or CIDR range' }))),
 });
 
 /** Where the database lives: an embedded SQLite file or a PostgreSQL URL. */
@@ -27,6 +29,11 @@ export interface ServerConfig {
   jwtSecret: string | undefined;
   accessTokenSeconds: number;
   refreshTokenDays: number;
+  /**
+   * Addresses and CIDR ranges of reverse proxies whose `X-Forwarded-For` names the client (for
+   * rate limits and audit IPs); absent or empty, the header is ignored and the peer address is used.
+   */
+  trustProxy?: readonly string[];
 }
 
 /** Parses the environment; a bad value fails fast with a clear message naming the variable. */
@@ -48,5 +55,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     jwtSecret: e.CASEBRIDGE_JWT_SECRET,
     accessTokenSeconds: e.CASEBRIDGE_ACCESS_TOKEN_SECONDS,
     refreshTokenDays: e.CASEBRIDGE_REFRESH_TOKEN_DAYS,
+    trustProxy: e.CASEBRIDGE_TRUST_PROXY,
   };
 }

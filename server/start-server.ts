@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { createTokenService } from './auth/token-service.ts';
 import type { ServerConfig } from './config.ts';
 import { openServerDb } from './db/connect.ts';
+import type { LogDestination } from './http/log-options.ts';
 import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
 import type { ServerContext } from './server-context.ts';
@@ -22,10 +23,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a server from configuration; `now` lets tests control time. */
+/** Starts a server from configuration; `now` lets tests control time, `logDestination` capture the log. */
 export async function startServer(
   config: ServerConfig,
-  options: { logger: boolean; now?: () => Date } = { logger: false },
+  options: { logger: boolean; logDestination?: LogDestination; now?: () => Date } = { logger: false },
 ): Promise<RunningServer> {
   const opened = openServerDb(config.database);
   try {
@@ -38,7 +39,7 @@ export async function startServer(
       now: options.now ?? (() => new Date()),
       notifier: silentNotifier,
     };
-    const app = await buildApp(ctx, { logger: options.logger });
+    const app = await buildApp(ctx, { logger: options.logger, logDestination: options.logDestination });
     const realtime = await startRealtime(app, ctx, config.database);
     ctx.notifier = realtime.notifier;
     const address = await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {

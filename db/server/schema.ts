@@ -331,6 +331,8 @@ export interface DeviceTable {
   registered_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  /** When the device last pulled (GET /sync/pull); bounds how old its reported offline reads may be. */
+  last_pulled_at: string | null;
 }
 
 export interface LoginAttemptTable {

@@ -18,7 +18,7 @@ export function mayRevokeDevice(user: AuthUser, device: { userId: string; agency
 /** Registers the device routes. */
 export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerRoute(app, ctx, routes.registerDevice, async ({ body, user, request }) => {
-    const row = { id: newId(), user_id: user.id, name: body.name, registered_at: ctx.now().toISOString(), last_seen_at: null, revoked_at: null };
+    const row = { id: newId(), user_id: user.id, name: body.name, registered_at: ctx.now().toISOString(), last_seen_at: null, revoked_at: null, last_pulled_at: null };
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('devices').values(row).execute();
       await recordAudit(trx, {

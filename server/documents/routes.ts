@@ -9,7 +9,7 @@ import { caseVisibleSql } from '../access/case-visibility.ts';
 import { registerAccessRequestRoutes } from '../access-requests/routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
-import { authenticate } from '../http/authenticate.ts';
+import { authenticateBeforeBody, authenticatedUser } from '../http/authenticate-first.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { discard } from './blob-store.ts';
@@ -30,8 +30,10 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     scope.route({
       method: def.method,
       url: def.path,
+      // Before multipart parsing: an anonymous upload is refused without a byte of it being staged.
+      preParsing: authenticateBeforeBody(ctx),
       handler: async (request, reply) => {
-        const user = await authenticate(ctx, request);
+        const user = authenticatedUser(request);
         const params = parseInput(CaseParams, request.params, 'path');
         // Refuse before reading the body, so nobody can fill the disk with uploads to cases they cannot use.
         await assertMayAddDocument(ctx.db, user, ctx.now().toISOString(), params.caseId, null);
@@ -55,8 +57,9 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
   app.route({
     method: download.method,
     url: download.path,
+    preParsing: authenticateBeforeBody(ctx),
     handler: async (request, reply) => {
-      const user = await authenticate(ctx, request);
+      const user = authenticatedUser(request);
       const params = parseInput(IdParams, request.params, 'path');
       parseInput(download.query, request.query ?? {}, 'query');
       return sendDocumentContent(ctx, user, actorOf(user, request), params.id, request, reply);

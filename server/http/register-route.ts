@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { CodedError } from '../../domain/errors.ts';
 import type { RouteDef } from '../../domain/http/route.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticateBeforeBody, authenticatedUser } from './authenticate-first.ts';
 import type { ServerContext } from '../server-context.ts';
 
 /** What a handler receives: parsed input and, on authenticated routes, the caller. */
@@ -22,14 +22,18 @@ export type RouteHandler<D> =
     ? (input: RouteInput<z.output<Q>, z.output<B>, A extends true ? AuthUser : null, z.output<P>>) => Promise<z.input<R>>
     : never;
 
-/** Registers a route: authenticates when it says so, parses query and body, parses the response. */
+/**
+ * Registers a route: authenticates when it says so (before the body is parsed, so an anonymous
+ * caller gets 401 rather than a parse error), parses query and body, parses the response.
+ */
 export function registerRoute<D extends RouteDef>(app: FastifyInstance, ctx: ServerContext, def: D, handler: RouteHandler<D>): void {
   const run = handler as (input: RouteInput<unknown, unknown, AuthUser | null, unknown>) => Promise<unknown>;
   app.route({
     method: def.method,
     url: def.path,
+    ...(def.auth ? { preParsing: authenticateBeforeBody(ctx) } : {}),
     handler: async (request, reply) => {
-      const user = def.auth ? await authenticate(ctx, request) : null;
+      const user = def.auth ? authenticatedUser(request) : null;
       const params = def.params ? parseOrThrow(def.params, request.params ?? {}, 'path') : {};
       const query = parseOrThrow(def.query, request.query ?? {}, 'query');
       const body = parseOrThrow(def.body, request.body, 'body');

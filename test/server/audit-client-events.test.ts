@@ -10,6 +10,12 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 interface Desktop { userId: string; token: string; deviceId: string }
 interface ErrorAnswer { error: { code: string; message: string } }
 
+// The reads below happened over a few days. A read more than one offline lease (72 hours) before the
+// device's last sync is refused, so the days are squeezed into the last day and a half, order kept.
+const ORIGIN = Date.parse('2026-11-20T00:00:00Z');
+const BASE = Date.now() - 36 * 3_600_000;
+const recent = (iso: string): string => new Date(BASE + (Date.parse(iso) - ORIGIN) / 4).toISOString();
+
 const caseView = (caseId: string, at: string): ClientAuditEvent => ({
   clientEventId: newId(), at, action: 'record.view', entityType: 'case', entityId: caseId, details: {},
 });
@@ -58,8 +64,8 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
   afterAll(() => server.stop());
 
   it("records each read as the token's user, agency, team and device, at the time the user did it, with its terms, and the chain stays intact", async () => {
-    const viewedAt = '2026-11-20T08:15:00.000Z';
-    const searchedAt = '2026-11-20T08:16:30.500Z';
+    const viewedAt = recent('2026-11-20T08:15:00.000Z');
+    const searchedAt = recent('2026-11-20T08:16:30.500Z');
     const view = caseView(caseId, viewedAt);
     const search = caseSearch('Wrenfield', searchedAt);
     const before = Date.now();
@@ -84,7 +90,7 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
   });
 
   it('records nothing twice when a batch is replayed, and only the new events of a batch that overlaps an earlier one', async () => {
-    const first = [caseView(caseId, '2026-11-21T09:00:00.000Z'), caseSearch('Parade', '2026-11-21T09:01:00.000Z')];
+    const first = [caseView(caseId, recent('2026-11-21T09:00:00.000Z')), caseSearch('Parade', recent('2026-11-21T09:01:00.000Z'))];
     expect((await post(alice.token, { events: first })).json()).toMatchObject({ recorded: 2 });
     const count = (await trail()).length;
     const replay = await post(alice.token, { events: first });
@@ -92,13 +98,13 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
     expect(replay.json()).toEqual({ acknowledged: first.map((e) => e.clientEventId), recorded: 0 });
     expect((await trail()).length).toBe(count);
 
-    const later = caseView(caseId, '2026-11-21T09:05:00.000Z');
+    const later = caseView(caseId, recent('2026-11-21T09:05:00.000Z'));
     expect((await post(alice.token, { events: [...first, later] })).json()).toEqual({ acknowledged: [...first, later].map((e) => e.clientEventId), recorded: 1 });
     const ids = (await reported()).map((r) => (JSON.parse(r.details) as { clientEventId: string }).clientEventId);
     expect(ids.filter((id) => [...first, later].some((e) => e.clientEventId === id))).toEqual([...first, later].map((e) => e.clientEventId));
 
     // Two copies of one report at the same moment (a retry racing a slow answer): recorded once between them.
-    const raced = [caseView(caseId, '2026-11-21T09:10:00.000Z'), caseSearch('Row', '2026-11-21T09:11:00.000Z')];
+    const raced = [caseView(caseId, recent('2026-11-21T09:10:00.000Z')), caseSearch('Row', recent('2026-11-21T09:11:00.000Z'))];
     const answers = await Promise.all([post(alice.token, { events: raced }), post(alice.token, { events: raced })]);
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
     expect(answers.reduce((n, a) => n + a.json<{ recorded: number }>().recorded, 0)).toBe(2);
@@ -106,7 +112,7 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
   });
 
   it('refuses a whole batch with validation_error when one event is bad, and records none of it', async () => {
-    const good = caseView(caseId, '2026-11-22T10:00:00.000Z');
+    const good = caseView(caseId, recent('2026-11-22T10:00:00.000Z'));
     const count = (await trail()).length;
     const receiptCount = (await receipts()).length;
     const bad: unknown[] = [
@@ -133,26 +139,26 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
 
   it("never records events as anyone but the caller: no actor in the body, no other user's device, and ids are the caller's own", async () => {
     const count = (await trail()).length;
-    const forged = { ...caseView(caseId, '2026-11-23T11:00:00.000Z'), userId: alice.userId };
+    const forged = { ...caseView(caseId, recent('2026-11-23T11:00:00.000Z')), userId: alice.userId };
     const withActor = await post(bob.token, { events: [forged] });
     expect(withActor.statusCode).toBe(400);
     expect(withActor.json<ErrorAnswer>().error.code).toBe('validation_error');
-    const batchActor = await post(bob.token, { events: [caseView(caseId, '2026-11-23T11:00:00.000Z')], userId: alice.userId });
+    const batchActor = await post(bob.token, { events: [caseView(caseId, recent('2026-11-23T11:00:00.000Z'))], userId: alice.userId });
     expect(batchActor.json<ErrorAnswer>().error.code).toBe('validation_error');
     // Bob's token naming Alice's device is refused before anything is read from the body.
-    const otherDevice = await post(bob.token, { events: [caseView(caseId, '2026-11-23T11:00:00.000Z')] }, { 'x-casebridge-device': alice.deviceId });
+    const otherDevice = await post(bob.token, { events: [caseView(caseId, recent('2026-11-23T11:00:00.000Z'))] }, { 'x-casebridge-device': alice.deviceId });
     expect(otherDevice.statusCode).toBe(401);
     expect(otherDevice.json<ErrorAnswer>().error.code).toBe('authentication_error');
     expect((await trail()).length).toBe(count);
 
     // An id Alice already used is a new event when Bob reports it: his, on his device; Alice's stays hers.
-    const alices = caseView(caseId, '2026-11-23T11:05:00.000Z');
+    const alices = caseView(caseId, recent('2026-11-23T11:05:00.000Z'));
     expect((await post(alice.token, { events: [alices] })).json()).toMatchObject({ recorded: 1 });
-    expect((await post(bob.token, { events: [{ ...alices, at: '2026-11-23T11:06:00.000Z' }] })).json()).toMatchObject({ recorded: 1 });
+    expect((await post(bob.token, { events: [{ ...alices, at: recent('2026-11-23T11:06:00.000Z') }] })).json()).toMatchObject({ recorded: 1 });
     const byId = (await reported()).filter((r) => (JSON.parse(r.details) as { clientEventId: string }).clientEventId === alices.clientEventId);
     expect(byId.map((r) => [r.user_id, r.device_id, r.at])).toEqual([
-      [alice.userId, alice.deviceId, '2026-11-23T11:05:00.000Z'],
-      [bob.userId, bob.deviceId, '2026-11-23T11:06:00.000Z'],
+      [alice.userId, alice.deviceId, recent('2026-11-23T11:05:00.000Z')],
+      [bob.userId, bob.deviceId, recent('2026-11-23T11:06:00.000Z')],
     ]);
   });
 
@@ -160,7 +166,7 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
     const user = await buildUser(server.db, { agencyId, username: 'no.device', password: 'no-device-pass-1' });
     const token = await login(user.username, user.password);
     const count = (await trail()).length;
-    const res = await post(token, { events: [caseView(caseId, '2026-11-24T12:00:00.000Z')] });
+    const res = await post(token, { events: [caseView(caseId, recent('2026-11-24T12:00:00.000Z'))] });
     expect(res.statusCode).toBe(403);
     expect(res.json<ErrorAnswer>().error.code).toBe('authorization_error');
     expect((await trail()).length).toBe(count);
@@ -182,7 +188,7 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
     const seen = (await buildCase(server.db, { ownerAgencyId: agencyId })).id;
     const served = await server.app.inject({ method: 'GET', url: `/cases/${seen}`, headers: { authorization: `Bearer ${bob.token}` } });
     expect(served.statusCode, served.body).toBe(200);
-    const offline = caseView(seen, '2026-11-25T07:30:00.000Z');
+    const offline = caseView(seen, recent('2026-11-25T07:30:00.000Z'));
     expect((await post(bob.token, { events: [offline] })).json()).toMatchObject({ recorded: 1 });
     const search = async (filters: string) => {
       const res = await server.app.inject({ method: 'GET', url: `/audit/events?${filters}`, headers: { authorization: `Bearer ${officerToken}` } });
@@ -194,7 +200,7 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
       ['record.view', seen, 'offline_copy'], ['record.view', seen, 'server'],
     ]);
     expect(both[0]).toMatchObject({ at: offline.at, userId: bob.userId, agencyId, deviceId: bob.deviceId, category: 'consultation' });
-    const thatMorning = await search(`entityId=${seen}&from=2026-11-25T07:00:00Z&to=2026-11-25T08:00:00Z`);
+    const thatMorning = await search(`entityId=${seen}&from=${recent('2026-11-25T07:00:00Z')}&to=${recent('2026-11-25T08:00:00Z')}`);
     expect(thatMorning.map((e) => e.at)).toEqual([offline.at]);
   });
 });

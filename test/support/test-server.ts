@@ -1,5 +1,6 @@
 /** Starts a real cloud API on a throwaway database for a test file. */
 import type { ServerConfig } from '../../server/config.ts';
+import type { LogDestination } from '../../server/http/log-options.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { createTestDatabase, type TestDatabase } from './test-databases.ts';
 
@@ -9,8 +10,14 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server on 127.0.0.1 with a random port; `now` lets a test move the clock. */
-export async function startTestServer(dialect: 'sqlite' | 'postgres', options: { now?: () => Date } = {}): Promise<TestServer> {
+/**
+ * Starts a server on 127.0.0.1 with a random port; `now` lets a test move the clock, `logDestination`
+ * turns the request log on and captures it, `config` overrides settings (e.g. trusted proxies).
+ */
+export async function startTestServer(
+  dialect: 'sqlite' | 'postgres',
+  options: { now?: () => Date; logDestination?: LogDestination; config?: Partial<ServerConfig> } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config: ServerConfig = {
     database: database.config,
@@ -20,8 +27,13 @@ export async function startTestServer(dialect: 'sqlite' | 'postgres', options: {
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
     accessTokenSeconds: 900,
     refreshTokenDays: 14,
+    ...options.config,
   };
-  const server = await startServer(config, { logger: false, ...(options.now ? { now: options.now } : {}) });
+  const server = await startServer(config, {
+    logger: options.logDestination !== undefined,
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     ...server,
     database,
