@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BootstrapResponse, SyncChange } from '../../domain/http/sync-schemas.ts';
 import { buildAgency, buildTeam } from '../support/factories.ts';
-import { buildSignedInUser, call, type WorldUser } from '../support/case-factories.ts';
+import { buildPerson, buildSignedInUser, call, type WorldUser } from '../support/case-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -173,5 +173,33 @@ describe.each(testDialects())('attaching a signposted person on %s', (dialect) =
     const vsCase = await call<CaseBody>(server, victimSupport, 'POST', '/cases', { title: 'Second synthetic case', caseType: 'asb' });
     expect((await call(server, victimSupport, 'POST', `/cases/${vsCase.body.id}/subjects`, { personId, role: 'victim' })).status).toBe(200);
     expect(await server.db.selectFrom('notifications').select('id').execute()).toHaveLength(1);
+  });
+
+  it('a merge keeps the wider link when both persons were in the same case and role, so it never narrows a case', async () => {
+    const dataOfficer = await buildSignedInUser(server, agencies.victimSupport, [], 'data_officer');
+    const keep = await buildPerson(server.db, { ownerAgencyId: agencies.victimSupport, givenName: 'Oriel', familyName: 'Thistlecombe' });
+    const dupe = await buildPerson(server.db, { ownerAgencyId: agencies.victimSupport, givenName: 'Oriel', familyName: 'Thistlecomb' });
+    const link = async (person: string, profileOnly: number) => {
+      const id = crypto.randomUUID();
+      await server.db.insertInto('case_subjects').values({
+        id, case_id: housingCaseId, person_id: person, role: 'witness', created_at: '2026-11-10T12:00:00.000Z', profile_only: profileOnly,
+      }).execute();
+      return id;
+    };
+    await server.db.updateTable('persons').set({ consent_status: 'refused' }).where('id', 'in', [keep, dupe]).execute();
+    const keptLink = await link(keep, 1);
+    await link(dupe, 0);
+    const before = await call<PersonBody>(server, housing, 'GET', `/persons/${keep}`);
+    expect(before.status).toBe(200);
+    expect(before.body).not.toHaveProperty('consentStatus');
+    const merged = await call(server, dataOfficer, 'POST', '/persons/merge', {
+      keepId: keep, mergeId: dupe, expectedVersions: { keep: 1, merge: 1 }, justification: 'Same synthetic person recorded twice.',
+    });
+    expect(merged.status).toBe(200);
+    const row = await server.db.selectFrom('case_subjects').select('profile_only').where('id', '=', keptLink).executeTakeFirstOrThrow();
+    expect(Number(row.profile_only)).toBe(0);
+    const after = await call<PersonBody>(server, housing, 'GET', `/persons/${keep}`);
+    expect(after.status).toBe(200);
+    expect(after.body.consentStatus).toBe('refused');
   });
 });
