@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
 import { registerPersonRoutes } from './persons/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
@@ -41,6 +42,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   await registerCaseRoutes(app, ctx);
   await registerDocumentRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }

@@ -165,6 +165,8 @@ export interface CaseSubjectTable {
   person_id: string;
   role: string;
   created_at: string;
+  /** 1 when the link was made by a user who saw the person only as a stub or profile: it reveals the minimal profile only. */
+  profile_only: Generated<number>;
 }
 
 export interface CaseLinkTable {
@@ -398,6 +400,17 @@ export interface ClientAuditEventTable {
 }
 
 /** The whole server database. */
+/** A notice to an agency (ids and agency names only, never personal data). */
+export interface NotificationTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  person_id: string;
+  case_id: string;
+  from_agency_id: string;
+  created_at: string;
+}
+
 export interface ServerDatabase {
   agencies: AgencyTable;
   teams: TeamTable;
@@ -437,4 +450,5 @@ export interface ServerDatabase {
   case_reference_counters: CaseReferenceCounterTable;
   client_mutation_outcomes: ClientMutationOutcomeTable;
   client_audit_events: ClientAuditEventTable;
+  notifications: NotificationTable;
 }

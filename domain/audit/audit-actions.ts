@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = {
   'record.delete': 'erasure',
   'record.erase': 'erasure',
   'record.merge': 'combination',
+  /** A person seen only as a stub (or minimal profile) attached to the caller's case: a combination of records, with its reason. */
+  'record.attach_person': 'combination',
   'record.share_change': 'disclosure',
   'record.transfer': 'disclosure',
   'access.request': 'disclosure',

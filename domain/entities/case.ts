@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CaseRecordSchema } from '../entities.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import { CaseStatusSchema, RiskLevelSchema, SharingLevelSchema, SubjectRoleSchema } from '../vocabulary.ts';
+import { MIN_REASON_LENGTH } from './access-request.ts';
 import { MarkerRecordSchema } from './marker.ts';
 
 export const CaseAbilitiesSchema = z.object({
@@ -108,5 +109,10 @@ export const CaseTransferBodySchema = z.object({
 export type CaseTransferBody = z.infer<typeof CaseTransferBodySchema>;
 
 export const CaseSubjectBodySchema = z.object({ personId: IdSchema, role: SubjectRoleSchema }).strict();
+/**
+ * Adding a person to a case. `reason` is required when the caller sees the person only as a
+ * search stub or minimal profile (DESIGN.md §3: attaching is a combination, audited with it).
+ */
+export const AddCaseSubjectBodySchema = CaseSubjectBodySchema.extend({ reason: z.string().trim().min(MIN_REASON_LENGTH).max(500).optional() }).strict();
 export const CaseLinkBodySchema = z.object({ linkedCaseId: IdSchema, reason: Text(500) }).strict();
 export const CaseLocationBodySchema = z.object({ locationId: IdSchema, description: Text(500) }).strict();

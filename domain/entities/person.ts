@@ -38,17 +38,18 @@ export const PersonRecordSchema = z.object({
   dateOfBirth: z.iso.date().nullable(),
   estimatedBirthYear: z.number().int().nullable(),
   gender: GenderSchema,
-  consentStatus: ConsentStatusSchema,
+  /** Absent in the minimal profile (a person the caller attached from a stub). */
+  consentStatus: ConsentStatusSchema.optional(),
   ownerAgencyId: IdSchema,
   aliases: z.array(z.object({ id: IdSchema, givenName: z.string(), familyName: z.string() })),
-  /** Only the identifiers the caller's agency recorded. */
+  /** Only the identifiers the caller's agency recorded; always empty in the minimal profile. */
   identifiers: z.array(z.object({ id: IdSchema, scheme: IdentifierSchemeSchema, value: z.string() })),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   version: z.number().int().positive(),
   abilities: PersonAbilitiesSchema,
 });
-/** The full person record, for a caller whose view is `full`. */
+/** The person record: in full for a caller whose view is `full`, the minimal profile (no consent status, no identifiers) for `profile`. */
 export type PersonRecord = z.infer<typeof PersonRecordSchema>;
 
 export const PersonStubSchema = z.object({
@@ -64,6 +65,7 @@ export type PersonStub = z.infer<typeof PersonStubSchema>;
 /** A person as search or matching returns them: full or stub by the caller's view. */
 export const PersonResultSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('full'), person: PersonRecordSchema }),
+  z.object({ view: z.literal('profile'), person: PersonRecordSchema }),
   z.object({ view: z.literal('stub'), person: PersonStubSchema }),
 ]);
 export type PersonResult = z.infer<typeof PersonResultSchema>;
@@ -76,6 +78,7 @@ export const MatchReasonSchema = z.enum([
 
 export const LikelyMatchSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('full'), score: z.number(), reasons: z.array(MatchReasonSchema), person: PersonRecordSchema }),
+  z.object({ view: z.literal('profile'), score: z.number(), reasons: z.array(MatchReasonSchema), person: PersonRecordSchema }),
   z.object({ view: z.literal('stub'), score: z.number(), reasons: z.array(MatchReasonSchema), person: PersonStubSchema }),
 ]);
 /** An existing person who is probably the same real person as the one being entered. */

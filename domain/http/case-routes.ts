@@ -1,7 +1,7 @@
 /** Cases, sharing, subjects, links, case locations, reports, tasks and markers. */
 import { z } from 'zod';
 import {
-  CaseDetailSchema, CaseLinkBodySchema, CaseListQuerySchema, CaseListSchema, CaseLocationBodySchema, CaseSharingBodySchema,
+  AddCaseSubjectBodySchema, CaseDetailSchema, CaseLinkBodySchema, CaseListQuerySchema, CaseListSchema, CaseLocationBodySchema, CaseSharingBodySchema,
   CaseSubjectBodySchema, CaseSummarySchema, CaseTransferBodySchema, CreateCaseBodySchema, PatchCaseBodySchema,
 } from '../entities/case.ts';
 import { CreateMarkerBodySchema, MarkerListQuerySchema, MarkerRecordSchema, PatchMarkerBodySchema } from '../entities/marker.ts';
@@ -42,8 +42,9 @@ export const caseRoutes = {
     params: ById, query: NoQuery, body: CaseTransferBodySchema, response: z.object({ id: IdSchema, version: z.number().int() }),
   }),
   addCaseSubject: defineRoute({
-    method: 'POST', path: '/cases/:id/subjects', auth: true, tag: 'cases', summary: 'Adds a person to a case in a role',
-    params: ById, query: NoQuery, body: CaseSubjectBodySchema, response: CaseDetailSchema,
+    method: 'POST', path: '/cases/:id/subjects', auth: true, tag: 'cases',
+    summary: 'Adds a person to a case in a role (a person seen only as a stub needs a reason, reveals the minimal profile and notifies their owner agency)',
+    params: ById, query: NoQuery, body: AddCaseSubjectBodySchema, response: CaseDetailSchema,
   }),
   removeCaseSubject: defineRoute({
     method: 'DELETE', path: '/cases/:id/subjects', auth: true, tag: 'cases', summary: 'Removes a person in a role from a case',

@@ -5,6 +5,7 @@ import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { documentRoutes } from './document-routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { syncRoutes } from './sync-routes.ts';
 import { defineRoute } from './route.ts';
@@ -26,6 +27,7 @@ export const routes = {
   ...caseRoutes,
   ...documentRoutes,
   ...adminRoutes,
+  ...notificationRoutes,
 } as const;
 
 /** The route table's type. */

@@ -10,7 +10,8 @@ import { DECIDING_ROLES, readsCases, type PolicyUser } from '../policy/policy-us
 /**
  * Only the owner agency edits a person's identity and aliases and only its deciders (team
  * managers, agency admins) transfer ownership; any agency with the full view may record its own
- * restricted identifiers; a stub offers an access request.
+ * restricted identifiers; a stub or the minimal profile (a person attached from a stub) offers an
+ * access request for the full record.
  */
 export function personAbilities(user: PolicyUser, person: { ownerAgencyId: string }, view: PersonView): PersonAbilities {
   const full = view === 'full';
@@ -20,7 +21,7 @@ export function personAbilities(user: PolicyUser, person: { ownerAgencyId: strin
     transfer: owner && DECIDING_ROLES.includes(user.role),
     addAlias: owner,
     addIdentifier: full,
-    requestAccess: view === 'stub',
+    requestAccess: view === 'stub' || view === 'profile',
   };
 }
 

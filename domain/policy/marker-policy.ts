@@ -1,6 +1,10 @@
 /**
  * Who sees a marker (DESIGN.md §3): whoever may see its subject; staff-safety markers also reach
  * every user whose agency is involved with the subject, even without access to the case content.
+ * On a person, "may see the subject" means the full record: the agency that placed the marker,
+ * the person's owner agency, a grant holder, or a user seeing a case the person was added to by
+ * someone who held the full record. The minimal profile from attaching a stub to one's own case
+ * opens no marker beyond staff-safety ones.
  */
 import { canSeeCase, type PolicyCase } from './case-policy.ts';
 import { canSeeLocation } from './location-policy.ts';
@@ -17,6 +21,8 @@ export type PolicyMarkerSubject =
 /** The parts of a marker the policy looks at. */
 export interface PolicyMarker {
   markerType: string;
+  /** The agency that placed the marker (it always sees its own markers on a person). */
+  ownerAgencyId: string;
   subject: PolicyMarkerSubject;
 }
 
@@ -34,7 +40,11 @@ export function canSeeMarker(user: PolicyUser, marker: PolicyMarker, at?: string
     case 'case':
       return canSeeCase(user, subject.case, at) || (staffSafety && involvedInCase(user, subject.case));
     case 'person':
-      return personView(user, subject.person, at) === 'full' || (staffSafety && agencyInvolvedWithPerson(user, subject.person));
+      return (
+        marker.ownerAgencyId === user.agencyId ||
+        personView(user, subject.person, at) === 'full' ||
+        (staffSafety && agencyInvolvedWithPerson(user, subject.person))
+      );
     case 'location':
       return canSeeLocation(user, subject, at) || (staffSafety && subject.cases.some((c) => involvedInCase(user, c)));
   }

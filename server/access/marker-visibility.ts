@@ -23,7 +23,9 @@ export function markerVisibleSql(user: PolicyUser, at: string, alias = 'markers'
     caseIdVisibleSql(user, at, subject),
     allOf([staffSafety, sql<SqlBool>`exists (select 1 from cases mc where mc.id = ${col('subject_id')} and ${caseInvolvesAgency(user, 'mc')})`]),
   ])]);
+  // On a person: the placing agency, the full record (never the minimal profile of an attached stub), or staff safety to the involved.
   const onPerson = allOf([sql<SqlBool>`${col('subject_type')} = 'person'`, anyOf([
+    sql<SqlBool>`${col('owner_agency_id')} = ${user.agencyId}`,
     sql<SqlBool>`exists (select 1 from persons mp where mp.id = ${col('subject_id')} and ${personFullSql(user, at, 'mp')})`,
     allOf([staffSafety, agencyInvolvedWithPersonSql(user, subject)]),
   ])]);

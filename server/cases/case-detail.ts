@@ -4,7 +4,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { CaseDetailSchema, type CaseDetail } from '../../domain/entities/case.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
-import { personFullSql } from '../access/person-visibility.ts';
+import { personRecordSql } from '../access/person-visibility.ts';
 import { listMarkersOn } from '../markers/marker-queries.ts';
 import type { LoadedCase } from './case-policy-loader.ts';
 import { toCaseSummary } from './case-summary.ts';
@@ -16,7 +16,7 @@ export async function caseDetailOf(db: Db, loaded: LoadedCase, user: PolicyUser,
   const caseId = loaded.row.id;
   const subjects = await db.selectFrom('case_subjects as cs').innerJoin('persons as p', 'p.id', 'cs.person_id')
     .select(['cs.id', 'cs.person_id', 'cs.role', 'cs.created_at', 'p.given_name', 'p.family_name'])
-    .select(sql<SqlBool>`${personFullSql(user, at, 'p')}`.as('full'))
+    .select(sql<SqlBool>`${personRecordSql(user, at, 'p')}`.as('full'))
     .where('cs.case_id', '=', caseId).orderBy('cs.created_at').orderBy('cs.id').execute();
   const links = await db.selectFrom('case_links as l').innerJoin('cases as lc', 'lc.id', 'l.linked_case_id')
     .select(['l.id', 'l.linked_case_id', 'l.reason', 'l.created_at', 'lc.reference', 'lc.title'])

@@ -9,17 +9,29 @@ import { locationVisibleSql } from '../access/location-visibility.ts';
 import { personSearchableSql } from '../access/person-visibility.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
+import { notifyAgency } from '../notifications/notify-agency.ts';
+import { viewPersons } from '../persons/person-record.ts';
 import { loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
 import { reloadCase } from './case-service.ts';
 import { isoOf, type WriteContext } from './write-context.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
-/** Adds a person to a case in a role; the person must exist, be findable by the caller and not be merged. */
-export async function addCaseSubject(trx: Trx, w: WriteContext, caseId: string, personId: string, role: SubjectRole, id: string = newId()): Promise<LoadedCase> {
+/**
+ * Adds a person to a case in a role; the person must exist, be findable by the caller and not be
+ * merged. A caller who holds the full record adds them as before: whoever sees the case sees the
+ * person in full. A caller who sees only a stub (or the minimal profile of an earlier attach) may
+ * attach them too — the golden nominal exists so agencies do not create duplicates — but must give
+ * a reason; the link is `profile_only` (it reveals the minimal profile to whoever sees the case,
+ * never more than the attacher had), the audit event is a `combination` with the reason as its
+ * justification, and the person's owner agency is notified, all in this transaction.
+ */
+export async function addCaseSubject(
+  trx: Trx, w: WriteContext, caseId: string, personId: string, role: SubjectRole, reason?: string, id: string = newId(),
+): Promise<LoadedCase> {
   const at = isoOf(w);
   await loadCaseFor(trx, caseId, w.user, at, 'update');
-  const person = await trx.selectFrom('persons').select(['id', 'merged_into_id']).where('persons.id', '=', personId)
+  const person = await trx.selectFrom('persons').selectAll().where('persons.id', '=', personId)
     .where(personSearchableSql(w.user, at, 'persons')).executeTakeFirst();
   if (!person) {
     throw new CodedError('validation_error', 'Invalid body at personId: unknown person.');
@@ -27,15 +39,29 @@ export async function addCaseSubject(trx: Trx, w: WriteContext, caseId: string, 
   if (person.merged_into_id !== null) {
     throw new CodedError('validation_error', 'Invalid body at personId: this person was merged into another record; use that one.');
   }
+  // The view before the link exists: the pure policy decides whether this is an attach from a stub.
+  const [viewed] = await viewPersons(trx, w.user, at, [person]);
+  const fromStub = viewed?.view !== 'full';
+  if (fromStub && reason === undefined) {
+    throw new CodedError('validation_error', 'Invalid body at reason: attaching a person you see only as a search stub needs a reason.');
+  }
   const existing = await trx.selectFrom('case_subjects').select('id').where('case_id', '=', caseId).where('person_id', '=', personId).where('role', '=', role).executeTakeFirst();
   if (existing) {
     throw new CodedError('conflict', 'That person is already in the case in that role.');
   }
-  await trx.insertInto('case_subjects').values({ id, case_id: caseId, person_id: personId, role, created_at: at }).execute();
+  await trx.insertInto('case_subjects').values({ id, case_id: caseId, person_id: personId, role, created_at: at, profile_only: fromStub ? 1 : 0 }).execute();
   await recordChange(trx, { entity: 'case_subject', entityId: id, op: 'upsert', caseId, at });
-  // Whoever sees the case now sees the person in full.
+  // Whoever sees the case now sees the person (in full, or the minimal profile after an attach from a stub).
   await recordChange(trx, { entity: 'person', entityId: personId, op: 'access', at });
-  await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'case_subject', entityId: id, outcome: 'success', at: w.now, details: { caseId, personId, role } });
+  if (fromStub) {
+    await recordAudit(trx, {
+      actor: w.actor, action: 'record.attach_person', entityType: 'case_subject', entityId: id, outcome: 'success', at: w.now,
+      justification: reason ?? null, details: { caseId, personId, role, ownerAgencyId: person.owner_agency_id },
+    });
+    await notifyAgency(trx, { agencyId: person.owner_agency_id, kind: 'person_attached', personId, caseId, fromAgencyId: w.user.agencyId, at });
+  } else {
+    await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'case_subject', entityId: id, outcome: 'success', at: w.now, details: { caseId, personId, role } });
+  }
   return reloadCase(trx, w, caseId);
 }
 

@@ -73,7 +73,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
   registerRoute(app, ctx, caseRoutes.addCaseSubject, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
-    return withWrite(ctx, async (trx) => caseDetailOf(trx, await addCaseSubject(trx, w, params.id, body.personId, body.role), user, isoOf(w)));
+    return withWrite(ctx, async (trx) => caseDetailOf(trx, await addCaseSubject(trx, w, params.id, body.personId, body.role, body.reason), user, isoOf(w)));
   });
   registerRoute(app, ctx, caseRoutes.removeCaseSubject, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);

@@ -1,6 +1,6 @@
 /**
  * Duplicate detection against the golden nominal, limited to what the caller may know of: full
- * records are compared on their full birth date; stubs only on year of birth, so neither the score
+ * records and minimal profiles are compared on their full birth date; stubs only on year of birth, so neither the score
  * nor the reasons reveal a day or month the caller may not see. Persons the caller may not know
  * of (view 'none') and merged persons are never compared at all.
  */
@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { LikelyMatch } from '../../domain/entities/person.ts';
 import { rankPersonMatches, type ExistingPerson, type MatchPerson } from '../../domain/persons/rank-person-matches.ts';
+import { seesPersonRecord } from '../../domain/policy/person-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { aliasesOf, findMatchCandidates } from './person-queries.ts';
 import { toPersonResults, viewPersons, yearOfBirth } from './person-record.ts';
@@ -15,7 +16,7 @@ import { toPersonResults, viewPersons, yearOfBirth } from './person-record.ts';
 /** At most this many likely matches are returned. */
 export const MATCH_LIMIT = 10;
 
-/** The likely existing matches for `candidate`, best first, each full or stub per the caller's view. */
+/** The likely existing matches for `candidate`, best first, each full, profile or stub per the caller's view. */
 export async function matchPersons(
   db: Kysely<ServerDatabase>, user: PolicyUser, at: string, candidate: MatchPerson, excludeId?: string,
 ): Promise<LikelyMatch[]> {
@@ -27,9 +28,9 @@ export async function matchPersons(
     givenName: row.given_name,
     familyName: row.family_name,
     aliases: aliases.get(row.id) ?? [],
-    dateOfBirth: view === 'full' ? row.date_of_birth : null,
-    estimatedBirthYear: view === 'full' ? (row.estimated_birth_year === null ? null : Number(row.estimated_birth_year)) : yearOfBirth(row),
-    gender: view === 'full' ? row.gender : null,
+    dateOfBirth: seesPersonRecord(view) ? row.date_of_birth : null,
+    estimatedBirthYear: seesPersonRecord(view) ? (row.estimated_birth_year === null ? null : Number(row.estimated_birth_year)) : yearOfBirth(row),
+    gender: seesPersonRecord(view) ? row.gender : null,
   }));
   const ranked = rankPersonMatches(candidate, existing, MATCH_LIMIT);
   const byId = new Map(viewed.map((p) => [p.row.id, p]));
@@ -37,8 +38,8 @@ export async function matchPersons(
   const matches: LikelyMatch[] = [];
   for (const m of ranked) {
     const result = results.get(m.id);
-    if (result?.view === 'full') {
-      matches.push({ view: 'full', score: m.score, reasons: m.reasons, person: result.person });
+    if (result?.view === 'full' || result?.view === 'profile') {
+      matches.push({ view: result.view, score: m.score, reasons: m.reasons, person: result.person });
     } else if (result?.view === 'stub') {
       matches.push({ view: 'stub', score: m.score, reasons: m.reasons, person: result.person });
     }

@@ -81,20 +81,29 @@ export async function mergePersons(trx: Trx, env: WriteEnv, user: PolicyUser, in
   return { kept: { id: keep.id, displayName: displayName(keep.given_name, keep.family_name), version: input.expectedVersions.keep + 1 }, mergedId: merge.id, movedCaseSubjects: moved };
 }
 
-/** Re-points the merged person's case subjects; a role the kept person already has in that case is dropped, not doubled. */
+/**
+ * Re-points the merged person's case subjects; a role the kept person already has in that case is
+ * dropped, not doubled (the kept link reveals the full record if either did, so a merge never
+ * narrows what a case showed).
+ */
 async function moveCaseSubjects(trx: Trx, fromId: string, toId: string, at: string): Promise<number> {
-  const subjects = await trx.selectFrom('case_subjects').select(['id', 'case_id', 'person_id', 'role'])
+  const subjects = await trx.selectFrom('case_subjects').select(['id', 'case_id', 'person_id', 'role', 'profile_only'])
     .where('person_id', 'in', [fromId, toId]).orderBy('created_at').orderBy('id').execute();
-  const kept = new Set(subjects.filter((s) => s.person_id === toId).map((s) => `${s.case_id}|${s.role}`));
+  const kept = new Map(subjects.filter((s) => s.person_id === toId).map((s) => [`${s.case_id}|${s.role}`, s]));
   let moved = 0;
   for (const s of subjects.filter((row) => row.person_id === fromId)) {
-    if (kept.has(`${s.case_id}|${s.role}`)) {
+    const same = kept.get(`${s.case_id}|${s.role}`);
+    if (same) {
       await trx.deleteFrom('case_subjects').where('id', '=', s.id).execute();
       await recordChange(trx, { entity: 'case_subject', entityId: s.id, op: 'delete', caseId: s.case_id, at });
+      if (Number(s.profile_only) === 0 && Number(same.profile_only) === 1) {
+        await trx.updateTable('case_subjects').set({ profile_only: 0 }).where('id', '=', same.id).execute();
+        same.profile_only = 0;
+      }
     } else {
       await trx.updateTable('case_subjects').set({ person_id: toId }).where('id', '=', s.id).execute();
       await recordChange(trx, { entity: 'case_subject', entityId: s.id, op: 'upsert', caseId: s.case_id, at });
-      kept.add(`${s.case_id}|${s.role}`);
+      kept.set(`${s.case_id}|${s.role}`, s);
       moved += 1;
     }
   }

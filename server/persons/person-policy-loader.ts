@@ -1,4 +1,4 @@
-/** Loads the policy shape of persons (their cases with sharing, search flags and grants) for domain/policy/person-policy.ts. */
+/** Loads the policy shape of persons (their cases with sharing, search flags, profile-only links and grants) for domain/policy/person-policy.ts. */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { PolicyGrant } from '../../domain/policy/policy-user.ts';
@@ -36,7 +36,7 @@ export async function loadPolicyPersons(
   }
   const personIds = persons.map((p) => p.id);
   const subjects = await db.selectFrom('case_subjects as s').innerJoin('cases as c', 'c.id', 's.case_id')
-    .select(['s.person_id', 'c.id', 'c.owner_agency_id', 'c.owner_team_id', 'c.owner_user_id', 'c.sharing_level', 'c.hidden_from_search'])
+    .select(['s.person_id', 's.profile_only', 'c.id', 'c.owner_agency_id', 'c.owner_team_id', 'c.owner_user_id', 'c.sharing_level', 'c.hidden_from_search'])
     .where('s.person_id', 'in', personIds).execute();
   const caseIds = [...new Set(subjects.map((s) => s.id))];
   const [agencies, teams, users, caseGrants, personGrants] = caseIds.length === 0
@@ -56,9 +56,14 @@ export async function loadPolicyPersons(
   const casesByPerson = new Map<string, LoadedCase[]>();
   for (const s of subjects) {
     const list = casesByPerson.get(s.person_id) ?? [];
-    if (!list.some((c) => c.caseId === s.id)) {
+    const profileOnly = Number(s.profile_only) === 1;
+    const known = list.find((c) => c.caseId === s.id);
+    if (known) {
+      // A case reveals the full record when any of the person's links to it does.
+      known.profileOnly = known.profileOnly === true && profileOnly;
+    } else {
       list.push({
-        caseId: s.id,
+        caseId: s.id, profileOnly,
         ownerAgencyId: s.owner_agency_id, ownerTeamId: s.owner_team_id, ownerUserId: s.owner_user_id,
         sharingLevel: s.sharing_level as SharingLevel, hiddenFromSearch: Number(s.hidden_from_search) === 1,
         sharedAgencyIds: (byCase.agencies.get(s.id) ?? []).map((r) => r.grantee),

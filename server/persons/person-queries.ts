@@ -1,13 +1,13 @@
 /**
  * Person reads, every one filtered by the SQL twins of `personView` (server/access) and never
- * returning merged persons. Callers then decide full/stub with the pure policy.
+ * returning merged persons. Callers then decide full/profile/stub with the pure policy.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { nameTokens } from '../../domain/persons/name-normalise.ts';
 import { soundex } from '../../domain/persons/soundex.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import { personFullSql, personSearchableSql } from '../access/person-visibility.ts';
+import { personFullSql, personRecordSql, personSearchableSql } from '../access/person-visibility.ts';
 import { anyOf } from '../access/sql-audience.ts';
 import type { PersonRow } from './person-record.ts';
 
@@ -19,6 +19,12 @@ export const CANDIDATE_LIMIT = 200;
 export function findFullPerson(db: Db, user: PolicyUser, at: string, id: string): Promise<PersonRow | undefined> {
   return db.selectFrom('persons').selectAll().where('id', '=', id).where('merged_into_id', 'is', null)
     .where(personFullSql(user, at, 'persons')).executeTakeFirst();
+}
+
+/** The person if the caller sees its record, in full or as the minimal profile (and it is not merged), else undefined. */
+export function findPersonRecord(db: Db, user: PolicyUser, at: string, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).where('merged_into_id', 'is', null)
+    .where(personRecordSql(user, at, 'persons')).executeTakeFirst();
 }
 
 /** A condition on `p.name_key` or an alias key: the family-name key (or, names swapped, the given-name key) is one of `keys`. */

@@ -1,4 +1,4 @@
-/** Turns person rows into what the caller may see: the full record (own identifiers only), a stub, or nothing. */
+/** Turns person rows into what the caller may see: the full record (own identifiers only), the minimal profile, a stub, or nothing. */
 import type { Kysely, Selectable } from 'kysely';
 import type { PersonTable, ServerDatabase } from '../../db/server/schema.ts';
 import {
@@ -7,7 +7,7 @@ import {
 import { personAbilities } from '../../domain/persons/person-abilities.ts';
 import { displayName } from '../../domain/persons/name-normalise.ts';
 import {
-  canSeeIdentifier, personView, signpostAgencyIds, type PersonView, type PolicyPerson,
+  canSeeIdentifier, personView, seesPersonRecord, signpostAgencyIds, type PersonView, type PolicyPerson,
 } from '../../domain/policy/person-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { loadPolicyPersons } from './person-policy-loader.ts';
@@ -33,22 +33,27 @@ export async function viewPersons(db: Db, user: PolicyUser, at: string, rows: re
   });
 }
 
-/** Full records for rows the caller sees in full, with aliases, their agency's identifiers and abilities. */
+/**
+ * Records for rows the caller sees in full (aliases, their agency's identifiers, consent status,
+ * abilities) or as the minimal profile (names, aliases, date of birth, gender: no consent status,
+ * no identifiers).
+ */
 export async function toPersonRecords(db: Db, user: PolicyUser, people: readonly ViewedPerson[]): Promise<Map<string, PersonRecord>> {
-  const full = people.filter((p) => p.view === 'full');
+  const seen = people.filter((p) => seesPersonRecord(p.view));
   const out = new Map<string, PersonRecord>();
-  if (full.length === 0) {
+  if (seen.length === 0) {
     return out;
   }
-  const ids = full.map((p) => p.row.id);
+  const ids = seen.map((p) => p.row.id);
+  const fullIds = seen.filter((p) => p.view === 'full').map((p) => p.row.id);
   const [aliases, identifiers] = await Promise.all([
     db.selectFrom('person_aliases').select(['id', 'person_id', 'given_name', 'family_name'])
       .where('person_id', 'in', ids).orderBy('family_name').orderBy('given_name').orderBy('id').execute(),
-    // Only the caller's agency's identifiers leave the database (canSeeIdentifier re-checks below).
-    db.selectFrom('person_identifiers').select(['id', 'person_id', 'scheme', 'value', 'agency_id'])
-      .where('person_id', 'in', ids).where('agency_id', '=', user.agencyId).orderBy('scheme').orderBy('id').execute(),
+    // Only the caller's agency's identifiers of fully seen persons leave the database (canSeeIdentifier re-checks below).
+    fullIds.length === 0 ? [] : db.selectFrom('person_identifiers').select(['id', 'person_id', 'scheme', 'value', 'agency_id'])
+      .where('person_id', 'in', fullIds).where('agency_id', '=', user.agencyId).orderBy('scheme').orderBy('id').execute(),
   ]);
-  for (const { row, view } of full) {
+  for (const { row, view } of seen) {
     out.set(row.id, PersonRecordSchema.parse({
       id: row.id,
       givenName: row.given_name,
@@ -56,7 +61,7 @@ export async function toPersonRecords(db: Db, user: PolicyUser, people: readonly
       dateOfBirth: row.date_of_birth,
       estimatedBirthYear: row.estimated_birth_year === null ? null : Number(row.estimated_birth_year),
       gender: row.gender,
-      consentStatus: row.consent_status,
+      ...(view === 'full' ? { consentStatus: row.consent_status } : {}),
       ownerAgencyId: row.owner_agency_id,
       aliases: aliases.filter((a) => a.person_id === row.id).map((a) => ({ id: a.id, givenName: a.given_name, familyName: a.family_name })),
       identifiers: identifiers.filter((i) => i.person_id === row.id && canSeeIdentifier(user, { agencyId: i.agency_id }, view))
@@ -97,15 +102,15 @@ export async function toPersonStubs(db: Db, people: readonly ViewedPerson[]): Pr
   return out;
 }
 
-/** Full or stub results in the order of `people`; people the caller may not know of are dropped. */
+/** Full, profile or stub results in the order of `people`; people the caller may not know of are dropped. */
 export async function toPersonResults(db: Db, user: PolicyUser, people: readonly ViewedPerson[]): Promise<Array<PersonResult & { id: string }>> {
   const [records, stubs] = await Promise.all([toPersonRecords(db, user, people), toPersonStubs(db, people)]);
   const results: Array<PersonResult & { id: string }> = [];
-  for (const { row } of people) {
+  for (const { row, view } of people) {
     const record = records.get(row.id);
     const stub = stubs.get(row.id);
     if (record) {
-      results.push({ id: row.id, view: 'full', person: record });
+      results.push({ id: row.id, view: view === 'full' ? 'full' : 'profile', person: record });
     } else if (stub) {
       results.push({ id: row.id, view: 'stub', person: stub });
     }

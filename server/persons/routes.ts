@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
 import { searchRelevance } from '../../domain/persons/search-relevance.ts';
 import { ESTIMATE_TOLERANCE_YEARS } from '../../domain/persons/rank-person-matches.ts';
+import { seesPersonRecord } from '../../domain/policy/person-policy.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { registerLocationRoutes } from '../locations/routes.ts';
 import type { ServerContext } from '../server-context.ts';
 import { matchPersons } from './match-persons.ts';
-import { loadFullPerson } from './person-access.ts';
+import { loadPersonRecord } from './person-access.ts';
 import { aliasesOf, searchPersonRows } from './person-queries.ts';
 import { toPersonRecords, toPersonResults, viewPersons, yearOfBirth, type ViewedPerson } from './person-record.ts';
 import { registerPersonWriteRoutes } from './write-routes.ts';
@@ -25,8 +26,8 @@ export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerCont
       actor: requestActor(user, request), action: 'record.view', entityType: 'person', entityId: params.id, outcome, at,
     });
     try {
-      const { row } = await loadFullPerson(ctx.db, user, at.toISOString(), params.id);
-      const record = (await toPersonRecords(ctx.db, user, [{ row, view: 'full', policy: { ownerAgencyId: row.owner_agency_id, cases: [] } }])).get(row.id)!;
+      const viewed = await loadPersonRecord(ctx.db, user, at.toISOString(), params.id);
+      const record = (await toPersonRecords(ctx.db, user, [viewed])).get(viewed.row.id)!;
       await audit('success');
       return record;
     } catch (error) {
@@ -71,18 +72,19 @@ export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerCont
 }
 
 /**
- * Whether a person fits a searched date of birth. Full records compare the whole date (or an
+ * Whether a person fits a searched date of birth. Full records and minimal profiles compare the whole date (or an
  * estimated year within tolerance); stubs compare the year only, so a search cannot probe the
  * day and month of someone the caller may not see.
  */
 function birthFits(p: ViewedPerson, dateOfBirth: string): boolean {
   const year = Number(dateOfBirth.slice(0, 4));
-  if (p.view === 'full' && p.row.date_of_birth !== null) {
+  const record = seesPersonRecord(p.view);
+  if (record && p.row.date_of_birth !== null) {
     return p.row.date_of_birth === dateOfBirth;
   }
   const known = yearOfBirth(p.row);
   if (known === null) {
     return false;
   }
-  return p.view === 'full' || p.row.date_of_birth === null ? Math.abs(known - year) <= ESTIMATE_TOLERANCE_YEARS : known === year;
+  return record || p.row.date_of_birth === null ? Math.abs(known - year) <= ESTIMATE_TOLERANCE_YEARS : known === year;
 }

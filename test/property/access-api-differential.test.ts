@@ -1,16 +1,19 @@
 /**
  * Differential access test through the HTTP API: random worlds are committed, and for every user
- * the API's lists, single-record reads and per-record abilities are compared with the pure policy.
+ * the API's lists, single-record reads (cases, persons in full or as the minimal profile of one
+ * attached from a stub) and per-record abilities are compared with the pure policy.
  * Worlds never see each other: every id a world refers to is its own.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personAbilities } from '../../domain/persons/person-abilities.ts';
 import { caseAbilities, type PolicyCase } from '../../domain/policy/case-policy.ts';
+import { personView } from '../../domain/policy/person-policy.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { accessWorldArb, grantExpiry, grantRevokedAt, WORLD_AT, type AccessWorld } from './access-world.ts';
 import { insertWorld, type WorldIds } from './access-world-db.ts';
-import { expectedVisibility } from './access-world-policy.ts';
+import { expectedVisibility, policyPersons } from './access-world-policy.ts';
 
 const RUNS = { sqlite: Number(process.env.ACCESS_API_WORLDS_SQLITE ?? 150), postgres: Number(process.env.ACCESS_API_WORLDS_POSTGRES ?? 60) };
 
@@ -43,6 +46,7 @@ describe.each(testDialects())('differential access through the API on %s', (dial
     const ids = await server.db.transaction().execute((trx) => insertWorld(trx, world));
     const expected = expectedVisibility(world, ids);
     const cases = policyCases(world, ids);
+    const persons = policyPersons(world, ids);
     for (const [i, u] of world.users.entries()) {
       const want = expected[i]!;
       const token = (await server.ctx.tokens.signAccess(ids.users[i]!, new Date(WORLD_AT))).token;
@@ -72,6 +76,21 @@ describe.each(testDialects())('differential access through the API on %s', (dial
       }
       expect(idsOf((await get(token, '/tasks?limit=200')).body.tasks), `${label}: GET /tasks`).toEqual([...want.tasks].sort());
       expect(idsOf((await get(token, '/access-requests')).body.requests), `${label}: GET /access-requests`).toEqual([...want.requests].sort());
+      // A person: the full record, the minimal profile of one attached from a stub (no consent status, no identifiers), or 404.
+      for (const [p, personId] of ids.persons.entries()) {
+        const view = personView(user, persons[p]!, WORLD_AT);
+        const res = await get(token, `/persons/${personId}`);
+        expect(res.status, `${label}: GET /persons/${p} (view ${view})`).toBe(view === 'full' || view === 'profile' ? 200 : 404);
+        if (res.status === 200) {
+          const ownIdentifier = world.persons[p]!.agency === u.agency;
+          expect({
+            consentStatus: 'consentStatus' in res.body, identifiers: (res.body.identifiers as unknown[]).length, abilities: res.body.abilities,
+          }, `${label}: person ${p} as ${view}`).toEqual({
+            consentStatus: view === 'full', identifiers: view === 'full' && ownIdentifier ? 1 : 0,
+            abilities: personAbilities(user, { ownerAgencyId: ids.agencies[world.persons[p]!.agency]! }, view),
+          });
+        }
+      }
       for (const m of ids.markers) {
         const subjectId = (m.subject === 'case' ? ids.cases : m.subject === 'person' ? ids.persons : ids.locations)[m.index]!;
         const res = await get(token, `/markers?subjectType=${m.subject}&subjectId=${subjectId}`);

@@ -13,7 +13,7 @@ import { caseVisibleSql } from '../../server/access/case-visibility.ts';
 import { documentVisibleSql } from '../../server/access/document-visibility.ts';
 import { locationVisibleSql } from '../../server/access/location-visibility.ts';
 import { markerVisibleSql } from '../../server/access/marker-visibility.ts';
-import { personFullSql, personSearchableSql } from '../../server/access/person-visibility.ts';
+import { personFullSql, personRecordSql, personSearchableSql } from '../../server/access/person-visibility.ts';
 import { reportVisibleSql } from '../../server/access/report-visibility.ts';
 import { taskVisibleSql } from '../../server/access/task-visibility.ts';
 import { testDialects } from '../support/test-databases.ts';
@@ -36,6 +36,7 @@ async function actualVisibility(trx: Transaction<ServerDatabase>, user: PolicyUs
     documents: await ids(trx.selectFrom('documents').select('id').where(documentVisibleSql(user, at, 'documents')).execute()),
     tasks: await ids(trx.selectFrom('tasks').select('id').where(taskVisibleSql(user, at, 'tasks')).execute()),
     personsFull: await ids(trx.selectFrom('persons').select('id').where(personFullSql(user, at, 'persons')).execute()),
+    personsRecord: await ids(trx.selectFrom('persons').select('id').where(personRecordSql(user, at, 'persons')).execute()),
     personsSearchable: await ids(trx.selectFrom('persons').select('id').where(personSearchableSql(user, at, 'persons')).execute()),
     markers: await ids(trx.selectFrom('markers').select('id').where(markerVisibleSql(user, at, 'markers')).execute()),
     locations: await ids(trx.selectFrom('locations').select('id').where(locationVisibleSql(user, at, 'locations')).execute()),

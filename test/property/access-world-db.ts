@@ -18,7 +18,7 @@ export interface WorldIds {
   tasks: string[];
   persons: string[];
   locations: string[];
-  markers: Array<{ id: string; subject: 'case' | 'person' | 'location'; index: number; staffSafety: boolean }>;
+  markers: Array<{ id: string; subject: 'case' | 'person' | 'location'; index: number; staffSafety: boolean; agency: number }>;
   /** World requests first, then one approved request per grant. */
   requests: Array<{ id: string; requester: number; ownerAgency: number }>;
 }
@@ -74,6 +74,12 @@ export async function insertWorld(trx: Transaction<ServerDatabase>, w: AccessWor
     }).execute();
     for (const c of p.cases) {
       await trx.insertInto('case_subjects').values({ id: newId(), case_id: out.cases[c]!, person_id: id, role: 'subject', created_at: T }).execute();
+    }
+    // A restricted identifier recorded by the owner agency: only it may ever see it.
+    await trx.insertInto('person_identifiers').values({ id: newId(), person_id: id, scheme: 'other', value: `ID${i}`, agency_id: out.agencies[p.agency]! }).execute();
+    // Attached from a stub: a second role, so a case may hold the person both ways.
+    for (const c of p.attached) {
+      await trx.insertInto('case_subjects').values({ id: newId(), case_id: out.cases[c]!, person_id: id, role: 'associate', created_at: T, profile_only: 1 }).execute();
     }
   }
   await insertRequestsAndGrants(trx, w, out);
@@ -171,10 +177,10 @@ async function insertContent(trx: Transaction<ServerDatabase>, w: AccessWorld, o
     }
     const index = m.index % list.length;
     const id = newId();
-    out.markers.push({ id, subject: m.subject, index, staffSafety: m.staffSafety });
+    out.markers.push({ id, subject: m.subject, index, staffSafety: m.staffSafety, agency: m.agency });
     await trx.insertInto('markers').values({
       id, subject_type: m.subject, subject_id: list[index]!, marker_type: m.staffSafety ? 'staff_safety' : 'vulnerability', description: '',
-      owner_agency_id: out.agencies[0]!, created_by: out.users[0]!, review_date: '2026-12-01', expires_at: null, created_at: T, updated_at: T, version: 1,
+      owner_agency_id: out.agencies[m.agency]!, created_by: out.users[0]!, review_date: '2026-12-01', expires_at: null, created_at: T, updated_at: T, version: 1,
     }).execute();
   }
 }

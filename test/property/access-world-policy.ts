@@ -4,7 +4,7 @@ import { canSeeCase, type PolicyCase } from '../../domain/policy/case-policy.ts'
 import { canSeeDocument } from '../../domain/policy/document-policy.ts';
 import { canSeeLocation } from '../../domain/policy/location-policy.ts';
 import { canSeeMarker, type PolicyMarkerSubject } from '../../domain/policy/marker-policy.ts';
-import { personView, type PolicyPerson } from '../../domain/policy/person-policy.ts';
+import { personView, seesPersonRecord, type PolicyPerson } from '../../domain/policy/person-policy.ts';
 import type { PolicyShares, PolicyUser } from '../../domain/policy/policy-user.ts';
 import { canSeeReport, type PolicyReport } from '../../domain/policy/report-policy.ts';
 import { canSeeTask } from '../../domain/policy/task-policy.ts';
@@ -18,14 +18,21 @@ export interface Visible {
   documents: string[];
   tasks: string[];
   personsFull: string[];
+  /** Persons whose record the user sees at all: in full or as the minimal profile. */
+  personsRecord: string[];
   personsSearchable: string[];
   markers: string[];
   requests: string[];
   locations: string[];
 }
 
-/** Computes, with the pure policy only, what each user of the world may see. */
-export function expectedVisibility(w: AccessWorld, ids: WorldIds): Visible[] {
+/** The policy shape of each person of the world (for tests that need the view itself, not only the lists). */
+export function policyPersons(w: AccessWorld, ids: WorldIds): PolicyPerson[] {
+  return policyShapes(w, ids).persons;
+}
+
+/** The policy shapes of a world's cases, reports and persons. */
+function policyShapes(w: AccessWorld, ids: WorldIds): { shares: (s: WorldShares) => PolicyShares; cases: PolicyCase[]; reports: PolicyReport[]; persons: PolicyPerson[] } {
   const shares = (s: WorldShares): PolicyShares => ({
     sharedAgencyIds: s.agencies.map((a) => ids.agencies[a]!), sharedTeamIds: s.teams.map((t) => ids.teams[t]!), sharedUserIds: s.users.map((u) => ids.users[u]!),
   });
@@ -43,8 +50,16 @@ export function expectedVisibility(w: AccessWorld, ids: WorldIds): Visible[] {
   });
   const persons: PolicyPerson[] = w.persons.map((p) => ({
     ownerAgencyId: ids.agencies[p.agency]!, grants: grants(p.grants),
-    cases: p.cases.map((c) => ({ ...cases[c]!, hiddenFromSearch: w.cases[c]!.hidden })),
+    cases: [...new Set([...p.cases, ...p.attached])].map((c) => ({
+      ...cases[c]!, hiddenFromSearch: w.cases[c]!.hidden, profileOnly: !p.cases.includes(c),
+    })),
   }));
+  return { shares, cases, reports, persons };
+}
+
+/** Computes, with the pure policy only, what each user of the world may see. */
+export function expectedVisibility(w: AccessWorld, ids: WorldIds): Visible[] {
+  const { shares, cases, reports, persons } = policyShapes(w, ids);
   const subjectOf = (m: WorldIds['markers'][number]): PolicyMarkerSubject => {
     if (m.subject === 'case') {
       return { type: 'case', case: cases[m.index]! };
@@ -77,8 +92,11 @@ export function expectedVisibility(w: AccessWorld, ids: WorldIds): Visible[] {
         }, cases[task.case]!, at);
       }),
       personsFull: ids.persons.filter((_, p) => personView(user, persons[p]!, at) === 'full'),
+      personsRecord: ids.persons.filter((_, p) => seesPersonRecord(personView(user, persons[p]!, at))),
       personsSearchable: ids.persons.filter((_, p) => personView(user, persons[p]!, at) !== 'none'),
-      markers: ids.markers.filter((m) => canSeeMarker(user, { markerType: m.staffSafety ? 'staff_safety' : 'vulnerability', subject: subjectOf(m) }, at)).map((m) => m.id),
+      markers: ids.markers.filter((m) => canSeeMarker(user, {
+        markerType: m.staffSafety ? 'staff_safety' : 'vulnerability', ownerAgencyId: ids.agencies[m.agency]!, subject: subjectOf(m),
+      }, at)).map((m) => m.id),
       locations: ids.locations.filter((_, l) => canSeeLocation(user, { ownerAgencyId: ids.agencies[w.locations[l]!.agency]!, cases: w.locations[l]!.cases.map((c) => cases[c]!) }, at)),
       requests: ids.requests.filter((r) => canSeeAccessRequest(user, { requesterUserId: ids.users[r.requester]!, ownerAgencyId: ids.agencies[r.ownerAgency]! })).map((r) => r.id),
     };

@@ -1,7 +1,7 @@
 /**
  * Random "worlds" for the differential access test: agencies, teams, users, cases with every
- * sharing level and named shares, grants, reports, documents, tasks, persons, locations, markers
- * and access requests. A world is plain JSON so fast-check can print the failing one.
+ * sharing level and named shares, grants, reports, documents, tasks, persons (some attached to
+ * cases from a stub), locations, markers of several agencies and access requests. A world is plain JSON so fast-check can print the failing one.
  */
 import fc from 'fast-check';
 import { ROLES, SHARING_LEVELS, type Role, type SharingLevel } from '../../domain/vocabulary.ts';
@@ -17,9 +17,10 @@ export interface WorldCase { agency: number; team: number | null; user: number |
 export interface WorldReport { case: number; author: number; level: SharingLevel | 'case'; shares: WorldShares }
 export interface WorldDocument { case: number; report: number | null; uploader: number; team: number | null; level: SharingLevel | 'parent'; shares: WorldShares }
 export interface WorldTask { case: number; agency: number; team: number | null; user: number | null }
-export interface WorldPerson { agency: number; cases: number[]; grants: WorldGrant[] }
+/** `attached`: cases the person was attached to from a stub (profile-only links); a case may be in both lists (two roles). */
+export interface WorldPerson { agency: number; cases: number[]; attached: number[]; grants: WorldGrant[] }
 export interface WorldLocation { agency: number; cases: number[] }
-export interface WorldMarker { subject: 'case' | 'person' | 'location'; index: number; staffSafety: boolean }
+export interface WorldMarker { subject: 'case' | 'person' | 'location'; index: number; staffSafety: boolean; agency: number }
 export interface WorldRequest { requester: number; ownerAgency: number }
 
 /** One generated world; references are indexes into the lists. */
@@ -83,9 +84,12 @@ export const accessWorldArb: fc.Arbitrary<AccessWorld> = fc
             { maxLength: 3 },
           ),
           tasks: fc.array(fc.record({ case: fc.nat({ max: c - 1 }), agency: fc.nat({ max: a - 1 }), team: maybe(t), user: maybe(u) }), { maxLength: 3 }),
-          persons: fc.array(fc.record({ agency: fc.nat({ max: a - 1 }), cases: pickSome(c), grants: fc.array(grantArb(u), { maxLength: 1 }) }), { maxLength: 3 }),
+          persons: fc.array(fc.record({ agency: fc.nat({ max: a - 1 }), cases: pickSome(c), attached: pickSome(c, 2), grants: fc.array(grantArb(u), { maxLength: 1 }) }), { maxLength: 3 }),
           locations: fc.array(fc.record({ agency: fc.nat({ max: a - 1 }), cases: pickSome(c) }), { maxLength: 2 }),
-          markers: fc.array(fc.record({ subject: fc.constantFrom('case' as const, 'person' as const, 'location' as const), index: fc.nat({ max: 5 }), staffSafety: fc.boolean() }), { maxLength: 4 }),
+          markers: fc.array(fc.record({
+            subject: fc.constantFrom('case' as const, 'person' as const, 'location' as const), index: fc.nat({ max: 5 }), staffSafety: fc.boolean(),
+            agency: fc.nat({ max: a - 1 }),
+          }), { maxLength: 4 }),
           requests: fc.array(fc.record({ requester: fc.nat({ max: u - 1 }), ownerAgency: fc.nat({ max: a - 1 }) }), { maxLength: 2 }),
         }),
       );

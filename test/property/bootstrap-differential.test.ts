@@ -7,6 +7,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BootstrapResponse, SyncChange } from '../../domain/http/sync-schemas.ts';
+import { personAbilities } from '../../domain/persons/person-abilities.ts';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { accessWorldArb, WORLD_AT, type AccessWorld } from './access-world.ts';
@@ -53,6 +55,10 @@ describe.each(testDialects())('differential bootstrap on %s', (dialect) => {
       await server.db.updateTable('tasks').set({ status: 'done' }).where('id', 'in', done).execute();
     }
     const expected = expectedVisibility(world, ids);
+    const user = (i: number): PolicyUser => {
+      const u = world.users[i]!;
+      return { id: ids.users[i]!, agencyId: ids.agencies[u.agency]!, teamIds: u.teams.map((t) => ids.teams[t]!), role: u.role };
+    };
     for (const [i] of world.users.entries()) {
       const want = expected[i]!;
       const token = (await server.ctx.tokens.signAccess(ids.users[i]!, new Date(WORLD_AT))).token;
@@ -63,7 +69,15 @@ describe.each(testDialects())('differential bootstrap on %s', (dialect) => {
       expect(got('report'), `${label}: reports`).toEqual([...want.reports].sort());
       expect(got('document'), `${label}: documents`).toEqual([...want.documents].sort());
       expect(got('task'), `${label}: tasks`).toEqual([...want.tasks].sort());
-      expect(got('person'), `${label}: persons`).toEqual([...want.personsFull].sort());
+      // Persons attached from a stub travel too, as the minimal profile (a synced person never carries more).
+      expect(got('person'), `${label}: persons`).toEqual([...want.personsRecord].sort());
+      for (const person of changes.filter((c) => c.entity === 'person')) {
+        const view = want.personsFull.includes(person.data.id) ? 'full' : 'profile';
+        const owner = ids.agencies[world.persons[ids.persons.indexOf(person.data.id)]!.agency]!;
+        expect(person.data.abilities, `${label}: abilities on person as ${view}`).toEqual(personAbilities(user(i), { ownerAgencyId: owner }, view));
+        expect(Object.keys(person.data).sort(), `${label}: a synced person carries the minimal profile only`)
+          .toEqual(['abilities', 'aliases', 'dateOfBirth', 'estimatedBirthYear', 'familyName', 'gender', 'givenName', 'id']);
+      }
       expect(got('location'), `${label}: locations`).toEqual([...want.locations].sort());
       expect(got('marker'), `${label}: markers`).toEqual([...want.markers].sort());
       expect(got('access_request'), `${label}: access requests`).toEqual([...want.requests].sort());

@@ -1,10 +1,11 @@
-/** Sync loaders for the directory, cases, persons (full view only) and case subjects. */
+/** Sync loaders for the directory, cases, persons (full view or minimal profile: the same fields) and case subjects. */
+import { sql, type SqlBool } from 'kysely';
 import { AgencySchema } from '../../../domain/entities.ts';
 import { personAbilities } from '../../../domain/persons/person-abilities.ts';
 import { caseAbilities } from '../../../domain/policy/case-policy.ts';
 import { SyncCaseSchema, SyncCaseSubjectSchema, SyncPersonSchema } from '../../../domain/sync/sync-records.ts';
 import { caseIdVisibleSql, caseVisibleSql } from '../../access/case-visibility.ts';
-import { personFullSql } from '../../access/person-visibility.ts';
+import { personFullSql, personRecordSql } from '../../access/person-visibility.ts';
 import { toCaseRecords } from '../../cases/case-record.ts';
 import { loadCasePolicies } from './case-policies.ts';
 import { byId, type SyncLoader } from './sync-record.ts';
@@ -25,11 +26,17 @@ export const loadCases: SyncLoader = async (db, user, at, ids) => {
   }));
 };
 
-/** Persons the user sees in full (so their abilities are those of the full view); a merged person is gone (its survivor carries on). */
+/**
+ * Persons whose record the user sees, in full or as the minimal profile of a person attached from
+ * a stub: a synced person carries only the minimal profile's fields (names, aliases, date of birth,
+ * gender: never consent status or identifiers), and its abilities follow the view. A merged person
+ * is gone (its survivor carries on).
+ */
 export const loadPersons: SyncLoader = async (db, user, at, ids) => {
   const rows = await db.selectFrom('persons')
     .select(['id', 'given_name', 'family_name', 'date_of_birth', 'estimated_birth_year', 'gender', 'owner_agency_id'])
-    .where('id', 'in', ids).where('merged_into_id', 'is', null).where(personFullSql(user, at, 'persons')).execute();
+    .select(sql<SqlBool>`${personFullSql(user, at, 'persons')}`.as('full'))
+    .where('id', 'in', ids).where('merged_into_id', 'is', null).where(personRecordSql(user, at, 'persons')).execute();
   const aliases = rows.length === 0 ? [] : await db.selectFrom('person_aliases').select(['person_id', 'given_name', 'family_name'])
     .where('person_id', 'in', rows.map((r) => r.id)).orderBy('id').execute();
   return byId(rows.map((p) => ({
@@ -38,7 +45,7 @@ export const loadPersons: SyncLoader = async (db, user, at, ids) => {
       id: p.id, givenName: p.given_name, familyName: p.family_name, dateOfBirth: p.date_of_birth,
       estimatedBirthYear: p.estimated_birth_year, gender: p.gender,
       aliases: aliases.filter((a) => a.person_id === p.id).map((a) => ({ givenName: a.given_name, familyName: a.family_name })),
-      abilities: personAbilities(user, { ownerAgencyId: p.owner_agency_id }, 'full'),
+      abilities: personAbilities(user, { ownerAgencyId: p.owner_agency_id }, isTrue(p.full) ? 'full' : 'profile'),
     }),
   })));
 };
@@ -52,3 +59,8 @@ export const loadCaseSubjects: SyncLoader = async (db, user, at, ids) => {
     data: SyncCaseSubjectSchema.parse({ id: s.id, caseId: s.case_id, personId: s.person_id, role: s.role, createdAt: s.created_at }),
   })));
 };
+
+/** SQLite answers booleans as 0/1, PostgreSQL as true/false. */
+function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
