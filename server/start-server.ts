@@ -11,6 +11,7 @@ import { resolveJwtSecret } from './jwt-secret.ts';
 import type { ServerContext } from './server-context.ts';
 import { silentNotifier } from './realtime/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
+import { silentSessionEnds } from './realtime/session-ends.ts';
 import { startGrantExpirySweep } from './access-requests/expire-grants.ts';
 
 /** A running server. */
@@ -37,10 +38,12 @@ export async function startServer(
       tokens: createTokenService(resolveJwtSecret(config), config.accessTokenSeconds),
       now: options.now ?? (() => new Date()),
       notifier: silentNotifier,
+      sessionEnds: silentSessionEnds,
     };
     const app = await buildApp(ctx, { logger: options.logger });
     const realtime = await startRealtime(app, ctx, config.database);
     ctx.notifier = realtime.notifier;
+    ctx.sessionEnds = realtime.sessionEnds;
     const address = await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
       await realtime.close();
       await app.close();
@@ -55,6 +58,7 @@ export async function startServer(
       close: async () => {
         sweep.stop();
         ctx.notifier = silentNotifier;
+        ctx.sessionEnds = silentSessionEnds;
         await realtime.close();
         await app.close();
         await opened.close();

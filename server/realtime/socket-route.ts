@@ -25,11 +25,11 @@ export async function registerSocketRoute(app: FastifyInstance, ctx: ServerConte
       const timer = setTimeout(() => socket.close(SOCKET_UNAUTHORISED, 'authenticate first'), AUTH_TIMEOUT_MS);
       socket.once('message', (data: Buffer) => {
         clearTimeout(timer);
-        authenticateSocket(ctx, data).then(({ user, expiresAt }) => {
+        authenticateSocket(ctx, data).then(({ user, deviceId, expiresAt }) => {
           if (socket.readyState !== socket.OPEN) {
             return;
           }
-          hub.add(user, socket);
+          hub.add(user, socket, deviceId);
           closeAtExpiry(socket, expiresAt, ctx.now());
           socket.send(JSON.stringify({ type: 'ready' }));
         }, () => socket.close(SOCKET_UNAUTHORISED, 'not authenticated'));
@@ -39,17 +39,21 @@ export async function registerSocketRoute(app: FastifyInstance, ctx: ServerConte
   });
 }
 
-async function authenticateSocket(ctx: ServerContext, data: Buffer): Promise<{ user: AuthUser; expiresAt: number }> {
+/**
+ * The same checks as HTTP's authenticate: a valid token, an active user, a token issued after the
+ * user's session cut-off (a second-factor reset), and a device that is the user's and not revoked.
+ */
+async function authenticateSocket(ctx: ServerContext, data: Buffer): Promise<{ user: AuthUser; deviceId: string | null; expiresAt: number }> {
   const message = SocketClientMessageSchema.parse(JSON.parse(data.toString('utf8')));
   const claims = await ctx.tokens.verifyAccessClaims(message.token, ctx.now());
-  const user = await loadSessionUser(ctx.db, claims.userId);
+  const user = await loadSessionUser(ctx.db, claims.userId, claims.issuedAt);
   if (!user) {
     throw new Error('inactive user');
   }
   if (claims.deviceId !== null) {
     await assertUsableDevice(ctx.db, claims.deviceId, user.id);
   }
-  return { user, expiresAt: tokenExpiry(message.token) };
+  return { user, deviceId: claims.deviceId, expiresAt: tokenExpiry(message.token) };
 }
 
 /** The `exp` of an already verified JWT, in milliseconds. */

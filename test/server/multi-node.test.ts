@@ -81,4 +81,17 @@ describeOnPostgres('two API nodes on one PostgreSQL database (skipped without TE
     });
     expect(await poked).toBe(true);
   });
+
+  it('closes a socket on node B within seconds of an admin TOTP reset on node A', async () => {
+    const admin = await buildUser(nodeA.db, { agencyId: police, role: 'agency_admin' });
+    const target = await buildUser(nodeA.db, { agencyId: police });
+    const signIn = (u: { username: string; password: string }) =>
+      nodeB.app.inject({ method: 'POST', url: '/auth/login', payload: { username: u.username, password: u.password } }).then((r) => r.json<{ accessToken: string }>().accessToken);
+    const socket = await openPokeSocket(nodeB.url, await signIn(target));
+    sockets.push(socket);
+    await new Promise((r) => setTimeout(r, 5));
+    const res = await nodeA.app.inject({ method: 'POST', url: `/users/${target.id}/totp/reset`, headers: { authorization: `Bearer ${await signIn(admin)}` } });
+    expect(res.statusCode).toBe(200);
+    expect(await socket.closed(4000)).toEqual({ code: 4401, reason: 'second factor reset' });
+  });
 });
