@@ -5,6 +5,7 @@ import type { ServerDatabase } from '../db/server/schema.ts';
 import { buildApp } from './app.ts';
 import { createTokenService } from './auth/token-service.ts';
 import type { ServerConfig } from './config.ts';
+import { secureDataDir } from './data-dir.ts';
 import { openServerDb } from './db/connect.ts';
 import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
@@ -28,6 +29,7 @@ export async function startServer(
   config: ServerConfig,
   options: { logger: boolean; now?: () => Date } = { logger: false },
 ): Promise<RunningServer> {
+  secureDataDir(config.dataDir);
   const opened = openServerDb(config.database);
   try {
     await migrateServerDb(opened.db);
