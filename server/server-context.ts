@@ -12,6 +12,8 @@ export interface ServerContext {
   dialect: 'sqlite' | 'postgres';
   config: ServerConfig;
   tokens: TokenService;
+  /** AES-256 key sealing TOTP secrets at rest (see auth/totp-secret-box.ts). */
+  totpKey: Buffer;
   /** The current time; injectable so tests can move it. */
   now: () => Date;
   /** Told after every committed write; the real-time layer pokes affected users. */

@@ -9,6 +9,8 @@ import { secureDataDir } from './data-dir.ts';
 import { openServerDb } from './db/connect.ts';
 import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
+import { sealStoredTotpSecrets } from './auth/totp-secret-box.ts';
+import { resolveTotpKey } from './totp-key.ts';
 import type { ServerContext } from './server-context.ts';
 import { silentNotifier } from './realtime/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
@@ -33,11 +35,14 @@ export async function startServer(
   const opened = openServerDb(config.database);
   try {
     await migrateServerDb(opened.db);
+    const totpKey = resolveTotpKey(config);
+    await sealStoredTotpSecrets(opened.db, totpKey);
     const ctx: ServerContext = {
       db: opened.db,
       dialect: opened.dialect,
       config,
       tokens: createTokenService(resolveJwtSecret(config), config.accessTokenSeconds),
+      totpKey,
       now: options.now ?? (() => new Date()),
       notifier: silentNotifier,
       sessionEnds: silentSessionEnds,

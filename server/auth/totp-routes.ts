@@ -6,6 +6,7 @@ import { routes } from '../../domain/http/routes.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { checkPassword } from './sign-in.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secret-box.ts';
 import { claimTotpStep, enableTotp } from './totp-state.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
@@ -22,7 +23,7 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: ServerContext): vo
       throw new CodedError('conflict', 'Start setting up an authenticator app first.');
     }
     const secret = row.totp_secret;
-    const step = verifyTotp(secret, body.code, ctx.now());
+    const step = verifyTotp(openTotpSecret(ctx.totpKey, user.id, secret), body.code, ctx.now());
     // Claiming the step makes the confirming code single-use too: it cannot then sign in.
     const confirmed = step !== null && await ctx.db.transaction().execute(async (trx) => {
       if (!(await claimTotpStep(trx, { userId: user.id, secret, step }))) {
@@ -58,7 +59,7 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const secret = newTotpSecret();
     // Compare-and-set on the pending state just read, so two concurrent set-ups cannot both win.
     const replaced = await ctx.db.updateTable('users')
-      .set({ totp_secret: secret, totp_last_step: null, totp_setup_hash: hashSetupToken(setupToken) })
+      .set({ totp_secret: sealTotpSecret(ctx.totpKey, creds.id, secret), totp_last_step: null, totp_setup_hash: hashSetupToken(setupToken) })
       .where('id', '=', creds.id)
       .where('totp_enabled', '=', 0)
       .where((eb) => (pending.totp_secret === null ? eb('totp_secret', 'is', null) : eb('totp_setup_hash', '=', pending.totp_setup_hash)))
@@ -96,6 +97,6 @@ async function startEnrolment(ctx: ServerContext, userId: string, username: stri
   const secret = newTotpSecret();
   // A new secret starts with no used step: the last step belonged to codes of the old one. The
   // signed-in user now owns the pending set-up, so an earlier password set-up's token lapses.
-  await ctx.db.updateTable('users').set({ totp_secret: secret, totp_last_step: null, totp_setup_hash: null }).where('id', '=', userId).where('totp_enabled', '=', 0).execute();
+  await ctx.db.updateTable('users').set({ totp_secret: sealTotpSecret(ctx.totpKey, userId, secret), totp_last_step: null, totp_setup_hash: null }).where('id', '=', userId).where('totp_enabled', '=', 0).execute();
   return { secret, otpauthUri: totpUri(secret, username) };
 }

@@ -7,8 +7,8 @@ type Trx = Transaction<ServerDatabase>;
 
 /**
  * Claims a code's time step for a user: compare-and-set on the last accepted step, so each code
- * is good once and of two concurrent uses of one code only one wins. The secret must still be the
- * one the code was checked against (not reset or replaced meanwhile). False: the code was used.
+ * is good once and of two concurrent uses of one code only one wins. The secret (as stored, sealed)
+ * must still be the one the code was checked against (not reset or replaced meanwhile). False: the code was used.
  */
 export async function claimTotpStep(trx: Trx, args: { userId: string; secret: string; step: number }): Promise<boolean> {
   const claimed = await trx.updateTable('users').set({ totp_last_step: args.step })

@@ -57,7 +57,7 @@ describe('server data folder permissions (embedded SQLite, encrypted)', () => {
     const entries = modesUnder(dataDir);
     const names = entries.map((e) => e.path.slice(dataDir.length));
     // The things that must be there for the check to mean anything.
-    expect(names).toEqual(expect.arrayContaining(['', '/casebridge.db', '/casebridge.db-wal', '/casebridge.db-shm', '/jwt-secret', '/blobs', '/notes.txt']));
+    expect(names).toEqual(expect.arrayContaining(['', '/casebridge.db', '/casebridge.db-wal', '/casebridge.db-shm', '/jwt-secret', '/totp-key', '/blobs', '/notes.txt']));
     expect(entries.filter((e) => !e.dir && e.path.includes('/blobs/')).length).toBeGreaterThan(0);
     const wrong = entries.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600)).map((e) => `${e.path} ${e.mode.toString(8)}`);
     expect(wrong).toEqual([]);

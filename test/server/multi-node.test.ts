@@ -24,7 +24,7 @@ describeOnPostgres('two API nodes on one PostgreSQL database (skipped without TE
     database = await createTestDatabase('postgres');
     const config: ServerConfig = {
       database: database.config, dataDir: database.dataDir, host: '127.0.0.1', port: 0,
-      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing', accessTokenSeconds: 900, refreshTokenDays: 14,
+      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing', totpKey: '5a'.repeat(32), accessTokenSeconds: 900, refreshTokenDays: 14,
     };
     nodeA = await startServer(config, { logger: false });
     nodeB = await startServer(config, { logger: false });

@@ -18,6 +18,7 @@ export async function startTestServer(dialect: 'sqlite' | 'postgres', options: {
     host: '127.0.0.1',
     port: 0,
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+    totpKey: '5a'.repeat(32),
     accessTokenSeconds: 900,
     refreshTokenDays: 14,
   };
