@@ -4,7 +4,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
 import type { ServerContext } from '../server-context.ts';
-import { hashStoredBlob, openBlob } from './blob-store.ts';
+import { documentSeal, hashStoredBlob, openBlob } from './blob-store.ts';
 import { findVisibleDocument } from './document-record.ts';
 
 /** `attachment` with an ASCII fallback and the RFC 5987 UTF-8 name, so no header injection is possible. */
@@ -25,9 +25,10 @@ export async function sendDocumentContent(
   if (!row) {
     throw new CodedError('not_found', 'No such document.');
   }
+  const seal = documentSeal(ctx.config, row.id);
   let stored: { sha256: string; sizeBytes: number } | null;
   try {
-    stored = await hashStoredBlob(ctx.config.dataDir, row.storage_key);
+    stored = await hashStoredBlob(ctx.config.dataDir, row.storage_key, seal);
   } catch {
     stored = null;
   }
@@ -47,5 +48,5 @@ export async function sendDocumentContent(
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')
     .header('x-document-sha256', row.sha256)
-    .send(openBlob(ctx.config.dataDir, row.storage_key));
+    .send(await openBlob(ctx.config.dataDir, row.storage_key, seal));
 }
