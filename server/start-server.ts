@@ -11,6 +11,7 @@ import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
 import { sealStoredTotpSecrets } from './auth/totp-secret-box.ts';
 import { resolveTotpKey } from './totp-key.ts';
+import { sealStoredBlobs } from './documents/seal-stored-blobs.ts';
 import type { ServerContext } from './server-context.ts';
 import { silentNotifier } from './realtime/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
@@ -37,6 +38,7 @@ export async function startServer(
     await migrateServerDb(opened.db);
     const totpKey = resolveTotpKey(config);
     await sealStoredTotpSecrets(opened.db, totpKey);
+    await sealStoredBlobs(opened.db, config);
     const ctx: ServerContext = {
       db: opened.db,
       dialect: opened.dialect,

@@ -124,10 +124,11 @@ export async function hashStoredBlob(dataDir: string, storageKey: string, seal: 
  */
 export async function openBlob(dataDir: string, storageKey: string, seal: BlobSeal | null): Promise<Readable> {
   const path = blobPath(dataDir, storageKey);
-  return seal && (await isSealed(path)) ? openSealedFile(path, seal) : createReadStream(path);
+  return seal && (await isSealedBlob(path)) ? openSealedFile(path, seal) : createReadStream(path);
 }
 
-async function isSealed(path: string): Promise<boolean> {
+/** True when a file starts with the sealed-blob header. */
+export async function isSealedBlob(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(4);

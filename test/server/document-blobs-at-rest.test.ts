@@ -61,6 +61,20 @@ describe('document blobs at rest with CASEBRIDGE_DB_KEY (embedded SQLite)', () =
     expect(res.headers['x-document-sha256']).toBe(createHash('sha256').update(res.rawPayload).digest('hex'));
   });
 
+  it('seals content stored in plain text before encryption was on, at the next start-up, and still serves it', async () => {
+    const doc = await upload('legacy.txt');
+    const path = blobPath(dataDir, await storageKey(doc.id));
+    writeFileSync(path, CONTENT);
+    expect((await download(doc.id)).rawPayload.equals(CONTENT)).toBe(true);
+    const again = await startServer({ ...server.ctx.config, port: 0 }, { logger: false });
+    await again.close();
+    expect(readFileSync(path).includes(Buffer.from('SYNTHETIC-CONTENT-7f3a'))).toBe(false);
+    expect(findInFiles(filesUnder(dataDir), ['SYNTHETIC-CONTENT-7f3a'])).toEqual([]);
+    const res = await download(doc.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(CONTENT)).toBe(true);
+  });
+
   it('refuses sealed content moved to another document (bound to its id), and altered content', async () => {
     const first = await upload('first.txt');
     const second = await upload('second.txt');
