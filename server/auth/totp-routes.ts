@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';
+import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
 import { checkPassword } from './sign-in.ts';
@@ -53,6 +54,12 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: ServerContext): vo
     }
     const pending = await ctx.db.selectFrom('users').select(['totp_secret', 'totp_setup_hash']).where('id', '=', creds.id).executeTakeFirstOrThrow();
     if (pending.totp_secret !== null && !setupTokenMatches(body.setupToken, pending.totp_setup_hash)) {
+      // The password was right but the set-up token was not: worth an administrator's attention.
+      await recordAuditNow(ctx.db, {
+        actor: { userId: creds.id, agencyId: creds.agencyId, ip: request.ip },
+        action: 'auth.login_failed', outcome: 'denied', at: ctx.now(),
+        details: { username: body.username.toLowerCase(), reason: 'totp_setup_pending' },
+      });
       throw new CodedError('conflict', PENDING_SET_UP);
     }
     const setupToken = randomBytes(32).toString('base64url');

@@ -47,6 +47,9 @@ describe.each(testDialects())('TOTP set-up by password on %s', (dialect) => {
     expect(attack.json<ErrorAnswer>().error.message).toContain('already being set up');
     // A made-up token is no better than none.
     expect((await setUp(victim, 'x'.repeat(43))).statusCode).toBe(409);
+    const refusals = await server.db.selectFrom('audit_events').select(['outcome', 'details']).where('action', '=', 'auth.login_failed').where('user_id', '=', victim.id).execute();
+    expect(refusals).toHaveLength(2);
+    expect(refusals.every((r) => r.outcome === 'denied' && String(r.details).includes('totp_setup_pending'))).toBe(true);
     // The victim's pending secret is untouched: their first code confirms it.
     expect((await signIn(victim, secret)).statusCode).toBe(200);
     const row = await server.db.selectFrom('users').select(['totp_enabled', 'totp_setup_hash']).where('id', '=', victim.id).executeTakeFirstOrThrow();
