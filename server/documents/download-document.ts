@@ -27,15 +27,18 @@ export async function sendDocumentContent(
   }
   const seal = documentSeal(ctx.config, row.id);
   let stored: { sha256: string; sizeBytes: number } | null;
+  let missing = false;
   try {
     stored = await hashStoredBlob(ctx.config.dataDir, row.storage_key, seal);
-  } catch {
+  } catch (error) {
+    // A file that is there but does not open (altered, or sealed for another document) is a mismatch.
     stored = null;
+    missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
   const intact = stored !== null && stored.sha256 === row.sha256 && stored.sizeBytes === Number(row.size_bytes);
   await recordAuditNow(ctx.db, {
     actor, action: 'document.download', entityType: 'document', entityId: row.id, outcome: intact ? 'success' : 'failure', at: now,
-    details: intact ? { caseId: row.case_id, sha256: row.sha256 } : { caseId: row.case_id, problem: stored === null ? 'content_missing' : 'checksum_mismatch' },
+    details: intact ? { caseId: row.case_id, sha256: row.sha256 } : { caseId: row.case_id, problem: missing ? 'content_missing' : 'checksum_mismatch' },
   });
   if (!intact) {
     request.log.error({ documentId: row.id }, 'document content failed its integrity check');

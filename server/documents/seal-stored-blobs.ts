@@ -9,12 +9,12 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { ServerConfig } from '../config.ts';
-import { sealStream } from './blob-seal.ts';
+import { documentBlobKey, sealStream } from './blob-seal.ts';
 import { blobPath, documentSeal, isSealedBlob } from './blob-store.ts';
 
 /** Seals every plain stored blob; returns how many it sealed (none when encryption is off). */
 export async function sealStoredBlobs(db: Kysely<ServerDatabase>, config: ServerConfig): Promise<number> {
-  if (documentSeal(config, '') === null) {
+  if (documentBlobKey(config.database) === null) {
     return 0;
   }
   let sealed = 0;

@@ -25,18 +25,30 @@ export async function registerSocketRoute(app: FastifyInstance, ctx: ServerConte
       const timer = setTimeout(() => socket.close(SOCKET_UNAUTHORISED, 'authenticate first'), AUTH_TIMEOUT_MS);
       socket.once('message', (data: Buffer) => {
         clearTimeout(timer);
-        authenticateSocket(ctx, data).then(({ user, deviceId, expiresAt }) => {
-          if (socket.readyState !== socket.OPEN) {
-            return;
-          }
-          hub.add(user, socket, deviceId);
-          closeAtExpiry(socket, expiresAt, ctx.now());
-          socket.send(JSON.stringify({ type: 'ready' }));
-        }, () => socket.close(SOCKET_UNAUTHORISED, 'not authenticated'));
+        admit(ctx, hub, socket, data).catch(() => socket.close(SOCKET_UNAUTHORISED, 'not authenticated'));
       });
       socket.on('close', () => clearTimeout(timer));
     });
   });
+}
+
+/**
+ * Authenticates the socket, joins it to the hub, then checks the session once more: a reset or
+ * revocation that committed while the first check ran closed the sockets already in the hub, not
+ * this one, so the second check (after joining) is what leaves no gap.
+ */
+async function admit(ctx: ServerContext, hub: SocketHub, socket: WebSocket, data: Buffer): Promise<void> {
+  const { user, deviceId, expiresAt } = await authenticateSocket(ctx, data);
+  if (socket.readyState !== socket.OPEN) {
+    return;
+  }
+  hub.add(user, socket, deviceId);
+  await authenticateSocket(ctx, data);
+  if (socket.readyState !== socket.OPEN) {
+    return;
+  }
+  closeAtExpiry(socket, expiresAt, ctx.now());
+  socket.send(JSON.stringify({ type: 'ready' }));
 }
 
 /**

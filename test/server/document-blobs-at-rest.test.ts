@@ -83,6 +83,9 @@ describe('document blobs at rest with CASEBRIDGE_DB_KEY (embedded SQLite)', () =
     expect(moved.statusCode).toBe(500);
     expect(moved.json<{ error: { code: string } }>().error.code).toBe('internal_error');
     expect(moved.rawPayload.includes(Buffer.from('SYNTHETIC-CONTENT-7f3a'))).toBe(false);
+    const audit = await server.db.selectFrom('audit_events').select(['outcome', 'details']).where('action', '=', 'document.download').where('entity_id', '=', second.id).executeTakeFirstOrThrow();
+    expect(audit.outcome).toBe('failure');
+    expect(JSON.parse(audit.details)).toMatchObject({ problem: 'checksum_mismatch' });
 
     const path = blobPath(dataDir, await storageKey(first.id));
     const altered = readFileSync(path);
