@@ -26,7 +26,7 @@ const ENDPOINTS = [
 
 async function benchDialect(label: string, database: DatabaseConfig, dataDir: string): Promise<void> {
   const server = await startServer(
-    { database, dataDir, host: '127.0.0.1', port: 0, jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', accessTokenSeconds: 900, refreshTokenDays: 14 },
+    { database, dataDir, host: '127.0.0.1', port: 0, jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', totpKey: '5a'.repeat(32), accessTokenSeconds: 900, refreshTokenDays: 14 },
     { logger: false },
   );
   try {

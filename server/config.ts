@@ -6,6 +6,7 @@ const EnvSchema = z.object({
   CASEBRIDGE_DATA_DIR: z.string().default('.data/server'),
   CASEBRIDGE_DB_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'CASEBRIDGE_DB_KEY must be 64 hex characters').optional(),
   CASEBRIDGE_JWT_SECRET: z.string().min(32, 'CASEBRIDGE_JWT_SECRET must be at least 32 characters').optional(),
+  CASEBRIDGE_TOTP_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'CASEBRIDGE_TOTP_KEY must be 64 hex characters').optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4318),
   CASEBRIDGE_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
@@ -27,6 +28,8 @@ export interface ServerConfig {
   port: number;
   /** HS256 signing secret for access tokens; when absent the embedded server keeps one in its data dir. */
   jwtSecret: string | undefined;
+  /** AES-256 key (64 hex) sealing TOTP secrets at rest; when absent the embedded server keeps one in its data dir. */
+  totpKey?: string | undefined;
   accessTokenSeconds: number;
   refreshTokenDays: number;
   /**
@@ -53,6 +56,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     host: e.HOST,
     port: e.PORT,
     jwtSecret: e.CASEBRIDGE_JWT_SECRET,
+    totpKey: e.CASEBRIDGE_TOTP_KEY,
     accessTokenSeconds: e.CASEBRIDGE_ACCESS_TOKEN_SECONDS,
     refreshTokenDays: e.CASEBRIDGE_REFRESH_TOKEN_DAYS,
     trustProxy: e.CASEBRIDGE_TRUST_PROXY,

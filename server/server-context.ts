@@ -4,6 +4,7 @@ import type { ServerDatabase } from '../db/server/schema.ts';
 import type { TokenService } from './auth/token-service.ts';
 import type { ServerConfig } from './config.ts';
 import type { ChangeNotifier } from './realtime/change-notifier.ts';
+import type { SessionEnds } from './realtime/session-ends.ts';
 
 /** Shared server state, created once at start-up. */
 export interface ServerContext {
@@ -11,8 +12,12 @@ export interface ServerContext {
   dialect: 'sqlite' | 'postgres';
   config: ServerConfig;
   tokens: TokenService;
+  /** AES-256 key sealing TOTP secrets at rest (see auth/totp-secret-box.ts). */
+  totpKey: Buffer;
   /** The current time; injectable so tests can move it. */
   now: () => Date;
   /** Told after every committed write; the real-time layer pokes affected users. */
   notifier: ChangeNotifier;
+  /** Told after a commit that ended a user's sessions; open sockets of those sessions close. */
+  sessionEnds: SessionEnds;
 }

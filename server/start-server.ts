@@ -5,13 +5,18 @@ import type { ServerDatabase } from '../db/server/schema.ts';
 import { buildApp } from './app.ts';
 import { createTokenService } from './auth/token-service.ts';
 import type { ServerConfig } from './config.ts';
+import { secureDataDir } from './data-dir.ts';
 import { openServerDb } from './db/connect.ts';
 import type { LogDestination } from './http/log-options.ts';
 import { migrateServerDb } from './db/migrate.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
+import { sealStoredTotpSecrets } from './auth/totp-secret-box.ts';
+import { resolveTotpKey } from './totp-key.ts';
+import { sealStoredBlobs } from './documents/seal-stored-blobs.ts';
 import type { ServerContext } from './server-context.ts';
 import { silentNotifier } from './realtime/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
+import { silentSessionEnds } from './realtime/session-ends.ts';
 import { startGrantExpirySweep } from './access-requests/expire-grants.ts';
 
 /** A running server. */
@@ -28,20 +33,27 @@ export async function startServer(
   config: ServerConfig,
   options: { logger: boolean; logDestination?: LogDestination; now?: () => Date } = { logger: false },
 ): Promise<RunningServer> {
+  secureDataDir(config.dataDir);
   const opened = openServerDb(config.database);
   try {
     await migrateServerDb(opened.db);
+    const totpKey = resolveTotpKey(config);
+    await sealStoredTotpSecrets(opened.db, totpKey);
+    await sealStoredBlobs(opened.db, config);
     const ctx: ServerContext = {
       db: opened.db,
       dialect: opened.dialect,
       config,
       tokens: createTokenService(resolveJwtSecret(config), config.accessTokenSeconds),
+      totpKey,
       now: options.now ?? (() => new Date()),
       notifier: silentNotifier,
+      sessionEnds: silentSessionEnds,
     };
     const app = await buildApp(ctx, { logger: options.logger, logDestination: options.logDestination });
     const realtime = await startRealtime(app, ctx, config.database);
     ctx.notifier = realtime.notifier;
+    ctx.sessionEnds = realtime.sessionEnds;
     const address = await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
       await realtime.close();
       await app.close();
@@ -56,6 +68,7 @@ export async function startServer(
       close: async () => {
         sweep.stop();
         ctx.notifier = silentNotifier;
+        ctx.sessionEnds = silentSessionEnds;
         await realtime.close();
         await app.close();
         await opened.close();

@@ -37,6 +37,8 @@ export interface UserTable {
   totp_last_step: number | null;
   /** Access tokens issued before this time (ISO) are refused (since 0008). */
   sessions_valid_after: string | null;
+  /** SHA-256 hex of the token that may replace a pending password set-up of TOTP (since 0010). */
+  totp_setup_hash: string | null;
 }
 
 export interface UserTeamTable {

@@ -15,6 +15,8 @@ export const LoginBodySchema = z.object({
 
 /** A new, not yet confirmed second factor: the secret and the URI an authenticator app scans. */
 export const TotpEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+/** A set-up by password also returns a token: only its holder may start that set-up again. */
+export const TotpSetupSchema = TotpEnrolmentSchema.extend({ setupToken: z.string() });
 
 export const TokenPairSchema = z.object({
   accessToken: z.string(),
@@ -51,8 +53,10 @@ export const authRoutes = {
   }),
   totpSetup: defineRoute({
     method: 'POST', path: '/auth/totp/setup', auth: false,
-    summary: 'Start setting up an authenticator app with username and password, when the agency requires one and none is set up; the first sign-in with its code confirms it',
-    query: NoQuery, body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(512) }), response: TotpEnrolmentSchema,
+    summary: 'Start setting up an authenticator app with username and password, when the agency requires one and none is set up; the first sign-in with its code confirms it. A pending set-up is replaced only with the setupToken it returned, or after an admin reset',
+    query: NoQuery,
+    body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(512), setupToken: z.string().min(20).max(200).optional() }),
+    response: TotpSetupSchema,
   }),
   me: defineRoute({
     method: 'GET', path: '/me', auth: true, summary: 'The signed-in user',

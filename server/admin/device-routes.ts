@@ -52,6 +52,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: ServerContext): 
         details: { ownerUserId: device.userId }, at: now,
       });
     });
+    ctx.sessionEnds.ended({ userId: device.userId, reason: 'device revoked', deviceId: device.id });
     const revoked = await findDevice(ctx.db, device.id);
     return revoked ?? device;
   });

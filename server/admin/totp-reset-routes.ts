@@ -43,6 +43,8 @@ export function registerTotpResetRoutes(app: FastifyInstance, ctx: ServerContext
         details: { userAgencyId: target.agencyId }, at: now,
       });
     });
+    // Open real-time sockets are sessions too: they close now, on every node.
+    ctx.sessionEnds.ended({ userId: target.id, reason: 'second factor reset' });
     return { ok: true as const };
   });
 }

@@ -7,6 +7,7 @@ import { isLockedOut, recordLoginAttempt } from './lockout.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { issueRefreshToken, type IssuedRefreshToken } from './refresh-tokens.ts';
 import { claimTotpStep, enableTotp } from './totp-state.ts';
+import { openTotpSecret } from './totp-secret-box.ts';
 import { verifyTotp } from './totp.ts';
 import { findCredentials, type Credentials } from './user-queries.ts';
 
@@ -39,7 +40,7 @@ export async function checkPassword(ctx: ServerContext, attempt: SignInAttempt):
   return creds;
 }
 
-/** The second-factor outcome: the code's secret and time step (null when no code was needed). */
+/** The second-factor outcome: the code's secret (as stored, sealed) and time step (null when no code was needed). */
 export interface SecondFactor {
   code: { secret: string; step: number } | null;
   /** This sign-in confirms a pending enrolment (agency requires TOTP, set up but not yet used). */
@@ -68,7 +69,8 @@ export async function checkSecondFactor(
   if (code === undefined) {
     throw new CodedError('totp_required', 'Enter the six-digit code from your authenticator app.');
   }
-  const step = creds.totpSecret === null ? null : verifyTotp(creds.totpSecret, code, ctx.now());
+  // A secret that does not open with the configured key is an internal error, never a pass.
+  const step = creds.totpSecret === null ? null : verifyTotp(openTotpSecret(ctx.totpKey, creds.id, creds.totpSecret), code, ctx.now());
   if (creds.totpSecret === null || step === null) {
     return refuseWrongCode(ctx, attempt, creds);
   }

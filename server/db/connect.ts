@@ -1,5 +1,4 @@
 /** Opens the server database: embedded SQLite (optionally encrypted) or PostgreSQL. */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -7,6 +6,7 @@ import { TransactionalSqliteDialect } from '../../db/transactional-sqlite-adapte
 import pg from 'pg';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { DatabaseConfig } from '../config.ts';
+import { makePrivateDir, touchPrivateFile } from '../data-dir.ts';
 
 // PostgreSQL returns bigint (int8) as strings; our sequences stay far below 2^53, so read them as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -32,7 +32,9 @@ export function openServerDb(config: DatabaseConfig): ServerDb {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (config.file !== ':memory:') {
-    mkdirSync(dirname(config.file), { recursive: true });
+    makePrivateDir(dirname(config.file));
+    // Created 0600 before SQLite opens it: SQLite gives the WAL and SHM files the database's mode.
+    touchPrivateFile(config.file);
   }
   const sqlite = new Database(config.file);
   if (config.key) {

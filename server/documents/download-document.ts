@@ -4,7 +4,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
 import type { ServerContext } from '../server-context.ts';
-import { hashStoredBlob, openBlob } from './blob-store.ts';
+import { documentSeal, hashStoredBlob, openBlob } from './blob-store.ts';
 import { findVisibleDocument } from './document-record.ts';
 
 /** `attachment` with an ASCII fallback and the RFC 5987 UTF-8 name, so no header injection is possible. */
@@ -25,16 +25,20 @@ export async function sendDocumentContent(
   if (!row) {
     throw new CodedError('not_found', 'No such document.');
   }
+  const seal = documentSeal(ctx.config, row.id);
   let stored: { sha256: string; sizeBytes: number } | null;
+  let missing = false;
   try {
-    stored = await hashStoredBlob(ctx.config.dataDir, row.storage_key);
-  } catch {
+    stored = await hashStoredBlob(ctx.config.dataDir, row.storage_key, seal);
+  } catch (error) {
+    // A file that is there but does not open (altered, or sealed for another document) is a mismatch.
     stored = null;
+    missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
   const intact = stored !== null && stored.sha256 === row.sha256 && stored.sizeBytes === Number(row.size_bytes);
   await recordAuditNow(ctx.db, {
     actor, action: 'document.download', entityType: 'document', entityId: row.id, outcome: intact ? 'success' : 'failure', at: now,
-    details: intact ? { caseId: row.case_id, sha256: row.sha256 } : { caseId: row.case_id, problem: stored === null ? 'content_missing' : 'checksum_mismatch' },
+    details: intact ? { caseId: row.case_id, sha256: row.sha256 } : { caseId: row.case_id, problem: missing ? 'content_missing' : 'checksum_mismatch' },
   });
   if (!intact) {
     request.log.error({ documentId: row.id }, 'document content failed its integrity check');
@@ -47,5 +51,5 @@ export async function sendDocumentContent(
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')
     .header('x-document-sha256', row.sha256)
-    .send(openBlob(ctx.config.dataDir, row.storage_key));
+    .send(await openBlob(ctx.config.dataDir, row.storage_key, seal));
 }

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../server-context.ts';
-import { blobPath, commitBlob, discard, newStorageKey, type StagedBlob } from './blob-store.ts';
+import { blobPath, commitBlob, discard, documentSeal, newStorageKey, type StagedBlob } from './blob-store.ts';
 import { checkContent } from './check-content.ts';
 import { checkDocumentShares } from './check-document-shares.ts';
 import { findVisibleDocument, toDocumentRecords } from './document-record.ts';
@@ -41,8 +41,8 @@ export async function uploadDocument(ctx: ServerContext, user: AuthUser, actor: 
       const teamId = ownerTeam(user, input.fields.teamId);
       const shares = input.fields.shares ?? { agencyIds: [], teamIds: [], userIds: [] };
       await checkDocumentShares(trx, user.agencyId, input.fields.sharingLevel, shares);
-      await commitBlob(ctx.config.dataDir, input.staged, storageKey);
       const id = newId();
+      await commitBlob(ctx.config.dataDir, input.staged, storageKey, documentSeal(ctx.config, id));
       await trx.insertInto('documents').values({
         id, case_id: input.caseId, report_id: input.fields.reportId ?? null, file_name: fileName, content_type: contentType,
         size_bytes: input.staged.sizeBytes, sha256: input.staged.sha256, storage_key: storageKey, owner_agency_id: user.agencyId,

@@ -6,6 +6,8 @@ import pg from 'pg';
 
 /** The channel every node listens on; the payload is empty (each node reads the change log itself). */
 export const CHANGES_CHANNEL = 'casebridge_changes';
+/** The channel for ended sessions; the payload names a user (and maybe a device), never a token. */
+export const SESSIONS_CHANNEL = 'casebridge_sessions';
 
 /** A dedicated LISTEN connection that reconnects after errors until closed. */
 export class PgListener {
@@ -17,6 +19,7 @@ export class PgListener {
     private readonly url: string,
     private readonly onNotify: () => void,
     private readonly onError: (error: unknown) => void,
+    private readonly onSessionsEnded: (payload: string) => void = () => undefined,
   ) {}
 
   /** Connects and starts listening. */
@@ -25,6 +28,8 @@ export class PgListener {
     client.on('notification', (message) => {
       if (message.channel === CHANGES_CHANNEL) {
         this.onNotify();
+      } else if (message.channel === SESSIONS_CHANNEL) {
+        this.onSessionsEnded(message.payload ?? '');
       }
     });
     client.on('error', (error) => {
@@ -33,6 +38,7 @@ export class PgListener {
     });
     await client.connect();
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
     this.#client = client;
     // Anything committed while we were not listening is caught by this run.
     this.onNotify();
@@ -44,6 +50,16 @@ export class PgListener {
     if (client && !this.#closed) {
       await client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, '']);
     }
+  }
+
+  /** Tells every node (through PostgreSQL) that some sessions ended; false when not connected. */
+  async notifySessionsEnded(payload: string): Promise<boolean> {
+    const client = this.#client;
+    if (!client || this.#closed) {
+      return false;
+    }
+    await client.query('select pg_notify($1, $2)', [SESSIONS_CHANNEL, payload]);
+    return true;
   }
 
   /** Stops listening and closes the connection. */

@@ -5,12 +5,15 @@ import type { ServerContext } from '../server-context.ts';
 import type { ChangeNotifier } from './change-notifier.ts';
 import { FanOut } from './fan-out.ts';
 import { PgListener } from './pg-listener.ts';
+import type { SessionEnd, SessionEnds } from './session-ends.ts';
 import { SocketHub } from './socket-hub.ts';
 import { registerSocketRoute } from './socket-route.ts';
 
 /** A node's real-time machinery. */
 export interface Realtime {
   notifier: ChangeNotifier;
+  /** Closes ended sessions' sockets here and (on PostgreSQL) on every other node. */
+  sessionEnds: SessionEnds;
   close(): Promise<void>;
 }
 
@@ -23,7 +26,14 @@ export async function startRealtime(
   const fanOut = new FanOut(ctx.db, hub, ctx.now, logError);
   await fanOut.start();
   await registerSocketRoute(app, ctx, hub);
-  const listener = database.dialect === 'postgres' ? new PgListener(database.url, () => fanOut.schedule(), logError) : null;
+  const endHere = (end: SessionEnd) => hub.endSessions(end.userId, end.reason, end.deviceId ?? null);
+  const endFromPayload = (payload: string) => {
+    const end = parseSessionEnd(payload);
+    if (end) {
+      endHere(end);
+    }
+  };
+  const listener = database.dialect === 'postgres' ? new PgListener(database.url, () => fanOut.schedule(), logError, endFromPayload) : null;
   await listener?.start();
   const poll = setInterval(() => fanOut.schedule(), options.pollMs ?? 5000);
   poll.unref();
@@ -39,8 +49,16 @@ export async function startRealtime(
       }
     },
   };
+  const sessionEnds: SessionEnds = {
+    ended: (end) => {
+      // This node's sockets close at once; the other nodes hear it through PostgreSQL.
+      endHere(end);
+      listener?.notifySessionsEnded(JSON.stringify(end)).catch(logError);
+    },
+  };
   return {
     notifier,
+    sessionEnds,
     close: async () => {
       clearInterval(poll);
       hub.closeAll();
@@ -48,4 +66,17 @@ export async function startRealtime(
       await fanOut.close();
     },
   };
+}
+
+/** Reads a session-end message from another node; anything malformed is ignored. */
+function parseSessionEnd(payload: string): SessionEnd | null {
+  try {
+    const value = JSON.parse(payload) as Partial<SessionEnd>;
+    if (typeof value.userId !== 'string' || (value.reason !== 'second factor reset' && value.reason !== 'device revoked')) {
+      return null;
+    }
+    return { userId: value.userId, reason: value.reason, ...(typeof value.deviceId === 'string' ? { deviceId: value.deviceId } : {}) };
+  } catch {
+    return null;
+  }
 }

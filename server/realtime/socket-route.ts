@@ -25,31 +25,47 @@ export async function registerSocketRoute(app: FastifyInstance, ctx: ServerConte
       const timer = setTimeout(() => socket.close(SOCKET_UNAUTHORISED, 'authenticate first'), AUTH_TIMEOUT_MS);
       socket.once('message', (data: Buffer) => {
         clearTimeout(timer);
-        authenticateSocket(ctx, data).then(({ user, expiresAt }) => {
-          if (socket.readyState !== socket.OPEN) {
-            return;
-          }
-          hub.add(user, socket);
-          closeAtExpiry(socket, expiresAt, ctx.now());
-          socket.send(JSON.stringify({ type: 'ready' }));
-        }, () => socket.close(SOCKET_UNAUTHORISED, 'not authenticated'));
+        admit(ctx, hub, socket, data).catch(() => socket.close(SOCKET_UNAUTHORISED, 'not authenticated'));
       });
       socket.on('close', () => clearTimeout(timer));
     });
   });
 }
 
-async function authenticateSocket(ctx: ServerContext, data: Buffer): Promise<{ user: AuthUser; expiresAt: number }> {
+/**
+ * Authenticates the socket, joins it to the hub, then checks the session once more: a reset or
+ * revocation that committed while the first check ran closed the sockets already in the hub, not
+ * this one, so the second check (after joining) is what leaves no gap.
+ */
+async function admit(ctx: ServerContext, hub: SocketHub, socket: WebSocket, data: Buffer): Promise<void> {
+  const { user, deviceId, expiresAt } = await authenticateSocket(ctx, data);
+  if (socket.readyState !== socket.OPEN) {
+    return;
+  }
+  hub.add(user, socket, deviceId);
+  await authenticateSocket(ctx, data);
+  if (socket.readyState !== socket.OPEN) {
+    return;
+  }
+  closeAtExpiry(socket, expiresAt, ctx.now());
+  socket.send(JSON.stringify({ type: 'ready' }));
+}
+
+/**
+ * The same checks as HTTP's authenticate: a valid token, an active user, a token issued after the
+ * user's session cut-off (a second-factor reset), and a device that is the user's and not revoked.
+ */
+async function authenticateSocket(ctx: ServerContext, data: Buffer): Promise<{ user: AuthUser; deviceId: string | null; expiresAt: number }> {
   const message = SocketClientMessageSchema.parse(JSON.parse(data.toString('utf8')));
   const claims = await ctx.tokens.verifyAccessClaims(message.token, ctx.now());
-  const user = await loadSessionUser(ctx.db, claims.userId);
+  const user = await loadSessionUser(ctx.db, claims.userId, claims.issuedAt);
   if (!user) {
     throw new Error('inactive user');
   }
   if (claims.deviceId !== null) {
     await assertUsableDevice(ctx.db, claims.deviceId, user.id);
   }
-  return { user, expiresAt: tokenExpiry(message.token) };
+  return { user, deviceId: claims.deviceId, expiresAt: tokenExpiry(message.token) };
 }
 
 /** The `exp` of an already verified JWT, in milliseconds. */

@@ -24,7 +24,7 @@ describeOnPostgres('two API nodes on one PostgreSQL database (skipped without TE
     database = await createTestDatabase('postgres');
     const config: ServerConfig = {
       database: database.config, dataDir: database.dataDir, host: '127.0.0.1', port: 0,
-      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing', accessTokenSeconds: 900, refreshTokenDays: 14,
+      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing', totpKey: '5a'.repeat(32), accessTokenSeconds: 900, refreshTokenDays: 14,
     };
     nodeA = await startServer(config, { logger: false });
     nodeB = await startServer(config, { logger: false });
@@ -80,5 +80,18 @@ describeOnPostgres('two API nodes on one PostgreSQL database (skipped without TE
       await recordChange(trx, { entity: 'task', entityId: taskId, op: 'upsert', caseId, at });
     });
     expect(await poked).toBe(true);
+  });
+
+  it('closes a socket on node B within seconds of an admin TOTP reset on node A', async () => {
+    const admin = await buildUser(nodeA.db, { agencyId: police, role: 'agency_admin' });
+    const target = await buildUser(nodeA.db, { agencyId: police });
+    const signIn = (u: { username: string; password: string }) =>
+      nodeB.app.inject({ method: 'POST', url: '/auth/login', payload: { username: u.username, password: u.password } }).then((r) => r.json<{ accessToken: string }>().accessToken);
+    const socket = await openPokeSocket(nodeB.url, await signIn(target));
+    sockets.push(socket);
+    await new Promise((r) => setTimeout(r, 5));
+    const res = await nodeA.app.inject({ method: 'POST', url: `/users/${target.id}/totp/reset`, headers: { authorization: `Bearer ${await signIn(admin)}` } });
+    expect(res.statusCode).toBe(200);
+    expect(await socket.closed(4000)).toEqual({ code: 4401, reason: 'second factor reset' });
   });
 });

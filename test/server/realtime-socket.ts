@@ -6,6 +6,8 @@ export interface PokeSocket {
   pokes(): number;
   /** Resolves true when a poke arrives within `ms`, false otherwise. */
   nextPoke(ms: number): Promise<boolean>;
+  /** Resolves with the close code and reason when the socket closes, or null after `ms`. */
+  closed(ms: number): Promise<{ code: number; reason: string } | null>;
   close(): void;
 }
 
@@ -14,6 +16,9 @@ export function openPokeSocket(baseUrl: string, token: string): Promise<PokeSock
   const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync/ws`);
   let count = 0;
   const waiters: Array<() => void> = [];
+  const closing = new Promise<{ code: number; reason: string }>((done) => {
+    socket.on('close', (code: number, reason: Buffer) => done({ code, reason: reason.toString('utf8') }));
+  });
   return new Promise((resolve, reject) => {
     socket.on('error', reject);
     socket.on('close', (code) => reject(new Error(`closed ${code}`)));
@@ -30,6 +35,7 @@ export function openPokeSocket(baseUrl: string, token: string): Promise<PokeSock
               done(true);
             });
           }),
+          closed: (ms) => Promise.race([closing, new Promise<null>((done) => setTimeout(() => done(null), ms).unref())]),
           close: () => socket.close(),
         });
       } else if (message.type === 'poke') {

@@ -25,6 +25,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     port: 0,
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+    totpKey: '5a'.repeat(32),
     accessTokenSeconds: 900,
     refreshTokenDays: 14,
     ...options.config,

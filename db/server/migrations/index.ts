@@ -11,6 +11,7 @@ import * as m0008 from './0008_sessions_valid_after.ts';
 import * as m0009 from './0009_client_audit_events.ts';
 import * as m0010 from './0010_device_pull_times.ts';
 import * as m0011 from './0011_person_attach.ts';
+import * as m0012 from './0012_totp_setup_token.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0009_client_audit_events': m0009,
   '0010_device_pull_times': m0010,
   '0011_person_attach': m0011,
+  '0012_totp_setup_token': m0012,
 };
 
 /** A Kysely migration provider over the static list. */

@@ -1,0 +1,18 @@
+/** Tells the real-time layer that a user's sessions ended, so their open sockets close at once. */
+
+/** Whose sessions ended and why; a device id narrows it to the sockets of that device. */
+export interface SessionEnd {
+  userId: string;
+  /** Sent as the socket's close reason, so the client (and a log) can tell why. */
+  reason: 'second factor reset' | 'device revoked';
+  deviceId?: string;
+}
+
+/** Called after a transaction that ended sessions commits. */
+export interface SessionEnds {
+  /** Closes the matching sockets on every API node (never throws, never blocks the caller). */
+  ended(end: SessionEnd): void;
+}
+
+/** Does nothing (used until real time is attached). */
+export const silentSessionEnds: SessionEnds = { ended: () => undefined };
