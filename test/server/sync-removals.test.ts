@@ -52,11 +52,12 @@ describe.each(testDialects())('sync removals and access changes on %s', (dialect
 
   function setSharing(caseId: string, level: 'shared' | 'owner_agency', agencies: string[]) {
     return withWrite(server.ctx, async (trx) => {
+      // As the sharing service does: the change is recorded (with who could see the case) before the write.
+      const seq = await recordChange(trx, { entity: 'case', entityId: caseId, op: 'access', caseId, at: NOW });
       await trx.deleteFrom('case_shared_agencies').where('case_id', '=', caseId).execute();
       for (const agencyId of agencies) {
         await trx.insertInto('case_shared_agencies').values({ case_id: caseId, agency_id: agencyId }).execute();
       }
-      const seq = await recordChange(trx, { entity: 'case', entityId: caseId, op: 'access', caseId, at: NOW });
       await trx.updateTable('cases').set((eb) => ({ sharing_level: level, seq, version: eb('version', '+', 1) })).where('id', '=', caseId).execute();
     });
   }

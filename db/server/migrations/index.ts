@@ -9,6 +9,7 @@ import * as m0006 from './0006_push_outcomes.ts';
 import * as m0007 from './0007_totp_last_step.ts';
 import * as m0008 from './0008_sessions_valid_after.ts';
 import * as m0009 from './0009_client_audit_events.ts';
+import * as m0010 from './0010_change_prior_audience.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0007_totp_last_step': m0007,
   '0008_sessions_valid_after': m0008,
   '0009_client_audit_events': m0009,
+  '0010_change_prior_audience': m0010,
 };
 
 /** A Kysely migration provider over the static list. */
