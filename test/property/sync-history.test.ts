@@ -21,7 +21,7 @@ import { insertWorld } from './access-world-db.ts';
 import { expectedVisibility, type Visible } from './access-world-policy.ts';
 import { applyStep, historyArb, prepareModel, type HistoryModel, type HistoryStep } from './sync-history.ts';
 
-const RUNS = { sqlite: Number(process.env.SYNC_WORLDS_SQLITE ?? 150), postgres: Number(process.env.SYNC_WORLDS_POSTGRES ?? 50) };
+const RUNS = { sqlite: Number(process.env.SYNC_WORLDS_SQLITE ?? 120), postgres: Number(process.env.SYNC_WORLDS_POSTGRES ?? 40) };
 
 type Mirror = Map<string, SyncChange>;
 type Seen = Map<SyncEntity, Set<string>>;

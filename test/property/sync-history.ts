@@ -146,15 +146,16 @@ export async function applyStep(ctx: ServerContext, m: HistoryModel, step: Histo
         return true;
       }
       case 'detach': {
-        const found = m.subjects.findIndex((s) => s.case === c && w.persons.length > 0 && s.person === step.person % w.persons.length);
+        // Any subject the case holds now (the step's case index is not used: most pairs are not subjects).
+        const found = m.subjects.length === 0 ? -1 : step.person % m.subjects.length;
         const subject = m.subjects[found];
         if (!subject) {
           return false;
         }
-        await withWrite(ctx, (trx) => removeCaseSubject(trx, ownerSide(m, c), caseId, m.ids.persons[subject.person]!, subject.role));
+        await withWrite(ctx, (trx) => removeCaseSubject(trx, ownerSide(m, subject.case), m.ids.cases[subject.case]!, m.ids.persons[subject.person]!, subject.role));
         m.subjects.splice(found, 1);
         const cases = w.persons[subject.person]!.cases;
-        cases.splice(cases.indexOf(c), 1);
+        cases.splice(cases.indexOf(subject.case), 1);
         return true;
       }
       case 'link': {
