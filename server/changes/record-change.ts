@@ -39,7 +39,8 @@ export async function recordChange(trx: Transaction<ServerDatabase>, change: Cha
   const seq = await nextSeq(trx);
   await trx.insertInto('change_log').values({
     seq, entity: change.entity, entity_id: change.entityId, op: change.op, case_id: change.caseId ?? null, at: change.at,
-    prior: prior === null ? null : JSON.stringify(prior),
+    // Named only when there is one: plain upserts write the columns every schema version has.
+    ...(prior === null ? {} : { prior: JSON.stringify(prior) }),
   }).execute();
   return seq;
 }

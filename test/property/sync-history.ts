@@ -78,8 +78,8 @@ export async function prepareModel(trx: Transaction<ServerDatabase>, world: Acce
       id, agency_id: agencyId, username: `op${id}`, display_name: 'Operator', role: 'team_manager', password_hash: 'x', disabled: 0, created_at: WORLD_AT,
     }).execute();
   }
-  await trx.updateTable('access_grants').set({ expiry_recorded_at: WORLD_AT }).where('expires_at', '<=', WORLD_AT).execute();
-  const subjects = world.persons.flatMap((p, person) => p.cases.map((c) => ({ case: c, person, role: 'subject' as SubjectRole })));
+  await trx.updateTable('access_grants').set({ expiry_recorded_at: WORLD_AT }).where('expires_at', '<=', WORLD_AT).where('expiry_recorded_at', 'is', null).execute();
+  const subjects = world.persons.flatMap((p, person) => p.cases.map((c) => ({ case: c, person, role: 'subject' as const })));
   return { world, ids, operators, subjects };
 }
 

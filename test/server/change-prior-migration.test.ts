@@ -23,9 +23,9 @@ describe.each(testDialects())('migration 0010_change_prior_audience on %s', (dia
   it('keeps old changes without a prior, sets the floor at the current position, and drops both columns when migrated down', async () => {
     const at = '2026-12-04T10:00:00.000Z';
     await opened.db.updateTable('change_seq').set({ seq: 2 }).where('id', '=', 1).execute();
-    // Before 0010 the table has no `prior` column: insert through the columns it had.
+    // Before 0010 the table has no `prior` column: the insert names only the columns it had.
     for (const seq of [1, 2]) {
-      await opened.db.insertInto('change_log').values({ seq, entity: 'case', entity_id: `c${seq}`, op: 'access', case_id: `c${seq}`, at } as never).execute();
+      await opened.db.insertInto('change_log').values({ seq, entity: 'case', entity_id: `c${seq}`, op: 'access', case_id: `c${seq}`, at }).execute();
     }
     expect((await migrator.migrateTo('0010_change_prior_audience')).error).toBeUndefined();
     const rows = await opened.db.selectFrom('change_log').select(['seq', 'entity_id', 'prior']).orderBy('seq').execute();
