@@ -88,6 +88,8 @@ export interface RefreshTokenTable {
 export interface ChangeSeqTable {
   id: number;
   seq: Generated<number>;
+  /** Changes up to here were logged without `prior`: a pull from a cursor below it must bootstrap again. */
+  prior_floor: Generated<number>;
 }
 
 export interface CaseSharedTeamTable {
@@ -319,6 +321,8 @@ export interface ChangeLogTable {
   op: string;
   case_id: string | null;
   at: string;
+  /** For `access` and `delete`: JSON of who could see the affected records just before (`PriorSnapshot`). */
+  prior: string | null;
 }
 
 export interface ClientMutationTable {

@@ -35,12 +35,14 @@ export const SYNC_ENTITIES = [
 
 /**
  * A record the client must delete because the user can no longer see it (revoked share, merge,
- * erasure). Deleting a record the client does not hold is a no-op. The client cascades: removing
- * a case removes its case subjects, case locations (the links), reports, documents and markers on
- * the case; removing a person removes markers on the person; removing a location removes its case
- * locations and the markers on it. Tasks, persons and locations do NOT cascade from a case (an
+ * erasure). Deleting a record the client does not hold is a no-op. The client cascades only to
+ * records never visible without their parent: removing a case removes its case subjects, case
+ * locations (the links), reports and documents; removing a location removes its case locations;
+ * removing a report removes its documents. Tasks, persons, locations and markers do NOT cascade (an
  * assignee may keep a task of a case they cannot see; a person or an address may still be visible
- * through another case or its owner agency): the server lists each one the user can no longer see.
+ * through another case or its owner agency; a staff-safety marker stays visible to every involved
+ * agency): the server lists each one the user can no longer see. The server names only records the
+ * user could see at some point (DESIGN.md §3).
  */
 export const SyncRemovalSchema = z.object({ entity: z.enum(SYNC_ENTITIES), id: IdSchema });
 export type SyncRemoval = z.infer<typeof SyncRemovalSchema>;

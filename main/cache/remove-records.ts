@@ -27,10 +27,10 @@ function chunks(ids: string[]): string[][] {
 }
 
 /**
- * Removing a case removes its case subjects, case locations, reports, documents and markers on the
- * case; removing a person removes markers on the person; removing a location removes its case
- * locations and the markers on it; removing a report removes its documents (a document is never
- * visible wider than its report). Tasks, persons and locations never cascade from a case: the server lists each one.
+ * Removing a case removes its case subjects, case locations, reports and documents; removing a
+ * location removes its case locations; removing a report removes its documents (none of these is
+ * ever visible without its parent). Tasks, persons, locations and markers never cascade: the server
+ * lists each one (a staff-safety marker stays visible to an involved agency that lost its subject).
  */
 export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRemoval[]): Promise<RemovalOutcome> {
   const ids = (entity: SyncEntity) => [...new Set(removals.filter((r) => r.entity === entity).map((r) => r.id))];
@@ -53,16 +53,13 @@ export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRem
     count(await db.deleteFrom('case_locations').where('case_id', 'in', part).execute());
     count(await db.deleteFrom('reports').where('case_id', 'in', part).execute(), 'report_fts');
     await dropDocuments('case_id', part);
-    count(await db.deleteFrom('markers').where('subject_type', '=', 'case').where('subject_id', 'in', part).execute());
     count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts');
   }
   for (const part of chunks(ids('person'))) {
-    count(await db.deleteFrom('markers').where('subject_type', '=', 'person').where('subject_id', 'in', part).execute());
     count(await db.deleteFrom('persons').where('id', 'in', part).execute(), 'person_fts');
   }
   for (const part of chunks(ids('location'))) {
     count(await db.deleteFrom('case_locations').where('location_id', 'in', part).execute());
-    count(await db.deleteFrom('markers').where('subject_type', '=', 'location').where('subject_id', 'in', part).execute());
     count(await db.deleteFrom('locations').where('id', 'in', part).execute());
   }
   for (const part of chunks(ids('report'))) {

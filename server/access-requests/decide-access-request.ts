@@ -6,6 +6,8 @@ import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
+import type { PriorSnapshot } from '../changes/prior-snapshot.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -30,10 +32,15 @@ export async function loadDecidable(trx: Transaction<ServerDatabase>, user: Poli
   return row;
 }
 
+/** Who could see the record a grant is on, read before the grant is added or revoked. */
+export function captureGrantPrior(trx: Transaction<ServerDatabase>, row: AccessRequestRow, at: string): Promise<PriorSnapshot | null> {
+  return capturePrior(trx, row.resource_type === 'case' ? 'case' : 'person', row.resource_id, at);
+}
+
 /** Records who-may-see changes for the record a grant is on, so sync sends it (or its removal) to the requester. */
-export async function recordAccessChange(trx: Transaction<ServerDatabase>, row: AccessRequestRow, at: string): Promise<void> {
+export async function recordAccessChange(trx: Transaction<ServerDatabase>, row: AccessRequestRow, at: string, prior: PriorSnapshot | null): Promise<void> {
   const caseId = row.resource_type === 'case' ? row.resource_id : null;
-  await recordChange(trx, { entity: row.resource_type === 'case' ? 'case' : 'person', entityId: row.resource_id, op: 'access', caseId, at });
+  await recordChange(trx, { entity: row.resource_type === 'case' ? 'case' : 'person', entityId: row.resource_id, op: 'access', caseId, at, prior });
   await recordChange(trx, { entity: 'access_request', entityId: row.id, op: 'upsert', caseId: null, at });
 }
 
@@ -66,11 +73,12 @@ export async function decideAccessRequest(
       throw new CodedError('conflict', 'The request changed since you loaded it; reload and decide again.');
     }
     if (expiresAt !== null) {
+      const prior = await captureGrantPrior(trx, row, at);
       await trx.insertInto('access_grants').values({
         id: newId(), request_id: id, resource_type: row.resource_type, resource_id: row.resource_id,
         user_id: row.requester_user_id, expires_at: expiresAt, revoked_at: null,
       }).execute();
-      await recordAccessChange(trx, row, at);
+      await recordAccessChange(trx, row, at, prior);
     } else {
       await recordChange(trx, { entity: 'access_request', entityId: id, op: 'upsert', caseId: null, at });
     }

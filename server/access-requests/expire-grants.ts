@@ -5,6 +5,7 @@
  * the UPDATE makes concurrent sweeps record each expiry once.
  */
 import { recordAudit } from '../audit/record-audit.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -18,14 +19,16 @@ export async function sweepExpiredGrants(ctx: ServerContext, batch = 200): Promi
       .orderBy('expires_at').limit(batch).execute();
     let recorded = 0;
     for (const grant of due) {
+      const isCase = grant.resource_type === 'case';
+      // Read while the lapsed grant still counts as held: its holder has the record and must get the removal.
+      const prior = await capturePrior(trx, isCase ? 'case' : 'person', grant.resource_id, at);
       const claimed = await trx.updateTable('access_grants').set({ expiry_recorded_at: at })
         .where('id', '=', grant.id).where('expiry_recorded_at', 'is', null).executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) {
         continue;
       }
       recorded += 1;
-      const isCase = grant.resource_type === 'case';
-      await recordChange(trx, { entity: isCase ? 'case' : 'person', entityId: grant.resource_id, op: 'access', caseId: isCase ? grant.resource_id : null, at });
+      await recordChange(trx, { entity: isCase ? 'case' : 'person', entityId: grant.resource_id, op: 'access', caseId: isCase ? grant.resource_id : null, at, prior });
       await trx.updateTable('access_requests').set((eb) => ({ status: 'expired', version: eb('version', '+', 1) }))
         .where('id', '=', grant.request_id).where('status', '=', 'approved').execute();
       await recordChange(trx, { entity: 'access_request', entityId: grant.request_id, op: 'upsert', caseId: null, at });

@@ -8,6 +8,7 @@ import { caseVisibleSql } from '../access/case-visibility.ts';
 import { locationVisibleSql } from '../access/location-visibility.ts';
 import { personSearchableSql } from '../access/person-visibility.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { notifyAgency } from '../notifications/notify-agency.ts';
 import { viewPersons } from '../persons/person-record.ts';
@@ -73,9 +74,12 @@ export async function removeCaseSubject(trx: Trx, w: WriteContext, caseId: strin
   if (!existing) {
     throw new CodedError('not_found', 'That person is not in the case in that role.');
   }
+  // Who saw the subject and the person is read before the delete: after it, some of them no longer could.
+  const subjectPrior = await capturePrior(trx, 'case_subject', existing.id, at);
+  const personPrior = await capturePrior(trx, 'person', personId, at);
   await trx.deleteFrom('case_subjects').where('id', '=', existing.id).execute();
-  await recordChange(trx, { entity: 'case_subject', entityId: existing.id, op: 'delete', caseId, at });
-  await recordChange(trx, { entity: 'person', entityId: personId, op: 'access', at });
+  await recordChange(trx, { entity: 'case_subject', entityId: existing.id, op: 'delete', caseId, at, prior: subjectPrior });
+  await recordChange(trx, { entity: 'person', entityId: personId, op: 'access', at, prior: personPrior });
   await recordAudit(trx, { actor: w.actor, action: 'record.delete', entityType: 'case_subject', entityId: existing.id, outcome: 'success', at: w.now, details: { caseId, personId, role } });
   return reloadCase(trx, w, caseId);
 }

@@ -17,6 +17,12 @@ export async function nextSeq(trx: Transaction<ServerDatabase>): Promise<number>
   return Number(row.seq);
 }
 
+/** The last position logged without `prior` (migration 0010): cursors inside it must bootstrap again. */
+export async function priorFloor(db: Kysely<ServerDatabase> | Transaction<ServerDatabase>): Promise<number> {
+  const row = await db.selectFrom('change_seq').select('prior_floor').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.prior_floor);
+}
+
 /** The latest committed sequence number visible to this connection or transaction. */
 export async function currentSeq(db: Kysely<ServerDatabase> | Transaction<ServerDatabase>): Promise<number> {
   const row = await db.selectFrom('change_seq').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import { canDeleteDocument } from '../../domain/documents/document-abilities.ts'
 import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -21,12 +22,13 @@ export async function deleteDocument(ctx: ServerContext, user: AuthUser, actor: 
     if (!canDeleteDocument(user, { uploadedBy: row.uploaded_by, ownerAgencyId: row.owner_agency_id })) {
       throw new CodedError('authorization_error', 'Only the uploader or a manager of the owning agency may delete this document.');
     }
+    const prior = await capturePrior(trx, 'document', id, at);
     await trx.deleteFrom('document_shares').where('document_id', '=', id).execute();
     const deleted = await trx.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) {
       throw new CodedError('conflict', 'The document was deleted meanwhile.');
     }
-    await recordChange(trx, { entity: 'document', entityId: id, op: 'delete', caseId: row.case_id, at });
+    await recordChange(trx, { entity: 'document', entityId: id, op: 'delete', caseId: row.case_id, at, prior });
     // Metadata only: never the file name or content of what was erased.
     await recordAudit(trx, {
       actor, action: 'record.delete', entityType: 'document', entityId: id, outcome: 'success', at: now,

@@ -10,6 +10,7 @@ import { caseVisibleSql } from '../access/case-visibility.ts';
 import { personFullSql } from '../access/person-visibility.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { isoOf, type WriteContext } from '../cases/write-context.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadVisibleMarker } from './marker-queries.ts';
 
@@ -71,10 +72,11 @@ export async function updateMarker(trx: Trx, w: WriteContext, markerId: string, 
     return row;
   }
   const set = Object.fromEntries(Object.keys(changes).map((k) => [k, next[k as keyof typeof next]])) as Partial<typeof next>;
-  await trx.updateTable('markers').set((eb) => ({ ...set, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', markerId).execute();
   // A changed type can change who sees the marker (staff safety reaches every involved agency).
   const op = changes.marker_type ? 'access' : 'upsert';
-  await recordChange(trx, { entity: 'marker', entityId: markerId, op, caseId: row.subject_type === 'case' ? row.subject_id : null, at });
+  const prior = op === 'access' ? await capturePrior(trx, 'marker', markerId, at) : null;
+  await trx.updateTable('markers').set((eb) => ({ ...set, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', markerId).execute();
+  await recordChange(trx, { entity: 'marker', entityId: markerId, op, caseId: row.subject_type === 'case' ? row.subject_id : null, at, prior });
   await recordAudit(trx, { actor: w.actor, action: 'record.update', entityType: 'marker', entityId: markerId, outcome: 'success', at: w.now, details: { changes } });
   return loadVisibleMarker(trx, markerId, w.user, at);
 }

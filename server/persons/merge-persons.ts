@@ -12,6 +12,7 @@ import { personNameKey } from '../../domain/persons/soundex.ts';
 import { agencyInvolvedWithPerson } from '../../domain/policy/person-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import type { WriteEnv } from './person-access.ts';
 import { loadPolicyPersons } from './person-policy-loader.ts';
@@ -48,6 +49,8 @@ export async function mergePersons(trx: Trx, env: WriteEnv, user: PolicyUser, in
   if (!keep || !merge || !involved) {
     throw new CodedError('not_found', 'No such person.');
   }
+  // Who saw the merged person (and its markers) is read before anything moves to the kept one.
+  const mergedPrior = await capturePrior(trx, 'person', merge.id, at);
   for (const [id, version] of [[keep.id, input.expectedVersions.keep], [merge.id, input.expectedVersions.merge]] as const) {
     const done = await trx.updateTable('persons')
       .set(id === merge.id ? { merged_into_id: keep.id, version: version + 1, updated_at: at } : { version: version + 1, updated_at: at })
@@ -71,7 +74,7 @@ export async function mergePersons(trx: Trx, env: WriteEnv, user: PolicyUser, in
   for (const m of markers) {
     await recordChange(trx, { entity: 'marker', entityId: m.id, op: 'upsert', at });
   }
-  await recordChange(trx, { entity: 'person', entityId: merge.id, op: 'delete', at });
+  await recordChange(trx, { entity: 'person', entityId: merge.id, op: 'delete', at, prior: mergedPrior });
   await recordChange(trx, { entity: 'person', entityId: keep.id, op: 'upsert', at });
   await recordAudit(trx, {
     actor: env.actor, action: 'record.merge', entityType: 'person', entityId: keep.id, outcome: 'success', at: env.at,
@@ -94,8 +97,9 @@ async function moveCaseSubjects(trx: Trx, fromId: string, toId: string, at: stri
   for (const s of subjects.filter((row) => row.person_id === fromId)) {
     const same = kept.get(`${s.case_id}|${s.role}`);
     if (same) {
+      const prior = await capturePrior(trx, 'case_subject', s.id, at);
       await trx.deleteFrom('case_subjects').where('id', '=', s.id).execute();
-      await recordChange(trx, { entity: 'case_subject', entityId: s.id, op: 'delete', caseId: s.case_id, at });
+      await recordChange(trx, { entity: 'case_subject', entityId: s.id, op: 'delete', caseId: s.case_id, at, prior });
       if (Number(s.profile_only) === 0 && Number(same.profile_only) === 1) {
         await trx.updateTable('case_subjects').set({ profile_only: 0 }).where('id', '=', same.id).execute();
         same.profile_only = 0;

@@ -5,6 +5,7 @@ import { CodedError } from '../../domain/errors.ts';
 import { disallowedShareTargets } from '../../domain/policy/sharing-agreements.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadFullPerson, requireAbility, type WriteEnv } from './person-access.ts';
 
@@ -31,13 +32,14 @@ export async function transferPerson(
   if (refused.length > 0) {
     throw new CodedError('authorization_error', 'Your agency has no information-sharing agreement with that agency.');
   }
+  const prior = await capturePrior(trx, 'person', id, at);
   const updated = await trx.updateTable('persons').set({ owner_agency_id: toAgencyId, updated_at: at, version: expectedVersion + 1 })
     .where('id', '=', id).where('version', '=', expectedVersion).where('owner_agency_id', '=', row.owner_agency_id)
     .where('merged_into_id', 'is', null).executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) {
     throw new CodedError('conflict', 'The person was changed by someone else; reload and try again.');
   }
-  await recordChange(trx, { entity: 'person', entityId: id, op: 'access', at });
+  await recordChange(trx, { entity: 'person', entityId: id, op: 'access', at, prior });
   await recordAudit(trx, {
     actor: env.actor, action: 'record.transfer', entityType: 'person', entityId: id, outcome: 'success', at: env.at,
     details: { changes: { ownerAgencyId: [row.owner_agency_id, toAgencyId] } },

@@ -9,7 +9,7 @@ export interface ChangeGroup {
   id: string;
   /** The latest position that touched the record. */
   seq: number;
-  /** True when any change was `delete` or `access`: if the user cannot see it now, they must drop it. */
+  /** True when any change was `delete` or `access`: a user who sees it now may not have had it (a gain). */
   removable: boolean;
 }
 
@@ -19,11 +19,14 @@ export interface ChangeRow {
   entity: string;
   entity_id: string;
   op: string;
+  at: string;
+  /** Who could see the affected records before an `access` or `delete` change (JSON `PriorSnapshot`). */
+  prior: string | null;
 }
 
 /** Reads at most `limit` change-log rows after `cursor`, in order. */
 export async function scanChangeLog(db: Kysely<ServerDatabase>, cursor: number, limit: number): Promise<ChangeRow[]> {
-  const rows = await db.selectFrom('change_log').select(['seq', 'entity', 'entity_id', 'op'])
+  const rows = await db.selectFrom('change_log').select(['seq', 'entity', 'entity_id', 'op', 'at', 'prior'])
     .where('seq', '>', cursor).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }

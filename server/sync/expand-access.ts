@@ -1,11 +1,10 @@
 /**
  * When who-may-see-a-case changed, its parts follow: a user who gained the case gets its parts
- * (logged long before their cursor); a user who lost it is told to drop the parts that do not
- * cascade on the client (tasks, markers, persons, locations), see SyncRemovalSchema.
+ * (logged long before their cursor). Losses are not decided here: the change kept who could see
+ * the case's parts before it (see prior-removals.ts).
  */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { SyncRemoval } from '../../domain/http/sync-schemas.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import type { ChangeGroup } from './change-groups.ts';
 import { caseParts, locationMarkers, personMarkers, reportDocuments, type Part } from './case-parts.ts';
@@ -17,7 +16,6 @@ export async function expandAccessChanges(
 ): Promise<void> {
   const seqOf = new Map(groups.filter((g) => g.removable).map((g) => [`${g.entity}:${g.id}`, g.seq]));
   const gainedCases = result.changes.filter((c) => c.entity === 'case' && seqOf.has(`case:${c.data.id}`)).map((c) => c.data.id);
-  const lostCases = result.removals.filter((r) => r.entity === 'case').map((r) => r.id);
   const gainedReports = result.changes.filter((c) => c.entity === 'report' && seqOf.has(`report:${c.data.id}`)).map((c) => c.data.id);
   const seqFor = (entity: 'case' | 'report', id: string) => seqOf.get(`${entity}:${id}`) ?? 0;
 
@@ -52,15 +50,4 @@ export async function expandAccessChanges(
       result.changes.push({ ...record, seq: part.seq });
     }
   }
-
-  const lost = await caseParts(db, lostCases, false);
-  const stillVisible = await loadVisible(db, user, at, lost);
-  for (const part of lost) {
-    const key = `${part.entity}:${part.id}`;
-    if (!stillVisible.has(key) && !known.has(key)) {
-      known.add(key);
-      result.removals.push({ entity: part.entity, id: part.id } satisfies SyncRemoval);
-    }
-  }
-  result.changes.sort((a, b) => a.seq - b.seq);
 }

@@ -4,10 +4,11 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import { currentSeq } from '../changes/next-seq.ts';
+import { currentSeq, priorFloor } from '../changes/next-seq.ts';
 import { groupChanges, scanChangeLog } from './change-groups.ts';
 import { lastMutationIdOf } from './client-binding.ts';
 import { expandAccessChanges } from './expand-access.ts';
+import { addPriorRemovals } from './prior-removals.ts';
 import { resolveGroups } from './resolve-groups.ts';
 
 /** What a pull asks for; `limit` bounds the change-log rows scanned, not only the results. */
@@ -30,8 +31,9 @@ export async function pullPage(db: Kysely<ServerDatabase>, dialect: 'sqlite' | '
 
 async function readPage(trx: Transaction<ServerDatabase>, { user, cursor, limit, clientId, at }: PullArgs): Promise<PullResponse> {
   const head = await currentSeq(trx);
-  // No change-log compaction yet, so every cursor from 0 to head is usable; only one ahead of head is not.
-  if (cursor > head) {
+  // No change-log compaction yet, so every cursor from 0 to head is usable, except one ahead of head
+  // and one inside the changes logged before their `prior` was kept (their removals are unknown).
+  if (cursor > head || (cursor > 0 && cursor < (await priorFloor(trx)))) {
     throw new CodedError('reset_required', 'The sync cursor is not known to this server; start again.');
   }
   const scanned = await scanChangeLog(trx, cursor, limit + 1);
@@ -40,6 +42,7 @@ async function readPage(trx: Transaction<ServerDatabase>, { user, cursor, limit,
   const groups = await groupChanges(trx, page);
   const result = await resolveGroups(trx, user, at, groups);
   await expandAccessChanges(trx, user, at, groups, result);
+  await addPriorRemovals(trx, user, at, page, result);
   result.changes.sort((a, b) => a.seq - b.seq);
   const last = page.at(-1);
   return {

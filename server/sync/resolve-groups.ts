@@ -33,8 +33,8 @@ export async function loadVisible(
 }
 
 /**
- * Visible now → the current record; not visible and deleted or access-changed → a removal (the
- * client may or may not hold it); not visible after a plain upsert → nothing (never had it).
+ * Visible now → the current record; not visible → nothing here: removals come only from who could
+ * see the record before a change (`addPriorRemovals`), never from "cannot see it now" alone.
  */
 export async function resolveGroups(
   db: Kysely<ServerDatabase>, user: PolicyUser, at: string, groups: readonly ChangeGroup[],
@@ -46,8 +46,6 @@ export async function resolveGroups(
     const record = visible.get(`${g.entity}:${g.id}`);
     if (record) {
       changes.push({ ...record, seq: g.seq });
-    } else if (g.removable) {
-      removals.push({ entity: g.entity, id: g.id });
     }
   }
   return { changes, removals };

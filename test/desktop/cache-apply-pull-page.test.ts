@@ -77,14 +77,15 @@ describe('applying pull pages to the encrypted cache', () => {
     expect(await ftsRowids(db, 'person_fts', 'newhaven')).toEqual([rid]);
   });
 
-  it('removing a case removes its subjects, reports, documents with their files and case markers, keeps tasks, and truncates the WAL', async () => {
+  it('removing a case removes its subjects, reports, documents with their files, keeps tasks and markers not listed, and truncates the WAL', async () => {
     const w = world();
     await cache.applyPullPage(page(changesOf(w)));
     mkdirSync(join(dir, 'documents'));
     writeFileSync(documentPath(dir, w.document.id), 'synthetic file');
     const applied = await cache.applyPullPage(page([], [{ entity: 'case', id: w.c.id }]));
-    expect(applied).toMatchObject({ removed: 5, documentFilesDeleted: 1, walTruncated: true });
-    for (const [table, n] of [['cases', 0], ['case_subjects', 0], ['reports', 0], ['documents', 0], ['markers', 1], ['tasks', 1], ['persons', 1]] as const) {
+    expect(applied).toMatchObject({ removed: 4, documentFilesDeleted: 1, walTruncated: true });
+    // A staff-safety marker on the case may stay visible to an involved agency: the server lists the markers that go.
+    for (const [table, n] of [['cases', 0], ['case_subjects', 0], ['reports', 0], ['documents', 0], ['markers', 2], ['tasks', 1], ['persons', 1]] as const) {
       expect(await count(table)).toBe(n);
     }
     expect(existsSync(documentPath(dir, w.document.id))).toBe(false);
@@ -93,17 +94,19 @@ describe('applying pull pages to the encrypted cache', () => {
     expect(statSync(`${file}-wal`).size).toBe(0);
   });
 
-  it('removing a person removes the markers on them and their search entry; tasks go only when listed', async () => {
+  it('removing a person removes their search entry; markers on them and tasks go only when listed', async () => {
     const w = world();
     await cache.applyPullPage(page(changesOf(w)));
-    await cache.applyPullPage(page([], [{ entity: 'person', id: w.person.id }, { entity: 'task', id: w.task.id }]));
+    await cache.applyPullPage(page([], [{ entity: 'person', id: w.person.id }]));
+    expect((await db.selectFrom('markers').select('id').execute()).map((m) => m.id).sort()).toEqual([w.caseMarker.id, w.personMarker.id].sort());
+    await cache.applyPullPage(page([], [{ entity: 'marker', id: w.personMarker.id }, { entity: 'task', id: w.task.id }]));
     expect(await db.selectFrom('markers').select('id').execute()).toEqual([{ id: w.caseMarker.id }]);
     expect(await count('tasks')).toBe(0);
     expect(await ftsRowids(db, 'person_fts', 'brackenfold OR fenwright')).toEqual([]);
     expect((await cache.searchPersons('Ottoline')).hits).toEqual([]);
   });
 
-  it('removing a case drops its location links but keeps the location; removing the location drops its links and markers', async () => {
+  it('removing a case drops its location links but keeps the location; removing the location drops its links, and its markers only when listed', async () => {
     const c = syncCase();
     const other = syncCase();
     const home = syncLocation({ addressLine: '5 Synthetic Close', abilities: { update: false } });
@@ -122,7 +125,7 @@ describe('applying pull pages to the encrypted cache', () => {
     expect(await db.selectFrom('case_locations').select('id').execute()).toEqual([{ id: links[1]!.id }]);
     expect(await count('locations')).toBe(1);
 
-    expect(await cache.applyPullPage(page([], [{ entity: 'location', id: home.id }]))).toMatchObject({ removed: 3, walTruncated: true });
+    expect(await cache.applyPullPage(page([], [{ entity: 'location', id: home.id }, { entity: 'marker', id: onHome.id }]))).toMatchObject({ removed: 3, walTruncated: true });
     expect(await count('locations') + await count('case_locations')).toBe(0);
     expect(await db.selectFrom('markers').select('id').execute()).toEqual([{ id: onCase.id }]);
   });

@@ -52,11 +52,12 @@ describe.each(testDialects())('sync removals and access changes on %s', (dialect
 
   function setSharing(caseId: string, level: 'shared' | 'owner_agency', agencies: string[]) {
     return withWrite(server.ctx, async (trx) => {
+      // As the sharing service does: the change is recorded (with who could see the case) before the write.
+      const seq = await recordChange(trx, { entity: 'case', entityId: caseId, op: 'access', caseId, at: NOW });
       await trx.deleteFrom('case_shared_agencies').where('case_id', '=', caseId).execute();
       for (const agencyId of agencies) {
         await trx.insertInto('case_shared_agencies').values({ case_id: caseId, agency_id: agencyId }).execute();
       }
-      const seq = await recordChange(trx, { entity: 'case', entityId: caseId, op: 'access', caseId, at: NOW });
       await trx.updateTable('cases').set((eb) => ({ sharing_level: level, seq, version: eb('version', '+', 1) })).where('id', '=', caseId).execute();
     });
   }
@@ -105,6 +106,55 @@ describe.each(testDialects())('sync removals and access changes on %s', (dialect
     const lost = await pullAll(tokens.officer!, gained.cursor);
     expect(lost.page.changes).toEqual([]);
     expect(lost.page.removals).toEqual(expect.arrayContaining([{ entity: 'case', id: caseId }, { entity: 'task', id: taskId }]));
+  });
+
+  it('never names a case or its tasks, markers, persons and places to a puller who never saw them when its access changes', async () => {
+    const start = (await pullAll(tokens.officer!)).cursor;
+    const caseId = (await buildCase(server.db, { ownerAgencyId: police })).id;
+    const [taskId, markerId, personId, locationId] = [newId(), newId(), newId(), newId()];
+    await withWrite(server.ctx, async (trx) => {
+      await trx.insertInto('tasks').values({
+        id: taskId, case_id: caseId, title: 'Check address', description: '', assignee_agency_id: police, assignee_team_id: null,
+        assignee_user_id: null, due_date: null, status: 'open', created_by: pcId, created_at: NOW, updated_at: NOW, version: 1,
+      }).execute();
+      await trx.insertInto('persons').values({
+        id: personId, given_name: 'Ada', family_name: 'Example', date_of_birth: '1990-01-01', estimated_birth_year: null, gender: 'unknown',
+        owner_agency_id: police, consent_status: 'unknown', name_key: 'AE', merged_into_id: null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
+      }).execute();
+      await trx.insertInto('case_subjects').values({ id: newId(), case_id: caseId, person_id: personId, role: 'victim', created_at: NOW }).execute();
+      await trx.insertInto('locations').values({
+        id: locationId, address_line: '1 Example Row', town: 'Riverton', postcode: 'RV1 1AA', uprn: null, latitude: null, longitude: null,
+        owner_agency_id: police, created_at: NOW, updated_at: NOW, version: 1,
+      }).execute();
+      await trx.insertInto('case_locations').values({ id: newId(), case_id: caseId, location_id: locationId, description: '', created_at: NOW }).execute();
+      await trx.insertInto('markers').values({
+        id: markerId, subject_type: 'case', subject_id: caseId, marker_type: 'vulnerability', description: '', owner_agency_id: police,
+        created_by: pcId, review_date: '2026-12-01', expires_at: null, created_at: NOW, updated_at: NOW, version: 1,
+      }).execute();
+    });
+    // Its access changes twice; the council never could see any of it.
+    await setSharing(caseId, 'owner_agency', []);
+    await setSharing(caseId, 'owner_agency', []);
+    const officer = await pullAll(tokens.officer!, start);
+    expect(officer.page.changes.filter((c) => c.entity !== 'agency')).toEqual([]);
+    expect(officer.page.removals).toEqual([]);
+    // The police, who see it, are told nothing is gone.
+    expect((await pullAll(tokens.pc!, start)).page.removals).toEqual([]);
+  });
+
+  it('asks a client whose cursor lies in changes logged before removals kept their audience to bootstrap again', async () => {
+    const head = Number((await pullAll(tokens.pc!)).cursor);
+    await server.db.updateTable('change_seq').set({ prior_floor: head }).where('id', '=', 1).execute();
+    try {
+      const inside = await pull(tokens.pc!, String(head - 1));
+      expect(inside.status).toBe(409);
+      expect((inside.page as unknown as { error: { code: string } }).error.code).toBe('reset_required');
+      expect((await pull(tokens.pc!, String(head))).status).toBe(200);
+      // A client with nothing (cursor 0) has nothing to remove: it may pull.
+      expect((await pull(tokens.pc!, '0')).status).toBe(200);
+    } finally {
+      await server.db.updateTable('change_seq').set({ prior_floor: 0 }).where('id', '=', 1).execute();
+    }
   });
 
   it('delivers the person of a new case subject in full to a partner who sees the case, and nothing to one who does not', async () => {
