@@ -9,7 +9,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { SharingLevel } from '../../domain/vocabulary.ts';
 import type { ReportSharing } from '../../domain/policy/report-policy.ts';
 import { PRIOR_GRANT_EXPIRY, type PriorCase, type PriorLocation, type PriorPerson, type PriorRecord, type PriorSnapshot } from './prior-snapshot.ts';
-import type { ChangeEntity } from './record-change.ts';
+import type { ChangeEntity } from './change-entity.ts';
 
 type Trx = Transaction<ServerDatabase>;
 type Shares = { sharedAgencyIds: string[]; sharedTeamIds: string[]; sharedUserIds: string[] };

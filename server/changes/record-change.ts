@@ -3,18 +3,10 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { capturePrior } from './capture-prior.ts';
 import { nextSeq } from './next-seq.ts';
+import type { ChangeEntity, ChangeOp } from './change-entity.ts';
 import type { PriorSnapshot } from './prior-snapshot.ts';
 
-/** The entities whose changes travel through sync. */
-export type ChangeEntity =
-  | 'agency' | 'team' | 'user' | 'case' | 'person' | 'location' | 'case_subject' | 'case_link' | 'case_location'
-  | 'report' | 'task' | 'task_update' | 'marker' | 'document' | 'access_request';
-
-/**
- * `upsert`: the record was created or changed; `delete`: it is gone; `access`: who may see it
- * changed (a removal for those who lost it, an upsert for those who gained it).
- */
-export type ChangeOp = 'upsert' | 'delete' | 'access';
+export type { ChangeEntity, ChangeOp } from './change-entity.ts';
 
 /** One change to append. */
 export interface ChangeInput {
