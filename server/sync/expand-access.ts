@@ -1,6 +1,7 @@
 /**
  * When who-may-see-a-case changed, its parts follow: a user who gained the case gets its parts
- * (logged long before their cursor). Losses are not decided here: the change kept who could see
+ * (logged long before their cursor), and a user whose agency became involved with its people or
+ * places gets their staff-safety markers even without the case. Losses are not decided here: the change kept who could see
  * the case's parts before it (see prior-removals.ts).
  */
 import type { Kysely } from 'kysely';
@@ -15,7 +16,9 @@ export async function expandAccessChanges(
   db: Kysely<ServerDatabase>, user: PolicyUser, at: string, groups: readonly ChangeGroup[], result: Resolution,
 ): Promise<void> {
   const seqOf = new Map(groups.filter((g) => g.removable).map((g) => [`${g.entity}:${g.id}`, g.seq]));
-  const gainedCases = result.changes.filter((c) => c.entity === 'case' && seqOf.has(`case:${c.data.id}`)).map((c) => c.data.id);
+  // Every case whose access changed, seen now or not: staff-safety markers reach each agency involved
+  // with the case's people and places even when the user cannot see the case (loadVisible decides).
+  const gainedCases = groups.filter((g) => g.removable && g.entity === 'case').map((g) => g.id);
   const gainedReports = result.changes.filter((c) => c.entity === 'report' && seqOf.has(`report:${c.data.id}`)).map((c) => c.data.id);
   const seqFor = (entity: 'case' | 'report', id: string) => seqOf.get(`${entity}:${id}`) ?? 0;
 
@@ -30,15 +33,11 @@ export async function expandAccessChanges(
     ...linkedLocations,
   ];
   // Markers on a person the user gains (through a case, a subject or a grant) were logged long before too.
-  const gainedPersons = [
-    ...gained.filter((p) => p.entity === 'person'),
-    ...result.changes.filter((c) => c.entity === 'person' && seqOf.has(`person:${c.data.id}`)).map((c) => ({ id: c.data.id, seq: c.seq })),
-  ];
+  // A person or place whose audience changed may open its markers even to a user who cannot see it (staff safety).
+  const accessChanged = (entity: 'person' | 'location') => groups.filter((g) => g.removable && g.entity === entity).map((g) => ({ id: g.id, seq: g.seq }));
+  const gainedPersons = [...gained.filter((p) => p.entity === 'person'), ...accessChanged('person')];
   // And markers on a location the user gains (through a case or a link).
-  const gainedLocations = [
-    ...gained.filter((p) => p.entity === 'location'),
-    ...result.changes.filter((c) => c.entity === 'location' && seqOf.has(`location:${c.data.id}`)).map((c) => ({ id: c.data.id, seq: c.seq })),
-  ];
+  const gainedLocations = [...gained.filter((p) => p.entity === 'location'), ...accessChanged('location')];
   gained.push(...(await personMarkers(db, gainedPersons)), ...(await locationMarkers(db, gainedLocations)));
   const known = new Set([...result.changes.map((c) => `${c.entity}:${c.data.id}`), ...result.removals.map((r) => `${r.entity}:${r.id}`)]);
   const visible = await loadVisible(db, user, at, gained);
