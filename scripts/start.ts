@@ -19,7 +19,7 @@ import { buildRenderer } from './build-renderer.ts';
 const root = process.cwd();
 const server = await startServer(readServerConfig(process.env), { logger: false });
 if (await isDatabaseEmpty(server.db)) {
-  const summary = await seedDemoData(server.db, { cases: 300 });
+  const summary = await seedDemoData(server.ctx, { cases: 300 });
   console.log(`Loaded demo data: ${summary.agencies} agencies, ${summary.users} users, ${summary.cases} cases.`);
 }
 console.log(`\nCasebridge API: ${server.url}\n\nDemo sign-ins (synthetic people, synthetic data):`);

@@ -36,7 +36,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     },
     { logger: false },
   );
-  await seedDemoData(server.db, { cases: 300 });
+  await seedDemoData(server.ctx, { cases: 300 });
   const core = createDesktopCore({
     serverUrl: server.url,
     dataDir: join(dir, 'desktop'),

@@ -27,7 +27,7 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
 
   it('loads an empty database with 300 cases, some shared, each with its own change position', async () => {
     expect(await isDatabaseEmpty(server.db)).toBe(true);
-    const summary = await seedDemoData(server.db, { cases: 300, now: new Date('2026-11-01T09:00:00Z') });
+    const summary = await seedDemoData(server.ctx, { cases: 300, now: new Date('2026-11-01T09:00:00Z') });
     expect(await isDatabaseEmpty(server.db)).toBe(false);
     expect(summary).toMatchObject({ agencies: 6, users: 12, cases: 300 });
     const cases = await server.db.selectFrom('cases').select(['id', 'reference', 'seq', 'owner_agency_id', 'title']).execute();
