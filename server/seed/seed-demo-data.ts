@@ -113,10 +113,20 @@ async function insertCase(trx: Transaction<ServerDatabase>, w: World, index: num
       sharedAgencyIds.push(partner.id);
     }
   }
-  const policy: PolicyCase = { ownerAgencyId: owner.id, ownerTeamId: teamId, ownerUserId, sharingLevel: invented.sharingLevel, sharedAgencyIds };
+  const sharedTeamIds: string[] = [];
+  if (invented.sharingLevel === 'shared' && random.chance(0.25)) {
+    // Also shared with one named team of an agency that is not a partner as a whole (e.g. a specialist unit).
+    const teams = w.directory.agencies.filter((a) => a.id !== owner.id && !sharedAgencyIds.includes(a.id)).flatMap((a) => [...a.teamIds.values()]);
+    if (teams.length > 0) {
+      const team = random.pick(teams);
+      await trx.insertInto('case_shared_teams').values({ case_id: id, team_id: team }).execute();
+      sharedTeamIds.push(team);
+    }
+  }
+  const policy: PolicyCase = { ownerAgencyId: owner.id, ownerTeamId: teamId, ownerUserId, sharingLevel: invented.sharingLevel, sharedAgencyIds, sharedTeamIds };
   const users = w.directory.users;
   const actor: AuthUser = users.find((u) => u.id === ownerUserId && can(u, 'update', policy)) ?? users.find((u) => can(u, 'update', policy))!;
-  const partners = users.filter((u) => sharedAgencyIds.includes(u.agencyId) && readsCases(u) && canSeeCase(u, policy));
+  const partners = users.filter((u) => u.agencyId !== owner.id && readsCases(u) && canSeeCase(u, policy));
   const c: WorldCase = {
     id, index, reference, caseType, open: invented.open, hiddenFromSearch: invented.hiddenFromSearch, createdAt: created.getTime(),
     owner, policy, actor, partners, main: plan.name, town, street,

@@ -180,6 +180,18 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
     expect(found?.view === 'stub' && found.person.involvedAgencies.map((a) => a.id)).toContain(known.owner_agency_id);
   });
 
+  it('shares some cases with a named team of another agency, whose members then see them', async () => {
+    const db = server.db;
+    const teamShares = await db.selectFrom('case_shared_teams').innerJoin('user_teams', 'user_teams.team_id', 'case_shared_teams.team_id')
+      .innerJoin('users', 'users.id', 'user_teams.user_id').select(['case_shared_teams.case_id', 'users.username'])
+      .orderBy('case_shared_teams.case_id').orderBy('users.username').execute();
+    expect(teamShares.length).toBeGreaterThanOrEqual(5);
+    const { case_id: caseId, username } = teamShares[0]!;
+    const token = await signIn(server, username, passwordOf(username));
+    const res = await server.app.inject({ method: 'GET', url: `/cases/${caseId}`, headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(200);
+  });
+
   it('writes reports at several sharing levels and by partner agencies, and open tasks across agencies, some overdue', async () => {
     const db = server.db;
     const levels = await db.selectFrom('reports').select('sharing_level').distinct().execute();
