@@ -78,7 +78,7 @@ async function insertCase(trx: Transaction<ServerDatabase>, w: World, index: num
   const random = w.random;
   const owner = w.directory.agencies[index % w.directory.agencies.length]!;
   const caseType = caseTypeFor(random, owner.kind);
-  const plan = planMainPerson(w, index, owner.id);
+  const plan = planMainPerson(w, index, owner.id, caseType);
   const town = random.pick(TOWNS);
   const street = `${random.int(1, 180)} ${inventStreet(random)}`;
   const invented = syntheticCase(random, caseType, { name: fullName(plan.name), street, town });
