@@ -19,8 +19,8 @@ import { buildRenderer } from './build-renderer.ts';
 const root = process.cwd();
 const server = await startServer(readServerConfig(process.env), { logger: false });
 if (await isDatabaseEmpty(server.db)) {
-  const summary = await seedDemoData(server.db, { cases: 300 });
-  console.log(`Loaded demo data: ${summary.agencies} agencies, ${summary.users} users, ${summary.cases} cases.`);
+  const summary = await seedDemoData(server.ctx, { cases: 300 });
+  console.log(`Loaded demo data: ${summary.agencies} agencies, ${summary.users} users, ${summary.cases} cases, ${summary.persons} persons, ${summary.reports} reports, ${summary.tasks} tasks.`);
 }
 console.log(`\nCasebridge API: ${server.url}\n\nDemo sign-ins (synthetic people, synthetic data):`);
 console.table(DEMO_USERS.map((u) => ({ username: u.username, password: u.password, role: u.role, agency: u.agencyCode })));

@@ -13,8 +13,9 @@ try {
     console.error('The database already holds data; the demo seed only loads into an empty database.');
     process.exitCode = 1;
   } else {
-    const summary = await seedDemoData(opened.db, { cases });
-    console.log(`Seeded ${summary.agencies} agencies, ${summary.users} users, ${summary.cases} cases (${summary.sharedCases} shared).`);
+    const summary = await seedDemoData({ db: opened.db, config }, { cases });
+    console.log(`Seeded ${summary.agencies} agencies, ${summary.users} users, ${summary.cases} cases (${summary.sharedCases} shared), ${summary.persons} persons, `
+      + `${summary.reports} reports, ${summary.tasks} tasks, ${summary.markers} markers, ${summary.documents} documents.`);
   }
 } finally {
   await opened.close();

@@ -25,11 +25,14 @@ export interface UploadInput {
   staged: StagedBlob;
 }
 
+/** What an upload uses of the server: the database, where blobs go, the clock and the real-time poke (the demo seed passes its own). */
+export type UploadContext = Pick<ServerContext, 'db' | 'config' | 'now' | 'notifier'>;
+
 /**
  * Checks and stores a staged upload. On any refusal the staged file and any committed blob are
  * removed, so a refused upload leaves neither a row nor a file behind.
  */
-export async function uploadDocument(ctx: ServerContext, user: AuthUser, actor: AuditActor, input: UploadInput): Promise<DocumentRecord> {
+export async function uploadDocument(ctx: UploadContext, user: AuthUser, actor: AuditActor, input: UploadInput): Promise<DocumentRecord> {
   const storageKey = newStorageKey();
   try {
     const fileName = sanitiseFileName(input.fileName);

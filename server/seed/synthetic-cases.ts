@@ -1,27 +1,9 @@
 /**
- * Synthetic cases: plausible UK names and places, realistic case types per agency kind.
- * Names are drawn from common-name lists and combined at random; they describe nobody.
+ * Synthetic cases: realistic case types per agency kind, titled after the invented person and
+ * place the seed chose for them (synthetic-names.ts, synthetic-places.ts), so they describe nobody.
  */
 import type { AgencyKind, CaseType, RiskLevel, SharingLevel } from '../../domain/vocabulary.ts';
 import type { SeededRandom } from './seeded-random.ts';
-
-const FIRST_NAMES = [
-  'Oliver', 'Amelia', 'Jack', 'Isla', 'Harry', 'Ava', 'George', 'Mia', 'Noah', 'Grace', 'Leo', 'Freya',
-  'Mohammed', 'Aisha', 'Kacper', 'Zofia', 'Callum', 'Niamh', 'Rhys', 'Megan', 'Tyler', 'Chloe', 'Dylan', 'Holly',
-  'Kwame', 'Abena', 'Darius', 'Priya', 'Connor', 'Shannon', 'Liam', 'Jade', 'Bilal', 'Sana', 'Ewan', 'Caitlin',
-] as const;
-const SURNAMES = [
-  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson',
-  'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke', 'Hussain', 'Begum',
-  'Nowak', 'Kowalski', 'Mensah', 'Okafor', 'McDonald', 'Murphy', 'Kelly', 'Ahmed', 'Patel', 'Khan', 'Lewis', 'Hughes',
-] as const;
-const STREETS = [
-  'Albion Street', 'Station Road', 'Victoria Terrace', 'Mill Lane', 'Chapel Row', 'Church Walk', 'Kings Parade',
-  'Canal Side', 'Orchard Close', 'Foundry Court', 'Market Street', 'Park View', 'Queens Drive', 'Bridge End',
-] as const;
-const PLACES = [
-  'Riverton', 'Ashby Vale', 'Northgate', 'Millbrook', 'Eastwick', 'Hollins Park', 'Carden Heath', 'Lowfield', 'Stonebridge',
-] as const;
 
 const TYPES_BY_KIND: Record<AgencyKind, readonly CaseType[]> = {
   police: ['asb', 'domestic_abuse_marac', 'iom', 'hate_crime', 'modern_slavery', 'vulnerable_persons_panel', 'prevent_channel'],
@@ -60,18 +42,23 @@ export interface SyntheticCase {
   sharingLevel: SharingLevel;
   open: boolean;
   daysAgo: number;
+  /** Sensitive work (Prevent, some DA and exploitation cases) keeps its persons out of search-and-signpost. */
+  hiddenFromSearch: boolean;
 }
 
-/** Invents one case for an agency of the given kind. */
-export function syntheticCase(random: SeededRandom, kind: AgencyKind): SyntheticCase {
-  const caseType = random.pick(TYPES_BY_KIND[kind]);
-  const name = `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
-  const street = `${random.int(1, 180)} ${random.pick(STREETS)}`;
-  const title = random.pick(TITLES[caseType])(name, street, random.pick(PLACES));
+/** The case types an agency of the kind opens. */
+export function caseTypeFor(random: SeededRandom, kind: AgencyKind): CaseType {
+  return random.pick(TYPES_BY_KIND[kind]);
+}
+
+/** Invents one case of the type, titled after the main person (full name), their street and town. */
+export function syntheticCase(random: SeededRandom, caseType: CaseType, about: { name: string; street: string; town: string }): SyntheticCase {
+  const title = random.pick(TITLES[caseType])(about.name, about.street, about.town);
   const highRiskType = caseType === 'domestic_abuse_marac' || caseType === 'modern_slavery';
   const riskLevel: RiskLevel = highRiskType
     ? random.pick(['high', 'high', 'very_high', 'medium'] as const)
     : random.pick(['low', 'medium', 'medium', 'high'] as const);
   const sharingLevel: SharingLevel = random.pick(['owner_agency', 'owner_agency', 'shared', 'shared', 'owner_team', 'owner_only'] as const);
-  return { title, caseType, riskLevel, sharingLevel, open: random.chance(0.8), daysAgo: random.int(0, 400) };
+  const hiddenFromSearch = caseType === 'prevent_channel' || (highRiskType && random.chance(0.3));
+  return { title, caseType, riskLevel, sharingLevel, open: random.chance(0.8), daysAgo: random.int(0, 400), hiddenFromSearch };
 }

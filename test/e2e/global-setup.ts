@@ -36,7 +36,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     },
     { logger: false },
   );
-  await seedDemoData(server.db, { cases: 300 });
+  await seedDemoData(server.ctx, { cases: 300 });
   const core = createDesktopCore({
     serverUrl: server.url,
     dataDir: join(dir, 'desktop'),
@@ -51,6 +51,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const user = { id: row.id, agencyId: row.agency_id, teamIds, role: RoleSchema.parse(row.role) };
   const cases = await server.db.selectFrom('cases').select(['id', 'reference', 'owner_agency_id', 'owner_team_id', 'owner_user_id', 'sharing_level']).execute();
   const shares = await server.db.selectFrom('case_shared_agencies').selectAll().execute();
+  // The demo data also shares some cases with a named team of another agency.
+  const teamShares = await server.db.selectFrom('case_shared_teams').selectAll().execute();
+  const userShares = await server.db.selectFrom('case_shared_users').selectAll().execute();
   const visible: string[] = [];
   const hidden: string[] = [];
   const sharedIn: string[] = [];
@@ -59,6 +62,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const policyCase = {
       ownerAgencyId: c.owner_agency_id, ownerTeamId: c.owner_team_id, ownerUserId: c.owner_user_id,
       sharingLevel: SharingLevelSchema.parse(c.sharing_level), sharedAgencyIds,
+      sharedTeamIds: teamShares.filter((s) => s.case_id === c.id).map((s) => s.team_id),
+      sharedUserIds: userShares.filter((s) => s.case_id === c.id).map((s) => s.user_id),
     };
     (canSeeCase(user, policyCase) ? visible : hidden).push(c.reference);
     if (c.owner_agency_id !== user.agencyId && canSeeCase(user, policyCase)) {
