@@ -11,40 +11,72 @@ export interface QueueQuery {
   offset: number;
 }
 
-/** Reads one page of the queue with its total; the filter matches reference, title, type and agency. */
+/** The shortest filter the trigram index can serve: shorter ones hold no trigram, so they scan (see `queryQueue`). */
+export const TRIGRAM_MIN_CHARS = 3;
+
+// A page costs about (offset + limit) * cases / matches index steps when it walks the queue index, and
+// about matches * SORT_STEP_COST steps when it fetches every match by rowid and sorts them.
+const SORT_STEP_COST = 4;
+
+type Cases = ExpressionBuilder<CacheDatabase, 'cases'>;
+
+/**
+ * Reads one page of the queue with its total. The filter matches anywhere in the reference or title
+ * (case-insensitive), a case type by its label, or the owning agency by name. From three characters on
+ * the reference/title condition goes through the `case_trigram` index and the total counts the
+ * matching rowids with no scan of `cases`; one or two characters hold no trigram, so they keep the
+ * plain LIKE scan (such filters match most of the queue anyway, so the page stops early).
+ */
 export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, offset }: QueueQuery): Promise<QueuePage> {
-  const needle = filter.trim().toLowerCase();
+  const text = filter.trim();
+  const needle = text.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
   const matchingTypes = CASE_TYPES.filter((t) => CASE_TYPE_LABELS[t].toLowerCase().includes(needle));
-  // The filter touches `cases` only (the agency name through a subquery on the small agencies table), so the
-  // total counts over the narrow queue index with no join, and the page walks that index in order.
-  const matches = (eb: ExpressionBuilder<CacheDatabase, 'cases'>) =>
-    eb.or([
+  const agencyIds = (eb: Cases) => eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern));
+  const page = db
+    .selectFrom('cases')
+    .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
+    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id')
+    .limit(limit)
+    .offset(offset);
+
+  let rows: Awaited<ReturnType<typeof page.execute>>;
+  let total: number;
+  if (needle.length === 0) {
+    [rows, total] = await Promise.all([page.execute(), countAll(db)]);
+  } else if ([...text].length < TRIGRAM_MIN_CHARS) {
+    const matches = (eb: Cases) => eb.or([
       contains('cases.reference', pattern),
       contains('cases.title', pattern),
-      eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
+      eb('cases.owner_agency_id', 'in', agencyIds(eb)),
       ...(matchingTypes.length > 0 ? [eb('cases.case_type', 'in', matchingTypes)] : []),
     ]);
-  const [rows, total] = await Promise.all([
-    db
-      .selectFrom('cases')
-      .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
-      .$if(needle.length > 0, (qb) => qb.where((eb) => matches(eb)))
-      .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
-      .orderBy('cases.updated_at', 'desc')
-      .orderBy('cases.id')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    db
-      .selectFrom('cases')
-      .$if(needle.length > 0, (qb) => qb.where((eb) => matches(eb)))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+    const [found, counted] = await Promise.all([
+      page.where(matches).execute(),
+      db.selectFrom('cases').where(matches).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    [rows, total] = [found, Number(counted.n)];
+  } else {
+    // Each part is an index lookup: the trigram phrase, the case type index, the owner agency index. The
+    // count needs UNION (a case may match twice); an IN list is a set already, so the page uses UNION ALL
+    // and sorts nothing.
+    const hits = (union: RawBuilder<unknown>) => sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}
+      ${union} select rid from cases where case_type in (${sql.join(matchingTypes.length > 0 ? matchingTypes : [null])})
+      ${union} select rid from cases where owner_agency_id in (select id from agencies where ${contains('name', pattern)})`;
+    const { rows: [stats] } = await sql<{ total: number; span: number | null }>`
+      select (select count(*) from (${hits(sql`union`)})) as total, (select max(rid) from cases) as span`.execute(db);
+    total = Number(stats?.total ?? 0);
+    const span = Number(stats?.span ?? 0);
+    // Dense matches: walk the queue index in order and stop after the page (the unary + keeps SQLite from
+    // driving by the rowid list instead). Sparse matches: fetch them by rowid and sort only those.
+    const walk = total > 0 && (offset + limit) * span < SORT_STEP_COST * total * total;
+    rows = total === 0 ? [] : await page.where(walk ? sql<boolean>`+cases.rid in (${hits(sql`union all`)})` : sql<boolean>`cases.rid in (${hits(sql`union all`)})`).execute();
+  }
   return {
-    total: Number(total.n),
+    total,
     rows: rows.map((r) =>
       QueueRowSchema.parse({
         id: r.id,
@@ -58,6 +90,20 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
       }),
     ),
   };
+}
+
+/**
+ * The filter as one FTS5 phrase: inside double quotes every character is text (`*`, `-`, `^`, `(`, `:`,
+ * `NEAR`, `AND`, `OR`), and a typed `"` is doubled. The trigram tokenizer turns the phrase into its
+ * consecutive trigrams, so it matches exactly where the text occurs as a substring.
+ */
+export function trigramPhrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+async function countAll(db: Kysely<CacheDatabase>): Promise<number> {
+  const { n } = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 // LIKE with an explicit escape character, so a typed % or _ matches itself.
