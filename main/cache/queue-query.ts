@@ -33,7 +33,6 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
   const matchingTypes = CASE_TYPES.filter((t) => CASE_TYPE_LABELS[t].toLowerCase().includes(needle));
-  const agencyIds = (eb: Cases) => eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern));
   const page = db
     .selectFrom('cases')
     .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
@@ -51,7 +50,7 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
     const matches = (eb: Cases) => eb.or([
       contains('cases.reference', pattern),
       contains('cases.title', pattern),
-      eb('cases.owner_agency_id', 'in', agencyIds(eb)),
+      eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
       ...(matchingTypes.length > 0 ? [eb('cases.case_type', 'in', matchingTypes)] : []),
     ]);
     const [found, counted] = await Promise.all([
@@ -60,20 +59,29 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
     ]);
     [rows, total] = [found, Number(counted.n)];
   } else {
-    // Each part is an index lookup: the trigram phrase, the case type index, the owner agency index. The
-    // count needs UNION (a case may match twice); an IN list is a set already, so the page uses UNION ALL
-    // and sorts nothing.
-    const hits = (union: RawBuilder<unknown>) => sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}
-      ${union} select rid from cases where case_type in (${sql.join(matchingTypes.length > 0 ? matchingTypes : [null])})
-      ${union} select rid from cases where owner_agency_id in (select id from agencies where ${contains('name', pattern)})`;
+    // Each part is an index lookup: the trigram phrase, then the case type index and the owner agency index
+    // when a label or an agency name matches (agencies are few, so they are resolved first).
+    const agencies = (await db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).execute()).map((a) => a.id);
+    const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
+    const others = [
+      ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
+      ...(agencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(agencies)})`] : []),
+    ];
+    // The count needs UNION (a case may match twice); an IN list is a set already, so the page uses UNION ALL and sorts nothing.
+    const hits = (union: RawBuilder<unknown>) => sql.join([byText, ...others], sql` ${union} `);
+    const counted = others.length === 0
+      ? sql<{ n: number }>`select count(*) as n from case_trigram where case_trigram match ${trigramPhrase(text)}`
+      : sql<{ n: number }>`select count(*) as n from (${hits(sql`union`)})`;
     const { rows: [stats] } = await sql<{ total: number; span: number | null }>`
-      select (select count(*) from (${hits(sql`union`)})) as total, (select max(rid) from cases) as span`.execute(db);
+      select (${counted}) as total, (select max(rid) from cases) as span`.execute(db);
     total = Number(stats?.total ?? 0);
     const span = Number(stats?.span ?? 0);
-    // Dense matches: walk the queue index in order and stop after the page (the unary + keeps SQLite from
-    // driving by the rowid list instead). Sparse matches: fetch them by rowid and sort only those.
+    // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
+    // and stop after the page, testing each row walked (reading every match into a list would cost more
+    // than the whole page).
     const walk = total > 0 && (offset + limit) * span < SORT_STEP_COST * total * total;
-    rows = total === 0 ? [] : await page.where(walk ? sql<boolean>`+cases.rid in (${hits(sql`union all`)})` : sql<boolean>`cases.rid in (${hits(sql`union all`)})`).execute();
+    const members = sql`(${hits(sql`union all`)})`;
+    rows = total === 0 ? [] : await page.where(walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in ${members}`).execute();
   }
   return {
     total,
@@ -99,6 +107,26 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
  */
 export function trigramPhrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The test for one row walked in queue order, meaning exactly what the count counted. For typed ASCII the
+ * trigram match is the ASCII-case-insensitive LIKE on any row whose reference and title are ASCII; a row
+ * holding other characters (which the trigram tokenizer case-folds, e.g. "K" as "k") asks the index
+ * instead, and that list is read only if such a row is walked. Other typed text always asks the index
+ * (the unary + keeps SQLite walking the queue index rather than driving by the rowid list).
+ */
+function walkedRowMatches(text: string, pattern: string, byText: RawBuilder<unknown>, types: string[], agencies: string[]): RawBuilder<boolean> {
+  const others = [
+    ...(types.length > 0 ? [sql`cases.case_type in (${sql.join(types)})`] : []),
+    ...(agencies.length > 0 ? [sql`cases.owner_agency_id in (${sql.join(agencies)})`] : []),
+  ];
+  const both = sql`cases.reference || cases.title`;
+  const byTextHere = /^[\x20-\x7e]*$/.test(text)
+    ? sql`(${contains('cases.reference', pattern)} or ${contains('cases.title', pattern)}
+      or (length(${both}) <> length(cast(${both} as blob)) and +cases.rid in (${byText})))`
+    : sql`+cases.rid in (${byText})`;
+  return sql<boolean>`(${sql.join([byTextHere, ...others], sql` or `)})`;
 }
 
 async function countAll(db: Kysely<CacheDatabase>): Promise<number> {

@@ -26,7 +26,9 @@ describe('the queue text filter, through the trigram index', () => {
     syncCase({ reference: 'WM/2026/77', title: 'Hoarding fire risk', updatedAt: day(3), ownerAgencyId: agency.id, caseType: 'licensing' }),
     syncCase({ reference: 'BN-2026-004219', title: 'ÉCOLE gate damage', updatedAt: day(4) }),
     // A crowd that a broad filter matches densely, with ties on updated_at to exercise the id tie-break.
-    ...Array.from({ length: 150 }, (_, i) => syncCase({ reference: `CR-${String(i).padStart(4, '0')}`, title: `Crowd lane case ${i}`, updatedAt: day(10 + Math.floor(i / 3)) })),
+    ...Array.from({ length: 150 }, (_, i) => syncCase({ reference: `CR-${String(i).padStart(4, '0')}`, title: `Crowd lane kiosk ${i}`, updatedAt: day(10 + Math.floor(i / 3)) })),
+    // Newest of the crowd, and "K" is the Kelvin sign: only Unicode case folding (the trigram tokenizer's) makes it "kiosk".
+    syncCase({ reference: 'CR-KELVIN', title: 'Crowd lane \u212Aiosk', updatedAt: day(500) }),
   ];
 
   // What the filter means, computed in JS: a case-insensitive substring of the reference or title, a type label, or the agency name.
@@ -73,6 +75,8 @@ describe('the queue text filter, through the trigram index', () => {
       expect(await actual(filter)).toEqual(expected(filter, 20, 0));
     }
     expect((await actual('ornwick')).ids).toEqual([cases[0]!.id]);
+    // Dense: the page walks the queue index, yet the newest match is the row only Unicode folding finds.
+    expect((await actual('lane kiosk', 5)).ids[0]).toBe(cases.at(-1)!.id);
     expect((await actual('026-0042')).total).toBe(3);
   });
 
@@ -111,28 +115,36 @@ describe('the queue text filter, through the trigram index', () => {
   });
 
   it('pages and counts the same as before, for dense and for sparse matches', async () => {
-    for (const [filter, offset] of [['lane', 0], ['lane', 40], ['lane', 140], ['crowd lane case 1', 0], ['crowd lane case 1', 20], ['BN-2026', 0], ['nothing like this', 0]] as const) {
+    for (const [filter, offset] of [
+      ['lane', 0], ['lane', 40], ['lane', 140], ['crowd lane kiosk 1', 0], ['crowd lane kiosk 1', 20], ['BN-2026', 0], ['nothing like this', 0],
+      ['lane kiosk', 0], ['LANE KIOSK', 100], ['ane \u212Aio', 0], ['licensing', 0], ['wealdmoor', 0], ['ing', 0],
+    ] as const) {
       expect(await actual(filter, 20, offset), `${filter} @${offset}`).toEqual(expected(filter, 20, offset));
     }
   });
 
-  it('uses the trigram index for the text condition: the total never scans `cases`, a sparse page fetches by rowid, a dense one walks the queue index', async () => {
+  it('uses the trigram index for the text condition: the total never scans `cases`, a sparse page fetches by rowid, a dense one walks the queue index and stops', async () => {
     const noFullScan = (plan: string) => plan.split('\n').filter((line) => /^SCAN cases\b/.test(line) && !line.includes('cases_queue_idx'));
-    for (const filter of ['ornwick', 'lane']) {
-      const [stats, pageQuery] = await plans(filter);
+    // [agencies matching the name (a small table), the total, the page]
+    for (const [filter, indexes] of [['ornwick', []], ['lane', []], ['licensing', ['cases_case_type_idx']], ['wealdmoor', ['cases_owner_agency_idx']]] as const) {
+      const [, stats, pageQuery] = await plans(filter);
       expect(stats!.sql).toContain('count(*)');
       expect(stats!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
-      expect(stats!.plan).toContain('cases_case_type_idx');
-      expect(stats!.plan).toContain('cases_owner_agency_idx');
+      for (const index of indexes) {
+        expect(stats!.plan).toContain(index);
+      }
       expect(stats!.plan).not.toMatch(/^SCAN cases\b/m);
       expect(pageQuery!.sql).toContain('order by');
-      expect(pageQuery!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
       expect(noFullScan(pageQuery!.plan)).toEqual([]);
     }
-    const [, sparse] = await plans('ornwick');
+    const [, , sparse] = await plans('ornwick');
+    expect(sparse!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
     expect(sparse!.plan).toContain('SEARCH cases USING INTEGER PRIMARY KEY');
-    const [, dense] = await plans('lane');
-    expect(dense!.plan).toContain('SCAN cases USING INDEX cases_queue_idx');
-    expect(dense!.plan).not.toContain('TEMP B-TREE');
+    for (const dense of ['lane', 'lane \u212Aiosk']) {
+      const [, , walked] = await plans(dense);
+      expect(walked!.plan).toContain('SCAN cases USING INDEX cases_queue_idx');
+      expect(walked!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
+      expect(walked!.plan).not.toContain('TEMP B-TREE');
+    }
   });
 });
