@@ -30,8 +30,9 @@ export const SUBSTRING_MIN_CHARS = 3;
  * Candidates are the whole-word matches, the prefix matches and, when every word has at least
  * SUBSTRING_MIN_CHARS characters, the matches anywhere inside a name or an alias (`person_trigram`:
  * "wick" finds an alias "Thornwick"), each capped at PERSON_CANDIDATES (FTS5 yields them unranked,
- * cheaply); only those are ranked: whole words first, then prefixes, then substrings, each by bm25
- * with names weighted over aliases, then family and given name.
+ * cheaply); only those are ranked: whole words first, then prefixes, each by bm25 with names weighted
+ * over aliases, then substrings; ties by family and given name. Substrings rank last, so they are
+ * looked up only when the prefix matches leave room in the page (which also keeps short prefixes fast).
  */
 export async function searchPersons(db: Kysely<CacheDatabase>, input: string, limit = 50): Promise<PersonSearchResult> {
   const terms = searchTerms(input);
@@ -51,8 +52,9 @@ export async function searchPersons(db: Kysely<CacheDatabase>, input: string, li
       SELECT rowid AS rid, bm25(person_fts, 2.0, 1.0) AS score, 1 AS tier FROM person_fts
       WHERE person_fts MATCH ${matchExpression(terms, true)} LIMIT ${PERSON_CANDIDATES + 1}
     ), inside AS (
-      SELECT rowid AS rid, bm25(person_trigram, 2.0, 1.0) AS score, 2 AS tier FROM person_trigram
-      WHERE ${substring === null ? sql`0` : sql`person_trigram MATCH ${substring}`} LIMIT ${PERSON_CANDIDATES + 1}
+      SELECT rowid AS rid, 0.0 AS score, 2 AS tier FROM person_trigram
+      WHERE ${substring === null ? sql`0` : sql`person_trigram MATCH ${substring}`} AND (SELECT count(*) FROM prefixed) < ${limit}
+      LIMIT ${PERSON_CANDIDATES + 1}
     ), candidates AS (
       SELECT rid, min(tier) AS tier, min(score) AS score FROM (SELECT * FROM exact UNION ALL SELECT * FROM prefixed UNION ALL SELECT * FROM inside)
       GROUP BY rid
