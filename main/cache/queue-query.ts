@@ -19,6 +19,20 @@ export const TRIGRAM_MIN_CHARS = 3;
 const SORT_STEP_COST = 4;
 
 type Cases = ExpressionBuilder<CacheDatabase, 'cases'>;
+type PageQuery = ReturnType<typeof pageQuery>;
+type QueueRows = Awaited<ReturnType<PageQuery['execute']>>;
+
+// The page without its filter: newest first, by the queue index.
+function pageQuery(db: Kysely<CacheDatabase>, limit: number, offset: number) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
+    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id')
+    .limit(limit)
+    .offset(offset);
+}
 
 /**
  * Reads one page of the queue with its total. The filter matches anywhere in the reference or title
@@ -33,16 +47,9 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
   const matchingTypes = CASE_TYPES.filter((t) => CASE_TYPE_LABELS[t].toLowerCase().includes(needle));
-  const page = db
-    .selectFrom('cases')
-    .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
-    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
-    .orderBy('cases.updated_at', 'desc')
-    .orderBy('cases.id')
-    .limit(limit)
-    .offset(offset);
+  const page = pageQuery(db, limit, offset);
 
-  let rows: Awaited<ReturnType<typeof page.execute>>;
+  let rows: QueueRows;
   let total: number;
   if (needle.length === 0) {
     [rows, total] = await Promise.all([page.execute(), countAll(db)]);
@@ -59,29 +66,7 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
     ]);
     [rows, total] = [found, Number(counted.n)];
   } else {
-    // Each part is an index lookup: the trigram phrase, then the case type index and the owner agency index
-    // when a label or an agency name matches (agencies are few, so they are resolved first).
-    const agencies = (await db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).execute()).map((a) => a.id);
-    const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
-    const others = [
-      ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
-      ...(agencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(agencies)})`] : []),
-    ];
-    // The count needs UNION (a case may match twice); an IN list is a set already, so the page uses UNION ALL and sorts nothing.
-    const hits = (union: RawBuilder<unknown>) => sql.join([byText, ...others], sql` ${union} `);
-    const counted = others.length === 0
-      ? sql<{ n: number }>`select count(*) as n from case_trigram where case_trigram match ${trigramPhrase(text)}`
-      : sql<{ n: number }>`select count(*) as n from (${hits(sql`union`)})`;
-    const { rows: [stats] } = await sql<{ total: number; span: number | null }>`
-      select (${counted}) as total, (select max(rid) from cases) as span`.execute(db);
-    total = Number(stats?.total ?? 0);
-    const span = Number(stats?.span ?? 0);
-    // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
-    // and stop after the page, testing each row walked (reading every match into a list would cost more
-    // than the whole page).
-    const walk = total > 0 && (offset + limit) * span < SORT_STEP_COST * total * total;
-    const members = sql`(${hits(sql`union all`)})`;
-    rows = total === 0 ? [] : await page.where(walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in ${members}`).execute();
+    ({ rows, total } = await byTrigram(db, page, { text, pattern, matchingTypes, limit, offset }));
   }
   return {
     total,
@@ -98,6 +83,40 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
       }),
     ),
   };
+}
+
+/**
+ * A 3+ character filter: the total counts index lookups (the trigram phrase, then the case type and owner
+ * agency indexes when a label or an agency name matches; agencies are few, so they are resolved first).
+ */
+async function byTrigram(
+  db: Kysely<CacheDatabase>, page: PageQuery,
+  { text, pattern, matchingTypes, limit, offset }: { text: string; pattern: string; matchingTypes: string[]; limit: number; offset: number },
+): Promise<{ rows: QueueRows; total: number }> {
+  const agencies = (await db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).execute()).map((a) => a.id);
+  const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
+  const others = [
+    ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
+    ...(agencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(agencies)})`] : []),
+  ];
+  // The count needs UNION (a case may match twice); an IN list is a set already, so UNION ALL does there.
+  const hits = (union: RawBuilder<unknown>) => sql.join([byText, ...others], sql` ${union} `);
+  const counted = others.length === 0
+    ? sql`select count(*) from case_trigram where case_trigram match ${trigramPhrase(text)}`
+    : sql`select count(*) from (${hits(sql`union`)})`;
+  const { rows: [stats] } = await sql<{ total: number; span: number | null }>`
+    select (${counted}) as total, (select max(rid) from cases) as span`.execute(db);
+  const total = Number(stats?.total ?? 0);
+  if (total === 0) {
+    return { rows: [], total };
+  }
+  // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
+  // and stop after the page, testing each row walked (reading every match into a list would cost more
+  // than the whole page). `span` (the highest rid) stands in for the number of cases without counting them.
+  const span = Number(stats?.span ?? 0);
+  const walk = (offset + limit) * span < SORT_STEP_COST * total * total;
+  const condition = walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
+  return { rows: await page.where(condition).execute(), total };
 }
 
 /**
