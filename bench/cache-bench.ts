@@ -1,7 +1,8 @@
 /**
  * `npm run bench:cache` (not a test): p50/p95 of a queue page, an FTS name search and a case text
  * search over 100,000 cases, 300,000 subjects, 200,000 reports and 150,000 persons, in an encrypted
- * cache and in a plain one side by side (ratio encrypted / plain); then initial sync throughput
+ * cache and in a plain one side by side (ratio encrypted / plain), and the queue's text filter by the
+ * old LIKE scan next to the trigram index (ratio LIKE / trigram, same run, same cache); then initial sync throughput
  * (rows/s) pulling ~20,000 cases from a local server into fresh caches. Sizes: BENCH_CACHE_CASES etc.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
