@@ -1,7 +1,8 @@
 /**
  * `npm run bench:cache` (not a test): p50/p95 of a queue page, an FTS name search and a case text
  * search over 100,000 cases, 300,000 subjects, 200,000 reports and 150,000 persons, in an encrypted
- * cache and in a plain one side by side (ratio encrypted / plain); then initial sync throughput
+ * cache and in a plain one side by side (ratio encrypted / plain), and the queue's text filter by the
+ * old LIKE scan next to the trigram index (ratio LIKE / trigram, same run, same cache); then initial sync throughput
  * (rows/s) pulling ~20,000 cases from a local server into fresh caches. Sizes: BENCH_CACHE_CASES etc.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,17 +13,19 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { CacheDatabase } from '../db/cache/schema.ts';
 import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
+import { queryQueue } from '../main/cache/queue-query.ts';
 import { openEncryptedDb } from '../main/cache/open-encrypted-db.ts';
 import { givenName, loadCacheWorld, seeded, syntheticName } from './cache-bench-world.ts';
 import { benchInitialSync } from './cache-sync-bench.ts';
 import { quantile } from './load-driver.ts';
+import { queueByLikeScan } from './queue-like-scan.ts';
 
 const CASES = Number(process.env.BENCH_CACHE_CASES ?? 100_000);
 const PERSONS = Number(process.env.BENCH_CACHE_PERSONS ?? 150_000);
 const SYNC_CASES = Number(process.env.BENCH_SYNC_CASES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 
-type Opened = { cache: CaseCache; sqlite: Database.Database };
+type Opened = { cache: CaseCache; sqlite: Database.Database; db: Kysely<CacheDatabase> };
 
 /** Opens a cache file the app's way (encrypted) or plain with the same pragmas. */
 export async function openBenchCache(dir: string, encrypted: boolean): Promise<Opened> {
@@ -34,8 +37,9 @@ export async function openBenchCache(dir: string, encrypted: boolean): Promise<O
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('cache_size = -65536');
   }
-  const cache = await createCaseCache(new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dir);
-  return { cache, sqlite };
+  const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const cache = await createCaseCache(db, dir);
+  return { cache, sqlite, db };
 }
 
 async function time(inputs: string[], run: (input: string) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -59,12 +63,22 @@ const NAME_INPUTS = Array.from({ length: 100 }, (_, i) => {
   return i % 3 === 0 ? `${givenName(rand).slice(0, 3)} ${family}` : family;
 });
 const CASE_INPUTS = ['noise thorn', 'cuckooing', 'BN-2026-01234', 'graffiti mar', 'refused letter', 'hoarding fire'];
+// Text filters (3+ characters) that match only in the reference or title, mid-word included: few matches
+// (a reference fragment, a street name) and many (a word of a common title, ~1 case in 8 or more).
+const TEXT_FILTERS_FEW = ['000123', '2026-0999', 'wickleyford', 'ornwickha', 'zzz-no-match', 'ashbrookton'];
+const TEXT_FILTERS_MANY = ['noise', 'ckooi', 'thorn', 'lane', 'ly-tip', 'tenancy breach'];
+const textPage = (filter: string) => ({ filter, limit: 100, offset: 0 });
 
-const QUERIES: Array<{ name: string; run: (cache: CaseCache) => Promise<{ p50: number; p95: number }> }> = [
-  { name: 'queue page (filter + sort + limit 100, with total)', run: (c) => time(QUEUE_FILTERS, (filter) => c.queue({ filter, limit: 100, offset: 0 })) },
-  { name: 'queue page, no filter', run: (c) => time([''], (filter) => c.queue({ filter, limit: 100, offset: 0 })) },
-  { name: 'FTS person name search (prefix, top 50)', run: (c) => time(NAME_INPUTS, (text) => c.searchPersons(text, 50)) },
-  { name: 'FTS case text search (prefix, top 50)', run: (c) => time(CASE_INPUTS, (text) => c.searchCases(text, 50)) },
+type Query = { name: string; run: (o: Opened) => Promise<{ p50: number; p95: number }> };
+const QUERIES: Query[] = [
+  { name: 'queue page (filter + sort + limit 100, with total)', run: ({ cache }) => time(QUEUE_FILTERS, (filter) => cache.queue({ filter, limit: 100, offset: 0 })) },
+  { name: 'queue page, no filter', run: ({ cache }) => time([''], (filter) => cache.queue({ filter, limit: 100, offset: 0 })) },
+  { name: 'queue text filter, few matches: LIKE scan (before)', run: ({ db }) => time(TEXT_FILTERS_FEW, (f) => queueByLikeScan(db, textPage(f))) },
+  { name: 'queue text filter, few matches: trigram (after)', run: ({ db }) => time(TEXT_FILTERS_FEW, (f) => queryQueue(db, textPage(f))) },
+  { name: 'queue text filter, many matches: LIKE scan (before)', run: ({ db }) => time(TEXT_FILTERS_MANY, (f) => queueByLikeScan(db, textPage(f))) },
+  { name: 'queue text filter, many matches: trigram (after)', run: ({ db }) => time(TEXT_FILTERS_MANY, (f) => queryQueue(db, textPage(f))) },
+  { name: 'FTS person name search (prefix, top 50)', run: ({ cache }) => time(NAME_INPUTS, (text) => cache.searchPersons(text, 50)) },
+  { name: 'FTS case text search (prefix, top 50)', run: ({ cache }) => time(CASE_INPUTS, (text) => cache.searchCases(text, 50)) },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-cache-bench-'));
@@ -74,14 +88,15 @@ try {
   const results = new Map<string, Array<{ p50: number; p95: number }>>();
   const load: string[] = [];
   for (const encrypted of [true, false]) {
-    const { cache, sqlite } = await openBenchCache(dir, encrypted);
+    const opened = await openBenchCache(dir, encrypted);
+    const { cache, sqlite } = opened;
     const t0 = performance.now();
     const rows = loadCacheWorld(sqlite, size);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const seconds = (performance.now() - t0) / 1000;
     load.push(`${encrypted ? 'encrypted' : 'plain'}: bulk-loaded ${rows} rows (+ FTS) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`);
     for (const q of QUERIES) {
-      results.set(q.name, [...(results.get(q.name) ?? []), await q.run(cache)]);
+      results.set(q.name, [...(results.get(q.name) ?? []), await q.run(opened)]);
     }
     await cache.close();
   }
@@ -92,6 +107,16 @@ try {
       query: q.name, 'encrypted p50 ms': enc!.p50.toFixed(3), 'encrypted p95 ms': enc!.p95.toFixed(3),
       'plain p50 ms': plain!.p50.toFixed(3), 'plain p95 ms': plain!.p95.toFixed(3), 'p50 enc/plain': (enc!.p50 / plain!.p50).toFixed(2),
       'p95 enc/plain': (enc!.p95 / plain!.p95).toFixed(2),
+    };
+  }));
+  // Before and after side by side, same run, same encrypted cache: the ratio is the gain of the trigram index.
+  console.table(['few', 'many'].map((kind) => {
+    const [before] = results.get(`queue text filter, ${kind} matches: LIKE scan (before)`)!;
+    const [after] = results.get(`queue text filter, ${kind} matches: trigram (after)`)!;
+    return {
+      'encrypted queue text filter': `${kind} matches`, 'LIKE scan p50 ms': before!.p50.toFixed(3), 'LIKE scan p95 ms': before!.p95.toFixed(3),
+      'trigram p50 ms': after!.p50.toFixed(3), 'trigram p95 ms': after!.p95.toFixed(3), 'p50 LIKE/trigram': (before!.p50 / after!.p50).toFixed(1),
+      'p95 LIKE/trigram': (before!.p95 / after!.p95).toFixed(1),
     };
   }));
   const sync = await benchInitialSync(SYNC_CASES, (sub, encrypted) => openBenchCache(sub, encrypted));

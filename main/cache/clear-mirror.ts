@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { mergeSearchIndexes } from './erase-traces.ts';
+import { SEARCH_INDEXES } from './remove-records.ts';
 
 // The FTS triggers empty the search indexes with these rows. The outbox and conflicts are never
 // cleared (local changes survive a reset or a bootstrap), nor is the audit outbox (reads not yet
@@ -15,5 +16,5 @@ export async function clearMirror(trx: Kysely<CacheDatabase>): Promise<void> {
   for (const table of MIRROR_TABLES) {
     await trx.deleteFrom(table).execute();
   }
-  await mergeSearchIndexes(trx, ['case_fts', 'person_fts', 'report_fts']);
+  await mergeSearchIndexes(trx, SEARCH_INDEXES);
 }

@@ -1,4 +1,4 @@
-/** Name search over cached persons: FTS5 prefix match on names and aliases, ranking a bounded candidate set. */
+/** Name search over cached persons: FTS5 word-prefix and trigram substring matches on names and aliases, ranking a bounded candidate set. */
 import { sql, type Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { matchExpression, searchTerms } from './fts-match.ts';
@@ -23,19 +23,27 @@ export interface PersonSearchResult {
 /** How many prefix matches are ranked at most: ranking thousands by bm25 costs ~10 ms (DESIGN.md §4). */
 export const PERSON_CANDIDATES = 500;
 
+/** The shortest word the trigram index can find inside a name (shorter words hold no trigram). */
+export const SUBSTRING_MIN_CHARS = 3;
+
 /**
- * Candidates are the whole-word matches and the prefix matches, each capped at PERSON_CANDIDATES
- * (FTS5 yields them unranked, cheaply); only those are ranked: whole words first, then bm25 with
- * names weighted over aliases, then family and given name.
+ * Candidates are the whole-word matches, the prefix matches and, when every word has at least
+ * SUBSTRING_MIN_CHARS characters, the matches anywhere inside a name or an alias (`person_trigram`:
+ * "wick" finds an alias "Thornwick"), each capped at PERSON_CANDIDATES (FTS5 yields them unranked,
+ * cheaply); only those are ranked: whole words first, then prefixes, each by bm25 with names weighted
+ * over aliases, then substrings; ties by family and given name. Substrings rank last, so they are
+ * looked up only when the prefix matches leave room in the page (which also keeps short prefixes fast).
  */
 export async function searchPersons(db: Kysely<CacheDatabase>, input: string, limit = 50): Promise<PersonSearchResult> {
   const terms = searchTerms(input);
   if (terms.length === 0) {
     return { hits: [], truncated: false };
   }
+  // Each word a quoted phrase: the trigram tokenizer matches it anywhere inside a name or an alias.
+  const substring = terms.every((t) => [...t].length >= SUBSTRING_MIN_CHARS) ? terms.map((t) => `"${t}"`).join(' AND ') : null;
   const { rows } = await sql<{
     id: string; given_name: string; family_name: string; date_of_birth: string | null; estimated_birth_year: number | null;
-    gender: string; aliases: string; candidates: number;
+    gender: string; aliases: string; prefix_hits: number; substring_hits: number;
   }>`
     WITH exact AS (
       SELECT rowid AS rid, bm25(person_fts, 2.0, 1.0) AS score, 0 AS tier FROM person_fts
@@ -43,17 +51,24 @@ export async function searchPersons(db: Kysely<CacheDatabase>, input: string, li
     ), prefixed AS (
       SELECT rowid AS rid, bm25(person_fts, 2.0, 1.0) AS score, 1 AS tier FROM person_fts
       WHERE person_fts MATCH ${matchExpression(terms, true)} LIMIT ${PERSON_CANDIDATES + 1}
+    ), inside AS (
+      SELECT rowid AS rid, 0.0 AS score, 2 AS tier FROM person_trigram
+      WHERE ${substring === null ? sql`0` : sql`person_trigram MATCH ${substring}`} AND (SELECT count(*) FROM prefixed) < ${limit}
+      LIMIT ${PERSON_CANDIDATES + 1}
     ), candidates AS (
-      SELECT rid, min(tier) AS tier, min(score) AS score FROM (SELECT * FROM exact UNION ALL SELECT * FROM prefixed) GROUP BY rid
+      SELECT rid, min(tier) AS tier, min(score) AS score FROM (SELECT * FROM exact UNION ALL SELECT * FROM prefixed UNION ALL SELECT * FROM inside)
+      GROUP BY rid
     )
-    SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.estimated_birth_year, p.gender, p.aliases, count(*) OVER () AS candidates
+    SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.estimated_birth_year, p.gender, p.aliases,
+      (SELECT count(*) FROM prefixed) AS prefix_hits, (SELECT count(*) FROM inside) AS substring_hits
     FROM candidates c JOIN persons p ON p.rid = c.rid
     ORDER BY c.tier, c.score, p.family_name, p.given_name, p.id
     LIMIT ${limit}
   `.execute(db);
+  const first = rows[0];
   return {
-    // Whole-word matches are a subset of prefix matches, so more than the cap means the prefix set was cut.
-    truncated: (rows[0]?.candidates ?? 0) > PERSON_CANDIDATES,
+    // Whole-word matches are a subset of prefix matches, so more than the cap means the prefix or the substring set was cut.
+    truncated: first !== undefined && (first.prefix_hits > PERSON_CANDIDATES || first.substring_hits > PERSON_CANDIDATES),
     hits: rows.map((r) => ({
       id: r.id, givenName: r.given_name, familyName: r.family_name, dateOfBirth: r.date_of_birth,
       estimatedBirthYear: r.estimated_birth_year, gender: r.gender, aliases: parseAliases(r.aliases),

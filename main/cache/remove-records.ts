@@ -13,8 +13,11 @@ export interface RemovalOutcome {
   searchIndexes: Set<SearchIndex>;
 }
 
-/** The cache's FTS5 tables. */
-export type SearchIndex = 'case_fts' | 'person_fts' | 'report_fts';
+/** The cache's FTS5 tables: word indexes (0002) and trigram indexes (0007). */
+export type SearchIndex = 'case_fts' | 'person_fts' | 'report_fts' | 'case_trigram' | 'person_trigram';
+
+/** Every FTS5 table, for a merge after the whole mirror is emptied. */
+export const SEARCH_INDEXES: readonly SearchIndex[] = ['case_fts', 'person_fts', 'report_fts', 'case_trigram', 'person_trigram'];
 
 const CHUNK = 500;
 
@@ -35,11 +38,12 @@ function chunks(ids: string[]): string[][] {
 export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRemoval[]): Promise<RemovalOutcome> {
   const ids = (entity: SyncEntity) => [...new Set(removals.filter((r) => r.entity === entity).map((r) => r.id))];
   const outcome: RemovalOutcome = { rowsDeleted: 0, documentIds: [], searchIndexes: new Set() };
-  const count = (rows: Array<{ numDeletedRows: bigint }>, index?: SearchIndex) => {
+  // A table's rows are in each of its indexes (`cases` in case_fts and case_trigram), so all of them are merged.
+  const count = (rows: Array<{ numDeletedRows: bigint }>, ...indexes: SearchIndex[]) => {
     const n = rows.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
     outcome.rowsDeleted += n;
-    if (index !== undefined && n > 0) {
-      outcome.searchIndexes.add(index);
+    if (n > 0) {
+      indexes.forEach((index) => outcome.searchIndexes.add(index));
     }
   };
   const dropDocuments = async (column: 'id' | 'case_id' | 'report_id', keys: string[]) => {
@@ -53,10 +57,10 @@ export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRem
     count(await db.deleteFrom('case_locations').where('case_id', 'in', part).execute());
     count(await db.deleteFrom('reports').where('case_id', 'in', part).execute(), 'report_fts');
     await dropDocuments('case_id', part);
-    count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts');
+    count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts', 'case_trigram');
   }
   for (const part of chunks(ids('person'))) {
-    count(await db.deleteFrom('persons').where('id', 'in', part).execute(), 'person_fts');
+    count(await db.deleteFrom('persons').where('id', 'in', part).execute(), 'person_fts', 'person_trigram');
   }
   for (const part of chunks(ids('location'))) {
     count(await db.deleteFrom('case_locations').where('location_id', 'in', part).execute());

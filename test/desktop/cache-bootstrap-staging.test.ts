@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BootstrapResponse, SyncChange } from '../../domain/http/sync-schemas.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
-import { ftsRowids, openTestCache, page, syncCase, syncPerson } from './cache-test-kit.ts';
+import { ftsRowids, openTestCache, page, syncCase, syncPerson, trigramIndexIsFresh, trigramRowids } from './cache-test-kit.ts';
 
 const bootstrapPage = (snapshot: string, changes: Array<Omit<SyncChange, 'seq'>>, next: BootstrapResponse['next']): BootstrapResponse => ({
   snapshot, changes: changes.map((c) => ({ ...c, seq: Number(snapshot) }) as SyncChange), next,
@@ -32,6 +32,11 @@ describe('bootstrap staging in the encrypted cache', () => {
     expect(await cache.bootstrap.swapIn()).toBe(2);
     expect((await cache.queue({ filter: '', limit: 100, offset: 0 })).rows.map((r) => r.id)).toEqual([fresh.id]);
     expect(await ftsRowids(db, 'case_fts', 'Stale')).toEqual([]);
+    // The trigram index went through the swap too: the old text is neither found nor left in its segments.
+    expect(await trigramRowids(db, 'case_trigram', '"tale wel"')).toEqual([]);
+    expect((await cache.queue({ filter: 'urrent welf', limit: 100, offset: 0 })).rows.map((r) => r.id)).toEqual([fresh.id]);
+    expect(await trigramIndexIsFresh(db, 'case_trigram', 'reference, title', 'reference, title', 'cases')).toBe(true);
+    expect((await cache.searchPersons('uennel')).hits.map((p) => p.id)).toEqual([person.id]);
     expect((await cache.searchPersons('Quennell')).hits.map((p) => p.id)).toEqual([person.id]);
     expect(await cache.cursor()).toBe('40');
     expect(await cache.bootstrap.progress()).toBeNull();

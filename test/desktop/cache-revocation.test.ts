@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { PullResponseSchema } from '../../domain/http/sync-schemas.ts';
@@ -18,7 +18,7 @@ import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { buildPerson } from '../support/person-factories.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { ftsRowids, openPlainCache, openTestCache } from './cache-test-kit.ts';
+import { ftsRowids, openPlainCache, openTestCache, trigramIndexIsFresh, trigramRowids, trigramTerms } from './cache-test-kit.ts';
 
 const T = '2026-11-02T09:00:00.000Z';
 const SECRET = {
@@ -28,6 +28,8 @@ const SECRET = {
 };
 // A document on the secret case, as the owner uploads it and the officer's desktop downloads it.
 const SAFETY_PLAN = Buffer.from(`Safety plan: ${SECRET.given} ${SECRET.family}, ${SECRET.address}, ${SECRET.town} ${SECRET.postcode}. ${SECRET.marker}.\n`);
+// The trigram index stores three-character pieces, which a raw-bytes scan for whole words cannot see: it is read through fts5vocab.
+const trigrams = (text: string) => Array.from({ length: Math.max(0, text.length - 2) }, (_, i) => text.toLowerCase().slice(i, i + 3));
 const NEEDLES = [
   ...Object.values(SECRET), ...Object.values(SECRET).map((s) => s.toLowerCase()), 'thistlewaite', 'ravensworth', 'scrimgeour', 'marchpane', 'evadne',
   'wyvernhythe', 'orrisbridge', 'WY99ZQ',
@@ -121,6 +123,10 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
       expect(await db.selectFrom('markers').select('description').execute()).toEqual([{ description: SECRET.marker }]);
       expect((await cache.searchPersons('marchp')).hits.map((h) => h.familyName)).toEqual([SECRET.family]);
       expect((await cache.searchCases('ravensw')).hits.map((h) => h.id)).toEqual([caseId]);
+      expect((await cache.queue({ filter: 'istlewaite mans', limit: 10, offset: 0 })).rows.map((r) => r.id)).toEqual([caseId]);
+      expect((await cache.searchPersons('rchpan')).hits.map((h) => h.familyName)).toEqual([SECRET.family]);
+      expect(await trigramTerms(db, 'case_trigram')).toEqual(expect.arrayContaining(trigrams(SECRET.title)));
+      expect(await trigramTerms(db, 'person_trigram')).toEqual(expect.arrayContaining([...trigrams(`${SECRET.given} ${SECRET.family}`), ...trigrams(`Eva ${SECRET.alias}`)]));
     }
     const stored = caches[0]!.cache.documentContent!;
     expect(existsSync(documentPath(dir, documentId))).toBe(true);
@@ -155,6 +161,17 @@ describe('revocation: an unshared case leaves no trace in the cache', () => {
       expect(await ftsRowids(db, 'report_fts', 'ravensworth OR informant')).toEqual([]);
       expect(await ftsRowids(db, 'person_fts', 'evadne OR scrimgeour OR marchpane OR eva')).toEqual([]);
       expect((await cache.searchPersons('scrim')).hits).toEqual([]);
+      // The trigram indexes: nothing found by substring, and no trigram of the removed text left in the index's shadow tables.
+      expect((await cache.queue({ filter: 'istlewaite', limit: 10, offset: 0 })).total).toBe(0);
+      expect(await trigramRowids(db, 'case_trigram', '"thistle" OR "mansions" OR "cuckooing"')).toEqual([]);
+      expect(await trigramRowids(db, 'person_trigram', '"evadne" OR "scrimgeour" OR "marchpane" OR "eva "')).toEqual([]);
+      const kept = (await db.selectFrom('cases').select(['reference', 'title']).execute()).flatMap((c) => [...trigrams(c.reference), ...trigrams(c.title)]);
+      const secretOnly = trigrams(SECRET.title).filter((t) => !kept.includes(t));
+      expect(secretOnly.length).toBeGreaterThan(10);
+      expect((await trigramTerms(db, 'case_trigram')).filter((t) => secretOnly.includes(t))).toEqual([]);
+      expect(await trigramTerms(db, 'person_trigram')).toEqual([]);
+      expect(await trigramIndexIsFresh(db, 'case_trigram', 'reference, title', 'reference, title', 'cases')).toBe(true);
+      expect(await sql<{ n: number }>`SELECT count(*) AS n FROM person_trigram_data WHERE id > 10`.execute(db)).toEqual({ rows: [{ n: 0 }] });
       expect((await cache.searchCases('graffiti')).hits.map((h) => h.id)).toEqual([keptCaseId]);
     }
     // Both files and their WALs, encrypted and plain: the plain one shows the deletion is physical, not just hidden by encryption.

@@ -96,3 +96,36 @@ export async function ftsRowids(db: Kysely<CacheDatabase>, table: 'person_fts' |
   const { rows } = await sql<{ rowid: number }>`SELECT rowid FROM ${sql.table(table)} WHERE ${sql.table(table)} MATCH ${match}`.execute(db);
   return rows.map((r) => r.rowid);
 }
+
+/** Row ids of a trigram FTS5 table (0007) matching an expression (e.g. a quoted substring). */
+export async function trigramRowids(db: Kysely<CacheDatabase>, table: 'case_trigram' | 'person_trigram', match: string): Promise<number[]> {
+  const { rows } = await sql<{ rowid: number }>`SELECT rowid FROM ${sql.table(table)} WHERE ${sql.table(table)} MATCH ${match}`.execute(db);
+  return rows.map((r) => r.rowid);
+}
+
+/** Every term a trigram FTS5 table still holds (read through fts5vocab, i.e. from its shadow tables). */
+export async function trigramTerms(db: Kysely<CacheDatabase>, table: 'case_trigram' | 'person_trigram'): Promise<string[]> {
+  const vocab = sql.table(`temp.${table}_vocab`);
+  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS ${vocab} USING fts5vocab(main, ${sql.raw(table)}, row)`.execute(db);
+  const { rows } = await sql<{ term: string }>`SELECT term FROM ${vocab}`.execute(db);
+  return rows.map((r) => r.term);
+}
+
+/**
+ * Whether a trigram table's stored index is exactly what indexing only the rows still in `source`
+ * (rebuilt fresh, in a temporary table) gives: deleted rows that linger as tombstones or in unmerged
+ * segments make the stored blocks differ. Compares the leaf blocks' bytes, not the structure record.
+ */
+export async function trigramIndexIsFresh(db: Kysely<CacheDatabase>, table: 'case_trigram' | 'person_trigram', columns: string, values: string, source: string): Promise<boolean> {
+  const fresh = `temp.${table}_fresh`;
+  await sql.raw(`DROP TABLE IF EXISTS ${fresh}`).execute(db);
+  await sql.raw(`CREATE VIRTUAL TABLE ${fresh} USING fts5(${columns}, content='', contentless_delete=1, tokenize='trigram case_sensitive 0')`).execute(db);
+  await sql.raw(`INSERT INTO ${fresh} (rowid, ${columns}) SELECT rid, ${values} FROM ${source}`).execute(db);
+  await sql.raw(`INSERT INTO ${fresh} (${table}_fresh) VALUES ('optimize')`).execute(db);
+  // Leaf blocks carry a segment id in their key; the blocks themselves (terms, rowids, positions) must match.
+  const blocks = async (name: string) =>
+    (await sql<{ block: Uint8Array }>`SELECT block FROM ${sql.raw(name)} WHERE id > 10 ORDER BY id`.execute(db)).rows.map((r) => Buffer.from(r.block).toString('hex'));
+  const [stored, rebuilt] = [await blocks(`${table}_data`), await blocks(`temp.${table}_fresh_data`)];
+  await sql.raw(`DROP TABLE ${fresh}`).execute(db);
+  return stored.length > 0 ? stored.join() === rebuilt.join() : rebuilt.length === 0;
+}
