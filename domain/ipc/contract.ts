@@ -7,6 +7,7 @@ import type { Result } from '../result.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
+import { notificationChannels } from './notification-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
@@ -22,6 +23,7 @@ export const channels = {
   ...changeChannels,
   ...syncChannels,
   ...documentChannels,
+  ...notificationChannels,
   ...preferencesChannels,
 } as const;
 

@@ -13,6 +13,7 @@ import { deriveDocumentFileKey } from './document-cipher.ts';
 import { createDocumentContentStore, type DocumentContentStore } from './document-content.ts';
 import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
 import { migrateCache } from './migrate-cache.ts';
+import { queryPersonNames } from './person-names-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, type QueueQuery } from './queue-query.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
@@ -33,6 +34,8 @@ export interface CaseCache {
   searchPersons(text: string, limit?: number): Promise<PersonSearchResult>;
   /** Text search over case references, titles and report text. */
   searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
+  /** Display names of the cached persons among `ids`. */
+  personNames(ids: readonly string[]): Promise<Map<string, string>>;
   /** The bootstrap: pages staged until complete, then swapped in for the whole mirror at once. */
   bootstrap: BootstrapStore;
   /** Downloaded document content, sealed under a key derived from the cache key; null when the cache was opened without its key. */
@@ -93,6 +96,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     searchPersons: (text, limit) => searchPersons(read, text, limit),
     searchCases: (text, limit) => searchCases(read, text, limit),
+    personNames: (ids) => queryPersonNames(read, ids),
     bootstrap: createBootstrapStore(db, cacheDir),
     documentContent: fileKey === null ? null : createDocumentContentStore(db, cacheDir, fileKey),
     async caseCount() {

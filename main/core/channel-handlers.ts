@@ -9,6 +9,7 @@ import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, queuePage } from './audited-read.ts';
+import { listNotifications } from './list-notifications.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import type { SessionController } from './session-controller.ts';
 
@@ -66,6 +67,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       }
       return auditedRead(session.require(), (cache) => readDocumentContent({ cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId),
         (_content, cache) => documentHandedOut(input.documentId, cache));
+    },
+    'notifications.list': () => {
+      const active = session.require();
+      return listNotifications({ cache: active.cache, api: deps.api, accessToken: () => session.accessToken() });
     },
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),

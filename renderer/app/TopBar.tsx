@@ -19,10 +19,12 @@ export interface TopBarProps {
   onSignedOut: () => void;
   /** Opens the Sync problems screen (offered by the sync indicator when there are any). */
   onShowSyncProblems: () => void;
+  /** Opens the Notifications screen. */
+  onShowNotifications: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -36,6 +38,9 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems }
         <p className="top-bar__name">{user.displayName}</p>
         <p className="top-bar__agency">{user.agencyName}</p>
       </div>
+      <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
+        Notifications
+      </button>
       <button
         type="button"
         className="button button--on-dark"

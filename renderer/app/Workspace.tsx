@@ -1,9 +1,10 @@
-/** The signed-in app: top bar over the case queue, a case, or the Sync problems screen. */
+/** The signed-in app: top bar over the case queue, a case, the Sync problems or the Notifications screen. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
 import { cacheRefreshKey } from './cache-refresh-key.ts';
 import { CaseDetail } from './CaseDetail.tsx';
 import { CaseQueue } from './CaseQueue.tsx';
+import { Notifications } from './Notifications.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
 import { SyncProblems } from './SyncProblems.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -11,7 +12,7 @@ import type { UiSettingsState } from './use-ui-settings.ts';
 import { useSyncStatus } from './use-sync-status.ts';
 
 /** Which screen the workspace shows. */
-type View = { name: 'queue' } | { name: 'case'; caseId: string } | { name: 'sync-problems' };
+type View = { name: 'queue' } | { name: 'case'; caseId: string } | { name: 'sync-problems' } | { name: 'notifications' };
 
 /** Rows per queue page when the core could not say what the user chose (its own default). */
 const FALLBACK_PAGE_SIZE = 50;
@@ -36,6 +37,7 @@ export function Workspace({ user, offline, settings, onSignedOut }: WorkspacePro
   const toQueue = () => setView({ name: 'queue' });
   const openCase = (caseId: string) => setView({ name: 'case', caseId });
   const showSyncProblems = () => setView({ name: 'sync-problems' });
+  const showNotifications = () => setView({ name: 'notifications' });
   const effective = settings.settings?.effective;
   // Until the settings are known the queue waits, so it does not load one page size and then another.
   const pageSize = effective?.queuePageSize ?? (settings.loadError ? FALLBACK_PAGE_SIZE : null);
@@ -43,7 +45,7 @@ export function Workspace({ user, offline, settings, onSignedOut }: WorkspacePro
   const exportsAllowed = effective?.exportsAllowed ?? null;
   return (
     <div className="workspace">
-      <TopBar user={user} sync={sync} settings={settings} onSignedOut={onSignedOut} onShowSyncProblems={showSyncProblems} />
+      <TopBar user={user} sync={sync} settings={settings} onSignedOut={onSignedOut} onShowSyncProblems={showSyncProblems} onShowNotifications={showNotifications} />
       <OfflineBanner offline={offline} />
       <main className="workspace__main">
         <div className="workspace__view" hidden={view.name !== 'queue'}>
@@ -59,6 +61,11 @@ export function Workspace({ user, offline, settings, onSignedOut }: WorkspacePro
               onBack={toQueue}
               onShowSyncProblems={showSyncProblems}
             />
+          </div>
+        )}
+        {view.name === 'notifications' && (
+          <div className="workspace__view workspace__view--scroll">
+            <Notifications onBack={toQueue} />
           </div>
         )}
         {view.name === 'sync-problems' && (
