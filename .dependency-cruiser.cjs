@@ -1,5 +1,5 @@
 /**
- * Layer rules of DESIGN.md §1, checked on every `npm test`.
+ * Layer rules of docs/architecture.md, checked on every `npm test`.
  * Each rule names the folder and what it may not import.
  */
 const NODE_BUILTIN = { dependencyTypes: ['core'] };

@@ -1,8 +1,8 @@
-/** Words of the domain glossary (DESIGN.md §2), as string-literal unions so a typo does not compile. */
+/** Words of the domain glossary (docs/domain-model.md), as string-literal unions so a typo does not compile. */
 import { z } from 'zod';
 
 export const ROLES = ['practitioner', 'team_manager', 'agency_admin', 'marac_coordinator', 'data_officer', 'system_admin'] as const;
-/** A user's role: a set of duties, not blanket reading (DESIGN.md §3). */
+/** A user's role: a set of duties, not blanket reading (docs/access.md). */
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 
@@ -28,7 +28,7 @@ export const CASE_TYPES = [
   'early_help',
   'safeguarding',
 ] as const;
-/** The default configurable case types (DESIGN.md §2). */
+/** The default configurable case types (docs/domain-model.md). */
 export type CaseType = (typeof CASE_TYPES)[number];
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
@@ -62,7 +62,7 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const RiskLevelSchema = z.enum(RISK_LEVELS);
 
 export const SHARING_LEVELS = ['owner_only', 'owner_team', 'owner_agency', 'shared'] as const;
-/** Who may see a case, report or document (DESIGN.md §3). */
+/** Who may see a case, report or document (docs/access.md). */
 export type SharingLevel = (typeof SHARING_LEVELS)[number];
 export const SharingLevelSchema = z.enum(SHARING_LEVELS);
 

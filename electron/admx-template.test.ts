@@ -1,4 +1,4 @@
-/** The ADMX template and its en-US ADML are well-formed and describe the same policies (DESIGN.md §7). */
+/** The ADMX template and its en-US ADML are well-formed and describe the same policies (docs/security.md). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('the Group Policy template', () => {
     expect(adml.name).toBe('policyDefinitionResources');
   });
 
-  it('defines exactly the machine-wide settings of DESIGN.md §7, under HKLM\\SOFTWARE\\Policies\\Casebridge', () => {
+  it('defines exactly the machine-wide settings of docs/security.md, under HKLM\\SOFTWARE\\Policies\\Casebridge', () => {
     expect(policies.map((p) => p.attrs.name).sort()).toEqual(
       ['ContentProtection', 'ExportsAllowed', 'IdleLockMinutes', 'OfflineAllowed', 'OfflineLeaseHours', 'SecretStore', 'ServerUrl'],
     );

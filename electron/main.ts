@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   // The app root holds package.json and dist/ — the project folder in development, app.asar when packaged.
   const appRoot = app.getAppPath();
   const shellConfig = readShellConfig(process.env, localDataDir(), app.isPackaged);
-  // Machine policy wins over the environment and the user's preferences (DESIGN.md §7).
+  // Machine policy wins over the environment and the user's preferences (docs/security.md).
   const policy = await loadMachinePolicy(shellConfig.dataDir);
   for (const line of formatPolicyWarnings(policy.warnings)) {
     console.warn(line);

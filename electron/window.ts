@@ -1,4 +1,4 @@
-/** The main window, locked down per the Electron security checklist (DESIGN.md §7). */
+/** The main window, locked down per the Electron security checklist (docs/security.md). */
 import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './app-origin.ts';
 import { isSameOrigin } from './is-same-origin.ts';

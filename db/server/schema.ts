@@ -312,7 +312,7 @@ export interface AccessGrantTable {
   expiry_recorded_at: string | null;
 }
 
-/** One committed change, in global sequence order (DESIGN.md §4). */
+/** One committed change, in global sequence order (docs/sync.md). */
 export interface ChangeLogTable {
   seq: number;
   entity: string;
@@ -352,7 +352,7 @@ export interface LoginAttemptTable {
   at: string;
 }
 
-/** Append-only, hash-chained audit trail (DESIGN.md §6). */
+/** Append-only, hash-chained audit trail (docs/audit.md). */
 export interface AuditEventTable {
   seq: number;
   id: string;

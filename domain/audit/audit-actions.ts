@@ -1,5 +1,5 @@
 /**
- * Audit actions and their Data Protection Act 2018 s62 logging categories (DESIGN.md §6):
+ * Audit actions and their Data Protection Act 2018 s62 logging categories (docs/audit.md):
  * collection, alteration, consultation, disclosure, combination, erasure.
  */
 import { z } from 'zod';

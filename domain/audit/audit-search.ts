@@ -1,4 +1,4 @@
-/** The audit search a data officer runs (DESIGN.md §6): filters, paging and the event as the API shows it. */
+/** The audit search a data officer runs (docs/audit.md): filters, paging and the event as the API shows it. */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import { AUDIT_CATEGORIES, AUDIT_OUTCOMES, AuditActionSchema } from './audit-actions.ts';

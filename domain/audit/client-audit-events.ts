@@ -1,7 +1,7 @@
 /**
  * Reads a desktop answers from its offline copy, which never reach the server when they happen:
  * the desktop queues them and reports them later, and the server records them in the audit trail
- * (DESIGN.md §6). Only the read kinds a desktop can do locally exist here, with the action names
+ * (docs/audit.md). Only the read kinds a desktop can do locally exist here, with the action names
  * and details the server itself records for the same reads, so a data officer finds both together.
  * There is no actor field: the server takes the user, agency and device from the access token.
  */

@@ -18,7 +18,7 @@ const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 const ZIP: MagicSignature = { offset: 0, bytes: [0x50, 0x4b, 0x03, 0x04] };
 const OLE: MagicSignature = { offset: 0, bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] };
 
-/** The allow-list (DESIGN.md §2: content-type checked). Anything not here is refused. */
+/** The allow-list (docs/domain-model.md: content-type checked). Anything not here is refused. */
 export const DOCUMENT_CONTENT_TYPES: Readonly<Record<string, ContentTypeRule>> = {
   'application/pdf': { extensions: ['pdf'], signatures: [{ offset: 0, bytes: ascii('%PDF-') }], text: false },
   'image/png': { extensions: ['png'], signatures: [{ offset: 0, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] }], text: false },

@@ -1,4 +1,4 @@
-/** Wire shapes of access requests and the time-limited grants they create (DESIGN.md §2). */
+/** Wire shapes of access requests and the time-limited grants they create (docs/domain-model.md). */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 

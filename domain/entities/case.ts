@@ -111,7 +111,7 @@ export type CaseTransferBody = z.infer<typeof CaseTransferBodySchema>;
 export const CaseSubjectBodySchema = z.object({ personId: IdSchema, role: SubjectRoleSchema }).strict();
 /**
  * Adding a person to a case. `reason` is required when the caller sees the person only as a
- * search stub or minimal profile (DESIGN.md §3: attaching is a combination, audited with it).
+ * search stub or minimal profile (docs/access.md: attaching is a combination, audited with it).
  */
 export const AddCaseSubjectBodySchema = CaseSubjectBodySchema.extend({ reason: z.string().trim().min(MIN_REASON_LENGTH).max(500).optional() }).strict();
 export const CaseLinkBodySchema = z.object({ linkedCaseId: IdSchema, reason: Text(500) }).strict();

@@ -1,4 +1,4 @@
-/** Wire shapes of locations: premises and places of concern (DESIGN.md §2). */
+/** Wire shapes of locations: premises and places of concern (docs/domain-model.md). */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 

@@ -1,4 +1,4 @@
-/** Wire shapes of the golden nominal (DESIGN.md §2): a person as full record, as search stub, and their inputs. */
+/** Wire shapes of the golden nominal (docs/domain-model.md): a person as full record, as search stub, and their inputs. */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 

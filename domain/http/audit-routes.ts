@@ -1,4 +1,4 @@
-/** Audit search and chain verification for data officers (DESIGN.md §6). */
+/** Audit search and chain verification for data officers (docs/audit.md). */
 import { z } from 'zod';
 import { AuditChainResultSchema } from '../audit/audit-chain.ts';
 import { AuditSearchPageSchema, AuditSearchQuerySchema } from '../audit/audit-search.ts';

@@ -1,4 +1,4 @@
-/** The sync protocol's routes (DESIGN.md §4); the real-time socket is at SYNC_SOCKET_PATH. */
+/** The sync protocol's routes (docs/sync.md); the real-time socket is at SYNC_SOCKET_PATH. */
 import { z } from 'zod';
 import { BootstrapQuerySchema, BootstrapResponseSchema, PullQuerySchema, PullResponseSchema, PushBodySchema, PushResponseSchema } from './sync-schemas.ts';
 import { defineRoute } from './route.ts';

@@ -1,4 +1,4 @@
-/** The sync protocol's wire shapes (DESIGN.md §4): pull, push and the real-time poke. */
+/** The sync protocol's wire shapes (docs/sync.md): pull, push and the real-time poke. */
 import { z } from 'zod';
 import { AgencySchema } from '../entities.ts';
 import { IdSchema } from '../ids.ts';
@@ -42,7 +42,7 @@ export const SYNC_ENTITIES = [
  * assignee may keep a task of a case they cannot see; a person or an address may still be visible
  * through another case or its owner agency; a staff-safety marker stays visible to every involved
  * agency): the server lists each one the user can no longer see. The server names only records the
- * user could see at some point (DESIGN.md §3).
+ * user could see at some point (docs/access.md).
  */
 export const SyncRemovalSchema = z.object({ entity: z.enum(SYNC_ENTITIES), id: IdSchema });
 export type SyncRemoval = z.infer<typeof SyncRemovalSchema>;

@@ -1,5 +1,5 @@
 /**
- * Who may see and act on a case (DESIGN.md §3), as pure synchronous functions.
+ * Who may see and act on a case (docs/access.md), as pure synchronous functions.
  * The server's SQL visibility filter must agree with `canSeeCase` for every user and case.
  */
 import type { SharingLevel } from '../vocabulary.ts';

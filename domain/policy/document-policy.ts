@@ -1,4 +1,4 @@
-/** Who may see a document: never wider than its report (if any) or its case (DESIGN.md §3). */
+/** Who may see a document: never wider than its report (if any) or its case (docs/access.md). */
 import type { SharingLevel } from '../vocabulary.ts';
 import { canSeeCase, type PolicyCase } from './case-policy.ts';
 import type { PolicyShares, PolicyUser } from './policy-user.ts';

@@ -1,4 +1,4 @@
-/** Who may see a location (DESIGN.md §3): its owner agency, and anyone who may see a case at it. */
+/** Who may see a location (docs/access.md): its owner agency, and anyone who may see a case at it. */
 import { canSeeCase, type PolicyCase } from './case-policy.ts';
 import { readsCases, type PolicyUser } from './policy-user.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Who sees a marker (DESIGN.md §3): whoever may see its subject; staff-safety markers also reach
+ * Who sees a marker (docs/access.md): whoever may see its subject; staff-safety markers also reach
  * every user whose agency is involved with the subject, even without access to the case content.
  * On a person, "may see the subject" means the full record: the agency that placed the marker,
  * the person's owner agency, a grant holder, or a user seeing a case the person was added to by

@@ -1,5 +1,5 @@
 /**
- * Who sees a notification (DESIGN.md §3): the users of the agency it is addressed to whose role
+ * Who sees a notification (docs/access.md): the users of the agency it is addressed to whose role
  * reads case content, the same users who see that agency's persons in full.
  */
 import { readsCases, type PolicyUser } from './policy-user.ts';

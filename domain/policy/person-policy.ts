@@ -1,5 +1,5 @@
 /**
- * What a user may know of a person (DESIGN.md §3): the full record when their agency owns the
+ * What a user may know of a person (docs/access.md): the full record when their agency owns the
  * person, they hold a grant, or they can see a case the person was added to by someone who held
  * the full record; the minimal profile (names, aliases, date of birth, gender) when they see the
  * person only through cases the person was attached to from a stub; otherwise a search-and-signpost

@@ -1,4 +1,4 @@
-/** The parts of a user and of a record's ownership that every access rule looks at (DESIGN.md §3). */
+/** The parts of a user and of a record's ownership that every access rule looks at (docs/access.md). */
 import type { Role, SharingLevel } from '../vocabulary.ts';
 
 /** The parts of a user the policy looks at. */

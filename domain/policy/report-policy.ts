@@ -1,6 +1,6 @@
 /**
  * Who may see and edit a report: never wider than its case; `case` follows the case, and an
- * authoring agency may restrict its own report further (DESIGN.md §3).
+ * authoring agency may restrict its own report further (docs/access.md).
  */
 import type { SharingLevel } from '../vocabulary.ts';
 import { canSeeCase, type PolicyCase } from './case-policy.ts';

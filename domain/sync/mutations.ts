@@ -1,5 +1,5 @@
 /**
- * The offline mutations a desktop may push (DESIGN.md §4), each declared once with its argument
+ * The offline mutations a desktop may push (docs/sync.md), each declared once with its argument
  * schema. Ids of new records are made on the client, so a replay cannot create a twin.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
- * The record shapes that travel through sync (DESIGN.md §4). Minimal sync shapes; each carries
- * the caller's abilities (DESIGN.md §3) so the desktop shows the right actions offline.
+ * The record shapes that travel through sync (docs/sync.md). Minimal sync shapes; each carries
+ * the caller's abilities (docs/access.md) so the desktop shows the right actions offline.
  */
 import { z } from 'zod';
 import { CaseRecordSchema } from '../entities.ts';

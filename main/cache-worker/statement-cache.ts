@@ -1,4 +1,4 @@
-/** A small LRU of prepared statements: Kysely's own SQLite driver re-prepares on every call (DESIGN.md §4). */
+/** A small LRU of prepared statements: Kysely's own SQLite driver re-prepares on every call (docs/sync.md). */
 
 /** Keeps up to `capacity` prepared statements by SQL text, evicting the least recently used. */
 export class StatementCache<S> {

@@ -1,6 +1,6 @@
 /**
  * The audit outbox: reads the core answered from the offline copy, kept in the encrypted cache
- * until the server's audit trail acknowledges them (DESIGN.md §6). Never part of the mirror, so a
+ * until the server's audit trail acknowledges them (docs/audit.md). Never part of the mirror, so a
  * bootstrap swap or a reset keeps it; a wipe of the whole cache (device revoked) takes it along.
  */
 import type { Kysely, Selectable } from 'kysely';

@@ -20,7 +20,7 @@ export interface PersonSearchResult {
   truncated: boolean;
 }
 
-/** How many prefix matches are ranked at most: ranking thousands by bm25 costs ~10 ms (DESIGN.md §4). */
+/** How many prefix matches are ranked at most: ranking thousands by bm25 costs ~10 ms (docs/sync.md). */
 export const PERSON_CANDIDATES = 500;
 
 /** The shortest word the trigram index can find inside a name (shorter words hold no trigram). */

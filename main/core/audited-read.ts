@@ -1,6 +1,6 @@
 /**
  * Reads the core answers from the offline copy never reach the server, so the server cannot audit
- * them (DESIGN.md §6): each one is recorded in the cache's audit outbox before it is answered, and
+ * them (docs/audit.md): each one is recorded in the cache's audit outbox before it is answered, and
  * the sync engine reports it later (main/sync/push-audit-events.ts).
  */
 import { CodedError } from '../../domain/errors.ts';

@@ -1,4 +1,4 @@
-/** Chooses the SQLite addon file: Node's default build under Node, an Electron-ABI copy under Electron (DESIGN.md §1). */
+/** Chooses the SQLite addon file: Node's default build under Node, an Electron-ABI copy under Electron (docs/architecture.md). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,4 +1,4 @@
-/** The machine-wide admin policy (DESIGN.md §7): its zod schema, its defaults, and what one source may set. */
+/** The machine-wide admin policy (docs/security.md): its zod schema, its defaults, and what one source may set. */
 import { z } from 'zod';
 import { LOOPBACK_HOSTS } from './server-transport.ts';
 
@@ -44,7 +44,7 @@ export const AdminPolicySchema = z
     offlineAllowed: fields.offlineAllowed.default(true),
     contentProtection: fields.contentProtection.default(true),
     exportsAllowed: fields.exportsAllowed.default(true),
-    // The OS keychain through @napi-rs/keyring; `safeStorage` is Electron's alternative (DESIGN.md §4).
+    // The OS keychain through @napi-rs/keyring; `safeStorage` is Electron's alternative (docs/sync.md).
     secretStore: fields.secretStore.default('keychain'),
   })
   .strict();

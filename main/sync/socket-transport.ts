@@ -1,5 +1,5 @@
 /**
- * How the real-time socket reaches the server the way HTTP does inside Electron (DESIGN.md §7): through
+ * How the real-time socket reaches the server the way HTTP does inside Electron (docs/security.md): through
  * the proxy Chromium would use for that URL (system settings, PAC), trusting the same certificate
  * authorities as the operating system (for TLS inspection on agency networks). `ws` runs on Node's
  * network stack, not Chromium's, so the shell resolves these and hands them over.

@@ -1,4 +1,4 @@
-/** Device registration, listing and revocation (DESIGN.md §7). */
+/** Device registration, listing and revocation (docs/security.md). */
 import type { FastifyInstance } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';

@@ -1,4 +1,4 @@
-/** An administrator's reset of a user's authenticator app, for a lost or replaced phone (DESIGN.md §7). */
+/** An administrator's reset of a user's authenticator app, for a lost or replaced phone (docs/security.md). */
 import type { FastifyInstance } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';

@@ -1,4 +1,4 @@
-/** Walks the audit hash chain and names the first event where it breaks (DESIGN.md §6, `audit verify`). */
+/** Walks the audit hash chain and names the first event where it breaks (docs/audit.md, `audit verify`). */
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventTable, ServerDatabase } from '../../db/server/schema.ts';
 import type { AuditChainBreak, AuditChainResult } from '../../domain/audit/audit-chain.ts';

@@ -6,7 +6,7 @@ const ISSUER = 'casebridge';
 // A distinct audience so a lease can never be accepted as an access token (and vice versa).
 const AUDIENCE = 'casebridge-offline-lease';
 
-/** How long a lease lasts unless configured otherwise (DESIGN.md §4). */
+/** How long a lease lasts unless configured otherwise (docs/sync.md). */
 export const DEFAULT_OFFLINE_LEASE_HOURS = 72;
 
 /** What a lease says. */

@@ -1,4 +1,4 @@
-/** The vocabulary of the change log (DESIGN.md §4), apart from the writer so the prior-audience capture can use it too. */
+/** The vocabulary of the change log (docs/sync.md), apart from the writer so the prior-audience capture can use it too. */
 
 /** The entities whose changes travel through sync. */
 export type ChangeEntity =

@@ -1,6 +1,6 @@
 /**
  * Who could see records just before a change, kept with the change as the inputs of the pure policy
- * (DESIGN.md §3: sync never hands a puller an id of a record it could never see). A pull sends a
+ * (docs/access.md: sync never hands a puller an id of a record it could never see). A pull sends a
  * removal only when the pure policy, applied to these inputs, admitted the puller.
  */
 import { canSeeCase, type PolicyCase } from '../../domain/policy/case-policy.ts';

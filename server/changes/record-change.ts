@@ -1,4 +1,4 @@
-/** Appends to the change log inside the writing transaction (DESIGN.md §4). */
+/** Appends to the change log inside the writing transaction (docs/sync.md). */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { capturePrior } from './capture-prior.ts';

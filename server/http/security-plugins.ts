@@ -1,4 +1,4 @@
-/** Security headers, rate limits and body limits for every route (DESIGN.md §7). */
+/** Security headers, rate limits and body limits for every route (docs/security.md). */
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';

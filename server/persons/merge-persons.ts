@@ -1,5 +1,5 @@
 /**
- * Merges a duplicate person into the one kept (DESIGN.md §2: a data officer merges two persons).
+ * Merges a duplicate person into the one kept (docs/domain-model.md: a data officer merges two persons).
  * Case subjects, aliases, identifiers and markers move to the kept person; the merged row stays
  * as a tombstone pointing at it, and sync sends its removal.
  */

@@ -12,7 +12,7 @@ import { anyOf } from '../access/sql-audience.ts';
 import type { PersonRow } from './person-record.ts';
 
 type Db = Kysely<ServerDatabase>;
-/** How many candidates a search or match ranks at most (DESIGN.md §4: rank a bounded set). */
+/** How many candidates a search or match ranks at most (docs/sync.md: rank a bounded set). */
 export const CANDIDATE_LIMIT = 200;
 
 /** The person if the caller sees it in full (and it is not merged), else undefined. */

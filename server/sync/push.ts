@@ -1,5 +1,5 @@
 /**
- * Applies a client's outbox in order (DESIGN.md §4): each mutation in its own transaction with
+ * Applies a client's outbox in order (docs/sync.md): each mutation in its own transaction with
  * the client's last mutation id, so a replay is a no-op; a rejected or conflicting mutation is
  * recorded as handled and the rest go on.
  */

@@ -1,4 +1,4 @@
-/** The machine-wide admin policy read from real temp files and a fake registry (DESIGN.md §7). */
+/** The machine-wide admin policy read from real temp files and a fake registry (docs/security.md). */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

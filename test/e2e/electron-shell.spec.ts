@@ -1,5 +1,5 @@
 /**
- * The real Electron shell, wherever its binary is present (DESIGN.md §1): the hardened window
+ * The real Electron shell, wherever its binary is present (docs/architecture.md): the hardened window
  * loads the app from app://, exposes only the typed bridge, and signs in against the demo server.
  * Where Electron's binary could not be downloaded (CI here), the test says so and is skipped.
  */

@@ -24,7 +24,7 @@ async function checkProbe(path: string, source: string, more: Record<string, str
   }
 }
 
-describe('layer rules (DESIGN.md §1)', () => {
+describe('layer rules (docs/architecture.md)', () => {
   it('fail when main/ imports electron', async () => {
     const r = await checkProbe('main/zz-layer-probe.ts', "import { app } from 'electron';\nexport const probe = app;\n");
     expect(r.failed).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Differential access test (DESIGN.md §3): in random worlds, for every user and every resource,
+ * Differential access test (docs/access.md): in random worlds, for every user and every resource,
  * the server's SQL visibility filters return exactly what the pure policy allows. Each world is
  * written in a transaction that is rolled back, so worlds never see each other.
  */

@@ -1,5 +1,5 @@
 /**
- * Differential sync test (DESIGN.md §3, §4): random access worlds go through random change
+ * Differential sync test (docs/access.md, docs/sync.md): random access worlds go through random change
  * histories (shares narrowed and widened, cases transferred, subjects attached and removed, places
  * linked, markers placed, tasks assigned, grants expired) applied by the real services. Every user
  * has a client that pulls at random points with random page sizes, and a client that pulls

@@ -1,4 +1,4 @@
-/** A password alone cannot take over a pending or enabled authenticator-app set-up (DESIGN.md §7). */
+/** A password alone cannot take over a pending or enabled authenticator-app set-up (docs/security.md). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../server/auth/totp.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';

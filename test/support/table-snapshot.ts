@@ -7,7 +7,7 @@ export type TableSnapshot = Record<string, string[]>;
 
 /**
  * Tables a refused request may still write to, by design: the audit log records failed sign-ins
- * and refused access (DESIGN.md §6) and moves its hash-chain head; login_attempts feeds lockout.
+ * and refused access (docs/audit.md) and moves its hash-chain head; login_attempts feeds lockout.
  */
 export const ATTEMPT_TABLES = ['audit_events', 'audit_head', 'login_attempts'];
 

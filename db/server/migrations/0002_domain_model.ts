@@ -1,5 +1,5 @@
 /**
- * 0002: the rest of the domain model (DESIGN.md §2): persons, locations, case subjects, links and
+ * 0002: the rest of the domain model (docs/domain-model.md): persons, locations, case subjects, links and
  * locations, reports with versions, tasks with updates, markers, documents, named shares, access
  * requests and grants, sharing agreements, case types; plus the change log, push idempotency,
  * devices, sign-in attempts and the audit trail.

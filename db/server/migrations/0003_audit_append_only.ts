@@ -1,5 +1,5 @@
 /**
- * Makes the audit trail append-only in the database itself (DESIGN.md §6): triggers refuse any
+ * Makes the audit trail append-only in the database itself (docs/audit.md): triggers refuse any
  * UPDATE or DELETE of `audit_events` (and TRUNCATE on PostgreSQL), and refuse moving the audit
  * head backwards or deleting it, on both SQLite and PostgreSQL.
  */

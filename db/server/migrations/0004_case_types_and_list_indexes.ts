@@ -1,5 +1,5 @@
 /**
- * 0004: the default case types as data (DESIGN.md §2: a configurable list), indexes for the
+ * 0004: the default case types as data (docs/domain-model.md: a configurable list), indexes for the
  * authorized case list (newest first, keyset paging), and per-agency reference counters so two
  * cases created at the same moment never race for the same reference.
  */

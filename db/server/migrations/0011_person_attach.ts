@@ -1,5 +1,5 @@
 /**
- * 0011: attaching a person seen only as a signpost stub (DESIGN.md §3). `case_subjects.profile_only`
+ * 0011: attaching a person seen only as a signpost stub (docs/access.md). `case_subjects.profile_only`
  * marks a link made by someone who did not hold the full record: seeing the person only through such
  * links reveals the minimal profile, never more. `notifications` tells the person's owner agency.
  */
