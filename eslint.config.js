@@ -1,4 +1,4 @@
-// Type-aware lint: the rules STYLE.md asks for (no floating promises, no explicit any, eqeqeq, curly).
+// Type-aware lint: the rules docs/architecture.md (Code style) asks for (no floating promises, no explicit any, eqeqeq, curly).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
