@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ErrorBody } from '../../domain/errors.ts';
 import type { NotificationView } from '../../domain/ipc/notification-channels.ts';
+import { BackToQueueHeading } from './BackToQueueHeading.tsx';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { NotificationList } from './NotificationList.tsx';
 import { RetryAlert } from './RetryAlert.tsx';
@@ -38,14 +39,7 @@ export function Notifications({ onBack }: NotificationsProps) {
   const loading = answer?.attempt !== attempt;
   return (
     <section className="problems" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="notifications">
-      <div className="case-detail__toolbar">
-        <button type="button" className="button" onClick={onBack}>
-          ← Back to case queue
-        </button>
-      </div>
-      <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className="problems__title">
-        Notifications
-      </h1>
+      <BackToQueueHeading id={`${id}-title`} title="Notifications" headingRef={heading} onBack={onBack} />
       <p className="problems__intro">What partner agencies did with people your agency owns.</p>
       {loading && <p className="problems__intro">Loading…</p>}
       {!loading && answer?.error && <RetryAlert error={answer.error} onRetry={() => setAttempt((n) => n + 1)} className="problems__empty" />}

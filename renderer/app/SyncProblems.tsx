@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import type { ErrorBody } from '../../domain/errors.ts';
 import { cacheRefreshKey } from './cache-refresh-key.ts';
 import { ConflictItem } from './ConflictItem.tsx';
+import { BackToQueueHeading } from './BackToQueueHeading.tsx';
 import { useDesktopApi } from './desktop-api-context.ts';
 import { plural } from './plural.ts';
 import { RefusedChangeList } from './RefusedChangeList.tsx';
@@ -66,14 +67,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
 
   return (
     <section className="problems" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
-      <div className="case-detail__toolbar">
-        <button type="button" className="button" onClick={onBack}>
-          ← Back to case queue
-        </button>
-      </div>
-      <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className="problems__title">
-        Sync problems
-      </h1>
+      <BackToQueueHeading id={`${id}-title`} title="Sync problems" headingRef={heading} onBack={onBack} />
       <p className="problems__intro">
         These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
         usual.

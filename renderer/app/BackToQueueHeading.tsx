@@ -1,0 +1,26 @@
+/** The top of a screen reached from the queue: a "Back to case queue" button over the screen's focusable heading. */
+import type { Ref } from 'react';
+
+/** The heading's id (for the section's aria-labelledby), its text, its ref (focused on arrival) and where Back goes. */
+export interface BackToQueueHeadingProps {
+  id: string;
+  title: string;
+  headingRef: Ref<HTMLHeadingElement>;
+  onBack: () => void;
+}
+
+/** Back button and heading, as the Sync problems and Notifications screens show them. */
+export function BackToQueueHeading({ id, title, headingRef, onBack }: BackToQueueHeadingProps) {
+  return (
+    <>
+      <div className="case-detail__toolbar">
+        <button type="button" className="button" onClick={onBack}>
+          ← Back to case queue
+        </button>
+      </div>
+      <h1 id={id} ref={headingRef} tabIndex={-1} className="problems__title">
+        {title}
+      </h1>
+    </>
+  );
+}
