@@ -14,7 +14,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { CacheDatabase } from '../db/cache/schema.ts';
 import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
 import { queryQueue } from '../main/cache/queue-query.ts';
-import { openEncryptedDb } from '../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 import { givenName, loadCacheWorld, seeded, syntheticName } from './cache-bench-world.ts';
 import { benchInitialSync } from './cache-sync-bench.ts';
 import { quantile } from './load-driver.ts';

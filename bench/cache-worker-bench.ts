@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { cacheMigrationProvider } from '../db/cache/migrations/index.ts';
 import type { CacheDatabase } from '../db/cache/schema.ts';
-import { openEncryptedDb } from '../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 import { openCache } from '../main/cache-worker/open-cache.ts';
 import { quantile } from './load-driver.ts';
 

@@ -1,6 +1,6 @@
 /** The cache worker thread: owns the encrypted database, so no SQL ever runs on the Electron main thread. */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { openEncryptedDb } from '../cache/open-encrypted-db.ts';
+import { openEncryptedDb } from './open-encrypted-db.ts';
 import { toWireError, StatementRunner } from './statement-runner.ts';
 import type { ConnectionRole, WorkerRequest, WorkerResponse, WorkerStartData } from './protocol.ts';
 import { CacheError } from './cache-error.ts';

@@ -16,11 +16,13 @@ import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, type QueueQuery } from './queue-query.ts';
+import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
-import { createSessionMetaStore, type SessionMetaStore } from '../session/session-meta.ts';
-import { createSyncStore, type SyncStore } from '../sync/sync-store.ts';
 
-/** Reads and writes of the cache; async so the store can move behind a worker without callers changing. */
+/**
+ * Reads and writes of the cache; async so the store can move behind a worker without callers changing.
+ * The outbox of local changes is main/sync's, added on the same connection by `openSyncedCache` (main/sync/synced-cache.ts).
+ */
 export interface CaseCache {
   /** The last applied pull cursor, or null before the first sync. */
   cursor(): Promise<string | null>;
@@ -42,8 +44,6 @@ export interface CaseCache {
   documentContent: DocumentContentStore | null;
   /** How many cases are cached. */
   caseCount(): Promise<number>;
-  /** The outbox of local changes and their conflicts (never part of the mirror: kept across a bootstrap). */
-  outbox: SyncStore;
   /** Reads answered from this copy, waiting for the server's audit trail (never part of the mirror either). */
   auditOutbox: AuditOutbox;
   /** The session's own `session.*` meta rows (device, verifier, lease), on this cache's connection. */
@@ -103,7 +103,6 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
       const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    outbox: createSyncStore(db, () => new Date()),
     auditOutbox: createAuditOutbox(db, () => new Date()),
     sessionMeta: createSessionMetaStore(db),
     close,

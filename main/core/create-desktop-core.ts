@@ -5,7 +5,6 @@ import type { SocketTransport } from '../sync/socket-transport.ts';
 import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { createApiClient } from '../api/api-client.ts';
-import type { CaseCache } from '../cache/case-cache.ts';
 import { DEFAULT_POLICY } from '../policy/admin-policy.ts';
 import type { LoadedPolicy } from '../policy/load-admin-policy.ts';
 import { createMemoryPreferencesStore, type PreferencesStore } from '../policy/preferences-store.ts';
@@ -14,6 +13,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import { SessionManager } from '../session/session-manager.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
+import type { SyncedCache } from '../sync/synced-cache.ts';
 import { createChannelHandlers, type ChannelHandlers } from './channel-handlers.ts';
 import type { CoreEventListener, DesktopCore } from './desktop-core.ts';
 import { SessionController } from './session-controller.ts';
@@ -47,8 +47,8 @@ export interface DesktopCoreOptions {
   policy?: LoadedPolicy;
   /** The user's UI preferences (electron-store in the app); default: kept in memory. */
   preferences?: PreferencesStore;
-  /** Opens the encrypted cache (the worker-backed cache plugs in here); default openCaseCache. */
-  openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<CaseCache>;
+  /** Opens the encrypted cache (the worker-backed cache plugs in here); default openSyncedCache. */
+  openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<SyncedCache>;
   /** The clock, in ms; tests move it to expire the offline lease. */
   now?: () => number;
 }

@@ -1,12 +1,7 @@
 /** The desktop side of the offline lease: when offline use ends, and the typed refusal after it. */
 import { decodeJwt } from 'jose';
 import { CodedError } from '../../domain/errors.ts';
-
-/** A lease as kept in the cache's meta table: the server's token and the notAfter the desktop enforces. */
-export interface StoredLease {
-  token: string;
-  notAfter: string;
-}
+import type { StoredLease } from '../cache/session-meta.ts';
 
 /** Refusal to open the cache offline (lease expired, missing, or offline use forbidden by policy). */
 export class OfflineLeaseError extends CodedError {

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { CodedError } from '../../domain/errors.ts';
 import type { SessionUser } from '../../domain/entities.ts';
-import type { CaseCache } from '../cache/case-cache.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import type { SyncedCache } from '../sync/synced-cache.ts';
 import { readCacheKey } from './cache-key.ts';
 import { cacheLocation, type CacheLocation } from './cache-location.ts';
 import type { OfflineIndex } from './offline-index.ts';
@@ -35,13 +35,13 @@ export interface OfflineSignInInput {
   offlineAllowed: boolean;
   outage: 'network_error' | 'server_unavailable';
   /** Opens an existing cache (the session manager's opener). */
-  open: (location: CacheLocation, keyHex: string) => Promise<CaseCache>;
+  open: (location: CacheLocation, keyHex: string) => Promise<SyncedCache>;
 }
 
 /** A session started offline: the cache is open and there are no tokens yet. */
 export interface OfflineSignIn {
   user: SessionUser;
-  cache: CaseCache;
+  cache: SyncedCache;
   location: CacheLocation;
   deviceId: string;
 }
@@ -62,7 +62,7 @@ export async function signInOffline(input: OfflineSignInInput): Promise<OfflineS
   if (keyHex === null || !existsSync(location.file)) {
     throw new OnlineSignInRequiredError(input.outage);
   }
-  let cache: CaseCache;
+  let cache: SyncedCache;
   try {
     cache = await input.open(location, keyHex);
   } catch (error) {

@@ -6,8 +6,8 @@ import type { SessionUser } from '../../domain/entities.ts';
 import type { TokenPair } from '../../domain/http/routes.ts';
 import type { SessionState } from '../../domain/ipc/session-state.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { openCaseCache, type CaseCache } from '../cache/case-cache.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import { openSyncedCache, type SyncedCache } from '../sync/synced-cache.ts';
 import { obtainCacheKey, removeCacheFiles } from './cache-key.ts';
 import { cacheLocation, type CacheLocation } from './cache-location.ts';
 import { bindToDevice, isOffline } from './device-binding.ts';
@@ -20,7 +20,7 @@ import { checkUnlock } from './unlock-check.ts';
 /** An unlocked session: the user, the open cache, and the access token (in memory only). */
 export interface ActiveSession {
   user: SessionUser;
-  cache: CaseCache;
+  cache: SyncedCache;
   location: CacheLocation;
   deviceId: string;
   accessToken: string;
@@ -28,7 +28,7 @@ export interface ActiveSession {
 }
 
 /** A signed-in session; `cache` is null while locked; `offline` until the server has given it tokens. */
-type CurrentSession = Omit<ActiveSession, 'cache'> & { cache: CaseCache | null; offline: boolean };
+type CurrentSession = Omit<ActiveSession, 'cache'> & { cache: SyncedCache | null; offline: boolean };
 
 /** The machine policy's session settings. */
 export interface SessionSettings {
@@ -45,8 +45,8 @@ export interface SessionDeps {
   nativeBinding?: string;
   now: () => number;
   settings: SessionSettings;
-  /** Opens the encrypted cache; default `openCaseCache` (the worker-backed cache plugs in here). */
-  openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<CaseCache>;
+  /** Opens the encrypted cache; default `openSyncedCache` (the worker-backed cache plugs in here). */
+  openCache?: (args: { file: string; keyHex: string; nativeBinding?: string }) => Promise<SyncedCache>;
   /** Told what happens to the session outside the host's own calls. */
   listener?: SessionListener;
 }
@@ -195,8 +195,8 @@ export class SessionManager {
     }
     // Opened once, when first needed (offline: to read the verifier and lease), and kept only if the password is accepted.
     const target = this.#target(session.location, keyHex);
-    const opening: { cache: Promise<CaseCache> | null } = { cache: null };
-    const cache = () => (opening.cache ??= (this.deps.openCache ?? openCaseCache)(target));
+    const opening: { cache: Promise<SyncedCache> | null } = { cache: null };
+    const cache = () => (opening.cache ??= (this.deps.openCache ?? openSyncedCache)(target));
     try {
       const readMeta = async () => (await cache()).sessionMeta.read();
       const outcome = await checkUnlock({ api: this.deps.api, user: session.user, deviceId: session.deviceId, password, readMeta, now: this.deps.now(), offlineAllowed: this.deps.settings.offlineAllowed });
@@ -289,23 +289,23 @@ export class SessionManager {
     const signedIn = await signInOffline({
       secrets: this.deps.secrets, index: this.#index, dataDir: this.deps.dataDir, serverUrl: this.deps.serverUrl,
       username, password, now: this.deps.now(), offlineAllowed: this.deps.settings.offlineAllowed, outage,
-      open: (location, keyHex) => (this.deps.openCache ?? openCaseCache)(this.#target(location, keyHex)),
+      open: (location, keyHex) => (this.deps.openCache ?? openSyncedCache)(this.#target(location, keyHex)),
     });
     this.#current = { ...signedIn, accessToken: '', accessExpiresAt: 0, offline: true };
     return signedIn.user;
   }
 
   // After every online password check: refresh token to the keychain; verifier, lease, device into the cache.
-  async #rememberSignIn(location: CacheLocation, cache: CaseCache, pair: TokenPair, password: string, deviceId: string): Promise<void> {
+  async #rememberSignIn(location: CacheLocation, cache: SyncedCache, pair: TokenPair, password: string, deviceId: string): Promise<void> {
     await this.deps.secrets.set(location.refreshTokenAccount, pair.refreshToken);
     const lease = pair.offlineLease ? leaseFromServer(pair.offlineLease, this.deps.now(), this.deps.settings.offlineLeaseHours) : null;
     await cache.sessionMeta.write({ deviceId, user: pair.user, verifier: await createPasswordVerifier(password), ...(lease ? { lease } : {}) });
   }
 
-  async #openCache(location: CacheLocation): Promise<CaseCache> {
+  async #openCache(location: CacheLocation): Promise<SyncedCache> {
     mkdirSync(dirname(location.file), { recursive: true, mode: 0o700 });
     const keyHex = await obtainCacheKey(this.deps.secrets, location);
-    const open = () => (this.deps.openCache ?? openCaseCache)(this.#target(location, keyHex));
+    const open = () => (this.deps.openCache ?? openSyncedCache)(this.#target(location, keyHex));
     try {
       return await open();
     } catch (error) {

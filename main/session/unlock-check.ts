@@ -3,10 +3,10 @@ import { CodedError } from '../../domain/errors.ts';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { TokenPair } from '../../domain/http/routes.ts';
 import type { ApiClient } from '../api/api-client.ts';
+import type { SessionMeta } from '../cache/session-meta.ts';
 import { isOffline } from './device-binding.ts';
 import { assertLeaseCurrent } from './offline-lease.ts';
 import { checkPasswordVerifier } from './password-verifier.ts';
-import type { SessionMeta } from './session-meta.ts';
 
 /** How the password was accepted: online (with a fresh token pair) or offline. */
 export type UnlockOutcome = { kind: 'online'; pair: TokenPair } | { kind: 'offline' };

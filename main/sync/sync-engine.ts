@@ -3,7 +3,6 @@ import { CodedError } from '../../domain/errors.ts';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { CaseCache } from '../cache/case-cache.ts';
 import { DocumentContentFetcher } from './fetch-document-content.ts';
 import { PokeSocket } from './poke-socket.ts';
 import type { SocketTransport } from './socket-transport.ts';
@@ -15,6 +14,7 @@ import { DEFAULT_BACKOFF, retryDelayMs, type Backoff } from './retry-backoff.ts'
 import type { LocalActor } from './sync-cache-db.ts';
 import type { SyncStatusTracker } from './sync-status-tracker.ts';
 import type { SyncStore } from './sync-store.ts';
+import type { SyncedCache } from './synced-cache.ts';
 
 const PAGE_SIZE = 500;
 /** Cases (or other anchors) per bootstrap page; each case brings its parts. */
@@ -24,7 +24,7 @@ export const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'ra
 
 /** The signed-in session as sync needs it (SessionManager fits). */
 export interface SyncSession {
-  readonly cache: CaseCache;
+  readonly cache: SyncedCache;
   readonly user: Pick<SessionUser, 'id' | 'agencyId' | 'teamIds'>;
 }
 

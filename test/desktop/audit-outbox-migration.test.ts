@@ -5,7 +5,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheMigrationProvider, cacheMigrations } from '../../db/cache/migrations/index.ts';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { newKeyHex } from './cache-test-kit.ts';
 
 const T = '2026-11-26T10:00:00.000Z';

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { CaseAbilities } from '../../domain/policy/case-policy.ts';
 import { newId } from '../../domain/ids.ts';
-import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { CASE_DETAIL_REPORTS, queryCaseDetail } from '../../main/cache/case-detail-query.ts';
+import type { SyncedCache } from '../../main/sync/synced-cache.ts';
 import {
   openTestCache, page, syncCase, syncCaseLocation, syncDocument, syncLocation, syncMarker, syncPerson, syncReport, syncSubject, syncTask,
 } from './cache-test-kit.ts';
@@ -16,7 +16,7 @@ const ALL: CaseAbilities = { read: true, update: true, share: false, close: true
 
 describe('the case screen read from the encrypted cache', () => {
   let dir: string;
-  let cache: CaseCache;
+  let cache: SyncedCache;
   let db: Kysely<CacheDatabase>;
   const council = { id: newId(), name: 'Riverton Council', kind: 'council' as const, code: 'RCC' };
   const police = { id: newId(), name: 'Northshire Police', kind: 'police' as const, code: 'NSP' };

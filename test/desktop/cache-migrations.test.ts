@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheMigrationProvider } from '../../db/cache/migrations/index.ts';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { openCaseCache } from '../../main/cache/case-cache.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { newKeyHex } from './cache-test-kit.ts';
 
 const MIRROR = ['access_requests', 'agencies', 'case_locations', 'case_subjects', 'cases', 'documents', 'locations', 'markers', 'meta', 'persons', 'reports', 'tasks'];

@@ -11,7 +11,8 @@ import type {
   SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
 } from '../../domain/sync/sync-records.ts';
 import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
+import { createSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 
 const T = '2026-11-01T09:00:00.000Z';
 let cursor = 0;
@@ -20,10 +21,10 @@ let cursor = 0;
 export const newKeyHex = (): string => randomBytes(32).toString('hex');
 
 /** An encrypted cache in `dir` opened as the app opens it, and the Kysely handle it runs on (to inspect it). */
-export async function openTestCache(dir: string, keyHex = newKeyHex()): Promise<{ cache: CaseCache; db: Kysely<CacheDatabase>; file: string; keyHex: string }> {
+export async function openTestCache(dir: string, keyHex = newKeyHex()): Promise<{ cache: SyncedCache; db: Kysely<CacheDatabase>; file: string; keyHex: string }> {
   const file = join(dir, 'cache.db');
   const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(file, keyHex) }) });
-  return { cache: await createCaseCache(db, dir, keyHex), db, file, keyHex };
+  return { cache: await createSyncedCache(db, dir, keyHex), db, file, keyHex };
 }
 
 /** An UNencrypted cache with the same pragmas: the control that proves a raw-bytes scan can find text. */

@@ -5,7 +5,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheMigrationProvider, cacheMigrations } from '../../db/cache/migrations/index.ts';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { searchPersons } from '../../main/cache/person-search-query.ts';
 import { queryQueue } from '../../main/cache/queue-query.ts';
 import { newKeyHex, trigramRowids } from './cache-test-kit.ts';

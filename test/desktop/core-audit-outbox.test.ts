@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditSearchPage } from '../../domain/audit/audit-search.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
-import { openCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
+import { openSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 import { verifyAuditChain } from '../../server/audit/verify-chain.ts';
 import { signIn } from '../support/case-factories.ts';
 import { callCore } from '../support/core-call.ts';
@@ -28,7 +28,7 @@ describe('reads from the offline copy in the audit trail', () => {
   const keychain = createTestKeychain();
   const net = { offline: false };
   const recording = { fails: false };
-  let cache: CaseCache | null = null;
+  let cache: SyncedCache | null = null;
   let agencyId = '';
   let teamId = '';
   let officer: { id: string; username: string; password: string };
@@ -69,7 +69,7 @@ describe('reads from the offline copy in the audit trail', () => {
       fetchImpl: (input, init) => (net.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
       // The real worker-backed cache; only its audit outbox's `record` can be told to fail, for the fail-closed test.
       openCache: async (args) => {
-        const opened = await openCaseCache(args);
+        const opened = await openSyncedCache(args);
         const outbox = opened.auditOutbox;
         cache = {
           ...opened,

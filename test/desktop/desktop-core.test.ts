@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';

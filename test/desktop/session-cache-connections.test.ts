@@ -2,7 +2,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCaseCache } from '../../main/cache/case-cache.ts';
+import { openSyncedCache } from '../../main/sync/synced-cache.ts';
 import { callCore } from '../support/core-call.ts';
 import { startCoreWorld, type CoreWorld } from '../support/core-world.ts';
 
@@ -21,7 +21,7 @@ describe('cache connections opened by sign-in and unlock', () => {
       core: {
         openCache: (args) => {
           opens += 1;
-          return openCaseCache(args);
+          return openSyncedCache(args);
         },
       },
     });

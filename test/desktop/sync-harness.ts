@@ -10,12 +10,12 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { SessionUser } from '../../domain/entities.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import { createApiClient, type ApiClient } from '../../main/api/api-client.ts';
-import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import type { SyncCacheDatabase } from '../../main/sync/sync-cache-db.ts';
 import { SyncEngine, type SyncEngineOptions, type SyncSessionSource } from '../../main/sync/sync-engine.ts';
 import { SyncStatusTracker } from '../../main/sync/sync-status-tracker.ts';
 import { createSyncStore, type SyncStore } from '../../main/sync/sync-store.ts';
+import { createSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 import type { TestServer } from '../support/test-server.ts';
 
 /** One desktop: session, engine, status history, and the raw cache database for assertions. */
@@ -23,7 +23,7 @@ export interface SyncDesktop {
   api: ApiClient;
   /** The folder of the cache file and its stored documents. */
   dataDir: string;
-  session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } };
+  session: SyncSessionSource & { require(): { cache: SyncedCache; user: SessionUser } };
   engine: SyncEngine;
   status: SyncStatusTracker;
   /** Every status the engine emitted, in order. */
@@ -42,10 +42,10 @@ export async function startSyncDesktop(server: TestServer, credentials: { userna
   const pair = await api.call('login', { body: credentials });
   const keyHex = randomBytes(32).toString('hex');
   const db = new Kysely<SyncCacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dataDir, 'cache.cbcache'), keyHex) }) });
-  const cache = await createCaseCache(db, dataDir, keyHex);
+  const cache = await createSyncedCache(db, dataDir, keyHex);
   const store = createSyncStore(db, () => new Date());
-  let active: { cache: CaseCache; user: SessionUser } | null = { cache, user: pair.user };
-  const session: SyncSessionSource & { require(): { cache: CaseCache; user: SessionUser } } = {
+  let active: { cache: SyncedCache; user: SessionUser } | null = { cache, user: pair.user };
+  const session: SyncSessionSource & { require(): { cache: SyncedCache; user: SessionUser } } = {
     get active() {
       return active;
     },

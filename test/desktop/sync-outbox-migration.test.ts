@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheMigrationProvider } from '../../db/cache/migrations/index.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import type { SyncCacheDatabase } from '../../main/sync/sync-cache-db.ts';
 
 describe('cache migration 0003 (outbox)', () => {

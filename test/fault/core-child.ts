@@ -7,13 +7,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CodedError } from '../../domain/errors.ts';
 import { createApiClient } from '../../main/api/api-client.ts';
-import { createCaseCache } from '../../main/cache/case-cache.ts';
 import { cacheDirFor } from '../../main/cache/document-files.ts';
 import { openCache } from '../../main/cache-worker/open-cache.ts';
 import { caseViewed } from '../../main/core/audited-read.ts';
 import { SessionManager } from '../../main/session/session-manager.ts';
 import { SyncEngine } from '../../main/sync/sync-engine.ts';
 import { SyncStatusTracker } from '../../main/sync/sync-status-tracker.ts';
+import { createSyncedCache } from '../../main/sync/synced-cache.ts';
 import { appendJournal, readJournal } from './fault-journal.ts';
 import type { PlanStep, PlanWorld } from './fault-plan.ts';
 import { resolveStep } from './fault-plan.ts';
@@ -44,7 +44,7 @@ async function main(config: ChildConfig): Promise<void> {
     // Offline sign-in off: a restart must sign in online, as this suite expects; an offline sign-in would
     // refresh at once, and a refresh answer the proxy loses makes the next refresh a reuse that ends the session.
     now: () => Date.now(), settings: { offlineLeaseHours: 72, offlineAllowed: false },
-    openCache: async (target) => createCaseCache(await openCache(target), cacheDirFor(target.file), target.keyHex),
+    openCache: async (target) => createSyncedCache(await openCache(target), cacheDirFor(target.file), target.keyHex),
   });
   const status = new SyncStatusTracker();
   let phase = '';

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { createApiClient } from '../../main/api/api-client.ts';
-import { createCaseCache } from '../../main/cache/case-cache.ts';
 import { cacheDirFor } from '../../main/cache/document-files.ts';
-import { openEncryptedDb } from '../../main/cache/open-encrypted-db.ts';
+import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { SyncEngine, type SyncSessionSource } from '../../main/sync/sync-engine.ts';
 import { SyncStatusTracker } from '../../main/sync/sync-status-tracker.ts';
+import { createSyncedCache } from '../../main/sync/synced-cache.ts';
 import { seededRandom } from '../../server/seed/seeded-random.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import type { TestServer } from '../support/test-server.ts';
@@ -128,7 +128,7 @@ async function finalCleanSyncAndCompare(config: ChildConfig, user: { id: string;
   }
   // SQL on this thread is fine in a test; the cache is the same encrypted file the child used.
   const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(location.file, keyHex) }) });
-  const cache = await createCaseCache(db, cacheDirFor(location.file), keyHex);
+  const cache = await createSyncedCache(db, cacheDirFor(location.file), keyHex);
   try {
     const pair = await api.call('login', { body: { username: user.username, password: user.password } });
     const session: SyncSessionSource = { active: { cache, user: pair.user }, accessToken: () => Promise.resolve(pair.accessToken) };

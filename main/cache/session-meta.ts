@@ -2,9 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { SessionUserSchema, type SessionUser } from '../../domain/entities.ts';
-import type { StoredLease } from './offline-lease.ts';
 
-// All under `session.`, which a cache wipe keeps (main/cache/case-cache.ts).
+/** A lease as kept in the cache's meta table: the server's token and the notAfter the desktop enforces. */
+export interface StoredLease {
+  token: string;
+  notAfter: string;
+}
+
+// All under `session.`, which a cache wipe keeps (./case-cache.ts).
 const KEYS = { deviceId: 'session.device_id', verifier: 'session.password_verifier', lease: 'session.offline_lease', user: 'session.user' } as const;
 
 /** The session's own rows in the cache. */

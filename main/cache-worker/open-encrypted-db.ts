@@ -10,7 +10,7 @@ export type CacheKeyHex = string;
  * corrupt file throws `authentication_error` and leaves nothing open.
  *
  * Not for the app's main thread: it is synchronous and so is every statement on the handle. The
- * app opens the cache with `openCache` (main/cache-worker/open-cache.ts), whose worker thread
+ * app opens the cache with `openCache` (./open-cache.ts), whose worker thread
  * calls this; tests and benchmarks may call it directly for a raw handle.
  */
 export function openEncryptedDb(file: string, keyHex: CacheKeyHex, nativeBinding?: string): Database.Database {
