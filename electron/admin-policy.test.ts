@@ -1,7 +1,7 @@
 /** Unit tests: the admin policy's server URL overrides the shell's; warnings become log lines. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../main/policy/admin-policy.ts';
-import { effectiveSettings } from '../main/policy/effective-settings.ts';
+import { DEFAULT_POLICY } from '../main/machine-policy/admin-policy.ts';
+import { effectiveSettings } from '../main/machine-policy/effective-settings.ts';
 import { applyAdminPolicy, formatPolicyWarnings } from './admin-policy.ts';
 import { readShellConfig } from './shell-config.ts';
 

@@ -1,6 +1,6 @@
 /** Applies the effective admin policy to the shell: which server, whether to block screen capture. */
-import type { EffectiveSettings } from '../main/policy/effective-settings.ts';
-import type { PolicyWarning } from '../main/policy/load-admin-policy.ts';
+import type { EffectiveSettings } from '../main/machine-policy/effective-settings.ts';
+import type { PolicyWarning } from '../main/machine-policy/load-admin-policy.ts';
 import type { ShellConfig } from './shell-config.ts';
 
 /** The server URL from policy wins over the environment and the dev default; a managed desktop cannot be redirected. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECRET_STORE_CHOICES } from '../main/policy/admin-policy.ts';
+import { SECRET_STORE_CHOICES } from '../main/machine-policy/admin-policy.ts';
 
 /** One element of a parsed XML document (enough for ADMX/ADML: no CDATA, no entities beyond the basics). */
 interface XmlElement {

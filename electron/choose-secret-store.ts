@@ -1,7 +1,7 @@
 /** Picks the SecretStore the machine policy names: the OS keychain (default) or Electron safeStorage. */
 import { join } from 'node:path';
 import { CodedError } from '../domain/errors.ts';
-import type { SecretStoreChoice } from '../main/policy/admin-policy.ts';
+import type { SecretStoreChoice } from '../main/machine-policy/admin-policy.ts';
 import type { SecretStore } from '../main/secrets/secret-store.ts';
 import { assertSafeStorageUsable, createSafeStorageSecretStore, type SafeStorageLike } from './safe-storage-secret-store.ts';
 

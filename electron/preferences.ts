@@ -1,7 +1,7 @@
 /** The user's UI preferences in electron-store: only harmless fields, sanitized on every read and write. */
 import Store from 'electron-store';
 import { mergePreferences, sanitizePreferences, type Preferences } from '../domain/preferences.ts';
-import type { PreferencesStore } from '../main/policy/preferences-store.ts';
+import type { PreferencesStore } from '../main/machine-policy/preferences-store.ts';
 
 /** Opens `preferences.json` in the app's userData folder (after `app` is ready), dropping anything not allowed. */
 export function createPreferencesStore(): PreferencesStore {

@@ -3,7 +3,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { UiSettingsService } from '../policy/ui-settings.ts';
+import type { UiSettingsService } from '../machine-policy/ui-settings.ts';
 import type { SessionManager } from '../session/session-manager.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';

@@ -5,10 +5,10 @@ import type { SocketTransport } from '../sync/socket-transport.ts';
 import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { createApiClient } from '../api/api-client.ts';
-import { DEFAULT_POLICY } from '../policy/admin-policy.ts';
-import type { LoadedPolicy } from '../policy/load-admin-policy.ts';
-import { createMemoryPreferencesStore, type PreferencesStore } from '../policy/preferences-store.ts';
-import { createUiSettingsService } from '../policy/ui-settings.ts';
+import { DEFAULT_POLICY } from '../machine-policy/admin-policy.ts';
+import type { LoadedPolicy } from '../machine-policy/load-admin-policy.ts';
+import { createMemoryPreferencesStore, type PreferencesStore } from '../machine-policy/preferences-store.ts';
+import { createUiSettingsService } from '../machine-policy/ui-settings.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SessionManager } from '../session/session-manager.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
@@ -19,7 +19,7 @@ import type { CoreEventListener, DesktopCore } from './desktop-core.ts';
 import { SessionController } from './session-controller.ts';
 import { watchDeviceRevoked } from './watch-device-revoked.ts';
 
-/** The effective settings the core acts on (see main/policy/effective-settings.ts); each has the policy default. */
+/** The effective settings the core acts on (see main/machine-policy/effective-settings.ts); each has the policy default. */
 export interface CoreSettings {
   idleLockMinutes: number;
   offlineLeaseHours: number;

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../main/policy/admin-policy.ts';
-import { createFileLastGoodStore } from '../../main/policy/last-good-store.ts';
-import { loadAdminPolicy, type PolicySources } from '../../main/policy/load-admin-policy.ts';
-import { POLICY_REGISTRY_KEY, type RegistryReader, type RegistryValues } from '../../main/policy/registry-reader.ts';
+import { DEFAULT_POLICY } from '../../main/machine-policy/admin-policy.ts';
+import { createFileLastGoodStore } from '../../main/machine-policy/last-good-store.ts';
+import { loadAdminPolicy, type PolicySources } from '../../main/machine-policy/load-admin-policy.ts';
+import { POLICY_REGISTRY_KEY, type RegistryReader, type RegistryValues } from '../../main/machine-policy/registry-reader.ts';
 
 /** A registry holding one key's values in memory, as `reg query` would report them. */
 function fakeRegistry(values: Record<string, string | number> | null): RegistryReader & { keysRead: string[] } {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentContent } from '../../domain/ipc/document-channels.ts';
 import { newId } from '../../domain/ids.ts';
-import { DEFAULT_POLICY } from '../../main/policy/admin-policy.ts';
+import { DEFAULT_POLICY } from '../../main/machine-policy/admin-policy.ts';
 import { cacheDirFor, documentPath } from '../../main/cache/document-files.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { signIn } from '../support/case-factories.ts';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
-import { DEFAULT_POLICY } from '../../main/policy/admin-policy.ts';
-import { createMemoryPreferencesStore } from '../../main/policy/preferences-store.ts';
+import { DEFAULT_POLICY } from '../../main/machine-policy/admin-policy.ts';
+import { createMemoryPreferencesStore } from '../../main/machine-policy/preferences-store.ts';
 import { createMemorySecretStore } from '../../main/secrets/memory-secret-store.ts';
 
 describe('preferences through the desktop core', () => {

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_STORAGE_FILE } from '../../electron/choose-secret-store.ts';
 import { BUNDLED_WORKER_FILE } from '../../main/cache-worker/worker-entry-path.ts';
-import { LAST_GOOD_POLICY_FILE } from '../../main/policy/machine-policy.ts';
+import { LAST_GOOD_POLICY_FILE } from '../../main/machine-policy/machine-policy.ts';
 import { cacheLocation } from '../../main/session/cache-location.ts';
 import { offlineIndexAccount } from '../../main/session/offline-index.ts';
 import { MAIN_PROCESS_BUNDLE } from '../../scripts/electron-bundle-options.ts';
