@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
@@ -8,12 +7,7 @@ import { testDialects } from '../support/test-databases.ts';
 describe.each(testDialects())('migration 0010_device_pull_times on %s', (dialect) => {
   const m = useServerMigration(dialect, '0009_client_audit_events');
 
-  const indexNames = async (): Promise<string[]> => {
-    const query = dialect === 'sqlite'
-      ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'client_audit_events'`
-      : sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'client_audit_events'`;
-    return (await query.execute(m.db)).rows.map((r) => r.name);
-  };
+  const indexNames = () => m.indexesOf('client_audit_events');
 
   it('gives existing devices no pull time, indexes receipts by device and time, and undoes both when migrated down', async () => {
     const agencyId = await buildAgency(m.db);

@@ -2,7 +2,7 @@
  * One server migration under test (STYLE: migrate to N-1, insert rows, migrate to N, check the rows):
  * each test gets a fresh database migrated to the migration before the one under test.
  */
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { serverMigrationProvider } from '../../db/server/migrations/index.ts';
 import { openServerDb, type ServerDb } from '../../server/db/connect.ts';
@@ -15,6 +15,8 @@ export interface ServerMigrationUnderTest {
   migrateTo(name: string): Promise<void>;
   /** The column names of `table` as the database has them now (none when the table does not exist). */
   columnsOf(table: string): Promise<string[]>;
+  /** The names of the indexes on `table` as the database has them now, sorted (primary-key indexes included). */
+  indexesOf(table: string): Promise<string[]>;
 }
 
 /** Registers the per-test set-up: a fresh `dialect` database at migration `before`, dropped afterwards. */
@@ -42,5 +44,11 @@ export function useServerMigration(dialect: Parameters<typeof createTestDatabase
     },
     migrateTo,
     columnsOf: async (table) => (await opened!.db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [],
+    async indexesOf(table) {
+      const query = dialect === 'sqlite'
+        ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table}`
+        : sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = ${table}`;
+      return (await query.execute(opened!.db)).rows.map((r) => r.name).sort();
+    },
   };
 }
