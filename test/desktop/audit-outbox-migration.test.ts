@@ -1,28 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cacheMigrationProvider, cacheMigrations } from '../../db/cache/migrations/index.ts';
-import type { CacheDatabase } from '../../db/cache/schema.ts';
-import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
-import { newKeyHex } from './cache-test-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { useCacheMigration } from '../support/cache-migration.ts';
 
 const T = '2026-11-26T10:00:00.000Z';
-const names = Object.keys(cacheMigrations).sort();
-const PREVIOUS = names[names.indexOf('0006_audit_outbox') - 1]!;
 
 describe('cache migration 0006 (audit outbox)', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const m = useCacheMigration('0006_audit_outbox');
 
   it('adds the audit outbox to an encrypted cache without touching its rows or its outbox, and rolls back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-mig-'));
-    dirs.push(dir);
-    const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dir, 'c.cbcache'), newKeyHex()) }) });
-    const migrator = new Migrator({ db, provider: cacheMigrationProvider });
-    expect(PREVIOUS).toBe('0005_locations');
-    expect((await migrator.migrateTo(PREVIOUS)).error).toBeUndefined();
+    const { db } = m;
+    expect(m.previous).toBe('0005_locations');
     await db.insertInto('meta').values({ key: 'cursor', value: '42' }).execute();
     const change = {
       mutation_id: 1, client_id: 'client-abc', name: 'task.update', args: '{}', base_version: null, state: 'pending' as const,
@@ -30,7 +16,7 @@ describe('cache migration 0006 (audit outbox)', () => {
     };
     await db.insertInto('outbox').values(change).execute();
 
-    expect((await migrator.migrateTo('0006_audit_outbox')).error).toBeUndefined();
+    await m.migrateTo('0006_audit_outbox');
     expect(await db.selectFrom('meta').selectAll().execute()).toEqual([{ key: 'cursor', value: '42' }]);
     expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([change]);
     const read = {
@@ -45,9 +31,8 @@ describe('cache migration 0006 (audit outbox)', () => {
     await expect(db.insertInto('audit_outbox').values(read).execute()).rejects.toThrow(/UNIQUE/);
     await expect(db.insertInto('audit_outbox').values({ ...read, client_event_id: 'e3', at: null as never }).execute()).rejects.toThrow(/NOT NULL/);
 
-    expect((await migrator.migrateTo(PREVIOUS)).error).toBeUndefined();
+    await m.migrateTo(m.previous);
     await expect(db.selectFrom('audit_outbox').selectAll().execute()).rejects.toThrow(/no such table/);
     expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([change]);
-    await db.destroy();
   });
 });

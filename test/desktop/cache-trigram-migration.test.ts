@@ -1,33 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cacheMigrationProvider, cacheMigrations } from '../../db/cache/migrations/index.ts';
-import type { CacheDatabase } from '../../db/cache/schema.ts';
-import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { searchPersons } from '../../main/cache/person-search-query.ts';
 import { queryQueue } from '../../main/cache/queue-query.ts';
-import { newKeyHex, trigramRowids } from './cache-test-kit.ts';
+import { useCacheMigration } from '../support/cache-migration.ts';
+import { trigramRowids } from './cache-test-kit.ts';
 
 const T = '2026-11-26T10:00:00.000Z';
 const C1 = '0f6e1c3a-2b4d-4e5f-8a9b-1c2d3e4f5a6b';
 const C2 = '0f6e1c3a-2b4d-4e5f-8a9b-1c2d3e4f5a6c';
 const P1 = '5d1f2c3b-4a5e-4f60-9b7c-8d9e0f1a2b3c';
 const A1 = '7b0c1f52-5a8e-4c53-9d7e-4a0d7f1c2b11';
-const names = Object.keys(cacheMigrations).sort();
-const PREVIOUS = names[names.indexOf('0007_trigram_search') - 1]!;
 
 describe('cache migration 0007 (trigram search indexes)', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const m = useCacheMigration('0007_trigram_search');
 
   it('indexes the cases and persons already cached, keeps the index in step afterwards, and rolls back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-mig-'));
-    dirs.push(dir);
-    const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dir, 'c.cbcache'), newKeyHex()) }) });
-    const migrator = new Migrator({ db, provider: cacheMigrationProvider });
-    expect((await migrator.migrateTo(PREVIOUS)).error).toBeUndefined();
+    const { db } = m;
     const caseRow = {
       id: C1, reference: 'OLD-2026-0451', title: 'Fly-tipping behind Sallowmere Mill', case_type: 'asb', status: 'open', closure_reason: null,
       risk_level: 'low', review_date: null, owner_agency_id: A1, owner_team_id: null, owner_user_id: null, sharing_level: 'owner_agency',
@@ -41,7 +29,7 @@ describe('cache migration 0007 (trigram search indexes)', () => {
     const [{ rid: caseRid }] = await db.selectFrom('cases').select('rid').execute() as [{ rid: number }];
     const [{ rid: personRid }] = await db.selectFrom('persons').select('rid').execute() as [{ rid: number }];
 
-    expect((await migrator.migrateTo('0007_trigram_search')).error).toBeUndefined();
+    await m.migrateTo('0007_trigram_search');
     // Rows cached at 0006 are found by substring, mid-word, in the reference, the title and the aliases.
     expect(await trigramRowids(db, 'case_trigram', '"owmere mi"')).toEqual([caseRid]);
     expect(await trigramRowids(db, 'case_trigram', '"2026-045"')).toEqual([caseRid]);
@@ -57,12 +45,11 @@ describe('cache migration 0007 (trigram search indexes)', () => {
     const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT rid FROM cases WHERE case_type = 'asb' OR owner_agency_id = ${A1}`.execute(db);
     expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/cases_case_type_idx[\s\S]*cases_owner_agency_idx/);
 
-    expect((await migrator.migrateTo(PREVIOUS)).error).toBeUndefined();
+    await m.migrateTo(m.previous);
     await expect(trigramRowids(db, 'case_trigram', '"renfield"')).rejects.toThrow(/no such table/);
     const left = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name LIKE '%trigram%' OR name IN ('cases_case_type_idx', 'cases_owner_agency_idx')`.execute(db);
     expect(left.rows).toEqual([]);
     await db.insertInto('cases').values({ ...caseRow, id: C2, reference: 'OLD-2' }).execute();
     expect(await db.selectFrom('cases').select('id').orderBy('id').execute()).toEqual([{ id: C1 }, { id: C2 }]);
-    await db.destroy();
   });
 });

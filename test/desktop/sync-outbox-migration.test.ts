@@ -1,25 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cacheMigrationProvider } from '../../db/cache/migrations/index.ts';
-import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
+import { describe, expect, it } from 'vitest';
 import type { SyncCacheDatabase } from '../../main/sync/sync-cache-db.ts';
+import { useCacheMigration } from '../support/cache-migration.ts';
 
 describe('cache migration 0003 (outbox)', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const m = useCacheMigration<SyncCacheDatabase>('0003_outbox');
 
   it('adds the outbox and conflict tables to an encrypted cache without touching its rows, and rolls back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-mig-'));
-    dirs.push(dir);
-    const db = new Kysely<SyncCacheDatabase>({ dialect: new SqliteDialect({ database: openEncryptedDb(join(dir, 'c.cbcache'), randomBytes(32).toString('hex')) }) });
-    const migrator = new Migrator({ db, provider: cacheMigrationProvider });
-    expect((await migrator.migrateTo('0002_mirror')).error).toBeUndefined();
+    const { db } = m;
     await db.insertInto('meta').values({ key: 'cursor', value: '42' }).execute();
-    expect((await migrator.migrateTo('0003_outbox')).error).toBeUndefined();
+    await m.migrateTo('0003_outbox');
     expect(await db.selectFrom('meta').selectAll().execute()).toEqual([{ key: 'cursor', value: '42' }]);
     const item = {
       mutation_id: 1, client_id: 'client-abc', name: 'task.update', args: '{}', base_version: null, state: 'pending' as const,
@@ -33,8 +22,7 @@ describe('cache migration 0003 (outbox)', () => {
     // Dropping the item drops its conflict record with it.
     await db.deleteFrom('outbox').where('mutation_id', '=', 1).execute();
     expect(await db.selectFrom('sync_conflicts').selectAll().execute()).toEqual([]);
-    expect((await migrator.migrateTo('0002_mirror')).error).toBeUndefined();
+    await m.migrateTo('0002_mirror');
     await expect(db.selectFrom('outbox').selectAll().execute()).rejects.toThrow(/no such table/);
-    await db.destroy();
   });
 });
