@@ -17,7 +17,7 @@ import { queryQueue } from '../main/cache/queue-query.ts';
 import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 import { givenName, loadCacheWorld, seeded, syntheticName } from './cache-bench-world.ts';
 import { benchInitialSync } from './cache-sync-bench.ts';
-import { quantile } from './load-driver.ts';
+import { quantile } from './quantile.ts';
 import { queueByLikeScan } from './queue-like-scan.ts';
 
 const CASES = Number(process.env.BENCH_CACHE_CASES ?? 100_000);

@@ -13,7 +13,7 @@ import { cacheMigrationProvider } from '../db/cache/migrations/index.ts';
 import type { CacheDatabase } from '../db/cache/schema.ts';
 import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 import { openCache } from '../main/cache-worker/open-cache.ts';
-import { quantile } from './load-driver.ts';
+import { quantile } from './quantile.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ROUNDS = 5;

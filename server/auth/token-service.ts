@@ -26,10 +26,13 @@ export interface AccessClaims {
 
 /** Creates the token service from a secret of at least 32 bytes. */
 export function createTokenService(secret: string, accessSeconds: number): TokenService {
-  const key = new TextEncoder().encode(secret);
+  // Imported once: given raw bytes, jose imports a new CryptoKey on every sign and verify.
+  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  // A bad secret fails the first sign or verify; this keeps it from also being an unhandled rejection.
+  key.catch(() => undefined);
   async function verifyAccessClaims(token: string, now: Date): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, key, {
+      const { payload } = await jwtVerify(token, await key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
@@ -55,7 +58,7 @@ export function createTokenService(secret: string, accessSeconds: number): Token
         .setAudience(AUDIENCE)
         .setIssuedAt(issuedAt)
         .setExpirationTime(exp)
-        .sign(key);
+        .sign(await key);
       return { token, expiresAt: new Date(exp * 1000) };
     },
     async verifyAccess(token, now) {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { makePrivateDir, touchPrivateFile } from '../data-dir.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 // PostgreSQL returns bigint (int8) as strings; our sequences stay far below 2^53, so read them as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -45,6 +46,6 @@ export function openServerDb(config: DatabaseConfig): ServerDb {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<ServerDatabase>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<ServerDatabase>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
