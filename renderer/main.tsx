@@ -4,8 +4,8 @@ import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { DesktopApiContext } from './app/desktop-api-context.ts';
-import { getDesktopApi } from './desktop-api/get-desktop-api.ts';
+import { DesktopApiContext } from './api/desktop-api-context.ts';
+import { getDesktopApi } from './api/desktop/get-desktop-api.ts';
 import './styles.css';
 
 const container = document.getElementById('root');

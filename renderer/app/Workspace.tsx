@@ -1,15 +1,15 @@
 /** The signed-in app: top bar over the case queue, a case, the Sync problems or the Notifications screen. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import { cacheRefreshKey } from './cache-refresh-key.ts';
-import { CaseDetail } from './CaseDetail.tsx';
-import { CaseQueue } from './CaseQueue.tsx';
-import { Notifications } from './Notifications.tsx';
-import { OfflineBanner } from './OfflineBanner.tsx';
-import { SyncProblems } from './SyncProblems.tsx';
+import { cacheRefreshKey } from '../api/cache-refresh-key.ts';
+import { CaseDetail } from '../screens/case/CaseDetail.tsx';
+import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
+import { Notifications } from '../screens/notifications/Notifications.tsx';
+import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { TopBar } from './TopBar.tsx';
-import type { UiSettingsState } from './use-ui-settings.ts';
-import { useSyncStatus } from './use-sync-status.ts';
+import type { UiSettingsState } from '../api/use-ui-settings.ts';
+import { useSyncStatus } from '../api/use-sync-status.ts';
 
 /** Which screen the workspace shows. */
 type View = { name: 'queue' } | { name: 'case'; caseId: string } | { name: 'sync-problems' } | { name: 'notifications' };
