@@ -1,7 +1,9 @@
-/** The busy flag, error and submit action that every form and action button shares. */
-import { useRef, useState, type FormEvent } from 'react';
+/** The busy flag, error and submit action that every form and action button shares, as a TanStack mutation. */
+import { useMutation } from '@tanstack/react-query';
+import { useRef, type FormEvent } from 'react';
 import type { ErrorBody } from '../../domain/errors.ts';
 import type { Result } from '../../domain/result.ts';
+import { DesktopCallError, errorBodyOf } from './desktop-call-error.ts';
 
 /** What to do with the answer. */
 export interface SubmitHandlers<T> {
@@ -22,35 +24,43 @@ export interface Submission<A extends unknown[] = []> {
 }
 
 /**
- * Runs `action` (a desktop API call: it answers a Result, never throws) and tracks busy and error.
- * `busy` is cleared before the handlers run, since a handler may leave the screen.
+ * Runs `action` (a desktop API call: it answers a Result) through TanStack Query's mutation and
+ * tracks busy and error. A call that throws counts as `internal_error`.
  */
 export function useSubmit<T, A extends unknown[] = []>(action: (...args: A) => Promise<Result<T>>, handlers: SubmitHandlers<T> = {}): Submission<A> {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
   const running = useRef(false);
+  const mutation = useMutation({
+    mutationFn: async (args: A): Promise<T> => {
+      const result = await action(...args);
+      if (!result.ok) {
+        throw new DesktopCallError(result.error);
+      }
+      return result.value;
+    },
+  });
 
   async function submit(...args: A): Promise<void> {
     if (running.current) {
       return;
     }
     running.current = true;
-    setBusy(true);
-    setError(null);
-    const result = await action(...args).catch((): Result<T> => ({ ok: false, error: { code: 'internal_error', message: 'The call failed.' } }));
+    let outcome: { ok: true; value: T } | { ok: false; error: ErrorBody };
+    try {
+      outcome = { ok: true, value: await mutation.mutateAsync(args) };
+    } catch (error) {
+      outcome = { ok: false, error: errorBodyOf(error) ?? { code: 'internal_error', message: 'The call failed.' } };
+    }
     running.current = false;
-    setBusy(false);
-    if (result.ok) {
-      handlers.onSuccess?.(result.value);
+    if (outcome.ok) {
+      handlers.onSuccess?.(outcome.value);
     } else {
-      setError(result.error);
-      handlers.onFailure?.(result.error);
+      handlers.onFailure?.(outcome.error);
     }
   }
 
   return {
-    busy,
-    error,
+    busy: mutation.isPending,
+    error: errorBodyOf(mutation.error),
     submit,
     onSubmit: (event, ...args) => {
       event.preventDefault();

@@ -1,10 +1,13 @@
 /** The user's preferences and the settings in effect, read from the core once and kept after each change. */
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ErrorBody } from '../../domain/errors.ts';
 import type { UiSettings } from '../../domain/ipc/preferences-channels.ts';
 import type { Preferences } from '../../domain/preferences.ts';
 import type { Result } from '../../domain/result.ts';
 import { useDesktopApi } from './desktop-api-context.ts';
+import { errorBodyOf } from './desktop-call-error.ts';
+import { desktopQueryKey, useDesktopQuery } from './desktop-query.ts';
 
 /** The settings (null until the core has answered), why reading them failed, and the ways to change or re-read them. */
 export interface UiSettingsState {
@@ -18,33 +21,23 @@ export interface UiSettingsState {
 /** Reads `preferences.get` (no session needed, so the theme applies on the sign-in screen too). */
 export function useUiSettings(): UiSettingsState {
   const api = useDesktopApi();
-  const [settings, setSettings] = useState<UiSettings | null>(null);
-  const [loadError, setLoadError] = useState<ErrorBody | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const query = useDesktopQuery('preferences.get', null);
+  const { refetch } = query;
 
-  useEffect(() => {
-    let mounted = true;
-    void api['preferences.get'](null).then((result) => {
-      if (mounted) {
-        setSettings((current) => (result.ok ? result.value : current));
-        setLoadError(result.ok ? null : result.error);
+  const update = useCallback(
+    async (patch: Preferences) => {
+      const result = await api['preferences.update'](patch);
+      if (result.ok) {
+        queryClient.setQueryData(desktopQueryKey('preferences.get', null), result.value);
       }
-    });
-    return () => {
-      mounted = false;
-    };
-  }, [api, attempt]);
+      return result;
+    },
+    [api, queryClient],
+  );
 
-  const update = useCallback(async (patch: Preferences) => {
-    const result = await api['preferences.update'](patch);
-    if (result.ok) {
-      setSettings(result.value);
-      setLoadError(null);
-    }
-    return result;
-  }, [api]);
+  const reload = useCallback(() => void refetch(), [refetch]);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-
-  return { settings, loadError, update, reload };
+  // A failed re-read keeps the settings already known (TanStack keeps the last data on error).
+  return { settings: query.data ?? null, loadError: errorBodyOf(query.error), update, reload };
 }

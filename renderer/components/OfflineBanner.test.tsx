@@ -1,32 +1,35 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../domain/result.ts';
-import { buildSessionUser, buildUiSettings } from '../test-support/factories.ts';
-import { silentDesktopApi } from '../test-support/silent-desktop-api.ts';
-import { DesktopApiContext } from '../api/desktop-api-context.ts';
-import { OFFLINE_NOTICE } from './OfflineBanner.tsx';
 import { Workspace } from '../app/Workspace.tsx';
+import { buildSessionUser, buildUiSettings } from '../test-support/factories.ts';
+import { renderWithProviders } from '../test-support/render.tsx';
+import { OFFLINE_NOTICE } from './OfflineBanner.tsx';
 
 const settings = { settings: buildUiSettings(), loadError: null, update: () => Promise.resolve(ok(buildUiSettings())), reload: () => undefined };
 const render = (offline: boolean) =>
-  renderToStaticMarkup(
-    <DesktopApiContext value={silentDesktopApi()}>
-      <Workspace user={buildSessionUser()} offline={offline} settings={settings} onSignedOut={() => undefined} />
-    </DesktopApiContext>,
-  );
+  renderWithProviders(<Workspace user={buildSessionUser()} offline={offline} settings={settings} onSignedOut={() => undefined} />);
+
+afterEach(cleanup);
 
 describe('the workspace of a session signed in offline', () => {
-  it('says calmly, under the top bar, that changes stay on this computer until Casebridge reconnects', () => {
-    const html = render(true);
+  it('says calmly, under the top bar, that changes stay on this computer until Casebridge reconnects', async () => {
+    render(true);
     expect(OFFLINE_NOTICE).toBe('Signed in offline — your changes are kept on this computer and sent when Casebridge reconnects.');
-    expect(html).toContain(`<p class="offline-banner" role="status" data-testid="offline-banner">${OFFLINE_NOTICE}</p>`);
-    expect(html.indexOf('</header>')).toBeLessThan(html.indexOf('offline-banner'));
-    expect(html.indexOf('offline-banner')).toBeLessThan(html.indexOf('<main'));
+    const banner = await screen.findByTestId('offline-banner');
+    expect(banner.getAttribute('role')).toBe('status');
+    expect(banner.textContent).toBe(OFFLINE_NOTICE);
+    const header = screen.getByRole('banner');
+    const main = screen.getByRole('main');
+    expect(header.compareDocumentPosition(banner) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(banner.compareDocumentPosition(main) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('shows no offline notice once the core says the session is online', () => {
-    const html = render(false);
-    expect(html).not.toContain('offline-banner');
-    expect(html).not.toContain('Signed in offline');
+  it('shows no offline notice once the core says the session is online', async () => {
+    render(false);
+    await screen.findByRole('main');
+    expect(screen.queryByTestId('offline-banner')).toBeNull();
+    expect(document.body.textContent).not.toContain('Signed in offline');
   });
 });

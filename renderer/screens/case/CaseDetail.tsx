@@ -1,13 +1,12 @@
 /** The case screen: header, safety-warning banner, risk and status, people, open tasks, reports and documents, read from the offline copy. */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { CaseDetailView } from '../../../domain/ipc/case-detail-view.ts';
-import type { Result } from '../../../domain/result.ts';
+import { useEffect, useId, useRef } from 'react';
 import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { AddReportForm } from './AddReportForm.tsx';
 import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
-import { useDesktopApi } from '../../api/desktop-api-context.ts';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
@@ -18,8 +17,6 @@ import { RetryAlert } from '../../components/RetryAlert.tsx';
 /** What the case screen needs from the workspace. */
 export interface CaseDetailProps {
   caseId: string;
-  /** Changes when the cache may have changed (see cacheRefreshKey): the case is read again. */
-  refreshKey: string;
   /** Whether the machine policy lets documents be saved out of Casebridge; null while not known. */
   exportsAllowed: boolean | null;
   onBack: () => void;
@@ -27,35 +24,17 @@ export interface CaseDetailProps {
 }
 
 /**
- * Reads the case again whenever the cache may have changed, keeping the last answer on screen
- * meanwhile; a case that has left the offline copy (removed, access withdrawn) is no longer shown.
+ * Reads the case again whenever sync invalidates it, keeping the last answer on screen meanwhile; a
+ * case that has left the offline copy (removed, access withdrawn) is no longer shown.
  */
-export function CaseDetail({ caseId, refreshKey, exportsAllowed, onBack, onShowSyncProblems }: CaseDetailProps) {
-  const api = useDesktopApi();
+export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems }: CaseDetailProps) {
   const id = useId();
-  const [attempt, setAttempt] = useState(0);
-  const requestKey = JSON.stringify([caseId, refreshKey, attempt]);
-  const [answer, setAnswer] = useState<{ key: string; result: Result<CaseDetailView> } | null>(null);
-  const [shown, setShown] = useState<CaseDetailView | null>(null);
+  const query = useDesktopQuery('cases.detail', { caseId });
+  const failure = query.isError ? errorBodyOf(query.error) : null;
+  // A case that has left the offline copy is no longer shown, even though the last answer is still held.
+  const shown = failure?.code === 'not_found' ? null : (query.data ?? null);
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
-
-  useEffect(() => {
-    let current = true;
-    void api['cases.detail']({ caseId }).then((result) => {
-      if (current) {
-        setAnswer({ key: requestKey, result });
-        if (result.ok) {
-          setShown(result.value);
-        } else if (result.error.code === 'not_found') {
-          setShown(null);
-        }
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, caseId, requestKey]);
 
   // Move focus to the case's title once it is there, so a screen reader starts at the top of the case.
   useEffect(() => {
@@ -65,8 +44,7 @@ export function CaseDetail({ caseId, refreshKey, exportsAllowed, onBack, onShowS
     }
   }, [shown]);
 
-  const loading = answer?.key !== requestKey;
-  const failure = !loading && answer && !answer.result.ok ? answer.result.error : null;
+  const loading = query.isFetching;
   const back = (
     <div className="case-detail__toolbar">
       <button type="button" className="button" onClick={onBack}>
@@ -86,7 +64,7 @@ export function CaseDetail({ caseId, refreshKey, exportsAllowed, onBack, onShowS
           <div className="case-detail__message" role="alert">
             <p>{failure.code === 'not_found' ? 'This case is not in the offline copy on this computer. It may have been removed, or you may no longer have access.' : errorMessage(failure.code)}</p>
             {failure.code !== 'not_found' && (
-              <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+              <button type="button" className="button" onClick={() => void query.refetch()}>
                 Try again
               </button>
             )}
@@ -145,7 +123,7 @@ export function CaseDetail({ caseId, refreshKey, exportsAllowed, onBack, onShowS
       </header>
       <MarkerBanner markers={markers} />
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
-      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => setAttempt((n) => n + 1)} />}
+      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => void query.refetch()} />}
       {mayChange ? (
         <CaseChangeForm caseView={c} />
       ) : (

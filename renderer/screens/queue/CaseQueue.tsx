@@ -1,69 +1,68 @@
-/** The practitioner's case queue: filter, table, count and paging. */
-import { useEffect, useId, useState } from 'react';
-import type { QueuePage } from '../../../domain/ipc/contract.ts';
-import type { Result } from '../../../domain/result.ts';
-import { CaseQueueTable } from './CaseQueueTable.tsx';
-import { useDesktopApi } from '../../api/desktop-api-context.ts';
-import { plural } from '../../words/plural.ts';
-import { QueuePager } from './QueuePager.tsx';
-import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+/** The practitioner's case queue: filter, table, count and paging, with the filter and page held in the URL. */
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { QUEUE_FILTER_MAX } from '../../../domain/ipc/case-channels.ts';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+import { plural } from '../../words/plural.ts';
+import { CaseQueueTable } from './CaseQueueTable.tsx';
+import { QueuePager } from './QueuePager.tsx';
+import { queueSearch, type QueueSearch } from './queue-search.ts';
 
 const FILTER_DELAY_MS = 200;
 
-/** What the queue needs from the workspace. */
+/** What the queue needs from its route. */
 export interface CaseQueueProps {
-  /** Changes when the cache may have changed (see cacheRefreshKey): a sync, a local change. */
-  refreshKey: string;
+  /** The filter and page from the URL. */
+  search: QueueSearch;
   /** Rows per page, as the user chose in Settings; null while not known yet (the queue waits). */
   pageSize: number | null;
+  /** Puts a new filter or page in the URL; `replace` for typing, so Back does not step through keystrokes. */
+  onSearchChange: (search: QueueSearch, options: { replace: boolean }) => void;
   onOpenCase: (caseId: string) => void;
 }
 
 /**
- * The queue re-queries when the filter settles, the page changes, or `refreshKey` moves
- * (newly synced cases appear, a local change shows). An answer is kept with the request it belongs
- * to, so a slow answer to an old filter can never be shown as the answer to the new one.
+ * The page shown is the URL's; typing settles for a moment before it becomes the URL's filter (and
+ * the first page). While the next page loads the last one stays on screen, dimmed; fresh data arrives
+ * when sync invalidates the query (see useSyncInvalidation).
  */
-export function CaseQueue({ refreshKey, pageSize, onOpenCase }: CaseQueueProps) {
-  const api = useDesktopApi();
+export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: CaseQueueProps) {
   const filterId = useId();
-  const [filterText, setFilterText] = useState('');
-  const filter = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS);
-  // Paging belongs to one filter and page size: a new one starts again at the first page (state
-  // adjusted during render, React's pattern for resetting state when an input changes).
-  const [paging, setPaging] = useState({ filter, pageSize, offset: 0 });
-  const samePaging = paging.filter === filter && paging.pageSize === pageSize;
-  if (!samePaging) {
-    setPaging({ filter, pageSize, offset: 0 });
+  const filter = search.q ?? '';
+  const page = search.page ?? 1;
+  const [filterText, setFilterText] = useState(filter);
+  // Back or Forward brought another filter: the box shows it (state adjusted during render).
+  const [shownFilter, setShownFilter] = useState(filter);
+  if (shownFilter !== filter) {
+    setShownFilter(filter);
+    setFilterText(filter);
   }
-  const offset = samePaging ? paging.offset : 0;
-  const [attempt, setAttempt] = useState(0);
-  const requestKey = JSON.stringify([filter, pageSize, offset, refreshKey, attempt]);
-  const [answer, setAnswer] = useState<{ key: string; result: Result<QueuePage> } | null>(null);
-  // The last page received, kept on screen (dimmed) while the next one loads.
-  const [shown, setShown] = useState<{ page: QueuePage; offset: number } | null>(null);
-
-  useEffect(() => {
-    if (pageSize === null) {
-      return undefined;
+  const typed = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS);
+  // Only a settled keystroke moves the URL; a URL change alone must not write the old text back.
+  const settle = useEffectEvent((text: string) => {
+    if (text !== filter && text === filterText.trim()) {
+      onSearchChange(queueSearch(text, 1), { replace: true });
     }
-    let current = true;
-    void api['cases.queue']({ filter, limit: pageSize, offset }).then((result) => {
-      if (current) {
-        setAnswer({ key: requestKey, result });
-        if (result.ok) {
-          setShown({ page: result.value, offset });
-        }
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, filter, pageSize, offset, requestKey]);
+  });
+  useEffect(() => settle(typed), [typed]);
 
-  const loading = answer?.key !== requestKey;
-  const failure = !loading && answer && !answer.result.ok ? answer.result.error : null;
+  const offset = pageSize === null ? 0 : (page - 1) * pageSize;
+  const query = useDesktopQuery(
+    'cases.queue',
+    { filter, limit: pageSize ?? 1, offset },
+    { enabled: pageSize !== null, placeholderData: keepPreviousData },
+  );
+  const shown = query.data;
+  // The offset of the page on screen: while the next page loads, the last one stays (dimmed).
+  const [shownOffset, setShownOffset] = useState(offset);
+  if (query.isSuccess && !query.isPlaceholderData && shownOffset !== offset) {
+    setShownOffset(offset);
+  }
+  const loading = query.isFetching;
+  const failure = query.isError ? errorBodyOf(query.error) : null;
 
   return (
     <section className="queue" aria-labelledby={`${filterId}-heading`}>
@@ -79,38 +78,38 @@ export function CaseQueue({ refreshKey, pageSize, onOpenCase }: CaseQueueProps) 
           className="queue__filter"
           type="search"
           placeholder="Reference, title, type or agency"
-          maxLength={200}
+          maxLength={QUEUE_FILTER_MAX}
           autoComplete="off"
           value={filterText}
           onChange={(event) => setFilterText(event.target.value)}
         />
         <p className="queue__count" aria-live="polite">
-          {shown ? plural(shown.page.total, 'case') : ''}
+          {shown ? plural(shown.total, 'case') : ''}
         </p>
         {loading && shown ? <p className="queue__updating">Updating…</p> : null}
       </div>
-      {failure && <RetryAlert className="queue__message" error={failure} onRetry={() => setAttempt((n) => n + 1)} />}
+      {failure && <RetryAlert className="queue__message" error={failure} onRetry={() => void query.refetch()} />}
       {!shown && loading && (
         <p className="queue__message" role="status">
           Loading cases…
         </p>
       )}
-      {shown && !failure && shown.page.rows.length === 0 && !loading && (
+      {shown && !failure && shown.rows.length === 0 && !loading && (
         <p className="queue__message">{filter ? `No cases match “${filter}”.` : 'Your queue has no cases yet.'}</p>
       )}
-      {shown && shown.page.rows.length > 0 && !failure && (
+      {shown && shown.rows.length > 0 && !failure && (
         <div className="queue__scroll">
-          <CaseQueueTable rows={shown.page.rows} busy={loading} onOpenCase={onOpenCase} />
+          <CaseQueueTable rows={shown.rows} busy={loading} onOpenCase={onOpenCase} />
         </div>
       )}
-      {shown && pageSize !== null && (shown.offset > 0 || shown.page.total > shown.page.rows.length) && !failure && (
+      {shown && pageSize !== null && (shownOffset > 0 || shown.total > shown.rows.length) && !failure && (
         <QueuePager
-          offset={shown.offset}
+          offset={shownOffset}
           pageSize={pageSize}
-          rowCount={shown.page.rows.length}
-          total={shown.page.total}
+          rowCount={shown.rows.length}
+          total={shown.total}
           busy={loading}
-          onOffsetChange={(next) => setPaging({ filter, pageSize, offset: next })}
+          onOffsetChange={(next) => onSearchChange(queueSearch(filter, Math.floor(next / pageSize) + 1), { replace: false })}
         />
       )}
     </section>

@@ -1,16 +1,17 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../domain/result.ts';
 import { buildRejectedChange } from '../../test-support/factories.ts';
+import { renderWithProviders } from '../../test-support/render.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { RefusedChangeList } from './RefusedChangeList.tsx';
 
 const dismiss = () => Promise.resolve(ok(null));
 const render = (changes: Parameters<typeof RefusedChangeList>[0]['changes']) =>
-  renderToStaticMarkup(<RefusedChangeList changes={changes} dismiss={dismiss} onDismissed={() => undefined} />);
+  renderWithProviders(<RefusedChangeList changes={changes} dismiss={dismiss} onDismissed={() => undefined} />);
 
-/** The list items of the markup, each as its own string. */
-const items = (html: string) => html.match(/<li\b[\s\S]*?<\/li>/g) ?? [];
+afterEach(cleanup);
 
 describe('the list of refused changes', () => {
   const refusals = [
@@ -22,7 +23,8 @@ describe('the list of refused changes', () => {
   ];
 
   it('shows each refused change with what it was, the reason in words and the server\u2019s own message', () => {
-    const [first, second] = items(render(refusals));
+    render(refusals);
+    const [first, second] = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(first).toContain('Change a case: risk level to Very high');
     expect(first).toContain(errorMessage('authorization_error'));
     expect(first).toContain('You may not update this case.');
@@ -31,22 +33,24 @@ describe('the list of refused changes', () => {
   });
 
   it('gives every item a heading and a Dismiss button named by that heading', () => {
-    const list = items(render(refusals));
+    render(refusals);
+    const list = screen.getAllByRole('listitem');
     expect(list).toHaveLength(2);
     for (const item of list) {
-      const heading = /<h3 id="([^"]+)"[^>]*>([^<]+)<\/h3>/.exec(item);
-      expect(heading).not.toBeNull();
-      const button = /<button type="button"[^>]*aria-describedby="([^"]+)"[^>]*>Dismiss<\/button>/.exec(item);
-      expect(button?.[1]).toBe(heading?.[1]);
-      expect(item).toMatch(new RegExp(`<li[^>]*aria-labelledby="${heading![1]}"`));
+      const heading = within(item).getByRole('heading', { level: 3 });
+      const button = within(item).getByRole('button', { name: 'Dismiss' });
+      expect(button.getAttribute('aria-describedby')).toBe(heading.id);
+      expect(item.getAttribute('aria-labelledby')).toBe(heading.id);
     }
   });
 
   it('says the change was taken back here and that the rest went ahead', () => {
-    expect(items(render(refusals))[0]).toContain('taken back here; your other changes went ahead');
+    render(refusals);
+    expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('taken back here; your other changes went ahead');
   });
 
   it('renders nothing when nothing was refused', () => {
-    expect(render([])).toBe('');
+    const { container } = render([]);
+    expect(container.innerHTML).toBe('');
   });
 });

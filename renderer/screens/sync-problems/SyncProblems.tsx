@@ -1,9 +1,9 @@
 /** The Sync problems screen: changes in conflict with a newer server version, and changes the server refused. */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { RejectedChange, SyncConflict } from '../../../domain/ipc/sync-channels.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
 import type { SyncStatus } from '../../../domain/ipc/sync-status.ts';
-import type { ErrorBody } from '../../../domain/errors.ts';
-import { cacheRefreshKey } from '../../api/cache-refresh-key.ts';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { ConflictItem } from './ConflictItem.tsx';
 import { BackToQueueHeading } from '../../components/BackToQueueHeading.tsx';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
@@ -18,39 +18,17 @@ export interface SyncProblemsProps {
   onOpenCase: (caseId: string) => void;
 }
 
-type Problems = { conflicts: SyncConflict[]; refused: RejectedChange[] };
-
 /**
- * Lists both kinds of problem, read again whenever the sync status moves (a resolution, a
+ * Lists both kinds of problem, read again whenever sync invalidates them (a resolution, a
  * dismissal, a sync). None of them holds up other changes: the outbox moved on past them.
  */
 export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) {
   const api = useDesktopApi();
+  const queryClient = useQueryClient();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [attempt, setAttempt] = useState(0);
-  const requestKey = JSON.stringify([cacheRefreshKey(status), attempt]);
-  const [answer, setAnswer] = useState<{ key: string; problems: Problems | null; error: ErrorBody | null } | null>(null);
-  const [shown, setShown] = useState<Problems | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void Promise.all([api['sync.conflicts'](null), api['sync.rejected'](null)]).then(([conflicts, refused]) => {
-      if (!current) {
-        return;
-      }
-      if (conflicts.ok && refused.ok) {
-        const problems = { conflicts: conflicts.value, refused: refused.value };
-        setAnswer({ key: requestKey, problems, error: null });
-        setShown(problems);
-      } else {
-        setAnswer({ key: requestKey, problems: null, error: !conflicts.ok ? conflicts.error : !refused.ok ? refused.error : null });
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, requestKey]);
+  const conflicts = useDesktopQuery('sync.conflicts', null);
+  const refused = useDesktopQuery('sync.rejected', null);
 
   useEffect(() => {
     heading.current?.focus();
@@ -58,11 +36,17 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
 
   // A resolved item leaves the list; focus goes back to the heading rather than to the page's end.
   const settled = () => {
-    setAttempt((n) => n + 1);
+    void queryClient.invalidateQueries({ queryKey: ['sync.conflicts'] });
+    void queryClient.invalidateQueries({ queryKey: ['sync.rejected'] });
     heading.current?.focus();
   };
-  const loading = answer?.key !== requestKey;
-  const failure = !loading ? answer?.error ?? null : null;
+  const retry = () => {
+    void conflicts.refetch();
+    void refused.refetch();
+  };
+  const loading = conflicts.isFetching || refused.isFetching;
+  const failure = loading ? null : errorBodyOf(conflicts.error ?? refused.error);
+  const shown = conflicts.data && refused.data ? { conflicts: conflicts.data, refused: refused.data } : null;
   const empty = shown !== null && shown.conflicts.length === 0 && shown.refused.length === 0;
 
   return (
@@ -72,7 +56,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
         These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
         usual.
       </p>
-      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => setAttempt((n) => n + 1)} />}
+      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={retry} />}
       {!shown && loading && (
         <p className="case-detail__message" role="status">
           Loading sync problems…
