@@ -3,19 +3,21 @@
 import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getDesktopApi } from './api/desktop/get-desktop-api.ts';
 import { App } from './app/App.tsx';
-import { DesktopApiContext } from './app/desktop-api-context.ts';
-import { getDesktopApi } from './desktop-api/get-desktop-api.ts';
+import { Providers } from './app/Providers.tsx';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('index.html has no #root element.');
 }
+// The desktop API is made first: it takes the loopback token out of the URL before the router reads it.
+const api = getDesktopApi();
 createRoot(container).render(
   <StrictMode>
-    <DesktopApiContext value={getDesktopApi()}>
+    <Providers api={api}>
       <App />
-    </DesktopApiContext>
+    </Providers>
   </StrictMode>,
 );

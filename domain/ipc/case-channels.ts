@@ -6,10 +6,13 @@ import { defineChannel } from './channel.ts';
 import { QueuePageSchema } from './queue-page.ts';
 import { CaseSearchResultSchema, PersonSearchResultSchema, SearchInputSchema } from './search-results.ts';
 
+/** The longest text filter the queue takes (a reference or a few words of a title). */
+export const QUEUE_FILTER_MAX = 200;
+
 export const caseChannels = {
   'cases.queue': defineChannel({
     input: z.object({
-      filter: z.string().max(200).default(''),
+      filter: z.string().max(QUEUE_FILTER_MAX).default(''),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),

@@ -1,13 +1,13 @@
 /** The root component: follows the session and shows sign-in, the lock screen or the workspace, in the chosen theme. */
 import { useEffect, useRef } from 'react';
-import { useDesktopApi } from './desktop-api-context.ts';
-import { LockScreen } from './LockScreen.tsx';
-import { signedOutNotice } from './signed-out-notice.ts';
-import { SignInScreen } from './SignInScreen.tsx';
-import { StartupError } from './StartupError.tsx';
+import { useDesktopApi } from '../api/desktop-api-context.ts';
+import { LockScreen } from '../screens/session/LockScreen.tsx';
+import { signedOutNotice } from '../words/signed-out-notice.ts';
+import { SignInScreen } from '../screens/session/SignInScreen.tsx';
+import { StartupError } from '../screens/session/StartupError.tsx';
 import { useAppliedTheme } from './use-applied-theme.ts';
 import { useSessionState } from './use-session-state.ts';
-import { useUiSettings } from './use-ui-settings.ts';
+import { useUiSettings } from '../api/use-ui-settings.ts';
 import { Workspace } from './Workspace.tsx';
 
 /** At most one `session.activity` ping a minute: enough to keep a minutes-long idle lock away. */

@@ -1,8 +1,8 @@
 /** The honest sync indicator in the top bar, with a "Sync now" button. */
-import type { SyncState } from './use-sync-status.ts';
-import { errorMessage } from './error-messages.ts';
-import { summariseSync } from './sync-summary.ts';
-import { useSubmit } from './use-submit.ts';
+import type { SyncState } from '../api/use-sync-status.ts';
+import { errorMessage } from '../words/error-messages.ts';
+import { summariseSync } from '../words/sync-summary.ts';
+import { useSubmit } from '../api/use-submit.ts';
 
 /** Shows what the core says about sync — never "up to date" when it is not — and the way to any conflicts and refusals. */
 export function SyncIndicator({ status, syncNow, onShowProblems }: SyncState & { onShowProblems: () => void }) {

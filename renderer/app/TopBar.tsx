@@ -1,14 +1,14 @@
 /** The bar across the top of the signed-in app: product, sync, who is signed in, settings, sign out. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import { useDesktopApi } from './desktop-api-context.ts';
-import { errorMessage } from './error-messages.ts';
-import { SettingsPanel } from './SettingsPanel.tsx';
-import { SignOutPanel } from './SignOutPanel.tsx';
+import { useDesktopApi } from '../api/desktop-api-context.ts';
+import { errorMessage } from '../words/error-messages.ts';
+import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
+import { SignOutPanel } from '../screens/session/SignOutPanel.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
-import type { UiSettingsState } from './use-ui-settings.ts';
-import { useSubmit } from './use-submit.ts';
-import type { SyncState } from './use-sync-status.ts';
+import type { UiSettingsState } from '../api/use-ui-settings.ts';
+import { useSubmit } from '../api/use-submit.ts';
+import type { SyncState } from '../api/use-sync-status.ts';
 
 /** What the top bar shows and does. */
 export interface TopBarProps {

@@ -1,21 +1,15 @@
-/** The signed-in app: top bar over the case queue, a case, the Sync problems or the Notifications screen. */
-import { useState } from 'react';
+/** The signed-in app: a query cache, a router and the shared sync status for one user's session. */
+import { createHashHistory, RouterProvider } from '@tanstack/react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import { cacheRefreshKey } from './cache-refresh-key.ts';
-import { CaseDetail } from './CaseDetail.tsx';
-import { CaseQueue } from './CaseQueue.tsx';
-import { Notifications } from './Notifications.tsx';
-import { OfflineBanner } from './OfflineBanner.tsx';
-import { SyncProblems } from './SyncProblems.tsx';
-import { TopBar } from './TopBar.tsx';
-import type { UiSettingsState } from './use-ui-settings.ts';
-import { useSyncStatus } from './use-sync-status.ts';
-
-/** Which screen the workspace shows. */
-type View = { name: 'queue' } | { name: 'case'; caseId: string } | { name: 'sync-problems' } | { name: 'notifications' };
-
-/** Rows per queue page when the core could not say what the user chose (its own default). */
-const FALLBACK_PAGE_SIZE = 50;
+import { createQueryClient } from '../api/query-client.ts';
+import { useSyncInvalidation } from '../api/sync-invalidation.ts';
+import type { UiSettingsState } from '../api/use-ui-settings.ts';
+import { useSyncStatus } from '../api/use-sync-status.ts';
+import type { QueueSearch } from '../screens/queue/queue-search.ts';
+import { createAppRouter } from './routes.tsx';
+import { WorkspaceContext, type WorkspaceState } from './workspace-context.ts';
 
 /** What the workspace needs from the app. */
 export interface WorkspaceProps {
@@ -27,53 +21,32 @@ export interface WorkspaceProps {
 }
 
 /**
- * What a signed-in person sees; sync status is shared by the indicator and the screens. The queue
- * stays mounted (hidden) behind the other screens, so its filter and page survive a visit to a case.
+ * Mounted once per signed-in user (App keys it by user id), so the query cache of one user's
+ * session is dropped with it: nothing one user read is ever shown to the next.
  */
 export function Workspace({ user, offline, settings, onSignedOut }: WorkspaceProps) {
-  const sync = useSyncStatus();
-  const [view, setView] = useState<View>({ name: 'queue' });
-  const refreshKey = cacheRefreshKey(sync.status);
-  const toQueue = () => setView({ name: 'queue' });
-  const openCase = (caseId: string) => setView({ name: 'case', caseId });
-  const showSyncProblems = () => setView({ name: 'sync-problems' });
-  const showNotifications = () => setView({ name: 'notifications' });
-  const effective = settings.settings?.effective;
-  // Until the settings are known the queue waits, so it does not load one page size and then another.
-  const pageSize = effective?.queuePageSize ?? (settings.loadError ? FALLBACK_PAGE_SIZE : null);
-  // Null while unknown: saving a document is offered only once the policy is known to allow it.
-  const exportsAllowed = effective?.exportsAllowed ?? null;
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createAppRouter(createHashHistory()));
   return (
-    <div className="workspace">
-      <TopBar user={user} sync={sync} settings={settings} onSignedOut={onSignedOut} onShowSyncProblems={showSyncProblems} onShowNotifications={showNotifications} />
-      <OfflineBanner offline={offline} />
-      <main className="workspace__main">
-        <div className="workspace__view" hidden={view.name !== 'queue'}>
-          <CaseQueue refreshKey={refreshKey} pageSize={pageSize} onOpenCase={openCase} />
-        </div>
-        {view.name === 'case' && (
-          <div className="workspace__view workspace__view--scroll">
-            <CaseDetail
-              key={view.caseId}
-              caseId={view.caseId}
-              refreshKey={refreshKey}
-              exportsAllowed={exportsAllowed}
-              onBack={toQueue}
-              onShowSyncProblems={showSyncProblems}
-            />
-          </div>
-        )}
-        {view.name === 'notifications' && (
-          <div className="workspace__view workspace__view--scroll">
-            <Notifications onBack={toQueue} />
-          </div>
-        )}
-        {view.name === 'sync-problems' && (
-          <div className="workspace__view workspace__view--scroll">
-            <SyncProblems status={sync.status} onBack={toQueue} onOpenCase={openCase} />
-          </div>
-        )}
-      </main>
-    </div>
+    <QueryClientProvider client={queryClient}>
+      <WorkspaceRoutes user={user} offline={offline} settings={settings} onSignedOut={onSignedOut} router={router} />
+    </QueryClientProvider>
+  );
+}
+
+/** The router under the query cache, with the one sync-status listener that keeps every screen fresh. */
+function WorkspaceRoutes({ router, ...props }: WorkspaceProps & { router: ReturnType<typeof createAppRouter> }) {
+  const sync = useSyncStatus();
+  useSyncInvalidation(sync.status);
+  const lastQueueSearch = useRef<QueueSearch>({});
+  const { user, offline, settings, onSignedOut } = props;
+  const state = useMemo<WorkspaceState>(
+    () => ({ user, offline, settings, sync, onSignedOut, lastQueueSearch }),
+    [user, offline, settings, sync, onSignedOut],
+  );
+  return (
+    <WorkspaceContext value={state}>
+      <RouterProvider router={router} />
+    </WorkspaceContext>
   );
 }

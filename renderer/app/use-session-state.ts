@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorBody } from '../../domain/errors.ts';
 import type { SessionState } from '../../domain/ipc/contract.ts';
-import { useDesktopApi } from './desktop-api-context.ts';
+import { useDesktopApi } from '../api/desktop-api-context.ts';
 
 /** Whether the session is known yet, could not be learned, or what it is. */
 export type SessionBoot = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; session: SessionState };

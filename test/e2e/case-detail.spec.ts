@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseSummary } from '../../domain/entities/case.ts';
 import { RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary.ts';
-import { RISK_LEVEL_LABELS } from '../../renderer/app/display-labels.ts';
+import { RISK_LEVEL_LABELS } from '../../renderer/words/display-labels.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
 import { apiSignIn, callJsonApi as callApi, context, leaveSignedOut, openSignedIn } from './e2e-support.ts';
 

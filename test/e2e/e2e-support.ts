@@ -1,6 +1,7 @@
 /** What the end-to-end specs share: the context from global-setup, the app signed in, and the cloud API as a user. */
 import { readFileSync } from 'node:fs';
-import { expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { E2eContext } from './global-setup.ts';
 
 /** What global-setup wrote for this run. */
@@ -60,4 +61,28 @@ export async function callJsonApi<T>(token: string, method: string, path: string
   });
   expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(200);
   return (await res.json()) as T;
+}
+
+/** Serious or critical accessibility violations on the page as it is now (rule ids and how many nodes). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/**
+ * Checks the screen as shown, at 200 % zoom and in the dark theme for serious or critical axe
+ * violations, keeping a screenshot of each as a test artifact named after `name`.
+ */
+export async function expectAccessibleScreen(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), `${name} as shown`).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+  await page.evaluate(() => { document.body.style.zoom = '2'; });
+  expect(await seriousViolations(page), `${name} at 200 %`).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`${name}-200.png`), fullPage: true });
+  await page.evaluate(() => { document.body.style.zoom = ''; });
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+  expect(await seriousViolations(page), `${name} in the dark theme`).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`${name}-dark.png`), fullPage: true });
+  await page.evaluate((previous) => { document.documentElement.dataset.theme = previous; }, theme);
 }

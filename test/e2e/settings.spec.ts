@@ -25,7 +25,7 @@ test.afterAll(async ({ browser }) => {
   await leaveSignedOut(browser);
 });
 
-test('choosing 25 cases per page shows 25 rows at once, and the choice survives a reload', async ({ page }) => {
+test('choosing 25 cases per page shows 25 rows at once, and the choice and the page survive a reload', async ({ page }) => {
   expect(context.visibleReferences.length).toBeGreaterThan(50);
   await openSignedIn(page);
   const panel = await openSettings(page);
@@ -37,9 +37,11 @@ test('choosing 25 cases per page shows 25 rows at once, and the choice survives 
   await expect(page.getByText(`Showing 26–50 of ${context.visibleReferences.length}`)).toBeVisible();
   await expect(page.getByTestId('case-row')).toHaveCount(25);
 
+  // The page lives in the URL, so a reload comes back to it, still 25 to a page.
+  await expect(page).toHaveURL(/#\/queue\?page=2$/);
   await page.reload();
   await expect(page.getByTestId('sync-status')).toBeVisible();
-  await expect(page.getByText(`Showing 1–25 of ${context.visibleReferences.length}`)).toBeVisible();
+  await expect(page.getByText(`Showing 26–50 of ${context.visibleReferences.length}`)).toBeVisible();
   await expect(page.getByTestId('case-row')).toHaveCount(25);
   await expect((await openSettings(page)).getByLabel('Cases per page')).toHaveValue('25');
 });

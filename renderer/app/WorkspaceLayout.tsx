@@ -1,0 +1,29 @@
+/** The frame of every signed-in screen: top bar, offline notice, then the screen the URL names. */
+import { Outlet, useNavigate } from '@tanstack/react-router';
+import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import { TopBar } from './TopBar.tsx';
+import { useWorkspace } from './workspace-context.ts';
+
+/** The top bar stays while screens change below it. */
+export function WorkspaceLayout() {
+  const { user, offline, settings, sync, onSignedOut } = useWorkspace();
+  const navigate = useNavigate();
+  return (
+    <div className="workspace">
+      <TopBar
+        user={user}
+        sync={sync}
+        settings={settings}
+        onSignedOut={onSignedOut}
+        onShowSyncProblems={() => void navigate({ to: '/sync-problems' })}
+        onShowNotifications={() => void navigate({ to: '/notifications' })}
+      />
+      <OfflineBanner offline={offline} />
+      <main className="workspace__main">
+        <div className="workspace__view workspace__view--scroll">
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The signed-in app's screens and their URLs (hash history, so they work from the Electron
+ * protocol and the loopback host alike): every screen has a URL, Back and Forward work, and a case
+ * can be opened from a link. Route components adapt the URL to each screen's props.
+ */
+import { createRootRoute, createRoute, createRouter, Navigate, useNavigate, type RouterHistory } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { CaseDetail } from '../screens/case/CaseDetail.tsx';
+import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
+import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
+import { Notifications } from '../screens/notifications/Notifications.tsx';
+import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
+import { NotFound } from './NotFound.tsx';
+import { useWorkspace } from './workspace-context.ts';
+import { WorkspaceLayout } from './WorkspaceLayout.tsx';
+
+/** Rows per queue page when the core could not say what the user chose (its own default). */
+const FALLBACK_PAGE_SIZE = 50;
+
+const rootRoute = createRootRoute({ component: WorkspaceLayout, notFoundComponent: NotFound });
+
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: () => <Navigate to="/queue" replace /> });
+
+const queueRoute = createRoute({ getParentRoute: () => rootRoute, path: 'queue', validateSearch: QueueSearchSchema, component: QueueRoute });
+
+const caseRoute = createRoute({ getParentRoute: () => rootRoute, path: 'cases/$caseId', component: CaseRoute });
+
+const syncProblemsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sync-problems', component: SyncProblemsRoute });
+
+const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', component: NotificationsRoute });
+
+export const routeTree = rootRoute.addChildren([indexRoute, queueRoute, caseRoute, syncProblemsRoute, notificationsRoute]);
+
+/** A router over `history`: hash history in the app, memory history in tests. */
+export function createAppRouter(history: RouterHistory) {
+  return createRouter({ routeTree, history, defaultPreload: false, scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
+
+/** The ways every screen moves to another. */
+function useGoTo() {
+  const navigate = useNavigate();
+  const { lastQueueSearch } = useWorkspace();
+  return {
+    queue: () => void navigate({ to: '/queue', search: lastQueueSearch.current }),
+    openCase: (caseId: string) => void navigate({ to: '/cases/$caseId', params: { caseId } }),
+    syncProblems: () => void navigate({ to: '/sync-problems' }),
+  };
+}
+
+function QueueRoute() {
+  const search = queueRoute.useSearch();
+  const navigate = queueRoute.useNavigate();
+  const goTo = useGoTo();
+  const { settings, lastQueueSearch } = useWorkspace();
+  // "Back to case queue" returns to this filter and page.
+  useEffect(() => {
+    lastQueueSearch.current = search;
+  }, [lastQueueSearch, search]);
+  // Until the settings are known the queue waits, so it does not load one page size and then another.
+  const pageSize = settings.settings?.effective.queuePageSize ?? (settings.loadError ? FALLBACK_PAGE_SIZE : null);
+  return (
+    <CaseQueue
+      search={search}
+      pageSize={pageSize}
+      onSearchChange={(next, { replace }) => void navigate({ search: next, replace })}
+      onOpenCase={goTo.openCase}
+    />
+  );
+}
+
+function CaseRoute() {
+  const { caseId } = caseRoute.useParams();
+  const goTo = useGoTo();
+  const { settings } = useWorkspace();
+  // Null while unknown: saving a document is offered only once the policy is known to allow it.
+  const exportsAllowed = settings.settings?.effective.exportsAllowed ?? null;
+  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} />;
+}
+
+function SyncProblemsRoute() {
+  const goTo = useGoTo();
+  const { sync } = useWorkspace();
+  return <SyncProblems status={sync.status} onBack={goTo.queue} onOpenCase={goTo.openCase} />;
+}
+
+function NotificationsRoute() {
+  const goTo = useGoTo();
+  return <Notifications onBack={goTo.queue} />;
+}

@@ -1,0 +1,40 @@
+/** The safety-warning banner at the top of a case: every active marker on the case, its people and its places. */
+import { useId } from 'react';
+import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
+import { MARKER_TYPE_LABELS } from '../words/display-labels.ts';
+import { formatDate } from '../words/format-date-time.ts';
+import { plural } from '../words/plural.ts';
+
+/** The banner; shown only when there is at least one active marker. */
+export function MarkerBanner({ markers }: { markers: CaseDetailView['markers'] }) {
+  const id = useId();
+  if (markers.length === 0) {
+    return null;
+  }
+  return (
+    <section className="marker-banner" aria-labelledby={`${id}-title`} data-testid="marker-banner">
+      <h2 id={`${id}-title`} className="marker-banner__title">
+        Safety warnings ({plural(markers.length, 'marker')})
+      </h2>
+      <ul className="marker-banner__list">
+        {markers.map((m) => (
+          <li key={m.id} className={`marker-banner__item marker-banner__item--${m.markerType}`}>
+            <p className="marker-banner__kind">
+              {MARKER_TYPE_LABELS[m.markerType]}
+              <span className="marker-banner__on">
+                {m.subjectType === 'case'
+                  ? ' · on this case'
+                  : ` · on ${m.subjectName ?? (m.subjectType === 'person' ? 'a person in this case' : 'a place in this case')}`}
+              </span>
+            </p>
+            <p className="marker-banner__description">{m.description}</p>
+            <p className="marker-banner__meta">
+              Placed by {m.ownerAgencyName} · review by {formatDate(m.reviewDate)}
+              {m.expiresAt ? ` · expires ${formatDate(m.expiresAt)}` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+/** The case screen: header, safety-warning banner, risk and status, people, open tasks, reports and documents, read from the offline copy. */
+import { useEffect, useId, useRef } from 'react';
+import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
+import { AddReportForm } from './AddReportForm.tsx';
+import { CaseChangeForm } from './CaseChangeForm.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseLocalChanges } from './CaseLocalChanges.tsx';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { useDesktopQuery } from '../../api/desktop-query.ts';
+import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../words/display-labels.ts';
+import { errorMessage } from '../../words/error-messages.ts';
+import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
+import { MarkerBanner } from '../../components/MarkerBanner.tsx';
+import { RiskBadge } from '../../components/RiskBadge.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
+
+/** What the case screen needs from the workspace. */
+export interface CaseDetailProps {
+  caseId: string;
+  /** Whether the machine policy lets documents be saved out of Casebridge; null while not known. */
+  exportsAllowed: boolean | null;
+  onBack: () => void;
+  onShowSyncProblems: () => void;
+}
+
+/**
+ * Reads the case again whenever sync invalidates it, keeping the last answer on screen meanwhile; a
+ * case that has left the offline copy (removed, access withdrawn) is no longer shown.
+ */
+export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems }: CaseDetailProps) {
+  const id = useId();
+  const query = useDesktopQuery('cases.detail', { caseId });
+  const failure = query.isError ? errorBodyOf(query.error) : null;
+  // A case that has left the offline copy is no longer shown, even though the last answer is still held.
+  const shown = failure?.code === 'not_found' ? null : (query.data ?? null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+
+  // Move focus to the case's title once it is there, so a screen reader starts at the top of the case.
+  useEffect(() => {
+    if (shown && !focused.current) {
+      focused.current = true;
+      heading.current?.focus();
+    }
+  }, [shown]);
+
+  const loading = query.isFetching;
+  const back = (
+    <div className="case-detail__toolbar">
+      <button type="button" className="button" onClick={onBack}>
+        ← Back to case queue
+      </button>
+    </div>
+  );
+
+  if (!shown) {
+    return (
+      <article className="case-detail" aria-labelledby={`${id}-title`}>
+        {back}
+        <h1 id={`${id}-title`} className="case-detail__title">
+          {failure?.code === 'not_found' ? 'Case not available' : 'Case'}
+        </h1>
+        {failure ? (
+          <div className="case-detail__message" role="alert">
+            <p>{failure.code === 'not_found' ? 'This case is not in the offline copy on this computer. It may have been removed, or you may no longer have access.' : errorMessage(failure.code)}</p>
+            {failure.code !== 'not_found' && (
+              <button type="button" className="button" onClick={() => void query.refetch()}>
+                Try again
+              </button>
+            )}
+          </div>
+        ) : (
+          loading && (
+            <p className="case-detail__message" role="status">
+              Loading the case…
+            </p>
+          )
+        )}
+      </article>
+    );
+  }
+
+  const { case: c, subjects, markers, openTasks, reports, reportCount, documents, localChanges } = shown;
+  const mayChange = c.abilities.update || c.abilities.close;
+  return (
+    <article className="case-detail" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="case-detail">
+      {back}
+      <header className="case-detail__header">
+        <p className="case-detail__reference">{c.reference}</p>
+        <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className="case-detail__title">
+          {c.title}
+        </h1>
+        <dl className="case-facts">
+          <div>
+            <dt>Risk level</dt>
+            <dd data-testid="case-risk">
+              <RiskBadge level={c.riskLevel} />
+            </dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd data-testid="case-status">{CASE_STATUS_LABELS[c.status]}{c.status === 'closed' && c.closureReason ? ` — ${c.closureReason}` : ''}</dd>
+          </div>
+          <div>
+            <dt>Type</dt>
+            <dd>{CASE_TYPE_LABELS[c.caseType]}</dd>
+          </div>
+          <div>
+            <dt>Owner agency</dt>
+            <dd>{c.ownerAgencyName}</dd>
+          </div>
+          <div>
+            <dt>Review date</dt>
+            <dd>{c.reviewDate ? formatDate(c.reviewDate) : 'None set'}</dd>
+          </div>
+          <div>
+            <dt>Last updated</dt>
+            <dd>
+              <time dateTime={c.updatedAt}>{formatDateTime(c.updatedAt)}</time>
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <MarkerBanner markers={markers} />
+      <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
+      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => void query.refetch()} />}
+      {mayChange ? (
+        <CaseChangeForm caseView={c} />
+      ) : (
+        <p className="case-detail__note">You can read this case but not change its risk level or status: only its owner agency can.</p>
+      )}
+      <div className="case-detail__columns">
+        <section className="case-panel" aria-labelledby={`${id}-people`}>
+          <h2 id={`${id}-people`} className="case-panel__title">
+            People
+          </h2>
+          {subjects.length === 0 ? (
+            <p className="case-panel__empty">No people are recorded on this case.</p>
+          ) : (
+            <ul className="case-list">
+              {subjects.map((s) => (
+                <li key={s.id} className="case-list__item">
+                  <span className="case-list__main">{s.displayName ?? 'Name not held on this computer'}</span>
+                  <span className="case-list__meta">{SUBJECT_ROLE_LABELS[s.role]}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="case-panel" aria-labelledby={`${id}-tasks`}>
+          <h2 id={`${id}-tasks`} className="case-panel__title">
+            Open tasks
+          </h2>
+          {openTasks.length === 0 ? (
+            <p className="case-panel__empty">No open tasks.</p>
+          ) : (
+            <ul className="case-list">
+              {openTasks.map((t) => (
+                <li key={t.id} className="case-list__item">
+                  <span className="case-list__main">{t.title}</span>
+                  <span className="case-list__meta">
+                    {TASK_STATUS_LABELS[t.status]} · {t.assigneeAgencyName}
+                    {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}
+                    {t.overdue && <strong className="overdue"> · Overdue</strong>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section className="case-panel" aria-labelledby={`${id}-reports`}>
+        <h2 id={`${id}-reports`} className="case-panel__title">
+          Reports
+        </h2>
+        {c.abilities.add_report && <AddReportForm caseId={c.id} />}
+        {reports.length === 0 ? (
+          <p className="case-panel__empty">No reports yet.</p>
+        ) : (
+          <ul className="case-list">
+            {reports.map((r) => (
+              <li key={r.id} className="case-list__item case-list__item--report">
+                <h3 className="case-list__main">{r.title}</h3>
+                <p className="case-list__meta">
+                  {REPORT_KIND_LABELS[r.kind]} · {r.authorAgencyName} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                </p>
+                <p className="case-list__summary">{r.summary}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {reportCount > reports.length && (
+          <p className="case-panel__empty">
+            Showing the newest {reports.length} of {reportCount} reports.
+          </p>
+        )}
+      </section>
+      <CaseDocuments documents={documents} exportsAllowed={exportsAllowed} />
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+/** The case's documents, each with an "Open" action that saves its content from the offline copy (or downloads it first). */
+import { useId, useState } from 'react';
+import type { CaseDetailView } from '../../../domain/ipc/case-detail-view.ts';
+import { useDesktopApi } from '../../api/desktop-api-context.ts';
+import { documentErrorMessage } from '../../words/document-error-message.ts';
+import { formatDateTime } from '../../words/format-date-time.ts';
+import { formatFileSize } from '../../words/format-file-size.ts';
+import { saveDocument } from './save-document.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+
+/** What the documents panel needs from the case screen. */
+export interface CaseDocumentsProps {
+  documents: CaseDetailView['documents'];
+  /** Whether the machine policy lets documents be saved out of Casebridge; null while not known. */
+  exportsAllowed: boolean | null;
+}
+
+/** Why there is no "Open" action, when there is none. */
+function noOpenReason(exportsAllowed: boolean | null): string | null {
+  if (exportsAllowed === null) {
+    return 'Documents can be opened once Casebridge has read the settings of this computer.';
+  }
+  return exportsAllowed ? null : 'Your organisation does not allow saving documents from Casebridge on this computer, so they cannot be opened here.';
+}
+
+/** The list; a failed "Open" is announced next to the document it was for. */
+export function CaseDocuments({ documents, exportsAllowed }: CaseDocumentsProps) {
+  const api = useDesktopApi();
+  const id = useId();
+  const [target, setTarget] = useState<string | null>(null);
+  const open = useSubmit((documentId: string) => api['documents.content']({ documentId }), { onSuccess: saveDocument });
+  const reason = noOpenReason(exportsAllowed);
+
+  return (
+    <section className="case-panel" aria-labelledby={`${id}-title`} data-testid="case-documents">
+      <h2 id={`${id}-title`} className="case-panel__title">
+        Documents
+      </h2>
+      {documents.length === 0 ? (
+        <p className="case-panel__empty">No documents are held for this case on this computer.</p>
+      ) : (
+        <>
+          {reason && <p className="case-panel__empty" data-testid="documents-no-open">{reason}</p>}
+          <ul className="case-list">
+            {documents.map((d) => (
+              <li key={d.id} className="case-list__item case-document">
+                <span className="case-list__main">{d.fileName}</span>
+                <span className="case-list__meta">
+                  {formatFileSize(d.sizeBytes)} · <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
+                </span>
+                {!reason && (
+                  <button
+                    type="button"
+                    className="button case-document__open"
+                    aria-label={`Open ${d.fileName}`}
+                    disabled={open.busy}
+                    onClick={() => {
+                      setTarget(d.id);
+                      void open.submit(d.id);
+                    }}
+                  >
+                    {open.busy && target === d.id ? 'Opening…' : 'Open'}
+                  </button>
+                )}
+                {open.error && target === d.id && (
+                  <p className="form-error case-document__error" role="alert">
+                    {documentErrorMessage(open.error)}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/** The Notifications screen: what partner agencies did with people this agency owns. Read from the server. */
+import { useEffect, useId, useRef } from 'react';
+import { BackToQueueHeading } from '../../components/BackToQueueHeading.tsx';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { useDesktopQuery } from '../../api/desktop-query.ts';
+import { NotificationList } from './NotificationList.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
+
+/** What the screen needs from the workspace. */
+export interface NotificationsProps {
+  onBack: () => void;
+}
+
+/** Loads the list when opened (and again on "Try again"); offline it says the list needs a connection. */
+export function Notifications({ onBack }: NotificationsProps) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Read from the server each time the screen opens: never an old copy of someone else's actions.
+  const query = useDesktopQuery('notifications.list', null, { staleTime: 0, gcTime: 0 });
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  const loading = query.isFetching;
+  const failure = errorBodyOf(query.error);
+  return (
+    <section className="problems" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="notifications">
+      <BackToQueueHeading id={`${id}-title`} title="Notifications" headingRef={heading} onBack={onBack} />
+      <p className="problems__intro">What partner agencies did with people your agency owns.</p>
+      {loading && <p className="problems__intro">Loading…</p>}
+      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className="problems__empty" />}
+      {!loading && query.data && <NotificationList notifications={query.data.notifications} />}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/** The practitioner's case queue: filter, table, count and paging, with the filter and page held in the URL. */
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { QUEUE_FILTER_MAX } from '../../../domain/ipc/case-channels.ts';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { useDesktopQuery } from '../../api/desktop-query.ts';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+import { plural } from '../../words/plural.ts';
+import { CaseQueueTable } from './CaseQueueTable.tsx';
+import { QueuePager } from './QueuePager.tsx';
+import { queueSearch, type QueueSearch } from './queue-search.ts';
+
+const FILTER_DELAY_MS = 200;
+
+/** What the queue needs from its route. */
+export interface CaseQueueProps {
+  /** The filter and page from the URL. */
+  search: QueueSearch;
+  /** Rows per page, as the user chose in Settings; null while not known yet (the queue waits). */
+  pageSize: number | null;
+  /** Puts a new filter or page in the URL; `replace` for typing, so Back does not step through keystrokes. */
+  onSearchChange: (search: QueueSearch, options: { replace: boolean }) => void;
+  onOpenCase: (caseId: string) => void;
+}
+
+/**
+ * The page shown is the URL's; typing settles for a moment before it becomes the URL's filter (and
+ * the first page). While the next page loads the last one stays on screen, dimmed; fresh data arrives
+ * when sync invalidates the query (see useSyncInvalidation).
+ */
+export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: CaseQueueProps) {
+  const filterId = useId();
+  const filter = search.q ?? '';
+  const page = search.page ?? 1;
+  const [filterText, setFilterText] = useState(filter);
+  // Back or Forward brought another filter: the box shows it (state adjusted during render).
+  const [shownFilter, setShownFilter] = useState(filter);
+  if (shownFilter !== filter) {
+    setShownFilter(filter);
+    setFilterText(filter);
+  }
+  const typed = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS);
+  // Only a settled keystroke moves the URL; a URL change alone must not write the old text back.
+  const settle = useEffectEvent((text: string) => {
+    if (text !== filter && text === filterText.trim()) {
+      onSearchChange(queueSearch(text, 1), { replace: true });
+    }
+  });
+  useEffect(() => settle(typed), [typed]);
+
+  const offset = pageSize === null ? 0 : (page - 1) * pageSize;
+  const query = useDesktopQuery(
+    'cases.queue',
+    { filter, limit: pageSize ?? 1, offset },
+    { enabled: pageSize !== null, placeholderData: keepPreviousData },
+  );
+  const shown = query.data;
+  // The offset of the page on screen: while the next page loads, the last one stays (dimmed).
+  const [shownOffset, setShownOffset] = useState(offset);
+  if (query.isSuccess && !query.isPlaceholderData && shownOffset !== offset) {
+    setShownOffset(offset);
+  }
+  const loading = query.isFetching;
+  const failure = query.isError ? errorBodyOf(query.error) : null;
+
+  return (
+    <section className="queue" aria-labelledby={`${filterId}-heading`}>
+      <div className="queue__toolbar">
+        <h1 id={`${filterId}-heading`} className="queue__heading">
+          Case queue
+        </h1>
+        <label className="queue__filter-label" htmlFor={filterId}>
+          Filter cases
+        </label>
+        <input
+          id={filterId}
+          className="queue__filter"
+          type="search"
+          placeholder="Reference, title, type or agency"
+          maxLength={QUEUE_FILTER_MAX}
+          autoComplete="off"
+          value={filterText}
+          onChange={(event) => setFilterText(event.target.value)}
+        />
+        <p className="queue__count" aria-live="polite">
+          {shown ? plural(shown.total, 'case') : ''}
+        </p>
+        {loading && shown ? <p className="queue__updating">Updating…</p> : null}
+      </div>
+      {failure && <RetryAlert className="queue__message" error={failure} onRetry={() => void query.refetch()} />}
+      {!shown && loading && (
+        <p className="queue__message" role="status">
+          Loading cases…
+        </p>
+      )}
+      {shown && !failure && shown.rows.length === 0 && !loading && (
+        <p className="queue__message">{filter ? `No cases match “${filter}”.` : 'Your queue has no cases yet.'}</p>
+      )}
+      {shown && shown.rows.length > 0 && !failure && (
+        <div className="queue__scroll">
+          <CaseQueueTable rows={shown.rows} busy={loading} onOpenCase={onOpenCase} />
+        </div>
+      )}
+      {shown && pageSize !== null && (shownOffset > 0 || shown.total > shown.rows.length) && !failure && (
+        <QueuePager
+          offset={shownOffset}
+          pageSize={pageSize}
+          rowCount={shown.rows.length}
+          total={shown.total}
+          busy={loading}
+          onOffsetChange={(next) => onSearchChange(queueSearch(filter, Math.floor(next / pageSize) + 1), { replace: false })}
+        />
+      )}
+    </section>
+  );
+}
