@@ -5,6 +5,7 @@ import { UploadFieldsSchema } from '../../domain/documents/upload-fields.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { CaseParams, IdParams } from '../../domain/http/document-routes.ts';
 import { routes } from '../../domain/http/routes.ts';
+import { parseOrThrow } from '../../domain/validation-error.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { registerAccessRequestRoutes } from '../access-requests/routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
@@ -17,7 +18,6 @@ import { deleteDocument } from './delete-document.ts';
 import { findVisibleDocument, listVisibleCaseDocuments, toDocumentRecords } from './document-record.ts';
 import { sendDocumentContent } from './download-document.ts';
 import { assertMayAddDocument } from './may-add-document.ts';
-import { parseInput } from './parse-input.ts';
 import { receiveUpload, UPLOAD_LIMITS } from './receive-upload.ts';
 import { uploadDocument } from './upload-document.ts';
 
@@ -34,13 +34,13 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
       preParsing: authenticateBeforeBody(ctx),
       handler: async (request, reply) => {
         const user = authenticatedUser(request);
-        const params = parseInput(CaseParams, request.params, 'path');
+        const params = parseOrThrow(CaseParams, request.params, 'path');
         // Refuse before reading the body, so nobody can fill the disk with uploads to cases they cannot use.
         await assertMayAddDocument(ctx.db, user, ctx.now().toISOString(), params.caseId, null);
         const received = await receiveUpload(request, ctx.config.dataDir);
         let fields;
         try {
-          fields = parseInput(UploadFieldsSchema, received.fields, 'form field');
+          fields = parseOrThrow(UploadFieldsSchema, received.fields, 'form field');
         } catch (error) {
           await discard(received.file.staged.tempPath);
           throw error;
@@ -60,8 +60,8 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     preParsing: authenticateBeforeBody(ctx),
     handler: async (request, reply) => {
       const user = authenticatedUser(request);
-      const params = parseInput(IdParams, request.params, 'path');
-      parseInput(download.query, request.query ?? {}, 'query');
+      const params = parseOrThrow(IdParams, request.params, 'path');
+      parseOrThrow(download.query, request.query ?? {}, 'query');
       return sendDocumentContent(ctx, user, actorOf(user, request), params.id, request, reply);
     },
   });

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import type { PushBody, PushMutation, PushResponse, PushResult } from '../../domain/http/sync-schemas.ts';
 import { MUTATION_ARGS, type MutationName } from '../../domain/sync/mutations.ts';
+import { parseOrThrow } from '../../domain/validation-error.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { withWrite } from '../db/write.ts';
@@ -70,11 +71,5 @@ async function replayedOutcome(ctx: ServerContext, clientId: string, mutationId:
 }
 
 function parseArgs(name: MutationName, args: unknown): never {
-  const parsed = MUTATION_ARGS[name].safeParse(args);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    throw new CodedError('validation_error', `Invalid arguments for ${name}${where}: ${first?.message ?? 'bad input'}`);
-  }
-  return parsed.data as never;
+  return parseOrThrow(MUTATION_ARGS[name], args, `arguments for ${name}`) as never;
 }
