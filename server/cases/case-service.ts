@@ -10,7 +10,7 @@ import { recordChange } from '../changes/record-change.ts';
 import { loadCase, loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
 import { caseReference } from './case-reference.ts';
 import { assertActiveCaseType } from './case-types.ts';
-import { isoOf, type WriteContext } from './write-context.ts';
+import { isoOf, type WriteContext } from '../changes/write-context.ts';
 
 type Trx = Transaction<ServerDatabase>;
 

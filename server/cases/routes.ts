@@ -15,7 +15,7 @@ import { loadCaseFor } from './case-policy-loader.ts';
 import { createCase, updateCase } from './case-service.ts';
 import { shareCase, transferCase } from './case-sharing-service.ts';
 import { toCaseSummary } from './case-summary.ts';
-import { isoOf, writeContextOf } from './write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 
 /** Registers the cases routes. */
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {

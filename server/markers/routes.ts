@@ -1,7 +1,7 @@
 /** Registers the marker routes: place, list on a subject, change. */
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../domain/http/case-routes.ts';
-import { isoOf, writeContextOf } from '../cases/write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../domain/http/case-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { loadCaseFor } from '../cases/case-policy-loader.ts';
-import { isoOf, writeContextOf } from '../cases/write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';

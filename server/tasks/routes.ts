@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../domain/http/case-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
-import { isoOf, writeContextOf } from '../cases/write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
