@@ -1,10 +1,8 @@
 /** Sign-in, tokens and the current user. */
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, NoBody, NoQuery } from './route.ts';
 
-const NoQuery = z.object({}).strict();
-const NoBody = z.undefined();
 export const LoginBodySchema = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(512),

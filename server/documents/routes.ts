@@ -1,13 +1,13 @@
-/** Registers the documents routes declared in domain/http (and, through them, the access-request routes). */
+/** Registers the documents routes declared in domain/http/document-routes.ts. */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { UploadFieldsSchema } from '../../domain/documents/upload-fields.ts';
 import { CodedError } from '../../domain/errors.ts';
-import { CaseParams, IdParams } from '../../domain/http/document-routes.ts';
+import { CaseParams } from '../../domain/http/document-routes.ts';
+import { IdParams } from '../../domain/http/route.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { parseOrThrow } from '../../domain/validation-error.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
-import { registerAccessRequestRoutes } from '../access-requests/routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { authenticateBeforeBody, authenticatedUser } from '../http/authenticate-first.ts';
@@ -21,7 +21,7 @@ import { assertMayAddDocument } from './may-add-document.ts';
 import { receiveUpload, UPLOAD_LIMITS } from './receive-upload.ts';
 import { uploadDocument } from './upload-document.ts';
 
-/** Registers the documents and access-request routes. */
+/** Registers the documents routes. */
 export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   // Multipart parsing exists only inside this scope, for the upload route, with tight limits.
   await app.register(async (scope) => {
@@ -92,6 +92,4 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     await deleteDocument(ctx, user, actorOf(user, request), params.id);
     return { id: params.id, deleted: true as const };
   });
-
-  registerAccessRequestRoutes(app, ctx);
 }

@@ -1,7 +1,7 @@
-/** Registers the locations routes declared in domain/http/person-routes.ts. */
+/** Registers the locations routes declared in domain/http/location-routes.ts. */
 import { sql, type SqlBool } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { routes } from '../../domain/http/routes.ts';
+import { locationRoutes } from '../../domain/http/location-routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
@@ -16,13 +16,13 @@ import { locationVisibleSql } from '../access/location-visibility.ts';
 const SEARCH_LIMIT = 50;
 
 /** Registers the locations routes. */
-export function registerLocationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  registerRoute(app, ctx, routes.createLocation, async ({ body, user, request }) => {
+export function registerLocationRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  registerRoute(app, ctx, locationRoutes.createLocation, async ({ body, user, request }) => {
     const id = await withWrite(ctx, (trx) => createLocation(trx, writeContextOf(ctx, user, request), body));
     return toLocationRecord(user, await loadVisibleLocation(ctx.db, user, ctx.now().toISOString(), id));
   });
 
-  registerRoute(app, ctx, routes.getLocation, async ({ params, user, request }) => {
+  registerRoute(app, ctx, locationRoutes.getLocation, async ({ params, user, request }) => {
     const at = ctx.now();
     const row = await loadVisibleLocation(ctx.db, user, at.toISOString(), params.id).catch(async (error: unknown) => {
       await recordAuditNow(ctx.db, { actor: actorOf(user, request), action: 'record.view', entityType: 'location', entityId: params.id, outcome: 'denied', at });
@@ -32,12 +32,12 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: ServerContext)
     return toLocationRecord(user, row);
   });
 
-  registerRoute(app, ctx, routes.updateLocation, async ({ params, body, user, request }) => {
+  registerRoute(app, ctx, locationRoutes.updateLocation, async ({ params, body, user, request }) => {
     await withWrite(ctx, (trx) => updateLocation(trx, writeContextOf(ctx, user, request), params.id, body));
     return toLocationRecord(user, await loadVisibleLocation(ctx.db, user, ctx.now().toISOString(), params.id));
   });
 
-  registerRoute(app, ctx, routes.searchLocations, async ({ query, user, request }) => {
+  registerRoute(app, ctx, locationRoutes.searchLocations, async ({ query, user, request }) => {
     const at = ctx.now();
     // Letters, digits and spaces only, so the terms cannot carry LIKE wildcards.
     const words = query.q.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').trim();
@@ -57,5 +57,4 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: ServerContext)
     });
     return { results: rows.map((r) => toLocationRecord(user, r)) };
   });
-  return Promise.resolve();
 }

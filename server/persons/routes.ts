@@ -7,7 +7,6 @@ import { seesPersonRecord } from '../../domain/policy/person-policy.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
-import { registerLocationRoutes } from '../locations/routes.ts';
 import type { ServerContext } from '../server-context.ts';
 import { matchPersons } from './match-persons.ts';
 import { loadPersonRecord } from './person-access.ts';
@@ -18,8 +17,8 @@ import { registerPersonWriteRoutes } from './write-routes.ts';
 /** At most this many search results. */
 const SEARCH_LIMIT = 25;
 
-/** Registers the persons and locations routes. */
-export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+/** Registers the persons routes. */
+export function registerPersonRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerRoute(app, ctx, routes.getPerson, async ({ params, user, request }) => {
     const at = ctx.now();
     const audit = (outcome: 'success' | 'denied') => recordAuditNow(ctx.db, {
@@ -68,7 +67,6 @@ export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerCont
   });
 
   registerPersonWriteRoutes(app, ctx);
-  await registerLocationRoutes(app, ctx);
 }
 
 /**
