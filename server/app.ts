@@ -1,20 +1,25 @@
 /** Builds the cloud API: a Fastify app over an open database. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { routes } from '../domain/http/routes.ts';
+import { registerAccessRequestRoutes } from './access-requests/routes.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';
+import { registerLocationRoutes } from './locations/routes.ts';
+import { registerMarkerRoutes } from './markers/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
 import { registerPersonRoutes } from './persons/routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { loggerOptions, type LogDestination } from './http/log-options.ts';
 import { registerRoute } from './http/register-route.ts';
 import type { ServerContext } from './server-context.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
+import { registerTaskRoutes } from './tasks/routes.ts';
 
 /** Options that differ between production and tests. */
 export interface AppOptions {
@@ -38,9 +43,14 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   await registerAuditRoutes(app, ctx);
-  await registerPersonRoutes(app, ctx);
+  registerPersonRoutes(app, ctx);
+  registerLocationRoutes(app, ctx);
   await registerCaseRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  registerTaskRoutes(app, ctx);
+  registerMarkerRoutes(app, ctx);
   await registerDocumentRoutes(app, ctx);
+  registerAccessRequestRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);

@@ -1,5 +1,12 @@
-/** Kysely table types of the cloud API's database (SQLite and PostgreSQL alike). */
+/** Kysely table types of the cloud API's database (SQLite and PostgreSQL alike); columns holding domain words carry their unions. */
 import type { Generated } from 'kysely';
+import type { AccessRequestStatus, AccessResourceType } from '../../domain/entities/access-request.ts';
+import type { DocumentSharingLevel } from '../../domain/entities/document.ts';
+import type { NotificationKind } from '../../domain/entities/notification.ts';
+import type { Gender, IdentifierScheme } from '../../domain/entities/person.ts';
+import type {
+  AgencyKind, CaseStatus, MarkerSubjectType, MarkerType, ReportKind, ReportSharingLevel, RiskLevel, Role, SharingLevel, SubjectRole, TaskStatus,
+} from '../../domain/vocabulary.ts';
 
 /** Booleans are stored as 0/1 integers on both dialects, so one set of queries serves both. */
 export type Flag = 0 | 1;
@@ -7,7 +14,7 @@ export type Flag = 0 | 1;
 export interface AgencyTable {
   id: string;
   name: string;
-  kind: string;
+  kind: AgencyKind;
   code: string;
   created_at: string;
   seq: number;
@@ -27,7 +34,7 @@ export interface UserTable {
   agency_id: string;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   password_hash: string;
   disabled: Flag;
   created_at: string;
@@ -51,14 +58,14 @@ export interface CaseTable {
   reference: string;
   title: string;
   case_type: string;
-  status: string;
+  status: CaseStatus;
   closure_reason: string | null;
-  risk_level: string;
+  risk_level: RiskLevel;
   review_date: string | null;
   owner_agency_id: string;
   owner_team_id: string | null;
   owner_user_id: string | null;
-  sharing_level: string;
+  sharing_level: SharingLevel;
   created_at: string;
   updated_at: string;
   version: number;
@@ -120,7 +127,7 @@ export interface PersonTable {
   family_name: string;
   date_of_birth: string | null;
   estimated_birth_year: number | null;
-  gender: string;
+  gender: Gender;
   owner_agency_id: string;
   consent_status: string;
   /** Phonetic key of the name, for duplicate detection. */
@@ -144,7 +151,7 @@ export interface PersonAliasTable {
 export interface PersonIdentifierTable {
   id: string;
   person_id: string;
-  scheme: string;
+  scheme: IdentifierScheme;
   value: string;
   agency_id: string;
 }
@@ -167,7 +174,7 @@ export interface CaseSubjectTable {
   id: string;
   case_id: string;
   person_id: string;
-  role: string;
+  role: SubjectRole;
   created_at: string;
   /** 1 when the link was made by a user who saw the person only as a stub or profile: it reveals the minimal profile only. */
   profile_only: Generated<number>;
@@ -193,14 +200,14 @@ export interface CaseLocationTable {
 export interface ReportTable {
   id: string;
   case_id: string;
-  kind: string;
+  kind: ReportKind;
   title: string;
   body: string;
   author_user_id: string;
   author_agency_id: string;
   author_team_id: string | null;
   /** `case` follows the case; any other level restricts the report further. */
-  sharing_level: string;
+  sharing_level: ReportSharingLevel;
   created_at: string;
   updated_at: string;
   version: number;
@@ -237,7 +244,7 @@ export interface TaskTable {
   assignee_team_id: string | null;
   assignee_user_id: string | null;
   due_date: string | null;
-  status: string;
+  status: TaskStatus;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -254,9 +261,9 @@ export interface TaskUpdateTable {
 
 export interface MarkerTable {
   id: string;
-  subject_type: string;
+  subject_type: MarkerSubjectType;
   subject_id: string;
-  marker_type: string;
+  marker_type: MarkerType;
   description: string;
   owner_agency_id: string;
   created_by: string;
@@ -279,19 +286,19 @@ export interface DocumentTable {
   owner_agency_id: string;
   owner_team_id: string | null;
   uploaded_by: string;
-  sharing_level: string;
+  sharing_level: DocumentSharingLevel;
   created_at: string;
 }
 
 export interface AccessRequestTable {
   id: string;
-  resource_type: string;
+  resource_type: AccessResourceType;
   resource_id: string;
   owner_agency_id: string;
   requester_user_id: string;
   requester_agency_id: string;
   reason: string;
-  status: string;
+  status: AccessRequestStatus;
   decided_by: string | null;
   decided_at: string | null;
   decision_note: string | null;
@@ -303,7 +310,7 @@ export interface AccessRequestTable {
 export interface AccessGrantTable {
   id: string;
   request_id: string;
-  resource_type: string;
+  resource_type: AccessResourceType;
   resource_id: string;
   user_id: string;
   expires_at: string;
@@ -410,7 +417,7 @@ export interface ClientAuditEventTable {
 export interface NotificationTable {
   id: string;
   agency_id: string;
-  kind: string;
+  kind: NotificationKind;
   person_id: string;
   case_id: string;
   from_agency_id: string;

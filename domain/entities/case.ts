@@ -51,6 +51,9 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
+/** The longest closure reason a case takes (the API, offline changes and the case screen's text box). */
+export const CLOSURE_REASON_MAX_LENGTH = 500;
+
 export const CaseListQuerySchema = z.object({
   status: CaseStatusSchema.optional(),
   caseType: z.string().min(1).max(64).optional(),
@@ -82,7 +85,7 @@ export const PatchCaseBodySchema = z.object({
   reviewDate: z.iso.date().nullable().optional(),
   riskLevel: RiskLevelSchema.optional(),
   status: CaseStatusSchema.optional(),
-  closureReason: Text(500).nullable().optional(),
+  closureReason: Text(CLOSURE_REASON_MAX_LENGTH).nullable().optional(),
   /** Required when changing risk level, status or closure reason (compare-and-set). */
   expectedVersion: z.number().int().positive().optional(),
 }).strict();

@@ -36,7 +36,7 @@ export type CreateMarkerBody = z.infer<typeof CreateMarkerBodySchema>;
 
 export const PatchMarkerBodySchema = z.object({
   markerType: MarkerTypeSchema.optional(),
-  description: z.string().trim().min(1).max(2000).optional(),
+  description: CreateMarkerBodySchema.shape.description.optional(),
   reviewDate: z.iso.date().optional(),
   expiresAt: TimestampSchema.nullable().optional(),
 }).strict();

@@ -40,8 +40,8 @@ export const CreateReportBodySchema = z.object({
 export type CreateReportBody = z.infer<typeof CreateReportBodySchema>;
 
 export const PatchReportBodySchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  body: z.string().min(1).max(100_000).optional(),
+  title: CreateReportBodySchema.shape.title.optional(),
+  body: CreateReportBodySchema.shape.body.optional(),
 }).strict();
 /** An edit of a report's text (the previous text is kept as a version). */
 export type PatchReportBody = z.infer<typeof PatchReportBodySchema>;

@@ -30,9 +30,12 @@ export const TaskDetailSchema = TaskRecordSchema.extend({ updates: z.array(TaskU
 /** A task with its updates thread. */
 export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 
+const TaskTitle = z.string().trim().min(1).max(200);
+const TaskDescription = z.string().max(5000);
+
 export const CreateTaskBodySchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).default(''),
+  title: TaskTitle,
+  description: TaskDescription.default(''),
   assigneeAgencyId: IdSchema,
   assigneeTeamId: IdSchema.nullable().default(null),
   assigneeUserId: IdSchema.nullable().default(null),
@@ -42,8 +45,8 @@ export const CreateTaskBodySchema = z.object({
 export type CreateTaskBody = z.infer<typeof CreateTaskBodySchema>;
 
 export const PatchTaskBodySchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(5000).optional(),
+  title: TaskTitle.optional(),
+  description: TaskDescription.optional(),
   dueDate: z.iso.date().nullable().optional(),
   status: TaskStatusSchema.optional(),
 }).strict();

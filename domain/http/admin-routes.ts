@@ -1,9 +1,7 @@
 /** Administration: devices, TOTP enrolment, agencies, sharing agreements. */
 import { z } from 'zod';
-import { defineRoute } from './route.ts';
+import { defineRoute, NoBody, NoQuery } from './route.ts';
 
-const NoQuery = z.object({}).strict();
-const NoBody = z.undefined();
 
 export const DeviceSchema = z.object({
   id: z.uuid(),

@@ -1,12 +1,9 @@
 /** Audit search and chain verification for data officers (docs/audit.md). */
-import { z } from 'zod';
 import { AuditChainResultSchema } from '../audit/audit-chain.ts';
 import { AuditSearchPageSchema, AuditSearchQuerySchema } from '../audit/audit-search.ts';
 import { ClientAuditAckSchema, ClientAuditBatchSchema } from '../audit/client-audit-events.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, NoBody, NoQuery } from './route.ts';
 
-const NoQuery = z.object({}).strict();
-const NoBody = z.undefined();
 
 export const auditRoutes = {
   auditEvents: defineRoute({

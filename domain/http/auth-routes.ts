@@ -1,10 +1,11 @@
 /** Sign-in, tokens and the current user. */
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, NoBody, NoQuery } from './route.ts';
 
-const NoQuery = z.object({}).strict();
-const NoBody = z.undefined();
+/** Refresh tokens are opaque; these bounds only keep junk out. */
+const RefreshToken = z.string().min(20).max(200);
+
 export const LoginBodySchema = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(512),
@@ -37,11 +38,11 @@ export const authRoutes = {
   }),
   refresh: defineRoute({
     method: 'POST', path: '/auth/refresh', auth: false, summary: 'Rotate a refresh token for a new token pair',
-    query: NoQuery, body: z.object({ refreshToken: z.string().min(20).max(200), deviceId: z.uuid().optional() }), response: TokenPairSchema,
+    query: NoQuery, body: z.object({ refreshToken: RefreshToken, deviceId: z.uuid().optional() }), response: TokenPairSchema,
   }),
   logout: defineRoute({
     method: 'POST', path: '/auth/logout', auth: true, summary: 'Revoke the refresh token family of this sign-in',
-    query: NoQuery, body: z.object({ refreshToken: z.string().min(20).max(200) }), response: z.object({ ok: z.literal(true) }),
+    query: NoQuery, body: z.object({ refreshToken: RefreshToken }), response: z.object({ ok: z.literal(true) }),
   }),
   totpEnrol: defineRoute({
     method: 'POST', path: '/auth/totp/enrol', auth: true, summary: 'Start setting up an authenticator app (not active until confirmed)',
@@ -55,7 +56,7 @@ export const authRoutes = {
     method: 'POST', path: '/auth/totp/setup', auth: false,
     summary: 'Start setting up an authenticator app with username and password, when the agency requires one and none is set up; the first sign-in with its code confirms it. A pending set-up is replaced only with the setupToken it returned, or after an admin reset',
     query: NoQuery,
-    body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(512), setupToken: z.string().min(20).max(200).optional() }),
+    body: LoginBodySchema.pick({ username: true, password: true }).extend({ setupToken: z.string().min(20).max(200).optional() }),
     response: TotpSetupSchema,
   }),
   me: defineRoute({

@@ -1,9 +1,8 @@
 /** Notifications addressed to the caller's agency. */
 import { z } from 'zod';
 import { NotificationListQuerySchema, NotificationRecordSchema } from '../entities/notification.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, NoBody } from './route.ts';
 
-const NoBody = z.undefined();
 
 export const notificationRoutes = {
   listNotifications: defineRoute({

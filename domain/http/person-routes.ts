@@ -1,18 +1,12 @@
-/** Persons (the golden nominal), aliases, identifiers, locations, duplicate matches and merges. */
+/** Persons (the golden nominal), aliases, identifiers, duplicate matches and merges. */
 import { z } from 'zod';
 import { IdSchema } from '../ids.ts';
-import {
-  CreateLocationBodySchema, LocationRecordSchema, UpdateLocationBodySchema,
-} from '../entities/location.ts';
 import {
   AliasInputSchema, CreatePersonBodySchema, DateOfBirthSchema, IdentifierInputSchema, LikelyMatchSchema,
   PersonMatchBodySchema, PersonRecordSchema, PersonResultSchema, UpdatePersonBodySchema,
 } from '../entities/person.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 
-const NoQuery = z.object({}).strict();
-const NoBody = z.undefined();
-const IdParams = z.object({ id: IdSchema });
 const Version = z.number().int().positive();
 
 export const personRoutes = {
@@ -76,25 +70,5 @@ export const personRoutes = {
       mergedId: IdSchema,
       movedCaseSubjects: z.number().int().nonnegative(),
     }),
-  }),
-  createLocation: defineRoute({
-    method: 'POST', path: '/locations', auth: true, tag: 'locations', summary: "Create a location owned by the caller's agency",
-    query: NoQuery, body: CreateLocationBodySchema, response: LocationRecordSchema,
-  }),
-  searchLocations: defineRoute({
-    method: 'GET', path: '/locations/search', auth: true, tag: 'locations',
-    summary: 'Search visible locations by postcode or address',
-    query: z.object({ q: z.string().trim().min(2).max(100) }).strict(), body: NoBody,
-    response: z.object({ results: z.array(LocationRecordSchema) }),
-  }),
-  getLocation: defineRoute({
-    method: 'GET', path: '/locations/:id', auth: true, tag: 'locations',
-    summary: 'One location: owner agency, or anyone who may see a case at it (the view is audited)',
-    params: IdParams, query: NoQuery, body: NoBody, response: LocationRecordSchema,
-  }),
-  updateLocation: defineRoute({
-    method: 'PATCH', path: '/locations/:id', auth: true, tag: 'locations',
-    summary: 'Change a location (owner agency; compare-and-set on expectedVersion)',
-    params: IdParams, query: NoQuery, body: UpdateLocationBodySchema, response: LocationRecordSchema,
   }),
 } as const;

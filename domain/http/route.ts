@@ -1,5 +1,6 @@
 /** How an HTTP route is declared once and typed on both sides (server handler and axios client). */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { IdSchema } from '../ids.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -43,3 +44,10 @@ export type RouteBody<D> = D extends RouteDef<z.ZodType, infer B, z.ZodType> ? z
 export type RouteParams<D> = D extends RouteDef<z.ZodType, z.ZodType, z.ZodType, boolean, infer P> ? z.infer<P> : never;
 /** The response type of a route. */
 export type RouteResponse<D> = D extends RouteDef<z.ZodType, z.ZodType, infer R> ? z.infer<R> : never;
+
+/** The query of a route that takes none. */
+export const NoQuery = z.object({}).strict();
+/** The body of a route that takes none. */
+export const NoBody = z.undefined();
+/** Path parameters of routes on one record (`/…/:id`). */
+export const IdParams = z.object({ id: IdSchema }).strict();

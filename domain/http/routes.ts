@@ -3,17 +3,19 @@ import { z } from 'zod';
 import { adminRoutes } from './admin-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { accessRequestRoutes } from './access-request-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { documentRoutes } from './document-routes.ts';
+import { locationRoutes } from './location-routes.ts';
+import { markerRoutes } from './marker-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { personRoutes } from './person-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import { defineRoute, NoBody, NoQuery } from './route.ts';
 import { syncRoutes } from './sync-routes.ts';
-import { defineRoute } from './route.ts';
+import { taskRoutes } from './task-routes.ts';
 
 export { LoginBodySchema, TokenPairSchema, type TokenPair } from './auth-routes.ts';
-
-const NoQuery = z.object({}).strict();
-const NoBody = z.undefined();
 
 export const routes = {
   health: defineRoute({
@@ -24,8 +26,13 @@ export const routes = {
   ...syncRoutes,
   ...auditRoutes,
   ...personRoutes,
+  ...locationRoutes,
   ...caseRoutes,
+  ...reportRoutes,
+  ...taskRoutes,
+  ...markerRoutes,
   ...documentRoutes,
+  ...accessRequestRoutes,
   ...adminRoutes,
   ...notificationRoutes,
 } as const;

@@ -1,10 +1,7 @@
 /** The sync protocol's routes (docs/sync.md); the real-time socket is at SYNC_SOCKET_PATH. */
-import { z } from 'zod';
 import { BootstrapQuerySchema, BootstrapResponseSchema, PullQuerySchema, PullResponseSchema, PushBodySchema, PushResponseSchema } from './sync-schemas.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, NoBody, NoQuery } from './route.ts';
 
-const NoBody = z.undefined();
-const NoQuery = z.object({}).strict();
 
 export const syncRoutes = {
   syncPull: defineRoute({

@@ -1,10 +1,12 @@
 /** IPC channels of the session: state, sign-in, sign-out, idle lock and unlock, and the admin policy's status. */
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
+import { LoginBodySchema } from '../http/auth-routes.ts';
 import { defineChannel } from './channel.ts';
 import { SessionStateSchema } from './session-state.ts';
 
-const PasswordSchema = z.string().min(1).max(512);
+/** The same bounds as the server's sign-in body. */
+const PasswordSchema = LoginBodySchema.shape.password;
 
 /** What the sign-in screen and settings show about the machine policy: broken sources and admin-set fields. */
 export const PolicyStatusSchema = z.object({
@@ -17,7 +19,7 @@ export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
 export const sessionChannels = {
   'session.state': defineChannel({ input: z.null(), output: SessionStateSchema, needsSession: false }),
   'session.signIn': defineChannel({
-    input: z.object({ username: z.string().trim().min(1).max(100), password: PasswordSchema }),
+    input: LoginBodySchema.pick({ username: true, password: true }),
     output: SessionUserSchema,
     needsSession: false,
   }),

@@ -3,46 +3,31 @@
  * schema. Ids of new records are made on the client, so a replay cannot create a twin.
  */
 import { z } from 'zod';
+import { PatchCaseBodySchema } from '../entities/case.ts';
+import { CreateReportBodySchema } from '../entities/report.ts';
+import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
 import { IdSchema } from '../ids.ts';
-import { CaseStatusSchema, ReportKindSchema, ReportSharingLevelSchema, RiskLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
+import { ReportSharingLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
 
-const Title = z.string().trim().min(1).max(200);
+/**
+ * The case's PATCH body without `expectedVersion`: the mutation's `baseVersion` is the
+ * compare-and-set version of the safety-critical fields (risk level, status, closure reason;
+ * closing needs a `closureReason`).
+ */
+export const CaseUpdateArgsSchema = z.object({ caseId: IdSchema }).extend(PatchCaseBodySchema.omit({ expectedVersion: true }).shape).strict();
 
-export const CaseUpdateArgsSchema = z.object({
-  caseId: IdSchema,
-  title: Title.optional(),
-  reviewDate: z.iso.date().nullable().optional(),
-  /** Safety-critical: compare-and-set on the mutation's `baseVersion`. */
-  riskLevel: RiskLevelSchema.optional(),
-  /** Safety-critical: compare-and-set; closing needs a `closureReason`. */
-  status: CaseStatusSchema.optional(),
-  closureReason: z.string().trim().min(1).max(500).nullable().optional(),
-}).strict();
+export const ReportCreateArgsSchema = z.object({ reportId: IdSchema, caseId: IdSchema })
+  .extend(CreateReportBodySchema.pick({ kind: true, title: true, body: true }).shape)
+  .extend({
+    /** `case` (default) follows the case; `shared` needs named shares, so it is not offered offline. */
+    sharingLevel: ReportSharingLevelSchema.exclude(['shared']).default('case'),
+  }).strict();
 
-export const ReportCreateArgsSchema = z.object({
-  reportId: IdSchema,
-  caseId: IdSchema,
-  kind: ReportKindSchema,
-  title: Title,
-  body: z.string().min(1).max(100_000),
-  /** `case` (default) follows the case; `shared` needs named shares, so it is not offered offline. */
-  sharingLevel: ReportSharingLevelSchema.exclude(['shared']).default('case'),
-}).strict();
-
-export const TaskCreateArgsSchema = z.object({
-  taskId: IdSchema,
-  caseId: IdSchema,
-  title: Title,
-  description: z.string().max(5000).default(''),
-  assigneeAgencyId: IdSchema,
-  assigneeTeamId: IdSchema.nullable().default(null),
-  assigneeUserId: IdSchema.nullable().default(null),
-  dueDate: z.iso.date().nullable().default(null),
-}).strict();
+export const TaskCreateArgsSchema = z.object({ taskId: IdSchema, caseId: IdSchema }).extend(CreateTaskBodySchema.shape).strict();
 
 export const TaskUpdateArgsSchema = z.object({ taskId: IdSchema, status: TaskStatusSchema }).strict();
 
-export const TaskAddUpdateArgsSchema = z.object({ taskUpdateId: IdSchema, taskId: IdSchema, body: z.string().trim().min(1).max(5000) }).strict();
+export const TaskAddUpdateArgsSchema = z.object({ taskUpdateId: IdSchema, taskId: IdSchema }).extend(TaskUpdateBodySchema.shape).strict();
 
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {

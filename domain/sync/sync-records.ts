@@ -7,7 +7,7 @@ import { CaseRecordSchema } from '../entities.ts';
 import { CaseAbilitiesSchema } from '../entities/case.ts';
 import { DocumentAbilitiesSchema } from '../entities/document.ts';
 import { LocationAbilitiesSchema, LocationRecordSchema } from '../entities/location.ts';
-import { PersonAbilitiesSchema } from '../entities/person.ts';
+import { GenderSchema, PersonAbilitiesSchema } from '../entities/person.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import {
   MarkerSubjectTypeSchema, MarkerTypeSchema, ReportKindSchema, ReportSharingLevelSchema, SubjectRoleSchema, TaskStatusSchema,
@@ -26,7 +26,7 @@ export const SyncPersonSchema = z.object({
   familyName: z.string(),
   dateOfBirth: z.iso.date().nullable(),
   estimatedBirthYear: z.number().int().nullable(),
-  gender: z.string(),
+  gender: GenderSchema,
   aliases: z.array(z.object({ givenName: z.string(), familyName: z.string() })),
   abilities: PersonAbilitiesSchema.optional(),
 });

@@ -4,6 +4,7 @@ import { channels, type ChannelName, type EventName, type EventPayload } from '.
 import type { SocketTransport } from '../sync/socket-transport.ts';
 import type { PolicyStatus } from '../../domain/ipc/session-channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
+import { validationError } from '../../domain/validation-error.ts';
 import { createApiClient } from '../api/api-client.ts';
 import { DEFAULT_POLICY } from '../machine-policy/admin-policy.ts';
 import type { LoadedPolicy } from '../machine-policy/load-admin-policy.ts';
@@ -126,8 +127,7 @@ async function dispatch(handlers: ChannelHandlers, session: SessionManager, chan
   const def = channels[channel];
   const parsed = def.input.safeParse(input);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return fail({ code: 'validation_error', message: `Invalid input${first?.path.length ? ` at ${first.path.join('.')}` : ''}: ${first?.message ?? 'bad input'}` });
+    return fail(validationError('input', parsed.error));
   }
   try {
     if (def.needsSession) {

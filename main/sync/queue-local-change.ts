@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { CodedError } from '../../domain/errors.ts';
 import { MUTATION_ARGS, MutationNameSchema, type MutationArgs, type MutationName } from '../../domain/sync/mutations.ts';
+import { parseOrThrow } from '../../domain/validation-error.ts';
 import { ensureClientId, nextMutationId } from './client-identity.ts';
 import { applyOptimistic } from './optimistic-apply.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
@@ -18,13 +19,7 @@ export async function queueLocalChange(trx: Kysely<SyncCacheDatabase>, change: {
   if (!name.success) {
     throw new CodedError('validation_error', `Unknown change "${String(change.name).slice(0, 40)}".`);
   }
-  const parsed = MUTATION_ARGS[name.data].safeParse(change.args);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    throw new CodedError('validation_error', `Invalid ${name.data}${where}: ${first?.message ?? 'bad input'}`);
-  }
-  const args = parsed.data as MutationArgs<MutationName>;
+  const args = parseOrThrow(MUTATION_ARGS[name.data], change.args, name.data) as MutationArgs<MutationName>;
   const baseVersion = change.baseVersion ?? (await cachedVersion(trx, name.data, args));
   const clientId = await ensureClientId(trx);
   const before = await applyOptimistic(trx, name.data, args, actor, at);

@@ -1,7 +1,7 @@
 /** Reads access requests (with their grant) through the one visibility filter and builds wire records. */
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { AccessRequestRecord, AccessRequestStatus, AccessResourceType } from '../../domain/entities/access-request.ts';
+import type { AccessRequestRecord, AccessRequestStatus } from '../../domain/entities/access-request.ts';
 import { canDecideAccessRequest } from '../../domain/policy/access-request-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { accessRequestVisibleSql } from '../access/access-request-visibility.ts';
@@ -45,11 +45,11 @@ export function mayDecide(user: PolicyUser, row: { requester_user_id: string; ow
 
 /** The wire record, with the caller's abilities at `at`. */
 export function toAccessRequestRecord(user: PolicyUser, row: AccessRequestRow, at: string): AccessRequestRecord {
-  const status = row.status as AccessRequestStatus;
+  const status = row.status;
   const grant = row.grant_id && row.grant_expires ? { id: row.grant_id, expiresAt: row.grant_expires, revokedAt: row.grant_revoked_at ?? null } : null;
   return {
     id: row.id,
-    resourceType: row.resource_type as AccessResourceType,
+    resourceType: row.resource_type,
     resourceId: row.resource_id,
     ownerAgencyId: row.owner_agency_id,
     requesterUserId: row.requester_user_id,

@@ -7,12 +7,13 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { loadCaseShares, policyOf } from './case-policy-loader.ts';
 import { toCaseSummary } from './case-summary.ts';
+import type { CaseStatus, RiskLevel } from '../../domain/vocabulary.ts';
 
 /** The filters of a case list page. */
 export interface CaseListFilter {
-  status?: string | undefined;
+  status?: CaseStatus | undefined;
   caseType?: string | undefined;
-  riskLevel?: string | undefined;
+  riskLevel?: RiskLevel | undefined;
   q?: string | undefined;
   ownerAgencyId?: string | undefined;
   limit: number;

@@ -14,7 +14,7 @@ import { notifyAgency } from '../notifications/notify-agency.ts';
 import { viewPersons } from '../persons/person-record.ts';
 import { loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
 import { reloadCase } from './case-service.ts';
-import { isoOf, type WriteContext } from './write-context.ts';
+import { isoOf, type WriteContext } from '../changes/write-context.ts';
 
 type Trx = Transaction<ServerDatabase>;
 

@@ -4,7 +4,6 @@ import type { CaseTable, ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { can, canSeeCase, type CaseAction, type PolicyCase } from '../../domain/policy/case-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import type { SharingLevel } from '../../domain/vocabulary.ts';
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 
@@ -48,7 +47,7 @@ export function policyOf(row: Selectable<CaseTable>, shares: Awaited<ReturnType<
     ownerAgencyId: row.owner_agency_id,
     ownerTeamId: row.owner_team_id,
     ownerUserId: row.owner_user_id,
-    sharingLevel: row.sharing_level as SharingLevel,
+    sharingLevel: row.sharing_level,
     sharedAgencyIds: shares.agencies.get(row.id) ?? [],
     sharedTeamIds: shares.teams.get(row.id) ?? [],
     sharedUserIds: shares.users.get(row.id) ?? [],

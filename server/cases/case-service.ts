@@ -4,13 +4,14 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { CreateCaseBody, PatchCaseBody } from '../../domain/entities/case.ts';
 import { newId } from '../../domain/ids.ts';
+import { CASE_SAFETY_FIELDS } from '../../domain/sync/mutations.ts';
 import { readsCases } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadCase, loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
 import { caseReference } from './case-reference.ts';
 import { assertActiveCaseType } from './case-types.ts';
-import { isoOf, type WriteContext } from './write-context.ts';
+import { isoOf, type WriteContext } from '../changes/write-context.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -57,8 +58,6 @@ export async function createCase(trx: Trx, w: WriteContext, body: CreateCaseBody
   return reloadCase(trx, w, id);
 }
 
-const SAFETY_FIELDS = ['riskLevel', 'status', 'closureReason'] as const;
-
 /**
  * Changes case fields. Title and review date are last-writer-wins; risk level, status and closure
  * reason need `expectedVersion` and are compare-and-set in the UPDATE (409 `conflict` on mismatch).
@@ -67,7 +66,7 @@ export async function updateCase(trx: Trx, w: WriteContext, caseId: string, patc
   const at = isoOf(w);
   const closing = patch.status === 'closed';
   const { row } = await loadCaseFor(trx, caseId, w.user, at, closing ? 'close' : 'update');
-  const safety = SAFETY_FIELDS.some((f) => patch[f] !== undefined);
+  const safety = CASE_SAFETY_FIELDS.some((f) => patch[f] !== undefined);
   if (safety && patch.expectedVersion === undefined) {
     throw new CodedError('validation_error', 'Invalid body at expectedVersion: required to change risk level, status or closure reason.');
   }

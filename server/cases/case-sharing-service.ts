@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
 import { assertTeamOfAgency, reloadCase } from './case-service.ts';
-import { isoOf, type WriteContext } from './write-context.ts';
+import { isoOf, type WriteContext } from '../changes/write-context.ts';
 
 type Trx = Transaction<ServerDatabase>;
 

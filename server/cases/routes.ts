@@ -1,13 +1,10 @@
-/** Registers the cases routes declared in domain/http, and those of reports, tasks and markers. */
+/** Registers the cases routes declared in domain/http/case-routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../domain/http/case-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
-import { registerMarkerRoutes } from '../markers/routes.ts';
-import { registerReportRoutes } from '../reports/routes.ts';
 import type { ServerContext } from '../server-context.ts';
-import { registerTaskRoutes } from '../tasks/routes.ts';
 import { caseDetailOf } from './case-detail.ts';
 import { listCases } from './case-list.ts';
 import { addCaseLink, addCaseLocation, addCaseSubject, removeCaseSubject } from './case-parts-service.ts';
@@ -15,7 +12,7 @@ import { loadCaseFor } from './case-policy-loader.ts';
 import { createCase, updateCase } from './case-service.ts';
 import { shareCase, transferCase } from './case-sharing-service.ts';
 import { toCaseSummary } from './case-summary.ts';
-import { isoOf, writeContextOf } from './write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 
 /** Registers the cases routes. */
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -88,8 +85,5 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     return withWrite(ctx, async (trx) => caseDetailOf(trx, await addCaseLocation(trx, w, params.id, body.locationId, body.description), user, isoOf(w)));
   });
 
-  registerReportRoutes(app, ctx);
-  registerTaskRoutes(app, ctx);
-  registerMarkerRoutes(app, ctx);
   return Promise.resolve();
 }

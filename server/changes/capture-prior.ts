@@ -6,8 +6,6 @@
  */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { SharingLevel } from '../../domain/vocabulary.ts';
-import type { ReportSharing } from '../../domain/policy/report-policy.ts';
 import { PRIOR_GRANT_EXPIRY, type PriorCase, type PriorLocation, type PriorPerson, type PriorRecord, type PriorSnapshot } from './prior-snapshot.ts';
 import type { ChangeEntity } from './change-entity.ts';
 
@@ -47,7 +45,7 @@ async function loadCases(trx: Trx, ids: readonly string[], at: string): Promise<
   const holders = await grantHolders(trx, 'case', list, at);
   for (const r of rows) {
     out[r.id] = {
-      ownerAgencyId: r.owner_agency_id, ownerTeamId: r.owner_team_id, ownerUserId: r.owner_user_id, sharingLevel: r.sharing_level as SharingLevel,
+      ownerAgencyId: r.owner_agency_id, ownerTeamId: r.owner_team_id, ownerUserId: r.owner_user_id, sharingLevel: r.sharing_level,
       sharedAgencyIds: agencies.get(r.id) ?? [], sharedTeamIds: teams.get(r.id) ?? [], sharedUserIds: users.get(r.id) ?? [],
       grants: (holders.get(r.id) ?? []).map((userId) => ({ userId, expiresAt: PRIOR_GRANT_EXPIRY, revokedAt: null })),
       hiddenFromSearch: Number(r.hidden_from_search) === 1,
@@ -237,7 +235,7 @@ async function addContent(trx: Trx, a: Affected, records: PriorRecord[], caseIds
   const reportShares = await loadShares(trx, 'report_shares', reportIds);
   const policyReports = new Map(reports.map((r) => [r.id, {
     authorAgencyId: r.author_agency_id, authorTeamId: r.author_team_id, authorUserId: r.author_user_id,
-    sharingLevel: r.sharing_level as ReportSharing, ...reportShares.get(r.id)!,
+    sharingLevel: r.sharing_level, ...reportShares.get(r.id)!,
   }]));
   for (const r of reports.filter((row) => a.reports.includes(row.id))) {
     caseIds.push(r.case_id);
@@ -250,10 +248,8 @@ async function addContent(trx: Trx, a: Affected, records: PriorRecord[], caseIds
       entity: 'document', id: d.id, caseId: d.case_id, report: d.report_id === null ? null : policyReports.get(d.report_id) ?? null,
       document: {
         ownerAgencyId: d.owner_agency_id, ownerTeamId: d.owner_team_id, uploadedBy: d.uploaded_by,
-        sharingLevel: d.sharing_level as PriorDocumentLevel, ...documentShares.get(d.id)!,
+        sharingLevel: d.sharing_level, ...documentShares.get(d.id)!,
       },
     });
   }
 }
-
-type PriorDocumentLevel = 'parent' | SharingLevel;

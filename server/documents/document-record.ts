@@ -2,7 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DocumentTable, ServerDatabase } from '../../db/server/schema.ts';
 import { documentAbilities } from '../../domain/documents/document-abilities.ts';
-import type { DocumentRecord, DocumentSharingLevel } from '../../domain/entities/document.ts';
+import type { DocumentRecord } from '../../domain/entities/document.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { documentVisibleSql } from '../access/document-visibility.ts';
 
@@ -39,7 +39,7 @@ export async function toDocumentRecords(db: Db, user: PolicyUser, rows: readonly
       ownerAgencyId: row.owner_agency_id,
       ownerTeamId: row.owner_team_id,
       uploadedBy: row.uploaded_by,
-      sharingLevel: row.sharing_level as DocumentSharingLevel,
+      sharingLevel: row.sharing_level,
       shares: { agencyIds: of('agency'), teamIds: of('team'), userIds: of('user') },
       createdAt: row.created_at,
       abilities: documentAbilities(user, { uploadedBy: row.uploaded_by, ownerAgencyId: row.owner_agency_id }),

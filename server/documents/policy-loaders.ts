@@ -2,8 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { PolicyCase } from '../../domain/policy/case-policy.ts';
-import type { PolicyReport, ReportSharing } from '../../domain/policy/report-policy.ts';
-import type { SharingLevel } from '../../domain/vocabulary.ts';
+import type { PolicyReport } from '../../domain/policy/report-policy.ts';
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 
@@ -25,7 +24,7 @@ export async function loadPolicyCase(db: Db, caseId: string): Promise<PolicyCase
     ownerAgencyId: row.owner_agency_id,
     ownerTeamId: row.owner_team_id,
     ownerUserId: row.owner_user_id,
-    sharingLevel: row.sharing_level as SharingLevel,
+    sharingLevel: row.sharing_level,
     sharedAgencyIds: agencies.map((a) => a.agency_id),
     sharedTeamIds: teams.map((t) => t.team_id),
     sharedUserIds: users.map((u) => u.user_id),
@@ -47,7 +46,7 @@ export async function loadPolicyReport(db: Db, reportId: string): Promise<(Polic
     authorAgencyId: row.author_agency_id,
     authorTeamId: row.author_team_id,
     authorUserId: row.author_user_id,
-    sharingLevel: row.sharing_level as ReportSharing,
+    sharingLevel: row.sharing_level,
     sharedAgencyIds: of('agency'),
     sharedTeamIds: of('team'),
     sharedUserIds: of('user'),

@@ -1,12 +1,13 @@
-/** Registers the documents routes declared in domain/http (and, through them, the access-request routes). */
+/** Registers the documents routes declared in domain/http/document-routes.ts. */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { UploadFieldsSchema } from '../../domain/documents/upload-fields.ts';
 import { CodedError } from '../../domain/errors.ts';
-import { CaseParams, IdParams } from '../../domain/http/document-routes.ts';
+import { CaseParams } from '../../domain/http/document-routes.ts';
+import { IdParams } from '../../domain/http/route.ts';
 import { routes } from '../../domain/http/routes.ts';
+import { parseOrThrow } from '../../domain/validation-error.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
-import { registerAccessRequestRoutes } from '../access-requests/routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { authenticateBeforeBody, authenticatedUser } from '../http/authenticate-first.ts';
@@ -17,11 +18,10 @@ import { deleteDocument } from './delete-document.ts';
 import { findVisibleDocument, listVisibleCaseDocuments, toDocumentRecords } from './document-record.ts';
 import { sendDocumentContent } from './download-document.ts';
 import { assertMayAddDocument } from './may-add-document.ts';
-import { parseInput } from './parse-input.ts';
 import { receiveUpload, UPLOAD_LIMITS } from './receive-upload.ts';
 import { uploadDocument } from './upload-document.ts';
 
-/** Registers the documents and access-request routes. */
+/** Registers the documents routes. */
 export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   // Multipart parsing exists only inside this scope, for the upload route, with tight limits.
   await app.register(async (scope) => {
@@ -34,13 +34,13 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
       preParsing: authenticateBeforeBody(ctx),
       handler: async (request, reply) => {
         const user = authenticatedUser(request);
-        const params = parseInput(CaseParams, request.params, 'path');
+        const params = parseOrThrow(CaseParams, request.params, 'path');
         // Refuse before reading the body, so nobody can fill the disk with uploads to cases they cannot use.
         await assertMayAddDocument(ctx.db, user, ctx.now().toISOString(), params.caseId, null);
         const received = await receiveUpload(request, ctx.config.dataDir);
         let fields;
         try {
-          fields = parseInput(UploadFieldsSchema, received.fields, 'form field');
+          fields = parseOrThrow(UploadFieldsSchema, received.fields, 'form field');
         } catch (error) {
           await discard(received.file.staged.tempPath);
           throw error;
@@ -60,8 +60,8 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     preParsing: authenticateBeforeBody(ctx),
     handler: async (request, reply) => {
       const user = authenticatedUser(request);
-      const params = parseInput(IdParams, request.params, 'path');
-      parseInput(download.query, request.query ?? {}, 'query');
+      const params = parseOrThrow(IdParams, request.params, 'path');
+      parseOrThrow(download.query, request.query ?? {}, 'query');
       return sendDocumentContent(ctx, user, actorOf(user, request), params.id, request, reply);
     },
   });
@@ -92,6 +92,4 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     await deleteDocument(ctx, user, actorOf(user, request), params.id);
     return { id: params.id, deleted: true as const };
   });
-
-  registerAccessRequestRoutes(app, ctx);
 }

@@ -1,8 +1,8 @@
 /** Registers a route declared in domain/ with zod parsing of query, body and response. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { CodedError } from '../../domain/errors.ts';
 import type { RouteDef } from '../../domain/http/route.ts';
+import { parseOrThrow } from '../../domain/validation-error.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { authenticateBeforeBody, authenticatedUser } from './authenticate-first.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -42,14 +42,4 @@ export function registerRoute<D extends RouteDef>(app: FastifyInstance, ctx: Ser
       return reply.send(def.response.parse(result));
     },
   });
-}
-
-function parseOrThrow(schema: z.ZodType, value: unknown, part: string): unknown {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    throw new CodedError('validation_error', `Invalid ${part}${where}: ${first?.message ?? 'bad input'}`);
-  }
-  return parsed.data;
 }

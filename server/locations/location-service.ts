@@ -5,26 +5,27 @@ import type { CreateLocationBody, UpdateLocationBody } from '../../domain/entiti
 import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { locationAbilities } from '../../domain/persons/person-abilities.ts';
-import { readsCases, type PolicyUser } from '../../domain/policy/policy-user.ts';
+import { readsCases } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
-import type { WriteEnv } from '../persons/person-access.ts';
 import { loadVisibleLocation } from './location-record.ts';
+import type { WriteContext } from '../changes/write-context.ts';
 
 /** Inserts a location owned by the caller's agency; returns its id. */
-export async function createLocation(trx: Transaction<ServerDatabase>, env: WriteEnv, user: PolicyUser, body: CreateLocationBody): Promise<string> {
+export async function createLocation(trx: Transaction<ServerDatabase>, w: WriteContext, body: CreateLocationBody): Promise<string> {
+  const { user } = w;
   if (!readsCases(user)) {
     throw new CodedError('authorization_error', 'Your role does not record locations.');
   }
   const id = newId();
-  const at = env.at.toISOString();
+  const at = w.now.toISOString();
   await trx.insertInto('locations').values({
     id, address_line: body.addressLine, town: body.town, postcode: body.postcode, uprn: body.uprn ?? null,
     latitude: body.latitude ?? null, longitude: body.longitude ?? null, owner_agency_id: user.agencyId,
     created_at: at, updated_at: at, version: 1,
   }).execute();
   await recordChange(trx, { entity: 'location', entityId: id, op: 'upsert', at });
-  await recordAudit(trx, { actor: env.actor, action: 'record.create', entityType: 'location', entityId: id, outcome: 'success', at: env.at });
+  await recordAudit(trx, { actor: w.actor, action: 'record.create', entityType: 'location', entityId: id, outcome: 'success', at: w.now });
   return id;
 }
 
@@ -35,9 +36,10 @@ type Field = keyof typeof COLUMNS;
 
 /** Applies the patch; 404 unseen, 403 not the owner agency, 409 on a stale version. */
 export async function updateLocation(
-  trx: Transaction<ServerDatabase>, env: WriteEnv, user: PolicyUser, id: string, patch: UpdateLocationBody,
+  trx: Transaction<ServerDatabase>, w: WriteContext, id: string, patch: UpdateLocationBody,
 ): Promise<void> {
-  const at = env.at.toISOString();
+  const { user } = w;
+  const at = w.now.toISOString();
   const row = await loadVisibleLocation(trx, user, at, id);
   if (!locationAbilities(user, { ownerAgencyId: row.owner_agency_id }).update) {
     throw new CodedError('authorization_error', "Only the location's owner agency may change it.");
@@ -62,6 +64,6 @@ export async function updateLocation(
   }
   await recordChange(trx, { entity: 'location', entityId: id, op: 'upsert', at });
   await recordAudit(trx, {
-    actor: env.actor, action: 'record.update', entityType: 'location', entityId: id, outcome: 'success', at: env.at, details: { changes },
+    actor: w.actor, action: 'record.update', entityType: 'location', entityId: id, outcome: 'success', at: w.now, details: { changes },
   });
 }

@@ -9,7 +9,7 @@ import type { MarkerSubjectType } from '../../domain/vocabulary.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { personFullSql } from '../access/person-visibility.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { isoOf, type WriteContext } from '../cases/write-context.ts';
+import { isoOf, type WriteContext } from '../changes/write-context.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadVisibleMarker } from './marker-queries.ts';

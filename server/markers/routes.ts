@@ -1,7 +1,7 @@
 /** Registers the marker routes: place, list on a subject, change. */
 import type { FastifyInstance } from 'fastify';
-import { caseRoutes } from '../../domain/http/case-routes.ts';
-import { isoOf, writeContextOf } from '../cases/write-context.ts';
+import { markerRoutes } from '../../domain/http/marker-routes.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -10,16 +10,16 @@ import { createMarker, updateMarker } from './marker-service.ts';
 
 /** Registers the marker routes. */
 export function registerMarkerRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  registerRoute(app, ctx, caseRoutes.createMarker, ({ user, body, request }) => {
+  registerRoute(app, ctx, markerRoutes.createMarker, ({ user, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => toMarkerRecord(await createMarker(trx, w, body), user, isoOf(w)));
   });
 
-  registerRoute(app, ctx, caseRoutes.listMarkers, async ({ user, query }) => ({
+  registerRoute(app, ctx, markerRoutes.listMarkers, async ({ user, query }) => ({
     markers: await listMarkersOn(ctx.db, user, ctx.now().toISOString(), [{ type: query.subjectType, ids: [query.subjectId] }], query.includeExpired),
   }));
 
-  registerRoute(app, ctx, caseRoutes.updateMarker, ({ user, params, body, request }) => {
+  registerRoute(app, ctx, markerRoutes.updateMarker, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => toMarkerRecord(await updateMarker(trx, w, params.id, body), user, isoOf(w)));
   });

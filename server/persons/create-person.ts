@@ -5,10 +5,10 @@ import type { CreatePersonBody } from '../../domain/entities/person.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { personNameKey } from '../../domain/persons/soundex.ts';
-import { readsCases, type PolicyUser } from '../../domain/policy/policy-user.ts';
+import { readsCases } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
-import type { WriteEnv } from './person-access.ts';
+import type { WriteContext } from '../changes/write-context.ts';
 
 /** Refuses a birth date or year in the future (zod cannot know today's date). */
 export function checkBirth(at: Date, dateOfBirth: string | null | undefined, estimatedBirthYear: number | null | undefined): void {
@@ -19,13 +19,14 @@ export function checkBirth(at: Date, dateOfBirth: string | null | undefined, est
 }
 
 /** Inserts the person and returns its id; audited `record.create`, synced as a person upsert. */
-export async function createPerson(trx: Transaction<ServerDatabase>, env: WriteEnv, user: PolicyUser, body: CreatePersonBody): Promise<string> {
+export async function createPerson(trx: Transaction<ServerDatabase>, w: WriteContext, body: CreatePersonBody): Promise<string> {
+  const { user } = w;
   if (!readsCases(user)) {
     throw new CodedError('authorization_error', 'Your role does not record persons.');
   }
-  checkBirth(env.at, body.dateOfBirth, body.estimatedBirthYear);
+  checkBirth(w.now, body.dateOfBirth, body.estimatedBirthYear);
   const id = newId();
-  const at = env.at.toISOString();
+  const at = w.now.toISOString();
   await trx.insertInto('persons').values({
     id, given_name: body.givenName, family_name: body.familyName,
     date_of_birth: body.dateOfBirth ?? null, estimated_birth_year: body.estimatedBirthYear ?? null,
@@ -46,7 +47,7 @@ export async function createPerson(trx: Transaction<ServerDatabase>, env: WriteE
   }
   await recordChange(trx, { entity: 'person', entityId: id, op: 'upsert', at });
   await recordAudit(trx, {
-    actor: env.actor, action: 'record.create', entityType: 'person', entityId: id, outcome: 'success', at: env.at,
+    actor: w.actor, action: 'record.create', entityType: 'person', entityId: id, outcome: 'success', at: w.now,
     // Metadata only: restricted identifier values stay out of the trail.
     details: { aliases: body.aliases.length, identifierSchemes: body.identifiers.map((i) => i.scheme) },
   });

@@ -10,12 +10,11 @@ import { newId } from '../../domain/ids.ts';
 import { displayName, normaliseName } from '../../domain/persons/name-normalise.ts';
 import { personNameKey } from '../../domain/persons/soundex.ts';
 import { agencyInvolvedWithPerson } from '../../domain/policy/person-policy.ts';
-import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
-import type { WriteEnv } from './person-access.ts';
 import { loadPolicyPersons } from './person-policy-loader.ts';
+import type { WriteContext } from '../changes/write-context.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -35,11 +34,12 @@ export interface MergeResult {
 }
 
 /** Merges `mergeId` into `keepId`: data officers only; 404 unless their agency is involved with one of them; 409 on stale versions. */
-export async function mergePersons(trx: Trx, env: WriteEnv, user: PolicyUser, input: MergeInput): Promise<MergeResult> {
+export async function mergePersons(trx: Trx, w: WriteContext, input: MergeInput): Promise<MergeResult> {
+  const { user } = w;
   if (user.role !== 'data_officer') {
     throw new CodedError('authorization_error', 'Only a data officer may merge persons.');
   }
-  const at = env.at.toISOString();
+  const at = w.now.toISOString();
   const rows = await trx.selectFrom('persons').selectAll().where('id', 'in', [input.keepId, input.mergeId])
     .where('merged_into_id', 'is', null).execute();
   const keep = rows.find((r) => r.id === input.keepId);
@@ -77,7 +77,7 @@ export async function mergePersons(trx: Trx, env: WriteEnv, user: PolicyUser, in
   await recordChange(trx, { entity: 'person', entityId: merge.id, op: 'delete', at, prior: mergedPrior });
   await recordChange(trx, { entity: 'person', entityId: keep.id, op: 'upsert', at });
   await recordAudit(trx, {
-    actor: env.actor, action: 'record.merge', entityType: 'person', entityId: keep.id, outcome: 'success', at: env.at,
+    actor: w.actor, action: 'record.merge', entityType: 'person', entityId: keep.id, outcome: 'success', at: w.now,
     justification: input.justification,
     details: { keptId: keep.id, mergedId: merge.id, movedCaseSubjects: moved, movedMarkers: markers.length },
   });

@@ -5,16 +5,9 @@ import type { PersonAbilities } from '../../domain/entities/person.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { personAbilities } from '../../domain/persons/person-abilities.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import type { AuditActor } from '../audit/record-audit.ts';
 import { seesPersonRecord } from '../../domain/policy/person-policy.ts';
 import { findFullPerson, findPersonRecord } from './person-queries.ts';
 import { viewPersons, type PersonRow, type ViewedPerson } from './person-record.ts';
-
-/** What a write service needs besides the transaction: the time and who is acting (for audit). */
-export interface WriteEnv {
-  at: Date;
-  actor: AuditActor;
-}
 
 /** The person the caller sees in full, with their abilities; `not_found` otherwise (existence is not revealed). */
 export async function loadFullPerson(

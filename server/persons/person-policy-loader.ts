@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { PolicyGrant } from '../../domain/policy/policy-user.ts';
 import type { PolicyPerson, PolicyPersonCase } from '../../domain/policy/person-policy.ts';
-import type { SharingLevel } from '../../domain/vocabulary.ts';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -65,7 +64,7 @@ export async function loadPolicyPersons(
       list.push({
         caseId: s.id, profileOnly,
         ownerAgencyId: s.owner_agency_id, ownerTeamId: s.owner_team_id, ownerUserId: s.owner_user_id,
-        sharingLevel: s.sharing_level as SharingLevel, hiddenFromSearch: Number(s.hidden_from_search) === 1,
+        sharingLevel: s.sharing_level, hiddenFromSearch: Number(s.hidden_from_search) === 1,
         sharedAgencyIds: (byCase.agencies.get(s.id) ?? []).map((r) => r.grantee),
         sharedTeamIds: (byCase.teams.get(s.id) ?? []).map((r) => r.grantee),
         sharedUserIds: (byCase.users.get(s.id) ?? []).map((r) => r.grantee),

@@ -4,26 +4,25 @@ import { routes } from '../../domain/http/routes.ts';
 import { searchRelevance } from '../../domain/persons/search-relevance.ts';
 import { ESTIMATE_TOLERANCE_YEARS } from '../../domain/persons/rank-person-matches.ts';
 import { seesPersonRecord } from '../../domain/policy/person-policy.ts';
+import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
-import { registerLocationRoutes } from '../locations/routes.ts';
 import type { ServerContext } from '../server-context.ts';
 import { matchPersons } from './match-persons.ts';
 import { loadPersonRecord } from './person-access.ts';
 import { aliasesOf, searchPersonRows } from './person-queries.ts';
 import { toPersonRecords, toPersonResults, viewPersons, yearOfBirth, type ViewedPerson } from './person-record.ts';
 import { registerPersonWriteRoutes } from './write-routes.ts';
-import { requestActor } from './request-env.ts';
 
 /** At most this many search results. */
 const SEARCH_LIMIT = 25;
 
-/** Registers the persons and locations routes. */
-export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+/** Registers the persons routes. */
+export function registerPersonRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerRoute(app, ctx, routes.getPerson, async ({ params, user, request }) => {
     const at = ctx.now();
     const audit = (outcome: 'success' | 'denied') => recordAuditNow(ctx.db, {
-      actor: requestActor(user, request), action: 'record.view', entityType: 'person', entityId: params.id, outcome, at,
+      actor: actorOf(user, request), action: 'record.view', entityType: 'person', entityId: params.id, outcome, at,
     });
     try {
       const viewed = await loadPersonRecord(ctx.db, user, at.toISOString(), params.id);
@@ -41,7 +40,7 @@ export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerCont
     const candidate = { ...body, dateOfBirth: body.dateOfBirth ?? null, estimatedBirthYear: body.estimatedBirthYear ?? null, gender: body.gender ?? null };
     const likelyMatches = await matchPersons(ctx.db, user, at.toISOString(), candidate);
     await recordAuditNow(ctx.db, {
-      actor: requestActor(user, request), action: 'record.search', entityType: 'person', outcome: 'success', at,
+      actor: actorOf(user, request), action: 'record.search', entityType: 'person', outcome: 'success', at,
       details: { kind: 'duplicate_check', terms: { givenName: body.givenName, familyName: body.familyName, dateOfBirth: body.dateOfBirth ?? null,
         estimatedBirthYear: body.estimatedBirthYear ?? null, aliases: body.aliases }, returned: likelyMatches.map((m) => m.person.id) },
     });
@@ -61,14 +60,13 @@ export async function registerPersonRoutes(app: FastifyInstance, ctx: ServerCont
       .slice(0, SEARCH_LIMIT);
     const results = await toPersonResults(ctx.db, user, scored.map((s) => s.p));
     await recordAuditNow(ctx.db, {
-      actor: requestActor(user, request), action: 'record.search', entityType: 'person', outcome: 'success', at,
+      actor: actorOf(user, request), action: 'record.search', entityType: 'person', outcome: 'success', at,
       details: { terms: { q: query.q, dateOfBirth: query.dateOfBirth ?? null }, returned: results.map((r) => ({ id: r.id, view: r.view })) },
     });
     return { results };
   });
 
   registerPersonWriteRoutes(app, ctx);
-  await registerLocationRoutes(app, ctx);
 }
 
 /**

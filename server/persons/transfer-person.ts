@@ -3,17 +3,18 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { disallowedShareTargets } from '../../domain/policy/sharing-agreements.ts';
-import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
-import { loadFullPerson, requireAbility, type WriteEnv } from './person-access.ts';
+import { loadFullPerson, requireAbility } from './person-access.ts';
+import type { WriteContext } from '../changes/write-context.ts';
 
 /** Moves the person to `toAgencyId`; returns the new version. */
 export async function transferPerson(
-  trx: Transaction<ServerDatabase>, env: WriteEnv, user: PolicyUser, id: string, toAgencyId: string, expectedVersion: number,
+  trx: Transaction<ServerDatabase>, w: WriteContext, id: string, toAgencyId: string, expectedVersion: number,
 ): Promise<number> {
-  const at = env.at.toISOString();
+  const { user } = w;
+  const at = w.now.toISOString();
   const { row, abilities } = await loadFullPerson(trx, user, at, id);
   requireAbility(abilities, 'transfer', "Only a team manager or agency admin of the person's owner agency may transfer them.");
   if (toAgencyId === row.owner_agency_id) {
@@ -41,7 +42,7 @@ export async function transferPerson(
   }
   await recordChange(trx, { entity: 'person', entityId: id, op: 'access', at, prior });
   await recordAudit(trx, {
-    actor: env.actor, action: 'record.transfer', entityType: 'person', entityId: id, outcome: 'success', at: env.at,
+    actor: w.actor, action: 'record.transfer', entityType: 'person', entityId: id, outcome: 'success', at: w.now,
     details: { changes: { ownerAgencyId: [row.owner_agency_id, toAgencyId] } },
   });
   return expectedVersion + 1;

@@ -1,14 +1,14 @@
 /** Changes a person's identity fields: owner agency only, compare-and-set on the expected version, audited old → new. */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { UpdatePersonBody } from '../../domain/entities/person.ts';
+import type { Gender, UpdatePersonBody } from '../../domain/entities/person.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { personNameKey } from '../../domain/persons/soundex.ts';
-import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { checkBirth } from './create-person.ts';
-import { loadFullPerson, requireAbility, type WriteEnv } from './person-access.ts';
+import { loadFullPerson, requireAbility } from './person-access.ts';
+import type { WriteContext } from '../changes/write-context.ts';
 
 /** Fields a PATCH may change, and their columns. */
 const COLUMNS = {
@@ -19,9 +19,10 @@ type Field = keyof typeof COLUMNS;
 
 /** Applies the patch; 404 unseen, 403 not the owner agency, 409 on a stale version. */
 export async function updatePerson(
-  trx: Transaction<ServerDatabase>, env: WriteEnv, user: PolicyUser, id: string, patch: UpdatePersonBody,
+  trx: Transaction<ServerDatabase>, w: WriteContext, id: string, patch: UpdatePersonBody,
 ): Promise<void> {
-  const at = env.at.toISOString();
+  const { user } = w;
+  const at = w.now.toISOString();
   const { row, abilities } = await loadFullPerson(trx, user, at, id);
   requireAbility(abilities, 'update', "Only the person's owner agency may change their details.");
   const next: Record<Field, string | number | null> = {
@@ -43,7 +44,7 @@ export async function updatePerson(
   } else if (setsYear) {
     next.dateOfBirth = null;
   }
-  checkBirth(env.at, next.dateOfBirth as string | null, next.estimatedBirthYear as number | null);
+  checkBirth(w.now, next.dateOfBirth as string | null, next.estimatedBirthYear as number | null);
   const changes: Record<string, [unknown, unknown]> = {};
   for (const field of Object.keys(COLUMNS) as Field[]) {
     const old = row[COLUMNS[field]] === null ? null : field === 'estimatedBirthYear' ? Number(row[COLUMNS[field]]) : row[COLUMNS[field]];
@@ -54,7 +55,7 @@ export async function updatePerson(
   const updated = await trx.updateTable('persons').set({
     given_name: next.givenName as string, family_name: next.familyName as string,
     date_of_birth: next.dateOfBirth as string | null, estimated_birth_year: next.estimatedBirthYear as number | null,
-    gender: next.gender as string, consent_status: next.consentStatus as string,
+    gender: next.gender as Gender, consent_status: next.consentStatus as string,
     name_key: personNameKey(next.givenName as string, next.familyName as string),
     updated_at: at, version: patch.expectedVersion + 1,
   }).where('id', '=', id).where('version', '=', patch.expectedVersion).where('merged_into_id', 'is', null).executeTakeFirst();
@@ -63,6 +64,6 @@ export async function updatePerson(
   }
   await recordChange(trx, { entity: 'person', entityId: id, op: 'upsert', at });
   await recordAudit(trx, {
-    actor: env.actor, action: 'record.update', entityType: 'person', entityId: id, outcome: 'success', at: env.at, details: { changes },
+    actor: w.actor, action: 'record.update', entityType: 'person', entityId: id, outcome: 'success', at: w.now, details: { changes },
   });
 }

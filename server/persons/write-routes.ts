@@ -4,7 +4,9 @@ import { CodedError } from '../../domain/errors.ts';
 import type { PersonRecord } from '../../domain/entities/person.ts';
 import { routes } from '../../domain/http/routes.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
+import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
+import { writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -14,7 +16,6 @@ import { mergePersons } from './merge-persons.ts';
 import { loadFullPerson } from './person-access.ts';
 import { addPersonAlias, addPersonIdentifier, removePersonAlias } from './person-details.ts';
 import { toPersonRecords } from './person-record.ts';
-import { requestActor, requestEnv } from './request-env.ts';
 import { transferPerson } from './transfer-person.ts';
 import { updatePerson } from './update-person.ts';
 
@@ -27,50 +28,50 @@ async function answer(ctx: ServerContext, user: AuthUser, id: string): Promise<P
 /** Registers the write routes. */
 export function registerPersonWriteRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerRoute(app, ctx, routes.createPerson, async ({ body, user, request }) => {
-    const env = requestEnv(ctx, user, request);
-    const id = await withWrite(ctx, (trx) => createPerson(trx, env, user, body));
-    const likelyMatches = await matchPersons(ctx.db, user, env.at.toISOString(), {
+    const w = writeContextOf(ctx, user, request);
+    const id = await withWrite(ctx, (trx) => createPerson(trx, w, body));
+    const likelyMatches = await matchPersons(ctx.db, user, w.now.toISOString(), {
       ...body, dateOfBirth: body.dateOfBirth ?? null, estimatedBirthYear: body.estimatedBirthYear ?? null,
     }, id);
     await recordAuditNow(ctx.db, {
-      actor: env.actor, action: 'record.search', entityType: 'person', entityId: id, outcome: 'success', at: env.at,
+      actor: w.actor, action: 'record.search', entityType: 'person', entityId: id, outcome: 'success', at: w.now,
       details: { kind: 'duplicate_check', returned: likelyMatches.map((m) => m.person.id) },
     });
     return { person: await answer(ctx, user, id), likelyMatches };
   });
 
   registerRoute(app, ctx, routes.updatePerson, async ({ params, body, user, request }) => {
-    await withWrite(ctx, (trx) => updatePerson(trx, requestEnv(ctx, user, request), user, params.id, body));
+    await withWrite(ctx, (trx) => updatePerson(trx, writeContextOf(ctx, user, request), params.id, body));
     return answer(ctx, user, params.id);
   });
 
   registerRoute(app, ctx, routes.addPersonAlias, async ({ params, body, user, request }) => {
-    await withWrite(ctx, (trx) => addPersonAlias(trx, requestEnv(ctx, user, request), user, params.id, body));
+    await withWrite(ctx, (trx) => addPersonAlias(trx, writeContextOf(ctx, user, request), params.id, body));
     return answer(ctx, user, params.id);
   });
 
   registerRoute(app, ctx, routes.removePersonAlias, async ({ params, user, request }) => {
-    await withWrite(ctx, (trx) => removePersonAlias(trx, requestEnv(ctx, user, request), user, params.id, params.aliasId));
+    await withWrite(ctx, (trx) => removePersonAlias(trx, writeContextOf(ctx, user, request), params.id, params.aliasId));
     return answer(ctx, user, params.id);
   });
 
   registerRoute(app, ctx, routes.addPersonIdentifier, async ({ params, body, user, request }) => {
-    await withWrite(ctx, (trx) => addPersonIdentifier(trx, requestEnv(ctx, user, request), user, params.id, body));
+    await withWrite(ctx, (trx) => addPersonIdentifier(trx, writeContextOf(ctx, user, request), params.id, body));
     return answer(ctx, user, params.id);
   });
 
   registerRoute(app, ctx, routes.transferPerson, async ({ params, body, user, request }) => {
-    const version = await withWrite(ctx, (trx) => transferPerson(trx, requestEnv(ctx, user, request), user, params.id, body.toAgencyId, body.expectedVersion));
+    const version = await withWrite(ctx, (trx) => transferPerson(trx, writeContextOf(ctx, user, request), params.id, body.toAgencyId, body.expectedVersion));
     return { id: params.id, ownerAgencyId: body.toAgencyId, version };
   });
 
   registerRoute(app, ctx, routes.mergePersons, async ({ body, user, request }) => {
     try {
-      return await withWrite(ctx, (trx) => mergePersons(trx, requestEnv(ctx, user, request), user, body));
+      return await withWrite(ctx, (trx) => mergePersons(trx, writeContextOf(ctx, user, request), body));
     } catch (error) {
       // A refused merge attempt is itself evidence for the data officer's trail.
       await recordAuditNow(ctx.db, {
-        actor: requestActor(user, request), action: 'record.merge', entityType: 'person', entityId: body.keepId,
+        actor: actorOf(user, request), action: 'record.merge', entityType: 'person', entityId: body.keepId,
         outcome: error instanceof CodedError && (error.code === 'authorization_error' || error.code === 'not_found') ? 'denied' : 'failure',
         at: ctx.now(), justification: body.justification, details: { keptId: body.keepId, mergedId: body.mergeId },
       });

@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCaseFor } from '../cases/case-policy-loader.ts';
 import { assertShareAllowed, granteeAgencies } from '../cases/case-sharing-service.ts';
-import { isoOf, type WriteContext } from '../cases/write-context.ts';
+import { isoOf, type WriteContext } from '../changes/write-context.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadVisibleReport } from './report-queries.ts';
 

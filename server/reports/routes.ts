@@ -1,9 +1,9 @@
 /** Registers the report routes: create, list per case, view (audited), edit, versions. */
 import type { FastifyInstance } from 'fastify';
-import { caseRoutes } from '../../domain/http/case-routes.ts';
+import { reportRoutes } from '../../domain/http/report-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { loadCaseFor } from '../cases/case-policy-loader.ts';
-import { isoOf, writeContextOf } from '../cases/write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -12,7 +12,7 @@ import { createReport, updateReport } from './report-service.ts';
 
 /** Registers the report routes. */
 export function registerReportRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  registerRoute(app, ctx, caseRoutes.createReport, ({ user, params, body, request }) => {
+  registerRoute(app, ctx, reportRoutes.createReport, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => {
       const [record] = await toReportRecords(trx, [await createReport(trx, w, params.id, body)], user);
@@ -20,20 +20,20 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServerContext): 
     });
   });
 
-  registerRoute(app, ctx, caseRoutes.listCaseReports, async ({ user, params }) => {
+  registerRoute(app, ctx, reportRoutes.listCaseReports, async ({ user, params }) => {
     const at = ctx.now().toISOString();
     await loadCaseFor(ctx.db, params.id, user, at, 'read');
     return { reports: await listCaseReports(ctx.db, params.id, user, at) };
   });
 
-  registerRoute(app, ctx, caseRoutes.getReport, async ({ user, params, request }) => {
+  registerRoute(app, ctx, reportRoutes.getReport, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);
     const [record] = await toReportRecords(ctx.db, [await loadVisibleReport(ctx.db, params.id, user, isoOf(w))], user);
     await recordAuditNow(ctx.db, { actor: w.actor, action: 'record.view', entityType: 'report', entityId: params.id, outcome: 'success', at: w.now });
     return record!;
   });
 
-  registerRoute(app, ctx, caseRoutes.updateReport, ({ user, params, body, request }) => {
+  registerRoute(app, ctx, reportRoutes.updateReport, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => {
       const [record] = await toReportRecords(trx, [await updateReport(trx, w, params.id, body)], user);
@@ -41,7 +41,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServerContext): 
     });
   });
 
-  registerRoute(app, ctx, caseRoutes.listReportVersions, async ({ user, params, request }) => {
+  registerRoute(app, ctx, reportRoutes.listReportVersions, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);
     const versions = await listReportVersions(ctx.db, await loadVisibleReport(ctx.db, params.id, user, isoOf(w)));
     await recordAuditNow(ctx.db, {

@@ -14,7 +14,7 @@ import { createLocation } from '../locations/location-service.ts';
 import { createMarker } from '../markers/marker-service.ts';
 import { createReport } from '../reports/report-service.ts';
 import { createTask } from '../tasks/task-service.ts';
-import { actAs, auditActorOf } from './seed-directory.ts';
+import { actAs } from './seed-directory.ts';
 import { caseTime, dateFromNow, fullName, ukDate, type CasePerson, type World, type WorldCase } from './seed-world.ts';
 import { MARKER_TEXTS, reportText, taskText } from './synthetic-case-content.ts';
 import { inventPostcode, inventPremises, type InventedAddress } from './synthetic-places.ts';
@@ -23,7 +23,7 @@ import { bandedPng, onePagePdf, textNote } from './tiny-files.ts';
 type Trx = Transaction<ServerDatabase>;
 
 async function newLocation(trx: Trx, world: World, c: WorldCase, minute: number, address: InventedAddress): Promise<string> {
-  return createLocation(trx, { at: caseTime(world, c, minute), actor: auditActorOf(c.actor) }, c.actor, address);
+  return createLocation(trx, actAs(c.actor, caseTime(world, c, minute)), address);
 }
 
 /** The main person's home on most cases; an agency hotspot (shared by several of its cases) on some. */

@@ -11,7 +11,7 @@ import { CONSENT_STATUSES } from '../../domain/entities/person.ts';
 import type { CaseType, SubjectRole } from '../../domain/vocabulary.ts';
 import { addCaseSubject } from '../cases/case-parts-service.ts';
 import { createPerson } from '../persons/create-person.ts';
-import { actAs, auditActorOf } from './seed-directory.ts';
+import { actAs } from './seed-directory.ts';
 import { caseTime, DAY_MS, type CasePerson, type World, type WorldCase, type WorldPerson } from './seed-world.ts';
 import { ROLE_PLANS } from './synthetic-case-content.ts';
 import { inventFamilyName, inventGivenName, nickname, spellingVariant, type InventedName } from './synthetic-names.ts';
@@ -112,7 +112,7 @@ async function recordPerson(
     aliases,
     identifiers: policeSubject && random.chance(0.5) ? [{ scheme: 'police_nominal_id', value: `NS${random.int(100_000, 999_999)}` }] : [],
   };
-  const id = await createPerson(trx, { at, actor: auditActorOf(c.actor) }, c.actor, body);
+  const id = await createPerson(trx, actAs(c.actor, at), body);
   const person: WorldPerson = { id, name, dateOfBirth, gender: body.gender, ownerAgencyId: c.actor.agencyId, searchable: false, adult: !child };
   world.persons.push(person);
   return person;

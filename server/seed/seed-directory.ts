@@ -5,7 +5,7 @@ import type { AgencyKind } from '../../domain/vocabulary.ts';
 import { newId } from '../../domain/ids.ts';
 import type { AuditActor } from '../audit/record-audit.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import type { WriteContext } from '../cases/write-context.ts';
+import type { WriteContext } from '../changes/write-context.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-directory.ts';
 

@@ -7,12 +7,13 @@ import type { FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import type { PushBody, PushMutation, PushResponse, PushResult } from '../../domain/http/sync-schemas.ts';
 import { MUTATION_ARGS, type MutationName } from '../../domain/sync/mutations.ts';
-import { actorOf } from '../audit/audit-actor.ts';
+import { parseOrThrow } from '../../domain/validation-error.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
+import { writeContextOf, type WriteContext } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../server-context.ts';
 import { bindClient, claimMutation } from './client-binding.ts';
-import { MUTATION_APPLIERS, MutationConflict, type MutationApplier, type MutationEnv } from './mutations/index.ts';
+import { MUTATION_APPLIERS, MutationConflict, type MutationApplier } from './mutations/index.ts';
 
 /** Applies the mutations above the client's last applied id; answers one result per mutation. */
 export async function pushMutations(ctx: ServerContext, user: AuthUser, body: PushBody, request: FastifyRequest): Promise<PushResponse> {
@@ -23,16 +24,14 @@ export async function pushMutations(ctx: ServerContext, user: AuthUser, body: Pu
       results.push(await replayedOutcome(ctx, body.clientId, mutation.mutationId));
       continue;
     }
-    const env: MutationEnv = {
-      user, now: ctx.now(), dialect: ctx.dialect, actor: actorOf(user, request),
-    };
+    const env = writeContextOf(ctx, user, request);
     results.push(await applyOne(ctx, env, body.clientId, mutation));
     last = mutation.mutationId;
   }
   return { results, lastMutationId: last };
 }
 
-async function applyOne(ctx: ServerContext, env: MutationEnv, clientId: string, mutation: PushMutation): Promise<PushResult> {
+async function applyOne(ctx: ServerContext, env: WriteContext, clientId: string, mutation: PushMutation): Promise<PushResult> {
   const { mutationId } = mutation;
   const at = env.now.toISOString();
   try {
@@ -70,11 +69,5 @@ async function replayedOutcome(ctx: ServerContext, clientId: string, mutationId:
 }
 
 function parseArgs(name: MutationName, args: unknown): never {
-  const parsed = MUTATION_ARGS[name].safeParse(args);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    throw new CodedError('validation_error', `Invalid arguments for ${name}${where}: ${first?.message ?? 'bad input'}`);
-  }
-  return parsed.data as never;
+  return parseOrThrow(MUTATION_ARGS[name], args, `arguments for ${name}`) as never;
 }

@@ -1,8 +1,8 @@
 /** Registers the task routes: assign, list (mine), view (audited), change, add updates. */
 import type { FastifyInstance } from 'fastify';
-import { caseRoutes } from '../../domain/http/case-routes.ts';
+import { taskRoutes } from '../../domain/http/task-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
-import { isoOf, writeContextOf } from '../cases/write-context.ts';
+import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -11,21 +11,21 @@ import { addTaskUpdate, createTask, updateTask } from './task-service.ts';
 
 /** Registers the task routes. */
 export function registerTaskRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  registerRoute(app, ctx, caseRoutes.createTask, ({ user, params, body, request }) => {
+  registerRoute(app, ctx, taskRoutes.createTask, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => taskDetail(trx, await createTask(trx, w, params.id, body), user, isoOf(w)));
   });
 
-  registerRoute(app, ctx, caseRoutes.listTasks, async ({ user, query }) => ({ tasks: await listTasks(ctx.db, user, ctx.now().toISOString(), query) }));
+  registerRoute(app, ctx, taskRoutes.listTasks, async ({ user, query }) => ({ tasks: await listTasks(ctx.db, user, ctx.now().toISOString(), query) }));
 
-  registerRoute(app, ctx, caseRoutes.getTask, async ({ user, params, request }) => {
+  registerRoute(app, ctx, taskRoutes.getTask, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);
     const detail = await taskDetail(ctx.db, params.id, user, isoOf(w));
     await recordAuditNow(ctx.db, { actor: w.actor, action: 'record.view', entityType: 'task', entityId: params.id, outcome: 'success', at: w.now });
     return detail;
   });
 
-  registerRoute(app, ctx, caseRoutes.updateTask, ({ user, params, body, request }) => {
+  registerRoute(app, ctx, taskRoutes.updateTask, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => {
       await updateTask(trx, w, params.id, body);
@@ -33,7 +33,7 @@ export function registerTaskRoutes(app: FastifyInstance, ctx: ServerContext): vo
     });
   });
 
-  registerRoute(app, ctx, caseRoutes.addTaskUpdate, ({ user, params, body, request }) => {
+  registerRoute(app, ctx, taskRoutes.addTaskUpdate, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => {
       await addTaskUpdate(trx, w, params.id, body.body);

@@ -7,6 +7,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { isAssignee } from '../../domain/policy/task-policy.ts';
 import { caseIdVisibleSql } from '../access/case-visibility.ts';
 import { taskAssignedSql, taskVisibleSql } from '../access/task-visibility.ts';
+import type { TaskStatus } from '../../domain/vocabulary.ts';
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 
@@ -60,7 +61,7 @@ export async function taskDetail(db: Db, id: string, user: PolicyUser, at: strin
 
 /** The tasks the user may see (or, with `mine`, those assigned to them), soonest due first. */
 export async function listTasks(
-  db: Db, user: PolicyUser, at: string, f: { mine: boolean; caseId?: string | undefined; status?: string | undefined; limit: number },
+  db: Db, user: PolicyUser, at: string, f: { mine: boolean; caseId?: string | undefined; status?: TaskStatus | undefined; limit: number },
 ): Promise<TaskRecord[]> {
   const rows = await selectTasks(db, user, at)
     .$if(f.mine, (qb) => qb.where(taskAssignedSql(user, 'tasks')))

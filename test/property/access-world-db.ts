@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { grantExpiry, grantRevokedAt, type AccessWorld, type WorldGrant, type WorldShares } from './access-world.ts';
+import type { AccessRequestStatus, AccessResourceType } from '../../domain/entities/access-request.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
 
@@ -88,7 +89,7 @@ export async function insertWorld(trx: Transaction<ServerDatabase>, w: AccessWor
 }
 
 async function insertRequestsAndGrants(trx: Transaction<ServerDatabase>, w: AccessWorld, out: WorldIds): Promise<void> {
-  const request = async (requester: number, ownerAgency: number, resourceType: string, resourceId: string, status: string) => {
+  const request = async (requester: number, ownerAgency: number, resourceType: AccessResourceType, resourceId: string, status: AccessRequestStatus) => {
     const id = newId();
     await trx.insertInto('access_requests').values({
       id, resource_type: resourceType, resource_id: resourceId, owner_agency_id: out.agencies[ownerAgency]!, requester_user_id: out.users[requester]!,

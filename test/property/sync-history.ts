@@ -13,7 +13,7 @@ import { SHARING_LEVELS, SUBJECT_ROLES, type SharingLevel, type SubjectRole } fr
 import { sweepExpiredGrants } from '../../server/access-requests/expire-grants.ts';
 import { addCaseLocation, addCaseSubject, removeCaseSubject } from '../../server/cases/case-parts-service.ts';
 import { shareCase, transferCase } from '../../server/cases/case-sharing-service.ts';
-import type { WriteContext } from '../../server/cases/write-context.ts';
+import type { WriteContext } from '../../server/changes/write-context.ts';
 import { withWrite } from '../../server/db/write.ts';
 import { createMarker } from '../../server/markers/marker-service.ts';
 import type { ServerContext } from '../../server/server-context.ts';

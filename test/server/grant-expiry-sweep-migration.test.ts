@@ -19,7 +19,7 @@ describe.each(testDialects())('migration 0005_grant_expiry_sweep on %s', (dialec
       reason: 'Joint visit', status: 'approved', decided_by: null, decided_at: T, decision_note: null, grant_expires_at: '2026-11-27T09:00:00.000Z',
       created_at: T, version: 2,
     }).execute();
-    const grant = { id: newId(), request_id: requestId, resource_type: 'case', resource_id: newId(), user_id: user.id, expires_at: '2026-11-27T09:00:00.000Z', revoked_at: null };
+    const grant = { id: newId(), request_id: requestId, resource_type: 'case' as const, resource_id: newId(), user_id: user.id, expires_at: '2026-11-27T09:00:00.000Z', revoked_at: null };
     await m.db.insertInto('access_grants').values(grant).execute();
     return grant;
   };

@@ -18,7 +18,7 @@ describe.each(testDialects())('migration 0011_person_attach on %s', (dialect) =>
     await m.migrateTo('0011_person_attach');
     // Links made before the migration were made by users who held the full record: they keep that meaning.
     expect(await m.db.selectFrom('case_subjects').select(['id', 'profile_only']).execute()).toEqual([{ id: link, profile_only: 0 }]);
-    const notification = { id: newId(), agency_id: owner, kind: 'person_attached', person_id: person, case_id: c.id, from_agency_id: partner, created_at: '2026-12-04T10:00:00.000Z' };
+    const notification = { id: newId(), agency_id: owner, kind: 'person_attached' as const, person_id: person, case_id: c.id, from_agency_id: partner, created_at: '2026-12-04T10:00:00.000Z' };
     await m.db.insertInto('notifications').values(notification).execute();
     expect(await m.db.selectFrom('notifications').selectAll().execute()).toEqual([notification]);
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
-import type { CaseType, Role, SharingLevel } from '../../domain/vocabulary.ts';
+import type { AgencyKind, CaseType, Role, SharingLevel } from '../../domain/vocabulary.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { recordChange } from '../../server/changes/record-change.ts';
 
@@ -11,7 +11,7 @@ const NOW = '2026-11-01T09:00:00.000Z';
 let counter = 0;
 
 /** Inserts an agency. */
-export async function buildAgency(db: Db, overrides: Partial<{ name: string; kind: string; code: string }> = {}): Promise<string> {
+export async function buildAgency(db: Db, overrides: Partial<{ name: string; kind: AgencyKind; code: string }> = {}): Promise<string> {
   const id = newId();
   counter += 1;
   await db.transaction().execute(async (trx) => {

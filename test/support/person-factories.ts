@@ -4,6 +4,8 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { personNameKey } from '../../domain/persons/soundex.ts';
 import type { TestServer } from './test-server.ts';
+import type { Gender } from '../../domain/entities/person.ts';
+import type { SubjectRole } from '../../domain/vocabulary.ts';
 
 type Db = Kysely<ServerDatabase>;
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -11,7 +13,7 @@ const NOW = '2026-11-01T09:00:00.000Z';
 /** Inserts a person (with aliases) as the app would, name keys included. */
 export async function buildPerson(db: Db, overrides: {
   ownerAgencyId: string; givenName?: string; familyName?: string; dateOfBirth?: string | null; estimatedBirthYear?: number | null;
-  gender?: string; aliases?: Array<{ givenName: string; familyName: string }>;
+  gender?: Gender; aliases?: Array<{ givenName: string; familyName: string }>;
 }): Promise<string> {
   const id = newId();
   const givenName = overrides.givenName ?? 'Alex';
@@ -31,7 +33,7 @@ export async function buildPerson(db: Db, overrides: {
 }
 
 /** Puts a person in a case with a role; returns the case subject id. */
-export async function addSubject(db: Db, caseId: string, personId: string, role = 'subject'): Promise<string> {
+export async function addSubject(db: Db, caseId: string, personId: string, role: SubjectRole = 'subject'): Promise<string> {
   const id = newId();
   await db.insertInto('case_subjects').values({ id, case_id: caseId, person_id: personId, role, created_at: NOW }).execute();
   return id;

@@ -1,8 +1,9 @@
 /** The case screen's form for the safety-critical fields: risk level and status (with the closure reason). */
 import { useId, useState } from 'react';
+import { CLOSURE_REASON_MAX_LENGTH } from '../../../domain/entities/case.ts';
 import type { CaseDetailView } from '../../../domain/ipc/case-detail-view.ts';
 import { CASE_STATUSES, RISK_LEVELS, RiskLevelSchema, CaseStatusSchema } from '../../../domain/vocabulary.ts';
-import { caseChangeFrom, CLOSURE_REASON_MAX, draftFrom, isDirty, sameBase, type CaseChangeBase, type CaseChangeDraft } from './case-change-draft.ts';
+import { caseChangeFrom, draftFrom, isDirty, sameBase, type CaseChangeBase, type CaseChangeDraft } from './case-change-draft.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
@@ -129,7 +130,7 @@ export function CaseChangeForm({ caseView }: { caseView: CaseDetailView['case'] 
               id={`${id}-reason`}
               className="field__input field__input--text"
               rows={3}
-              maxLength={CLOSURE_REASON_MAX}
+              maxLength={CLOSURE_REASON_MAX_LENGTH}
               value={form.draft.closureReason}
               disabled={!mayChangeStatus || busy}
               onChange={(event) => edit({ closureReason: event.target.value })}

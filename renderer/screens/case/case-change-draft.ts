@@ -17,9 +17,6 @@ export interface CaseChangeDraft {
   closureReason: string;
 }
 
-/** The longest closure reason the server takes. */
-export const CLOSURE_REASON_MAX = 500;
-
 /** The case.update arguments of a draft (without the case id), or why there are none. */
 export type CaseChangeCheck =
   | { ok: true; args: Omit<MutationArgs<'case.update'>, 'caseId'> }

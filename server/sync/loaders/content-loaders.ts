@@ -1,6 +1,6 @@
 /** Sync loaders for reports, tasks (with updates), markers, access requests and document metadata, with the caller's abilities. */
 import { documentAbilities } from '../../../domain/documents/document-abilities.ts';
-import { canOnReport, type ReportSharing } from '../../../domain/policy/report-policy.ts';
+import { canOnReport } from '../../../domain/policy/report-policy.ts';
 import { canUpdateTask } from '../../../domain/policy/task-policy.ts';
 import {
   SyncAccessRequestSchema, SyncDocumentSchema, SyncMarkerSchema, SyncReportSchema, SyncTaskSchema,
@@ -23,7 +23,7 @@ export const loadReports: SyncLoader = async (db, user, at, ids) => {
     const c = cases.get(r.case_id);
     const report = {
       authorAgencyId: r.author_agency_id, authorTeamId: r.author_team_id, authorUserId: r.author_user_id,
-      sharingLevel: r.sharing_level as ReportSharing, sharedAgencyIds: [], ...shares.get(r.id),
+      sharingLevel: r.sharing_level, sharedAgencyIds: [], ...shares.get(r.id),
     };
     return c !== undefined && canOnReport(user, action, report, c, at);
   };

@@ -5,7 +5,8 @@ import type { PatchCaseBody } from '../../../domain/entities/case.ts';
 import { CodedError } from '../../../domain/errors.ts';
 import { CASE_SAFETY_FIELDS, type MutationArgs } from '../../../domain/sync/mutations.ts';
 import { updateCase } from '../../cases/case-service.ts';
-import { MutationConflict, type MutationEnv } from './mutation-env.ts';
+import type { WriteContext } from '../../changes/write-context.ts';
+import { MutationConflict } from './mutation-conflict.ts';
 
 /**
  * Applies a case update. The baseVersion becomes the service's expectedVersion only when a
@@ -13,7 +14,7 @@ import { MutationConflict, type MutationEnv } from './mutation-env.ts';
  * compare-and-set becomes a MutationConflict carrying the case's current safety fields.
  */
 export async function applyCaseUpdate(
-  trx: Transaction<ServerDatabase>, env: MutationEnv, args: MutationArgs<'case.update'>, baseVersion: number | undefined,
+  trx: Transaction<ServerDatabase>, env: WriteContext, args: MutationArgs<'case.update'>, baseVersion: number | undefined,
 ): Promise<void> {
   const { caseId, ...fields } = args;
   const safety = CASE_SAFETY_FIELDS.some((f) => args[f] !== undefined);

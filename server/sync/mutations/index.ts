@@ -2,19 +2,19 @@
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.ts';
+import type { WriteContext } from '../../changes/write-context.ts';
 import { applyCaseUpdate } from './case-update.ts';
-import type { MutationEnv } from './mutation-env.ts';
 import { applyReportCreate } from './report-create.ts';
 import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
 
-export { MutationConflict, type MutationEnv } from './mutation-env.ts';
+export { MutationConflict } from './mutation-conflict.ts';
 
 /**
  * Applies one parsed mutation inside the caller's transaction. Throws a MutationConflict when a
  * compare-and-set failed and any other CodedError to reject it.
  */
 export type MutationApplier<N extends MutationName> = (
-  trx: Transaction<ServerDatabase>, env: MutationEnv, args: MutationArgs<N>, baseVersion: number | undefined,
+  trx: Transaction<ServerDatabase>, env: WriteContext, args: MutationArgs<N>, baseVersion: number | undefined,
 ) => Promise<void>;
 
 /** Every mutation's applier. */

@@ -1,4 +1,7 @@
-/** Who is writing, from where and when: what every service function of cases, reports, tasks and markers takes. */
+/**
+ * Who is writing, from where and when: what every write service takes (cases, reports, tasks,
+ * markers, persons, locations), whether the write comes from a route, a sync push or the seed.
+ */
 import type { FastifyRequest } from 'fastify';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { actorOf } from '../audit/audit-actor.ts';
@@ -6,7 +9,7 @@ import type { AuditActor } from '../audit/record-audit.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import type { ServerContext } from '../server-context.ts';
 
-/** The caller of a service function: the policy user, the audit actor and the time of the write. */
+/** The caller of a write service: the policy user, the audit actor and the time of the write. */
 export interface WriteContext {
   user: PolicyUser;
   actor: AuditActor;

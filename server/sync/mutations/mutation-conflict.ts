@@ -1,13 +1,7 @@
-/** What every mutation applier receives besides its arguments, and how it reports a conflict. */
+/** How a mutation applier reports a conflict: a failed compare-and-set, or a client-made id already taken. */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import { CodedError } from '../../../domain/errors.ts';
-import type { WriteContext } from '../../cases/write-context.ts';
-
-/** The caller, the time and the audit actor of a push: a service WriteContext plus the dialect. */
-export interface MutationEnv extends WriteContext {
-  dialect: 'sqlite' | 'postgres';
-}
 
 /**
  * Thrown by an applier when a compare-and-set failed: the transaction rolls back (nothing is
