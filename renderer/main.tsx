@@ -2,11 +2,10 @@
 // Must stay the first import: it configures zod before the contract's schemas are built.
 import './zod-jitless.ts';
 // Global styles before any component, so each component's CSS Module follows them in the bundle and wins over
-// the shared rules. case-detail.css and sign-out-panel.css stay global until those screens become CSS Modules;
-// case-detail.css follows styles.css, as it always did, so its rules still win over the shared ones.
+// the shared rules. case-detail.css stays global until the case screen becomes CSS Modules; it follows
+// styles.css, as it always did, so its rules still win over the shared ones.
 import './styles.css';
 import './styles/case-detail.css';
-import './styles/sign-out-panel.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getDesktopApi } from './api/desktop/get-desktop-api.ts';
