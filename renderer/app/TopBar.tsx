@@ -22,10 +22,12 @@ export interface TopBarProps {
   onShowSyncProblems: () => void;
   /** Opens the Notifications screen. */
   onShowNotifications: () => void;
+  /** Opens the person search. */
+  onFindPerson: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -39,6 +41,9 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
         <p className={styles.name}>{user.displayName}</p>
         <p className={styles.agency}>{user.agencyName}</p>
       </div>
+      <button type="button" className="button button--on-dark" onClick={onFindPerson}>
+        Find a person
+      </button>
       <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
         Notifications
       </button>

@@ -18,6 +18,7 @@ export function WorkspaceLayout() {
         onSignedOut={onSignedOut}
         onShowSyncProblems={() => void navigate({ to: '/sync-problems' })}
         onShowNotifications={() => void navigate({ to: '/notifications' })}
+        onFindPerson={() => void navigate({ to: '/persons' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>
