@@ -2,10 +2,8 @@
 // Must stay the first import: it configures zod before the contract's schemas are built.
 import './zod-jitless.ts';
 // Global styles before any component, so each component's CSS Module follows them in the bundle and wins over
-// the shared rules. case-detail.css stays global until the case screen becomes CSS Modules; it follows
-// styles.css, as it always did, so its rules still win over the shared ones.
+// the shared rules at equal specificity (e.g. a module's margin beside the shared .form-error).
 import './styles.css';
-import './styles/case-detail.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getDesktopApi } from './api/desktop/get-desktop-api.ts';

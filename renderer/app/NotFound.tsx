@@ -1,11 +1,12 @@
 /** A URL that names no screen (an old link, a typing slip): says so and offers the way back. */
 import { Link } from '@tanstack/react-router';
+import { Page } from '../components/Page.tsx';
 import styles from './NotFound.module.css';
 
 /** "This page does not exist" with a link to the case queue. */
 export function NotFound() {
   return (
-    <section className={styles.page} aria-labelledby="not-found-title">
+    <Page aria-labelledby="not-found-title">
       <h1 id="not-found-title" className={styles.title}>
         Page not found
       </h1>
@@ -13,6 +14,6 @@ export function NotFound() {
       <Link to="/queue" className="button">
         Go to the case queue
       </Link>
-    </section>
+    </Page>
   );
 }

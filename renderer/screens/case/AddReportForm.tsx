@@ -9,6 +9,9 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { Field } from '../../components/Field.tsx';
 import { REPORT_KIND_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
+import { classNames } from '../../components/class-names.ts';
+import panelStyles from './CasePanel.module.css';
+import styles from './AddReportForm.module.css';
 
 /** What the user fills in: the report.create mutation's own fields, with its own limits. */
 const ReportFormSchema = ReportCreateArgsSchema.pick({ kind: true, title: true, body: true });
@@ -35,7 +38,7 @@ export function AddReportForm({ caseId }: { caseId: string }) {
 
   if (!open) {
     return (
-      <div className="add-report">
+      <div className={styles.addReport}>
         <button
           type="button"
           className="button"
@@ -56,8 +59,8 @@ export function AddReportForm({ caseId }: { caseId: string }) {
     );
   }
   return (
-    <form className="add-report add-report--open" aria-labelledby={`${id}-title`} noValidate onSubmit={(event) => void form.handleSubmit((report) => submit(report))(event)}>
-      <h3 id={`${id}-title`} className="add-report__title">
+    <form className={classNames(styles.addReport, styles.open)} aria-labelledby={`${id}-title`} noValidate onSubmit={(event) => void form.handleSubmit((report) => submit(report))(event)}>
+      <h3 id={`${id}-title`} className={styles.title}>
         New report
       </h3>
       <Field label="Kind" error={errors.kind?.message}>
@@ -80,7 +83,7 @@ export function AddReportForm({ caseId }: { caseId: string }) {
           {errorMessage(error.code)}
         </p>
       )}
-      <div className="case-change__actions">
+      <div className={panelStyles.actions}>
         <button type="submit" className="button button--primary" disabled={busy}>
           Save report
         </button>

@@ -4,7 +4,6 @@ declare const styles: {
   readonly intro: string;
   readonly item: string;
   readonly list: string;
-  readonly page: string;
   readonly text: string;
   readonly when: string;
 };

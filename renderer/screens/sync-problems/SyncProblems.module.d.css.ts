@@ -5,6 +5,5 @@ declare const styles: {
   readonly groupTitle: string;
   readonly intro: string;
   readonly message: string;
-  readonly page: string;
 };
 export default styles;

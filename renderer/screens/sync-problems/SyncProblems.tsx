@@ -11,6 +11,7 @@ import { plural } from '../../words/plural.ts';
 import { RefusedChangeList } from './RefusedChangeList.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import problemStyles from './ProblemItem.module.css';
+import { Page } from '../../components/Page.tsx';
 import styles from './SyncProblems.module.css';
 
 /** What the screen needs from the workspace. */
@@ -52,7 +53,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
   const empty = shown !== null && shown.conflicts.length === 0 && shown.refused.length === 0;
 
   return (
-    <section className={styles.page} aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
+    <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
       <BackToQueueHeading id={`${id}-title`} title="Sync problems" headingRef={heading} onBack={onBack} />
       <p className={styles.intro}>
         These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
@@ -90,6 +91,6 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
           <RefusedChangeList changes={shown.refused} dismiss={(mutationId) => api['sync.dismissRejected']({ mutationId })} onDismissed={settled} />
         </section>
       )}
-    </section>
+    </Page>
   );
 }
