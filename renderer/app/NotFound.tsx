@@ -11,7 +11,7 @@ export function NotFound() {
         Page not found
       </h1>
       <p className={styles.intro}>There is no screen at this address.</p>
-      <Link to="/queue" className="button">
+      <Link to="/queue" className={`button ${styles.back}`}>
         Go to the case queue
       </Link>
     </Page>

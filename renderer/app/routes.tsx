@@ -90,7 +90,7 @@ function CaseRoute() {
   const { settings } = useWorkspace();
   // Null while unknown: saving a document is offered only once the policy is known to allow it.
   const exportsAllowed = settings.settings?.effective.exportsAllowed ?? null;
-  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} />;
+  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} onOpenPerson={goTo.openPerson} />;
 }
 
 function SyncProblemsRoute() {

@@ -7,6 +7,7 @@ declare const styles: {
   readonly note: string;
   readonly overdue: string;
   readonly page: string;
+  readonly personLink: string;
   readonly reference: string;
   readonly summary: string;
   readonly title: string;

@@ -24,13 +24,15 @@ export interface CaseDetailProps {
   exportsAllowed: boolean | null;
   onBack: () => void;
   onShowSyncProblems: () => void;
+  /** Opens a person's profile from the people on the case. */
+  onOpenPerson: (personId: string) => void;
 }
 
 /**
  * Reads the case again whenever sync invalidates it, keeping the last answer on screen meanwhile; a
  * case that has left the offline copy (removed, access withdrawn) is no longer shown.
  */
-export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems }: CaseDetailProps) {
+export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson }: CaseDetailProps) {
   const id = useId();
   const query = useDesktopQuery('cases.detail', { caseId });
   const failure = query.isError ? errorBodyOf(query.error) : null;
@@ -143,7 +145,13 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
             <ul className={panelStyles.list}>
               {subjects.map((s) => (
                 <li key={s.id} className={panelStyles.item}>
-                  <span className={panelStyles.main}>{s.displayName ?? 'Name not held on this computer'}</span>
+                  {s.displayName === null ? (
+                    <span className={panelStyles.main}>Name not held on this computer</span>
+                  ) : (
+                    <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenPerson(s.personId)}>
+                      {s.displayName}
+                    </button>
+                  )}
                   <span className={panelStyles.meta}>{SUBJECT_ROLE_LABELS[s.role]}</span>
                 </li>
               ))}
