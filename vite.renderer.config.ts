@@ -11,6 +11,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  // Each component's *.module.css: class names hashed per file, read in TypeScript as camelCase keys
+  // (`styles.sessionEnded`). They are bundled into the CSS file like the global styles, never inlined.
+  css: { modules: { localsConvention: 'camelCaseOnly' } },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,12 +1,14 @@
 /** Renderer entry point: mounts the app with the desktop API for this window. */
 // Must stay the first import: it configures zod before the contract's schemas are built.
 import './zod-jitless.ts';
+// Global styles before any component, so each component's CSS Module follows them in the bundle and wins over
+// the shared rules at equal specificity (e.g. a module's margin beside the shared .form-error).
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getDesktopApi } from './api/desktop/get-desktop-api.ts';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) {

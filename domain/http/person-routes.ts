@@ -9,6 +9,9 @@ import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 
 const Version = z.number().int().positive();
 
+/** The server's person search: a name of at least two characters, optionally a date of birth. */
+export const PersonSearchQuerySchema = z.object({ q: z.string().trim().min(2).max(100), dateOfBirth: DateOfBirthSchema.optional() }).strict();
+
 export const personRoutes = {
   createPerson: defineRoute({
     method: 'POST', path: '/persons', auth: true, tag: 'persons',
@@ -24,7 +27,7 @@ export const personRoutes = {
   searchPersons: defineRoute({
     method: 'GET', path: '/persons/search', auth: true, tag: 'persons',
     summary: 'Search and signpost: full records the caller may see, stubs naming the involved agencies otherwise',
-    query: z.object({ q: z.string().trim().min(2).max(100), dateOfBirth: DateOfBirthSchema.optional() }).strict(),
+    query: PersonSearchQuerySchema,
     body: NoBody, response: z.object({ results: z.array(PersonResultSchema) }),
   }),
   getPerson: defineRoute({

@@ -4,7 +4,7 @@ import { IdSchema } from '../ids.ts';
 import { CaseDetailViewSchema } from './case-detail-view.ts';
 import { defineChannel } from './channel.ts';
 import { QueuePageSchema } from './queue-page.ts';
-import { CaseSearchResultSchema, PersonSearchResultSchema, SearchInputSchema } from './search-results.ts';
+import { CaseSearchResultSchema, SearchInputSchema } from './search-results.ts';
 
 /** The longest text filter the queue takes (a reference or a few words of a title). */
 export const QUEUE_FILTER_MAX = 200;
@@ -22,5 +22,4 @@ export const caseChannels = {
   /** One case from the offline copy; `not_found` when it is not there (never synced, or no longer visible). */
   'cases.detail': defineChannel({ input: z.object({ caseId: IdSchema }).strict(), output: CaseDetailViewSchema, needsSession: true }),
   'cases.search': defineChannel({ input: SearchInputSchema, output: CaseSearchResultSchema, needsSession: true }),
-  'persons.search': defineChannel({ input: SearchInputSchema, output: PersonSearchResultSchema, needsSession: true }),
 } as const;

@@ -8,6 +8,7 @@ import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { notificationChannels } from './notification-channels.ts';
+import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
@@ -20,6 +21,7 @@ export { SessionStateSchema, type SessionState } from './session-state.ts';
 export const channels = {
   ...sessionChannels,
   ...caseChannels,
+  ...personChannels,
   ...changeChannels,
   ...syncChannels,
   ...documentChannels,

@@ -9,6 +9,8 @@ import { useAppliedTheme } from './use-applied-theme.ts';
 import { useSessionState } from './use-session-state.ts';
 import { useUiSettings } from '../api/use-ui-settings.ts';
 import { Workspace } from './Workspace.tsx';
+import { Splash } from '../components/Splash.tsx';
+import styles from './App.module.css';
 
 /** At most one `session.activity` ping a minute: enough to keep a minutes-long idle lock away. */
 const ACTIVITY_PING_MS = 60_000;
@@ -47,9 +49,9 @@ export function App() {
   switch (boot.phase) {
     case 'loading':
       return (
-        <main className="splash">
+        <Splash>
           <p role="status">Starting Casebridge…</p>
-        </main>
+        </Splash>
       );
     case 'failed':
       return <StartupError error={boot.error} onRetry={retry} />;
@@ -65,7 +67,7 @@ export function App() {
       return (
         <>
           {notice && (
-            <p className="session-ended" role="alert">
+            <p className={styles.sessionEnded} role="alert">
               {notice}
             </p>
           )}

@@ -9,6 +9,7 @@ import { SyncIndicator } from './SyncIndicator.tsx';
 import type { UiSettingsState } from '../api/use-ui-settings.ts';
 import { useSubmit } from '../api/use-submit.ts';
 import type { SyncState } from '../api/use-sync-status.ts';
+import styles from './TopBar.module.css';
 
 /** What the top bar shows and does. */
 export interface TopBarProps {
@@ -21,23 +22,28 @@ export interface TopBarProps {
   onShowSyncProblems: () => void;
   /** Opens the Notifications screen. */
   onShowNotifications: () => void;
+  /** Opens the person search. */
+  onFindPerson: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
   const unsent = signOut.error?.code === 'unsent_work' ? signOut.error.message : null;
 
   return (
-    <header className="top-bar">
-      <p className="top-bar__product">Casebridge</p>
+    <header className={styles.bar}>
+      <p className={styles.product}>Casebridge</p>
       <SyncIndicator status={sync.status} syncNow={sync.syncNow} onShowProblems={onShowSyncProblems} />
-      <div className="top-bar__user">
-        <p className="top-bar__name">{user.displayName}</p>
-        <p className="top-bar__agency">{user.agencyName}</p>
+      <div className={styles.user}>
+        <p className={styles.name}>{user.displayName}</p>
+        <p className={styles.agency}>{user.agencyName}</p>
       </div>
+      <button type="button" className="button button--on-dark" onClick={onFindPerson}>
+        Find a person
+      </button>
       <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
         Notifications
       </button>
@@ -62,7 +68,7 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
         />
       )}
       {signOut.error && unsent === null && (
-        <p className="top-bar__error" role="alert">
+        <p className={styles.error} role="alert">
           {errorMessage(signOut.error.code)}
         </p>
       )}

@@ -3,13 +3,14 @@ import { Outlet, useNavigate } from '@tanstack/react-router';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import styles from './WorkspaceLayout.module.css';
 
 /** The top bar stays while screens change below it. */
 export function WorkspaceLayout() {
   const { user, offline, settings, sync, onSignedOut } = useWorkspace();
   const navigate = useNavigate();
   return (
-    <div className="workspace">
+    <div className={styles.workspace}>
       <TopBar
         user={user}
         sync={sync}
@@ -17,10 +18,11 @@ export function WorkspaceLayout() {
         onSignedOut={onSignedOut}
         onShowSyncProblems={() => void navigate({ to: '/sync-problems' })}
         onShowNotifications={() => void navigate({ to: '/notifications' })}
+        onFindPerson={() => void navigate({ to: '/persons' })}
       />
       <OfflineBanner offline={offline} />
-      <main className="workspace__main">
-        <div className="workspace__view workspace__view--scroll">
+      <main className={styles.main}>
+        <div className={styles.view}>
           <Outlet />
         </div>
       </main>

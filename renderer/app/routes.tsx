@@ -3,12 +3,15 @@
  * protocol and the loopback host alike): every screen has a URL, Back and Forward work, and a case
  * can be opened from a link. Route components adapt the URL to each screen's props.
  */
-import { createRootRoute, createRoute, createRouter, Navigate, useNavigate, type RouterHistory } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, Navigate, useCanGoBack, useNavigate, useRouter, type RouterHistory } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { CaseDetail } from '../screens/case/CaseDetail.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
 import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
+import { PersonProfile } from '../screens/person/PersonProfile.tsx';
+import { PersonSearch } from '../screens/person/PersonSearch.tsx';
+import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -27,9 +30,15 @@ const caseRoute = createRoute({ getParentRoute: () => rootRoute, path: 'cases/$c
 
 const syncProblemsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sync-problems', component: SyncProblemsRoute });
 
+const personSearchRoute = createRoute({
+  getParentRoute: () => rootRoute, path: 'persons', validateSearch: PersonSearchParamsSchema, component: PersonSearchRoute,
+});
+
+const personRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId', component: PersonRoute });
+
 const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', component: NotificationsRoute });
 
-export const routeTree = rootRoute.addChildren([indexRoute, queueRoute, caseRoute, syncProblemsRoute, notificationsRoute]);
+export const routeTree = rootRoute.addChildren([indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
 export function createAppRouter(history: RouterHistory) {
@@ -49,6 +58,7 @@ function useGoTo() {
   return {
     queue: () => void navigate({ to: '/queue', search: lastQueueSearch.current }),
     openCase: (caseId: string) => void navigate({ to: '/cases/$caseId', params: { caseId } }),
+    openPerson: (personId: string) => void navigate({ to: '/persons/$personId', params: { personId } }),
     syncProblems: () => void navigate({ to: '/sync-problems' }),
   };
 }
@@ -80,7 +90,7 @@ function CaseRoute() {
   const { settings } = useWorkspace();
   // Null while unknown: saving a document is offered only once the policy is known to allow it.
   const exportsAllowed = settings.settings?.effective.exportsAllowed ?? null;
-  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} />;
+  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} onOpenPerson={goTo.openPerson} />;
 }
 
 function SyncProblemsRoute() {
@@ -92,4 +102,22 @@ function SyncProblemsRoute() {
 function NotificationsRoute() {
   const goTo = useGoTo();
   return <Notifications onBack={goTo.queue} />;
+}
+
+function PersonSearchRoute() {
+  const search = personSearchRoute.useSearch();
+  const navigate = personSearchRoute.useNavigate();
+  const goTo = useGoTo();
+  // Each search is its own place in history, so Back returns to the previous one.
+  return <PersonSearch search={search} onSearch={(next) => void navigate({ search: next })} onOpenPerson={goTo.openPerson} />;
+}
+
+function PersonRoute() {
+  const { personId } = personRoute.useParams();
+  const goTo = useGoTo();
+  const router = useRouter();
+  const canGoBack = useCanGoBack();
+  // Back to wherever the profile was opened from (a search, a case); from a link, to the person search.
+  const back = () => (canGoBack ? router.history.back() : void router.navigate({ to: '/persons' }));
+  return <PersonProfile key={personId} personId={personId} onBack={back} onOpenCase={goTo.openCase} />;
 }

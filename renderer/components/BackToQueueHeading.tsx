@@ -1,5 +1,6 @@
 /** The top of a screen reached from the queue: a "Back to case queue" button over the screen's focusable heading. */
 import type { Ref } from 'react';
+import styles from './BackToQueueHeading.module.css';
 
 /** The heading's id (for the section's aria-labelledby), its text, its ref (focused on arrival) and where Back goes. */
 export interface BackToQueueHeadingProps {
@@ -13,12 +14,12 @@ export interface BackToQueueHeadingProps {
 export function BackToQueueHeading({ id, title, headingRef, onBack }: BackToQueueHeadingProps) {
   return (
     <>
-      <div className="case-detail__toolbar">
+      <div className={styles.toolbar}>
         <button type="button" className="button" onClick={onBack}>
           ← Back to case queue
         </button>
       </div>
-      <h1 id={id} ref={headingRef} tabIndex={-1} className="problems__title">
+      <h1 id={id} ref={headingRef} tabIndex={-1} className={styles.title}>
         {title}
       </h1>
     </>

@@ -4,6 +4,7 @@ import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { MARKER_TYPE_LABELS } from '../words/display-labels.ts';
 import { formatDate } from '../words/format-date-time.ts';
 import { plural } from '../words/plural.ts';
+import styles from './MarkerBanner.module.css';
 
 /** The banner; shown only when there is at least one active marker. */
 export function MarkerBanner({ markers }: { markers: CaseDetailView['markers'] }) {
@@ -12,23 +13,23 @@ export function MarkerBanner({ markers }: { markers: CaseDetailView['markers'] }
     return null;
   }
   return (
-    <section className="marker-banner" aria-labelledby={`${id}-title`} data-testid="marker-banner">
-      <h2 id={`${id}-title`} className="marker-banner__title">
+    <section className={styles.banner} aria-labelledby={`${id}-title`} data-testid="marker-banner">
+      <h2 id={`${id}-title`} className={styles.title}>
         Safety warnings ({plural(markers.length, 'marker')})
       </h2>
-      <ul className="marker-banner__list">
+      <ul className={styles.list}>
         {markers.map((m) => (
-          <li key={m.id} className={`marker-banner__item marker-banner__item--${m.markerType}`}>
-            <p className="marker-banner__kind">
+          <li key={m.id} className={styles.item}>
+            <p className={styles.kind}>
               {MARKER_TYPE_LABELS[m.markerType]}
-              <span className="marker-banner__on">
+              <span className={styles.on}>
                 {m.subjectType === 'case'
                   ? ' · on this case'
                   : ` · on ${m.subjectName ?? (m.subjectType === 'person' ? 'a person in this case' : 'a place in this case')}`}
               </span>
             </p>
-            <p className="marker-banner__description">{m.description}</p>
-            <p className="marker-banner__meta">
+            <p className={styles.description}>{m.description}</p>
+            <p className={styles.meta}>
               Placed by {m.ownerAgencyName} · review by {formatDate(m.reviewDate)}
               {m.expiresAt ? ` · expires ${formatDate(m.expiresAt)}` : ''}
             </p>

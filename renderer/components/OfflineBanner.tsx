@@ -1,4 +1,5 @@
 /** The calm notice under the top bar while the session was started without the server. */
+import styles from './OfflineBanner.module.css';
 
 /** What people are told while signed in offline. */
 export const OFFLINE_NOTICE = 'Signed in offline — your changes are kept on this computer and sent when Casebridge reconnects.';
@@ -9,7 +10,7 @@ export function OfflineBanner({ offline }: { offline: boolean }) {
     return null;
   }
   return (
-    <p className="offline-banner" role="status" data-testid="offline-banner">
+    <p className={styles.banner} role="status" data-testid="offline-banner">
       {OFFLINE_NOTICE}
     </p>
   );

@@ -6,7 +6,8 @@ import { errorMessage } from '../words/error-messages.ts';
 export interface RetryAlertProps {
   error: Pick<ErrorBody, 'code'>;
   onRetry: () => void;
-  className: string;
+  /** A CSS Module's class (its lookup's type admits undefined). */
+  className: string | undefined;
 }
 
 /** An alert with the error code's words and a "Try again" button. */

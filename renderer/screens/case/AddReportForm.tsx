@@ -1,31 +1,35 @@
 /** "Add a report" on the case screen: kind, title and text, saved on this computer and sent at the next sync. */
 import { useId, useState } from 'react';
 import { newId } from '../../../domain/ids.ts';
-import { REPORT_KINDS, ReportKindSchema, type ReportKind } from '../../../domain/vocabulary.ts';
+import { ReportCreateArgsSchema } from '../../../domain/sync/mutations.ts';
+import { REPORT_KINDS } from '../../../domain/vocabulary.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
+import { useSchemaForm } from '../../api/use-schema-form.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { Field } from '../../components/Field.tsx';
 import { REPORT_KIND_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
-import { useSubmit } from '../../api/use-submit.ts';
+import { classNames } from '../../components/class-names.ts';
+import panelStyles from './CasePanel.module.css';
+import styles from './AddReportForm.module.css';
 
-/** Limits of the report.create mutation. */
-const TITLE_MAX = 200;
-const BODY_MAX = 100_000;
+/** What the user fills in: the report.create mutation's own fields, with its own limits. */
+const ReportFormSchema = ReportCreateArgsSchema.pick({ kind: true, title: true, body: true });
 
 /** A button that opens the form; the report follows the case's sharing (restricting it is not offered offline). */
 export function AddReportForm({ caseId }: { caseId: string }) {
   const api = useDesktopApi();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<ReportKind>('contact');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
   const [saved, setSaved] = useState(false);
-  const { busy, error, onSubmit } = useSubmit(
-    () => api['changes.submit']({ name: 'report.create', args: { reportId: newId(), caseId, kind, title: title.trim(), body } }),
+  const form = useSchemaForm(ReportFormSchema, { kind: 'contact', title: '', body: '' });
+  const { errors } = form.formState;
+  const { busy, error, submit } = useSubmit(
+    (report: { kind: (typeof REPORT_KINDS)[number]; title: string; body: string }) =>
+      api['changes.submit']({ name: 'report.create', args: { reportId: newId(), caseId, ...report } }),
     {
       onSuccess: () => {
-        setTitle('');
-        setBody('');
+        form.reset();
         setOpen(false);
         setSaved(true);
       },
@@ -34,7 +38,7 @@ export function AddReportForm({ caseId }: { caseId: string }) {
 
   if (!open) {
     return (
-      <div className="add-report">
+      <div className={styles.addReport}>
         <button
           type="button"
           className="button"
@@ -55,49 +59,31 @@ export function AddReportForm({ caseId }: { caseId: string }) {
     );
   }
   return (
-    <form className="add-report add-report--open" aria-labelledby={`${id}-title`} onSubmit={onSubmit}>
-      <h3 id={`${id}-title`} className="add-report__title">
+    <form className={classNames(styles.addReport, styles.open)} aria-labelledby={`${id}-title`} noValidate onSubmit={(event) => void form.handleSubmit((report) => submit(report))(event)}>
+      <h3 id={`${id}-title`} className={styles.title}>
         New report
       </h3>
-      <label className="field__label" htmlFor={`${id}-kind`}>
-        Kind
-      </label>
-      <select id={`${id}-kind`} className="field__input" value={kind} onChange={(event) => setKind(ReportKindSchema.parse(event.target.value))}>
-        {REPORT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {REPORT_KIND_LABELS[k]}
-          </option>
-        ))}
-      </select>
-      <label className="field__label" htmlFor={`${id}-report-title`}>
-        Title
-      </label>
-      <input
-        id={`${id}-report-title`}
-        className="field__input"
-        required
-        maxLength={TITLE_MAX}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-      />
-      <label className="field__label" htmlFor={`${id}-body`}>
-        Report
-      </label>
-      <textarea
-        id={`${id}-body`}
-        className="field__input field__input--text"
-        required
-        rows={6}
-        maxLength={BODY_MAX}
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-      />
+      <Field label="Kind" error={errors.kind?.message}>
+        <select className="field__input" {...form.register('kind')}>
+          {REPORT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {REPORT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Title" error={errors.title?.message}>
+        <input className="field__input" {...form.register('title')} />
+      </Field>
+      <Field label="Report" error={errors.body?.message}>
+        <textarea className="field__input field__input--text" rows={6} {...form.register('body')} />
+      </Field>
       {error && (
         <p className="form-error" role="alert">
           {errorMessage(error.code)}
         </p>
       )}
-      <div className="case-change__actions">
+      <div className={panelStyles.actions}>
         <button type="submit" className="button button--primary" disabled={busy}>
           Save report
         </button>

@@ -8,6 +8,8 @@ import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import panelStyles from './CasePanel.module.css';
+import styles from './CaseChangeForm.module.css';
 
 const PROBLEM_MESSAGES = {
   nothing_changed: 'Nothing to save: change the risk level or the status first.',
@@ -68,12 +70,12 @@ export function CaseChangeForm({ caseView }: { caseView: CaseDetailView['case'] 
   const stale = dirty && form.base.version !== current.version;
 
   return (
-    <section className="case-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="case-panel__title">
+    <section className={panelStyles.panel} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className={panelStyles.title}>
         Risk and status
       </h2>
       <form
-        className="case-change"
+        className={styles.form}
         onSubmit={(event) => {
           event.preventDefault();
           if (!check.ok) {
@@ -83,7 +85,7 @@ export function CaseChangeForm({ caseView }: { caseView: CaseDetailView['case'] 
           void submit();
         }}
       >
-        <div className="case-change__fields">
+        <div className={styles.fields}>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-risk`}>
               Risk level
@@ -138,7 +140,7 @@ export function CaseChangeForm({ caseView }: { caseView: CaseDetailView['case'] 
           </div>
         )}
         {stale && (
-          <p className="form-note">
+          <p className={styles.note}>
             This case has changed since you started editing. If you save, Casebridge will ask you to choose between your change and the newer
             one.
           </p>
@@ -153,7 +155,7 @@ export function CaseChangeForm({ caseView }: { caseView: CaseDetailView['case'] 
             {errorMessage(error.code)}
           </p>
         )}
-        <div className="case-change__actions">
+        <div className={panelStyles.actions}>
           <button type="submit" className="button button--primary" disabled={busy || !dirty}>
             Save changes
           </button>

@@ -13,6 +13,9 @@ import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
 import { MarkerBanner } from '../../components/MarkerBanner.tsx';
 import { RiskBadge } from '../../components/RiskBadge.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { classNames } from '../../components/class-names.ts';
+import panelStyles from './CasePanel.module.css';
+import styles from './CaseDetail.module.css';
 
 /** What the case screen needs from the workspace. */
 export interface CaseDetailProps {
@@ -21,13 +24,15 @@ export interface CaseDetailProps {
   exportsAllowed: boolean | null;
   onBack: () => void;
   onShowSyncProblems: () => void;
+  /** Opens a person's profile from the people on the case. */
+  onOpenPerson: (personId: string) => void;
 }
 
 /**
  * Reads the case again whenever sync invalidates it, keeping the last answer on screen meanwhile; a
  * case that has left the offline copy (removed, access withdrawn) is no longer shown.
  */
-export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems }: CaseDetailProps) {
+export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson }: CaseDetailProps) {
   const id = useId();
   const query = useDesktopQuery('cases.detail', { caseId });
   const failure = query.isError ? errorBodyOf(query.error) : null;
@@ -46,7 +51,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
 
   const loading = query.isFetching;
   const back = (
-    <div className="case-detail__toolbar">
+    <div className={styles.toolbar}>
       <button type="button" className="button" onClick={onBack}>
         ← Back to case queue
       </button>
@@ -55,13 +60,13 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
 
   if (!shown) {
     return (
-      <article className="case-detail" aria-labelledby={`${id}-title`}>
+      <article className={styles.page} aria-labelledby={`${id}-title`}>
         {back}
-        <h1 id={`${id}-title`} className="case-detail__title">
+        <h1 id={`${id}-title`} className={styles.title}>
           {failure?.code === 'not_found' ? 'Case not available' : 'Case'}
         </h1>
         {failure ? (
-          <div className="case-detail__message" role="alert">
+          <div className={styles.message} role="alert">
             <p>{failure.code === 'not_found' ? 'This case is not in the offline copy on this computer. It may have been removed, or you may no longer have access.' : errorMessage(failure.code)}</p>
             {failure.code !== 'not_found' && (
               <button type="button" className="button" onClick={() => void query.refetch()}>
@@ -71,7 +76,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
           </div>
         ) : (
           loading && (
-            <p className="case-detail__message" role="status">
+            <p className={styles.message} role="status">
               Loading the case…
             </p>
           )
@@ -83,14 +88,14 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
   const { case: c, subjects, markers, openTasks, reports, reportCount, documents, localChanges } = shown;
   const mayChange = c.abilities.update || c.abilities.close;
   return (
-    <article className="case-detail" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="case-detail">
+    <article className={styles.page} aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="case-detail">
       {back}
-      <header className="case-detail__header">
-        <p className="case-detail__reference">{c.reference}</p>
-        <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className="case-detail__title">
+      <header className={styles.header}>
+        <p className={styles.reference}>{c.reference}</p>
+        <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className={styles.title}>
           {c.title}
         </h1>
-        <dl className="case-facts">
+        <dl className={styles.facts}>
           <div>
             <dt>Risk level</dt>
             <dd data-testid="case-risk">
@@ -123,45 +128,51 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
       </header>
       <MarkerBanner markers={markers} />
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
-      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={() => void query.refetch()} />}
+      {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
       {mayChange ? (
         <CaseChangeForm caseView={c} />
       ) : (
-        <p className="case-detail__note">You can read this case but not change its risk level or status: only its owner agency can.</p>
+        <p className={styles.note}>You can read this case but not change its risk level or status: only its owner agency can.</p>
       )}
-      <div className="case-detail__columns">
-        <section className="case-panel" aria-labelledby={`${id}-people`}>
-          <h2 id={`${id}-people`} className="case-panel__title">
+      <div className={styles.columns}>
+        <section className={panelStyles.panel} aria-labelledby={`${id}-people`}>
+          <h2 id={`${id}-people`} className={panelStyles.title}>
             People
           </h2>
           {subjects.length === 0 ? (
-            <p className="case-panel__empty">No people are recorded on this case.</p>
+            <p className={panelStyles.empty}>No people are recorded on this case.</p>
           ) : (
-            <ul className="case-list">
+            <ul className={panelStyles.list}>
               {subjects.map((s) => (
-                <li key={s.id} className="case-list__item">
-                  <span className="case-list__main">{s.displayName ?? 'Name not held on this computer'}</span>
-                  <span className="case-list__meta">{SUBJECT_ROLE_LABELS[s.role]}</span>
+                <li key={s.id} className={panelStyles.item}>
+                  {s.displayName === null ? (
+                    <span className={panelStyles.main}>Name not held on this computer</span>
+                  ) : (
+                    <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenPerson(s.personId)}>
+                      {s.displayName}
+                    </button>
+                  )}
+                  <span className={panelStyles.meta}>{SUBJECT_ROLE_LABELS[s.role]}</span>
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <section className="case-panel" aria-labelledby={`${id}-tasks`}>
-          <h2 id={`${id}-tasks`} className="case-panel__title">
+        <section className={panelStyles.panel} aria-labelledby={`${id}-tasks`}>
+          <h2 id={`${id}-tasks`} className={panelStyles.title}>
             Open tasks
           </h2>
           {openTasks.length === 0 ? (
-            <p className="case-panel__empty">No open tasks.</p>
+            <p className={panelStyles.empty}>No open tasks.</p>
           ) : (
-            <ul className="case-list">
+            <ul className={panelStyles.list}>
               {openTasks.map((t) => (
-                <li key={t.id} className="case-list__item">
-                  <span className="case-list__main">{t.title}</span>
-                  <span className="case-list__meta">
+                <li key={t.id} className={panelStyles.item}>
+                  <span className={panelStyles.main}>{t.title}</span>
+                  <span className={panelStyles.meta}>
                     {TASK_STATUS_LABELS[t.status]} · {t.assigneeAgencyName}
                     {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}
-                    {t.overdue && <strong className="overdue"> · Overdue</strong>}
+                    {t.overdue && <strong className={styles.overdue}> · Overdue</strong>}
                   </span>
                 </li>
               ))}
@@ -169,28 +180,28 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems 
           )}
         </section>
       </div>
-      <section className="case-panel" aria-labelledby={`${id}-reports`}>
-        <h2 id={`${id}-reports`} className="case-panel__title">
+      <section className={panelStyles.panel} aria-labelledby={`${id}-reports`}>
+        <h2 id={`${id}-reports`} className={panelStyles.title}>
           Reports
         </h2>
         {c.abilities.add_report && <AddReportForm caseId={c.id} />}
         {reports.length === 0 ? (
-          <p className="case-panel__empty">No reports yet.</p>
+          <p className={panelStyles.empty}>No reports yet.</p>
         ) : (
-          <ul className="case-list">
+          <ul className={panelStyles.list}>
             {reports.map((r) => (
-              <li key={r.id} className="case-list__item case-list__item--report">
-                <h3 className="case-list__main">{r.title}</h3>
-                <p className="case-list__meta">
+              <li key={r.id} className={classNames(panelStyles.item, panelStyles.report)}>
+                <h3 className={panelStyles.main}>{r.title}</h3>
+                <p className={panelStyles.meta}>
                   {REPORT_KIND_LABELS[r.kind]} · {r.authorAgencyName} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
                 </p>
-                <p className="case-list__summary">{r.summary}</p>
+                <p className={styles.summary}>{r.summary}</p>
               </li>
             ))}
           </ul>
         )}
         {reportCount > reports.length && (
-          <p className="case-panel__empty">
+          <p className={panelStyles.empty}>
             Showing the newest {reports.length} of {reportCount} reports.
           </p>
         )}

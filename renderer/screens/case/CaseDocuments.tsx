@@ -7,6 +7,9 @@ import { formatDateTime } from '../../words/format-date-time.ts';
 import { formatFileSize } from '../../words/format-file-size.ts';
 import { saveDocument } from './save-document.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { classNames } from '../../components/class-names.ts';
+import panelStyles from './CasePanel.module.css';
+import styles from './CaseDocuments.module.css';
 
 /** What the documents panel needs from the case screen. */
 export interface CaseDocumentsProps {
@@ -32,26 +35,26 @@ export function CaseDocuments({ documents, exportsAllowed }: CaseDocumentsProps)
   const reason = noOpenReason(exportsAllowed);
 
   return (
-    <section className="case-panel" aria-labelledby={`${id}-title`} data-testid="case-documents">
-      <h2 id={`${id}-title`} className="case-panel__title">
+    <section className={panelStyles.panel} aria-labelledby={`${id}-title`} data-testid="case-documents">
+      <h2 id={`${id}-title`} className={panelStyles.title}>
         Documents
       </h2>
       {documents.length === 0 ? (
-        <p className="case-panel__empty">No documents are held for this case on this computer.</p>
+        <p className={panelStyles.empty}>No documents are held for this case on this computer.</p>
       ) : (
         <>
-          {reason && <p className="case-panel__empty" data-testid="documents-no-open">{reason}</p>}
-          <ul className="case-list">
+          {reason && <p className={panelStyles.empty} data-testid="documents-no-open">{reason}</p>}
+          <ul className={panelStyles.list}>
             {documents.map((d) => (
-              <li key={d.id} className="case-list__item case-document">
-                <span className="case-list__main">{d.fileName}</span>
-                <span className="case-list__meta">
+              <li key={d.id} className={classNames(panelStyles.item, styles.document)}>
+                <span className={classNames(panelStyles.main, styles.name)}>{d.fileName}</span>
+                <span className={panelStyles.meta}>
                   {formatFileSize(d.sizeBytes)} · <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
                 </span>
                 {!reason && (
                   <button
                     type="button"
-                    className="button case-document__open"
+                    className="button"
                     aria-label={`Open ${d.fileName}`}
                     disabled={open.busy}
                     onClick={() => {
@@ -63,7 +66,7 @@ export function CaseDocuments({ documents, exportsAllowed }: CaseDocumentsProps)
                   </button>
                 )}
                 {open.error && target === d.id && (
-                  <p className="form-error case-document__error" role="alert">
+                  <p className={classNames('form-error', styles.error)} role="alert">
                     {documentErrorMessage(open.error)}
                   </p>
                 )}

@@ -1,6 +1,7 @@
 /** What the case screen says about the user's own changes to the case that the server has not settled. */
 import type { CaseDetailView } from '../../../domain/ipc/case-detail-view.ts';
 import { plural } from '../../words/plural.ts';
+import styles from './CaseLocalChanges.module.css';
 
 /** Honest notes: waiting to be sent, in conflict, or refused — with the way to the Sync problems screen. Nothing when all is settled. */
 export function CaseLocalChanges({ changes, onShowSyncProblems }: { changes: CaseDetailView['localChanges']; onShowSyncProblems: () => void }) {
@@ -9,7 +10,7 @@ export function CaseLocalChanges({ changes, onShowSyncProblems }: { changes: Cas
     return null;
   }
   return (
-    <div className="case-local-changes" data-testid="case-local-changes">
+    <div className={styles.changes} data-testid="case-local-changes">
       {pending > 0 && (
         <p role="status">
           {plural(pending, 'change')} to this case {pending === 1 ? 'is' : 'are'} waiting to be sent to the server.

@@ -5,6 +5,8 @@ import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { NotificationList } from './NotificationList.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { Page } from '../../components/Page.tsx';
+import styles from './Notifications.module.css';
 
 /** What the screen needs from the workspace. */
 export interface NotificationsProps {
@@ -25,12 +27,12 @@ export function Notifications({ onBack }: NotificationsProps) {
   const loading = query.isFetching;
   const failure = errorBodyOf(query.error);
   return (
-    <section className="problems" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="notifications">
+    <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="notifications">
       <BackToQueueHeading id={`${id}-title`} title="Notifications" headingRef={heading} onBack={onBack} />
-      <p className="problems__intro">What partner agencies did with people your agency owns.</p>
-      {loading && <p className="problems__intro">Loading…</p>}
-      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className="problems__empty" />}
+      <p className={styles.intro}>What partner agencies did with people your agency owns.</p>
+      {loading && <p className={styles.intro}>Loading…</p>}
+      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className={styles.empty} />}
       {!loading && query.data && <NotificationList notifications={query.data.notifications} />}
-    </section>
+    </Page>
   );
 }

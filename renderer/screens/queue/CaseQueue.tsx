@@ -10,6 +10,7 @@ import { plural } from '../../words/plural.ts';
 import { CaseQueueTable } from './CaseQueueTable.tsx';
 import { QueuePager } from './QueuePager.tsx';
 import { queueSearch, type QueueSearch } from './queue-search.ts';
+import styles from './CaseQueue.module.css';
 
 const FILTER_DELAY_MS = 200;
 
@@ -65,17 +66,17 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   const failure = query.isError ? errorBodyOf(query.error) : null;
 
   return (
-    <section className="queue" aria-labelledby={`${filterId}-heading`}>
-      <div className="queue__toolbar">
-        <h1 id={`${filterId}-heading`} className="queue__heading">
+    <section className={styles.queue} aria-labelledby={`${filterId}-heading`}>
+      <div className={styles.toolbar}>
+        <h1 id={`${filterId}-heading`} className={styles.heading}>
           Case queue
         </h1>
-        <label className="queue__filter-label" htmlFor={filterId}>
+        <label className={styles.filterLabel} htmlFor={filterId}>
           Filter cases
         </label>
         <input
           id={filterId}
-          className="queue__filter"
+          className={styles.filter}
           type="search"
           placeholder="Reference, title, type or agency"
           maxLength={QUEUE_FILTER_MAX}
@@ -83,22 +84,22 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           value={filterText}
           onChange={(event) => setFilterText(event.target.value)}
         />
-        <p className="queue__count" aria-live="polite">
+        <p className={styles.count} aria-live="polite">
           {shown ? plural(shown.total, 'case') : ''}
         </p>
-        {loading && shown ? <p className="queue__updating">Updating…</p> : null}
+        {loading && shown ? <p className={styles.updating}>Updating…</p> : null}
       </div>
-      {failure && <RetryAlert className="queue__message" error={failure} onRetry={() => void query.refetch()} />}
+      {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
       {!shown && loading && (
-        <p className="queue__message" role="status">
+        <p className={styles.message} role="status">
           Loading cases…
         </p>
       )}
       {shown && !failure && shown.rows.length === 0 && !loading && (
-        <p className="queue__message">{filter ? `No cases match “${filter}”.` : 'Your queue has no cases yet.'}</p>
+        <p className={styles.message}>{filter ? `No cases match “${filter}”.` : 'Your queue has no cases yet.'}</p>
       )}
       {shown && shown.rows.length > 0 && !failure && (
-        <div className="queue__scroll">
+        <div className={styles.scroll}>
           <CaseQueueTable rows={shown.rows} busy={loading} onOpenCase={onOpenCase} />
         </div>
       )}

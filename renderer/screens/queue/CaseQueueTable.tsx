@@ -4,6 +4,7 @@ import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { CASE_STATUS_LABELS } from '../../words/display-labels.ts';
 import { formatDateTime } from '../../words/format-date-time.ts';
 import { RiskBadge } from '../../components/RiskBadge.tsx';
+import styles from './CaseQueueTable.module.css';
 
 /** What the table shows and does. */
 export interface CaseQueueTableProps {
@@ -16,7 +17,7 @@ export interface CaseQueueTableProps {
 /** One page of cases; a click anywhere on a row opens its case, and the reference is a button for keyboard and screen-reader users. */
 export function CaseQueueTable({ rows, busy, onOpenCase }: CaseQueueTableProps) {
   return (
-    <table className="queue-table" aria-busy={busy}>
+    <table className={styles.table} aria-busy={busy}>
       <caption className="visually-hidden">Cases in your queue</caption>
       <thead>
         <tr>
@@ -31,11 +32,11 @@ export function CaseQueueTable({ rows, busy, onOpenCase }: CaseQueueTableProps) 
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} data-testid="case-row" data-case-id={row.id} className="queue-table__row" onClick={() => onOpenCase(row.id)}>
-            <td className="queue-table__reference">
+          <tr key={row.id} data-testid="case-row" data-case-id={row.id} className={styles.row} onClick={() => onOpenCase(row.id)}>
+            <td className={styles.reference}>
               <button
                 type="button"
-                className="link-button"
+                className={styles.open}
                 aria-label={`Open case ${row.reference}`}
                 onClick={(event) => {
                   event.stopPropagation(); // the row's own click would open it a second time

@@ -1,4 +1,5 @@
 /** Previous / Next paging for the case queue. */
+import styles from './QueuePager.module.css';
 
 /** Where the current page sits in the whole result. */
 export interface QueuePagerProps {
@@ -15,8 +16,8 @@ export function QueuePager({ offset, pageSize, rowCount, total, busy, onOffsetCh
   const first = rowCount === 0 ? 0 : offset + 1;
   const last = offset + rowCount;
   return (
-    <nav className="pager" aria-label="Case queue pages">
-      <p className="pager__range">
+    <nav className={styles.pager} aria-label="Case queue pages">
+      <p className={styles.range}>
         Showing {first}–{last} of {total}
       </p>
       <button

@@ -5,6 +5,8 @@ import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { sessionErrorMessage } from '../../words/error-messages.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
+import { classNames } from '../../components/class-names.ts';
+import styles from './LockScreen.module.css';
 
 /** Password and Unlock; a refusal is announced in an alert and the password cleared. */
 export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked: () => void }) {
@@ -17,16 +19,16 @@ export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked
   });
 
   return (
-    <main className="lock">
+    <main className={styles.lock}>
       <form
-        className="lock__card"
+        className={styles.card}
         aria-labelledby={`${id}-title`}
         onSubmit={onSubmit}
       >
-        <h1 id={`${id}-title`} className="lock__title">
+        <h1 id={`${id}-title`} className={styles.title}>
           Casebridge is locked
         </h1>
-        <p className="lock__intro">
+        <p className={styles.intro}>
           Signed in as {user.displayName} ({user.agencyName}). Enter your password to continue.
         </p>
         <PasswordField id={`${id}-password`} value={password} onChange={setPassword} autoFocus />
@@ -36,7 +38,7 @@ export function LockScreen({ user, onUnlocked }: { user: SessionUser; onUnlocked
             {sessionErrorMessage(error)}
           </p>
         )}
-        <button type="submit" className="button button--primary lock__submit" disabled={busy}>
+        <button type="submit" className={classNames('button button--primary', styles.submit)} disabled={busy}>
           Unlock
         </button>
       </form>

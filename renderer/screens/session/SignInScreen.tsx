@@ -4,6 +4,9 @@ import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { sessionErrorMessage } from '../../words/error-messages.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
+import { Splash } from '../../components/Splash.tsx';
+import { classNames } from '../../components/class-names.ts';
+import styles from './SignInScreen.module.css';
 
 /**
  * Username and password; a failure is announced in an alert and the password cleared. On success the
@@ -20,16 +23,16 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   });
 
   return (
-    <main className="sign-in">
+    <Splash>
       <form
-        className="sign-in__card"
+        className={styles.card}
         aria-labelledby={`${id}-title`}
         onSubmit={onSubmit}
       >
-        <h1 id={`${id}-title`} className="sign-in__title">
+        <h1 id={`${id}-title`} className={styles.title}>
           Casebridge
         </h1>
-        <p className="sign-in__intro">Sign in with your agency account.</p>
+        <p className={styles.intro}>Sign in with your agency account.</p>
         <label className="field__label" htmlFor={`${id}-username`}>
           Username
         </label>
@@ -49,15 +52,15 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
             {sessionErrorMessage(error)}
           </p>
         )}
-        <button type="submit" className="button button--primary sign-in__submit" disabled={busy}>
+        <button type="submit" className={classNames('button button--primary', styles.submit)} disabled={busy}>
           Sign in
         </button>
         {busy && (
-          <p className="sign-in__busy" role="status">
+          <p className={styles.busy} role="status">
             Signing in…
           </p>
         )}
       </form>
-    </main>
+    </Splash>
   );
 }

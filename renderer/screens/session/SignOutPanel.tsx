@@ -1,7 +1,9 @@
 /** Sign-out confirmation: keep this computer's encrypted offline copy, or remove it (shared or handed-back machines). */
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import styles from './SignOutPanel.module.css';
 
-/** What the panel needs from the top bar. */
+/** What the dialog needs from the top bar. */
 export interface SignOutPanelProps {
   busy: boolean;
   /** The core's words when removing the copy would lose unsent work (`unsent_work`), else null. */
@@ -10,28 +12,26 @@ export interface SignOutPanelProps {
   onCancel: () => void;
 }
 
-/** The choice shown when someone signs out; local changes not yet sent are named by the sync indicator. */
+/** A modal dialog (Escape cancels, except while signing out); local changes not yet sent are named by the sync indicator. */
 export function SignOutPanel({ busy, unsent, onConfirm, onCancel }: SignOutPanelProps) {
-  const id = useId();
   const [wipe, setWipe] = useState(false);
   return (
-    <div className="sign-out-panel" role="dialog" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} className="sign-out-panel__title">Sign out of Casebridge?</p>
-      <label className="sign-out-panel__choice">
+    <ModalDialog title="Sign out of Casebridge?" onClose={onCancel} dismissable={!busy}>
+      <label className={styles.choice}>
         <input type="checkbox" checked={wipe} onChange={(event) => setWipe(event.target.checked)} />
         Also remove the offline copy from this computer (do this on a shared or returned machine)
       </label>
       {unsent !== null && (
-        <p className="sign-out-panel__warning" role="alert">
+        <p className={styles.warning} role="alert">
           {unsent}
         </p>
       )}
-      <div className="sign-out-panel__actions">
+      <div className={styles.actions}>
         <button type="button" className="button" onClick={() => onConfirm(wipe, false)} disabled={busy}>
           {wipe ? 'Sign out and remove' : 'Sign out'}
         </button>
         {unsent !== null && (
-          <button type="button" className="button button--danger" onClick={() => onConfirm(true, true)} disabled={busy}>
+          <button type="button" className={`button ${styles.danger}`} onClick={() => onConfirm(true, true)} disabled={busy}>
             Remove anyway and lose it
           </button>
         )}
@@ -39,6 +39,6 @@ export function SignOutPanel({ busy, unsent, onConfirm, onCancel }: SignOutPanel
           Cancel
         </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -7,6 +7,8 @@ import { plural } from '../../words/plural.ts';
 import type { UiSettingsState } from '../../api/use-ui-settings.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { classNames } from '../../components/class-names.ts';
+import styles from './SettingsPanel.module.css';
 
 const THEMES = Object.keys(THEME_LABELS) as (keyof typeof THEME_LABELS)[];
 
@@ -31,10 +33,10 @@ export function SettingsPanel({ state, onClose }: SettingsPanelProps) {
   };
 
   return (
-    <div className="settings-panel" role="dialog" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown} data-testid="settings-panel">
-      <p id={`${id}-title`} className="settings-panel__title">Settings</p>
+    <div className={styles.panel} role="dialog" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown} data-testid="settings-panel">
+      <p id={`${id}-title`} className={styles.title}>Settings</p>
       {settings ? (
-        <div className="settings-panel__fields">
+        <div className={styles.fields}>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-theme`}>Theme</label>
             <select
@@ -87,7 +89,7 @@ export function SettingsPanel({ state, onClose }: SettingsPanelProps) {
                 <option key={minutes} value={minutes}>{plural(minutes, 'minute')}</option>
               ))}
             </select>
-            <p id={`${id}-idle-lock-hint`} className="settings-panel__hint">
+            <p id={`${id}-idle-lock-hint`} className={styles.hint}>
               The longest allowed on this computer is {plural(settings.idleLockMaxMinutes, 'minute')}.
             </p>
           </div>
@@ -95,13 +97,13 @@ export function SettingsPanel({ state, onClose }: SettingsPanelProps) {
       ) : (
         !state.loadError && <p role="status">Loading settings…</p>
       )}
-      {state.loadError && <RetryAlert className="form-error settings-panel__error" error={state.loadError} onRetry={state.reload} />}
+      {state.loadError && <RetryAlert className={classNames('form-error', styles.error)} error={state.loadError} onRetry={state.reload} />}
       {error && (
-        <p className="form-error settings-panel__error" role="alert">
+        <p className={classNames('form-error', styles.error)} role="alert">
           {errorMessage(error.code)}
         </p>
       )}
-      <div className="settings-panel__actions">
+      <div className={styles.actions}>
         <button type="button" className="button" onClick={onClose}>Close</button>
       </div>
     </div>

@@ -1,9 +1,9 @@
 /** What the settings panel offers: only values the preferences schema accepts, so a choice can never be refused as invalid. */
 import { PreferencesSchema, type Preferences } from '../../../domain/preferences.ts';
-import type { ThemeChoice } from '../../app/resolve-theme.ts';
+import type { UiSettings } from '../../../domain/ipc/preferences-channels.ts';
 
 /** The theme choices and their words. */
-export const THEME_LABELS: Record<ThemeChoice, string> = {
+export const THEME_LABELS: Record<UiSettings['effective']['theme'], string> = {
   system: 'Same as this computer',
   light: 'Light',
   dark: 'Dark',

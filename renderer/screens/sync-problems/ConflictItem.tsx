@@ -5,6 +5,7 @@ import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { entityLabel, fieldLabel, fieldValue, mergeDraft } from '../../words/sync-problem-words.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import styles from './ProblemItem.module.css';
 
 /** What a conflict item needs from the screen. */
 export interface ConflictItemProps {
@@ -24,14 +25,14 @@ export function ConflictItem({ conflict, onResolved, onOpenCase }: ConflictItemP
   const { busy, error, submit, onSubmit } = useSubmit((input: ResolveConflictInput) => api['sync.resolveConflict'](input), { onSuccess: onResolved });
 
   return (
-    <li className="problem" aria-labelledby={`${id}-title`} data-testid="sync-conflict">
-      <h3 id={`${id}-title`} className="problem__title">
+    <li className={styles.problem} aria-labelledby={`${id}-title`} data-testid="sync-conflict">
+      <h3 id={`${id}-title`} className={styles.title}>
         {caseName ? `${entityLabel(conflict.entity)} ${caseName}` : entityLabel(conflict.entity)}
       </h3>
-      <p className="problem__meta">
+      <p className={styles.meta}>
         Someone else changed this on the server after you started your change, so yours was not applied. Choose which to keep.
       </p>
-      <table className="problem__fields">
+      <table className={styles.fields}>
         <caption className="visually-hidden">Your values and the server’s values</caption>
         <thead>
           <tr>
@@ -51,7 +52,7 @@ export function ConflictItem({ conflict, onResolved, onOpenCase }: ConflictItemP
         </tbody>
       </table>
       {merging && textField ? (
-        <form className="problem__merge" onSubmit={(event) => onSubmit(event, { conflictId: conflict.id, choice: 'merge', mergedText: merged })}>
+        <form className={styles.merge} onSubmit={(event) => onSubmit(event, { conflictId: conflict.id, choice: 'merge', mergedText: merged })}>
           <label className="field__label" htmlFor={`${id}-merged`}>
             Merged {fieldLabel(textField).toLowerCase()}
           </label>
@@ -64,8 +65,8 @@ export function ConflictItem({ conflict, onResolved, onOpenCase }: ConflictItemP
             value={merged}
             onChange={(event) => setMerged(event.target.value)}
           />
-          <p className="problem__meta">The merged text replaces yours; your other values are sent as they are.</p>
-          <div className="problem__actions">
+          <p className={styles.meta}>The merged text replaces yours; your other values are sent as they are.</p>
+          <div className={styles.actions}>
             <button type="submit" className="button button--primary" disabled={busy}>
               Save merged text
             </button>
@@ -75,7 +76,7 @@ export function ConflictItem({ conflict, onResolved, onOpenCase }: ConflictItemP
           </div>
         </form>
       ) : (
-        <div className="problem__actions">
+        <div className={styles.actions}>
           <button type="button" className="button" aria-describedby={`${id}-title`} disabled={busy}
             onClick={() => void submit({ conflictId: conflict.id, choice: 'keep_mine' })}>
             Keep mine
@@ -90,7 +91,7 @@ export function ConflictItem({ conflict, onResolved, onOpenCase }: ConflictItemP
             </button>
           )}
           {conflict.entity === 'case' && (
-            <button type="button" className="button button--quiet" aria-describedby={`${id}-title`} onClick={() => onOpenCase(conflict.entityId)}>
+            <button type="button" className="button" aria-describedby={`${id}-title`} onClick={() => onOpenCase(conflict.entityId)}>
               Open case
             </button>
           )}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../words/error-messages.ts';
 import { formatDateTime } from '../../words/format-date-time.ts';
 import { describeChange } from '../../words/sync-problem-words.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import styles from './ProblemItem.module.css';
 
 /** What the list needs: the refusals, and how to dismiss one (the desktop API's `sync.dismissRejected`). */
 export interface RefusedChangeListProps {
@@ -20,7 +21,7 @@ export function RefusedChangeList({ changes, dismiss, onDismissed }: RefusedChan
     return null;
   }
   return (
-    <ul className="problems__list" data-testid="refused-changes">
+    <ul className={styles.list} data-testid="refused-changes">
       {changes.map((change) => (
         <RefusedChangeItem key={change.mutationId} change={change} dismiss={dismiss} onDismissed={onDismissed} />
       ))}
@@ -32,18 +33,18 @@ function RefusedChangeItem({ change, dismiss, onDismissed }: { change: RejectedC
   const id = useId();
   const { busy, error, submit } = useSubmit(() => dismiss(change.mutationId), { onSuccess: onDismissed });
   return (
-    <li className="problem" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="problem__title">
+    <li className={styles.problem} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className={styles.title}>
         {describeChange(change.name, change.args)}
       </h3>
-      <p className="problem__meta">
+      <p className={styles.meta}>
         Made on this computer <time dateTime={change.createdAt}>{formatDateTime(change.createdAt)}</time>. The server refused it, so it has been taken
         back here; your other changes went ahead.
       </p>
-      <p className="problem__reason">
+      <p className={styles.reason}>
         {errorMessage(change.error.code)} The server said: “{change.error.message}”
       </p>
-      <div className="problem__actions">
+      <div className={styles.actions}>
         <button type="button" className="button" aria-describedby={`${id}-title`} disabled={busy} onClick={() => void submit()}>
           Dismiss
         </button>

@@ -10,6 +10,9 @@ import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { plural } from '../../words/plural.ts';
 import { RefusedChangeList } from './RefusedChangeList.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import problemStyles from './ProblemItem.module.css';
+import { Page } from '../../components/Page.tsx';
+import styles from './SyncProblems.module.css';
 
 /** What the screen needs from the workspace. */
 export interface SyncProblemsProps {
@@ -50,30 +53,30 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
   const empty = shown !== null && shown.conflicts.length === 0 && shown.refused.length === 0;
 
   return (
-    <section className="problems" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
+    <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
       <BackToQueueHeading id={`${id}-title`} title="Sync problems" headingRef={heading} onBack={onBack} />
-      <p className="problems__intro">
+      <p className={styles.intro}>
         These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
         usual.
       </p>
-      {failure && <RetryAlert className="case-detail__message" error={failure} onRetry={retry} />}
+      {failure && <RetryAlert className={styles.message} error={failure} onRetry={retry} />}
       {!shown && loading && (
-        <p className="case-detail__message" role="status">
+        <p className={styles.message} role="status">
           Loading sync problems…
         </p>
       )}
       {empty && (
-        <p className="problems__empty" role="status">
+        <p className={styles.empty} role="status">
           No sync problems: nothing is in conflict and nothing was refused.
           {status && status.pendingChanges > 0 ? ` ${plural(status.pendingChanges, 'change')} still waiting to be sent.` : ''}
         </p>
       )}
       {shown && shown.conflicts.length > 0 && (
-        <section className="problems__group" aria-labelledby={`${id}-conflicts`}>
-          <h2 id={`${id}-conflicts`} className="case-panel__title">
+        <section className={styles.group} aria-labelledby={`${id}-conflicts`}>
+          <h2 id={`${id}-conflicts`} className={styles.groupTitle}>
             Conflicts to resolve ({shown.conflicts.length})
           </h2>
-          <ul className="problems__list">
+          <ul className={problemStyles.list}>
             {shown.conflicts.map((conflict) => (
               <ConflictItem key={conflict.id} conflict={conflict} onResolved={settled} onOpenCase={onOpenCase} />
             ))}
@@ -81,13 +84,13 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
         </section>
       )}
       {shown && shown.refused.length > 0 && (
-        <section className="problems__group" aria-labelledby={`${id}-refused`}>
-          <h2 id={`${id}-refused`} className="case-panel__title">
+        <section className={styles.group} aria-labelledby={`${id}-refused`}>
+          <h2 id={`${id}-refused`} className={styles.groupTitle}>
             Refused changes ({shown.refused.length})
           </h2>
           <RefusedChangeList changes={shown.refused} dismiss={(mutationId) => api['sync.dismissRejected']({ mutationId })} onDismissed={settled} />
         </section>
       )}
-    </section>
+    </Page>
   );
 }

@@ -2,10 +2,10 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../domain/result.ts';
-import { Workspace } from '../app/Workspace.tsx';
+import { Workspace } from './Workspace.tsx';
 import { buildSessionUser, buildUiSettings } from '../test-support/factories.ts';
 import { renderWithProviders } from '../test-support/render.tsx';
-import { OFFLINE_NOTICE } from './OfflineBanner.tsx';
+import { OFFLINE_NOTICE } from '../components/OfflineBanner.tsx';
 
 const settings = { settings: buildUiSettings(), loadError: null, update: () => Promise.resolve(ok(buildUiSettings())), reload: () => undefined };
 const render = (offline: boolean) =>

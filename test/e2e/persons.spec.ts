@@ -1,0 +1,81 @@
+/**
+ * Finding people, end to end and by keyboard: the practitioner searches by name (this computer's
+ * copy and the server's search-and-signpost), opens a person's profile with their role on a case,
+ * and opens that case; a person only another agency sees comes back as a stub naming that agency.
+ * Each screen passes axe as shown, at 200 % zoom and in the dark theme.
+ */
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+
+test.afterAll(async ({ browser }) => {
+  await leaveSignedOut(browser);
+});
+
+test('search by keyboard finds a person with an alias, opens their profile and the case they are on; a person only housing sees is a stub', async ({ page }) => {
+  const police = await apiSignIn();
+  const familyName = `Ashdown${randomBytes(3).toString('hex')}`;
+  const { person } = await callJsonApi<{ person: { id: string } }>(police, 'POST', '/persons', {
+    givenName: 'Marguerite', familyName, dateOfBirth: '1979-10-14', gender: 'female', consentStatus: 'not_sought',
+    aliases: [{ givenName: 'Peggy', familyName }],
+  });
+  // On a case the practitioner already sees and may update: the queue the other specs count is unchanged.
+  const { cases } = await callJsonApi<{ cases: Array<{ id: string; reference: string; abilities: { update: boolean } }> }>(police, 'GET', '/cases?limit=200');
+  const own = cases.find((c) => c.abilities.update && context.visibleReferences.includes(c.reference))!;
+  await callJsonApi(police, 'POST', `/cases/${own.id}/subjects`, { personId: person.id, role: 'victim' });
+
+  const housingUser = DEMO_USERS.find((u) => u.agencyCode === 'RHA' && u.role === 'practitioner')!;
+  const housing = await apiSignIn(housingUser.username, housingUser.password);
+  const { person: tenant } = await callJsonApi<{ person: { id: string } }>(housing, 'POST', '/persons', {
+    givenName: 'Mervyn', familyName, dateOfBirth: '1981-02-03', gender: 'male', consentStatus: 'not_sought',
+  });
+  const housingCase = await callJsonApi<{ id: string }>(housing, 'POST', '/cases', { title: `Rent arrears ${familyName}`, caseType: 'asb', sharingLevel: 'agency' });
+  await callJsonApi(housing, 'POST', `/cases/${housingCase.id}/subjects`, { personId: tenant.id, role: 'subject' });
+
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Find a person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a person' })).toBeFocused();
+  await expectAccessibleScreen(page, 'person-search');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Name or alias')).toBeFocused();
+  await page.keyboard.type(`Peggy ${familyName}`);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/persons\?q=Peggy/);
+
+  const hit = page.getByTestId('person-hit');
+  await expect(hit).toHaveCount(1);
+  await expect(hit).toContainText(`also known as Peggy ${familyName}`);
+  await expect(page.getByTestId('person-server-hit').or(page.getByText('The server found nobody else.'))).toBeVisible();
+  await expectAccessibleScreen(page, 'person-search-results');
+
+  // By keyboard: the hit's button, Enter, the profile.
+  await hit.getByRole('button', { name: `Marguerite ${familyName}` }).focus();
+  await page.keyboard.press('Enter');
+  const profile = page.getByTestId('person-profile');
+  await expect(profile.getByRole('heading', { level: 1, name: `Marguerite ${familyName}` })).toBeFocused();
+  await expect(profile).toContainText('Born 14 Oct 1979');
+  const row = profile.getByTestId('person-case');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(own.reference);
+  await expect(row).toContainText('Victim');
+  await expectAccessibleScreen(page, 'person-profile');
+  await row.getByRole('button', { name: `Open case ${own.reference}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-detail')).toContainText(`Marguerite ${familyName}`);
+
+  // Housing's tenant: not in this computer's copy, and a stub from the server naming housing.
+  await page.goBack();
+  await page.goBack();
+  await page.getByLabel('Name or alias').fill(`Mervyn ${familyName}`);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText('Nobody on this computer matches.')).toBeVisible();
+  const stub = page.getByTestId('person-stub');
+  await expect(stub).toHaveCount(1);
+  await expect(stub).toContainText('Riverton Homes Association');
+  await expect(stub).toContainText('Born 1981');
+  await expect(stub).not.toContainText('1981-02-03');
+});
