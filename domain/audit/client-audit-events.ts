@@ -6,6 +6,7 @@
  * There is no actor field: the server takes the user, agency and device from the access token.
  */
 import { z } from 'zod';
+import { DateOfBirthSchema } from '../entities/person.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 
 /** Most events in one report (the server's limit). */
@@ -27,6 +28,11 @@ const CaseViewSchema = z.object({
   ...eventBase, action: z.literal('record.view'), entityType: z.literal('case'), entityId: IdSchema, details: z.object({}).strict(),
 }).strict();
 
+/** A person's profile opened from the offline copy (the server's `GET /persons/:id` records the same). */
+const PersonViewSchema = z.object({
+  ...eventBase, action: z.literal('record.view'), entityType: z.literal('person'), entityId: IdSchema, details: z.object({}).strict(),
+}).strict();
+
 /** A text search over cached cases, or the case queue filtered by typed text: terms as the server's case search records them. */
 const CaseSearchSchema = z.object({
   ...eventBase, action: z.literal('record.search'), entityType: z.literal('case'), entityId: z.null(),
@@ -40,7 +46,7 @@ const CaseSearchSchema = z.object({
 const PersonSearchSchema = z.object({
   ...eventBase, action: z.literal('record.search'), entityType: z.literal('person'), entityId: z.null(),
   details: z.object({
-    terms: z.object({ q: SearchText, dateOfBirth: z.null() }).strict(),
+    terms: z.object({ q: SearchText, dateOfBirth: DateOfBirthSchema.nullable() }).strict(),
     returned: z.array(z.object({ id: IdSchema, view: z.literal('full') }).strict()).max(CLIENT_AUDIT_RESULTS_MAX),
   }).strict(),
 }).strict();
@@ -53,7 +59,7 @@ const DocumentDownloadSchema = z.object({
 
 /** One reported read: the action decides the entity type and the details allowed, and nothing else may be sent. */
 export const ClientAuditEventSchema = z.discriminatedUnion('action', [
-  CaseViewSchema,
+  z.discriminatedUnion('entityType', [CaseViewSchema, PersonViewSchema]),
   z.discriminatedUnion('entityType', [CaseSearchSchema, PersonSearchSchema]),
   DocumentDownloadSchema,
 ]);

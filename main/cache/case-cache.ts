@@ -4,6 +4,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
+import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
@@ -14,6 +15,7 @@ import { createDocumentContentStore, type DocumentContentStore } from './documen
 import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
+import { queryPersonProfile } from './person-profile-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, type QueueQuery } from './queue-query.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
@@ -32,8 +34,10 @@ export interface CaseCache {
   queue(query: QueueQuery): Promise<QueuePage>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
   caseDetail(caseId: string): Promise<CaseDetailView>;
-  /** Name search over cached persons (prefix, bounded ranking). */
-  searchPersons(text: string, limit?: number): Promise<PersonSearchResult>;
+  /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
+  personProfile(personId: string, at: Date): Promise<PersonProfileView>;
+  /** Name search over cached persons (prefix, bounded ranking), optionally only those born on `dateOfBirth` (or estimated in its year). */
+  searchPersons(text: string, limit?: number, dateOfBirth?: string): Promise<PersonSearchResult>;
   /** Text search over case references, titles and report text. */
   searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
   /** Display names of the cached persons among `ids`. */
@@ -94,7 +98,8 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     applyPullPage: (page) => applyPullPage(db, page, cacheDir),
     queue: (query) => queryQueue(read, query),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
-    searchPersons: (text, limit) => searchPersons(read, text, limit),
+    personProfile: (personId, at) => queryPersonProfile(read, personId, at),
+    searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),
     searchCases: (text, limit) => searchCases(read, text, limit),
     personNames: (ids) => queryPersonNames(read, ids),
     bootstrap: createBootstrapStore(db, cacheDir),

@@ -8,6 +8,7 @@ import { CaseAbilitiesSchema } from '../../domain/entities/case.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { CaseDetailViewSchema, type CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { CASE_ACTIONS } from '../../domain/policy/case-policy.ts';
+import { isMarkerActive } from './marker-active.ts';
 import { REPORT_SUMMARY_CHARS, reportSummary } from './report-summary.ts';
 
 /** How many of a case's reports are listed (newest first); `reportCount` tells the rest. */
@@ -95,7 +96,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       abilities: parseAbilities(row.abilities),
     },
     subjects: subjects.map((s) => ({ id: s.id, personId: s.person_id, role: s.role, displayName: personNames.get(s.person_id) ?? null })),
-    markers: markers.filter((m) => isActive(m.expires_at, at)).map((m) => ({
+    markers: markers.filter((m) => isMarkerActive(m.expires_at, at)).map((m) => ({
       id: m.id, markerType: m.marker_type, description: m.description, subjectType: m.subject_type,
       subjectName: subjectName(m.subject_type, m.subject_id),
       ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at,
@@ -116,12 +117,6 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
 
 function fullName(given: string | null, family: string | null): string | null {
   return given === null || family === null ? null : `${given} ${family}`;
-}
-
-// A warning whose expiry cannot be read stays on the banner: hiding a safety warning is the worse mistake.
-function isActive(expiresAt: string | null, at: Date): boolean {
-  const expiry = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
-  return Number.isNaN(expiry) || expiry > at.getTime();
 }
 
 function parseAbilities(json: string | null): CaseDetailView['case']['abilities'] {

@@ -40,6 +40,11 @@ export function caseViewed(caseId: string): LocalRead {
   return { action: 'record.view', entityType: 'case', entityId: caseId, details: {} };
 }
 
+/** A person's profile opened: the server records `GET /persons/:id` the same way. */
+export function personViewed(personId: string): LocalRead {
+  return { action: 'record.view', entityType: 'person', entityId: personId, details: {} };
+}
+
 /**
  * A page of the case queue. Filtered by typed text it is a search, recorded like `cases.search`
  * (the server audits `GET /cases?q=` the same way); the plain queue is not, as on the server.
@@ -59,11 +64,14 @@ export function casesSearched(text: string, result: CaseSearchResult): LocalRead
   return { action: 'record.search', entityType: 'case', entityId: null, details: { terms: { q: text }, results: result.hits.length } };
 }
 
-/** A name search over persons, with its terms and whom it showed (as the server's person search records; cached persons are full records). */
-export function personsSearched(text: string, result: PersonSearchResult): LocalRead {
+/**
+ * A name search over persons, with its terms (the date of birth searched, or null) and whom it showed,
+ * as the server's person search records; cached persons are full records.
+ */
+export function personsSearched(text: string, dateOfBirth: string | undefined, result: PersonSearchResult): LocalRead {
   return {
     action: 'record.search', entityType: 'person', entityId: null,
-    details: { terms: { q: text, dateOfBirth: null }, returned: result.hits.map((hit) => ({ id: hit.id, view: 'full' as const })) },
+    details: { terms: { q: text, dateOfBirth: dateOfBirth ?? null }, returned: result.hits.map((hit) => ({ id: hit.id, view: 'full' as const })) },
   };
 }
 

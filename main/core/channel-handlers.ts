@@ -8,9 +8,10 @@ import type { SessionManager } from '../session/session-manager.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
-import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, queuePage } from './audited-read.ts';
+import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
 import { readDocumentContent } from './read-document-content.ts';
+import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
@@ -59,7 +60,14 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'cases.queue': (input) => queuePage(session.require(), input),
     'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
     'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
-    'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit), (r) => personsSearched(input.text, r)),
+    'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit, input.dateOfBirth),
+      (r) => personsSearched(input.text, input.dateOfBirth, r)),
+    'persons.profile': (input) => auditedRead(session.require(), (cache) => cache.personProfile(input.personId, new Date()), () => personViewed(input.personId)),
+    // The server's search is not a read of the offline copy: the server records it in its own audit trail.
+    'persons.searchOnline': (input) => {
+      session.require();
+      return searchPersonsOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
+    },
     'documents.content': async (input) => {
       // Handing the bytes to the renderer is how a document leaves Casebridge: the policy decides here, not in the UI.
       if (!deps.preferences.get().effective.exportsAllowed) {
