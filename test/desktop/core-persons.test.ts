@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OnlinePersonSearch, PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import type { PersonSearchResult } from '../../domain/ipc/search-results.ts';
 import { newId } from '../../domain/ids.ts';
-import { openCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
+import { openSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { call, signIn, type WorldUser } from '../support/case-factories.ts';
 import { callCore } from '../support/core-call.ts';
@@ -20,7 +20,7 @@ describe('the person channels of the desktop core', () => {
   let server: TestServer;
   let desktop: TestCore;
   let core: DesktopCore;
-  let cache: CaseCache | null = null;
+  let cache: SyncedCache | null = null;
   const net = { offline: false };
   let officer: { id: string; username: string; password: string };
   let personId = '';
@@ -69,7 +69,7 @@ describe('the person channels of the desktop core', () => {
 
     desktop = startTestCore(server, 'cb-core-persons-', {
       fetchImpl: (input, init) => (net.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
-      openCache: async (args) => (cache = await openCaseCache(args)),
+      openCache: async (args) => (cache = await openSyncedCache(args)),
     });
     ({ core } = desktop);
   });
