@@ -30,7 +30,7 @@ test('search by keyboard finds a person with an alias, opens their profile and t
   const { person: tenant } = await callJsonApi<{ person: { id: string } }>(housing, 'POST', '/persons', {
     givenName: 'Mervyn', familyName, dateOfBirth: '1981-02-03', gender: 'male', consentStatus: 'not_sought',
   });
-  const housingCase = await callJsonApi<{ id: string }>(housing, 'POST', '/cases', { title: `Rent arrears ${familyName}`, caseType: 'asb', sharingLevel: 'agency' });
+  const housingCase = await callJsonApi<{ id: string }>(housing, 'POST', '/cases', { title: `Rent arrears ${familyName}`, caseType: 'asb' });
   await callJsonApi(housing, 'POST', `/cases/${housingCase.id}/subjects`, { personId: tenant.id, role: 'subject' });
 
   await openSignedIn(page);
