@@ -15,7 +15,7 @@ import { sessionChannels } from './session-channels.ts';
 import { syncChannels } from './sync-channels.ts';
 import { SyncStatusSchema } from './sync-status.ts';
 
-export { QueuePageSchema, QueueRowSchema, type QueuePage, type QueueRow } from './queue-page.ts';
+export { QueueChoicesSchema, QueuePageSchema, QueueRowSchema, type QueueChoices, type QueuePage, type QueueRow } from './queue-page.ts';
 export { SessionStateSchema, type SessionState } from './session-state.ts';
 
 export const channels = {

@@ -10,6 +10,8 @@ export const QueueRowSchema = z.object({
   ownerAgencyName: z.string(),
   status: CaseStatusSchema,
   riskLevel: RiskLevelSchema,
+  /** The next review date (YYYY-MM-DD), if the case has one. */
+  reviewDate: z.iso.date().nullable(),
   updatedAt: z.string(),
 });
 /** One row of the practitioner's case queue. */
@@ -18,3 +20,10 @@ export type QueueRow = z.infer<typeof QueueRowSchema>;
 export const QueuePageSchema = z.object({ rows: z.array(QueueRowSchema), total: z.number().int().nonnegative() });
 /** A page of the case queue. */
 export type QueuePage = z.infer<typeof QueuePageSchema>;
+
+export const QueueChoicesSchema = z.object({
+  caseTypes: z.array(z.object({ code: CaseTypeSchema, label: z.string() })),
+  ownerAgencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+/** What the queue's filters offer: the case types and owner agencies present in the cache. */
+export type QueueChoices = z.infer<typeof QueueChoicesSchema>;

@@ -3,7 +3,7 @@ import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
-import type { QueuePage } from '../../domain/ipc/contract.ts';
+import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
@@ -17,7 +17,7 @@ import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
 import { queryPersonProfile } from './person-profile-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
-import { queryQueue, type QueueQuery } from './queue-query.ts';
+import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
 
@@ -32,6 +32,8 @@ export interface CaseCache {
   applyPullPage(page: PullResponse): Promise<AppliedPullPage>;
   /** A page of the case queue. */
   queue(query: QueueQuery): Promise<QueuePage>;
+  /** What the queue's filters offer: the case types and owner agencies of the cached cases. */
+  queueChoices(): Promise<QueueChoices>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
   caseDetail(caseId: string): Promise<CaseDetailView>;
   /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
@@ -97,6 +99,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     },
     applyPullPage: (page) => applyPullPage(db, page, cacheDir),
     queue: (query) => queryQueue(read, query),
+    queueChoices: () => queueChoices(read),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
     searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),

@@ -1,15 +1,40 @@
-/** The practitioner's case queue, read from the cache: filter, newest first, paged. */
+/** The practitioner's case queue, read from the cache: a tab, filters, text, a sort, paged. */
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
-import { QueueRowSchema, type QueuePage } from '../../domain/ipc/contract.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES } from '../../domain/vocabulary.ts';
+import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-channels.ts';
+import { QueueRowSchema, type QueueChoices, type QueuePage } from '../../domain/ipc/contract.ts';
+import { CASE_TYPE_LABELS, CASE_TYPES, CaseTypeSchema, type CaseStatus, type CaseType, type RiskLevel } from '../../domain/vocabulary.ts';
 
-/** What the queue is asked for. */
+/** Whom "my", "my team's" and "my agency" mean: the signed-in user. */
+export interface QueueViewer {
+  userId: string;
+  teamIds: readonly string[];
+  agencyId: string;
+}
+
+/** What the queue is asked for; everything past `offset` is optional and defaults to the whole queue, newest first. */
 export interface QueueQuery {
   filter: string;
   limit: number;
   offset: number;
+  tab?: QueueTab | undefined;
+  caseType?: CaseType | undefined;
+  status?: CaseStatus | undefined;
+  riskLevel?: RiskLevel | undefined;
+  overdue?: boolean | undefined;
+  ownerAgencyId?: string | undefined;
+  sort?: QueueSort | undefined;
+  direction?: SortDirection | undefined;
+  /** Needed by the `my_tasks`, `my_cases`, `team_cases` and `shared_with_agency` tabs. */
+  viewer?: QueueViewer | undefined;
+  /** The clock for `recent` and `overdue` (default: now). */
+  now?: Date | undefined;
 }
+
+/** How far back the `recent` tab looks. */
+export const RECENT_DAYS = 7;
+/** Task statuses that count as open for the `my_tasks` tab. */
+const OPEN_TASK_STATUSES = ['open', 'in_progress'];
 
 /** The shortest filter the trigram index can serve: shorter ones hold no trigram, so they scan (see `queryQueue`). */
 export const TRIGRAM_MIN_CHARS = 3;
@@ -22,16 +47,101 @@ type Cases = ExpressionBuilder<CacheDatabase, 'cases'>;
 type PageQuery = ReturnType<typeof pageQuery>;
 type QueueRows = Awaited<ReturnType<PageQuery['execute']>>;
 
-// The page without its filter: newest first, by the queue index.
-function pageQuery(db: Kysely<CacheDatabase>, limit: number, offset: number) {
+// Case types ordered by the label people see, not by code.
+const TYPE_ORDER = sql`(case cases.case_type ${sql.join(
+  [...CASE_TYPES].sort((a, b) => CASE_TYPE_LABELS[a].localeCompare(CASE_TYPE_LABELS[b], 'en-GB')).map((t, i) => sql`when ${sql.lit(t)} then ${sql.lit(i)}`),
+  sql` `,
+)} end)`;
+const RISK_ORDER = sql`(case cases.risk_level when 'low' then 0 when 'medium' then 1 when 'high' then 2 when 'very_high' then 3 end)`;
+
+/**
+ * Each sort's key, ascending. The id breaks ties, so a page never shows a row twice or skips one, and
+ * descending is exactly ascending reversed (so one index serves both). `updated` ascends by time with
+ * the newer id first, so that its descending order (the default) keeps the queue index's `id ASC`.
+ */
+const SORT_KEYS: Record<QueueSort, { key: RawBuilder<unknown>; idDesc?: boolean }> = {
+  updated: { key: sql`cases.updated_at`, idDesc: true },
+  reference: { key: sql`cases.reference` },
+  title: { key: sql`cases.title collate nocase` },
+  type: { key: TYPE_ORDER },
+  owner: { key: sql`agencies.name collate nocase` },
+  status: { key: sql`cases.status` },
+  risk: { key: RISK_ORDER },
+  // No review date sorts after every date, either way round.
+  review: { key: sql`coalesce(cases.review_date, '9999-12-31')` },
+};
+
+// The page without its filter, in the asked order (newest first by default, by the queue index).
+function pageQuery(db: Kysely<CacheDatabase>, limit: number, offset: number, sort: QueueSort = 'updated', direction: SortDirection = 'desc') {
+  const { key, idDesc = false } = SORT_KEYS[sort];
+  const idDirection = (direction === 'desc') !== idDesc ? 'desc' : 'asc';
+  const keyDirection = direction === 'desc' ? sql`desc` : sql`asc`;
   return db
     .selectFrom('cases')
     .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
-    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
-    .orderBy('cases.updated_at', 'desc')
-    .orderBy('cases.id')
+    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level',
+      'cases.review_date', 'cases.updated_at'])
+    .orderBy(sql`${key} ${keyDirection}`)
+    .orderBy('cases.id', idDirection)
     .limit(limit)
     .offset(offset);
+}
+
+/** The local calendar date of `now`, as review dates are written (YYYY-MM-DD). */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The tab and the filters as one condition on `cases`, or null when they ask for everything. */
+function scopeOf(q: QueueQuery): RawBuilder<boolean> | null {
+  const now = q.now ?? new Date();
+  const parts: RawBuilder<unknown>[] = [];
+  const tab = q.tab ?? 'all';
+  if (tab !== 'all' && tab !== 'recent' && q.viewer === undefined) {
+    throw new Error(`The ${tab} tab needs the signed-in user.`);
+  }
+  const teams = (v: QueueViewer) => (v.teamIds.length > 0 ? sql.join([...v.teamIds]) : sql`select null where 0`);
+  const viewer = q.viewer!;
+  switch (tab) {
+    case 'all':
+      break;
+    case 'recent':
+      parts.push(sql`cases.updated_at >= ${new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString()}`);
+      break;
+    case 'my_cases':
+      parts.push(sql`cases.owner_user_id = ${viewer.userId}`);
+      break;
+    case 'team_cases':
+      parts.push(sql`cases.owner_team_id in (${teams(viewer)})`);
+      break;
+    case 'shared_with_agency':
+      // Another agency's case shared with mine (as the access policy reads `shared`).
+      parts.push(sql`(cases.owner_agency_id <> ${viewer.agencyId} and cases.sharing_level = 'shared'
+        and exists (select 1 from json_each(cases.shared_agency_ids) where json_each.value = ${viewer.agencyId}))`);
+      break;
+    case 'my_tasks':
+      parts.push(sql`cases.id in (select tasks.case_id from tasks where tasks.status in (${sql.join(OPEN_TASK_STATUSES)})
+        and (tasks.assignee_user_id = ${viewer.userId} or tasks.assignee_team_id in (${teams(viewer)})))`);
+      break;
+  }
+  if (q.caseType !== undefined) {
+    parts.push(sql`cases.case_type = ${q.caseType}`);
+  }
+  if (q.status !== undefined) {
+    parts.push(sql`cases.status = ${q.status}`);
+  }
+  if (q.riskLevel !== undefined) {
+    parts.push(sql`cases.risk_level = ${q.riskLevel}`);
+  }
+  if (q.overdue === true) {
+    // A closed case is not due for review.
+    parts.push(sql`(cases.status = 'open' and cases.review_date < ${localDate(now)})`);
+  }
+  if (q.ownerAgencyId !== undefined) {
+    parts.push(sql`cases.owner_agency_id = ${q.ownerAgencyId}`);
+  }
+  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
 /**
@@ -41,18 +151,23 @@ function pageQuery(db: Kysely<CacheDatabase>, limit: number, offset: number) {
  * matching rowids with no scan of `cases`; one or two characters hold no trigram, so they keep the
  * plain LIKE scan (such filters match most of the queue anyway, so the page stops early).
  */
-export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, offset }: QueueQuery): Promise<QueuePage> {
+export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): Promise<QueuePage> {
+  const { filter, limit, offset } = query;
   const text = filter.trim();
   const needle = text.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
   const matchingTypes = CASE_TYPES.filter((t) => CASE_TYPE_LABELS[t].toLowerCase().includes(needle));
-  const page = pageQuery(db, limit, offset);
+  const scope = scopeOf(query);
+  const scoped = scope === null ? pageQuery(db, limit, offset, query.sort, query.direction)
+    : pageQuery(db, limit, offset, query.sort, query.direction).where(scope);
+  // Only the default order walks the queue index, which the dense trigram path relies on.
+  const queueOrder = (query.sort ?? 'updated') === 'updated' && (query.direction ?? 'desc') === 'desc';
 
   let rows: QueueRows;
   let total: number;
   if (needle.length === 0) {
-    [rows, total] = await Promise.all([page.execute(), countAll(db)]);
+    [rows, total] = await Promise.all([scoped.execute(), countAll(db, scope)]);
   } else if ([...text].length < TRIGRAM_MIN_CHARS) {
     const matches = (eb: Cases) => eb.or([
       contains('cases.reference', pattern),
@@ -60,13 +175,14 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
       eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
       ...(matchingTypes.length > 0 ? [eb('cases.case_type', 'in', matchingTypes)] : []),
     ]);
+    const counting = db.selectFrom('cases').where(matches);
     const [found, counted] = await Promise.all([
-      page.where(matches).execute(),
-      db.selectFrom('cases').where(matches).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      scoped.where(matches).execute(),
+      (scope === null ? counting : counting.where(scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     [rows, total] = [found, Number(counted.n)];
   } else {
-    ({ rows, total } = await byTrigram(db, page, { text, pattern, matchingTypes, limit, offset }));
+    ({ rows, total } = await byTrigram(db, scoped, { text, pattern, matchingTypes, limit, offset, scope, queueOrder }));
   }
   return {
     total,
@@ -79,6 +195,7 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
         ownerAgencyName: r.agency_name ?? 'Unknown agency',
         status: r.status,
         riskLevel: r.risk_level,
+        reviewDate: r.review_date,
         updatedAt: r.updated_at,
       }),
     ),
@@ -88,10 +205,14 @@ export async function queryQueue(db: Kysely<CacheDatabase>, { filter, limit, off
 /**
  * A 3+ character filter: the total counts index lookups (the trigram phrase, then the case type and owner
  * agency indexes when a label or an agency name matches; agencies are few, so they are resolved first).
+ * With a tab or a filter (`scope`) the total counts the matching rows that also fit it, and a sort other
+ * than the queue's own fetches the matches by rowid and sorts them.
  */
 async function byTrigram(
   db: Kysely<CacheDatabase>, page: PageQuery,
-  { text, pattern, matchingTypes, limit, offset }: { text: string; pattern: string; matchingTypes: string[]; limit: number; offset: number },
+  { text, pattern, matchingTypes, limit, offset, scope, queueOrder }: {
+    text: string; pattern: string; matchingTypes: string[]; limit: number; offset: number; scope: RawBuilder<boolean> | null; queueOrder: boolean;
+  },
 ): Promise<{ rows: QueueRows; total: number }> {
   const agencies = (await db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).execute()).map((a) => a.id);
   const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
@@ -101,9 +222,11 @@ async function byTrigram(
   ];
   // The count needs UNION (a case may match twice); an IN list is a set already, so UNION ALL does there.
   const hits = (union: RawBuilder<unknown>) => sql.join([byText, ...others], sql` ${union} `);
-  const counted = others.length === 0
-    ? sql`select count(*) from case_trigram where case_trigram match ${trigramPhrase(text)}`
-    : sql`select count(*) from (${hits(sql`union`)})`;
+  const counted = scope !== null
+    ? sql`select count(*) from cases where cases.rid in (${hits(sql`union all`)}) and ${scope}`
+    : others.length === 0
+      ? sql`select count(*) from case_trigram where case_trigram match ${trigramPhrase(text)}`
+      : sql`select count(*) from (${hits(sql`union`)})`;
   const { rows: [stats] } = await sql<{ total: number; span: number | null }>`
     select (${counted}) as total, (select max(rid) from cases) as span`.execute(db);
   const total = Number(stats?.total ?? 0);
@@ -114,7 +237,7 @@ async function byTrigram(
   // and stop after the page, testing each row walked (reading every match into a list would cost more
   // than the whole page). `span` (the highest rid) stands in for the number of cases without counting them.
   const span = Number(stats?.span ?? 0);
-  const walk = (offset + limit) * span < SORT_STEP_COST * total * total;
+  const walk = queueOrder && scope === null && (offset + limit) * span < SORT_STEP_COST * total * total;
   const condition = walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
   return { rows: await page.where(condition).execute(), total };
 }
@@ -148,9 +271,26 @@ function walkedRowMatches(text: string, pattern: string, byText: RawBuilder<unkn
   return sql<boolean>`(${sql.join([byTextHere, ...others], sql` or `)})`;
 }
 
-async function countAll(db: Kysely<CacheDatabase>): Promise<number> {
-  const { n } = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function countAll(db: Kysely<CacheDatabase>, scope: RawBuilder<boolean> | null): Promise<number> {
+  const all = db.selectFrom('cases');
+  const { n } = await (scope === null ? all : all.where(scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
+}
+
+/** What the queue's filters offer: the case types of the cached cases (labelled, in label order) and their owner agencies by name. */
+export async function queueChoices(db: Kysely<CacheDatabase>): Promise<QueueChoices> {
+  const [types, agencies] = await Promise.all([
+    db.selectFrom('cases').select('case_type').distinct().execute(),
+    db.selectFrom('agencies').select(['id', 'name'])
+      .where('id', 'in', db.selectFrom('cases').select('owner_agency_id').distinct())
+      .orderBy(sql`name collate nocase`).orderBy('id').execute(),
+  ]);
+  // A code this build does not know (a newer server's type) is left out rather than shown unlabelled.
+  const caseTypes = types.flatMap((t) => {
+    const code = CaseTypeSchema.safeParse(t.case_type);
+    return code.success ? [{ code: code.data, label: CASE_TYPE_LABELS[code.data] }] : [];
+  }).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  return { caseTypes, ownerAgencies: agencies };
 }
 
 // LIKE with an explicit escape character, so a typed % or _ matches itself.

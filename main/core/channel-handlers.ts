@@ -57,7 +57,13 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'preferences.get': () => Promise.resolve(deps.preferences.get()),
     'preferences.update': (patch) => Promise.resolve(deps.preferences.update(patch)),
     // Reads from the offline copy never reach the server: each is recorded for its audit trail before it is answered.
-    'cases.queue': (input) => queuePage(session.require(), input),
+    'cases.queue': (input) => {
+      const active = session.require();
+      const { id: userId, teamIds, agencyId } = active.user;
+      return queuePage(active, { ...input, viewer: { userId, teamIds, agencyId }, now: new Date() });
+    },
+    // The filter choices name no case, so they are not a read to audit.
+    'cases.queueChoices': () => session.require().cache.queueChoices(),
     'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
     'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
     'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit, input.dateOfBirth),

@@ -46,6 +46,7 @@ export function buildQueueRow(overrides: Partial<QueueRow> = {}): QueueRow {
     ownerAgencyName: 'Exampleshire Council',
     status: 'open',
     riskLevel: 'medium',
+    reviewDate: null,
     updatedAt: '2026-11-24T09:30:00.000Z',
     ...overrides,
   };

@@ -1,5 +1,6 @@
 /** Words shown for vocabulary values that have no label table in domain/. */
 import type { CaseStatus, MarkerType, ReportKind, RiskLevel, SubjectRole, TaskStatus } from '../../domain/vocabulary.ts';
+import type { QueueTab } from '../../domain/ipc/case-channels.ts';
 
 /** Risk level as read aloud and printed in its badge. */
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
@@ -53,4 +54,14 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   research: 'Research',
   update: 'Update',
   plan: 'Plan',
+};
+
+/** The case queue's tabs, in the order they are shown. */
+export const QUEUE_TAB_LABELS: Record<QueueTab, string> = {
+  my_tasks: 'My tasks',
+  my_cases: 'My cases',
+  team_cases: "My team's cases",
+  shared_with_agency: 'Shared with my agency',
+  all: 'Everything I can see',
+  recent: 'Recently changed',
 };

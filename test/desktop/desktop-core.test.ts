@@ -65,6 +65,13 @@ describe('desktop core against a real server, cache and OS keychain', () => {
     const filtered = await call<QueuePage>('cases.queue', { filter: 'zephyrine' });
     expect(filtered.rows.map((r) => r.title)).toEqual([titles.shared]);
     expect((await call<QueuePage>('cases.queue', { filter: '%' })).total).toBe(0);
+    // The core knows whose agency "shared with my agency" means.
+    expect((await call<QueuePage>('cases.queue', { tab: 'shared_with_agency' })).rows.map((r) => r.title)).toEqual([titles.shared]);
+    expect((await call<QueuePage>('cases.queue', { tab: 'my_cases' })).total).toBe(0);
+    expect(await call('cases.queueChoices', null)).toMatchObject({
+      caseTypes: [expect.objectContaining({ code: expect.any(String) as string })],
+      ownerAgencies: [{ name: 'Fire Service' }, { name: 'Riverton Council' }],
+    });
   });
 
   it('keeps the cache encrypted: no case title or agency name in the raw bytes, and the key only in the keychain', async () => {

@@ -7,6 +7,7 @@ import * as m0004 from './0004_bootstrap_staging.ts';
 import * as m0005 from './0005_locations.ts';
 import * as m0006 from './0006_audit_outbox.ts';
 import * as m0007 from './0007_trigram_search.ts';
+import * as m0008 from './0008_queue_sorts.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const cacheMigrations: Record<string, Migration> = {
   '0005_locations': m0005,
   '0006_audit_outbox': m0006,
   '0007_trigram_search': m0007,
+  '0008_queue_sorts': m0008,
 };
 
 /** A Kysely migration provider over the static list. */

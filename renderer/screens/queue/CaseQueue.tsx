@@ -1,6 +1,6 @@
-/** The practitioner's case queue: filter, table, count and paging, with the filter and page held in the URL. */
+/** The practitioner's case queue: tabs, filters, text filter, sortable table, count and paging, all held in the URL. */
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { QUEUE_FILTER_MAX } from '../../../domain/ipc/case-channels.ts';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
@@ -8,30 +8,37 @@ import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import { plural } from '../../words/plural.ts';
 import { CaseQueueTable } from './CaseQueueTable.tsx';
+import { QueueFilters } from './QueueFilters.tsx';
 import { QueuePager } from './QueuePager.tsx';
-import { queueSearch, type QueueSearch } from './queue-search.ts';
+import { QueueTabs } from './QueueTabs.tsx';
+import { queueInput, queueSearch, type QueueSearch } from './queue-search.ts';
 import styles from './CaseQueue.module.css';
 
 const FILTER_DELAY_MS = 200;
 
 /** What the queue needs from its route. */
 export interface CaseQueueProps {
-  /** The filter and page from the URL. */
+  /** The tab, filters, sort, text filter and page from the URL. */
   search: QueueSearch;
   /** Rows per page, as the user chose in Settings; null while not known yet (the queue waits). */
   pageSize: number | null;
-  /** Puts a new filter or page in the URL; `replace` for typing, so Back does not step through keystrokes. */
+  /** Puts a new view or page in the URL; `replace` for typing, so Back does not step through keystrokes. */
   onSearchChange: (search: QueueSearch, options: { replace: boolean }) => void;
   onOpenCase: (caseId: string) => void;
 }
 
 /**
  * The page shown is the URL's; typing settles for a moment before it becomes the URL's filter (and
- * the first page). While the next page loads the last one stays on screen, dimmed; fresh data arrives
- * when sync invalidates the query (see useSyncInvalidation).
+ * the first page), and choosing a tab, filter or sort goes back to the first page too. While the next
+ * page loads the last one stays on screen, dimmed; fresh data arrives when sync invalidates the query
+ * (see useSyncInvalidation). `/` anywhere outside a field jumps to the filter box; ArrowDown there moves
+ * into the rows.
  */
 export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: CaseQueueProps) {
   const filterId = useId();
+  const filterBox = useRef<HTMLInputElement>(null);
+  const rowsArea = useRef<HTMLDivElement>(null);
+  const change = (patch: Partial<QueueSearch>) => onSearchChange(queueSearch(search, patch), { replace: false });
   const filter = search.q ?? '';
   const page = search.page ?? 1;
   const [filterText, setFilterText] = useState(filter);
@@ -45,15 +52,28 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   // Only a settled keystroke moves the URL; a URL change alone must not write the old text back.
   const settle = useEffectEvent((text: string) => {
     if (text !== filter && text === filterText.trim()) {
-      onSearchChange(queueSearch(text, 1), { replace: true });
+      onSearchChange(queueSearch(search, { q: text }), { replace: true });
     }
   });
   useEffect(() => settle(typed), [typed]);
+  useEffect(() => {
+    const slash = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        filterBox.current?.focus();
+        filterBox.current?.select();
+      }
+    };
+    document.addEventListener('keydown', slash);
+    return () => document.removeEventListener('keydown', slash);
+  }, []);
 
   const offset = pageSize === null ? 0 : (page - 1) * pageSize;
   const query = useDesktopQuery(
     'cases.queue',
-    { filter, limit: pageSize ?? 1, offset },
+    queueInput(search, pageSize ?? 1, offset),
     { enabled: pageSize !== null, placeholderData: keepPreviousData },
   );
   const shown = query.data;
@@ -64,6 +84,8 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   }
   const loading = query.isFetching;
   const failure = query.isError ? errorBodyOf(query.error) : null;
+  const narrowed = (search.tab ?? 'all') !== 'all' || search.type !== undefined || search.status !== undefined || search.risk !== undefined
+    || search.owner !== undefined || search.overdue !== undefined;
 
   return (
     <section className={styles.queue} aria-labelledby={`${filterId}-heading`}>
@@ -81,14 +103,27 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           placeholder="Reference, title, type or agency"
           maxLength={QUEUE_FILTER_MAX}
           autoComplete="off"
+          ref={filterBox}
+          aria-keyshortcuts="/"
           value={filterText}
           onChange={(event) => setFilterText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              const row = rowsArea.current?.querySelector<HTMLButtonElement>('tbody button[tabindex="0"]');
+              if (row) {
+                event.preventDefault();
+                row.focus();
+              }
+            }
+          }}
         />
         <p className={styles.count} aria-live="polite">
           {shown ? plural(shown.total, 'case') : ''}
         </p>
         {loading && shown ? <p className={styles.updating}>Updating…</p> : null}
       </div>
+      <QueueTabs idPrefix={filterId} selected={search.tab ?? 'all'} onSelect={(tab) => change({ tab })}>
+      <QueueFilters search={search} onChange={change} />
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
       {!shown && loading && (
         <p className={styles.message} role="status">
@@ -96,11 +131,20 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
         </p>
       )}
       {shown && !failure && shown.rows.length === 0 && !loading && (
-        <p className={styles.message}>{filter ? `No cases match “${filter}”.` : 'Your queue has no cases yet.'}</p>
+        <p className={styles.message}>
+          {filter ? `No cases match “${filter}”${narrowed ? ' here' : ''}.` : narrowed ? 'No cases here.' : 'Your queue has no cases yet.'}
+        </p>
       )}
       {shown && shown.rows.length > 0 && !failure && (
-        <div className={styles.scroll}>
-          <CaseQueueTable rows={shown.rows} busy={loading} onOpenCase={onOpenCase} />
+        <div className={styles.scroll} ref={rowsArea}>
+          <CaseQueueTable
+            rows={shown.rows}
+            busy={loading}
+            sort={search.sort ?? 'updated'}
+            direction={search.dir ?? 'desc'}
+            onSortChange={(sort, dir) => change({ sort, dir })}
+            onOpenCase={onOpenCase}
+          />
         </div>
       )}
       {shown && pageSize !== null && (shownOffset > 0 || shown.total > shown.rows.length) && !failure && (
@@ -110,9 +154,10 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           rowCount={shown.rows.length}
           total={shown.total}
           busy={loading}
-          onOffsetChange={(next) => onSearchChange(queueSearch(filter, Math.floor(next / pageSize) + 1), { replace: false })}
+          onOffsetChange={(next) => onSearchChange(queueSearch(search, { page: Math.floor(next / pageSize) + 1 }), { replace: false })}
         />
       )}
+      </QueueTabs>
     </section>
   );
 }
