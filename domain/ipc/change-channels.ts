@@ -9,6 +9,7 @@ import { defineChannel } from './channel.ts';
 const baseVersion = z.number().int().positive().optional();
 
 export const LocalChangeInputSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('case.create'), args: MUTATION_ARGS['case.create'], baseVersion }).strict(),
   z.object({ name: z.literal('case.update'), args: MUTATION_ARGS['case.update'], baseVersion }).strict(),
   z.object({ name: z.literal('report.create'), args: MUTATION_ARGS['report.create'], baseVersion }).strict(),
   z.object({ name: z.literal('task.create'), args: MUTATION_ARGS['task.create'], baseVersion }).strict(),

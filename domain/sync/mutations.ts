@@ -3,11 +3,11 @@
  * schema. Ids of new records are made on the client, so a replay cannot create a twin.
  */
 import { z } from 'zod';
-import { PatchCaseBodySchema } from '../entities/case.ts';
+import { CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
 import { CreateReportBodySchema } from '../entities/report.ts';
 import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
 import { IdSchema } from '../ids.ts';
-import { ReportSharingLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
+import { ReportSharingLevelSchema, SharingLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
 
 /**
  * The case's PATCH body without `expectedVersion`: the mutation's `baseVersion` is the
@@ -15,6 +15,15 @@ import { ReportSharingLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
  * closing needs a `closureReason`).
  */
 export const CaseUpdateArgsSchema = z.object({ caseId: IdSchema }).extend(PatchCaseBodySchema.omit({ expectedVersion: true }).shape).strict();
+
+/**
+ * A new case, made offline: the create body without a chosen reference (the server assigns one) or
+ * the search flag, with a client-made id. The owner team must be a team of the user's agency (the
+ * server checks); `shared` needs named shares, so it is not offered offline.
+ */
+export const CaseCreateArgsSchema = z.object({ caseId: IdSchema })
+  .extend(CreateCaseBodySchema.pick({ title: true, caseType: true, riskLevel: true, reviewDate: true, ownerTeamId: true }).shape)
+  .extend({ sharingLevel: SharingLevelSchema.exclude(['shared']).default('owner_agency') }).strict();
 
 export const ReportCreateArgsSchema = z.object({ reportId: IdSchema, caseId: IdSchema })
   .extend(CreateReportBodySchema.pick({ kind: true, title: true, body: true }).shape)
@@ -31,6 +40,7 @@ export const TaskAddUpdateArgsSchema = z.object({ taskUpdateId: IdSchema, taskId
 
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
+  'case.create': CaseCreateArgsSchema,
   'case.update': CaseUpdateArgsSchema,
   'report.create': ReportCreateArgsSchema,
   'task.create': TaskCreateArgsSchema,

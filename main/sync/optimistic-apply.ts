@@ -5,7 +5,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { CodedError } from '../../domain/errors.ts';
 import type { MutationArgs, MutationName } from '../../domain/sync/mutations.ts';
-import { reportRow, taskRow } from '../cache/mirror-rows.ts';
+import { caseRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
 type Db = Kysely<SyncCacheDatabase>;
@@ -30,9 +30,35 @@ function caseWrites(args: MutationArgs<'case.update'>): Partial<Record<CaseColum
   return writes;
 }
 
+/** The reference a case made offline shows until the pull brings the one the server assigned. */
+export function pendingCaseReference(caseId: string): string {
+  return `PENDING-${caseId.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+}
+
+/**
+ * What the creator of a pending case may do before the server answers: the changes that are queued
+ * behind the create and pushed after it. The pull replaces them with the server's abilities.
+ */
+const PENDING_CASE_ABILITIES = {
+  read: true, update: true, share: false, close: false, transfer: false, add_report: true, add_task: true, add_document: false, link: false,
+};
+
 /** Applies a mutation's local effect; returns what it replaced. Idempotent, so pending changes can be re-applied after a pull. */
 export async function applyOptimistic<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, actor: LocalActor, at: string): Promise<BeforeImage> {
   switch (name) {
+    case 'case.create': {
+      const a = args as MutationArgs<'case.create'>;
+      // The server's rule: no owner team given means the creator's first team.
+      const row = caseRow({
+        id: a.caseId, reference: pendingCaseReference(a.caseId), title: a.title, caseType: a.caseType, status: 'open', closureReason: null,
+        riskLevel: a.riskLevel, reviewDate: a.reviewDate, ownerAgencyId: actor.agencyId,
+        ownerTeamId: a.ownerTeamId === undefined ? actor.teamId : a.ownerTeamId, ownerUserId: actor.userId, sharingLevel: a.sharingLevel,
+        sharedAgencyIds: [], createdAt: at, updatedAt: at, version: 1,
+      } as Parameters<typeof caseRow>[0]);
+      await db.insertInto('cases').values({ ...row, abilities: JSON.stringify(PENDING_CASE_ABILITIES) })
+        .onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
     case 'case.update': {
       const a = args as MutationArgs<'case.update'>;
       const writes = caseWrites(a);
@@ -129,6 +155,11 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       }
       return;
     }
+    case 'case.create':
+      // Only the pending copy: once the pull has brought the server's case it carries the server's reference.
+      await db.deleteFrom('cases').where('id', '=', (args as MutationArgs<'case.create'>).caseId)
+        .where('reference', '=', pendingCaseReference((args as MutationArgs<'case.create'>).caseId)).execute();
+      return;
     case 'report.create':
       await db.deleteFrom('reports').where('id', '=', (args as MutationArgs<'report.create'>).reportId).execute();
       return;

@@ -6,6 +6,7 @@
 import { createRootRoute, createRoute, createRouter, Navigate, useCanGoBack, useNavigate, useRouter, type RouterHistory } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { CaseDetail } from '../screens/case/CaseDetail.tsx';
+import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
 import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
@@ -67,7 +68,7 @@ function QueueRoute() {
   const search = queueRoute.useSearch();
   const navigate = queueRoute.useNavigate();
   const goTo = useGoTo();
-  const { settings, lastQueueSearch } = useWorkspace();
+  const { settings, lastQueueSearch, user } = useWorkspace();
   // "Back to case queue" returns to this filter and page.
   useEffect(() => {
     lastQueueSearch.current = search;
@@ -75,12 +76,15 @@ function QueueRoute() {
   // Until the settings are known the queue waits, so it does not load one page size and then another.
   const pageSize = settings.settings?.effective.queuePageSize ?? (settings.loadError ? FALLBACK_PAGE_SIZE : null);
   return (
-    <CaseQueue
-      search={search}
-      pageSize={pageSize}
-      onSearchChange={(next, { replace }) => void navigate({ search: next, replace })}
-      onOpenCase={goTo.openCase}
-    />
+    <>
+      <NewCaseButton teamIds={user.teamIds} onCreated={goTo.openCase} />
+      <CaseQueue
+        search={search}
+        pageSize={pageSize}
+        onSearchChange={(next, { replace }) => void navigate({ search: next, replace })}
+        onOpenCase={goTo.openCase}
+      />
+    </>
   );
 }
 

@@ -22,6 +22,7 @@ describe('describeChange', () => {
 
   it('names a refused report or task by its title and kind', () => {
     expect(describeChange('report.create', { kind: 'contact', title: 'Door-step visit' })).toBe('Add a contact record: “Door-step visit”');
+    expect(describeChange('case.create', { title: 'Noise at Marram Court' })).toBe('Open a case: “Noise at Marram Court”');
     expect(describeChange('task.create', { title: 'Visit tenant' })).toBe('Add a task: “Visit tenant”');
     expect(describeChange('task.update', { status: 'done' })).toBe('Set a task to done');
   });

@@ -47,6 +47,10 @@ export function describeChange(name: string, args: Record<string, unknown>): str
         .map((field) => `${fieldLabel(field).toLowerCase()} to ${fieldValue(field, text(args[field]))}`);
       return parts.length > 0 ? `Change a case: ${parts.join(', ')}` : 'Change a case';
     }
+    case 'case.create': {
+      const title = text(args.title);
+      return title ? `Open a case: “${title}”` : 'Open a case';
+    }
     case 'report.create': {
       const kind = ReportKindSchema.safeParse(args.kind);
       const title = text(args.title);

@@ -14,7 +14,7 @@ function check(problems: string[]): void {
   }
 }
 
-async function countWhere(db: Kysely<ServerDatabase>, table: 'reports' | 'tasks' | 'task_updates', id: string): Promise<number> {
+async function countWhere(db: Kysely<ServerDatabase>, table: 'cases' | 'reports' | 'tasks' | 'task_updates', id: string): Promise<number> {
   return (await db.selectFrom(table).select('id').where('id', '=', id).execute()).length;
 }
 
@@ -33,8 +33,8 @@ export async function checkServer(db: Kysely<ServerDatabase>, entries: JournalEn
   const updates = new Map<string, { done: number; maybe: number; values: Array<{ field: string; value: unknown; done: boolean }> }>();
   for (const { change, done, i } of entries) {
     const { name, args } = change;
-    if (name === 'report.create' || name === 'task.create' || name === 'task.addUpdate') {
-      const [table, id] = name === 'report.create' ? ['reports', args.reportId] as const : name === 'task.create' ? ['tasks', args.taskId] as const : ['task_updates', args.taskUpdateId] as const;
+    if (name === 'case.create' || name === 'report.create' || name === 'task.create' || name === 'task.addUpdate') {
+      const [table, id] = name === 'case.create' ? ['cases', args.caseId] as const : name === 'report.create' ? ['reports', args.reportId] as const : name === 'task.create' ? ['tasks', args.taskId] as const : ['task_updates', args.taskUpdateId] as const;
       created.add(id);
       const rows = await countWhere(db, table, id);
       const creates = await audits(db, id, 'record.create');

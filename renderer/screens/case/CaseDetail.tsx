@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { AddReportForm } from './AddReportForm.tsx';
 import { CaseChangeForm } from './CaseChangeForm.tsx';
+import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
@@ -129,6 +130,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
       <MarkerBanner markers={markers} />
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
+      {c.abilities.update && <EditCaseDetailsForm caseView={c} />}
       {mayChange ? (
         <CaseChangeForm caseView={c} />
       ) : (

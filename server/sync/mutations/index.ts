@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.ts';
 import type { WriteContext } from '../../changes/write-context.ts';
+import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
 import { applyReportCreate } from './report-create.ts';
 import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
@@ -19,6 +20,7 @@ export type MutationApplier<N extends MutationName> = (
 
 /** Every mutation's applier. */
 export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
+  'case.create': (trx, env, args) => applyCaseCreate(trx, env, args),
   'case.update': applyCaseUpdate,
   'report.create': (trx, env, args) => applyReportCreate(trx, env, args),
   'task.create': (trx, env, args) => applyTaskCreate(trx, env, args),
