@@ -17,7 +17,7 @@ import { registerReportRoutes } from './reports/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { loggerOptions, type LogDestination } from './http/log-options.ts';
 import { registerRoute } from './http/register-route.ts';
-import type { ServerContext } from './server-context.ts';
+import type { ServerContext } from './context/server-context.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerTaskRoutes } from './tasks/routes.ts';
 

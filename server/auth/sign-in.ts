@@ -1,7 +1,7 @@
 /** The sign-in checks (lockout, password, second factor) and the commit of a sign-in that passed, each attempt recorded and audited. */
 import { CodedError } from '../../domain/errors.ts';
 import { recordAudit, recordAuditNow } from '../audit/record-audit.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { touchDevice } from './devices.ts';
 import { isLockedOut, recordLoginAttempt } from './lockout.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
