@@ -4,7 +4,7 @@ import { routes } from '../domain/http/routes.ts';
 import { registerAccessRequestRoutes } from './access-requests/routes.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
-import { registerAuthRoutes } from './auth/routes.ts';
+import { registerAuthRoutes } from './sign-in/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';

@@ -7,9 +7,9 @@ import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
 import { checkPassword } from './sign-in.ts';
-import { openTotpSecret, sealTotpSecret } from './totp-secret-box.ts';
+import { openTotpSecret, sealTotpSecret } from '../auth/totp-secret-box.ts';
 import { claimTotpStep, enableTotp } from './totp-state.ts';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp.ts';
 
 /** Registers the TOTP routes. */
 export function registerTotpRoutes(app: FastifyInstance, ctx: ServerContext): void {
