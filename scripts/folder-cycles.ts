@@ -7,7 +7,7 @@
  * adds no cycle between the product's folders.
  *
  * `npx tsx scripts/folder-cycles.ts [folders…]` lists the cycles with the imports that close them.
- * test/layers/folder-cycles.test.ts keeps the cleaned folders at none.
+ * test/layers/folder-cycles.test.ts keeps every folder at none.
  */
 import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';

@@ -10,7 +10,7 @@ import { findElectronBinary } from '../main/loopback/electron-binary.ts';
 import { startLoopbackHost } from '../main/loopback/loopback-host.ts';
 import { localDataDir } from '../main/paths.ts';
 import { createKeyringSecretStore } from '../main/secrets/keyring-secret-store.ts';
-import { readServerConfig } from '../server/config.ts';
+import { readServerConfig } from '../server/context/config.ts';
 import { DEMO_USERS } from '../server/seed/demo-directory.ts';
 import { isDatabaseEmpty, seedDemoData } from '../server/seed/seed-demo-data.ts';
 import { startServer } from '../server/start-server.ts';

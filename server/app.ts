@@ -4,7 +4,7 @@ import { routes } from '../domain/http/routes.ts';
 import { registerAccessRequestRoutes } from './access-requests/routes.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
-import { registerAuthRoutes } from './auth/routes.ts';
+import { registerAuthRoutes } from './sign-in/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';
@@ -17,7 +17,7 @@ import { registerReportRoutes } from './reports/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { loggerOptions, type LogDestination } from './http/log-options.ts';
 import { registerRoute } from './http/register-route.ts';
-import type { ServerContext } from './server-context.ts';
+import type { ServerContext } from './context/server-context.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerTaskRoutes } from './tasks/routes.ts';
 

@@ -4,19 +4,19 @@ import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/server/schema.ts';
 import { buildApp } from './app.ts';
 import { createTokenService } from './auth/token-service.ts';
-import type { ServerConfig } from './config.ts';
-import { secureDataDir } from './data-dir.ts';
+import type { ServerConfig } from './context/config.ts';
+import { secureDataDir } from './db/data-dir.ts';
 import { openServerDb } from './db/connect.ts';
 import type { LogDestination } from './http/log-options.ts';
 import { migrateServerDb } from './db/migrate.ts';
-import { resolveJwtSecret } from './jwt-secret.ts';
+import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import { sealStoredTotpSecrets } from './auth/totp-secret-box.ts';
-import { resolveTotpKey } from './totp-key.ts';
+import { resolveTotpKey } from './auth/totp-key.ts';
 import { sealStoredBlobs } from './documents/seal-stored-blobs.ts';
-import type { ServerContext } from './server-context.ts';
-import { silentNotifier } from './realtime/change-notifier.ts';
+import type { ServerContext } from './context/server-context.ts';
+import { silentNotifier } from './context/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
-import { silentSessionEnds } from './realtime/session-ends.ts';
+import { silentSessionEnds } from './context/session-ends.ts';
 import { startGrantExpirySweep } from './access-requests/expire-grants.ts';
 
 /** A running server. */

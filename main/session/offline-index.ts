@@ -39,7 +39,7 @@ export function offlineIndexAccount(serverUrl: string, username: string): string
   return `offline-user:${createHash('sha256').update(`${serverUrl}\n${normaliseUsername(username)}`).digest('hex').slice(0, 32)}`;
 }
 
-/** A username as the server matches it (server/auth/sign-in.ts lower-cases; the IPC input is trimmed). */
+/** A username as the server matches it (server/sign-in/sign-in.ts lower-cases; the IPC input is trimmed). */
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }

@@ -9,7 +9,7 @@ import { cacheLocation, type CacheLocation } from './cache-location.ts';
 import type { OfflineIndex } from './offline-index.ts';
 import { passesOfflineCheck } from './unlock-check.ts';
 
-// The server's words for a refused sign-in (server/auth/sign-in.ts): offline says nothing more.
+// The server's words for a refused sign-in (server/sign-in/sign-in.ts): offline says nothing more.
 const WRONG_CREDENTIALS = 'Wrong username or password.';
 
 /**

@@ -10,7 +10,7 @@ import { capturePrior } from '../changes/capture-prior.ts';
 import type { PriorSnapshot } from '../changes/prior-snapshot.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { findVisibleAccessRequest, mayDecide, toAccessRequestRecord, type AccessRequestRow } from './access-request-record.ts';
 
 /** The decision on a request. */

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 
 /** Records every grant that expired and was not yet recorded; returns how many. */
 export async function sweepExpiredGrants(ctx: ServerContext, batch = 200): Promise<number> {

@@ -10,7 +10,7 @@ import { personFullSql, personSearchableSql } from '../access/person-visibility.
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { findVisibleAccessRequest, toAccessRequestRecord } from './access-request-record.ts';
 
 /** What the requester asks for. */

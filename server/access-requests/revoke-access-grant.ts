@@ -4,7 +4,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { findVisibleAccessRequest, findVisibleRequestByGrant, toAccessRequestRecord } from './access-request-record.ts';
 import { captureGrantPrior, loadDecidable, recordAccessChange } from './decide-access-request.ts';
 

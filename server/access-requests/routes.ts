@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { accessRequestRoutes } from '../../domain/http/access-request-routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { listVisibleAccessRequests, toAccessRequestRecord } from './access-request-record.ts';
 import { decideAccessRequest } from './decide-access-request.ts';
 import { requestAccess } from './request-access.ts';

@@ -8,7 +8,7 @@ import { findDevice, listDevices, toDevice } from '../auth/devices.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { revokeDeviceTokens } from '../auth/refresh-tokens.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 
 /** The owner may revoke their own device; an agency admin any device of their agency's users. */
 export function mayRevokeDevice(user: AuthUser, device: { userId: string; agencyId: string }): boolean {

@@ -1,6 +1,6 @@
 /** Registers the admin routes declared in domain/http. */
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { registerDeviceRoutes } from './device-routes.ts';
 import { registerTotpResetRoutes } from './totp-reset-routes.ts';
 

@@ -5,10 +5,10 @@ import { routes } from '../../domain/http/routes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { revokeUserTokens } from '../auth/refresh-tokens.ts';
-import { clearTotp } from '../auth/totp-state.ts';
+import { clearTotp } from '../sign-in/totp-state.ts';
 import { findUserScope, type UserScope } from '../auth/user-queries.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 
 /**
  * A system admin may reset anyone's second factor; an agency admin anyone's in their agency except

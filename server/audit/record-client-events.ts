@@ -10,7 +10,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { DEFAULT_OFFLINE_LEASE_HOURS } from '../auth/offline-lease.ts';
 import { requestDevice } from '../http/request-device.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { actorOf } from './audit-actor.ts';
 import { recordAudit } from './record-audit.ts';
 

@@ -5,7 +5,7 @@ import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { actorOf } from './audit-actor.ts';
 import { recordAuditNow } from './record-audit.ts';
 import { recordClientEvents } from './record-client-events.ts';

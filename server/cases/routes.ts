@@ -4,7 +4,7 @@ import { caseRoutes } from '../../domain/http/case-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { caseDetailOf } from './case-detail.ts';
 import { listCases } from './case-list.ts';
 import { addCaseLink, addCaseLocation, addCaseSubject, removeCaseSubject } from './case-parts-service.ts';

@@ -7,7 +7,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import type { AuditActor } from '../audit/record-audit.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 
 /** The caller of a write service: the policy user, the audit actor and the time of the write. */
 export interface WriteContext {

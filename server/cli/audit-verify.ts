@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { describeAuditChain } from '../../domain/audit/audit-chain.ts';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
-import { readServerConfig } from '../config.ts';
+import { readServerConfig } from '../context/config.ts';
 import { openServerDb } from '../db/connect.ts';
 
 const config = readServerConfig(process.env);

@@ -1,5 +1,5 @@
 /** `npm run seed`: loads the demo data into the configured database, refusing a database that has data. */
-import { readServerConfig } from '../config.ts';
+import { readServerConfig } from '../context/config.ts';
 import { openServerDb } from '../db/connect.ts';
 import { migrateServerDb } from '../db/migrate.ts';
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed-demo-data.ts';

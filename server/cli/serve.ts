@@ -1,5 +1,5 @@
 /** `npm run server`: the cloud API alone, configured from the environment (DATABASE_URL, PORT, secrets). */
-import { readServerConfig } from '../config.ts';
+import { readServerConfig } from '../context/config.ts';
 import { startServer } from '../start-server.ts';
 
 const config = readServerConfig(process.env);

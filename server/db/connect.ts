@@ -5,8 +5,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { TransactionalSqliteDialect } from '../../db/transactional-sqlite-adapter.ts';
 import pg from 'pg';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { DatabaseConfig } from '../config.ts';
-import { makePrivateDir, touchPrivateFile } from '../data-dir.ts';
+import type { DatabaseConfig } from '../context/config.ts';
+import { makePrivateDir, touchPrivateFile } from './data-dir.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 // PostgreSQL returns bigint (int8) as strings; our sequences stay far below 2^53, so read them as numbers.

@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import type { DatabaseConfig } from '../config.ts';
+import type { DatabaseConfig } from '../context/config.ts';
 
 const MAGIC = Buffer.from('CBB1', 'ascii');
 const IV_BYTES = 12;

@@ -11,7 +11,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CodedError } from '../../domain/errors.ts';
 import { SNIFF_BYTES } from '../../domain/documents/sniff-content.ts';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../context/config.ts';
 import { documentBlobKey, openSealedFile, sealStream, type BlobSeal } from './blob-seal.ts';
 
 const STORAGE_KEY = /^[0-9a-f]{32}$/;

@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { blobPath, discard } from './blob-store.ts';
 import { findVisibleDocument } from './document-record.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { documentSeal, hashStoredBlob, openBlob } from './blob-store.ts';
 import { findVisibleDocument } from './document-record.ts';
 

@@ -12,7 +12,7 @@ import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { authenticateBeforeBody, authenticatedUser } from '../http/authenticate-first.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { discard } from './blob-store.ts';
 import { deleteDocument } from './delete-document.ts';
 import { findVisibleDocument, listVisibleCaseDocuments, toDocumentRecords } from './document-record.ts';

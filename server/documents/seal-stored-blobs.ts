@@ -8,7 +8,7 @@ import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../context/config.ts';
 import { documentBlobKey, sealStream } from './blob-seal.ts';
 import { blobPath, documentSeal, isSealedBlob } from './blob-store.ts';
 

@@ -9,7 +9,7 @@ import type { AuditActor } from '../audit/record-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { blobPath, commitBlob, discard, documentSeal, newStorageKey, type StagedBlob } from './blob-store.ts';
 import { checkContent } from './check-content.ts';
 import { checkDocumentShares } from './check-document-shares.ts';

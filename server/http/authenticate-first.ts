@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { authenticate } from './authenticate.ts';
 
 // Keyed by the request object, so nothing outlives the request and nothing else can set it.

@@ -4,7 +4,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { assertUsableDevice } from '../auth/devices.ts';
 import { loadSessionUser } from '../auth/user-queries.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { rememberRequestDevice } from './request-device.ts';
 
 /** The header a desktop sends with its device id, so a revoked device learns it must wipe. */

@@ -5,7 +5,7 @@ import type { RouteDef } from '../../domain/http/route.ts';
 import { parseOrThrow } from '../../domain/validation-error.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { authenticateBeforeBody, authenticatedUser } from './authenticate-first.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 
 /** What a handler receives: parsed input and, on authenticated routes, the caller. */
 export interface RouteInput<Q, B, U, P = Record<string, never>> {

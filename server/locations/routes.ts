@@ -7,7 +7,7 @@ import { recordAuditNow } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { writeContextOf } from '../changes/write-context.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { anyOf } from '../access/sql-audience.ts';
 import { loadVisibleLocation, toLocationRecord } from './location-record.ts';
 import { createLocation, updateLocation } from './location-service.ts';

@@ -4,7 +4,7 @@ import { markerRoutes } from '../../domain/http/marker-routes.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { listMarkersOn, toMarkerRecord } from './marker-queries.ts';
 import { createMarker, updateMarker } from './marker-service.ts';
 

@@ -4,7 +4,7 @@ import { NotificationRecordSchema } from '../../domain/entities/notification.ts'
 import { routes } from '../../domain/http/routes.ts';
 import { notificationVisibleSql } from '../access/notification-visibility.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 
 /** Registers the notification routes. */
 export function registerNotificationRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildOpenApiDocument } from '../../domain/http/openapi.ts';
 import { routes } from '../../domain/http/routes.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { DOCS_CSP, renderDocsPage } from './docs-page.ts';
 
 const API_VERSION = '0.1.0';

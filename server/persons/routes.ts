@@ -7,7 +7,7 @@ import { seesPersonRecord } from '../../domain/policy/person-policy.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { matchPersons } from './match-persons.ts';
 import { loadPersonRecord } from './person-access.ts';
 import { aliasesOf, searchPersonRows } from './person-queries.ts';

@@ -9,7 +9,7 @@ import { recordAuditNow } from '../audit/record-audit.ts';
 import { writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { createPerson } from './create-person.ts';
 import { matchPersons } from './match-persons.ts';
 import { mergePersons } from './merge-persons.ts';

@@ -1,11 +1,11 @@
 /** Assembles real time for one node: the socket hub, the fan-out, and on PostgreSQL the LISTEN/NOTIFY link between nodes. */
 import type { FastifyInstance } from 'fastify';
-import type { DatabaseConfig } from '../config.ts';
-import type { ServerContext } from '../server-context.ts';
-import type { ChangeNotifier } from './change-notifier.ts';
+import type { DatabaseConfig } from '../context/config.ts';
+import type { ServerContext } from '../context/server-context.ts';
+import type { ChangeNotifier } from '../context/change-notifier.ts';
 import { FanOut } from './fan-out.ts';
 import { PgListener } from './pg-listener.ts';
-import type { SessionEnd, SessionEnds } from './session-ends.ts';
+import type { SessionEnd, SessionEnds } from '../context/session-ends.ts';
 import { SocketHub } from './socket-hub.ts';
 import { registerSocketRoute } from './socket-route.ts';
 

@@ -10,7 +10,7 @@ import { SocketClientMessageSchema, SYNC_SOCKET_PATH } from '../../domain/http/s
 import type { AuthUser } from '../auth/auth-user.ts';
 import { assertUsableDevice } from '../auth/devices.ts';
 import { loadSessionUser } from '../auth/user-queries.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import type { SocketHub } from './socket-hub.ts';
 
 const AUTH_TIMEOUT_MS = 5000;

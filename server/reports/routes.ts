@@ -6,7 +6,7 @@ import { loadCaseFor } from '../cases/case-policy-loader.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { listCaseReports, listReportVersions, loadVisibleReport, toReportRecords } from './report-queries.ts';
 import { createReport, updateReport } from './report-service.ts';
 

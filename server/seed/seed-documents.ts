@@ -8,7 +8,7 @@ import type { SeedTarget } from './seed-target.ts';
 import type { PlannedDocument } from './seed-world.ts';
 import { stageBlob } from '../documents/blob-store.ts';
 import { uploadDocument } from '../documents/upload-document.ts';
-import { silentNotifier } from '../realtime/change-notifier.ts';
+import { silentNotifier } from '../context/change-notifier.ts';
 
 /** Uploads each planned document as its uploader at its planned time; answers how many. */
 export async function uploadPlannedDocuments(target: SeedTarget, documents: readonly PlannedDocument[]): Promise<number> {

@@ -11,7 +11,7 @@ import { parseOrThrow } from '../../domain/validation-error.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { writeContextOf, type WriteContext } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { bindClient, claimMutation } from './client-binding.ts';
 import { MUTATION_APPLIERS, MutationConflict, type MutationApplier } from './mutations/index.ts';
 

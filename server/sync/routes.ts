@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { requestDevice } from '../http/request-device.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { bootstrapPage } from './bootstrap.ts';
 import { noteDevicePull } from './note-device-pull.ts';
 import { pullPage } from './pull.ts';

@@ -5,7 +5,7 @@ import { recordAuditNow } from '../audit/record-audit.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { listTasks, taskDetail } from './task-queries.ts';
 import { addTaskUpdate, createTask, updateTask } from './task-service.ts';
 

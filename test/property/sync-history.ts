@@ -16,7 +16,7 @@ import { shareCase, transferCase } from '../../server/cases/case-sharing-service
 import type { WriteContext } from '../../server/changes/write-context.ts';
 import { withWrite } from '../../server/db/write.ts';
 import { createMarker } from '../../server/markers/marker-service.ts';
-import type { ServerContext } from '../../server/server-context.ts';
+import type { ServerContext } from '../../server/context/server-context.ts';
 import { createTask } from '../../server/tasks/task-service.ts';
 import { WORLD_AT, type AccessWorld, type WorldGrant, type WorldShares } from './access-world.ts';
 import type { WorldIds } from './access-world-db.ts';

@@ -3,7 +3,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerConfig } from '../../server/config.ts';
+import type { ServerConfig } from '../../server/context/config.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { multipart } from '../support/document-upload.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';

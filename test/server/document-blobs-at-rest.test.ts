@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerConfig } from '../../server/config.ts';
+import type { ServerConfig } from '../../server/context/config.ts';
 import { blobPath } from '../../server/documents/blob-store.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { multipart } from '../support/document-upload.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
 import { recordChange } from '../../server/changes/record-change.ts';
-import type { ServerConfig } from '../../server/config.ts';
+import type { ServerConfig } from '../../server/context/config.ts';
 import { withWrite } from '../../server/db/write.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readServerConfig } from '../../server/config.ts';
-import { resolveTotpKey } from '../../server/totp-key.ts';
+import { readServerConfig } from '../../server/context/config.ts';
+import { resolveTotpKey } from '../../server/auth/totp-key.ts';
 
 describe('the TOTP sealing key', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cb-totp-key-'));

@@ -1,6 +1,6 @@
 /** Behind a configured reverse proxy the client address comes from X-Forwarded-For; from anyone else the header is ignored. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readServerConfig } from '../../server/config.ts';
+import { readServerConfig } from '../../server/context/config.ts';
 import { RATE_LIMITS } from '../../server/http/security-plugins.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { DatabaseConfig } from '../../server/config.ts';
+import type { DatabaseConfig } from '../../server/context/config.ts';
 
 /** The dialects every server suite runs against; PostgreSQL when TEST_DATABASE_URL is set. */
 export function testDialects(): Array<'sqlite' | 'postgres'> {

@@ -1,5 +1,5 @@
 /** Starts a real cloud API on a throwaway database for a test file. */
-import type { ServerConfig } from '../../server/config.ts';
+import type { ServerConfig } from '../../server/context/config.ts';
 import type { LogDestination } from '../../server/http/log-options.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { createTestDatabase, type TestDatabase } from './test-databases.ts';

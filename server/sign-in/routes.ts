@@ -4,14 +4,14 @@ import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
-import { resolveJwtSecret } from '../jwt-secret.ts';
-import { assertUsableDevice, touchDevice } from './devices.ts';
-import { createOfflineLeaseSigner, type OfflineLeaseSigner } from './offline-lease.ts';
-import { revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.ts';
+import type { ServerContext } from '../context/server-context.ts';
+import { resolveJwtSecret } from '../auth/jwt-secret.ts';
+import { assertUsableDevice, touchDevice } from '../auth/devices.ts';
+import { createOfflineLeaseSigner, type OfflineLeaseSigner } from '../auth/offline-lease.ts';
+import { revokeRefreshFamily, rotateRefreshToken } from '../auth/refresh-tokens.ts';
 import { checkPassword, checkSecondFactor, commitSignIn } from './sign-in.ts';
 import { registerTotpRoutes } from './totp-routes.ts';
-import { loadSessionUser } from './user-queries.ts';
+import { loadSessionUser } from '../auth/user-queries.ts';
 
 /** Registers the auth routes. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {

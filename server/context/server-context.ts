@@ -1,10 +1,10 @@
 /** What every route handler may use: the database, configuration, token service and clock. */
 import type { Kysely } from 'kysely';
-import type { ServerDatabase } from '../db/server/schema.ts';
-import type { TokenService } from './auth/token-service.ts';
+import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { ServerConfig } from './config.ts';
-import type { ChangeNotifier } from './realtime/change-notifier.ts';
-import type { SessionEnds } from './realtime/session-ends.ts';
+import type { ChangeNotifier } from './change-notifier.ts';
+import type { SessionEnds } from './session-ends.ts';
+import type { TokenService } from './token-service.ts';
 
 /** Shared server state, created once at start-up. */
 export interface ServerContext {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerConfig } from './config.ts';
+import type { ServerConfig } from '../context/config.ts';
 
 /** The secret; several PostgreSQL nodes must share one, so there it must come from the environment. */
 export function resolveJwtSecret(config: ServerConfig): string {

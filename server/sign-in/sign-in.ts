@@ -1,15 +1,15 @@
 /** The sign-in checks (lockout, password, second factor) and the commit of a sign-in that passed, each attempt recorded and audited. */
 import { CodedError } from '../../domain/errors.ts';
 import { recordAudit, recordAuditNow } from '../audit/record-audit.ts';
-import type { ServerContext } from '../server-context.ts';
-import { touchDevice } from './devices.ts';
-import { isLockedOut, recordLoginAttempt } from './lockout.ts';
-import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { issueRefreshToken, type IssuedRefreshToken } from './refresh-tokens.ts';
+import type { ServerContext } from '../context/server-context.ts';
+import { touchDevice } from '../auth/devices.ts';
+import { isLockedOut, recordLoginAttempt } from '../auth/lockout.ts';
+import { verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
+import { issueRefreshToken, type IssuedRefreshToken } from '../auth/refresh-tokens.ts';
 import { claimTotpStep, enableTotp } from './totp-state.ts';
-import { openTotpSecret } from './totp-secret-box.ts';
-import { verifyTotp } from './totp.ts';
-import { findCredentials, type Credentials } from './user-queries.ts';
+import { openTotpSecret } from '../auth/totp-secret-box.ts';
+import { verifyTotp } from '../auth/totp.ts';
+import { findCredentials, type Credentials } from '../auth/user-queries.ts';
 
 const WRONG_CREDENTIALS = 'Wrong username or password.';
 

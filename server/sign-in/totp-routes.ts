@@ -5,11 +5,11 @@ import { CodedError } from '../../domain/errors.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { registerRoute } from '../http/register-route.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { ServerContext } from '../context/server-context.ts';
 import { checkPassword } from './sign-in.ts';
-import { openTotpSecret, sealTotpSecret } from './totp-secret-box.ts';
+import { openTotpSecret, sealTotpSecret } from '../auth/totp-secret-box.ts';
 import { claimTotpStep, enableTotp } from './totp-state.ts';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp.ts';
 
 /** Registers the TOTP routes. */
 export function registerTotpRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerConfig } from './config.ts';
+import type { ServerConfig } from '../context/config.ts';
 
 const HEX_KEY = /^[0-9a-f]{64}$/i;
 
