@@ -195,6 +195,8 @@ try {
     `Keystroke filters: ${filters.length} (reference prefixes "BN-1234", title prefixes "case 123", digits "1234"), each changing the count. Open case: the first ${Math.min(OPENS, rowsOnPage)} rows of the queue.`,
     'The server and the desktop core share this Node process; the cache worker has its own thread.',
   ].join('\n'));
+  const slowest = filters.map((f, i) => ({ f, raw: keystroke[i]! })).sort((a, b) => b.raw - a.raw).slice(0, 5);
+  console.log(`Slowest keystrokes (raw): ${slowest.map(({ f, raw }) => `"${f.prefix}" + "${f.full.at(-1)!}" → ${plural(f.fullCount, 'match', 'matches')} (from ${f.prefixCount}) ${ms(raw)} ms`).join('; ')}`);
 
   // Leave nothing behind: remove the offline copy (and its key in the keychain).
   await signOut(page, true);
