@@ -7,12 +7,17 @@ import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 const Note = z.string().trim().min(1).max(2000);
 const Version = z.number().int().positive();
 
+/** What a request for access carries: the record asked for and a real reason (at least MIN_REASON_LENGTH characters). */
+export const RequestAccessBodySchema = z.object({
+  resourceType: AccessResourceTypeSchema, resourceId: IdSchema, reason: z.string().trim().min(MIN_REASON_LENGTH).max(2000),
+}).strict();
+
 export const accessRequestRoutes = {
   requestAccess: defineRoute({
     method: 'POST', path: '/access-requests', auth: true, tag: 'access-requests',
     summary: 'Ask the owner agency for access to a case or person record the caller cannot see',
     query: NoQuery,
-    body: z.object({ resourceType: AccessResourceTypeSchema, resourceId: IdSchema, reason: z.string().trim().min(MIN_REASON_LENGTH).max(2000) }).strict(),
+    body: RequestAccessBodySchema,
     response: AccessRequestRecordSchema,
   }),
   listAccessRequests: defineRoute({

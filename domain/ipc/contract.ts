@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
+import { accessRequestChannels } from './access-request-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
@@ -27,6 +28,7 @@ export const channels = {
   ...documentChannels,
   ...notificationChannels,
   ...preferencesChannels,
+  ...accessRequestChannels,
 } as const;
 
 /** The channel table's type. */

@@ -11,6 +11,7 @@ import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
 import { readDocumentContent } from './read-document-content.ts';
+import { requestAccess } from './request-access.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
 
@@ -73,6 +74,11 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'persons.searchOnline': (input) => {
       session.require();
       return searchPersonsOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
+    },
+    // A request goes straight to the server, which audits it; nothing is kept on this computer.
+    'accessRequests.create': (input) => {
+      session.require();
+      return requestAccess({ api: deps.api, accessToken: () => session.accessToken() }, input);
     },
     'documents.content': async (input) => {
       // Handing the bytes to the renderer is how a document leaves Casebridge: the policy decides here, not in the UI.

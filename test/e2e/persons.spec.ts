@@ -1,7 +1,8 @@
 /**
  * Finding people, end to end and by keyboard: the practitioner searches by name (this computer's
  * copy and the server's search-and-signpost), opens a person's profile with their role on a case,
- * and opens that case; a person only another agency sees comes back as a stub naming that agency.
+ * and opens that case; a person only another agency sees comes back as a stub naming that agency,
+ * from which the practitioner asks that agency for access with a reason.
  * Each screen passes axe as shown, at 200 % zoom and in the dark theme.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,7 +14,7 @@ test.afterAll(async ({ browser }) => {
   await leaveSignedOut(browser);
 });
 
-test('search by keyboard finds a person with an alias, opens their profile and the case they are on; a person only housing sees is a stub', async ({ page }) => {
+test('search by keyboard finds a person with an alias, opens their profile and the case they are on; a person only housing sees is a stub, from which access is requested', async ({ page }) => {
   const police = await apiSignIn();
   const familyName = `Ashdown${randomBytes(3).toString('hex')}`;
   const { person } = await callJsonApi<{ person: { id: string } }>(police, 'POST', '/persons', {
@@ -78,4 +79,30 @@ test('search by keyboard finds a person with an alias, opens their profile and t
   await expect(stub).toContainText('Riverton Homes Association');
   await expect(stub).toContainText('Born 1981');
   await expect(stub).not.toContainText('1981-02-03');
+
+  // Asking housing for access, by keyboard: the stub's button, the dialog, a reason, Send request.
+  await stub.getByRole('button', { name: `Request access to Mervyn ${familyName}` }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Ask for access to Mervyn ${familyName}` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Agencies involved: Riverton Homes Association.');
+  // Focus moves into the dialog; the reason is the first thing to Tab to.
+  await expect(dialog).toBeFocused();
+  await expectAccessibleScreen(page, 'request-access-dialog');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Why do you need to see this person’s records?')).toBeFocused();
+  const reason = `Joint visit to the address planned ${familyName}; need to check for warnings first.`;
+  await page.keyboard.type(reason);
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Send request' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(stub.getByRole('status')).toHaveText('Request sent to the owner agency. You will be told when they decide.');
+  await expect(stub.getByRole('button')).toHaveCount(0);
+
+  // Housing's decider has it pending, with the reason.
+  const housingDecider = DEMO_USERS.find((u) => u.agencyCode === 'RHA' && u.role === 'agency_admin')!;
+  const { requests } = await callJsonApi<{ requests: Array<{ resourceType: string; resourceId: string; reason: string; status: string }> }>(
+    await apiSignIn(housingDecider.username, housingDecider.password), 'GET', '/access-requests?status=pending');
+  expect(requests.filter((r) => r.resourceId === tenant.id)).toEqual([expect.objectContaining({ resourceType: 'person', reason, status: 'pending' })]);
 });

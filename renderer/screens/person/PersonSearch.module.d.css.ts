@@ -11,6 +11,7 @@ declare const styles: {
   readonly notice: string;
   readonly open: string;
   readonly page: string;
+  readonly sent: string;
   readonly stubName: string;
   readonly submit: string;
   readonly title: string;

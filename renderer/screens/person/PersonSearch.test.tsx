@@ -18,8 +18,16 @@ const STUB = {
   },
 };
 
-function show(search: PersonSearchParams, online: 'answers' | 'offline') {
+const REASON = 'Joint visit planned next week; need to check warnings first.';
+const REQUEST = {
+  id: '8a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', resourceType: 'person', resourceId: STUB.person.id, ownerAgencyId: STUB.person.involvedAgencies[0]!.id,
+  requesterUserId: '9a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', requesterAgencyId: '1a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', reason: REASON, status: 'pending',
+  decidedBy: null, decidedAt: null, decisionNote: null, grant: null, createdAt: '2026-05-01T09:00:00.000Z', version: 1, abilities: { decide: false, revoke: false },
+};
+
+function show(search: PersonSearchParams, online: 'answers' | 'offline', requestAnswer: (input: unknown) => unknown = () => ({ ok: true, value: REQUEST })) {
   const recording = recordingDesktopApi({
+    'accessRequests.create': requestAnswer,
     'persons.search': () => ({ ok: true, value: { hits: [HIT], truncated: false } }),
     'persons.searchOnline': () =>
       online === 'answers'
@@ -45,7 +53,7 @@ describe('finding a person', () => {
     const stub = await screen.findByTestId('person-stub');
     expect(stub.textContent).toContain('O. Quenby');
     expect(stub.textContent).toContain('known to Riverton Homes Association');
-    expect(within(stub).queryByRole('button')).toBeNull();
+    expect(within(stub).getByRole('button', { name: 'Request access to O. Quenby' })).toBeTruthy();
     expect(calls.find((c) => c.channel === 'persons.search')?.input).toEqual({ text: 'Quen', limit: 50, dateOfBirth: '1988-04-02' });
     expect(calls.find((c) => c.channel === 'persons.searchOnline')?.input).toEqual({ text: 'Quen', dateOfBirth: '1988-04-02' });
   });
@@ -69,5 +77,53 @@ describe('finding a person', () => {
     await userEvent.keyboard('02041988');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
     await waitFor(() => expect(onSearch).toHaveBeenCalledWith({ q: 'Quennell', dob: '1988-04-02' }));
+  });
+});
+
+describe('asking for access from a stub', () => {
+  async function openDialog() {
+    const stub = await screen.findByTestId('person-stub');
+    await userEvent.click(within(stub).getByRole('button', { name: /Request access/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ask for access to O. Quenby' });
+    return { stub, dialog };
+  }
+
+  it('sends the reason for the stub person, closes, and says the request was sent instead of offering it again', async () => {
+    const { calls } = show({ q: 'Quen' }, 'answers');
+    const { stub, dialog } = await openDialog();
+    expect(dialog.textContent).toContain('Agencies involved: Riverton Homes Association.');
+    await userEvent.type(within(dialog).getByLabelText('Why do you need to see this person’s records?'), REASON);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.filter((c) => c.channel === 'accessRequests.create').map((c) => c.input))
+      .toEqual([{ resourceType: 'person', resourceId: STUB.person.id, reason: REASON }]);
+    const status = within(stub).getByRole('status');
+    expect(status.textContent).toBe('Request sent to the owner agency. You will be told when they decide.');
+    expect(document.activeElement).toBe(status);
+    expect(within(stub).queryByRole('button')).toBeNull();
+  });
+
+  it('refuses a too-short reason beside the field without calling the core, and Cancel closes with nothing sent', async () => {
+    const { calls } = show({ q: 'Quen' }, 'answers');
+    const { stub, dialog } = await openDialog();
+    await userEvent.type(within(dialog).getByLabelText('Why do you need to see this person’s records?'), 'Need it');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send request' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/^Use at least \d+ characters\.$/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.filter((c) => c.channel === 'accessRequests.create')).toEqual([]);
+    expect(within(stub).getByRole('button', { name: /Request access/ })).toBeTruthy();
+  });
+
+  it('shows a refusal from the server in words and keeps the dialog open', async () => {
+    show({ q: 'Quen' }, 'answers', () => ({ ok: false, error: { code: 'conflict', message: 'You already have a pending request for this record.' } }));
+    const { stub, dialog } = await openDialog();
+    await userEvent.type(within(dialog).getByLabelText('Why do you need to see this person’s records?'), REASON);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send request' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'You have already asked for access to this record and are waiting for an answer, or you can already see it.',
+    );
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(within(stub).queryByRole('status')).toBeNull();
   });
 });

@@ -1,0 +1,18 @@
+/** What a person is told when the server refuses a request for access, by error code. */
+import type { ErrorBody } from '../../domain/errors.ts';
+import { errorMessage } from './error-messages.ts';
+
+// The codes a request for access has causes of its own for; the rest keep their general words.
+const WORDS: Partial<Record<ErrorBody['code'], string>> = {
+  // The server refuses a second pending request and a request for a record already visible.
+  conflict: 'You have already asked for access to this record and are waiting for an answer, or you can already see it.',
+  not_found: 'This record can no longer be found. It may have been merged or removed: search again.',
+  authorization_error: 'Your role does not read case records, so it cannot ask for access to them.',
+  network_error: 'Asking for access needs a connection: try again when this computer is connected.',
+  server_unavailable: 'The Casebridge server is not available at the moment, so the request was not sent. Try again shortly.',
+};
+
+/** The words for a refused request for access. */
+export function accessRequestErrorMessage(error: ErrorBody): string {
+  return WORDS[error.code] ?? errorMessage(error.code);
+}
