@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 import type { AccessRequestStatus, AccessResourceType } from '../../domain/entities/access-request.ts';
 import type { DocumentSharingLevel } from '../../domain/entities/document.ts';
 import type { NotificationKind } from '../../domain/entities/notification.ts';
-import type { Gender, IdentifierScheme } from '../../domain/entities/person.ts';
+import type { ConsentStatus, Gender, IdentifierScheme } from '../../domain/entities/person.ts';
 import type {
   AgencyKind, CaseStatus, MarkerSubjectType, MarkerType, ReportKind, ReportSharingLevel, RiskLevel, Role, SharingLevel, SubjectRole, TaskStatus,
 } from '../../domain/vocabulary.ts';
@@ -129,7 +129,7 @@ export interface PersonTable {
   estimated_birth_year: number | null;
   gender: Gender;
   owner_agency_id: string;
-  consent_status: string;
+  consent_status: ConsentStatus;
   /** Phonetic key of the name, for duplicate detection. */
   name_key: string;
   merged_into_id: string | null;

@@ -1,7 +1,7 @@
 /** Changes a person's identity fields: owner agency only, compare-and-set on the expected version, audited old → new. */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { Gender, UpdatePersonBody } from '../../domain/entities/person.ts';
+import type { ConsentStatus, Gender, UpdatePersonBody } from '../../domain/entities/person.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { personNameKey } from '../../domain/persons/soundex.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -55,7 +55,7 @@ export async function updatePerson(
   const updated = await trx.updateTable('persons').set({
     given_name: next.givenName as string, family_name: next.familyName as string,
     date_of_birth: next.dateOfBirth as string | null, estimated_birth_year: next.estimatedBirthYear as number | null,
-    gender: next.gender as Gender, consent_status: next.consentStatus as string,
+    gender: next.gender as Gender, consent_status: next.consentStatus as ConsentStatus,
     name_key: personNameKey(next.givenName as string, next.familyName as string),
     updated_at: at, version: patch.expectedVersion + 1,
   }).where('id', '=', id).where('version', '=', patch.expectedVersion).where('merged_into_id', 'is', null).executeTakeFirst();

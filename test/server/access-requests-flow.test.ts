@@ -42,7 +42,7 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
     ids.person = newId();
     await db.insertInto('persons').values({
       id: ids.person, given_name: 'Synthetic', family_name: 'Person', date_of_birth: null, estimated_birth_year: 1990, gender: 'unknown',
-      owner_agency_id: police, consent_status: 'unknown', name_key: 'SNTTPRSN', merged_into_id: null, created_by: null,
+      owner_agency_id: police, consent_status: 'not_sought', name_key: 'SNTTPRSN', merged_into_id: null, created_by: null,
       created_at: new Date(clock).toISOString(), updated_at: new Date(clock).toISOString(), version: 1,
     }).execute();
     ids.police = police;

@@ -119,7 +119,7 @@ describe.each(testDialects())('sync removals and access changes on %s', (dialect
       }).execute();
       await trx.insertInto('persons').values({
         id: personId, given_name: 'Ada', family_name: 'Example', date_of_birth: '1990-01-01', estimated_birth_year: null, gender: 'unknown',
-        owner_agency_id: police, consent_status: 'unknown', name_key: 'AE', merged_into_id: null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
+        owner_agency_id: police, consent_status: 'not_sought', name_key: 'AE', merged_into_id: null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
       }).execute();
       await trx.insertInto('case_subjects').values({ id: newId(), case_id: caseId, person_id: personId, role: 'victim', created_at: NOW }).execute();
       await trx.insertInto('locations').values({
@@ -166,7 +166,7 @@ describe.each(testDialects())('sync removals and access changes on %s', (dialect
     for (const id of [personId, otherPersonId]) {
       await server.db.insertInto('persons').values({
         id, given_name: 'Sam', family_name: 'Example', date_of_birth: '1990-01-01', estimated_birth_year: null, gender: 'unknown',
-        owner_agency_id: police, consent_status: 'unknown', name_key: 'SM', merged_into_id: null, created_by: null,
+        owner_agency_id: police, consent_status: 'not_sought', name_key: 'SM', merged_into_id: null, created_by: null,
         created_at: NOW, updated_at: NOW, version: 1,
       }).execute();
     }

@@ -14,7 +14,7 @@ export async function buildPerson(db: Db, overrides: { ownerAgencyId: string; gi
   const id = newId();
   await db.insertInto('persons').values({
     id, given_name: overrides.givenName ?? 'Alex', family_name: overrides.familyName ?? 'Testperson', date_of_birth: '1990-01-01',
-    estimated_birth_year: null, gender: 'unknown', owner_agency_id: overrides.ownerAgencyId, consent_status: 'unknown',
+    estimated_birth_year: null, gender: 'unknown', owner_agency_id: overrides.ownerAgencyId, consent_status: 'not_sought',
     name_key: 'TEST', merged_into_id: overrides.mergedIntoId ?? null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
   }).execute();
   return id;
