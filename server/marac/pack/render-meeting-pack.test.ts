@@ -9,9 +9,11 @@ import type { PackRecipient } from '../../../domain/marac/meeting-pack-copy.ts';
 import {
   buildMeetingPack, buildPackAgencies, buildRecipient, buildResearch, type PackAgency,
 } from '../../../test/support/meeting-pack-factories.ts';
-import { watermarkText } from './pack-print-data.ts';
+import { packPrintData, watermarkText } from './pack-print-data.ts';
 import { checkedTemplate } from './pack-template.ts';
 import { renderMeetingPack, type RenderedPack } from './render-meeting-pack.ts';
+import { meetingPackDiagnostics } from './typst-engine.ts';
+import { copyForRecipient } from '../../../domain/marac/meeting-pack-copy.ts';
 
 const AT = new Date('2026-12-10T09:30:00.000Z');
 const MARKUP = '#sys.exit() *bold* <script> [x](y) $ \\ `code` @ref = _x_';
@@ -142,6 +144,11 @@ describe('renderMeetingPack (Typst, checked with pdftotext)', () => {
     writeFileSync(file, rendered.pdf);
     expect(execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]).toBe(rendered.sha256);
     expect(new Set([...copies.values()].map((c) => c.rendered.sha256)).size).toBe(copies.size);
+  });
+
+  it('typesets with no warning: the shipped fonts are found, nothing is substituted', () => {
+    const { recipient } = copyOf(police);
+    expect(meetingPackDiagnostics(packPrintData(copyForRecipient(pack, recipient, AT.toISOString()), { watermark: true }))).toEqual({ errors: [], warnings: [] });
   });
 
   it('refuses a malformed pack with validation_error and typesets nothing', () => {

@@ -22,9 +22,6 @@ export interface RenderedPack {
 /** Typesets an already cut copy; `watermark: false` is only for measuring the engine. */
 export function renderCopy(copy: MeetingPackCopy, options: { watermark: boolean }): RenderedPack {
   const typeset = typesetMeetingPack(packPrintData(copy, options), new Date(copy.generatedAt));
-  if (typeset.warnings.length > 0) {
-    throw new Error(`The meeting pack typeset with warnings: ${typeset.warnings.join('; ')}`);
-  }
   return {
     pdf: typeset.pdf,
     sha256: createHash('sha256').update(typeset.pdf).digest('hex'),

@@ -5,17 +5,21 @@
  * the template's text (docs/marac.md).
  */
 import { fileURLToPath } from 'node:url';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { NodeCompiler, type CompileDocArgs } from '@myriaddreamin/typst-ts-node-compiler';
 import { packFontBlobs } from './pack-fonts.ts';
 import { meetingPackTemplate } from './pack-template.ts';
 
-/** A typeset PDF and what the compiler said about it. */
+/** A typeset PDF. */
 export interface TypesetPdf {
   pdf: Uint8Array;
   pages: number;
-  /** Compiler warnings (e.g. an unknown font); a good template has none. */
-  warnings: string[];
 }
+
+/**
+ * Memoised layout is dropped after every copy (age 0). Keeping it (age 3 or 10) let a long-lived
+ * process grow by 50–70 MB a copy, past the 400 MB budget within eight copies (docs/marac.md).
+ */
+const CACHE_MAX_AGE = 0;
 
 let compiler: NodeCompiler | null = null;
 
@@ -35,24 +39,44 @@ function messages(diagnostics: unknown): string[] {
   return diagnostics.map((d: unknown) => (typeof d === 'object' && d !== null && 'message' in d ? String(d.message) : String(d)));
 }
 
+function compileArgs(data: unknown): CompileDocArgs {
+  return { mainFileContent: meetingPackTemplate(), inputs: { pack: JSON.stringify(data) } };
+}
+
+/** The number of pages of a PDF the engine wrote: the page tree root's count. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)]
+    .map((m) => Number(m[1] ?? m[2]));
+  return counts.length === 0 ? 0 : Math.max(...counts);
+}
+
+/**
+ * The compiler's warnings and errors for `data` (e.g. an unknown font): a good template has none.
+ * Compiles without exporting; used by tests and to explain a failed typeset.
+ */
+export function meetingPackDiagnostics(data: unknown): { errors: string[]; warnings: string[] } {
+  const c = theCompiler();
+  const result = c.compile(compileArgs(data));
+  return { errors: messages(result.takeError()?.shortDiagnostics), warnings: messages(result.takeWarnings()?.shortDiagnostics) };
+}
+
 /**
  * Typesets the pack template over `data` (serialised to JSON) as a tagged PDF/UA-1 file dated `at`.
- * Synchronous: the compiler runs on the calling thread.
+ * Synchronous: the compiler runs on the calling thread. The PDF is exported straight from the
+ * compile arguments, so no compiled-document object is handed to JavaScript: such an object holds
+ * tens of MB of native layout that only a garbage collection would release.
  */
 export function typesetMeetingPack(data: unknown, at: Date): TypesetPdf {
   const c = theCompiler();
   try {
-    const result = c.compile({ mainFileContent: meetingPackTemplate(), inputs: { pack: JSON.stringify(data) } });
-    const error = result.takeError();
-    const document = result.result;
-    if (error !== null || document === null) {
-      throw new Error(`The meeting pack did not typeset: ${messages(error?.shortDiagnostics).join('; ') || 'no document'}`);
-    }
-    const warnings = messages(result.takeWarnings()?.shortDiagnostics);
-    const pdf = c.pdf(document, { pdfStandard: 'ua-1', creationTimestamp: Math.floor(at.getTime() / 1000) });
-    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: document.numOfPages, warnings };
+    const pdf = c.pdf(compileArgs(data), { pdfStandard: 'ua-1', creationTimestamp: Math.floor(at.getTime() / 1000) });
+    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    return { pdf: bytes, pages: pdfPageCount(bytes) };
+  } catch (error) {
+    const { errors } = meetingPackDiagnostics(data);
+    throw new Error(`The meeting pack did not typeset: ${errors.join('; ') || String(error)}`);
   } finally {
-    // Drop memoised layout older than a few runs, so a long-lived server does not grow with every copy.
-    c.evictCache(10);
+    c.evictCache(CACHE_MAX_AGE);
   }
 }
