@@ -31,6 +31,7 @@ const startMs = performance.now() - startedAt;
 const pages: number[] = [];
 const megabytes: number[] = [];
 const began = performance.now();
+const cpuBefore = process.cpuUsage();
 for (let i = 0; i < count; i += 1) {
   const recipient = recipients[i];
   if (recipient === undefined) {
@@ -43,6 +44,7 @@ for (let i = 0; i < count; i += 1) {
   megabytes.push(rendered.pdf.byteLength / 1e6);
 }
 const ms = performance.now() - began;
+const cpu = process.cpuUsage(cpuBefore);
 
-const result: PackChildResult = { scenario, startMs, ms, pages, megabytes, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+const result: PackChildResult = { scenario, startMs, ms, cpuMs: (cpu.user + cpu.system) / 1000, pages, megabytes, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 process.send?.(result, () => process.exit(0));

@@ -10,8 +10,10 @@ export interface PackChildResult {
   scenario: Scenario;
   /** Starting the engine: compiler, fonts, template, one small pack. */
   startMs: number;
-  /** Generating the scenario's copies. */
+  /** Generating the scenario's copies: wall time. */
   ms: number;
+  /** The same, in CPU time (user + system, all threads): steadier than wall time on a busy machine. */
+  cpuMs: number;
   pages: number[];
   megabytes: number[];
   /** Peak resident memory of the whole process (Node, tsx, engine), in MB. */
