@@ -3,7 +3,7 @@ import {
   buildAction, buildMeetingPack, buildPackAgencies, buildPackCase, buildRecipient, buildResearch, type PackAgency,
 } from '../../test/support/meeting-pack-factories.ts';
 import { canSeeReport } from '../policy/report-policy.ts';
-import { MeetingPackSchema, type MeetingPack } from './meeting-pack.ts';
+import { MeetingPackSchema, PackDashSchema, type MeetingPack } from './meeting-pack.ts';
 import { copyForRecipient, policyCaseOf, policyReportOf } from './meeting-pack-copy.ts';
 
 const AT = '2026-12-10T09:30:00.000Z';
@@ -113,5 +113,20 @@ describe('MeetingPackSchema', () => {
     }
     expect(MeetingPackSchema.safeParse({ ...pack, cases: [{ ...first, dash: { ...first.dash, score: 25 } }] }).success).toBe(false);
     expect(MeetingPackSchema.safeParse({ ...pack, cases: [{ ...first, extra: 1 }] }).success).toBe(false);
+  });
+
+  it('lets professional judgement raise the DASH band, never lower it, and requires saying so', () => {
+    const dash = (score: number, band: 'standard' | 'medium' | 'high', raisedByJudgement: boolean) =>
+      PackDashSchema.safeParse({ score, band, raisedByJudgement, questionnaireVersion: '2009-v1' }).success;
+    expect(dash(15, 'high', false)).toBe(true);
+    expect(dash(11, 'high', true)).toBe(true);
+    expect(dash(15, 'medium', false)).toBe(false);
+    expect(dash(15, 'medium', true)).toBe(false);
+    expect(dash(11, 'high', false)).toBe(false);
+    expect(dash(11, 'medium', true)).toBe(false);
+    expect(dash(13, 'medium', false)).toBe(true);
+    expect(dash(14, 'high', false)).toBe(true);
+    expect(dash(9, 'standard', false)).toBe(true);
+    expect(dash(10, 'medium', false)).toBe(true);
   });
 });

@@ -51,14 +51,30 @@ export const PackReferralSchema = z.object({
   summary: packText(20_000),
 }).strict();
 
-/** The DASH checklist result of the referral. */
+/** The band a DASH score gives on its own: 14+ high, 10–13 medium, else standard. */
+export function packBandOfScore(score: number): PackDashBand {
+  return score >= 14 ? 'high' : score >= 10 ? 'medium' : 'standard';
+}
+
+/**
+ * The DASH checklist result of the referral. Professional judgement may raise the band above the
+ * score's, never lower it, and `raisedByJudgement` says whether it did.
+ */
 export const PackDashSchema = z.object({
   score: z.number().int().min(0).max(24),
   band: z.enum(PACK_DASH_BANDS),
   /** True when professional judgement raised the band above what the score gives. */
   raisedByJudgement: z.boolean(),
   questionnaireVersion: packText(40),
-}).strict();
+}).strict().superRefine((dash, ctx) => {
+  const scored = PACK_DASH_BANDS.indexOf(packBandOfScore(dash.score));
+  const printed = PACK_DASH_BANDS.indexOf(dash.band);
+  if (printed < scored) {
+    ctx.addIssue({ code: 'custom', path: ['band'], message: 'Professional judgement can raise the band, never lower it' });
+  } else if (dash.raisedByJudgement !== printed > scored) {
+    ctx.addIssue({ code: 'custom', path: ['raisedByJudgement'], message: 'Must say whether the band is above what the score gives' });
+  }
+});
 
 /** A child in the household. */
 export const PackChildSchema = z.object({

@@ -171,6 +171,7 @@ export function buildMeetingPack(agencies: readonly PackAgency[], options: Build
     }
     const ordered = [owner, ...agencies.filter((a) => a !== owner)];
     const score = 10 + Math.floor(rand() * 12);
+    // Every third medium score is raised to high by professional judgement.
     const research = agencies.flatMap((a, j) => Array.from({ length: perAgency }, (_, k) => buildResearch(a, {
       nature: (j + k) % 3 === 2 ? 'opinion' : 'fact',
       text: syntheticProse(rand, sentences),
@@ -187,7 +188,9 @@ export function buildMeetingPack(agencies: readonly PackAgency[], options: Build
         perpetratorNames: [syntheticName(rand)],
         summary: syntheticProse(rand, 4),
       },
-      dash: { score, band: score >= 14 ? 'high' : 'medium', raisedByJudgement: score < 14, questionnaireVersion: '2009-v1' },
+      dash: score < 14 && i % 3 === 0
+        ? { score, band: 'high', raisedByJudgement: true, questionnaireVersion: '2009-v1' }
+        : { score, band: score >= 14 ? 'high' : 'medium', raisedByJudgement: false, questionnaireVersion: '2009-v1' },
       criteria: score >= 14 ? ['visible_high_risk'] : ['professional_judgement', 'potential_escalation'],
       repeat: i % 4 === 0,
       children: Array.from({ length: i % 3 }, (_, c) => ({
