@@ -38,6 +38,8 @@ export interface AuditExportJobEnv {
   db: Kysely<ServerDatabase>;
   dataDir: string;
   now: () => Date;
+  /** Rows per page read (EXPORT_PAGE_ROWS when absent). */
+  pageRows?: number;
   /** Told after each page is written and its progress recorded (tests use it to act mid-export). */
   afterPage?: (rowsWritten: number) => Promise<void>;
 }
@@ -58,17 +60,17 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
   let written = 0;
   try {
     // Events up to throughSeq only: the first page reads below throughSeq + 1.
-    for await (const page of exportRowPages(env.db, spec.user, spec.filters, { belowSeq: spec.throughSeq + 1 })) {
+    for await (const page of exportRowPages(env.db, spec.user, spec.filters, { belowSeq: spec.throughSeq + 1, ...(env.pageRows ? { pageRows: env.pageRows } : {}) })) {
       if (signal.aborted) {
         throw new ExportStopped('stopped');
       }
       await writer.writeRows(page);
-      written += page.length;
-      const moved = await env.db.updateTable('audit_exports').set({ rows_written: written })
+      const moved = await env.db.updateTable('audit_exports').set({ rows_written: written + page.length })
         .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) {
         throw new ExportStopped('cancelled');
       }
+      written += page.length;
       await env.afterPage?.(written);
     }
     await writer.finish();

@@ -26,7 +26,7 @@ export function createXlsxExportWriter(out: Writable): ExportWriter {
       await sheet.finish();
     },
     abort(error: Error): void {
-      sheet.abort(error);
+      sheet.abort();
       out.destroy(error);
     },
   };

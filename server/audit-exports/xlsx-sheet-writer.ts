@@ -47,7 +47,9 @@ function staticParts(sheetName: string): Array<[string, string]> {
 }
 
 // Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/FFFF) become U+FFFD.
+// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: finding them is the point.
 const NEEDS_WORK = /[&<>"_\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex -- as above.
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for an XML element or attribute, replacing characters XML cannot hold. */
@@ -132,10 +134,11 @@ export class XlsxSheetWriter {
     });
   }
 
-  /** Abandons the file: the zip stream and `out` are destroyed. */
-  abort(error: Error): void {
-    this.sheet.destroy(error);
-    (this.zip.outputStream as Readable).destroy(error);
+  /** Abandons the file: the sheet and zip streams are destroyed (`out` is the caller's to destroy). */
+  abort(): void {
+    // Destroyed without an error: nothing listens for one on the sheet; the caller fails `out` itself.
+    this.sheet.destroy();
+    (this.zip.outputStream as Readable).destroy();
   }
 
   private column(index: number): string {
