@@ -76,11 +76,12 @@ export function registerAuditExportRoutes(app: FastifyInstance, ctx: ServerConte
   });
 }
 
-/** Only data officers use exports; anyone else's attempt is recorded as denied. */
+/** Only data officers use exports; anyone else's attempt is recorded as a denied export read, naming the route. */
 async function refuseUnlessDataOfficer(ctx: ServerContext, user: AuthUser, request: FastifyRequest): Promise<void> {
   if (user.role !== 'data_officer') {
     await recordAuditNow(ctx.db, {
-      actor: actorOf(user, request), action: 'export.download', entityType: 'audit_export', entityId: null, outcome: 'denied', details: {}, at: ctx.now(),
+      actor: actorOf(user, request), action: 'export.download', entityType: 'audit_export', entityId: null, outcome: 'denied',
+      details: { route: `${request.method} ${request.routeOptions.url ?? ''}` }, at: ctx.now(),
     });
     throw new CodedError('authorization_error', 'Only a data officer may use audit exports.');
   }
