@@ -23,14 +23,17 @@ await opened.db.insertInto('audit_exports').values({
 const user = { id: world.officerId, username: world.officerUsername, displayName: 'Bench officer', role: 'data_officer' as const,
   agencyId: world.agencyId, agencyName: 'Bench council', teamIds: [] };
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 await runAuditExport({ db: opened.db, dataDir, now: () => new Date() }, {
   id, user, actor: { userId: user.id, agencyId: user.agencyId, ip: null }, format, filters: {}, reason: 'Benchmark run',
   throughSeq: world.total, createdAt: now,
 }, new AbortController().signal);
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const row = await opened.db.selectFrom('audit_exports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 await opened.close();
 console.log(JSON.stringify({
-  format, status: row.status, rows: row.rows_written, seconds, bytes: statSync(exportPaths(dataDir, id, format).file).size,
+  format, status: row.status, rows: row.rows_written, seconds, cpuSeconds, bytes: statSync(exportPaths(dataDir, id, format).file).size,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
 }));
