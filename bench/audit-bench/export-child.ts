@@ -22,9 +22,11 @@ await opened.db.insertInto('audit_exports').values({
 }).execute();
 const user = { id: world.officerId, username: world.officerUsername, displayName: 'Bench officer', role: 'data_officer' as const,
   agencyId: world.agencyId, agencyName: 'Bench council', teamIds: [] };
+const rssBeforeMb = process.memoryUsage().rss / 1048576;
 const started = performance.now();
 const cpuStart = process.cpuUsage();
-await runAuditExport({ db: opened.db, dataDir, now: () => new Date() }, {
+const pageRows = process.env.BENCH_PAGE_ROWS ? { pageRows: Number(process.env.BENCH_PAGE_ROWS) } : {};
+await runAuditExport({ db: opened.db, dataDir, now: () => new Date(), ...pageRows }, {
   id, user, actor: { userId: user.id, agencyId: user.agencyId, ip: null }, format, filters: {}, reason: 'Benchmark run',
   throughSeq: world.total, createdAt: now,
 }, new AbortController().signal);
@@ -35,5 +37,5 @@ const row = await opened.db.selectFrom('audit_exports').selectAll().where('id', 
 await opened.close();
 console.log(JSON.stringify({
   format, status: row.status, rows: row.rows_written, seconds, cpuSeconds, bytes: statSync(exportPaths(dataDir, id, format).file).size,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
 }));
