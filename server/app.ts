@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { routes } from '../domain/http/routes.ts';
 import { registerAccessRequestRoutes } from './access-requests/routes.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
+import { registerAuditExportRoutes } from './audit-exports/routes.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './sign-in/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
@@ -43,6 +44,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   await registerAuditRoutes(app, ctx);
+  registerAuditExportRoutes(app, ctx);
   registerPersonRoutes(app, ctx);
   registerLocationRoutes(app, ctx);
   await registerCaseRoutes(app, ctx);

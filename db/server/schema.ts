@@ -412,6 +412,26 @@ export interface ClientAuditEventTable {
   received_at: string;
 }
 
+/** An audit export job (migration 0017); the file and manifest live under the data dir. */
+export interface AuditExportTable {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  format: 'csv' | 'xlsx';
+  /** The export's filters as JSON. */
+  filters: string;
+  reason: string;
+  status: 'running' | 'complete' | 'failed' | 'cancelled' | 'removed';
+  rows_written: Generated<number>;
+  rows_total: Generated<number>;
+  /** The newest audit seq the export may hold. */
+  through_seq: number;
+  byte_length: number | null;
+  sha256: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 /** The whole server database. */
 /** A notice to an agency (ids and agency names only, never personal data). */
 export interface NotificationTable {
@@ -463,5 +483,6 @@ export interface ServerDatabase {
   case_reference_counters: CaseReferenceCounterTable;
   client_mutation_outcomes: ClientMutationOutcomeTable;
   client_audit_events: ClientAuditEventTable;
+  audit_exports: AuditExportTable;
   notifications: NotificationTable;
 }

@@ -33,7 +33,12 @@ export const AUDIT_ACTIONS = {
   'access.decision': 'disclosure',
   'document.upload': 'collection',
   'document.download': 'disclosure',
+  /** An audit export started, with its reason, filters and format. */
   'export.create': 'disclosure',
+  /** An audit export finished (row count and SHA-256), failed or was cancelled. */
+  'export.finish': 'disclosure',
+  /** The file or manifest of an audit export handed to its creator. */
+  'export.download': 'disclosure',
   'admin.change': 'alteration',
   'device.register': 'alteration',
   'device.revoke': 'alteration',

@@ -1,6 +1,7 @@
 /** Every HTTP route of the cloud API, declared once; the server and the desktop client derive from it. */
 import { z } from 'zod';
 import { adminRoutes } from './admin-routes.ts';
+import { auditExportRoutes } from './audit-export-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { accessRequestRoutes } from './access-request-routes.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...authRoutes,
   ...syncRoutes,
   ...auditRoutes,
+  ...auditExportRoutes,
   ...personRoutes,
   ...locationRoutes,
   ...caseRoutes,

@@ -8,6 +8,7 @@ import type { SessionManager } from '../session/session-manager.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
+import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditExport } from './audit-exports-online.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
 import { readDocumentContent } from './read-document-content.ts';
@@ -35,6 +36,11 @@ export interface HandlerDeps {
 /** Builds the handlers; session transitions go through the controller so their side effects stay in one place. */
 export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
   const { session, controller, sync, status } = deps;
+  // Calls that go straight to the server: a signed-in, unlocked session's token.
+  const onlineDeps = () => {
+    session.require();
+    return { api: deps.api, accessToken: () => session.accessToken() };
+  };
   return {
     'session.state': () => Promise.resolve(controller.state),
     'session.signIn': ({ username, password }) => controller.signIn(username, password),
@@ -87,6 +93,16 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       }
       return auditedRead(session.require(), (cache) => readDocumentContent({ cache, api: deps.api, accessToken: () => session.accessToken() }, input.documentId),
         (_content, cache) => documentHandedOut(input.documentId, cache));
+    },
+    // Exports are made, audited and refused on the server; the file leaves Casebridge only if the policy allows.
+    'auditExports.create': (input) => createAuditExport(onlineDeps(), input),
+    'auditExports.status': (input) => auditExportStatus(onlineDeps(), input.exportId),
+    'auditExports.cancel': (input) => cancelAuditExport(onlineDeps(), input.exportId),
+    'auditExports.content': async (input) => {
+      if (!deps.preferences.get().effective.exportsAllowed) {
+        throw new CodedError('authorization_error', 'Your organisation does not allow files to be saved from Casebridge on this computer.');
+      }
+      return auditExportContent(onlineDeps(), input.exportId);
     },
     'notifications.list': () => {
       const active = session.require();

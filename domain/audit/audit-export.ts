@@ -1,0 +1,84 @@
+/**
+ * Audit exports a data officer runs (docs/audit.md, "Exports"): the request, the job's status and
+ * the manifest written next to each file.
+ */
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from '../ids.ts';
+import { AuditSearchQuerySchema } from './audit-search.ts';
+
+/** File formats an export can be written in. */
+export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** An export's file format. */
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+
+/** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row. */
+export const EXPORT_MARKING = 'OFFICIAL-SENSITIVE';
+
+/** The columns of an export, in order; `details` is the recorded JSON as text. */
+export const AUDIT_EXPORT_COLUMNS = [
+  'seq', 'id', 'at', 'userId', 'agencyId', 'teamId', 'deviceId', 'ip', 'action', 'category',
+  'entityType', 'entityId', 'outcome', 'justification', 'details', 'hash',
+] as const;
+
+/** Shortest reason accepted, after trimming: a word or two is not a reason. */
+export const EXPORT_REASON_MIN = 10;
+
+// The search's own filters, without paging: an export follows whatever the search can filter on.
+const { limit: _limit, cursor: _cursor, ...filterShape } = AuditSearchQuerySchema.shape;
+
+/** The filters of an export: the audit search's filters minus paging. `from` inclusive, `to` exclusive. */
+export const AuditExportFiltersSchema = z.object(filterShape).strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
+/** Parsed export filters. */
+export type AuditExportFilters = z.output<typeof AuditExportFiltersSchema>;
+
+/** What a data officer asks for: filters, a format and the reason, which is recorded with the export. */
+export const CreateAuditExportSchema = z.object({
+  filters: AuditExportFiltersSchema.default({}),
+  format: z.enum(AUDIT_EXPORT_FORMATS),
+  reason: z.string().trim().min(EXPORT_REASON_MIN, `Give a reason of at least ${EXPORT_REASON_MIN} characters`).max(1000),
+}).strict().meta({ examples: [{ filters: { action: 'record.view' }, format: 'csv', reason: 'Subject access request 2026/114' }] });
+/** A parsed export request. */
+export type CreateAuditExport = z.output<typeof CreateAuditExportSchema>;
+
+/** Where a job stands. `removed` is a finished or cancelled export whose file was deleted on request. */
+export const AUDIT_EXPORT_STATUSES = ['running', 'complete', 'failed', 'cancelled', 'removed'] as const;
+/** An export job's state. */
+export type AuditExportStatus = (typeof AUDIT_EXPORT_STATUSES)[number];
+
+/** The manifest: what the file holds, who made it, when and why, and the file's SHA-256. */
+export const AuditExportManifestSchema = z.object({
+  manifestVersion: z.literal(1),
+  exportId: IdSchema,
+  marking: z.literal(EXPORT_MARKING),
+  format: z.enum(AUDIT_EXPORT_FORMATS),
+  fileName: z.string(),
+  filters: AuditExportFiltersSchema,
+  columns: z.array(z.string()),
+  rowCount: z.number().int().nonnegative(),
+  /** The newest event seq the export could hold: events recorded after it started are not in it. */
+  throughSeq: z.number().int().nonnegative(),
+  byteLength: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  generatedBy: z.object({ userId: IdSchema, username: z.string(), agencyId: IdSchema }),
+  generatedAt: TimestampSchema,
+  reason: z.string(),
+  /** The signed log checkpoint the rows are proven against, once the audit log carries one (docs/audit.md). */
+  checkpoint: z.unknown().optional(),
+});
+/** An export's manifest. */
+export type AuditExportManifest = z.infer<typeof AuditExportManifestSchema>;
+
+/** An export job as its creator sees it; `manifest` is there once it is complete. */
+export const AuditExportJobSchema = z.object({
+  id: IdSchema,
+  format: z.enum(AUDIT_EXPORT_FORMATS),
+  status: z.enum(AUDIT_EXPORT_STATUSES),
+  rowsWritten: z.number().int().nonnegative(),
+  rowsTotal: z.number().int().nonnegative(),
+  createdAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+  manifest: AuditExportManifestSchema.nullable(),
+});
+/** An export job on the wire. */
+export type AuditExportJob = z.infer<typeof AuditExportJobSchema>;

@@ -1,0 +1,127 @@
+/**
+ * Runs one audit export to its file: rows in keyset pages through the format's writer into a
+ * SHA-256-hashing file, progress in the job's row after each page, then the manifest and the
+ * `export.finish` event. The job's row is the only cancel signal every node shares: when it is no
+ * longer `running`, the job stops and removes its partial file.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import {
+  AUDIT_EXPORT_COLUMNS, EXPORT_MARKING, type AuditExportFilters, type AuditExportFormat, type AuditExportManifest,
+} from '../../domain/audit/audit-export.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
+import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
+import { createCsvExportWriter } from './csv-export-writer.ts';
+import { exportPaths, removeExportFiles } from './export-files.ts';
+import { exportRowPages } from './export-rows.ts';
+import type { ExportWriter } from './export-writer.ts';
+import { openHashingFile } from './hashing-file.ts';
+import { createXlsxExportWriter } from './xlsx-export-writer.ts';
+
+/** Everything a job needs, fixed when the export was created. */
+export interface AuditExportJobSpec {
+  id: string;
+  user: AuthUser;
+  actor: AuditActor;
+  format: AuditExportFormat;
+  filters: AuditExportFilters;
+  reason: string;
+  throughSeq: number;
+  createdAt: string;
+}
+
+/** What the job reads and writes outside itself. */
+export interface AuditExportJobEnv {
+  db: Kysely<ServerDatabase>;
+  dataDir: string;
+  now: () => Date;
+  /** Rows per page read (EXPORT_PAGE_ROWS when absent). */
+  pageRows?: number;
+  /** Least time between two progress writes (PROGRESS_EVERY_MS when absent; 0: after every page). */
+  progressEveryMs?: number;
+  /** Told after progress is recorded (tests use it to act mid-export). */
+  afterPage?: (rowsWritten: number) => Promise<void>;
+}
+
+/** Least time between two progress writes, and so the longest a cancel waits to be seen (plus one page). */
+export const PROGRESS_EVERY_MS = 500;
+
+/** Thrown inside the job when its row stopped being `running` or the node is shutting down. */
+class ExportStopped extends Error {}
+
+const WRITERS: Record<AuditExportFormat, (out: Writable) => ExportWriter> = {
+  csv: createCsvExportWriter,
+  xlsx: createXlsxExportWriter,
+};
+
+/** Runs the job to its end: `complete`, `cancelled` (row changed or `signal` aborted) or `failed`. Never rejects. */
+export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJobSpec, signal: AbortSignal): Promise<void> {
+  const paths = exportPaths(env.dataDir, spec.id, spec.format);
+  const sink = openHashingFile(paths.part);
+  const writer = WRITERS[spec.format](sink.stream);
+  let written = 0;
+  const progressMs = env.progressEveryMs ?? PROGRESS_EVERY_MS;
+  let progressAt = -Infinity;
+  try {
+    // Events up to throughSeq only: the first page reads below throughSeq + 1.
+    for await (const page of exportRowPages(env.db, spec.user, spec.filters, { belowSeq: spec.throughSeq + 1, ...(env.pageRows ? { pageRows: env.pageRows } : {}) })) {
+      if (signal.aborted) {
+        throw new ExportStopped('stopped');
+      }
+      await writer.writeRows(page);
+      written += page.length;
+      // Progress is a committed write (an fsync on SQLite): at most one per interval, which is also how often a cancel is seen.
+      if (performance.now() - progressAt >= progressMs) {
+        progressAt = performance.now();
+        const moved = await env.db.updateTable('audit_exports').set({ rows_written: written })
+          .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
+        if (Number(moved.numUpdatedRows) === 0) {
+          throw new ExportStopped('cancelled');
+        }
+        await env.afterPage?.(written);
+      }
+    }
+    await writer.finish();
+    const { sha256, byteLength } = await sink.done;
+    await rename(paths.part, paths.file);
+    const finishedAt = env.now().toISOString();
+    const manifest: AuditExportManifest = {
+      manifestVersion: 1, exportId: spec.id, marking: EXPORT_MARKING, format: spec.format, fileName: paths.fileName,
+      filters: spec.filters, columns: [...AUDIT_EXPORT_COLUMNS], rowCount: written, throughSeq: spec.throughSeq, byteLength, sha256,
+      generatedBy: { userId: spec.user.id, username: spec.user.username, agencyId: spec.user.agencyId }, generatedAt: finishedAt,
+      reason: spec.reason,
+    };
+    await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+    const done = await env.db.updateTable('audit_exports')
+      .set({ status: 'complete', rows_written: written, sha256, byte_length: byteLength, finished_at: finishedAt })
+      .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
+    if (Number(done.numUpdatedRows) === 0) {
+      throw new ExportStopped('cancelled');
+    }
+    await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength });
+  } catch (error) {
+    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    await sink.done.catch(() => undefined);
+    await removeExportFiles(paths);
+    if (error instanceof ExportStopped) {
+      // Cancelled by its owner, or this node stopping: either way the row must not stay `running`.
+      await env.db.updateTable('audit_exports').set({ status: 'cancelled', finished_at: env.now().toISOString(), rows_written: written })
+        .where('id', '=', spec.id).where('status', '=', 'running').execute().catch(() => undefined);
+      await finishEvent(env, spec, 'failure', { status: 'cancelled', rowsWritten: written }).catch(() => undefined);
+      return;
+    }
+    await env.db.updateTable('audit_exports').set({ status: 'failed', finished_at: env.now().toISOString(), rows_written: written })
+      .where('id', '=', spec.id).where('status', '=', 'running').execute().catch(() => undefined);
+    await finishEvent(env, spec, 'failure', { status: 'failed', rowsWritten: written }).catch(() => undefined);
+  }
+}
+
+function finishEvent(env: AuditExportJobEnv, spec: AuditExportJobSpec, outcome: 'success' | 'failure', facts: Record<string, unknown>): Promise<void> {
+  return recordAuditNow(env.db, {
+    actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome, justification: spec.reason,
+    details: { format: spec.format, filters: spec.filters, ...facts }, at: env.now(),
+  });
+}
