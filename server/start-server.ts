@@ -18,6 +18,9 @@ import { silentNotifier } from './context/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
 import { silentSessionEnds } from './context/session-ends.ts';
 import { startGrantExpirySweep } from './access-requests/expire-grants.ts';
+import { auditLogConfig } from './context/audit-log-config.ts';
+import { loadAuditSigningKey } from './audit/audit-signing-key.ts';
+import { createCheckpointSigner, startCheckpointSigning } from './audit/sign-checkpoint.ts';
 
 /** A running server. */
 export interface RunningServer {
@@ -38,6 +41,9 @@ export async function startServer(
   try {
     await migrateServerDb(opened.db);
     const totpKey = resolveTotpKey(config);
+    const auditLog = auditLogConfig(config);
+    const signingKey = loadAuditSigningKey(auditLog.signingKeyFile, auditLog.origin, auditLog.createKeyIfMissing);
+    const signer = createCheckpointSigner(opened.db, signingKey, auditLog, options.now);
     await sealStoredTotpSecrets(opened.db, totpKey);
     await sealStoredBlobs(opened.db, config);
     const ctx: ServerContext = {
@@ -49,6 +55,7 @@ export async function startServer(
       now: options.now ?? (() => new Date()),
       notifier: silentNotifier,
       sessionEnds: silentSessionEnds,
+      auditCheckpoints: { verifierKey: signingKey.verifierKey, signNow: () => signer.signNow() },
     };
     const app = await buildApp(ctx, { logger: options.logger, logDestination: options.logDestination });
     const realtime = await startRealtime(app, ctx, config.database);
@@ -60,6 +67,7 @@ export async function startServer(
       throw error;
     });
     const sweep = startGrantExpirySweep(ctx);
+    const signing = startCheckpointSigning(signer, auditLog);
     return {
       url: address,
       app,
@@ -67,6 +75,7 @@ export async function startServer(
       db: opened.db,
       close: async () => {
         sweep.stop();
+        signing.stop();
         ctx.notifier = silentNotifier;
         ctx.sessionEnds = silentSessionEnds;
         await realtime.close();

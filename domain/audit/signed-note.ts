@@ -49,11 +49,13 @@ export function formatVerifierKey(sha256: Sha256, name: string, publicKey: Uint8
 
 /** Parses a verifier key text, checking its key hash; undefined when malformed or not Ed25519. */
 export function parseVerifierKey(sha256: Sha256, text: string): NoteVerifierKey | undefined {
+  // Base64 may itself hold '+', so the key is everything after the second separator.
   const parts = text.trim().split('+');
-  if (parts.length !== 3) {
+  if (parts.length < 3) {
     return undefined;
   }
-  const [name, hashHex, keyB64] = parts as [string, string, string];
+  const [name, hashHex] = parts as [string, string];
+  const keyB64 = parts.slice(2).join('+');
   const keyId = fromHex(hashHex);
   const encoded = fromBase64(keyB64);
   if (!isNoteKeyName(name) || keyId?.length !== 4 || encoded?.length !== 33 || encoded[0] !== ED25519) {

@@ -46,7 +46,7 @@ export async function asMaliciousDba(opened: ServerDb, tamper: (db: Kysely<Serve
     await sql`alter table audit_head disable trigger all`.execute(opened.db);
   } else {
     for (const name of ['audit_events_no_update', 'audit_events_no_delete', 'audit_head_no_rewind', 'audit_head_no_delete']) {
-      await sql`drop trigger ${sql.id(name)}`.execute(opened.db);
+      await sql`drop trigger if exists ${sql.id(name)}`.execute(opened.db);
     }
   }
   await tamper(opened.db);
