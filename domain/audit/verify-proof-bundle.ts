@@ -119,6 +119,12 @@ function checkTrusted(note: string, bundle: AuditProofBundle, cp: Checkpoint, ke
     return { ...earlier, message: `Earlier checkpoint: ${earlier.message}` };
   }
   const from = earlier.value;
+  if (cp.size < from.size) {
+    return {
+      ok: false, problem: 'inconsistent', seq: cp.size + 1,
+      message: `The log shrank from ${from.size} to ${cp.size} events: events from seq ${cp.size + 1} were removed.`,
+    };
+  }
   const entry = bundle.consistency?.find((c) => c.from.trim() === note.trim());
   if (!entry && from.size !== cp.size) {
     return { ok: false, problem: 'missing_consistency', message: `The file carries no consistency proof from the checkpoint at size ${from.size}.` };
@@ -126,12 +132,6 @@ function checkTrusted(note: string, bundle: AuditProofBundle, cp: Checkpoint, ke
   const proof = (entry?.proof ?? []).map(fromBase64);
   const consistent = proof.every((p) => p !== undefined)
     && verifyMerkleConsistency(crypto.sha256, from.size, cp.size, proof as Uint8Array[], from.root, cp.root);
-  if (!consistent && cp.size < from.size) {
-    return {
-      ok: false, problem: 'inconsistent', seq: cp.size + 1,
-      message: `The log shrank from ${from.size} to ${cp.size} events: events from seq ${cp.size + 1} were removed.`,
-    };
-  }
   if (!consistent) {
     // Roots alone cannot say which leaf differs: the first bad event lies within the earlier checkpoint.
     return {
