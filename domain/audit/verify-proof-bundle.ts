@@ -131,7 +131,7 @@ function checkTrusted(note: string, bundle: AuditProofBundle, cp: Checkpoint, ke
   }
   const proof = (entry?.proof ?? []).map(fromBase64);
   const consistent = proof.every((p) => p !== undefined)
-    && verifyMerkleConsistency(crypto.sha256, from.size, cp.size, proof as Uint8Array[], from.root, cp.root);
+    && verifyMerkleConsistency(crypto.sha256, from.size, cp.size, proof, from.root, cp.root);
   if (!consistent) {
     // Roots alone cannot say which leaf differs: the first bad event lies within the earlier checkpoint.
     return {
