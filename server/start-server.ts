@@ -9,6 +9,7 @@ import { secureDataDir } from './db/data-dir.ts';
 import { openServerDb } from './db/connect.ts';
 import type { LogDestination } from './http/log-options.ts';
 import { migrateServerDb } from './db/migrate.ts';
+import { grantApiRole, roleOfUrl } from './db/api-role.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import { sealStoredTotpSecrets } from './auth/totp-secret-box.ts';
 import { resolveTotpKey } from './auth/totp-key.ts';
@@ -39,7 +40,10 @@ export async function startServer(
   secureDataDir(config.dataDir);
   const opened = openServerDb(config.database);
   try {
-    await migrateServerDb(opened.db);
+    await migrate(config);
+    if (config.database.dialect === 'sqlite' || !config.database.migrationUrl) {
+      await migrateServerDb(opened.db);
+    }
     const totpKey = resolveTotpKey(config);
     const auditLog = auditLogConfig(config);
     const signingKey = loadAuditSigningKey(auditLog.signingKeyFile, auditLog.origin, auditLog.createKeyIfMissing);
@@ -86,5 +90,23 @@ export async function startServer(
   } catch (error) {
     await opened.close();
     throw error;
+  }
+}
+
+/** With an owner role configured, migrates as the owner and grants the API's role only its rights. */
+async function migrate(config: ServerConfig): Promise<void> {
+  if (config.database.dialect !== 'postgres' || !config.database.migrationUrl) {
+    return;
+  }
+  const apiRole = roleOfUrl(config.database.url);
+  if (apiRole === roleOfUrl(config.database.migrationUrl)) {
+    throw new Error('CASEBRIDGE_MIGRATION_DATABASE_URL must name another role than DATABASE_URL (the owner, not the API).');
+  }
+  const owner = openServerDb({ dialect: 'postgres', url: config.database.migrationUrl });
+  try {
+    await migrateServerDb(owner.db);
+    await grantApiRole(owner.db, apiRole);
+  } finally {
+    await owner.close();
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  CASEBRIDGE_MIGRATION_DATABASE_URL: z.string().url().optional(),
   CASEBRIDGE_DATA_DIR: z.string().default('.data/server'),
   CASEBRIDGE_DB_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'CASEBRIDGE_DB_KEY must be 64 hex characters').optional(),
   CASEBRIDGE_JWT_SECRET: z.string().min(32, 'CASEBRIDGE_JWT_SECRET must be at least 32 characters').optional(),
@@ -24,7 +25,11 @@ const EnvSchema = z.object({
 /** Where the database lives: an embedded SQLite file or a PostgreSQL URL. */
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string; key?: string }
-  | { dialect: 'postgres'; url: string };
+  | {
+    dialect: 'postgres'; url: string;
+    /** The owner role's URL: when set, migrations run through it and the `url` role gets only the API's grants. */
+    migrationUrl?: string;
+  };
 
 /** The audit log's settings; none of them is stored in the database. */
 export interface AuditLogConfig {
@@ -74,7 +79,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   }
   const e = parsed.data;
   const database: DatabaseConfig = e.DATABASE_URL
-    ? { dialect: 'postgres', url: e.DATABASE_URL }
+    ? { dialect: 'postgres', url: e.DATABASE_URL, ...(e.CASEBRIDGE_MIGRATION_DATABASE_URL ? { migrationUrl: e.CASEBRIDGE_MIGRATION_DATABASE_URL } : {}) }
     : { dialect: 'sqlite', file: `${e.CASEBRIDGE_DATA_DIR}/casebridge.db`, ...(e.CASEBRIDGE_DB_KEY ? { key: e.CASEBRIDGE_DB_KEY } : {}) };
   return {
     database,
