@@ -7,31 +7,14 @@ import { verifyAuditLog } from '../../server/audit/verify-log.ts';
 import { sha256 } from '../../server/audit/sha256.ts';
 import { useServerMigration } from '../support/server-migration.ts';
 import { testDialects } from '../support/test-databases.ts';
-import { recordSampleEvents } from './audit-chain-fixture.ts';
+import { recordSampleEvents, recordSampleEventsBeforeLog } from './audit-chain-fixture.ts';
 import { logFixture } from './audit-log-fixture.ts';
-import { auditEventHash, GENESIS_HASH } from '../../server/audit/audit-hash.ts';
-import { newId } from '../../domain/ids.ts';
+import { GENESIS_HASH } from '../../server/audit/audit-hash.ts';
 
 describe.each(testDialects())('migration 0015_audit_merkle_log on %s', (dialect) => {
   const m = useServerMigration(dialect, '0013_change_prior_audience');
 
-  /** Records events the way the code before 0015 did: chain only, no frontier. */
-  const recordOldStyle = async (count: number): Promise<void> => {
-    for (let i = 1; i <= count; i += 1) {
-      await m.db.transaction().execute(async (trx) => {
-        const head = await sql<{ seq: number; hash: string }>`update audit_head set seq = seq + 1 where id = 1 returning seq, hash`.execute(trx);
-        const { seq, hash: prev } = head.rows[0]!;
-        const fields = {
-          seq: Number(seq), id: newId(), at: new Date(Date.UTC(2026, 9, 1, 8, 0, i)).toISOString(), user_id: newId(), agency_id: newId(),
-          team_id: null, device_id: null, ip: '10.0.0.3', action: 'record.view', category: 'consultation', entity_type: 'case',
-          entity_id: newId(), outcome: 'success', justification: null, details: JSON.stringify({ old: i }), prev_hash: prev,
-        };
-        const hash = auditEventHash(fields);
-        await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
-        await sql`update audit_head set hash = ${hash} where id = 1`.execute(trx);
-      });
-    }
-  };
+  const recordOldStyle = (count: number): Promise<void> => recordSampleEventsBeforeLog(m.db, count);
 
   it('makes the existing chain the first leaves of the log, and verification covers old and new events', async () => {
     await recordOldStyle(11);
