@@ -9,6 +9,7 @@ import { secureDataDir } from './db/data-dir.ts';
 import { openServerDb } from './db/connect.ts';
 import type { LogDestination } from './http/log-options.ts';
 import { migrateServerDb } from './db/migrate.ts';
+import { grantApiRole, roleOfUrl } from './db/api-role.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import { sealStoredTotpSecrets } from './auth/totp-secret-box.ts';
 import { resolveTotpKey } from './auth/totp-key.ts';
@@ -18,6 +19,9 @@ import { silentNotifier } from './context/change-notifier.ts';
 import { startRealtime } from './realtime/realtime.ts';
 import { silentSessionEnds } from './context/session-ends.ts';
 import { startGrantExpirySweep } from './access-requests/expire-grants.ts';
+import { auditLogConfig } from './context/audit-log-config.ts';
+import { loadAuditSigningKey } from './audit/audit-signing-key.ts';
+import { createCheckpointSigner, startCheckpointSigning } from './audit/sign-checkpoint.ts';
 
 /** A running server. */
 export interface RunningServer {
@@ -36,8 +40,14 @@ export async function startServer(
   secureDataDir(config.dataDir);
   const opened = openServerDb(config.database);
   try {
-    await migrateServerDb(opened.db);
+    await migrate(config);
+    if (config.database.dialect === 'sqlite' || !config.database.migrationUrl) {
+      await migrateServerDb(opened.db);
+    }
     const totpKey = resolveTotpKey(config);
+    const auditLog = auditLogConfig(config);
+    const signingKey = loadAuditSigningKey(auditLog.signingKeyFile, auditLog.origin, auditLog.createKeyIfMissing);
+    const signer = createCheckpointSigner(opened.db, signingKey, auditLog, options.now);
     await sealStoredTotpSecrets(opened.db, totpKey);
     await sealStoredBlobs(opened.db, config);
     const ctx: ServerContext = {
@@ -49,6 +59,7 @@ export async function startServer(
       now: options.now ?? (() => new Date()),
       notifier: silentNotifier,
       sessionEnds: silentSessionEnds,
+      auditCheckpoints: { verifierKey: signingKey.verifierKey, signNow: () => signer.signNow() },
     };
     const app = await buildApp(ctx, { logger: options.logger, logDestination: options.logDestination });
     const realtime = await startRealtime(app, ctx, config.database);
@@ -60,6 +71,7 @@ export async function startServer(
       throw error;
     });
     const sweep = startGrantExpirySweep(ctx);
+    const signing = startCheckpointSigning(signer, auditLog);
     return {
       url: address,
       app,
@@ -67,6 +79,7 @@ export async function startServer(
       db: opened.db,
       close: async () => {
         sweep.stop();
+        signing.stop();
         ctx.notifier = silentNotifier;
         ctx.sessionEnds = silentSessionEnds;
         await realtime.close();
@@ -77,5 +90,23 @@ export async function startServer(
   } catch (error) {
     await opened.close();
     throw error;
+  }
+}
+
+/** With an owner role configured, migrates as the owner and grants the API's role only its rights. */
+async function migrate(config: ServerConfig): Promise<void> {
+  if (config.database.dialect !== 'postgres' || !config.database.migrationUrl) {
+    return;
+  }
+  const apiRole = roleOfUrl(config.database.url);
+  if (apiRole === roleOfUrl(config.database.migrationUrl)) {
+    throw new Error('CASEBRIDGE_MIGRATION_DATABASE_URL must name another role than DATABASE_URL (the owner, not the API).');
+  }
+  const owner = openServerDb({ dialect: 'postgres', url: config.database.migrationUrl });
+  try {
+    await migrateServerDb(owner.db);
+    await grantApiRole(owner.db, apiRole);
+  } finally {
+    await owner.close();
   }
 }

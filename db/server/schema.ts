@@ -386,6 +386,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The Merkle tree's frontier over events 1..seq, hex subtree roots largest first (migration 0015). */
+  tree_frontier: string;
 }
 
 /** The last case-reference number handed out per agency and year. */

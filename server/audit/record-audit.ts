@@ -7,6 +7,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome } from '../../domain/audit/audit-actions.ts';
 import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from './audit-hash.ts';
+import { appendAuditLeaf } from './audit-frontier.ts';
 
 /** Who did it, from where. */
 export interface AuditActor {
@@ -31,11 +32,12 @@ export interface AuditInput {
 
 /**
  * Appends an event inside the caller's transaction, so the event commits with the change it
- * describes. Locking the audit head row orders concurrent writers into one chain.
+ * describes. Locking the audit head row orders concurrent writers into one chain, and the head
+ * carries the Merkle log's frontier forward in the same update.
  */
 export async function recordAudit(trx: Transaction<ServerDatabase>, input: AuditInput): Promise<void> {
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1)
-    .returning(['seq', 'hash']).executeTakeFirstOrThrow();
+    .returning(['seq', 'hash', 'tree_frontier']).executeTakeFirstOrThrow();
   const fields = {
     seq: Number(head.seq),
     id: newId(),
@@ -56,7 +58,8 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
   };
   const hash = auditEventHash(fields);
   await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  const treeFrontier = appendAuditLeaf(head.tree_frontier, fields);
+  await trx.updateTable('audit_head').set({ hash, tree_frontier: treeFrontier }).where('id', '=', 1).execute();
 }
 
 /** Records an event in its own transaction (for events with no accompanying change, e.g. a failed sign-in). */

@@ -1,6 +1,7 @@
 /** What every route handler may use: the database, configuration, token service and clock. */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import type { AuditCheckpoints } from './audit-checkpoints.ts';
 import type { ServerConfig } from './config.ts';
 import type { ChangeNotifier } from './change-notifier.ts';
 import type { SessionEnds } from './session-ends.ts';
@@ -20,4 +21,6 @@ export interface ServerContext {
   notifier: ChangeNotifier;
   /** Told after a commit that ended a user's sessions; open sockets of those sessions close. */
   sessionEnds: SessionEnds;
+  /** Signs audit-log checkpoints with the key read from outside the database (docs/audit.md). */
+  auditCheckpoints: AuditCheckpoints;
 }

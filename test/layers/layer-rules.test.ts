@@ -49,6 +49,12 @@ describe('layer rules (docs/architecture.md)', () => {
     expect(r.output).toContain('server-not-desktop');
   });
 
+  it('fail when the offline export verifier imports server code', async () => {
+    const r = await checkProbe('server/cli/audit-verify-export.zz-probe.ts', "export { sha256 } from '../audit/sha256.ts';\n");
+    expect(r.failed).toBe(true);
+    expect(r.output).toContain('export-verifier-stands-alone');
+  });
+
   it('fail when two modules import each other', async () => {
     const r = await checkProbe('main/zz-cycle-probe-a.ts', "export { b } from './zz-cycle-probe-b.ts';\nexport const a = 1;\n", {
       'main/zz-cycle-probe-b.ts': "export { a } from './zz-cycle-probe-a.ts';\nexport const b = 2;\n",

@@ -2,6 +2,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-actions.ts';
+import { auditEventHash } from '../../server/audit/audit-hash.ts';
 import { recordAuditNow, type AuditInput } from '../../server/audit/record-audit.ts';
 import { openServerDb, type ServerDb } from '../../server/db/connect.ts';
 import { migrateServerDb } from '../../server/db/migrate.ts';
@@ -46,7 +48,7 @@ export async function asMaliciousDba(opened: ServerDb, tamper: (db: Kysely<Serve
     await sql`alter table audit_head disable trigger all`.execute(opened.db);
   } else {
     for (const name of ['audit_events_no_update', 'audit_events_no_delete', 'audit_head_no_rewind', 'audit_head_no_delete']) {
-      await sql`drop trigger ${sql.id(name)}`.execute(opened.db);
+      await sql`drop trigger if exists ${sql.id(name)}`.execute(opened.db);
     }
   }
   await tamper(opened.db);
@@ -62,4 +64,31 @@ export async function swapEventContent(db: Kysely<ServerDatabase>, a: number, b:
   await db.updateTable('audit_events').set({ ...contentB, id: 'parked' }).where('seq', '=', a).execute();
   await db.updateTable('audit_events').set(contentA).where('seq', '=', b).execute();
   await db.updateTable('audit_events').set({ id: contentB.id }).where('seq', '=', a).execute();
+}
+
+/**
+ * Records an event the way the code did before migration 0015 (the chain only, no tree frontier),
+ * for migration tests that run below it.
+ */
+export async function recordAuditBeforeLog(db: Kysely<ServerDatabase>, input: AuditInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ seq: number; hash: string }>`update audit_head set seq = seq + 1 where id = 1 returning seq, hash`.execute(trx);
+    const { seq, hash: prev } = rows[0]!;
+    const fields = {
+      seq: Number(seq), id: newId(), at: input.at.toISOString(), user_id: input.actor.userId, agency_id: input.actor.agencyId,
+      team_id: input.actor.teamId ?? null, device_id: input.actor.deviceId ?? null, ip: input.actor.ip, action: input.action,
+      category: AUDIT_ACTIONS[input.action], entity_type: input.entityType ?? null, entity_id: input.entityId ?? null,
+      outcome: input.outcome, justification: input.justification ?? null, details: JSON.stringify(input.details ?? {}), prev_hash: prev,
+    };
+    const hash = auditEventHash(fields);
+    await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
+    await sql`update audit_head set hash = ${hash} where id = 1`.execute(trx);
+  });
+}
+
+/** Records `count` sample events the way the code did before migration 0015. */
+export async function recordSampleEventsBeforeLog(db: Kysely<ServerDatabase>, count: number, from = 1): Promise<void> {
+  for (let i = from; i < from + count; i += 1) {
+    await recordAuditBeforeLog(db, sampleEvent(i));
+  }
 }

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
-import { recordAuditNow } from '../../server/audit/record-audit.ts';
 import { verifyAuditChain } from '../../server/audit/verify-chain.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
+import { recordAuditBeforeLog } from './audit-chain-fixture.ts';
 import { useServerMigration } from '../support/server-migration.ts';
 import { testDialects } from '../support/test-databases.ts';
 
@@ -17,7 +17,7 @@ describe.each(testDialects())('migration 0009_client_audit_events on %s', (diale
     userId = (await buildUser(m.db, { agencyId: await buildAgency(m.db), username: 'mig.user' })).id;
     deviceId = newId();
     await m.db.insertInto('devices').values({ id: deviceId, user_id: userId, name: 'Laptop', registered_at: T, last_seen_at: null, revoked_at: null }).execute();
-    await recordAuditNow(m.db, {
+    await recordAuditBeforeLog(m.db, {
       actor: { userId, agencyId: null, ip: '10.0.0.1' }, action: 'record.view', entityType: 'case', entityId: newId(), outcome: 'success', at: new Date(T),
     });
   });
