@@ -8,7 +8,7 @@ import { defineRoute, NoBody, NoQuery } from './route.ts';
 export const auditRoutes = {
   auditEvents: defineRoute({
     method: 'GET', path: '/audit/events', auth: true, tag: 'audit',
-    summary: "Search the audit trail of the data officer's agency, newest first (the search itself is audited)",
+    summary: "Search the audit trail, newest first: a data officer's agency's (its staff's events and anyone's on records it owns), a team manager's staff's; the search itself is audited",
     query: AuditSearchQuerySchema, body: NoBody, response: AuditSearchPageSchema,
   }),
   auditVerify: defineRoute({

@@ -7,6 +7,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome } from '../../domain/audit/audit-actions.ts';
 import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from './audit-hash.ts';
+import { recordAuditScopes, type AuditSubject } from './audit-scopes.ts';
 
 /** Who did it, from where. */
 export interface AuditActor {
@@ -27,6 +28,8 @@ export interface AuditInput {
   justification?: string | null;
   details?: Record<string, unknown>;
   at: Date;
+  /** What the event is about when its entity does not say (a list read, a deleted record); indexes only, never hashed. */
+  subject?: AuditSubject;
 }
 
 /**
@@ -57,6 +60,9 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
   const hash = auditEventHash(fields);
   await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  await recordAuditScopes(trx, fields.seq, {
+    actorAgencyId: fields.agency_id, entityType: fields.entity_type, entityId: fields.entity_id, details: input.details ?? {}, subject: input.subject,
+  });
 }
 
 /** Records an event in its own transaction (for events with no accompanying change, e.g. a failed sign-in). */
