@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
 import { accessRequestChannels } from './access-request-channels.ts';
+import { auditChannels } from './audit-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
@@ -29,6 +30,7 @@ export const channels = {
   ...notificationChannels,
   ...preferencesChannels,
   ...accessRequestChannels,
+  ...auditChannels,
 } as const;
 
 /** The channel table's type. */

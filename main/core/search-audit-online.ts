@@ -1,0 +1,29 @@
+/** The `audit.search` channel: a page of the audit trail from the server, which scopes, audits and refuses the search. */
+import type { AuditSearchPage } from '../../domain/audit/audit-search.ts';
+import { CodedError } from '../../domain/errors.ts';
+import type { ChannelParsedInput } from '../../domain/ipc/contract.ts';
+import type { ApiClient } from '../api/api-client.ts';
+
+// The server could not be reached (a too-many-requests refusal is not being offline, so it passes through).
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['network_error', 'server_unavailable']);
+
+/** What the search needs: the API and an access token. */
+export interface AuditSearchDeps {
+  api: ApiClient;
+  accessToken: () => Promise<string>;
+}
+
+/**
+ * The server's page for the filters. The trail is never copied to this computer, so offline the
+ * answer is `network_error` saying it needs a connection; the server's refusals pass through.
+ */
+export async function searchAuditOnline(deps: AuditSearchDeps, input: ChannelParsedInput<'audit.search'>): Promise<AuditSearchPage> {
+  try {
+    return await deps.api.call('auditEvents', { query: input, accessToken: await deps.accessToken() });
+  } catch (error) {
+    if (error instanceof CodedError && UNREACHABLE_CODES.has(error.code)) {
+      throw new CodedError('network_error', 'The audit trail is read from the server: search again when this computer is connected.');
+    }
+    throw error;
+  }
+}
