@@ -50,7 +50,10 @@ export const AuditEventSchema = z.object({
   id: z.string(),
   at: TimestampSchema,
   userId: z.string().nullable(),
+  /** The actor's and the agency's names as the server knows them now (null when unknown). */
+  userName: z.string().nullable(),
   agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
   teamId: z.string().nullable(),
   deviceId: z.string().nullable(),
   ip: z.string().nullable(),

@@ -11,7 +11,8 @@ import type { AuditScope } from '../../domain/policy/audit-policy.ts';
 /** The search as a query: events in `scope` matching the filters, newest first, one row beyond the page. */
 export function auditSearchQuery(db: Kysely<ServerDatabase>, scope: AuditScope, q: AuditSearchQuery) {
   let query = db.selectFrom('audit_event_scopes as s').innerJoin('audit_events as e', 'e.seq', 's.seq')
-    .selectAll('e').select(['s.case_id as subject_case_id', 's.person_id as subject_person_id'])
+    .leftJoin('users as u', 'u.id', 'e.user_id').leftJoin('agencies as a', 'a.id', 'e.agency_id')
+    .selectAll('e').select(['s.case_id as subject_case_id', 's.person_id as subject_person_id', 'u.display_name as user_name', 'a.name as agency_name'])
     .where('s.agency_id', '=', scope.agencyId);
   if (scope.kind === 'staff') {
     // A manager with no team has no staff: the membership list is empty, and so is the page.
@@ -61,19 +62,30 @@ export function auditSearchQuery(db: Kysely<ServerDatabase>, scope: AuditScope, 
 /** Runs the search and returns one page with the cursor for the next. */
 export async function searchAudit(db: Kysely<ServerDatabase>, scope: AuditScope, q: AuditSearchQuery): Promise<AuditSearchPage> {
   const rows = await auditSearchQuery(db, scope, q).execute();
-  const page = rows.slice(0, q.limit).map((row) => toAuditEvent(row, { caseId: row.subject_case_id, personId: row.subject_person_id }));
+  const page = rows.slice(0, q.limit).map((row) => toAuditEvent(row, {
+    caseId: row.subject_case_id, personId: row.subject_person_id, userName: row.user_name, agencyName: row.agency_name,
+  }));
   const last = page.at(-1);
   return { events: page, nextCursor: rows.length > q.limit && last ? last.seq : null };
 }
 
-/** A stored row as the API shows it, with the case and person it was indexed under. */
+/** What the search joins to a stored row: the case and person it was indexed under, and who and which agency by name. */
+export interface AuditEventContext {
+  caseId: string | null;
+  personId: string | null;
+  userName: string | null;
+  agencyName: string | null;
+}
+
+/** A stored row as the API shows it. */
 export function toAuditEvent(
-  row: Selectable<AuditEventTable>, subject: { caseId: string | null; personId: string | null } = { caseId: null, personId: null },
+  row: Selectable<AuditEventTable>, context: AuditEventContext = { caseId: null, personId: null, userName: null, agencyName: null },
 ): AuditEvent {
   return AuditEventSchema.parse({
-    seq: Number(row.seq), id: row.id, at: row.at, userId: row.user_id, agencyId: row.agency_id, teamId: row.team_id,
+    seq: Number(row.seq), id: row.id, at: row.at, userId: row.user_id, userName: context.userName, agencyId: row.agency_id,
+    agencyName: context.agencyName, teamId: row.team_id,
     deviceId: row.device_id, ip: row.ip, action: row.action, category: row.category, entityType: row.entity_type,
-    entityId: row.entity_id, caseId: subject.caseId, personId: subject.personId, outcome: row.outcome,
+    entityId: row.entity_id, caseId: context.caseId, personId: context.personId, outcome: row.outcome,
     justification: row.justification, details: JSON.parse(row.details) as unknown, hash: row.hash,
   });
 }

@@ -42,7 +42,7 @@ describe.each(testDialects())('who sees which audit events on %s', (dialect) => 
     // A change on the case, recorded the way every service records one.
     await recordAuditNow(server.db, {
       actor: { userId: users.police.b.id, agencyId: agencies.police, ip: '10.1.1.1' }, action: 'record.update', entityType: 'case',
-      entityId: caseId, outcome: 'success', details: { changes: { title: { old: 'Before', new: 'After' } } }, at: new Date(),
+      entityId: caseId, outcome: 'success', details: { changes: { title: ['Before', 'After'] } }, at: new Date(),
     });
   });
   afterAll(() => server.stop());
@@ -74,7 +74,7 @@ describe.each(testDialects())('who sees which audit events on %s', (dialect) => 
 
     const changes = await search(policeOfficer, `category=alteration&caseId=${caseId}`);
     expect(changes.map((e) => [e.userId, e.action])).toEqual([[world.users.police.b.id, 'record.update']]);
-    expect(changes[0]!.details).toEqual({ changes: { title: { old: 'Before', new: 'After' } } });
+    expect(changes[0]!.details).toEqual({ changes: { title: ['Before', 'After'] } });
     expect(changes[0]!.ip).toBe('10.1.1.1');
 
     const teamB = await search(policeOfficer, `teamId=${world.teams.police[1]}&caseId=${caseId}`);
