@@ -19,3 +19,19 @@ export function auditScopeOf(user: PolicyUser): AuditScope | null {
   }
   return null;
 }
+
+/**
+ * True when a data officer may open a case's content through break-glass: only a case their own
+ * agency owns, and only with a justification (checked by the route's schema), always audited.
+ */
+export function mayBreakGlass(user: PolicyUser, caseOwnerAgencyId: string): boolean {
+  return user.role === 'data_officer' && caseOwnerAgencyId === user.agencyId;
+}
+
+/**
+ * Who a break-glass view reads as: the owner agency as its managers see it (every team of the
+ * agency, a manager's view), never more than the agency itself could see; it never writes.
+ */
+export function breakGlassViewer(user: PolicyUser, agencyTeamIds: readonly string[]): PolicyUser {
+  return { id: user.id, agencyId: user.agencyId, teamIds: [...agencyTeamIds], role: 'team_manager' };
+}

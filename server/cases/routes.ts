@@ -1,10 +1,13 @@
 /** Registers the cases routes declared in domain/http/case-routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../domain/http/case-routes.ts';
+import { routes } from '../../domain/http/routes.ts';
+import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
+import { breakGlassCase } from './break-glass-case.ts';
 import { caseDetailOf } from './case-detail.ts';
 import { caseOwnersOf, recordListRead } from '../audit/record-list-read.ts';
 import { listCases } from './case-list.ts';
@@ -33,6 +36,9 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     }
     return page;
   });
+
+  registerRoute(app, ctx, routes.auditBreakGlassCase, ({ user, params, body, request }) =>
+    breakGlassCase(ctx, user, actorOf(user, request), params.id, body.justification));
 
   registerRoute(app, ctx, caseRoutes.getCase, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);
