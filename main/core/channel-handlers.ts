@@ -12,7 +12,7 @@ import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearc
 import { listNotifications } from './list-notifications.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
-import { searchAuditOnline } from './search-audit-online.ts';
+import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
 
@@ -85,6 +85,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'audit.search': (input) => {
       session.require();
       return searchAuditOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
+    },
+    'audit.breakGlassCase': (input) => {
+      session.require();
+      return breakGlassCaseOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
     },
     'documents.content': async (input) => {
       // Handing the bytes to the renderer is how a document leaves Casebridge: the policy decides here, not in the UI.

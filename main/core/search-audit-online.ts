@@ -1,5 +1,6 @@
-/** The `audit.search` channel: a page of the audit trail from the server, which scopes, audits and refuses the search. */
+/** The `audit.search` and `audit.breakGlassCase` channels: the server's audit trail and break-glass view, which it scopes, audits and refuses. */
 import type { AuditSearchPage } from '../../domain/audit/audit-search.ts';
+import type { CaseDetail } from '../../domain/entities/case.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
@@ -23,6 +24,18 @@ export async function searchAuditOnline(deps: AuditSearchDeps, input: ChannelPar
   } catch (error) {
     if (error instanceof CodedError && UNREACHABLE_CODES.has(error.code)) {
       throw new CodedError('network_error', 'The audit trail is read from the server: search again when this computer is connected.');
+    }
+    throw error;
+  }
+}
+
+/** The server's break-glass view of a case; nothing of it is kept on this computer. Offline: `network_error`. */
+export async function breakGlassCaseOnline(deps: AuditSearchDeps, input: ChannelParsedInput<'audit.breakGlassCase'>): Promise<CaseDetail> {
+  try {
+    return await deps.api.call('auditBreakGlassCase', { params: { id: input.caseId }, body: { justification: input.justification }, accessToken: await deps.accessToken() });
+  } catch (error) {
+    if (error instanceof CodedError && UNREACHABLE_CODES.has(error.code)) {
+      throw new CodedError('network_error', 'A break-glass view is read from the server: try again when this computer is connected.');
     }
     throw error;
   }

@@ -69,12 +69,24 @@ describe('searching the audit trail from the desktop core', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('opens a case of the agency through break-glass, recorded with the justification, and refuses a short one', async () => {
+    const justification = 'Complaint ref 2026/118: checking who changed the risk level.';
+    const detail = await callCore<{ id: string; abilities: Record<string, boolean> }>(core, 'audit.breakGlassCase', { caseId, justification });
+    expect(detail.id).toBe(caseId);
+    expect(detail.abilities.update).toBe(false);
+    const event = await server.db.selectFrom('audit_events').selectAll().where('user_id', '=', officer.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect([event.action, event.justification, event.outcome]).toEqual(['record.break_glass_view', justification, 'success']);
+    expect(await core.handle('audit.breakGlassCase', { caseId, justification: 'because' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+  });
+
   it('says the trail needs a connection when offline', async () => {
     net.offline = true;
     try {
       const result = await core.handle('audit.search', {});
       expect(result).toMatchObject({ ok: false, error: { code: 'network_error' } });
       expect(!result.ok && result.error.message).toMatch(/connected/);
+      const glass = await core.handle('audit.breakGlassCase', { caseId, justification: 'Complaint ref 2026/118: checking the record.' });
+      expect(glass).toMatchObject({ ok: false, error: { code: 'network_error' } });
     } finally {
       net.offline = false;
     }

@@ -18,12 +18,21 @@ const event = (seq: number, overrides: Partial<AuditEvent> = {}): AuditEvent => 
   outcome: 'success', justification: null, details: {}, hash: 'ab'.repeat(32), ...overrides,
 });
 
-function show(search: AuditSearchParams, answer: (input: unknown) => unknown) {
-  const recording = recordingDesktopApi({ 'audit.search': answer });
+function show(search: AuditSearchParams, answer: (input: unknown) => unknown, breakGlass: (input: unknown) => unknown = () => ({ ok: true, value: OPENED })) {
+  const recording = recordingDesktopApi({ 'audit.search': answer, 'audit.breakGlassCase': breakGlass });
   const onSearch = vi.fn();
   renderWithProviders(<Audit search={search} scope="agency" onSearch={onSearch} onBack={vi.fn()} />, { api: recording.api });
   return { ...recording, onSearch };
 }
+
+const OPENED = {
+  id: CASE, reference: 'RCC-2026-000118', title: 'Synthetic noise complaint', caseType: 'asb', status: 'open', closureReason: null, riskLevel: 'high',
+  reviewDate: null, ownerAgencyId: '2a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', ownerTeamId: null, ownerUserId: null, sharingLevel: 'owner_agency',
+  sharedAgencyIds: [], sharedTeamIds: [], sharedUserIds: [], hiddenFromSearch: false, createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-01T09:00:00.000Z', version: 1,
+  abilities: { read: true, update: false, share: false, close: false, transfer: false, add_report: false, add_task: false, add_document: false, link: false },
+  subjects: [], links: [], locations: [], markers: [],
+};
 
 afterEach(cleanup);
 
@@ -86,6 +95,22 @@ describe('the Audit screen', () => {
     await userEvent.selectOptions(screen.getByLabelText('Category (DPA 2018 s62)'), 'consultation');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
     await waitFor(() => expect(onSearch).toHaveBeenCalledWith({ case: CASE, action: 'record.list', category: 'consultation' }));
+  });
+
+  it('opens the case of an event through break-glass only after a justification, read-only', async () => {
+    const { calls } = show({}, () => ({ ok: true, value: { events: [event(7)], nextCursor: null } }));
+    await userEvent.click(await screen.findByRole('button', { name: /details/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Open this case (break-glass)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open this case (break-glass)' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open read-only' }));
+    expect(await within(dialog).findByText('Use at least 20 characters.')).toBeTruthy();
+    expect(calls.filter((c) => c.channel === 'audit.breakGlassCase')).toEqual([]);
+
+    await userEvent.type(within(dialog).getByLabelText('Why do you need to open this case?'), 'Complaint ref 2026/118: checking the risk level.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open read-only' }));
+    const opened = await screen.findByTestId('break-glass-case');
+    expect(opened.textContent).toContain('Synthetic noise complaint');
+    expect(calls.find((c) => c.channel === 'audit.breakGlassCase')?.input).toEqual({ caseId: CASE, justification: 'Complaint ref 2026/118: checking the risk level.' });
   });
 
   it('says the trail needs a connection when offline, with a way to try again', async () => {

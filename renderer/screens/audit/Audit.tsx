@@ -45,13 +45,13 @@ export function Audit({ search, onSearch, onBack, scope, renderExport }: AuditPr
       </p>
       <AuditFilterForm key={`form-${key}`} search={search} onSearch={onSearch} />
       {renderExport?.(filters)}
-      <AuditFound key={key} filters={filters} />
+      <AuditFound key={key} filters={filters} breakGlass={scope === 'agency'} />
     </Page>
   );
 }
 
-/** The results for one set of filters, with the open event's detail. */
-function AuditFound({ filters }: { filters: AuditFilters }) {
+/** The results for one set of filters, with the open event's detail (offering break-glass to data officers). */
+function AuditFound({ filters, breakGlass }: { filters: AuditFilters; breakGlass: boolean }) {
   const pages = useAuditPages(filters);
   const [selected, setSelected] = useState<AuditEvent | null>(null);
   const failure = errorBodyOf(pages.error);
@@ -70,7 +70,7 @@ function AuditFound({ filters }: { filters: AuditFilters }) {
           </button>
         )}
       </div>
-      {selected && <AuditEventDetail event={selected} onClose={() => setSelected(null)} />}
+      {selected && <AuditEventDetail event={selected} breakGlass={breakGlass} onClose={() => setSelected(null)} />}
     </div>
   );
 }

@@ -1,13 +1,15 @@
 /** One audit event in full: who, from which device and address, what, on which record, why, how it ended, and old → new per field. */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AuditEvent } from '../../../domain/audit/audit-search.ts';
 import { AUDIT_CATEGORY_LABELS, AUDIT_OUTCOME_LABELS, auditActionLabel } from '../../words/audit-words.ts';
 import { formatDateTime } from '../../words/format-date-time.ts';
+import { BreakGlassDialog } from './BreakGlassDialog.tsx';
 import styles from './Audit.module.css';
 
-/** The event, and how to close the panel. */
+/** The event, whether break-glass is offered (data officers), and how to close the panel. */
 export interface AuditEventDetailProps {
   event: AuditEvent;
+  breakGlass: boolean;
   onClose: () => void;
 }
 
@@ -30,9 +32,10 @@ export function changesOf(details: Record<string, unknown>): Array<{ field: stri
 }
 
 /** The detail panel; focus moves to its heading when it opens, so keyboard and screen-reader users land on it. */
-export function AuditEventDetail({ event, onClose }: AuditEventDetailProps) {
+export function AuditEventDetail({ event, breakGlass, onClose }: AuditEventDetailProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const [opening, setOpening] = useState(false);
   useEffect(() => {
     heading.current?.focus();
   }, [event.seq]);
@@ -93,6 +96,12 @@ export function AuditEventDetail({ event, onClose }: AuditEventDetailProps) {
           </tbody>
         </table>
       )}
+      {breakGlass && event.caseId !== null && (
+        <button type="button" className={`button ${styles.older}`} onClick={() => setOpening(true)}>
+          Open this case (break-glass)
+        </button>
+      )}
+      {opening && event.caseId !== null && <BreakGlassDialog caseId={event.caseId} onClose={() => setOpening(false)} />}
       {Object.keys(otherDetails).length > 0 && (
         <>
           <h3 className={styles.caption}>Recorded details</h3>
