@@ -1,7 +1,8 @@
 /**
  * The audit screen, end to end: the police practitioner reads a case the council owns (a partner's
  * read); the council's data officer signs in, opens Audit from the top bar, filters by that case and
- * by action, finds the police read, and opens its detail (who, agency, device, IP, outcome).
+ * by action, finds the police read, opens its detail (who, agency, device, IP, outcome), then opens
+ * the case through break-glass with a justification and finds that view in the trail too.
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
@@ -56,4 +57,18 @@ test("the council's data officer finds the police's read of a council case, and 
   await expect(detail).toContainText(read.id);
   // Accessible as it is, at 200 % zoom and in the dark theme; screenshots kept as artifacts.
   await expectAccessibleScreen(page, 'audit');
+
+  // Break-glass: the case opens read-only only after a justification, and the view is itself in the trail.
+  await detail.getByRole('button', { name: 'Open this case (break-glass)' }).click();
+  const ask = page.getByRole('dialog', { name: 'Open this case (break-glass)' });
+  await ask.getByLabel('Why do you need to open this case?').fill('Checking which partner read this case: complaint ref 2026/118.');
+  await ask.getByRole('button', { name: 'Open read-only' }).click();
+  const opened = page.getByRole('dialog', { name: `Break-glass view: ${read.reference}` });
+  await expect(opened.getByTestId('break-glass-case')).toContainText('Read-only');
+  await expectAccessibleScreen(page, 'audit-break-glass');
+  await page.keyboard.press('Escape');
+  await expect(opened).toBeHidden();
+  await screen.getByLabel('Action').selectOption({ label: 'Break-glass view' });
+  await screen.getByRole('button', { name: 'Search' }).click();
+  await expect(screen.getByRole('table').getByRole('row').filter({ hasText: 'Tom Fisher' }).first()).toContainText('Break-glass view');
 });
