@@ -1,7 +1,9 @@
 /** A migrated throwaway database with a recorded audit chain, and the tampering a malicious DBA would do. */
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-actions.ts';
 import { newId } from '../../domain/ids.ts';
+import { auditEventHash } from '../../server/audit/audit-hash.ts';
 import { recordAuditNow, type AuditInput } from '../../server/audit/record-audit.ts';
 import { openServerDb, type ServerDb } from '../../server/db/connect.ts';
 import { migrateServerDb } from '../../server/db/migrate.ts';
@@ -36,6 +38,26 @@ export function sampleEvent(i: number, agencyId: string | null = null): AuditInp
 export async function recordSampleEvents(db: Kysely<ServerDatabase>, count: number): Promise<void> {
   for (let i = 1; i <= count; i += 1) {
     await recordAuditNow(db, sampleEvent(i));
+  }
+}
+
+/**
+ * Appends `count` chained events with plain inserts, the way the code wrote them before migration
+ * 0014 (no scope index rows): for tests of migrations older than the scope table.
+ */
+export async function appendEventsBeforeScopes(db: Kysely<ServerDatabase>, count: number): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    const input = sampleEvent(i);
+    const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const fields = {
+      seq: Number(head.seq) + 1, id: newId(), at: input.at.toISOString(), user_id: input.actor.userId, agency_id: input.actor.agencyId,
+      team_id: null, device_id: null, ip: input.actor.ip, action: input.action, category: AUDIT_ACTIONS[input.action],
+      entity_type: input.entityType ?? null, entity_id: input.entityId ?? null, outcome: input.outcome, justification: null,
+      details: JSON.stringify(input.details ?? {}), prev_hash: head.hash,
+    };
+    const hash = auditEventHash(fields);
+    await db.insertInto('audit_events').values({ ...fields, hash }).execute();
+    await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
   }
 }
 
