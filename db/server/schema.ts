@@ -381,6 +381,15 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** One row per audit event and agency in whose trail it appears (migration 0014; docs/audit.md). */
+export interface AuditEventScopeTable {
+  /** The actor's agency or an agency owning the record the event touched. */
+  agency_id: string;
+  seq: number;
+  case_id: string | null;
+  person_id: string | null;
+}
+
 /** The single row serialising audit writers. */
 export interface AuditHeadTable {
   id: number;
@@ -482,6 +491,7 @@ export interface ServerDatabase {
   login_attempts: LoginAttemptTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  audit_event_scopes: AuditEventScopeTable;
   case_reference_counters: CaseReferenceCounterTable;
   client_mutation_outcomes: ClientMutationOutcomeTable;
   client_audit_events: ClientAuditEventTable;

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   'record.view': 'consultation',
   'record.break_glass_view': 'consultation',
   'record.search': 'consultation',
+  /** A list that returned content (a case's reports, tasks, markers, documents, a queue page): ids and count only. */
+  'record.list': 'consultation',
   'record.create': 'collection',
   'record.update': 'alteration',
   'record.delete': 'erasure',

@@ -1,22 +1,41 @@
 /** The audit search a data officer runs (docs/audit.md): filters, paging and the event as the API shows it. */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
-import { AUDIT_CATEGORIES, AUDIT_OUTCOMES, AuditActionSchema } from './audit-actions.ts';
+import { AUDIT_CATEGORIES, AUDIT_OUTCOMES, AuditActionSchema, AuditCategorySchema } from './audit-actions.ts';
 
 /** Largest page a search may ask for. */
 export const AUDIT_PAGE_MAX = 500;
 
 const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
-/** Filters and paging. `from` is inclusive, `to` exclusive; pages run newest first, `cursor` is the last seq seen. */
-export const AuditSearchQuerySchema = z.object({
+/**
+ * The filters, without paging: `userId` and `agencyId` are the actor's, `teamId` the actor's team
+ * (membership), `caseId` and `personId` the record the event is about; `from` inclusive, `to` exclusive.
+ */
+export const AuditFilterShape = {
   userId: IdSchema.optional(),
   agencyId: IdSchema.optional(),
+  teamId: IdSchema.optional(),
+  caseId: IdSchema.optional(),
+  personId: IdSchema.optional(),
   entityType: z.string().min(1).max(64).optional(),
   entityId: z.string().min(1).max(128).optional(),
   action: AuditActionSchema.optional(),
+  category: AuditCategorySchema.optional(),
   from: Instant.optional(),
   to: Instant.optional(),
+};
+
+/** Audit filters as a screen or an export states them (no paging). */
+export const AuditFiltersSchema = z.object(AuditFilterShape).strict().refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+  message: '`from` must not be after `to`', path: ['from'],
+});
+/** Parsed audit filters, shared by the audit screen and its export. */
+export type AuditFilters = z.output<typeof AuditFiltersSchema>;
+
+/** Filters and paging; pages run newest first, `cursor` is the last seq seen. */
+export const AuditSearchQuerySchema = z.object({
+  ...AuditFilterShape,
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
   cursor: z.coerce.number().int().positive().optional(),
 }).strict().refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
@@ -31,7 +50,10 @@ export const AuditEventSchema = z.object({
   id: z.string(),
   at: TimestampSchema,
   userId: z.string().nullable(),
+  /** The actor's and the agency's names as the server knows them now (null when unknown). */
+  userName: z.string().nullable(),
   agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
   teamId: z.string().nullable(),
   deviceId: z.string().nullable(),
   ip: z.string().nullable(),
@@ -39,6 +61,9 @@ export const AuditEventSchema = z.object({
   category: z.enum(AUDIT_CATEGORIES),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The case and person the event is about, as the audit index resolved them. */
+  caseId: z.string().nullable(),
+  personId: z.string().nullable(),
   outcome: z.enum(AUDIT_OUTCOMES),
   justification: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

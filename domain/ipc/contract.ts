@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
 import { accessRequestChannels } from './access-request-channels.ts';
+import { auditChannels } from './audit-channels.ts';
 import { auditExportChannels } from './audit-export-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
@@ -30,6 +31,7 @@ export const channels = {
   ...notificationChannels,
   ...preferencesChannels,
   ...accessRequestChannels,
+  ...auditChannels,
   ...auditExportChannels,
 } as const;
 

@@ -13,6 +13,7 @@ import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearc
 import { listNotifications } from './list-notifications.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
+import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
 
@@ -85,6 +86,15 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'accessRequests.create': (input) => {
       session.require();
       return requestAccess({ api: deps.api, accessToken: () => session.accessToken() }, input);
+    },
+    // The audit trail lives on the server only; the server scopes the search to the caller and audits it.
+    'audit.search': (input) => {
+      session.require();
+      return searchAuditOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
+    },
+    'audit.breakGlassCase': (input) => {
+      session.require();
+      return breakGlassCaseOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
     },
     'documents.content': async (input) => {
       // Handing the bytes to the renderer is how a document leaves Casebridge: the policy decides here, not in the UI.

@@ -1,6 +1,7 @@
 /** The bar across the top of the signed-in app: product, sync, who is signed in, settings, sign out. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
+import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { useDesktopApi } from '../api/desktop-api-context.ts';
 import { errorMessage } from '../words/error-messages.ts';
 import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
@@ -24,10 +25,12 @@ export interface TopBarProps {
   onShowNotifications: () => void;
   /** Opens the person search. */
   onFindPerson: () => void;
+  /** Opens the Audit screen (offered to data officers and team managers only). */
+  onShowAudit: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -47,6 +50,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
         Notifications
       </button>
+      {auditScopeOf(user) !== null && (
+        <button type="button" className="button button--on-dark" onClick={onShowAudit}>
+          Audit
+        </button>
+      )}
       <button
         type="button"
         className="button button--on-dark"

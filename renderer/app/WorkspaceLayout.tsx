@@ -19,6 +19,7 @@ export function WorkspaceLayout() {
         onShowSyncProblems={() => void navigate({ to: '/sync-problems' })}
         onShowNotifications={() => void navigate({ to: '/notifications' })}
         onFindPerson={() => void navigate({ to: '/persons' })}
+        onShowAudit={() => void navigate({ to: '/audit' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>

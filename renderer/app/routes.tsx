@@ -5,6 +5,8 @@
  */
 import { createRootRoute, createRoute, createRouter, Navigate, useCanGoBack, useNavigate, useRouter, type RouterHistory } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { Audit } from '../screens/audit/Audit.tsx';
+import { AuditSearchParamsSchema } from '../screens/audit/audit-search.ts';
 import { CaseDetail } from '../screens/case/CaseDetail.tsx';
 import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
@@ -14,6 +16,7 @@ import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
+import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -39,7 +42,11 @@ const personRoute = createRoute({ getParentRoute: () => rootRoute, path: 'person
 
 const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', component: NotificationsRoute });
 
-export const routeTree = rootRoute.addChildren([indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute]);
+const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute,
+]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
 export function createAppRouter(history: RouterHistory) {
@@ -106,6 +113,20 @@ function SyncProblemsRoute() {
 function NotificationsRoute() {
   const goTo = useGoTo();
   return <Notifications onBack={goTo.queue} />;
+}
+
+function AuditRoute() {
+  const search = auditRoute.useSearch();
+  const navigate = auditRoute.useNavigate();
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  const scope = auditScopeOf(user);
+  // Only the roles with an audit scope see the screen; anyone else reaching the URL is sent to the queue.
+  if (scope === null) {
+    return <Navigate to="/queue" replace />;
+  }
+  // Each search is its own place in history, so Back returns to the previous filters.
+  return <Audit search={search} scope={scope.kind} onSearch={(next) => void navigate({ search: next })} onBack={goTo.queue} />;
 }
 
 function PersonSearchRoute() {

@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome } from '../../domain
 import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from './audit-hash.ts';
 import { appendAuditLeaf } from './audit-frontier.ts';
+import { recordAuditScopes, type AuditSubject } from './audit-scopes.ts';
 
 /** Who did it, from where. */
 export interface AuditActor {
@@ -28,6 +29,8 @@ export interface AuditInput {
   justification?: string | null;
   details?: Record<string, unknown>;
   at: Date;
+  /** What the event is about when its entity does not say (a list read, a deleted record); indexes only, never hashed. */
+  subject?: AuditSubject;
 }
 
 /**
@@ -60,6 +63,9 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
   await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
   const treeFrontier = appendAuditLeaf(head.tree_frontier, fields);
   await trx.updateTable('audit_head').set({ hash, tree_frontier: treeFrontier }).where('id', '=', 1).execute();
+  await recordAuditScopes(trx, fields.seq, {
+    actorAgencyId: fields.agency_id, entityType: fields.entity_type, entityId: fields.entity_id, details: input.details ?? {}, subject: input.subject,
+  });
 }
 
 /** Records an event in its own transaction (for events with no accompanying change, e.g. a failed sign-in). */

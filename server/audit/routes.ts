@@ -1,7 +1,8 @@
-/** Registers the audit routes declared in domain/http: search and chain verification for data officers, and desktops' offline reads. */
+/** Registers the audit routes declared in domain/http: search (data officers, team managers), chain verification (data officers), and desktops' offline reads. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { CodedError } from '../../domain/errors.ts';
+import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { routes } from '../../domain/http/routes.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { registerRoute } from '../http/register-route.ts';
@@ -16,14 +17,14 @@ import { verifyAuditChain } from './verify-chain.ts';
 export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   registerRoute(app, ctx, routes.auditEvents, async ({ query, user, request }) => {
     const filters = { ...query };
-    await refuseUnlessDataOfficer(ctx, user, request, 'record.search', { filters });
-    // Data officers search their own agency's trail only; asking for another agency is refused, not emptied.
-    if (query.agencyId !== undefined && query.agencyId !== user.agencyId) {
+    // Data officers search their agency's trail; team managers their staff's events; anyone else is refused.
+    const scope = auditScopeOf(user);
+    if (scope === null) {
       await audit(ctx, user, request, 'record.search', 'denied', { filters });
-      throw new CodedError('authorization_error', "You may search only your own agency's audit trail.");
+      throw new CodedError('authorization_error', 'Only a data officer or a team manager may read the audit trail.');
     }
-    const page = await searchAudit(ctx.db, user.agencyId, query);
-    await audit(ctx, user, request, 'record.search', 'success', { filters, returned: page.events.length });
+    const page = await searchAudit(ctx.db, scope, query);
+    await audit(ctx, user, request, 'record.search', 'success', { filters, scope: scope.kind, returned: page.events.length });
     return page;
   });
 

@@ -1,11 +1,15 @@
 /** Registers the cases routes declared in domain/http/case-routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../domain/http/case-routes.ts';
+import { routes } from '../../domain/http/routes.ts';
+import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
+import { breakGlassCase } from './break-glass-case.ts';
 import { caseDetailOf } from './case-detail.ts';
+import { caseOwnersOf, recordListRead } from '../audit/record-list-read.ts';
 import { listCases } from './case-list.ts';
 import { addCaseLink, addCaseLocation, addCaseSubject, removeCaseSubject } from './case-parts-service.ts';
 import { loadCaseFor } from './case-policy-loader.ts';
@@ -19,13 +23,22 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   registerRoute(app, ctx, caseRoutes.listCases, async ({ user, query, request }) => {
     const w = writeContextOf(ctx, user, request);
     const page = await listCases(ctx.db, user, isoOf(w), query);
-    // A text query is a search: audited with its terms (plain filtered queue pages are not).
+    // A text query is a search, audited with its terms; a plain queue page is a list read (ids and count).
+    const { limit: _limit, cursor: _cursor, ...terms } = query;
     if (query.q !== undefined) {
-      const { limit: _limit, cursor: _cursor, ...terms } = query;
       await recordAuditNow(ctx.db, { actor: w.actor, action: 'record.search', entityType: 'case', outcome: 'success', at: w.now, details: { terms, results: page.cases.length } });
+    } else {
+      const ids = page.cases.map((c) => c.id);
+      await recordListRead(ctx.db, {
+        actor: w.actor, list: 'cases', entityType: 'case', entityId: null, ids, filters: terms,
+        subject: { ownerAgencyIds: await caseOwnersOf(ctx.db, ids) }, at: w.now,
+      });
     }
     return page;
   });
+
+  registerRoute(app, ctx, routes.auditBreakGlassCase, ({ user, params, body, request }) =>
+    breakGlassCase(ctx, user, actorOf(user, request), params.id, body.justification));
 
   registerRoute(app, ctx, caseRoutes.getCase, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);

@@ -10,6 +10,7 @@ import { parseOrThrow } from '../../domain/validation-error.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
+import { recordListRead } from '../audit/record-list-read.ts';
 import { authenticateBeforeBody, authenticatedUser } from '../http/authenticate-first.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -77,15 +78,20 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     return record!;
   });
 
-  registerRoute(app, ctx, routes.listCaseDocuments, async ({ params, user }) => {
-    const at = ctx.now().toISOString();
+  registerRoute(app, ctx, routes.listCaseDocuments, async ({ params, user, request }) => {
+    const now = ctx.now();
+    const at = now.toISOString();
     const visibleCase = await ctx.db.selectFrom('cases').select('id').where('id', '=', params.caseId)
       .where(caseVisibleSql(user, at, 'cases')).executeTakeFirst();
     if (!visibleCase) {
       throw new CodedError('not_found', 'No such case.');
     }
     const rows = await listVisibleCaseDocuments(ctx.db, user, at, params.caseId);
-    return { documents: await toDocumentRecords(ctx.db, user, rows) };
+    const documents = await toDocumentRecords(ctx.db, user, rows);
+    await recordListRead(ctx.db, {
+      actor: actorOf(user, request), list: 'documents', entityType: 'case', entityId: params.caseId, ids: documents.map((d) => d.id), at: now,
+    });
+    return { documents };
   });
 
   registerRoute(app, ctx, routes.deleteDocument, async ({ params, user, request }) => {

@@ -1,6 +1,7 @@
 /** Registers the marker routes: place, list on a subject, change. */
 import type { FastifyInstance } from 'fastify';
 import { markerRoutes } from '../../domain/http/marker-routes.ts';
+import { recordListRead } from '../audit/record-list-read.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
@@ -15,9 +16,15 @@ export function registerMarkerRoutes(app: FastifyInstance, ctx: ServerContext): 
     return withWrite(ctx, async (trx) => toMarkerRecord(await createMarker(trx, w, body), user, isoOf(w)));
   });
 
-  registerRoute(app, ctx, markerRoutes.listMarkers, async ({ user, query }) => ({
-    markers: await listMarkersOn(ctx.db, user, ctx.now().toISOString(), [{ type: query.subjectType, ids: [query.subjectId] }], query.includeExpired),
-  }));
+  registerRoute(app, ctx, markerRoutes.listMarkers, async ({ user, query, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const markers = await listMarkersOn(ctx.db, user, isoOf(w), [{ type: query.subjectType, ids: [query.subjectId] }], query.includeExpired);
+    await recordListRead(ctx.db, {
+      actor: w.actor, list: 'markers', entityType: query.subjectType, entityId: query.subjectId, ids: markers.map((m) => m.id),
+      subject: { ownerAgencyIds: [...new Set(markers.map((m) => m.ownerAgencyId))] }, at: w.now,
+    });
+    return { markers };
+  });
 
   registerRoute(app, ctx, markerRoutes.updateMarker, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);

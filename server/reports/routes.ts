@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { reportRoutes } from '../../domain/http/report-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
+import { recordListRead } from '../audit/record-list-read.ts';
 import { loadCaseFor } from '../cases/case-policy-loader.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
@@ -20,10 +21,12 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServerContext): 
     });
   });
 
-  registerRoute(app, ctx, reportRoutes.listCaseReports, async ({ user, params }) => {
-    const at = ctx.now().toISOString();
-    await loadCaseFor(ctx.db, params.id, user, at, 'read');
-    return { reports: await listCaseReports(ctx.db, params.id, user, at) };
+  registerRoute(app, ctx, reportRoutes.listCaseReports, async ({ user, params, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    await loadCaseFor(ctx.db, params.id, user, isoOf(w), 'read');
+    const reports = await listCaseReports(ctx.db, params.id, user, isoOf(w));
+    await recordListRead(ctx.db, { actor: w.actor, list: 'reports', entityType: 'case', entityId: params.id, ids: reports.map((r) => r.id), at: w.now });
+    return { reports };
   });
 
   registerRoute(app, ctx, reportRoutes.getReport, async ({ user, params, request }) => {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { taskRoutes } from '../../domain/http/task-routes.ts';
 import { recordAuditNow } from '../audit/record-audit.ts';
+import { caseOwnersOf, recordListRead } from '../audit/record-list-read.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
@@ -16,7 +17,16 @@ export function registerTaskRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return withWrite(ctx, async (trx) => taskDetail(trx, await createTask(trx, w, params.id, body), user, isoOf(w)));
   });
 
-  registerRoute(app, ctx, taskRoutes.listTasks, async ({ user, query }) => ({ tasks: await listTasks(ctx.db, user, ctx.now().toISOString(), query) }));
+  registerRoute(app, ctx, taskRoutes.listTasks, async ({ user, query, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const tasks = await listTasks(ctx.db, user, isoOf(w), query);
+    const caseIds = tasks.map((t) => t.caseId);
+    await recordListRead(ctx.db, {
+      actor: w.actor, list: 'tasks', entityType: query.caseId === undefined ? 'task' : 'case', entityId: query.caseId ?? null,
+      ids: tasks.map((t) => t.id), filters: { ...query }, subject: { ownerAgencyIds: await caseOwnersOf(ctx.db, caseIds) }, at: w.now,
+    });
+    return { tasks };
+  });
 
   registerRoute(app, ctx, taskRoutes.getTask, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);

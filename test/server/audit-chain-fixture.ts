@@ -1,8 +1,8 @@
 /** A migrated throwaway database with a recorded audit chain, and the tampering a malicious DBA would do. */
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import { newId } from '../../domain/ids.ts';
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-actions.ts';
+import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from '../../server/audit/audit-hash.ts';
 import { recordAuditNow, type AuditInput } from '../../server/audit/record-audit.ts';
 import { openServerDb, type ServerDb } from '../../server/db/connect.ts';
@@ -67,8 +67,8 @@ export async function swapEventContent(db: Kysely<ServerDatabase>, a: number, b:
 }
 
 /**
- * Records an event the way the code did before migration 0015 (the chain only, no tree frontier),
- * for migration tests that run below it.
+ * Records an event the way the code did before migrations 0014 and 0015 (the chain only: no scope
+ * index rows, no tree frontier), for migration tests that run below them.
  */
 export async function recordAuditBeforeLog(db: Kysely<ServerDatabase>, input: AuditInput): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -12,7 +12,7 @@ import { logFixture } from './audit-log-fixture.ts';
 import { GENESIS_HASH } from '../../server/audit/audit-hash.ts';
 
 describe.each(testDialects())('migration 0015_audit_merkle_log on %s', (dialect) => {
-  const m = useServerMigration(dialect, '0013_change_prior_audience');
+  const m = useServerMigration(dialect, '0014_audit_event_scopes');
 
   const recordOldStyle = (count: number): Promise<void> => recordSampleEventsBeforeLog(m.db, count);
 
@@ -57,7 +57,7 @@ describe.each(testDialects())('migration 0015_audit_merkle_log on %s', (dialect)
   it('drops the frontier when migrated down, keeping events and chain', async () => {
     await recordOldStyle(3);
     await m.migrateTo('0015_audit_merkle_log');
-    await m.migrateTo('0013_change_prior_audience');
+    await m.migrateTo('0014_audit_event_scopes');
     expect(await m.columnsOf('audit_head')).not.toContain('tree_frontier');
     expect(await verifyAuditChain(m.db)).toMatchObject({ ok: true, events: 3 });
   });

@@ -13,6 +13,7 @@ import * as m0010 from './0010_device_pull_times.ts';
 import * as m0011 from './0011_person_attach.ts';
 import * as m0012 from './0012_totp_setup_token.ts';
 import * as m0013 from './0013_change_prior_audience.ts';
+import * as m0014 from './0014_audit_event_scopes.ts';
 import * as m0015 from './0015_audit_merkle_log.ts';
 import * as m0017 from './0017_audit_exports.ts';
 
@@ -31,6 +32,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0011_person_attach': m0011,
   '0012_totp_setup_token': m0012,
   '0013_change_prior_audience': m0013,
+  '0014_audit_event_scopes': m0014,
   '0015_audit_merkle_log': m0015,
   '0017_audit_exports': m0017,
 };
