@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'document.upload': 'Uploaded a document',
   'document.download': 'Downloaded a document',
   'export.create': 'Exported',
+  'export.finish': 'Finished an export',
+  'export.download': 'Downloaded an export',
   'admin.change': 'Administration change',
   'device.register': 'Registered a device',
   'device.revoke': 'Revoked a device',

@@ -1,12 +1,15 @@
 /**
  * The one seam between exports and the audit search: the rows of a filtered search in the
  * caller's scope, read in keyset pages so an export of millions of events holds one page at a time.
- * Scope (who sees what) is the search's own, `auditSearchQuery`; widen it there and exports follow.
+ * Scope (who sees what) is the search's own (`auditScopeOf`, `auditSearchQuery`), so an export holds
+ * exactly the events the officer's search shows.
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventTable, ServerDatabase } from '../../db/server/schema.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
+import { auditScopeOf, type AuditScope } from '../../domain/policy/audit-policy.ts';
+import { CodedError } from '../../domain/errors.ts';
 import { auditSearchQuery } from '../audit/search-audit.ts';
 
 /** Rows read per page: large enough that paging costs little, small enough to hold at constant memory. */
@@ -17,7 +20,7 @@ export type ExportRow = Selectable<AuditEventTable>;
 
 /** The search for one page below `cursor` (newest first), in the user's scope. */
 function pageQuery(db: Kysely<ServerDatabase>, user: AuthUser, filters: AuditExportFilters, limit: number, cursor: number | undefined) {
-  return auditSearchQuery(db, user.agencyId, { ...filters, limit, ...(cursor === undefined ? {} : { cursor }) });
+  return auditSearchQuery(db, exportScope(user), { ...filters, limit, ...(cursor === undefined ? {} : { cursor }) });
 }
 
 /** How many events below `belowSeq` the export will hold, counted with the same scope and filters. */
@@ -50,16 +53,20 @@ export async function* exportRowPages(
   }
 }
 
+/** The exporting user's audit scope: the one their search has (only data officers export). */
+function exportScope(user: AuthUser): AuditScope {
+  const scope = exportScopeRefusal(user) === null ? auditScopeOf(user) : null;
+  if (scope === null) {
+    throw new CodedError('authorization_error', 'Only a data officer may export the audit trail.');
+  }
+  return scope;
+}
+
 /**
- * Why this user may not export with these filters, or null when they may. Today a data officer
- * exports their own agency's trail, as they search it; asking for another agency is refused, not emptied.
+ * Why this user may not export, or null when they may: only a data officer exports, and their
+ * export holds what their search shows (their agency's trail: its staff's events and anyone's on
+ * records it owns; an agency filter narrows to who acted within that scope, as the search does).
  */
-export function exportScopeRefusal(user: AuthUser, filters: AuditExportFilters): string | null {
-  if (user.role !== 'data_officer') {
-    return 'Only a data officer may export the audit trail.';
-  }
-  if (filters.agencyId !== undefined && filters.agencyId !== user.agencyId) {
-    return "You may export only your own agency's audit trail.";
-  }
-  return null;
+export function exportScopeRefusal(user: AuthUser): string | null {
+  return user.role === 'data_officer' ? null : 'Only a data officer may export the audit trail.';
 }

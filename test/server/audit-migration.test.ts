@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/audit/verify-chain.ts';
 import { useServerMigration } from '../support/server-migration.ts';
 import { testDialects } from '../support/test-databases.ts';
-import { recordSampleEventsBeforeLog as recordSampleEvents } from './audit-chain-fixture.ts';
+import { recordSampleEventsBeforeLog } from './audit-chain-fixture.ts';
 
 describe.each(testDialects())('migration 0003_audit_append_only on %s', (dialect) => {
   const m = useServerMigration(dialect, '0002_domain_model');
