@@ -6,6 +6,7 @@
 import { createRootRoute, createRoute, createRouter, Navigate, useCanGoBack, useNavigate, useRouter, type RouterHistory } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { Audit } from '../screens/audit/Audit.tsx';
+import { AuditExport } from '../screens/audit/AuditExport.tsx';
 import { AuditSearchParamsSchema } from '../screens/audit/audit-search.ts';
 import { CaseDetail } from '../screens/case/CaseDetail.tsx';
 import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
@@ -16,6 +17,7 @@ import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
+import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -126,7 +128,9 @@ function AuditRoute() {
     return <Navigate to="/queue" replace />;
   }
   // Each search is its own place in history, so Back returns to the previous filters.
-  return <Audit search={search} scope={scope.kind} onSearch={(next) => void navigate({ search: next })} onBack={goTo.queue} />;
+  // Only data officers export the trail (the server refuses anyone else).
+  const renderExport = scope.kind === 'agency' ? (filters: AuditExportFilters) => <AuditExport filters={filters} /> : undefined;
+  return <Audit search={search} scope={scope.kind} onSearch={(next) => void navigate({ search: next })} onBack={goTo.queue} renderExport={renderExport} />;
 }
 
 function PersonSearchRoute() {

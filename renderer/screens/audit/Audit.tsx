@@ -22,8 +22,8 @@ export interface AuditProps {
   onBack: () => void;
   /** Who is searching: a data officer reads the agency's trail, a team manager their staff's. */
   scope: 'agency' | 'staff';
-  /** Where an export of the current filters is offered (mounted by the workspace; none yet). */
-  renderExport?: (filters: AuditFilters) => ReactNode;
+  /** The export of the current filters, where the user may export (the workspace mounts it for data officers). */
+  renderExport?: ((filters: AuditFilters) => ReactNode) | undefined;
 }
 
 /** The screen; new filters start the results again from the newest event. */
