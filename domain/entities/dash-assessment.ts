@@ -53,6 +53,9 @@ export const CreateDashAssessmentBodySchema = z.object({
   if (problem !== null) {
     ctx.addIssue({ code: 'custom', path: ['professionalJudgement', 'band'], message: problem });
   }
+}).meta({
+  // A complete example for the OpenAPI page and schema-driven tests: every question of 2015, not asked.
+  examples: [{ version: '2015', answers: Array.from({ length: 24 }, (_, i) => ({ n: i + 1, answer: 'not_asked' })), professionalJudgement: null }],
 });
 /** A new assessment as the practitioner fills it in. */
 export type CreateDashAssessmentBody = z.input<typeof CreateDashAssessmentBodySchema>;

@@ -4,7 +4,7 @@
  * data: a stored assessment keeps this version, so a later questionnaire never re-reads old answers.
  * `{abuser}` stands for the name of the person causing harm.
  */
-import type { DashQuestionnaire } from './dash-questionnaire.ts';
+import type { DashQuestionnaire } from './dash-question.ts';
 
 /** The 2015 DASH checklist as published by SafeLives. */
 export const DASH_QUESTIONNAIRE_2015: DashQuestionnaire = {

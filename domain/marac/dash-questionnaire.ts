@@ -3,7 +3,10 @@
  * vocabulary, the questionnaire shape and the registry of versions a stored assessment may name.
  */
 import { z } from 'zod';
+import type { DashQuestion, DashQuestionnaire } from './dash-question.ts';
 import { DASH_QUESTIONNAIRE_2015 } from './dash-questionnaire-2015.ts';
+
+export type { DashQuestion, DashQuestionnaire } from './dash-question.ts';
 
 /** How one question is answered. */
 export const DASH_ANSWERS = ['yes', 'no', 'dont_know', 'not_asked'] as const;
@@ -16,17 +19,6 @@ export const DASH_ANSWER_LABELS: Record<DashAnswerValue, string> = {
   yes: 'Yes', no: 'No', dont_know: "Don't know", not_asked: 'Not asked',
 };
 
-/** One question: its number (1-based, stable within a version) and its text. */
-export interface DashQuestion {
-  n: number;
-  text: string;
-}
-
-/** A published questionnaire version. */
-export interface DashQuestionnaire {
-  version: string;
-  questions: readonly DashQuestion[];
-}
 
 /** Every questionnaire version an assessment may be recorded against, by version. */
 export const DASH_QUESTIONNAIRES: Readonly<Record<string, DashQuestionnaire>> = {

@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4318),
   CASEBRIDGE_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
   CASEBRIDGE_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  CASEBRIDGE_DASH_REASSESSMENT_WEEKS: z.coerce.number().int().min(1).max(52).default(8),
   CASEBRIDGE_TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((p) => p.trim()).filter((p) => p !== ''))
     .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'each entry must be an IP address or CIDR range' }))),
 });
@@ -37,6 +38,8 @@ export interface ServerConfig {
    * rate limits and audit IPs); absent or empty, the header is ignored and the peer address is used.
    */
   trustProxy?: readonly string[];
+  /** Weeks after a DASH assessment until a reassessment is due (docs/marac.md); 8 when absent. */
+  dashReassessmentWeeks?: number;
 }
 
 /** Parses the environment; a bad value fails fast with a clear message naming the variable. */
@@ -60,5 +63,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     accessTokenSeconds: e.CASEBRIDGE_ACCESS_TOKEN_SECONDS,
     refreshTokenDays: e.CASEBRIDGE_REFRESH_TOKEN_DAYS,
     trustProxy: e.CASEBRIDGE_TRUST_PROXY,
+    dashReassessmentWeeks: e.CASEBRIDGE_DASH_REASSESSMENT_WEEKS,
   };
 }

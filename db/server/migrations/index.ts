@@ -13,6 +13,7 @@ import * as m0010 from './0010_device_pull_times.ts';
 import * as m0011 from './0011_person_attach.ts';
 import * as m0012 from './0012_totp_setup_token.ts';
 import * as m0013 from './0013_change_prior_audience.ts';
+import * as m0016 from './0016_marac_referrals.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0011_person_attach': m0011,
   '0012_totp_setup_token': m0012,
   '0013_change_prior_audience': m0013,
+  '0016_marac_referrals': m0016,
 };
 
 /** A Kysely migration provider over the static list. */
