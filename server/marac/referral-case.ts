@@ -21,7 +21,7 @@ type Trx = Transaction<ServerDatabase>;
 
 /** Opens the referral's case, or checks the linked one; returns its id. */
 export async function referralCase(
-  trx: Trx, w: WriteContext, body: MaracReferralInput, coordinatorAgencyId: string, victimName: string,
+  trx: Trx, w: WriteContext, body: MaracReferralInput, coordinatorAgencyId: string, victimName: string, newCaseId: string,
 ): Promise<string> {
   const at = isoOf(w);
   let caseId: string;
@@ -39,7 +39,7 @@ export async function referralCase(
     const opened = await createCase(trx, w, {
       title: `MARAC referral – ${victimName}`, caseType: 'domestic_abuse_marac', riskLevel: 'high', reviewDate: null,
       sharingLevel: shareWith.length > 0 ? 'shared' : 'owner_agency', hiddenFromSearch: false,
-    });
+    }, newCaseId);
     caseId = opened.row.id;
     if (shareWith.length > 0) {
       await trx.insertInto('case_shared_agencies').values(shareWith.map((agency_id) => ({ case_id: caseId, agency_id }))).execute();

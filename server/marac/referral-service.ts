@@ -40,8 +40,10 @@ async function assertFullPerson(trx: Trx, w: WriteContext, personId: string, fie
   }
 }
 
-/** Creates the referral; returns its id. */
-export async function createMaracReferral(trx: Trx, w: WriteContext, body: MaracReferralInput, id: string = newId()): Promise<string> {
+/** Creates the referral (and, when it links no case, a new case with `newCaseId`); returns its id. */
+export async function createMaracReferral(
+  trx: Trx, w: WriteContext, body: MaracReferralInput, id: string = newId(), newCaseId: string = newId(),
+): Promise<string> {
   if (!readsCases(w.user)) {
     throw new CodedError('authorization_error', 'Your role does not make referrals.');
   }
@@ -82,7 +84,7 @@ export async function createMaracReferral(trx: Trx, w: WriteContext, body: Marac
   if (criteria.length === 0) {
     throw new CodedError('validation_error', 'Invalid body: the referral meets no MARAC criterion (high risk, professional judgement, escalation or repeat).');
   }
-  const caseId = await referralCase(trx, w, body, area.coordinator_agency_id, victimName);
+  const caseId = await referralCase(trx, w, body, area.coordinator_agency_id, victimName, newCaseId);
   const { personId: _victimId, ...victimContact } = body.victim;
   const details = {
     contact: body.contact, victim: victimContact, diversity: body.diversity,

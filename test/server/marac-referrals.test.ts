@@ -203,6 +203,27 @@ describe.each(testDialects())('MARAC referrals on %s', (dialect) => {
     expect((await refer(referralBody(ids, { caseId: policeCase.body.id }))).status).toBe(404);
   });
 
+  it('applies a pushed offline referral with the client ids once, and rejects one meeting no criterion without writing anything', async () => {
+    const victim = await person(idva, 'Lark');
+    const perpetrator = await person(idva, 'Mordaunt', 'male');
+    const low = await assess(victim, 4);
+    const high = await assess(victim, 14);
+    const ids = { maracAreaId: areaId, victimId: victim, perpetratorId: perpetrator, referredOn: TODAY };
+    const push = async (mutations: object[]) => (await call<{ results: Array<{ mutationId: number; status: string; error?: { code: string } }> }>(
+      server, idva, 'POST', '/sync/push', { clientId: 'marac-client-1', mutations })).body.results;
+    const before = await counts();
+    const refused = await push([{ mutationId: 1, name: 'marac_referral.create', args: { referralId: crypto.randomUUID(), newCaseId: crypto.randomUUID(), referral: referralBody({ ...ids, dashAssessmentId: low.id }) } }]);
+    expect(refused).toMatchObject([{ mutationId: 1, status: 'rejected', error: { code: 'validation_error' } }]);
+    expect(await counts()).toEqual({ ...before, audit: (await counts()).audit });
+    const referralId = crypto.randomUUID();
+    const newCaseId = crypto.randomUUID();
+    const mutation = { mutationId: 2, name: 'marac_referral.create', args: { referralId, newCaseId, referral: referralBody({ ...ids, dashAssessmentId: high.id }) } };
+    expect(await push([mutation])).toMatchObject([{ mutationId: 2, status: 'applied' }]);
+    expect(await push([mutation])).toMatchObject([{ mutationId: 2, status: 'applied' }]);
+    const rows = await server.db.selectFrom('marac_referrals').select(['id', 'case_id']).where('victim_person_id', '=', victim).execute();
+    expect(rows).toEqual([{ id: referralId, case_id: newCaseId }]);
+  });
+
   it('the coordinator lists the referrals of their area; other roles are refused', async () => {
     const list = await call<{ referrals: MaracReferralRecord[] }>(server, coordinator, 'GET', '/marac/referrals');
     expect(list.status).toBe(200);
