@@ -8,6 +8,7 @@ import { accessRequestChannels } from './access-request-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
+import { maracChannels } from './marac-channels.ts';
 import { notificationChannels } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
@@ -29,6 +30,7 @@ export const channels = {
   ...notificationChannels,
   ...preferencesChannels,
   ...accessRequestChannels,
+  ...maracChannels,
 } as const;
 
 /** The channel table's type. */

@@ -10,6 +10,7 @@ import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
+import { maracHandlers } from './marac-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
@@ -97,5 +98,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'changes.submit': async ({ baseVersion, ...change }) =>
       ({ mutationId: await sync.enqueue(baseVersion === undefined ? change : { ...change, baseVersion }) }),
     ...createSyncChannelHandlers(sync),
+    // Each call needs a signed-in session: `session.require()` throws otherwise.
+    ...maracHandlers(() => {
+      session.require();
+      return { api: deps.api, accessToken: () => session.accessToken() };
+    }),
   };
 }

@@ -22,7 +22,7 @@ import { createTestKeychain } from '../support/keychain.ts';
 import { buildMaracArea, dashAnswers, referralBody } from '../support/marac-factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-describe('a MARAC referral made offline', () => {
+describe('MARAC through the desktop channels', () => {
   let server: TestServer;
   let dataDir: string;
   let core: DesktopCore;
@@ -94,5 +94,31 @@ describe('a MARAC referral made offline', () => {
     const referral = await server.db.selectFrom('marac_referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
     expect([referral.case_id, Number(referral.repeat), referral.repeat_of_referral_id]).toEqual([newCaseId, 1, earlier.json<{ id: string }>().id]);
     expect(JSON.parse(referral.criteria)).toEqual(['visible_high_risk', 'repeat']);
+  });
+
+  it('online, records a checklist and a referral through the channels and answers the server\'s score, band and repeat flag', async () => {
+    net.offline = false;
+    const areas = await callCore<{ areas: Array<{ id: string; escalationIncidents: number }> }>(core, 'marac.areas', null);
+    expect(areas.areas.map((a) => [a.id, a.escalationIncidents])).toEqual([[areaId, 3]]);
+    const assessment = await callCore<{ id: string; score: number; band: string }>(core, 'marac.assessments.create', {
+      personId: victim, assessment: { version: '2015', answers: dashAnswers(10), professionalJudgement: { band: 'high', reasons: 'Escalating threats seen by the IDVA.' } },
+    });
+    expect([assessment.score, assessment.band]).toEqual([10, 'high']);
+    const history = await callCore<{ assessments: Array<{ id: string }>; reassessmentDue: string }>(core, 'marac.assessments.list', { personId: victim });
+    expect(history.assessments[0]?.id).toBe(assessment.id);
+    expect(history.assessments).toHaveLength(3);
+    const referral = await callCore<{ repeat: boolean; criteria: string[]; band: string }>(core, 'marac.referrals.create', {
+      referral: referralBody({ maracAreaId: areaId, dashAssessmentId: assessment.id, victimId: victim, perpetratorId: perpetrator, referredOn: isoDateOf(new Date()) },
+        { professionalJudgementReasons: 'Escalating threats seen by the IDVA.' }),
+    });
+    expect([referral.repeat, referral.criteria, referral.band]).toEqual([true, ['professional_judgement', 'repeat'], 'high']);
+    // A practitioner keeps no referral list; a bad referral is refused before it leaves the desktop.
+    expect((await core.handle('marac.referrals.list', {})).ok).toBe(false);
+    const bad = await core.handle('marac.referrals.create', { referral: { maracAreaId: areaId } });
+    expect(bad.ok ? null : bad.error.code).toBe('validation_error');
+    net.offline = true;
+    const offline = await core.handle('marac.areas', null);
+    expect(offline.ok ? null : offline.error.code).toBe('network_error');
+    net.offline = false;
   });
 });
