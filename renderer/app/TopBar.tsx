@@ -24,10 +24,12 @@ export interface TopBarProps {
   onShowNotifications: () => void;
   /** Opens the person search. */
   onFindPerson: () => void;
+  /** Opens the MARAC referrals list (offered to MARAC coordinators). */
+  onShowReferrals: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowReferrals }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -47,6 +49,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
         Notifications
       </button>
+      {user.role === 'marac_coordinator' && (
+        <button type="button" className="button button--on-dark" onClick={onShowReferrals}>
+          MARAC referrals
+        </button>
+      )}
       <button
         type="button"
         className="button button--on-dark"

@@ -19,6 +19,7 @@ export function WorkspaceLayout() {
         onShowSyncProblems={() => void navigate({ to: '/sync-problems' })}
         onShowNotifications={() => void navigate({ to: '/notifications' })}
         onFindPerson={() => void navigate({ to: '/persons' })}
+        onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>

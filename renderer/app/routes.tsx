@@ -9,6 +9,8 @@ import { CaseDetail } from '../screens/case/CaseDetail.tsx';
 import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
 import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
+import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
+import { Referrals } from '../screens/marac/Referrals.tsx';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
@@ -39,7 +41,13 @@ const personRoute = createRoute({ getParentRoute: () => rootRoute, path: 'person
 
 const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', component: NotificationsRoute });
 
-export const routeTree = rootRoute.addChildren([indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute]);
+const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/dash', component: DashChecklistRoute });
+
+const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, maracReferralsRoute, dashChecklistRoute,
+]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
 export function createAppRouter(history: RouterHistory) {
@@ -108,6 +116,19 @@ function NotificationsRoute() {
   return <Notifications onBack={goTo.queue} />;
 }
 
+function DashChecklistRoute() {
+  const { personId } = dashChecklistRoute.useParams();
+  const router = useRouter();
+  // The referral form's screen is the next piece of work (docs/marac.md), so no "Refer to MARAC" yet.
+  const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
+  return <DashChecklist key={personId} personId={personId} onBack={back} />;
+}
+
+function MaracReferralsRoute() {
+  const goTo = useGoTo();
+  return <Referrals onBack={goTo.queue} />;
+}
+
 function PersonSearchRoute() {
   const search = personSearchRoute.useSearch();
   const navigate = personSearchRoute.useNavigate();
@@ -123,5 +144,9 @@ function PersonRoute() {
   const canGoBack = useCanGoBack();
   // Back to wherever the profile was opened from (a search, a case); from a link, to the person search.
   const back = () => (canGoBack ? router.history.back() : void router.navigate({ to: '/persons' }));
-  return <PersonProfile key={personId} personId={personId} onBack={back} onOpenCase={goTo.openCase} />;
+  const { user } = useWorkspace();
+  // Practitioners and their managers assess risk; coordinators and officers do not record checklists here.
+  const assesses = user.role === 'practitioner' || user.role === 'team_manager';
+  const dash = () => void router.navigate({ to: '/persons/$personId/dash', params: { personId } });
+  return <PersonProfile key={personId} personId={personId} onBack={back} onOpenCase={goTo.openCase} onDashChecklist={assesses ? dash : undefined} />;
 }
