@@ -10,6 +10,7 @@ import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
 import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
+import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
 import { Referrals } from '../screens/marac/Referrals.tsx';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
@@ -43,10 +44,12 @@ const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 
 const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/dash', component: DashChecklistRoute });
 
+const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
+
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
 
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, maracReferralsRoute, dashChecklistRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -119,9 +122,16 @@ function NotificationsRoute() {
 function DashChecklistRoute() {
   const { personId } = dashChecklistRoute.useParams();
   const router = useRouter();
-  // The referral form's screen is the next piece of work (docs/marac.md), so no "Refer to MARAC" yet.
   const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
-  return <DashChecklist key={personId} personId={personId} onBack={back} />;
+  const refer = (assessmentId: string) => void router.navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId } });
+  return <DashChecklist key={personId} personId={personId} onBack={back} onRefer={refer} />;
+}
+
+function ReferralFormRoute() {
+  const { personId, assessmentId } = referralFormRoute.useParams();
+  const router = useRouter();
+  const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
+  return <ReferralForm key={assessmentId} victimId={personId} dashAssessmentId={assessmentId} onBack={back} />;
 }
 
 function MaracReferralsRoute() {
