@@ -50,6 +50,7 @@ test('a practitioner scores a victim high on the DASH checklist; a second referr
   await page.getByTestId('person-profile').getByRole('button', { name: 'DASH risk checklist' }).click();
   const checklist = page.getByTestId('dash-checklist');
   await expect(checklist.getByRole('heading', { level: 1, name: 'DASH risk checklist' })).toBeFocused();
+  await expect(page.getByTestId('dash-history')).toContainText('No earlier checklists you can see.');
   await expectAccessibleScreen(page, 'dash-checklist');
   for (let n = 1; n <= 24; n++) {
     await checklist.getByTestId(`dash-question-${n}`).getByRole('radio', { name: n <= 15 ? 'Yes' : 'No', exact: true }).check();
@@ -57,6 +58,9 @@ test('a practitioner scores a victim high on the DASH checklist; a second referr
   await expect(page.getByTestId('dash-live-level')).toHaveText('Score 15 of 24: High risk');
   await checklist.getByRole('button', { name: 'Save checklist' }).click();
   await expect(page.getByTestId('dash-saved-level')).toHaveText('Score 15: High risk.');
+  // The reassessment history now holds it, with the next checklist due in 8 weeks.
+  await expect(page.getByTestId('dash-history')).toContainText('score 15, High risk (Haven Victim Support)');
+  await expect(page.getByTestId('dash-history')).toContainText('Reassessment due');
 
   // The referral form, from the saved checklist.
   await checklist.getByRole('button', { name: 'Refer to MARAC' }).click();

@@ -11,6 +11,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { Page } from '../../components/Page.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { dashBody, draftLevel, emptyDashDraft, unanswered } from './dash-draft.ts';
+import { DashHistory } from './DashHistory.tsx';
 import { DashQuestionItem } from './DashQuestionItem.tsx';
 import styles from './DashChecklist.module.css';
 
@@ -61,6 +62,7 @@ export function DashChecklist({ personId, onBack, onRefer }: DashChecklistProps)
       </div>
       <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className={styles.title}>DASH risk checklist</h1>
       <p className={styles.intro}>SafeLives DASH risk identification checklist, version {QUESTIONNAIRE.version}. The score is the number of “yes” answers.</p>
+      <DashHistory key={saved?.id ?? 'before'} personId={personId} />
       <p className={styles.level} role="status" aria-live="polite" data-testid="dash-live-level">
         Score {level.score} of {QUESTIONNAIRE.questions.length}: {DASH_BAND_LABELS[level.scoredBand]} risk
         {level.band !== level.scoredBand && `, raised to ${DASH_BAND_LABELS[level.band]} by professional judgement`}
