@@ -10,6 +10,7 @@ import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
+import { registerMaracRoutes } from './marac/routes.ts';
 import { registerMarkerRoutes } from './markers/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
@@ -55,6 +56,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerAccessRequestRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerMaracRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }

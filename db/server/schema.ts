@@ -4,6 +4,7 @@ import type { AccessRequestStatus, AccessResourceType } from '../../domain/entit
 import type { DocumentSharingLevel } from '../../domain/entities/document.ts';
 import type { NotificationKind } from '../../domain/entities/notification.ts';
 import type { ConsentStatus, Gender, IdentifierScheme } from '../../domain/entities/person.ts';
+import type { DashBand } from '../../domain/marac/dash-scoring.ts';
 import type {
   AgencyKind, CaseStatus, MarkerSubjectType, MarkerType, ReportKind, ReportSharingLevel, RiskLevel, Role, SharingLevel, SubjectRole, TaskStatus,
 } from '../../domain/vocabulary.ts';
@@ -455,6 +456,59 @@ export interface NotificationTable {
   created_at: string;
 }
 
+/** A MARAC area: its coordinating agency and escalation rule (N incidents in M months). */
+export interface MaracAreaTable {
+  id: string;
+  name: string;
+  coordinator_agency_id: string;
+  escalation_incidents: Generated<number>;
+  escalation_months: Generated<number>;
+  created_at: string;
+}
+
+/** A DASH risk assessment of a person; `answers` is JSON, read against `version`. */
+export interface DashAssessmentTable {
+  id: string;
+  person_id: string;
+  version: string;
+  answers: string;
+  score: number;
+  scored_band: DashBand;
+  band: DashBand;
+  judgement_band: DashBand | null;
+  judgement_reasons: string | null;
+  assessed_by: string;
+  agency_id: string;
+  assessed_at: string;
+}
+
+/** A MARAC referral; `criteria` and `details` are JSON (the form's fields other than persons). */
+export interface MaracReferralTable {
+  id: string;
+  case_id: string;
+  marac_area_id: string;
+  dash_assessment_id: string;
+  victim_person_id: string;
+  referring_agency_id: string;
+  referred_by: string;
+  referred_on: string;
+  score: number;
+  band: DashBand;
+  criteria: string;
+  repeat: Flag;
+  repeat_of_referral_id: string | null;
+  details: string;
+  created_at: string;
+}
+
+/** A perpetrator named on a referral: with the victim, the pair the repeat flag looks at. */
+export interface MaracReferralPerpetratorTable {
+  referral_id: string;
+  person_id: string;
+  relationship_to_victim: string;
+  address: string | null;
+}
+
 export interface ServerDatabase {
   agencies: AgencyTable;
   teams: TeamTable;
@@ -497,4 +551,8 @@ export interface ServerDatabase {
   client_audit_events: ClientAuditEventTable;
   audit_exports: AuditExportTable;
   notifications: NotificationTable;
+  marac_areas: MaracAreaTable;
+  dash_assessments: DashAssessmentTable;
+  marac_referrals: MaracReferralTable;
+  marac_referral_perpetrators: MaracReferralPerpetratorTable;
 }

@@ -8,6 +8,7 @@ import { accessRequestRoutes } from './access-request-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { locationRoutes } from './location-routes.ts';
+import { maracRoutes } from './marac-routes.ts';
 import { markerRoutes } from './marker-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { personRoutes } from './person-routes.ts';
@@ -37,6 +38,7 @@ export const routes = {
   ...accessRequestRoutes,
   ...adminRoutes,
   ...notificationRoutes,
+  ...maracRoutes,
 } as const;
 
 /** The route table's type. */

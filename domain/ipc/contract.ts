@@ -10,6 +10,7 @@ import { auditExportChannels } from './audit-export-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
+import { maracChannels } from './marac-channels.ts';
 import { notificationChannels } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
@@ -33,6 +34,7 @@ export const channels = {
   ...accessRequestChannels,
   ...auditChannels,
   ...auditExportChannels,
+  ...maracChannels,
 } as const;
 
 /** The channel table's type. */

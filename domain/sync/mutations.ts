@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
+import { CreateDashAssessmentBodySchema } from '../entities/dash-assessment.ts';
+import { CreateMaracReferralBodySchema } from '../entities/marac-referral.ts';
 import { CreateReportBodySchema } from '../entities/report.ts';
 import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
 import { IdSchema } from '../ids.ts';
@@ -38,6 +40,16 @@ export const TaskUpdateArgsSchema = z.object({ taskId: IdSchema, status: TaskSta
 
 export const TaskAddUpdateArgsSchema = z.object({ taskUpdateId: IdSchema, taskId: IdSchema }).extend(TaskUpdateBodySchema.shape).strict();
 
+/** A DASH assessment made offline (docs/marac.md): the route's body with client-made ids; scored on the server. */
+export const DashAssessmentCreateArgsSchema = z.object({ assessmentId: IdSchema, personId: IdSchema, assessment: CreateDashAssessmentBodySchema }).strict();
+
+/**
+ * A MARAC referral made offline: the route's body with a client-made id, and the id the new MARAC case
+ * takes when the referral links none. The server works out the criteria and the repeat flag when it
+ * applies the push, from the referrals it holds then, so the flag is confirmed at push time.
+ */
+export const MaracReferralCreateArgsSchema = z.object({ referralId: IdSchema, newCaseId: IdSchema, referral: CreateMaracReferralBodySchema }).strict();
+
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
@@ -46,6 +58,8 @@ export const MUTATION_ARGS = {
   'task.create': TaskCreateArgsSchema,
   'task.update': TaskUpdateArgsSchema,
   'task.addUpdate': TaskAddUpdateArgsSchema,
+  'dash_assessment.create': DashAssessmentCreateArgsSchema,
+  'marac_referral.create': MaracReferralCreateArgsSchema,
 } as const;
 
 /** A mutation's name. */

@@ -11,6 +11,7 @@ import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditExport } from './audit-exports-online.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
+import { maracHandlers } from './marac-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -123,5 +124,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'changes.submit': async ({ baseVersion, ...change }) =>
       ({ mutationId: await sync.enqueue(baseVersion === undefined ? change : { ...change, baseVersion }) }),
     ...createSyncChannelHandlers(sync),
+    // Each call needs a signed-in session: `session.require()` throws otherwise.
+    ...maracHandlers(() => {
+      session.require();
+      return { api: deps.api, accessToken: () => session.accessToken() };
+    }),
   };
 }

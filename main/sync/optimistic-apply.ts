@@ -108,6 +108,11 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       }
       return null;
     }
+    case 'dash_assessment.create':
+    case 'marac_referral.create':
+      // Not mirrored in the offline copy: the outbox holds the change until the push, where the server
+      // scores the assessment and works out the referral's criteria and repeat flag (docs/marac.md).
+      return null;
   }
   throw new CodedError('validation_error', 'Unknown mutation.');
 }
@@ -182,6 +187,10 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       }
       return;
     }
+    case 'dash_assessment.create':
+    case 'marac_referral.create':
+      // Nothing was applied locally.
+      return;
   }
 }
 

@@ -27,10 +27,12 @@ export interface TopBarProps {
   onFindPerson: () => void;
   /** Opens the Audit screen (offered to data officers and team managers only). */
   onShowAudit: () => void;
+  /** Opens the MARAC referrals list (offered to MARAC coordinators). */
+  onShowReferrals: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -53,6 +55,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       {auditScopeOf(user) !== null && (
         <button type="button" className="button button--on-dark" onClick={onShowAudit}>
           Audit
+        </button>
+      )}
+      {user.role === 'marac_coordinator' && (
+        <button type="button" className="button button--on-dark" onClick={onShowReferrals}>
+          MARAC referrals
         </button>
       )}
       <button

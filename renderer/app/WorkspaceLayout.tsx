@@ -20,6 +20,7 @@ export function WorkspaceLayout() {
         onShowNotifications={() => void navigate({ to: '/notifications' })}
         onFindPerson={() => void navigate({ to: '/persons' })}
         onShowAudit={() => void navigate({ to: '/audit' })}
+        onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>

@@ -12,6 +12,9 @@ import { CaseDetail } from '../screens/case/CaseDetail.tsx';
 import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
 import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
+import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
+import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
+import { Referrals } from '../screens/marac/Referrals.tsx';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
@@ -44,10 +47,16 @@ const personRoute = createRoute({ getParentRoute: () => rootRoute, path: 'person
 
 const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', component: NotificationsRoute });
 
+const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/dash', component: DashChecklistRoute });
+
+const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
+
+const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
+
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -133,6 +142,26 @@ function AuditRoute() {
   return <Audit search={search} scope={scope.kind} onSearch={(next) => void navigate({ search: next })} onBack={goTo.queue} renderExport={renderExport} />;
 }
 
+function DashChecklistRoute() {
+  const { personId } = dashChecklistRoute.useParams();
+  const router = useRouter();
+  const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
+  const refer = (assessmentId: string) => void router.navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId } });
+  return <DashChecklist key={personId} personId={personId} onBack={back} onRefer={refer} />;
+}
+
+function ReferralFormRoute() {
+  const { personId, assessmentId } = referralFormRoute.useParams();
+  const router = useRouter();
+  const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
+  return <ReferralForm key={assessmentId} victimId={personId} dashAssessmentId={assessmentId} onBack={back} />;
+}
+
+function MaracReferralsRoute() {
+  const goTo = useGoTo();
+  return <Referrals onBack={goTo.queue} />;
+}
+
 function PersonSearchRoute() {
   const search = personSearchRoute.useSearch();
   const navigate = personSearchRoute.useNavigate();
@@ -148,5 +177,9 @@ function PersonRoute() {
   const canGoBack = useCanGoBack();
   // Back to wherever the profile was opened from (a search, a case); from a link, to the person search.
   const back = () => (canGoBack ? router.history.back() : void router.navigate({ to: '/persons' }));
-  return <PersonProfile key={personId} personId={personId} onBack={back} onOpenCase={goTo.openCase} />;
+  const { user } = useWorkspace();
+  // Practitioners and their managers assess risk; coordinators and officers do not record checklists here.
+  const assesses = user.role === 'practitioner' || user.role === 'team_manager';
+  const dash = () => void router.navigate({ to: '/persons/$personId/dash', params: { personId } });
+  return <PersonProfile key={personId} personId={personId} onBack={back} onOpenCase={goTo.openCase} onDashChecklist={assesses ? dash : undefined} />;
 }

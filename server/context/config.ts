@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4318),
   CASEBRIDGE_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
   CASEBRIDGE_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  CASEBRIDGE_DASH_REASSESSMENT_WEEKS: z.coerce.number().int().min(1).max(52).default(8),
   CASEBRIDGE_TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((p) => p.trim()).filter((p) => p !== ''))
     .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'each entry must be an IP address or CIDR range' }))),
   CASEBRIDGE_AUDIT_ORIGIN: z.string().regex(/^[^\s+\u2014]+$/u, 'CASEBRIDGE_AUDIT_ORIGIN must be text without spaces or "+"').optional(),
@@ -68,6 +69,8 @@ export interface ServerConfig {
   trustProxy?: readonly string[];
   /** The audit log's key, checkpoint file and witness (resolved with defaults by `auditLogConfig`). */
   auditLog?: Partial<AuditLogConfig>;
+  /** Weeks after a DASH assessment until a reassessment is due (docs/marac.md); 8 when absent. */
+  dashReassessmentWeeks?: number;
 }
 
 /** Parses the environment; a bad value fails fast with a clear message naming the variable. */
@@ -99,5 +102,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...(e.CASEBRIDGE_AUDIT_CHECKPOINT_SECONDS ? { checkpointSeconds: e.CASEBRIDGE_AUDIT_CHECKPOINT_SECONDS } : {}),
       ...(e.CASEBRIDGE_AUDIT_VERIFY_KEY ? { verifyKey: e.CASEBRIDGE_AUDIT_VERIFY_KEY } : {}),
     },
+    dashReassessmentWeeks: e.CASEBRIDGE_DASH_REASSESSMENT_WEEKS,
   };
 }

@@ -45,3 +45,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'dan.osei', displayName: 'Dan Osei', password: 'licence-check-12', role: 'team_manager', agencyCode: 'NPS', teams: ['Offender Management'] },
   { username: 'admin', displayName: 'Casebridge Administrator', password: 'system-admin-1', role: 'system_admin', agencyCode: 'RCC', teams: [] },
 ];
+
+/** The demo MARAC area: coordinated by the council's community safety team, the default escalation rule (3 in 12). */
+export const DEMO_MARAC_AREAS: readonly { name: string; coordinatorAgencyCode: string }[] = [
+  { name: 'Riverton MARAC', coordinatorAgencyCode: 'RCC' },
+];

@@ -7,7 +7,7 @@ import type { AuditActor } from '../audit/record-audit.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import type { WriteContext } from '../changes/write-context.ts';
 import { recordChange } from '../changes/record-change.ts';
-import { DEMO_AGENCIES, DEMO_USERS } from './demo-directory.ts';
+import { DEMO_AGENCIES, DEMO_MARAC_AREAS, DEMO_USERS } from './demo-directory.ts';
 
 /** A seeded agency with its database ids. */
 export interface SeededAgency {
@@ -77,6 +77,13 @@ export async function insertDirectory(trx: Transaction<ServerDatabase>, createdA
       teamIds.push(teamId);
     }
     users.push({ id, username: user.username, displayName: user.displayName, role: user.role, agencyId: agency.id, agencyName: agency.name, teamIds });
+  }
+  for (const area of DEMO_MARAC_AREAS) {
+    const coordinator = agencies.find((a) => a.code === area.coordinatorAgencyCode);
+    if (!coordinator) {
+      throw new Error(`Demo MARAC area ${area.name} names unknown agency ${area.coordinatorAgencyCode}.`);
+    }
+    await trx.insertInto('marac_areas').values({ id: newId(), name: area.name, coordinator_agency_id: coordinator.id, created_at: createdAt }).execute();
   }
   return { agencies, users, usersByTeam };
 }

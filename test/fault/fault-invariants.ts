@@ -43,6 +43,9 @@ export async function checkServer(db: Kysely<ServerDatabase>, entries: JournalEn
       }
       continue;
     }
+    if (name !== 'case.update' && name !== 'task.update') {
+      continue;
+    }
     const id = name === 'case.update' ? args.caseId : args.taskId;
     const u = updates.get(id) ?? { done: 0, maybe: 0, values: [] };
     u[done ? 'done' : 'maybe'] += 1;

@@ -9,7 +9,7 @@ import { testDialects } from '../support/test-databases.ts';
 const T = '2026-12-01T10:00:00.000Z';
 
 describe.each(testDialects())('migration 0017_audit_exports on %s', (dialect) => {
-  const m = useServerMigration(dialect, '0015_audit_merkle_log');
+  const m = useServerMigration(dialect, '0016_marac_referrals');
   let userId: string;
   let agencyId: string;
 
@@ -39,7 +39,7 @@ describe.each(testDialects())('migration 0017_audit_exports on %s', (dialect) =>
   it('drops the table again when migrated down, keeping everything else', async () => {
     await m.migrateTo('0017_audit_exports');
     await m.db.insertInto('audit_exports').values(job()).execute();
-    await m.migrateTo('0015_audit_merkle_log');
+    await m.migrateTo('0016_marac_referrals');
     expect((await m.db.introspection.getTables()).map((t) => t.name)).not.toContain('audit_exports');
     expect(await m.db.selectFrom('users').select('id').execute()).toEqual([{ id: userId }]);
     expect(await verifyAuditChain(m.db)).toMatchObject({ ok: true, events: 1 });

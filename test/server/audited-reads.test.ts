@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../domain/http/openapi.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { buildCase, buildUser } from '../support/factories.ts';
-import { buildLocation, buildPerson, buildThreeAgencyWorld, call, signIn, type WorldUser } from '../support/case-factories.ts';
+import { buildLocation, buildPerson, buildSignedInUser, buildThreeAgencyWorld, call, signIn, type WorldUser } from '../support/case-factories.ts';
 import { uploadDocument } from '../support/document-upload.ts';
+import { buildMaracArea, dashAnswers, referralBody } from '../support/marac-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -20,6 +21,7 @@ const NO_CONTENT: Record<string, string> = {
   '/notifications': 'ids and agency names only, never personal data (domain/entities/notification.ts)',
   '/access-requests': 'workflow metadata about requests; never any content of the record',
   '/audit/verify': 'the chain check; itself audited as audit.verify, returns counts and hashes only',
+  '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',
   '/audit/exports/{id}': "the caller's own export job: its status, progress and manifest, no event rows (the file is audited)",
   '/audit/exports/{id}/manifest': "the caller's own export's manifest: filters, counts and hashes, no event rows (the file is audited)",
   // Known gap, not an exemption: the per-page disclosure events of sync (issue 13 §2 Sync) are separate work.
@@ -31,6 +33,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
   let server: TestServer;
   let reader: WorldUser;
   let officer: WorldUser;
+  let coordinator: WorldUser;
   let urls: Record<string, string>;
 
   beforeAll(async () => {
@@ -57,6 +60,15 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       exportStatus = (await call<{ status: string }>(server, officer, 'GET', `/audit/exports/${created.body.id}`)).body.status;
     }
     expect(exportStatus).toBe('complete');
+    // A MARAC area the police coordinate, a checklist and a referral, so the MARAC reads have something to return.
+    coordinator = await buildSignedInUser(server, world.agencies.police, [], 'marac_coordinator');
+    const areaId = await buildMaracArea(server.db, world.agencies.police);
+    const perpetratorId = await buildPerson(server.db, { ownerAgencyId: world.agencies.police });
+    const dash = await call<{ id: string }>(server, reader, 'POST', `/persons/${personId}/dash-assessments`, { version: '2015', answers: dashAnswers(15) });
+    const referral = await call<{ id: string }>(server, reader, 'POST', '/marac/referrals', referralBody({
+      maracAreaId: areaId, dashAssessmentId: dash.body.id, victimId: personId, perpetratorId, referredOn: new Date().toISOString().slice(0, 10),
+    }));
+    expect([dash.status, referral.status], JSON.stringify(referral.body)).toEqual([200, 200]);
     // One concrete URL per OpenAPI path; a path missing here fails the walk below.
     urls = {
       '/cases': '/cases',
@@ -75,6 +87,9 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/locations/search': '/locations/search?q=Synthetic',
       '/locations/{id}': `/locations/${locationId}`,
       '/audit/events': '/audit/events',
+      '/persons/{id}/dash-assessments': `/persons/${personId}/dash-assessments`,
+      '/marac/referrals': '/marac/referrals',
+      '/marac/referrals/{id}': `/marac/referrals/${referral.body.id}`,
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
     };
   });
@@ -95,7 +110,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') ? officer : reader;
+      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' ? coordinator : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

@@ -15,6 +15,7 @@ import * as m0012 from './0012_totp_setup_token.ts';
 import * as m0013 from './0013_change_prior_audience.ts';
 import * as m0014 from './0014_audit_event_scopes.ts';
 import * as m0015 from './0015_audit_merkle_log.ts';
+import * as m0016 from './0016_marac_referrals.ts';
 import * as m0017 from './0017_audit_exports.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
@@ -34,6 +35,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0013_change_prior_audience': m0013,
   '0014_audit_event_scopes': m0014,
   '0015_audit_merkle_log': m0015,
+  '0016_marac_referrals': m0016,
   '0017_audit_exports': m0017,
 };
 

@@ -14,10 +14,12 @@ export interface PersonProfileProps {
   personId: string;
   onBack: () => void;
   onOpenCase: (caseId: string) => void;
+  /** Opens the DASH risk checklist for this person (absent where the role keeps no checklists). */
+  onDashChecklist?: (() => void) | undefined;
 }
 
 /** Read again when sync invalidates it; a person no longer in the offline copy is no longer shown. */
-export function PersonProfile({ personId, onBack, onOpenCase }: PersonProfileProps) {
+export function PersonProfile({ personId, onBack, onOpenCase, onDashChecklist }: PersonProfileProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const query = useDesktopQuery('persons.profile', { personId });
@@ -39,6 +41,11 @@ export function PersonProfile({ personId, onBack, onOpenCase }: PersonProfilePro
       <button type="button" className="button" onClick={onBack}>
         ← Back
       </button>
+      {onDashChecklist && (
+        <button type="button" className="button" onClick={onDashChecklist}>
+          DASH risk checklist
+        </button>
+      )}
     </div>
   );
   if (!shown) {

@@ -5,6 +5,7 @@ import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.
 import type { WriteContext } from '../../changes/write-context.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
+import { applyDashAssessmentCreate, applyMaracReferralCreate } from './marac-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
 import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
 
@@ -26,4 +27,6 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'task.create': (trx, env, args) => applyTaskCreate(trx, env, args),
   'task.update': (trx, env, args) => applyTaskUpdate(trx, env, args),
   'task.addUpdate': (trx, env, args) => applyTaskAddUpdate(trx, env, args),
+  'dash_assessment.create': (trx, env, args) => applyDashAssessmentCreate(trx, env, args),
+  'marac_referral.create': (trx, env, args) => applyMaracReferralCreate(trx, env, args),
 };

@@ -1,0 +1,51 @@
+/** The MARAC channels: calls to the server (MARAC records are not part of the offline copy; docs/marac.md). */
+import { CodedError } from '../../domain/errors.ts';
+import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+
+/** What the MARAC channels need: the API and an access token. */
+export interface MaracDeps {
+  api: ApiClient;
+  accessToken: () => Promise<string>;
+}
+
+/** Runs a server call; offline, `network_error` saying what waits for the connection. */
+async function online<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
+      throw new CodedError('network_error', `${what} come from the server: they show again when this computer is connected.`);
+    }
+    throw error;
+  }
+}
+
+/** The MARAC channel handlers over `deps`. */
+export function maracHandlers(deps: () => MaracDeps) {
+  return {
+    'marac.areas': async (): Promise<ChannelOutput<'marac.areas'>> => {
+      const d = deps();
+      return online('MARAC areas', async () => d.api.call('listMaracAreas', { accessToken: await d.accessToken() }));
+    },
+    'marac.assessments.list': async ({ personId }: ChannelParsedInput<'marac.assessments.list'>): Promise<ChannelOutput<'marac.assessments.list'>> => {
+      const d = deps();
+      return online('Risk assessments', async () => d.api.call('listDashAssessments', { params: { id: personId }, accessToken: await d.accessToken() }));
+    },
+    'marac.assessments.create': async ({ personId, assessment }: ChannelParsedInput<'marac.assessments.create'>): Promise<ChannelOutput<'marac.assessments.create'>> => {
+      const d = deps();
+      return d.api.call('createDashAssessment', { params: { id: personId }, body: assessment, accessToken: await d.accessToken() });
+    },
+    'marac.referrals.create': async ({ referral }: ChannelParsedInput<'marac.referrals.create'>): Promise<ChannelOutput<'marac.referrals.create'>> => {
+      const d = deps();
+      return d.api.call('createMaracReferral', { body: referral, accessToken: await d.accessToken() });
+    },
+    'marac.referrals.list': async ({ maracAreaId }: ChannelParsedInput<'marac.referrals.list'>): Promise<ChannelOutput<'marac.referrals.list'>> => {
+      const d = deps();
+      return online('MARAC referrals', async () => d.api.call('listMaracReferrals', {
+        query: maracAreaId === undefined ? {} : { maracAreaId }, accessToken: await d.accessToken(),
+      }));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** The referral's perpetrator and children, picked from the offline copy with their relationships. */
+import { useId } from 'react';
+import { PersonPicker } from './PersonPicker.tsx';
+import type { ReferralDraft } from './referral-draft.ts';
+import styles from './ReferralForm.module.css';
+
+/** The draft and how to change it. */
+export interface ReferralPeopleProps {
+  draft: ReferralDraft;
+  victimId: string;
+  onChange: (update: (draft: ReferralDraft) => ReferralDraft) => void;
+}
+
+function Text({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label className="field__label" htmlFor={id}>{label}</label>
+      <input id={id} className="field__input" value={value} onChange={(e) => onChange(e.target.value)} />
+    </>
+  );
+}
+
+/** Perpetrator first (one here; the API takes up to five), then any children. */
+export function ReferralPeople({ draft, victimId, onChange }: ReferralPeopleProps) {
+  const taken = [victimId, ...(draft.perpetrator ? [draft.perpetrator.id] : []), ...draft.children.map((c) => c.id)];
+  return (
+    <>
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>Perpetrator (never told of the referral)</legend>
+        <div className={styles.grid}>
+          {draft.perpetrator === null
+            ? <PersonPicker label="Find the perpetrator" excludeIds={taken} onPick={(p) => onChange((d) => ({ ...d, perpetrator: p }))} />
+            : (
+              <p className={styles.row}>
+                <strong data-testid="picked-perpetrator">{draft.perpetrator.name}</strong>
+                <button type="button" className="button" onClick={() => onChange((d) => ({ ...d, perpetrator: null }))}>Remove</button>
+              </p>
+            )}
+          <Text label="Relationship to the victim" value={draft.perpetratorRelationship} onChange={(v) => onChange((d) => ({ ...d, perpetratorRelationship: v }))} />
+          <Text label="Perpetrator's address (optional)" value={draft.perpetratorAddress} onChange={(v) => onChange((d) => ({ ...d, perpetratorAddress: v }))} />
+        </div>
+      </fieldset>
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>Children in the household</legend>
+        <div className={styles.grid}>
+          {draft.children.map((c, i) => {
+            const change = (key: 'relationshipToVictim' | 'relationshipToPerpetrator' | 'school') => (v: string) =>
+              onChange((d) => ({ ...d, children: d.children.map((x, j) => (j === i ? { ...x, [key]: v } : x)) }));
+            return (
+              <div key={c.id} className={styles.grid}>
+                <p className={styles.row}>
+                  <strong>{c.name}</strong>
+                  <button type="button" className="button" onClick={() => onChange((d) => ({ ...d, children: d.children.filter((x) => x.id !== c.id) }))}>Remove {c.name}</button>
+                </p>
+                <Text label={`${c.name}: relationship to the victim`} value={c.relationshipToVictim} onChange={change('relationshipToVictim')} />
+                <Text label={`${c.name}: relationship to the perpetrator`} value={c.relationshipToPerpetrator} onChange={change('relationshipToPerpetrator')} />
+                <Text label={`${c.name}: school (optional)`} value={c.school} onChange={change('school')} />
+              </div>
+            );
+          })}
+          <PersonPicker label="Add a child" excludeIds={taken}
+            onPick={(p) => onChange((d) => ({ ...d, children: [...d.children, { ...p, relationshipToVictim: '', relationshipToPerpetrator: '', school: '' }] }))} />
+        </div>
+      </fieldset>
+    </>
+  );
+}

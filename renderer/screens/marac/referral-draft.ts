@@ -1,0 +1,68 @@
+/** The MARAC referral form as the user fills it in, and the body it becomes (pure). */
+import type { CreateMaracReferralBody } from '../../../domain/entities/marac-referral.ts';
+import type { Gender } from '../../../domain/entities/person.ts';
+import type { NoConsentJustification } from '../../../domain/marac/referral-consent.ts';
+import type { PickedPerson } from './PersonPicker.tsx';
+
+type YesNoUnknown = 'yes' | 'no' | 'not_known';
+
+/** Every field of the form as text, flags and picked persons. */
+export interface ReferralDraft {
+  maracAreaId: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  victimAddress: string;
+  victimPhone: string;
+  safeToCall: boolean;
+  safeContactTimes: string;
+  ethnicity: string;
+  disability: YesNoUnknown;
+  sexualOrientation: string;
+  lgbtPlus: YesNoUnknown;
+  gender: Gender;
+  perpetrator: PickedPerson | null;
+  perpetratorRelationship: string;
+  perpetratorAddress: string;
+  children: Array<PickedPerson & { relationshipToVictim: string; relationshipToPerpetrator: string; school: string }>;
+  professionalJudgementReasons: string;
+  incidentDates: string[];
+  victimAware: boolean;
+  consentGiven: boolean;
+  justification: NoConsentJustification | '';
+  afraidOf: string;
+  previousMaracs: string;
+}
+
+/** An empty draft. */
+export function emptyReferralDraft(): ReferralDraft {
+  return {
+    maracAreaId: '', contactName: '', contactPhone: '', contactEmail: '', victimAddress: '', victimPhone: '', safeToCall: false,
+    safeContactTimes: '', ethnicity: '', disability: 'not_known', sexualOrientation: '', lgbtPlus: 'not_known', gender: 'female',
+    perpetrator: null, perpetratorRelationship: '', perpetratorAddress: '', children: [], professionalJudgementReasons: '',
+    incidentDates: [], victimAware: false, consentGiven: false, justification: '', afraidOf: '', previousMaracs: '',
+  };
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** The body to send; the domain schema (on the desktop core and the server) says what is missing. */
+export function referralBody(draft: ReferralDraft, victimId: string, dashAssessmentId: string, referredOn: string): CreateMaracReferralBody {
+  return {
+    maracAreaId: draft.maracAreaId,
+    dashAssessmentId,
+    referredOn,
+    contact: { name: draft.contactName.trim(), phone: draft.contactPhone.trim(), email: orNull(draft.contactEmail) },
+    victim: { personId: victimId, address: orNull(draft.victimAddress), phone: orNull(draft.victimPhone), safeToCall: draft.safeToCall, safeContactTimes: orNull(draft.safeContactTimes) },
+    diversity: { ethnicity: orNull(draft.ethnicity), disability: draft.disability, sexualOrientation: orNull(draft.sexualOrientation), lgbtPlus: draft.lgbtPlus, gender: draft.gender },
+    perpetrators: draft.perpetrator === null ? [] : [{ personId: draft.perpetrator.id, relationshipToVictim: draft.perpetratorRelationship.trim(), address: orNull(draft.perpetratorAddress) }],
+    children: draft.children.map((c) => ({
+      personId: c.id, relationshipToVictim: c.relationshipToVictim.trim(), relationshipToPerpetrator: c.relationshipToPerpetrator.trim(), school: orNull(c.school),
+    })),
+    professionalJudgementReasons: orNull(draft.professionalJudgementReasons),
+    incidentDates: draft.incidentDates.filter((d) => d !== ''),
+    consent: { victimAware: draft.victimAware, consentGiven: draft.consentGiven, justification: draft.consentGiven || draft.justification === '' ? null : draft.justification },
+    afraidOf: orNull(draft.afraidOf),
+    previousMaracs: orNull(draft.previousMaracs),
+  };
+}
