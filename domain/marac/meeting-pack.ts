@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import { ReportSharingLevelSchema, SharingLevelSchema } from '../vocabulary.ts';
+import { bandOfScore, bandRank, DashBandSchema } from './dash-scoring.ts';
+import { REFERRAL_CRITERIA, ReferralCriterionSchema } from './referral-criteria.ts';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const PackDateSchema = z.iso.date();
@@ -13,14 +15,6 @@ export const PackDateSchema = z.iso.date();
 /** Free text printed in the pack: bounded, and always printed literally (never read as markup). */
 const packText = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
-
-export const PACK_DASH_BANDS = ['standard', 'medium', 'high'] as const;
-/** The DASH risk band printed for a case (same words as the referral's scoring). */
-export type PackDashBand = (typeof PACK_DASH_BANDS)[number];
-
-export const PACK_CRITERIA = ['visible_high_risk', 'professional_judgement', 'potential_escalation', 'repeat'] as const;
-/** A MARAC referral criterion met by a case (same words as the referral's criteria). */
-export type PackCriterion = (typeof PACK_CRITERIA)[number];
 
 export const RESEARCH_NATURES = ['fact', 'opinion'] as const;
 /** Research keeps what an agency holds as fact apart from its professional opinion. */
@@ -51,24 +45,19 @@ export const PackReferralSchema = z.object({
   summary: packText(20_000),
 }).strict();
 
-/** The band a DASH score gives on its own: 14+ high, 10–13 medium, else standard. */
-export function packBandOfScore(score: number): PackDashBand {
-  return score >= 14 ? 'high' : score >= 10 ? 'medium' : 'standard';
-}
-
 /**
  * The DASH checklist result of the referral. Professional judgement may raise the band above the
  * score's, never lower it, and `raisedByJudgement` says whether it did.
  */
 export const PackDashSchema = z.object({
   score: z.number().int().min(0).max(24),
-  band: z.enum(PACK_DASH_BANDS),
+  band: DashBandSchema,
   /** True when professional judgement raised the band above what the score gives. */
   raisedByJudgement: z.boolean(),
   questionnaireVersion: packText(40),
 }).strict().superRefine((dash, ctx) => {
-  const scored = PACK_DASH_BANDS.indexOf(packBandOfScore(dash.score));
-  const printed = PACK_DASH_BANDS.indexOf(dash.band);
+  const scored = bandRank(bandOfScore(dash.score));
+  const printed = bandRank(dash.band);
   if (printed < scored) {
     ctx.addIssue({ code: 'custom', path: ['band'], message: 'Professional judgement can raise the band, never lower it' });
   } else if (dash.raisedByJudgement !== printed > scored) {
@@ -124,7 +113,7 @@ export const PackCaseSchema = z.object({
   access: PackCaseAccessSchema,
   referral: PackReferralSchema,
   dash: PackDashSchema,
-  criteria: z.array(z.enum(PACK_CRITERIA)).max(PACK_CRITERIA.length),
+  criteria: z.array(ReferralCriterionSchema).max(REFERRAL_CRITERIA.length),
   /** Flagged automatically from the golden nominal, never typed in. */
   repeat: z.boolean(),
   children: z.array(PackChildSchema).max(30),

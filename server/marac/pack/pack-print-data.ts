@@ -4,18 +4,13 @@
  * never parsed as markup (docs/marac.md).
  */
 import type { CopyCase, MeetingPackCopy } from '../../../domain/marac/meeting-pack-copy.ts';
-import type { PackActionStatus, PackCriterion, PackDashBand } from '../../../domain/marac/meeting-pack.ts';
+import type { PackActionStatus } from '../../../domain/marac/meeting-pack.ts';
+import { DASH_BAND_LABELS } from '../../../domain/marac/dash-scoring.ts';
+import { REFERRAL_CRITERION_LABELS } from '../../../domain/marac/referral-criteria.ts';
 
 /** Pack times are printed as people at the meeting read them. */
 const PACK_TIME_ZONE = 'Europe/London';
 
-const BAND_LABELS: Record<PackDashBand, string> = { standard: 'Standard', medium: 'Medium', high: 'High' };
-const CRITERION_LABELS: Record<PackCriterion, string> = {
-  visible_high_risk: 'Visible high risk (14 or more yes answers)',
-  professional_judgement: 'Professional judgement',
-  potential_escalation: 'Potential escalation',
-  repeat: 'Repeat',
-};
 const STATUS_LABELS: Record<PackActionStatus, string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
 
 /** A printed row of the action plan (and of a case's outstanding actions). */
@@ -110,11 +105,11 @@ function printCase(c: CopyCase, index: number): PrintCase {
     referredOn: shortDate(c.referral.referredOn),
     summary: c.referral.summary,
     dashScore: `${String(c.dash.score)} of 24`,
-    dashBand: BAND_LABELS[c.dash.band],
+    dashBand: DASH_BAND_LABELS[c.dash.band],
     dashNote: c.dash.raisedByJudgement
       ? `Raised by professional judgement (questionnaire ${c.dash.questionnaireVersion})`
       : `Questionnaire ${c.dash.questionnaireVersion}`,
-    criteria: c.criteria.map((k) => CRITERION_LABELS[k]),
+    criteria: c.criteria.map((k) => REFERRAL_CRITERION_LABELS[k]),
     repeat: c.repeat ? 'Yes' : 'No',
     children: c.children.map((child) => ({
       name: child.name,
