@@ -71,7 +71,8 @@ export async function buildExportProofs(db: Kysely<ServerDatabase>, key: NoteVer
   };
 }
 
-function consistencyFrom(tree: MerkleRangeHasher, checkpoint: Checkpoint, from: string, key: NoteVerifierKey): { from: string; proof: string[] } {
+/** The consistency proof from an earlier checkpoint (`conflict` when the log does not extend it). */
+export function consistencyFrom(tree: MerkleRangeHasher, checkpoint: Checkpoint, from: string, key: NoteVerifierKey): { from: string; proof: string[] } {
   const earlier = openCheckpoint(from, key);
   if (earlier.size > checkpoint.size || !bytesEqual(merkleRoot(tree, earlier.size), earlier.root)) {
     throw new CodedError('conflict', `The log does not extend the checkpoint of ${earlier.size} events.`);
@@ -79,7 +80,8 @@ function consistencyFrom(tree: MerkleRangeHasher, checkpoint: Checkpoint, from: 
   return { from, proof: merkleConsistencyProof(tree, earlier.size, checkpoint.size).map(toBase64) };
 }
 
-function openCheckpoint(note: string, key: NoteVerifierKey): Checkpoint {
+/** The checkpoint a signed note holds, once its signature by `key` is checked (`validation_error` otherwise). */
+export function openCheckpoint(note: string, key: NoteVerifierKey): Checkpoint {
   const body = openSignedNote(note, key, verifyEd25519);
   const checkpoint = body === undefined ? undefined : parseCheckpoint(body);
   if (checkpoint?.origin !== key.name) {

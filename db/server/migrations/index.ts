@@ -15,6 +15,7 @@ import * as m0012 from './0012_totp_setup_token.ts';
 import * as m0013 from './0013_change_prior_audience.ts';
 import * as m0015 from './0015_audit_merkle_log.ts';
 import * as m0017 from './0017_audit_exports.ts';
+import * as m0020 from './0020_audit_export_heartbeat.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0013_change_prior_audience': m0013,
   '0015_audit_merkle_log': m0015,
   '0017_audit_exports': m0017,
+  '0020_audit_export_heartbeat': m0020,
 };
 
 /** A Kysely migration provider over the static list. */
