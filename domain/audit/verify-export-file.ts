@@ -10,6 +10,7 @@ import { AUDIT_EXPORT_COLUMNS, EXPORT_MARKING, type AuditExportManifest } from '
 import { AUDIT_LEAF_FIELDS, auditEventFromLeaf, type AuditLeafEvent } from './audit-event-leaf.ts';
 import type { AuditProofBundle } from './audit-proof-bundle.ts';
 import { toHex } from './base64.ts';
+import { escapeFormula } from './csv-encode.ts';
 import type { Sha256 } from './merkle-hash.ts';
 
 /** Why an export file fails. */
@@ -22,20 +23,9 @@ export type ExportFileResult =
   | { ok: true; rows: number }
   | { ok: false; problem: ExportFileProblem; seq?: number; message: string };
 
-/** The text a spreadsheet would run as a formula gets `'` before it (csv-stringify's `escape_formulas`). */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
-
-/** A cell as the export writes a text value: empty for null, `'`-prefixed when it looks like a formula. */
-export function exportedText(value: string | null): string {
-  if (value === null) {
-    return '';
-  }
-  return FORMULA_START.has(value[0] ?? '') ? `'${value}` : value;
-}
-
 /** The cells the export writes for an event, in AUDIT_EXPORT_COLUMNS order, given its leaf text. */
 export function expectedCells(event: AuditLeafEvent, leaf: string, sha256: Sha256): string[] {
-  const text = AUDIT_LEAF_FIELDS.filter((f) => f !== 'seq' && f !== 'prev_hash').map((f) => exportedText(event[f]));
+  const text = AUDIT_LEAF_FIELDS.filter((f) => f !== 'seq' && f !== 'prev_hash').map((f) => escapeFormula(event[f]));
   return [String(event.seq), ...text, toHex(sha256(new TextEncoder().encode(leaf)))];
 }
 
