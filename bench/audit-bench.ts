@@ -28,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
 const workDir = mkdtempSync(join(tmpdir(), 'cb-bench-audit-'));
 try {
-  const copy = await cachedWorldCopy(['audit-world-v1', migrationKey(), String(EVENTS)], workDir, (db) => buildAuditWorld(db, EVENTS));
+  const copy = await cachedWorldCopy(['audit-world-v2', migrationKey(), String(EVENTS)], workDir, (db) => buildAuditWorld(db, EVENTS));
   console.log(copy.builtNow
     ? `World of ${EVENTS} audit events built in ${copy.buildSeconds.toFixed(1)} s and cached in ${copy.cachedAt}`
     : `World of ${EVENTS} audit events reused from ${copy.cachedAt} (delete it to rebuild)`);
