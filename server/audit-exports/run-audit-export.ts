@@ -15,7 +15,6 @@ import {
 import type { AuthUser } from '../auth/auth-user.ts';
 import { exportProofDetails } from '../audit/export-proofs.ts';
 import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
-import { writeExportProofs } from '../audit/write-export-proofs.ts';
 import type { AuditCheckpoints } from '../context/audit-checkpoints.ts';
 import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
 import { createCsvExportWriter } from './csv-export-writer.ts';
@@ -23,6 +22,7 @@ import { exportPaths, removeExportFiles } from './export-files.ts';
 import { exportRowPages } from './export-rows.ts';
 import type { ExportWriter } from './export-writer.ts';
 import { openHashingFile } from './hashing-file.ts';
+import { writeExportProofs } from './write-export-proofs.ts';
 import { createXlsxExportWriter } from './xlsx-export-writer.ts';
 
 /** Everything a job needs, fixed when the export was created. */

@@ -16,10 +16,10 @@ import { buildMerkleLevels } from '../../domain/audit/merkle-levels.ts';
 import { merkleInclusionProof, merkleRoot } from '../../domain/audit/merkle-proofs.ts';
 import type { NoteVerifierKey } from '../../domain/audit/signed-note.ts';
 import { CodedError } from '../../domain/errors.ts';
-import { writeChunk } from '../audit-exports/export-writer.ts';
-import { forEachAuditLeaf } from './audit-leaves.ts';
-import { consistencyFrom, openCheckpoint, type ExportProofRequest } from './export-proofs.ts';
-import { sha256 } from './sha256.ts';
+import { forEachAuditLeaf } from '../audit/audit-leaves.ts';
+import { consistencyFrom, openCheckpoint, type ExportProofRequest } from '../audit/export-proofs.ts';
+import { sha256 } from '../audit/sha256.ts';
+import { writeChunk } from './export-writer.ts';
 
 /** Events read per query while writing entries. */
 const ENTRY_PAGE = 1000;
