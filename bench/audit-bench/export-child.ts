@@ -38,7 +38,12 @@ const started = performance.now();
 const cpuStart = process.cpuUsage();
 const pageRows = process.env.BENCH_PAGE_ROWS ? { pageRows: Number(process.env.BENCH_PAGE_ROWS) } : {};
 let fileCpu = { user: 0, system: 0 };
-const afterFile = () => { fileSeconds = (performance.now() - started) / 1000; fileCpu = process.cpuUsage(cpuStart); };
+let filePeakRssMb = 0;
+const afterFile = () => {
+  fileSeconds = (performance.now() - started) / 1000;
+  fileCpu = process.cpuUsage(cpuStart);
+  filePeakRssMb = process.resourceUsage().maxRSS / 1024;
+};
 await runAuditExport({ db: opened.db, dataDir, now: () => new Date(), checkpoints, afterFile, ...pageRows }, {
   id, user, actor: { userId: user.id, agencyId: user.agencyId, ip: null }, format, filters: {}, reason: 'Benchmark run',
   throughSeq: world.total, createdAt: now,
@@ -50,5 +55,5 @@ await opened.close();
 console.log(JSON.stringify({
   format, status: row.status, rows: row.rows_written, seconds: fileSeconds, proofSeconds, cpuSeconds,
   bytes: statSync(exportPaths(dataDir, id, format).file).size, proofBytes: statSync(exportPaths(dataDir, id, format).proofs).size,
-  rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
+  rssBeforeMb, filePeakRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
 }));

@@ -13,7 +13,7 @@ import {
   AUDIT_EXPORT_COLUMNS, EXPORT_MARKING, type AuditExportFilters, type AuditExportFormat, type AuditExportManifest,
 } from '../../domain/audit/audit-export.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import { exportProofDetails } from '../audit/export-proofs.ts';
+import { sortedExportProofDetails } from '../audit/export-proofs.ts';
 import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
 import type { AuditCheckpoints } from '../context/audit-checkpoints.ts';
 import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
@@ -111,7 +111,7 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     env.afterFile?.();
     seqs.reverse();
     // The export's own event fixes which rows it holds (and the file's hash); the checkpoint is signed over it.
-    const exportSeq = await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength, ...exportProofDetails(seqs) });
+    const exportSeq = await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) });
     const signed = await env.checkpoints.signNow();
     const proofSink = openHashingFile(paths.proofsPart);
     await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq }, proofSink.stream)
