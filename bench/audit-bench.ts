@@ -24,6 +24,10 @@ const APPENDS = Number(process.env.BENCH_APPEND_EVENTS ?? 5000);
 const TARGETS = { csv: { rowsPerSecond: 150_000 }, xlsx: { rowsPerSecond: 50_000 } } as const;
 const RSS_TARGET_MB = 300;
 
+// The server runs with this flag (package.json, `npm run server`): V8 otherwise grows the young
+// generation's semi-spaces to tens of MB each under an export's allocation rate, ~90 MB of RSS.
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
+
 const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
 const workDir = mkdtempSync(join(tmpdir(), 'cb-bench-audit-'));
@@ -37,7 +41,7 @@ try {
   console.log('format  rows       seconds  rows/s    CPU s   rows/CPU s  file MB  RSS before  file RSS MB  peak RSS MB  proofs s  proofs MB  target');
   let failed = false;
   for (const format of ['csv', 'xlsx'] as const) {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(here, 'audit-bench', 'export-child.ts'),
+    const { stdout } = await run(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(here, 'audit-bench', 'export-child.ts'),
       copy.file, join(workDir, 'data'), JSON.stringify(copy.world satisfies AuditWorld), format], { maxBuffer: 1 << 20 });
     const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
       status: string; rows: number; seconds: number; proofSeconds: number; cpuSeconds: number; bytes: number; proofBytes: number;
