@@ -49,7 +49,7 @@ async function recordChainOnly(trx: Transaction<ServerDatabase>, input: AuditInp
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
 }
 
-async function timeAppends(db: Kysely<ServerDatabase>, append: typeof recordAudit, from: number): Promise<number> {
+async function timeAppends(db: Kysely<ServerDatabase>, append: (trx: Transaction<ServerDatabase>, input: AuditInput) => Promise<unknown>, from: number): Promise<number> {
   const start = process.hrtime.bigint();
   for (let i = 0; i < EVENTS; i += 1) {
     await db.transaction().execute((trx) => append(trx, event(from + i)));

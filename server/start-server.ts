@@ -1,4 +1,5 @@
 /** Starts the cloud API: open and migrate the database, build the app, listen. */
+import { failAbandonedExports } from './audit-exports/fail-abandoned-exports.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/server/schema.ts';
@@ -50,6 +51,7 @@ export async function startServer(
     const signer = createCheckpointSigner(opened.db, signingKey, auditLog, options.now);
     await sealStoredTotpSecrets(opened.db, totpKey);
     await sealStoredBlobs(opened.db, config);
+    await failAbandonedExports(opened.db, config.dataDir, (options.now ?? (() => new Date()))());
     const ctx: ServerContext = {
       db: opened.db,
       dialect: opened.dialect,

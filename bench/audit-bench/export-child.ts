@@ -1,13 +1,17 @@
 /**
  * One export in its own process, so its peak RSS is the export's alone: runs the export job
- * (the same code as the API's background job) over a copy of the world and prints one JSON line.
+ * (the same code as the API's background job, checkpoint and proofs included) over a copy of the
+ * world and prints one JSON line; `seconds` is the file alone, `proofSeconds` the proofs after it.
  * Arguments: database file, data dir, world JSON, format.
  */
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuditExportFormat } from '../../domain/audit/audit-export.ts';
 import { newId } from '../../domain/ids.ts';
 import { exportPaths } from '../../server/audit-exports/export-files.ts';
 import { runAuditExport } from '../../server/audit-exports/run-audit-export.ts';
+import { loadAuditSigningKey } from '../../server/audit/audit-signing-key.ts';
+import { createCheckpointSigner } from '../../server/audit/sign-checkpoint.ts';
 import { openServerDb } from '../../server/db/connect.ts';
 import type { AuditWorld } from './audit-world.ts';
 
@@ -22,20 +26,34 @@ await opened.db.insertInto('audit_exports').values({
 }).execute();
 const user = { id: world.officerId, username: world.officerUsername, displayName: 'Bench officer', role: 'data_officer' as const,
   agencyId: world.agencyId, agencyName: 'Bench council', teamIds: [] };
+const origin = 'bench.casebridge/audit';
+const logConfig = { origin, signingKeyFile: join(dataDir, 'bench-signing.key'), createKeyIfMissing: true,
+  checkpointFile: join(dataDir, 'bench-checkpoints.jsonl'), witnessUrl: undefined, checkpointSeconds: 300 };
+const key = loadAuditSigningKey(logConfig.signingKeyFile, origin, true);
+const signer = createCheckpointSigner(opened.db, key, logConfig);
+const checkpoints = { verifierKey: key.verifierKey, signNow: () => signer.signNow() };
+let fileSeconds = 0;
 const rssBeforeMb = process.memoryUsage().rss / 1048576;
 const started = performance.now();
 const cpuStart = process.cpuUsage();
 const pageRows = process.env.BENCH_PAGE_ROWS ? { pageRows: Number(process.env.BENCH_PAGE_ROWS) } : {};
-await runAuditExport({ db: opened.db, dataDir, now: () => new Date(), ...pageRows }, {
+let fileCpu = { user: 0, system: 0 };
+let filePeakRssMb = 0;
+const afterFile = () => {
+  fileSeconds = (performance.now() - started) / 1000;
+  fileCpu = process.cpuUsage(cpuStart);
+  filePeakRssMb = process.resourceUsage().maxRSS / 1024;
+};
+await runAuditExport({ db: opened.db, dataDir, now: () => new Date(), checkpoints, afterFile, ...pageRows }, {
   id, user, actor: { userId: user.id, agencyId: user.agencyId, ip: null }, format, filters: {}, reason: 'Benchmark run',
   throughSeq: world.total, createdAt: now,
 }, new AbortController().signal);
-const seconds = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuStart);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const proofSeconds = (performance.now() - started) / 1000 - fileSeconds;
+const cpuSeconds = (fileCpu.user + fileCpu.system) / 1e6;
 const row = await opened.db.selectFrom('audit_exports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 await opened.close();
 console.log(JSON.stringify({
-  format, status: row.status, rows: row.rows_written, seconds, cpuSeconds, bytes: statSync(exportPaths(dataDir, id, format).file).size,
-  rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
+  format, status: row.status, rows: row.rows_written, seconds: fileSeconds, proofSeconds, cpuSeconds,
+  bytes: statSync(exportPaths(dataDir, id, format).file).size, proofBytes: statSync(exportPaths(dataDir, id, format).proofs).size,
+  rssBeforeMb, filePeakRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
 }));

@@ -442,6 +442,8 @@ export interface AuditExportTable {
   sha256: string | null;
   created_at: string;
   finished_at: string | null;
+  /** When the job's node last showed it was working on it (null before the first sign). */
+  heartbeat_at: Generated<string | null>;
 }
 
 /** The whole server database. */

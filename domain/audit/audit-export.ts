@@ -46,7 +46,7 @@ export const AUDIT_EXPORT_STATUSES = ['running', 'complete', 'failed', 'cancelle
 /** An export job's state. */
 export type AuditExportStatus = (typeof AUDIT_EXPORT_STATUSES)[number];
 
-/** The manifest: what the file holds, who made it, when and why, and the file's SHA-256. */
+/** The manifest: what the file holds, who made it, when and why, the file's SHA-256, and its checkpoint and proofs. */
 export const AuditExportManifestSchema = z.object({
   manifestVersion: z.literal(1),
   exportId: IdSchema,
@@ -63,9 +63,19 @@ export const AuditExportManifestSchema = z.object({
   generatedBy: z.object({ userId: IdSchema, username: z.string(), agencyId: IdSchema }),
   generatedAt: TimestampSchema,
   reason: z.string(),
-  /** The signed log checkpoint the rows are proven against, once the audit log carries one (docs/audit.md). */
-  checkpoint: z.unknown().optional(),
+  /** The signed log checkpoint (a signed note) the rows are proven against (docs/audit.md, "Export proofs"). */
+  checkpoint: z.string().optional(),
+  /** The seq of the export's own `export.finish` event, which records the rows and the file's SHA-256. */
+  exportEventSeq: z.number().int().positive().optional(),
+  /** The `casebridge-audit-proof/v1` file written beside the export, and its SHA-256. */
+  proofs: z.object({ fileName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), byteLength: z.number().int().nonnegative() }).optional(),
 });
+
+/** The tree size of a checkpoint note (its second line), or undefined when the text is not one. */
+export function checkpointTreeSize(note: string | undefined): number | undefined {
+  const size = note?.split('\n')[1];
+  return size !== undefined && /^[0-9]+$/.test(size) ? Number(size) : undefined;
+}
 /** An export's manifest. */
 export type AuditExportManifest = z.infer<typeof AuditExportManifestSchema>;
 

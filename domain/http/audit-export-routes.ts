@@ -24,6 +24,11 @@ export const auditExportRoutes = {
     summary: 'Download the file of one of the caller’s complete exports (binary, as an attachment; the download is audited)',
     params: IdParams, query: NoQuery, body: NoBody, response: z.unknown(),
   }),
+  downloadAuditExportProofs: defineRoute({
+    method: 'GET', path: '/audit/exports/:id/proofs', auth: true, tag: 'audit',
+    summary: 'Download the casebridge-audit-proof/v1 file of one of the caller’s complete exports: its checkpoint and every row’s inclusion proof (audited)',
+    params: IdParams, query: NoQuery, body: NoBody, response: z.unknown(),
+  }),
   deleteAuditExport: defineRoute({
     method: 'DELETE', path: '/audit/exports/:id', auth: true, tag: 'audit',
     summary: 'Cancel one of the caller’s exports (stopping the job) or discard its file; the file is removed either way',

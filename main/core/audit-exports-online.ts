@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditExportJob, CreateAuditExport } from '../../domain/audit/audit-export.ts';
 import { CodedError } from '../../domain/errors.ts';
-import { MAX_SAVED_EXPORT_BYTES, type AuditExportContent } from '../../domain/ipc/audit-export-channels.ts';
+import { MAX_SAVED_EXPORT_BYTES, MAX_SAVED_PROOFS_BYTES, type AuditExportContent } from '../../domain/ipc/audit-export-channels.ts';
 import type { ApiClient } from '../api/api-client.ts';
 
 // The server could not be reached (a too-many-requests refusal is not being offline, so it passes through).
@@ -44,8 +44,8 @@ export function cancelAuditExport(deps: AuditExportDeps, exportId: string): Prom
 }
 
 /**
- * The finished file and its manifest. The file must match the manifest's size and SHA-256, or it
- * is not handed over; one larger than the desktop takes through IPC is payload_too_large.
+ * The finished file, its manifest and its proof file. Each must match the manifest's size and
+ * SHA-256, or nothing is handed over; one larger than the desktop takes through IPC is payload_too_large.
  */
 export function auditExportContent(deps: AuditExportDeps, exportId: string): Promise<AuditExportContent> {
   return online(async () => {
@@ -59,9 +59,22 @@ export function auditExportContent(deps: AuditExportDeps, exportId: string): Pro
     if (bytes.length !== manifest.byteLength || createHash('sha256').update(bytes).digest('hex') !== manifest.sha256) {
       throw new CodedError('internal_error', 'The downloaded export does not match its manifest; it was not saved.');
     }
+    let proofs: AuditExportContent['proofs'];
+    if (manifest.proofs) {
+      if (manifest.proofs.byteLength > MAX_SAVED_PROOFS_BYTES) {
+        throw new CodedError('payload_too_large',
+          `This export's proof file is ${Math.ceil(manifest.proofs.byteLength / 1048576)} MB, more than the desktop can save; narrow its filters.`);
+      }
+      const proofBytes = (await deps.api.download('downloadAuditExportProofs',
+        { params: { id: exportId }, accessToken: await deps.accessToken() }, MAX_SAVED_PROOFS_BYTES)).bytes;
+      if (createHash('sha256').update(proofBytes).digest('hex') !== manifest.proofs.sha256) {
+        throw new CodedError('internal_error', 'The downloaded proof file does not match its manifest; nothing was saved.');
+      }
+      proofs = { fileName: manifest.proofs.fileName, base64: proofBytes.toString('base64') };
+    }
     return {
       exportId, fileName: manifest.fileName, contentType, sizeBytes: bytes.length, base64: bytes.toString('base64'), manifest,
-      manifestFileName: manifest.fileName.replace(/\.[a-z]+$/, '.manifest.json'),
+      manifestFileName: manifest.fileName.replace(/\.[a-z]+$/, '.manifest.json'), ...(proofs ? { proofs } : {}),
     };
   });
 }

@@ -19,7 +19,7 @@ import { sendExportFile } from './send-export-file.ts';
 
 /** Registers the export routes; jobs still running when the server closes are stopped and their files removed. */
 export function registerAuditExportRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const jobs = createExportJobs({ db: ctx.db, dataDir: ctx.config.dataDir, now: ctx.now });
+  const jobs = createExportJobs({ db: ctx.db, dataDir: ctx.config.dataDir, now: ctx.now, checkpoints: ctx.auditCheckpoints });
   app.addHook('onClose', () => jobs.stopAll());
 
   registerRoute(app, ctx, routes.createAuditExport, async ({ body, user, request }) => {
@@ -48,19 +48,20 @@ export function registerAuditExportRoutes(app: FastifyInstance, ctx: ServerConte
     return readManifest(ctx.config.dataDir, row);
   });
 
-  const download = routes.downloadAuditExport;
-  app.route({
-    method: download.method,
-    url: download.path,
-    preParsing: authenticateBeforeBody(ctx),
-    handler: async (request, reply) => {
-      const user = authenticatedUser(request);
-      const params = parseOrThrow(IdParams, request.params, 'path');
-      parseOrThrow(download.query, request.query ?? {}, 'query');
-      await refuseUnlessDataOfficer(ctx, user, request);
-      return sendExportFile(ctx, user, actorOf(user, request), params.id, reply);
-    },
-  });
+  for (const [download, part] of [[routes.downloadAuditExport, 'file'], [routes.downloadAuditExportProofs, 'proofs']] as const) {
+    app.route({
+      method: download.method,
+      url: download.path,
+      preParsing: authenticateBeforeBody(ctx),
+      handler: async (request, reply) => {
+        const user = authenticatedUser(request);
+        const params = parseOrThrow(IdParams, request.params, 'path');
+        parseOrThrow(download.query, request.query ?? {}, 'query');
+        await refuseUnlessDataOfficer(ctx, user, request);
+        return sendExportFile(ctx, user, actorOf(user, request), params.id, reply, part);
+      },
+    });
+  }
 
   registerRoute(app, ctx, routes.deleteAuditExport, async ({ params, user, request }) => {
     await refuseUnlessDataOfficer(ctx, user, request);

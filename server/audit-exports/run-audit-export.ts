@@ -1,8 +1,9 @@
 /**
  * Runs one audit export to its file: rows in keyset pages through the format's writer into a
- * SHA-256-hashing file, progress in the job's row after each page, then the manifest and the
- * `export.finish` event. The job's row is the only cancel signal every node shares: when it is no
- * longer `running`, the job stops and removes its partial file.
+ * SHA-256-hashing file, progress (and a heartbeat) in the job's row, then the `export.finish` event
+ * naming the exported rows, a checkpoint signed over it, the proof file and the manifest. The job's
+ * row is the only cancel signal every node shares: when it is no longer `running`, the job stops
+ * and removes its partial files.
  */
 import { rename, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
@@ -12,13 +13,16 @@ import {
   AUDIT_EXPORT_COLUMNS, EXPORT_MARKING, type AuditExportFilters, type AuditExportFormat, type AuditExportManifest,
 } from '../../domain/audit/audit-export.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
+import { sortedExportProofDetails } from '../audit/export-proofs.ts';
 import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
+import type { AuditCheckpoints } from '../context/audit-checkpoints.ts';
 import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
 import { createCsvExportWriter } from './csv-export-writer.ts';
 import { exportPaths, removeExportFiles } from './export-files.ts';
 import { exportRowPages } from './export-rows.ts';
 import type { ExportWriter } from './export-writer.ts';
 import { openHashingFile } from './hashing-file.ts';
+import { writeExportProofs } from './write-export-proofs.ts';
 import { createXlsxExportWriter } from './xlsx-export-writer.ts';
 
 /** Everything a job needs, fixed when the export was created. */
@@ -38,16 +42,23 @@ export interface AuditExportJobEnv {
   db: Kysely<ServerDatabase>;
   dataDir: string;
   now: () => Date;
+  /** Signs the checkpoint the export's proofs are against. */
+  checkpoints: AuditCheckpoints;
   /** Rows per page read (EXPORT_PAGE_ROWS when absent). */
   pageRows?: number;
   /** Least time between two progress writes (PROGRESS_EVERY_MS when absent; 0: after every page). */
   progressEveryMs?: number;
   /** Told after progress is recorded (tests use it to act mid-export). */
   afterPage?: (rowsWritten: number) => Promise<void>;
+  /** Told once the export's file is complete, before its proofs are built (the benchmark times the two apart). */
+  afterFile?: () => void;
 }
 
 /** Least time between two progress writes, and so the longest a cancel waits to be seen (plus one page). */
 export const PROGRESS_EVERY_MS = 500;
+
+/** How often a running job touches its heartbeat, whatever it is doing (reading, hashing, proving). */
+export const HEARTBEAT_EVERY_MS = 30_000;
 
 /** Thrown inside the job when its row stopped being `running` or the node is shutting down. */
 class ExportStopped extends Error {}
@@ -65,6 +76,13 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
   let written = 0;
   const progressMs = env.progressEveryMs ?? PROGRESS_EVERY_MS;
   let progressAt = -Infinity;
+  // The exported seqs, newest first as written; 8 bytes a row, the one thing that grows with the export.
+  const seqs: number[] = [];
+  const heartbeat = setInterval(() => {
+    env.db.updateTable('audit_exports').set({ heartbeat_at: env.now().toISOString() }).where('id', '=', spec.id)
+      .where('status', '=', 'running').execute().catch(() => undefined);
+  }, HEARTBEAT_EVERY_MS);
+  heartbeat.unref();
   try {
     // Events up to throughSeq only: the first page reads below throughSeq + 1.
     for await (const page of exportRowPages(env.db, spec.user, spec.filters, { belowSeq: spec.throughSeq + 1, ...(env.pageRows ? { pageRows: env.pageRows } : {}) })) {
@@ -72,11 +90,14 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
         throw new ExportStopped('stopped');
       }
       await writer.writeRows(page);
+      for (const row of page) {
+        seqs.push(Number(row.seq));
+      }
       written += page.length;
       // Progress is a committed write (an fsync on SQLite): at most one per interval, which is also how often a cancel is seen.
       if (performance.now() - progressAt >= progressMs) {
         progressAt = performance.now();
-        const moved = await env.db.updateTable('audit_exports').set({ rows_written: written })
+        const moved = await env.db.updateTable('audit_exports').set({ rows_written: written, heartbeat_at: env.now().toISOString() })
           .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
         if (Number(moved.numUpdatedRows) === 0) {
           throw new ExportStopped('cancelled');
@@ -87,12 +108,23 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     await writer.finish();
     const { sha256, byteLength } = await sink.done;
     await rename(paths.part, paths.file);
+    env.afterFile?.();
+    seqs.reverse();
+    // The export's own event fixes which rows it holds (and the file's hash); the checkpoint is signed over it.
+    const exportSeq = await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) });
+    const signed = await env.checkpoints.signNow();
+    const proofSink = openHashingFile(paths.proofsPart);
+    await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq }, proofSink.stream)
+      .catch((error: unknown) => { proofSink.stream.destroy(); throw error; });
+    const proofs = await proofSink.done;
+    await rename(paths.proofsPart, paths.proofs);
     const finishedAt = env.now().toISOString();
     const manifest: AuditExportManifest = {
       manifestVersion: 1, exportId: spec.id, marking: EXPORT_MARKING, format: spec.format, fileName: paths.fileName,
       filters: spec.filters, columns: [...AUDIT_EXPORT_COLUMNS], rowCount: written, throughSeq: spec.throughSeq, byteLength, sha256,
       generatedBy: { userId: spec.user.id, username: spec.user.username, agencyId: spec.user.agencyId }, generatedAt: finishedAt,
-      reason: spec.reason,
+      reason: spec.reason, checkpoint: signed.note, exportEventSeq: exportSeq,
+      proofs: { fileName: paths.proofsName, sha256: proofs.sha256, byteLength: proofs.byteLength },
     };
     await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     const done = await env.db.updateTable('audit_exports')
@@ -101,7 +133,6 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     if (Number(done.numUpdatedRows) === 0) {
       throw new ExportStopped('cancelled');
     }
-    await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength });
   } catch (error) {
     writer.abort(error instanceof Error ? error : new Error(String(error)));
     await sink.done.catch(() => undefined);
@@ -116,10 +147,12 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     await env.db.updateTable('audit_exports').set({ status: 'failed', finished_at: env.now().toISOString(), rows_written: written })
       .where('id', '=', spec.id).where('status', '=', 'running').execute().catch(() => undefined);
     await finishEvent(env, spec, 'failure', { status: 'failed', rowsWritten: written }).catch(() => undefined);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
-function finishEvent(env: AuditExportJobEnv, spec: AuditExportJobSpec, outcome: 'success' | 'failure', facts: Record<string, unknown>): Promise<void> {
+function finishEvent(env: AuditExportJobEnv, spec: AuditExportJobSpec, outcome: 'success' | 'failure', facts: Record<string, unknown>): Promise<number> {
   return recordAuditNow(env.db, {
     actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome, justification: spec.reason,
     details: { format: spec.format, filters: spec.filters, ...facts }, at: env.now(),

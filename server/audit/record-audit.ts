@@ -36,9 +36,9 @@ export interface AuditInput {
 /**
  * Appends an event inside the caller's transaction, so the event commits with the change it
  * describes. Locking the audit head row orders concurrent writers into one chain, and the head
- * carries the Merkle log's frontier forward in the same update.
+ * carries the Merkle log's frontier forward in the same update. Resolves to the event's seq.
  */
-export async function recordAudit(trx: Transaction<ServerDatabase>, input: AuditInput): Promise<void> {
+export async function recordAudit(trx: Transaction<ServerDatabase>, input: AuditInput): Promise<number> {
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1)
     .returning(['seq', 'hash', 'tree_frontier']).executeTakeFirstOrThrow();
   const fields = {
@@ -66,9 +66,10 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
   await recordAuditScopes(trx, fields.seq, {
     actorAgencyId: fields.agency_id, entityType: fields.entity_type, entityId: fields.entity_id, details: input.details ?? {}, subject: input.subject,
   });
+  return fields.seq;
 }
 
 /** Records an event in its own transaction (for events with no accompanying change, e.g. a failed sign-in). */
-export function recordAuditNow(db: Kysely<ServerDatabase>, input: AuditInput): Promise<void> {
+export function recordAuditNow(db: Kysely<ServerDatabase>, input: AuditInput): Promise<number> {
   return db.transaction().execute((trx) => recordAudit(trx, input));
 }

@@ -22,8 +22,8 @@ export interface ListRead {
 }
 
 /** Records the list read in its own transaction. */
-export function recordListRead(db: Kysely<ServerDatabase>, read: ListRead): Promise<void> {
-  return recordAuditNow(db, {
+export async function recordListRead(db: Kysely<ServerDatabase>, read: ListRead): Promise<void> {
+  await recordAuditNow(db, {
     actor: read.actor, action: 'record.list', entityType: read.entityType, entityId: read.entityId, outcome: 'success', at: read.at,
     details: { list: read.list, count: read.ids.length, ids: [...read.ids], ...(read.filters ? { filters: read.filters } : {}) },
     ...(read.subject ? { subject: read.subject } : {}),

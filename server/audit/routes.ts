@@ -54,7 +54,7 @@ async function refuseUnlessDataOfficer(
 function audit(
   ctx: ServerContext, user: AuthUser, request: FastifyRequest, action: AuditAction,
   outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>,
-): Promise<void> {
+): Promise<number> {
   return recordAuditNow(ctx.db, {
     actor: actorOf(user, request), action, entityType: 'audit_event', entityId: null, outcome, details, at: ctx.now(),
   });

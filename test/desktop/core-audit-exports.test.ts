@@ -62,6 +62,11 @@ describe('audit exports from the desktop core', () => {
     expect(bytes.toString('utf8').split('\r\n')[0]).toBe('OFFICIAL-SENSITIVE');
     expect(content).toMatchObject({ fileName: `audit-export-${job.id}.csv`, manifestFileName: `audit-export-${job.id}.manifest.json` });
     expect(content.manifest).toMatchObject({ reason: REASON, generatedBy: { userId: officer.id }, filters: { userId: practitioner.id } });
+    // The proof file comes with them, matching the manifest and signed against the manifest's checkpoint.
+    const proofs = Buffer.from(content.proofs!.base64, 'base64');
+    expect(content.proofs!.fileName).toBe(`audit-export-${job.id}.proofs.json`);
+    expect(createHash('sha256').update(proofs).digest('hex')).toBe(content.manifest.proofs!.sha256);
+    expect(JSON.parse(proofs.toString('utf8'))).toMatchObject({ format: 'casebridge-audit-proof/v1', checkpoint: content.manifest.checkpoint });
   });
 
   it('says offline that exports are made on the server', async () => {

@@ -22,7 +22,7 @@ describe.each(testDialects())('an audit export job on %s', (dialect) => {
     return existsSync(dir) ? readdirSync(dir).filter((f) => f.includes(id)) : [];
   };
   const env = (extra: Partial<AuditExportJobEnv> = {}): AuditExportJobEnv =>
-    ({ db: server.db, dataDir: server.database.dataDir, now: () => new Date(T), pageRows: 2, progressEveryMs: 0, ...extra });
+    ({ db: server.db, dataDir: server.database.dataDir, now: () => new Date(T), checkpoints: server.ctx.auditCheckpoints, pageRows: 2, progressEveryMs: 0, ...extra });
   const rowOf = (id: string) => server.db.selectFrom('audit_exports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
@@ -53,7 +53,7 @@ describe.each(testDialects())('an audit export job on %s', (dialect) => {
       spec, new AbortController().signal);
     expect(progress).toEqual([2, 4, 6, 7]);
     expect(await rowOf(spec.id)).toMatchObject({ status: 'complete', rows_written: 7 });
-    expect(filesOf(spec.id).sort()).toEqual([`audit-export-${spec.id}.csv`, `audit-export-${spec.id}.manifest.json`]);
+    expect(filesOf(spec.id).sort()).toEqual([`audit-export-${spec.id}.csv`, `audit-export-${spec.id}.manifest.json`, `audit-export-${spec.id}.proofs.json`]);
   });
 
   it('stops at the next page once its row is cancelled (from any node), removes the partial file and records the cancel', async () => {

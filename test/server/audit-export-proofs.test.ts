@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditProofBundle } from '../../domain/audit/audit-proof-bundle.ts';
 import { formatCheckpoint } from '../../domain/audit/tlog-checkpoint.ts';
 import { verifyProofBundle, type ProofCrypto } from '../../domain/audit/verify-proof-bundle.ts';
-import { buildExportProofs, exportProofDetails } from '../../server/audit/export-proofs.ts';
+import { buildExportProofs, exportProofDetails, sortedExportProofDetails } from '../../server/audit/export-proofs.ts';
 import { recordAuditNow } from '../../server/audit/record-audit.ts';
 import { verifyAuditLog } from '../../server/audit/verify-log.ts';
 import { newId } from '../../domain/ids.ts';
@@ -123,5 +123,13 @@ describe.each(testDialects())('export proofs on %s', (dialect) => {
       await rechainFromRows(db);
     });
     await expect(buildExportProofs(t.db, log.key.verifierKey, { seqs: [4], checkpoint: bundle.checkpoint })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('sortedExportProofDetails', () => {
+  it('gives what exportProofDetails gives for ascending distinct seqs, across its slices', () => {
+    const seqs = Array.from({ length: 25_003 }, (_, i) => i * 3 + 1);
+    expect(sortedExportProofDetails(seqs)).toEqual(exportProofDetails(seqs));
+    expect(sortedExportProofDetails([])).toEqual(exportProofDetails([]));
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditExportJob, AuditExportManifest } from '../../domain/audit/audit-export.ts';
+import { checkpointTreeSize, type AuditExportJob, type AuditExportManifest } from '../../domain/audit/audit-export.ts';
 import { newId } from '../../domain/ids.ts';
 import { recordAuditNow } from '../../server/audit/record-audit.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
@@ -116,7 +116,13 @@ describe.each(testDialects())('audit exports on %s', (dialect) => {
       manifestVersion: 1, exportId: job.id, marking: 'OFFICIAL-SENSITIVE', format: 'csv', filters,
       rowCount: RISKY.length, byteLength: file.rawPayload.length, reason: REASON, generatedBy: { userId: officer.id, agencyId: agencyA },
     });
-    expect(manifest.checkpoint).toBeUndefined();
+    // The checkpoint covers the export's own event, and the proofs are served with the SHA-256 the manifest gives.
+    expect(checkpointTreeSize(manifest.checkpoint)).toBeGreaterThanOrEqual(manifest.exportEventSeq!);
+    const proofs = await call('GET', `/audit/exports/${job.id}/proofs`, officer.token);
+    expect(proofs.statusCode).toBe(200);
+    expect(createHash('sha256').update(proofs.rawPayload).digest('hex')).toBe(manifest.proofs!.sha256);
+    expect(proofs.json<{ checkpoint: string; events: unknown[] }>()).toMatchObject({ checkpoint: manifest.checkpoint, events: expect.any(Array) as unknown });
+    expect(manifest.proofs!.fileName).toBe(`audit-export-${job.id}.proofs.json`);
     const onDisk = JSON.parse(readFileSync(join(server.database.dataDir, 'audit-exports', `audit-export-${job.id}.manifest.json`), 'utf8')) as unknown;
     expect(onDisk).toEqual(manifest);
   });
@@ -124,14 +130,20 @@ describe.each(testDialects())('audit exports on %s', (dialect) => {
   it('records the export with its reason, filters, format, row count and SHA-256, and the download', async () => {
     const job = await runExport({ filters: { entityType: 'case' }, format: 'xlsx', reason: REASON });
     await call('GET', `/audit/exports/${job.id}/file`, officer.token);
+    await call('GET', `/audit/exports/${job.id}/proofs`, officer.token);
     const mine = (await eventsOf(officer.id)).filter((e) => e.entity_id === job.id);
     expect(mine.map((e) => [e.action, e.category, e.outcome, e.justification])).toEqual([
       ['export.create', 'disclosure', 'success', REASON],
       ['export.finish', 'disclosure', 'success', REASON],
       ['export.download', 'disclosure', 'success', null],
+      ['export.download', 'disclosure', 'success', null],
     ]);
+    expect(JSON.parse(mine[3]!.details)).toMatchObject({ part: 'proofs', sha256: job.manifest!.proofs!.sha256 });
     expect(JSON.parse(mine[0]!.details)).toMatchObject({ format: 'xlsx', filters: { entityType: 'case' }, rowsTotal: RISKY.length });
-    expect(JSON.parse(mine[1]!.details)).toMatchObject({ format: 'xlsx', rowCount: RISKY.length, sha256: job.manifest!.sha256 });
+    expect(JSON.parse(mine[1]!.details)).toMatchObject({
+      format: 'xlsx', rowCount: RISKY.length, sha256: job.manifest!.sha256, proof_rows: RISKY.length, proof_seqs_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+    });
+    expect(Number(mine[1]!.seq)).toBe(job.manifest!.exportEventSeq);
   });
 
   it('leaves out events recorded after it started, its own among them', async () => {

@@ -17,6 +17,8 @@ const manifest: AuditExportManifest = {
   manifestVersion: 1, exportId: EXPORT_ID, marking: 'OFFICIAL-SENSITIVE', format: 'xlsx', fileName: `audit-export-${EXPORT_ID}.xlsx`,
   filters: FILTERS, columns: ['seq'], rowCount: 1234, throughSeq: 99, byteLength: 5, sha256: SHA,
   generatedBy: { userId: USER_ID, username: 'do.kim', agencyId: AGENCY_ID }, generatedAt: '2026-12-01T09:00:00.000Z', reason: REASON,
+  checkpoint: 'casebridge.example/audit\n104512\nafk3a7dKiW4c+2tCIkAMPGULMQivSLik5MWKBxxzCcc=\n\n— casebridge.example/audit AAAA\n', exportEventSeq: 104500,
+  proofs: { fileName: `audit-export-${EXPORT_ID}.proofs.json`, sha256: SHA, byteLength: 7 },
 };
 const job = (overrides: Partial<AuditExportJob>): AuditExportJob => ({
   id: EXPORT_ID, format: 'xlsx', status: 'running', rowsWritten: 0, rowsTotal: 1234, createdAt: '2026-12-01T08:59:00.000Z', finishedAt: null,
@@ -68,7 +70,7 @@ describe('the audit export panel', () => {
       'auditExports.status': () => ok(++polls === 1 ? job({ rowsWritten: 617 }) : job({ status: 'complete', rowsWritten: 1234, manifest })),
       'auditExports.content': () => ok({
         exportId: EXPORT_ID, fileName: manifest.fileName, contentType: 'application/octet-stream', sizeBytes: 5, base64: 'aGVsbG8=', manifest,
-        manifestFileName: `audit-export-${EXPORT_ID}.manifest.json`,
+        manifestFileName: `audit-export-${EXPORT_ID}.manifest.json`, proofs: { fileName: `audit-export-${EXPORT_ID}.proofs.json`, base64: 'e30=' },
       }),
     });
     renderWithProviders(<AuditExport filters={FILTERS} pollMs={20} />, { api });
@@ -84,10 +86,11 @@ describe('the audit export panel', () => {
     await waitFor(() => expect(screen.getByTestId('export-sha256').textContent).toBe(SHA));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByTestId('export-row-count').textContent).toBe('1,234');
+    expect(screen.getByTestId('export-checkpoint-size').textContent).toBe('104,512 events (signed checkpoint)');
     expect(calls.filter((c) => c.channel === 'auditExports.status').every((c) => (c.input as { exportId: string }).exportId === EXPORT_ID)).toBe(true);
 
-    fireEvent.click(screen.getByRole('button', { name: `Save ${manifest.fileName} and its manifest` }));
-    await waitFor(() => expect(saved).toEqual([manifest.fileName, `audit-export-${EXPORT_ID}.manifest.json`]));
+    fireEvent.click(screen.getByRole('button', { name: `Save ${manifest.fileName}, its manifest and its proofs` }));
+    await waitFor(() => expect(saved).toEqual([manifest.fileName, `audit-export-${EXPORT_ID}.manifest.json`, `audit-export-${EXPORT_ID}.proofs.json`]));
     expect(calls.at(-1)).toEqual({ channel: 'auditExports.content', input: { exportId: EXPORT_ID } });
   });
 

@@ -1,9 +1,10 @@
 /**
  * Exports the audit search's current filters as CSV or XLSX, with a reason (docs/audit.md,
- * "Exports"): start, follow the progress, cancel, and save the finished file with its manifest.
+ * "Exports"): start, follow the progress, cancel, and save the finished file with its manifest and
+ * proofs; the checkpoint's tree size says which state of the log the rows are proven against.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { AUDIT_EXPORT_FORMATS, EXPORT_REASON_MIN, type AuditExportFilters, type AuditExportFormat, type AuditExportJob } from '../../../domain/audit/audit-export.ts';
+import { AUDIT_EXPORT_FORMATS, checkpointTreeSize, EXPORT_REASON_MIN, type AuditExportFilters, type AuditExportFormat, type AuditExportJob } from '../../../domain/audit/audit-export.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { Field } from '../../components/Field.tsx';
@@ -94,9 +95,15 @@ export function AuditExport({ filters, pollMs }: AuditExportProps) {
                 <dd data-testid="export-row-count">{job.manifest.rowCount.toLocaleString('en-GB')}</dd>
                 <dt>SHA-256</dt>
                 <dd data-testid="export-sha256">{job.manifest.sha256}</dd>
+                {checkpointTreeSize(job.manifest.checkpoint) !== undefined && (
+                  <>
+                    <dt>Proven against the audit log at</dt>
+                    <dd data-testid="export-checkpoint-size">{`${checkpointTreeSize(job.manifest.checkpoint)!.toLocaleString('en-GB')} events (signed checkpoint)`}</dd>
+                  </>
+                )}
               </dl>
               <button type="button" className="button button--primary" disabled={save.busy} onClick={() => void save.submit(job.id)}>
-                {save.busy ? 'Saving…' : `Save ${job.manifest.fileName} and its manifest`}
+                {save.busy ? 'Saving…' : `Save ${job.manifest.fileName}${job.manifest.proofs ? ', its manifest and its proofs' : ' and its manifest'}`}
               </button>
             </>
           )}

@@ -1,0 +1,79 @@
+/**
+ * Writes an export's `casebridge-audit-proof/v1` file as a stream (docs/audit.md, "Export proofs"),
+ * so a proof file for a million rows never sits in memory whole. The one thing held is the Merkle
+ * tree over the log up to the checkpoint: 32 bytes a leaf plus the levels above it, about 64 bytes
+ * for each event in the whole log (64 MB at 1M events), whatever the export's size. Entries are
+ * written in seq order, a page at a time, each line one event.
+ */
+import type { Writable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import { auditLeafText } from '../../domain/audit/audit-event-leaf.ts';
+import { AUDIT_PROOF_FORMAT, type AuditProofEntry } from '../../domain/audit/audit-proof-bundle.ts';
+import { toBase64 } from '../../domain/audit/base64.ts';
+import { bytesEqual } from '../../domain/audit/merkle-hash.ts';
+import { buildMerkleLevels } from '../../domain/audit/merkle-levels.ts';
+import { merkleInclusionProof, merkleRoot } from '../../domain/audit/merkle-proofs.ts';
+import type { NoteVerifierKey } from '../../domain/audit/signed-note.ts';
+import { CodedError } from '../../domain/errors.ts';
+import { forEachAuditLeaf } from '../audit/audit-leaves.ts';
+import { consistencyFrom, openCheckpoint, type ExportProofRequest } from '../audit/export-proofs.ts';
+import { sha256 } from '../audit/sha256.ts';
+import { writeChunk } from './export-writer.ts';
+
+/** Events read per query while writing entries. */
+const ENTRY_PAGE = 1000;
+
+/**
+ * Streams the proof file for `request` into `out` (which it ends); `seqs` must be sorted ascending
+ * and distinct. Refuses (`conflict`) when the log no longer matches the checkpoint, before writing.
+ */
+export async function writeExportProofs(
+  db: Kysely<ServerDatabase>, key: NoteVerifierKey, request: ExportProofRequest, out: Writable,
+): Promise<void> {
+  const checkpoint = openCheckpoint(request.checkpoint, key);
+  const { seqs } = request;
+  for (let i = 0; i < seqs.length; i += 1) {
+    const seq = seqs[i]!;
+    if (!Number.isSafeInteger(seq) || seq < 1 || seq > checkpoint.size || (i > 0 && seq <= seqs[i - 1]!)) {
+      throw new CodedError('validation_error', `Event seq ${seq} is out of order or not within the checkpoint of ${checkpoint.size} events.`);
+    }
+  }
+  if (request.exportSeq !== undefined && (request.exportSeq < 1 || request.exportSeq > checkpoint.size)) {
+    throw new CodedError('validation_error', `The export's event ${request.exportSeq} is not within the checkpoint.`);
+  }
+  const leaves = new Uint8Array(checkpoint.size * 32);
+  let exportLeaf: string | undefined;
+  const gap = await forEachAuditLeaf(db, 1, checkpoint.size, (seq, leafHash, event) => {
+    leaves.set(leafHash, (seq - 1) * 32);
+    if (seq === request.exportSeq) {
+      exportLeaf = auditLeafText(event);
+    }
+  });
+  const tree = buildMerkleLevels(sha256, leaves, checkpoint.size);
+  if (gap !== undefined || !bytesEqual(merkleRoot(tree, checkpoint.size), checkpoint.root)) {
+    throw new CodedError('conflict', 'The audit log no longer matches this checkpoint; run npm run audit:verify.');
+  }
+  const entry = (seq: number, leaf: string): AuditProofEntry => ({
+    index: seq - 1, leaf, proof: merkleInclusionProof(tree, seq - 1, checkpoint.size).map(toBase64),
+  });
+  const head: Record<string, unknown> = { format: AUDIT_PROOF_FORMAT, checkpoint: request.checkpoint };
+  if (request.exportSeq !== undefined) {
+    head.export = entry(request.exportSeq, exportLeaf!);
+  }
+  if (request.since?.length) {
+    head.consistency = request.since.map((from) => consistencyFrom(tree, checkpoint, from, key));
+  }
+  await writeChunk(out, `${JSON.stringify(head).slice(0, -1)},\n"events":[`);
+  for (let at = 0; at < seqs.length; at += ENTRY_PAGE) {
+    const page = seqs.slice(at, at + ENTRY_PAGE);
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', 'in', page).orderBy('seq').execute();
+    if (rows.length !== page.length) {
+      throw new CodedError('conflict', 'An exported event is missing from the audit log; run npm run audit:verify.');
+    }
+    const lines = rows.map((row, i) => `${at + i === 0 ? '' : ','}\n${JSON.stringify(entry(Number(row.seq), auditLeafText({ ...row, seq: Number(row.seq) })))}`);
+    await writeChunk(out, lines.join(''));
+  }
+  await writeChunk(out, '\n]}\n');
+  out.end();
+}
