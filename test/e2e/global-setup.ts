@@ -3,7 +3,7 @@
  * the desktop core behind the loopback host with the real OS keychain. Writes what the specs need
  * (the URL with its token, and the expected visibility computed by the pure policy) to a file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canSeeCase } from '../../domain/policy/case-policy.ts';
@@ -11,6 +11,7 @@ import { RoleSchema, SharingLevelSchema } from '../../domain/vocabulary.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import { startLoopbackHost } from '../../main/loopback/loopback-host.ts';
 import { createKeyringSecretStore } from '../../main/secrets/keyring-secret-store.ts';
+import { parseAuditSigningKey } from '../../server/audit/audit-signing-key.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
 import { seedDemoData } from '../../server/seed/seed-demo-data.ts';
 import { startServer } from '../../server/start-server.ts';
@@ -24,6 +25,8 @@ export interface E2eContext {
   visibleReferences: string[];
   hiddenReferences: string[];
   sharedInReferences: string[];
+  /** The verifier key of the server's audit log (what an auditor is given to check an export). */
+  auditVerifierKey: string;
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -71,6 +74,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
   }
   const context: E2eContext = {
+    auditVerifierKey: parseAuditSigningKey(readFileSync(join(dir, 'server', 'audit-signing.key'), 'utf8')).verifierKeyText,
     url: host.url,
     serverUrl: server.url,
     user: { username: demo.username, password: demo.password, agencyName: row.name },
