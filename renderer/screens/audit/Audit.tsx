@@ -44,8 +44,8 @@ export function Audit({ search, onSearch, onBack, scope, renderExport }: AuditPr
           : 'The events of the staff in your teams. Each search is itself recorded.'}
       </p>
       <AuditFilterForm key={`form-${key}`} search={search} onSearch={onSearch} />
-      {renderExport?.(filters)}
       <AuditFound key={key} filters={filters} breakGlass={scope === 'agency'} />
+      {renderExport?.(filters)}
     </Page>
   );
 }
