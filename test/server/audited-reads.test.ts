@@ -91,6 +91,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/marac/referrals': '/marac/referrals',
       '/marac/referrals/{id}': `/marac/referrals/${referral.body.id}`,
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
+      '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,
     };
   });
   afterAll(() => server.stop());
