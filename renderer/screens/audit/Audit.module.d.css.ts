@@ -8,7 +8,6 @@ declare const styles: {
   readonly detailTitle: string;
   readonly details: string;
   readonly dialogActions: string;
-  readonly empty: string;
   readonly fact: string;
   readonly facts: string;
   readonly field: string;

@@ -61,9 +61,9 @@ function AuditFound({ filters, breakGlass }: { filters: AuditFilters; breakGlass
         <p className={styles.status} role="status">
           {pages.loading ? 'Loading…' : `${pages.events.length.toLocaleString('en-GB')} ${pages.events.length === 1 ? 'event' : 'events'} shown`}
         </p>
-        {failure && <RetryAlert error={failure} onRetry={pages.retry} className={styles.empty} />}
+        {failure && <RetryAlert error={failure} onRetry={pages.retry} className="empty-state" />}
         {pages.events.length > 0 && <AuditResults events={pages.events} selectedSeq={selected?.seq ?? null} onSelect={setSelected} />}
-        {!pages.loading && !failure && pages.events.length === 0 && <p className={styles.empty}>No events match these filters.</p>}
+        {!pages.loading && !failure && pages.events.length === 0 && <p className="empty-state">No events match these filters.</p>}
         {pages.older && (
           <button type="button" className={`button ${styles.older}`} onClick={pages.older}>
             Older events

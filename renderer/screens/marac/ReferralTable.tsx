@@ -15,7 +15,7 @@ export interface ReferralTableProps {
 /** One row per referral; a repeat is said in words, not by colour alone. */
 export function ReferralTable({ referrals, labelledBy }: ReferralTableProps) {
   if (referrals.length === 0) {
-    return <p className={styles.empty}>No referrals to your MARAC areas yet.</p>;
+    return <p className="empty-state">No referrals to your MARAC areas yet.</p>;
   }
   return (
     <table className={styles.table} aria-labelledby={labelledBy}>

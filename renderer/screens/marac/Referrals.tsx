@@ -28,7 +28,7 @@ export function Referrals({ onBack }: ReferralsProps) {
       <BackToQueueHeading id={`${id}-title`} title="MARAC referrals" headingRef={heading} onBack={onBack} />
       <p className={styles.intro}>Referrals to the MARAC areas your agency coordinates. Repeats are found by Casebridge, never typed in.</p>
       {loading && <p className={styles.intro}>Loading…</p>}
-      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className={styles.empty} />}
+      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className="empty-state" />}
       {!loading && query.data && <ReferralTable referrals={query.data.referrals} labelledBy={`${id}-title`} />}
     </Page>
   );

@@ -11,7 +11,7 @@ export interface NotificationListProps {
 /** One line per notification; a person this computer's copy does not hold is named by their role only. */
 export function NotificationList({ notifications }: NotificationListProps) {
   if (notifications.length === 0) {
-    return <p className={styles.empty}>No notifications for your agency.</p>;
+    return <p className="empty-state">No notifications for your agency.</p>;
   }
   return (
     <ul className={styles.list}>

@@ -31,7 +31,7 @@ export function Notifications({ onBack }: NotificationsProps) {
       <BackToQueueHeading id={`${id}-title`} title="Notifications" headingRef={heading} onBack={onBack} />
       <p className={styles.intro}>What partner agencies did with people your agency owns.</p>
       {loading && <p className={styles.intro}>Loading…</p>}
-      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className={styles.empty} />}
+      {!loading && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className="empty-state" />}
       {!loading && query.data && <NotificationList notifications={query.data.notifications} />}
     </Page>
   );

@@ -66,7 +66,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
         </p>
       )}
       {empty && (
-        <p className={styles.empty} role="status">
+        <p className="empty-state" role="status">
           No sync problems: nothing is in conflict and nothing was refused.
           {status && status.pendingChanges > 0 ? ` ${plural(status.pendingChanges, 'change')} still waiting to be sent.` : ''}
         </p>
