@@ -9,6 +9,7 @@ import { auditChannels } from './audit-channels.ts';
 import { auditExportChannels } from './audit-export-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
+import { dashboardChannels } from './dashboard-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { maracChannels } from './marac-channels.ts';
 import { notificationChannels } from './notification-channels.ts';
@@ -35,6 +36,7 @@ export const channels = {
   ...auditChannels,
   ...auditExportChannels,
   ...maracChannels,
+  ...dashboardChannels,
 } as const;
 
 /** The channel table's type. */

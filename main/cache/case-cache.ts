@@ -3,12 +3,14 @@ import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
+import type { Dashboard } from '../../domain/ipc/dashboard-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
 import { queryCaseDetail } from './case-detail-query.ts';
+import { queryDashboard, type DashboardViewer } from './dashboard-query.ts';
 import { searchCases, type CaseSearchResult } from './case-search-query.ts';
 import { deriveDocumentFileKey } from './document-cipher.ts';
 import { createDocumentContentStore, type DocumentContentStore } from './document-content.ts';
@@ -34,6 +36,8 @@ export interface CaseCache {
   queue(query: QueueQuery): Promise<QueuePage>;
   /** What the queue's filters offer: the case types and owner agencies of the cached cases. */
   queueChoices(): Promise<QueueChoices>;
+  /** The Dashboard's figures for `viewer`, counted as of `now`. */
+  dashboard(viewer: DashboardViewer, now: Date): Promise<Dashboard>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
   caseDetail(caseId: string): Promise<CaseDetailView>;
   /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
@@ -100,6 +104,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     applyPullPage: (page) => applyPullPage(db, page, cacheDir),
     queue: (query) => queryQueue(read, query),
     queueChoices: () => queueChoices(read),
+    dashboard: (viewer, now) => queryDashboard(read, viewer, now),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
     searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),

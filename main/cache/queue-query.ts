@@ -88,7 +88,7 @@ function pageQuery(db: Kysely<CacheDatabase>, limit: number, offset: number, sor
 }
 
 /** The local calendar date of `now`, as review dates are written (YYYY-MM-DD). */
-function localDate(now: Date): string {
+export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -73,6 +73,12 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     },
     // The filter choices name no case, so they are not a read to audit.
     'cases.queueChoices': () => session.require().cache.queueChoices(),
+    // Counts only, naming no case or person, so (like the plain queue) not a read to audit.
+    'dashboard.summary': () => {
+      const active = session.require();
+      const { id: userId, teamIds, agencyId, role } = active.user;
+      return active.cache.dashboard({ userId, teamIds, agencyId, manager: role === 'team_manager' }, new Date());
+    },
     'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
     'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
     'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit, input.dateOfBirth),
