@@ -9,6 +9,7 @@ import { Audit } from '../screens/audit/Audit.tsx';
 import { AuditExport } from '../screens/audit/AuditExport.tsx';
 import { AuditSearchParamsSchema } from '../screens/audit/audit-search.ts';
 import { CaseDetail } from '../screens/case/CaseDetail.tsx';
+import { Dashboard } from '../screens/dashboard/Dashboard.tsx';
 import { NewCaseButton } from '../screens/new-case/NewCaseButton.tsx';
 import { CaseQueue } from '../screens/queue/CaseQueue.tsx';
 import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
@@ -55,8 +56,11 @@ const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
+const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
+
 export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  dashboardRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -155,6 +159,12 @@ function ReferralFormRoute() {
   const router = useRouter();
   const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
   return <ReferralForm key={assessmentId} victimId={personId} dashAssessmentId={assessmentId} onBack={back} />;
+}
+
+function DashboardRoute() {
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  return <Dashboard user={user} onBack={goTo.queue} />;
 }
 
 function MaracReferralsRoute() {

@@ -1,0 +1,50 @@
+/** "My team's open cases": one stacked bar per case type (a colour per risk level), and a type × risk table linked to the queue. */
+import type { Dashboard } from '../../../domain/ipc/dashboard-channels.ts';
+import { CASE_TYPE_LABELS, RISK_LEVELS, type CaseType } from '../../../domain/vocabulary.ts';
+import { RISK_LEVEL_LABELS } from '../../words/display-labels.ts';
+import { CountBarChart, type ChartRow } from './CountBarChart.tsx';
+import { CountTable, type CountRow } from './CountTable.tsx';
+import { DashboardSection } from './DashboardSection.tsx';
+import { queueHref } from './dashboard-links.ts';
+
+const CAPTION = "My teams' open cases by case type and risk level";
+
+/** The counts, and whether the user is in any team. */
+export interface TeamCasesSectionProps {
+  counts: Dashboard['teamCases'];
+  inATeam: boolean;
+}
+
+/** Case types in the order of their labels, each with its count per risk level. */
+function byType(counts: Dashboard['teamCases']) {
+  const types = [...new Set(counts.map((c) => c.caseType))].sort((a, b) => CASE_TYPE_LABELS[a].localeCompare(CASE_TYPE_LABELS[b], 'en-GB'));
+  const count = (type: CaseType, risk: string) => counts.find((c) => c.caseType === type && c.riskLevel === risk)?.count ?? 0;
+  return types.map((type) => ({ type, perRisk: RISK_LEVELS.map((risk) => count(type, risk)) }));
+}
+
+/** The section. */
+export function TeamCasesSection({ counts, inATeam }: TeamCasesSectionProps) {
+  const types = byType(counts);
+  const chartRows: ChartRow[] = types.map(({ type, perRisk }) => ({
+    label: CASE_TYPE_LABELS[type], ...Object.fromEntries(RISK_LEVELS.map((risk, i) => [risk, perRisk[i]!])),
+  }));
+  const tableRows: CountRow[] = types.map(({ type, perRisk }) => ({
+    key: type,
+    label: CASE_TYPE_LABELS[type],
+    cells: [
+      ...RISK_LEVELS.map((risk, i) => ({ count: perRisk[i]!, href: queueHref({ tab: 'team_cases', status: 'open', type, risk }) })),
+      { count: perRisk.reduce((n, c) => n + c, 0), href: queueHref({ tab: 'team_cases', status: 'open', type }) },
+    ],
+  }));
+  return (
+    <DashboardSection
+      title="My team's open cases"
+      testId="dashboard-team-cases"
+      empty={!inATeam ? 'You are not in a team.' : types.length === 0 ? 'Your teams have no open cases.' : null}
+      chart={<CountBarChart title={CAPTION} rows={chartRows} series={RISK_LEVELS.map((r) => ({ key: r, name: RISK_LEVEL_LABELS[r] }))} stacked />}
+      table={(id) => (
+        <CountTable id={id} caption={CAPTION} rowHeader="Case type" columns={[...RISK_LEVELS.map((r) => RISK_LEVEL_LABELS[r]), 'All risk levels']} rows={tableRows} />
+      )}
+    />
+  );
+}
