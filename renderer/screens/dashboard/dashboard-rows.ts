@@ -18,8 +18,3 @@ export function riskTableRows(counts: readonly RiskCount[], hrefFor?: (riskLevel
     cells: [{ count: c.count, href: hrefFor?.(c.riskLevel) }],
   }));
 }
-
-/** How many in all. */
-export function totalOf(counts: ReadonlyArray<{ count: number }>): number {
-  return counts.reduce((n, c) => n + c.count, 0);
-}
