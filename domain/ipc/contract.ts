@@ -17,6 +17,7 @@ import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
 import { syncChannels } from './sync-channels.ts';
+import { taskChannels } from './task-channels.ts';
 import { SyncStatusSchema } from './sync-status.ts';
 
 export { QueueChoicesSchema, QueuePageSchema, QueueRowSchema, type QueueChoices, type QueuePage, type QueueRow } from './queue-page.ts';
@@ -35,6 +36,7 @@ export const channels = {
   ...auditChannels,
   ...auditExportChannels,
   ...maracChannels,
+  ...taskChannels,
 } as const;
 
 /** The channel table's type. */

@@ -5,6 +5,8 @@ import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
+import type { TaskDetailView, TaskList, TaskListViewName } from '../../domain/ipc/task-channels.ts';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
@@ -19,6 +21,7 @@ import { queryPersonProfile } from './person-profile-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
+import { queryCaseAgencies, queryTaskDetail, queryTaskList } from './task-list-query.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
 
 /**
@@ -38,6 +41,12 @@ export interface CaseCache {
   caseDetail(caseId: string): Promise<CaseDetailView>;
   /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
   personProfile(personId: string, at: Date): Promise<PersonProfileView>;
+  /** A tasks view for `user` as of `at`. */
+  tasks(user: PolicyUser, view: TaskListViewName, at: Date): Promise<TaskList>;
+  /** One task with its thread; `not_found` when not cached. */
+  taskDetail(taskId: string, user: PolicyUser, at: Date): Promise<TaskDetailView>;
+  /** The agencies the copy knows see a case, owner first; `not_found` when not cached. */
+  caseAgencies(caseId: string): Promise<Array<{ id: string; name: string; owner: boolean }>>;
   /** Name search over cached persons (prefix, bounded ranking), optionally only those born on `dateOfBirth` (or estimated in its year). */
   searchPersons(text: string, limit?: number, dateOfBirth?: string): Promise<PersonSearchResult>;
   /** Text search over case references, titles and report text. */
@@ -102,6 +111,9 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     queueChoices: () => queueChoices(read),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
+    tasks: (user, view, at) => queryTaskList(read, user, view, at),
+    taskDetail: (taskId, user, at) => queryTaskDetail(read, taskId, user, at),
+    caseAgencies: (caseId) => queryCaseAgencies(read, caseId),
     searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),
     searchCases: (text, limit) => searchCases(read, text, limit),
     personNames: (ids) => queryPersonNames(read, ids),
