@@ -29,10 +29,12 @@ export interface TopBarProps {
   onShowAudit: () => void;
   /** Opens the MARAC referrals list (offered to MARAC coordinators). */
   onShowReferrals: () => void;
+  /** Opens the Tasks screen. */
+  onShowTasks?: (() => void) | undefined;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals, onShowTasks }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -49,6 +51,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       <button type="button" className="button button--on-dark" onClick={onFindPerson}>
         Find a person
       </button>
+      {onShowTasks && (
+        <button type="button" className="button button--on-dark" onClick={onShowTasks}>
+          Tasks
+        </button>
+      )}
       <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
         Notifications
       </button>

@@ -21,6 +21,7 @@ export function WorkspaceLayout() {
         onFindPerson={() => void navigate({ to: '/persons' })}
         onShowAudit={() => void navigate({ to: '/audit' })}
         onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
+        onShowTasks={() => void navigate({ to: '/tasks', search: { view: 'mine' } })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>
