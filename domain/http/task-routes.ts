@@ -3,12 +3,18 @@ import { z } from 'zod';
 import {
   CreateTaskBodySchema, PatchTaskBodySchema, TaskDetailSchema, TaskListQuerySchema, TaskRecordSchema, TaskUpdateBodySchema,
 } from '../entities/task.ts';
+import { TaskAssigneesSchema } from '../entities/task-assignees.ts';
 import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 
 export const taskRoutes = {
   createTask: defineRoute({
     method: 'POST', path: '/cases/:id/tasks', auth: true, tag: 'tasks', summary: 'Assigns a task on a case',
     params: IdParams, query: NoQuery, body: CreateTaskBodySchema, response: TaskDetailSchema,
+  }),
+  listTaskAssignees: defineRoute({
+    method: 'GET', path: '/cases/:id/assignees', auth: true, tag: 'tasks',
+    summary: 'Who a task on the case may be given to: the agencies that see it, their teams and active users (audited)',
+    params: IdParams, query: NoQuery, body: NoBody, response: TaskAssigneesSchema,
   }),
   listTasks: defineRoute({
     method: 'GET', path: '/tasks', auth: true, tag: 'tasks', summary: 'Tasks the caller may see (mine=true: assigned to them)',

@@ -18,6 +18,7 @@ import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
 import { syncChannels } from './sync-channels.ts';
+import { taskChannels } from './task-channels.ts';
 import { SyncStatusSchema } from './sync-status.ts';
 
 export { QueueChoicesSchema, QueuePageSchema, QueueRowSchema, type QueueChoices, type QueuePage, type QueueRow } from './queue-page.ts';
@@ -37,6 +38,7 @@ export const channels = {
   ...auditExportChannels,
   ...maracChannels,
   ...dashboardChannels,
+  ...taskChannels,
 } as const;
 
 /** The channel table's type. */

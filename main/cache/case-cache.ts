@@ -6,6 +6,8 @@ import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { Dashboard } from '../../domain/ipc/dashboard-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
+import type { TaskDetailView, TaskList, TaskListViewName } from '../../domain/ipc/task-channels.ts';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
@@ -21,6 +23,7 @@ import { queryPersonProfile } from './person-profile-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
+import { queryCaseAgencies, queryTaskDetail, queryTaskList } from './task-list-query.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
 
 /**
@@ -42,6 +45,12 @@ export interface CaseCache {
   caseDetail(caseId: string): Promise<CaseDetailView>;
   /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
   personProfile(personId: string, at: Date): Promise<PersonProfileView>;
+  /** A tasks view for `user` as of `at`. */
+  tasks(user: PolicyUser, view: TaskListViewName, at: Date): Promise<TaskList>;
+  /** One task with its thread; `not_found` when not cached. */
+  taskDetail(taskId: string, user: PolicyUser, at: Date): Promise<TaskDetailView>;
+  /** The agencies the copy knows see a case, owner first; `not_found` when not cached. */
+  caseAgencies(caseId: string): Promise<Array<{ id: string; name: string; owner: boolean }>>;
   /** Name search over cached persons (prefix, bounded ranking), optionally only those born on `dateOfBirth` (or estimated in its year). */
   searchPersons(text: string, limit?: number, dateOfBirth?: string): Promise<PersonSearchResult>;
   /** Text search over case references, titles and report text. */
@@ -107,6 +116,9 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     dashboard: (viewer, now) => queryDashboard(read, viewer, now),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
+    tasks: (user, view, at) => queryTaskList(read, user, view, at),
+    taskDetail: (taskId, user, at) => queryTaskDetail(read, taskId, user, at),
+    caseAgencies: (caseId) => queryCaseAgencies(read, caseId),
     searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),
     searchCases: (text, limit) => searchCases(read, text, limit),
     personNames: (ids) => queryPersonNames(read, ids),

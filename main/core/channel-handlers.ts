@@ -17,6 +17,7 @@ import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
+import { taskHandlers } from './task-handlers.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
 export type ChannelHandlers = {
@@ -135,5 +136,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       session.require();
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),
+    ...taskHandlers(() => ({ active: session.require(), api: deps.api, accessToken: () => session.accessToken() })),
   };
 }

@@ -7,9 +7,10 @@ import { cacheRefreshKey } from './cache-refresh-key.ts';
 
 /**
  * Channels whose answers do not come from the offline copy, so a sync does not change them: the
- * server's notifications (read online, refreshed by "Try again"), the preferences, the sync status itself.
+ * server's notifications (read online, refreshed by "Try again"), the preferences, the sync status itself,
+ * who a task may be given to (asked of the server when the form opens).
  */
-const NOT_FROM_CACHE: ReadonlySet<ChannelName> = new Set<ChannelName>(['notifications.list', 'preferences.get', 'sync.status', 'session.state']);
+const NOT_FROM_CACHE: ReadonlySet<ChannelName> = new Set<ChannelName>(['notifications.list', 'preferences.get', 'sync.status', 'session.state', 'tasks.assignees']);
 
 /** True for a query whose answer may change when the offline copy changes. */
 export function readsOfflineCopy(query: Pick<Query, 'queryKey'>): boolean {

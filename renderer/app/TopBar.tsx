@@ -1,12 +1,12 @@
 /** The bar across the top of the signed-in app: product, sync, who is signed in, settings, sign out. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
-import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { useDesktopApi } from '../api/desktop-api-context.ts';
 import { errorMessage } from '../words/error-messages.ts';
 import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
 import { SignOutPanel } from '../screens/session/SignOutPanel.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
+import { mainNavItems, type MainNavTarget } from './main-nav.ts';
 import type { UiSettingsState } from '../api/use-ui-settings.ts';
 import { useSubmit } from '../api/use-submit.ts';
 import type { SyncState } from '../api/use-sync-status.ts';
@@ -21,20 +21,12 @@ export interface TopBarProps {
   onSignedOut: () => void;
   /** Opens the Sync problems screen (offered by the sync indicator when there are any). */
   onShowSyncProblems: () => void;
-  /** Opens the Notifications screen. */
-  onShowNotifications: () => void;
-  /** Opens the person search. */
-  onFindPerson: () => void;
-  /** Opens the Audit screen (offered to data officers and team managers only). */
-  onShowAudit: () => void;
-  /** Opens the MARAC referrals list (offered to MARAC coordinators). */
-  onShowReferrals: () => void;
-  /** Opens the Dashboard. */
-  onShowDashboard?: () => void;
+  /** Opens one of the screens the navigation offers. */
+  onNavigate: (target: MainNavTarget) => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals, onShowDashboard }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onNavigate }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -48,27 +40,13 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
         <p className={styles.name}>{user.displayName}</p>
         <p className={styles.agency}>{user.agencyName}</p>
       </div>
-      {onShowDashboard && (
-        <button type="button" className="button button--on-dark" onClick={onShowDashboard}>
-          Dashboard
-        </button>
-      )}
-      <button type="button" className="button button--on-dark" onClick={onFindPerson}>
-        Find a person
-      </button>
-      <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
-        Notifications
-      </button>
-      {auditScopeOf(user) !== null && (
-        <button type="button" className="button button--on-dark" onClick={onShowAudit}>
-          Audit
-        </button>
-      )}
-      {user.role === 'marac_coordinator' && (
-        <button type="button" className="button button--on-dark" onClick={onShowReferrals}>
-          MARAC referrals
-        </button>
-      )}
+      <nav aria-label="Main" className={styles.nav}>
+        {mainNavItems(user).map((item) => (
+          <button key={item.target} type="button" className="button button--on-dark" onClick={() => onNavigate(item.target)}>
+            {item.label}
+          </button>
+        ))}
+      </nav>
       <button
         type="button"
         className="button button--on-dark"

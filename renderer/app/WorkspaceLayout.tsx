@@ -1,6 +1,7 @@
 /** The frame of every signed-in screen: top bar, offline notice, then the screen the URL names. */
 import { Outlet, useNavigate } from '@tanstack/react-router';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import type { MainNavTarget } from './main-nav.ts';
 import { TopBar } from './TopBar.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import styles from './WorkspaceLayout.module.css';
@@ -9,6 +10,16 @@ import styles from './WorkspaceLayout.module.css';
 export function WorkspaceLayout() {
   const { user, offline, settings, sync, onSignedOut } = useWorkspace();
   const navigate = useNavigate();
+  const open = (target: MainNavTarget) => {
+    switch (target) {
+      case 'dashboard': return void navigate({ to: '/dashboard' });
+      case 'persons': return void navigate({ to: '/persons' });
+      case 'tasks': return void navigate({ to: '/tasks', search: { view: 'mine' } });
+      case 'notifications': return void navigate({ to: '/notifications' });
+      case 'audit': return void navigate({ to: '/audit' });
+      case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
+    }
+  };
   return (
     <div className={styles.workspace}>
       <TopBar
@@ -17,11 +28,7 @@ export function WorkspaceLayout() {
         settings={settings}
         onSignedOut={onSignedOut}
         onShowSyncProblems={() => void navigate({ to: '/sync-problems' })}
-        onShowNotifications={() => void navigate({ to: '/notifications' })}
-        onFindPerson={() => void navigate({ to: '/persons' })}
-        onShowAudit={() => void navigate({ to: '/audit' })}
-        onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
-        onShowDashboard={() => void navigate({ to: '/dashboard' })}
+        onNavigate={open}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>

@@ -21,6 +21,9 @@ import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
+import { TaskDetail } from '../screens/tasks/TaskDetail.tsx';
+import { Tasks } from '../screens/tasks/Tasks.tsx';
+import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { NotFound } from './NotFound.tsx';
@@ -57,8 +60,12 @@ const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
+const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks', validateSearch: TasksSearchSchema, component: TasksRoute });
+
+const taskRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks/$taskId', component: TaskRoute });
 
 export const routeTree = rootRoute.addChildren([
+  tasksRoute, taskRoute,
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
 ]);
@@ -116,13 +123,39 @@ function CaseRoute() {
   const { settings } = useWorkspace();
   // Null while unknown: saving a document is offered only once the policy is known to allow it.
   const exportsAllowed = settings.settings?.effective.exportsAllowed ?? null;
-  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} onOpenPerson={goTo.openPerson} />;
+  const navigate = useNavigate();
+  const openTask = (taskId: string) => void navigate({ to: '/tasks/$taskId', params: { taskId } });
+  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} onOpenPerson={goTo.openPerson} onOpenTask={openTask} />;
 }
 
 function SyncProblemsRoute() {
   const goTo = useGoTo();
   const { sync } = useWorkspace();
   return <SyncProblems status={sync.status} onBack={goTo.queue} onOpenCase={goTo.openCase} />;
+}
+
+function TasksRoute() {
+  const { view } = tasksRoute.useSearch();
+  const navigate = tasksRoute.useNavigate();
+  const goTo = useGoTo();
+  return (
+    <Tasks
+      view={view}
+      onViewChange={(next) => void navigate({ search: { view: next } })}
+      onOpenTask={(taskId) => void navigate({ to: '/tasks/$taskId', params: { taskId } })}
+      onBack={goTo.queue}
+    />
+  );
+}
+
+function TaskRoute() {
+  const { taskId } = taskRoute.useParams();
+  const router = useRouter();
+  const canGoBack = useCanGoBack();
+  const goTo = useGoTo();
+  // Back returns to where the task was opened from (a tasks view or its case), else to My tasks.
+  const back = () => (canGoBack ? router.history.back() : void router.navigate({ to: '/tasks', search: { view: 'mine' } }));
+  return <TaskDetail key={taskId} taskId={taskId} onBack={back} onOpenCase={goTo.openCase} onShowSyncProblems={goTo.syncProblems} />;
 }
 
 function NotificationsRoute() {

@@ -7,6 +7,8 @@ import { isoOf, writeContextOf } from '../changes/write-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
+import { loadCaseFor } from '../cases/case-policy-loader.ts';
+import { listTaskAssignees } from './task-assignees.ts';
 import { listTasks, taskDetail } from './task-queries.ts';
 import { addTaskUpdate, createTask, updateTask } from './task-service.ts';
 
@@ -15,6 +17,17 @@ export function registerTaskRoutes(app: FastifyInstance, ctx: ServerContext): vo
   registerRoute(app, ctx, taskRoutes.createTask, ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => taskDetail(trx, await createTask(trx, w, params.id, body), user, isoOf(w)));
+  });
+
+  // Who may be given a task on the case: asked only by someone who may add one; names people, so audited.
+  registerRoute(app, ctx, taskRoutes.listTaskAssignees, async ({ user, params, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const assignees = await listTaskAssignees(ctx.db, await loadCaseFor(ctx.db, params.id, user, isoOf(w), 'add_task'));
+    await recordAuditNow(ctx.db, {
+      actor: w.actor, action: 'record.view', entityType: 'case', entityId: params.id, outcome: 'success', at: w.now,
+      details: { view: 'task_assignees', agencyIds: assignees.agencies.map((a) => a.id) },
+    });
+    return assignees;
   });
 
   registerRoute(app, ctx, taskRoutes.listTasks, async ({ user, query, request }) => {

@@ -9,6 +9,7 @@ import { loadCaseFor } from '../cases/case-policy-loader.ts';
 import { assertTeamOfAgency } from '../cases/case-service.ts';
 import { isoOf, type WriteContext } from '../changes/write-context.ts';
 import { recordChange } from '../changes/record-change.ts';
+import { assertAgencySeesCase } from './task-assignees.ts';
 import { canUpdateTaskRow, loadVisibleTask } from './task-queries.ts';
 
 type Trx = Transaction<ServerDatabase>;
@@ -38,8 +39,9 @@ async function assertAssignee(trx: Trx, body: CreateTaskBody): Promise<void> {
 /** Assigns a task on a case the caller may add tasks to; returns the task id. */
 export async function createTask(trx: Trx, w: WriteContext, caseId: string, body: CreateTaskBody, id: string = newId()): Promise<string> {
   const at = isoOf(w);
-  await loadCaseFor(trx, caseId, w.user, at, 'add_task');
+  const loaded = await loadCaseFor(trx, caseId, w.user, at, 'add_task');
   await assertAssignee(trx, body);
+  await assertAgencySeesCase(trx, loaded, body.assigneeAgencyId);
   await trx.insertInto('tasks').values({
     id, case_id: caseId, title: body.title, description: body.description, assignee_agency_id: body.assigneeAgencyId,
     assignee_team_id: body.assigneeTeamId, assignee_user_id: body.assigneeUserId, due_date: body.dueDate, status: 'open',

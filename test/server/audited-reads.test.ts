@@ -78,6 +78,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/reports/{id}/versions': `/reports/${report.body.id}/versions`,
       '/tasks': '/tasks',
       '/tasks/{id}': `/tasks/${task.body.id}`,
+      '/cases/{id}/assignees': `/cases/${caseId}/assignees`,
       '/markers': `/markers?subjectType=person&subjectId=${personId}`,
       '/cases/{caseId}/documents': `/cases/${caseId}/documents`,
       '/documents/{id}': `/documents/${document.id}`,

@@ -14,7 +14,11 @@ describe.each(testDialects())('tasks on %s', (dialect) => {
   beforeAll(async () => {
     server = await startTestServer(dialect, { now: () => new Date('2026-11-10T12:00:00.000Z') });
     world = await buildThreeAgencyWorld(server);
-    caseId = (await buildCase(server.db, { ownerAgencyId: world.agencies.police, sharingLevel: 'owner_agency' })).id;
+    // Shared with team B of the council and of housing only: both are partners, but their A teams cannot see the case.
+    caseId = (await buildCase(server.db, { ownerAgencyId: world.agencies.police, sharingLevel: 'shared' })).id;
+    await server.db.insertInto('case_shared_teams').values([
+      { case_id: caseId, team_id: world.teams.council[1] }, { case_id: caseId, team_id: world.teams.housing[1] },
+    ]).execute();
   });
   afterAll(() => server.stop());
 
@@ -70,5 +74,45 @@ describe.each(testDialects())('tasks on %s', (dialect) => {
     } finally {
       await server.db.updateTable('users').set({ disabled: 0 }).where('id', '=', leaver.id).execute();
     }
+  });
+
+  it('refuses an agency the case is not shared with, in words the user can act on, and writes nothing', async () => {
+    const police = world.users.police.a;
+    const ownOnly = (await buildCase(server.db, { ownerAgencyId: world.agencies.police, sharingLevel: 'owner_agency' })).id;
+    const before = await server.db.selectFrom('tasks').select('id').execute();
+    const refused = await call<{ error: { code: string; message: string } }>(server, police, 'POST', `/cases/${ownOnly}/tasks`, {
+      title: 'Not theirs to see', assigneeAgencyId: world.agencies.council,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'validation_error', message: expect.stringContaining('not shared with that agency') as unknown });
+    expect((await server.db.selectFrom('tasks').select('id').execute()).length).toBe(before.length);
+    expect((await call(server, police, 'POST', `/cases/${ownOnly}/tasks`, { title: 'Ours', assigneeAgencyId: world.agencies.police })).status).toBe(200);
+  });
+
+  it('lists the choosable assignees: owner agency first, then partners, with teams and enabled case workers, and audits the read', async () => {
+    const police = world.users.police.a;
+    await server.db.updateTable('users').set({ disabled: 1 }).where('id', '=', world.users.council.b.id).execute();
+    try {
+      const res = await call<{ agencies: Array<{ id: string; owner: boolean; teams: { id: string }[]; users: { id: string; teamIds: string[] }[] }> }>(
+        server, police, 'GET', `/cases/${caseId}/assignees`,
+      );
+      expect(res.status).toBe(200);
+      const ids = res.body.agencies.map((a) => a.id);
+      expect(ids[0]).toBe(world.agencies.police);
+      expect(new Set(ids)).toEqual(new Set([world.agencies.police, world.agencies.council, world.agencies.housing]));
+      expect(res.body.agencies.map((a) => a.owner)).toEqual([true, false, false]);
+      const council = res.body.agencies.find((a) => a.id === world.agencies.council)!;
+      expect(council.teams.map((t) => t.id).sort()).toEqual([...world.teams.council].sort());
+      expect(council.users.map((u) => u.id)).toContain(world.users.council.a.id);
+      expect(council.users.map((u) => u.id)).not.toContain(world.users.council.b.id);
+      expect(council.users.find((u) => u.id === world.users.council.a.id)!.teamIds).toEqual([world.teams.council[0]]);
+      const audit = await server.db.selectFrom('audit_events').select(['action', 'entity_id']).where('user_id', '=', police.id)
+        .orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      expect(audit).toEqual({ action: 'record.view', entity_id: caseId });
+    } finally {
+      await server.db.updateTable('users').set({ disabled: 0 }).where('id', '=', world.users.council.b.id).execute();
+    }
+    // Someone who cannot see the case learns nothing about it.
+    expect((await call(server, world.users.housing.a, 'GET', `/cases/${caseId}/assignees`)).status).toBe(404);
   });
 });

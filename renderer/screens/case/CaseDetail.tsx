@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { AddReportForm } from './AddReportForm.tsx';
+import { AddTaskForm } from '../tasks/AddTaskForm.tsx';
 import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
@@ -27,13 +28,15 @@ export interface CaseDetailProps {
   onShowSyncProblems: () => void;
   /** Opens a person's profile from the people on the case. */
   onOpenPerson: (personId: string) => void;
+  /** Opens a task's screen from the case's open tasks. */
+  onOpenTask?: ((taskId: string) => void) | undefined;
 }
 
 /**
  * Reads the case again whenever sync invalidates it, keeping the last answer on screen meanwhile; a
  * case that has left the offline copy (removed, access withdrawn) is no longer shown.
  */
-export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson }: CaseDetailProps) {
+export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson, onOpenTask }: CaseDetailProps) {
   const id = useId();
   const query = useDesktopQuery('cases.detail', { caseId });
   const failure = query.isError ? errorBodyOf(query.error) : null;
@@ -164,13 +167,20 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           <h2 id={`${id}-tasks`} className={panelStyles.title}>
             Open tasks
           </h2>
+          {c.abilities.add_task && <AddTaskForm caseId={c.id} />}
           {openTasks.length === 0 ? (
             <p className={panelStyles.empty}>No open tasks.</p>
           ) : (
             <ul className={panelStyles.list}>
               {openTasks.map((t) => (
                 <li key={t.id} className={panelStyles.item}>
-                  <span className={panelStyles.main}>{t.title}</span>
+                  {onOpenTask ? (
+                    <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenTask(t.id)}>
+                      {t.title}
+                    </button>
+                  ) : (
+                    <span className={panelStyles.main}>{t.title}</span>
+                  )}
                   <span className={panelStyles.meta}>
                     {TASK_STATUS_LABELS[t.status]} · {t.assigneeAgencyName}
                     {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}

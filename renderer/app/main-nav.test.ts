@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../domain/entities.ts';
+import { mainNavItems } from './main-nav.ts';
+
+const user = (role: SessionUser['role']): SessionUser => ({
+  id: 'u1', username: 'someone', displayName: 'Someone', role, agencyId: 'a1', agencyName: 'Agency', teamIds: ['t1'],
+});
+
+const labels = (role: SessionUser['role']) => mainNavItems(user(role)).map((item) => item.label);
+
+describe('the top bar navigation', () => {
+  it('offers a practitioner the everyday screens only', () => {
+    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Notifications']);
+  });
+
+  it('offers the audit trail to data officers and team managers', () => {
+    expect(labels('data_officer')).toContain('Audit');
+    expect(labels('team_manager')).toContain('Audit');
+    expect(labels('marac_coordinator')).not.toContain('Audit');
+  });
+
+  it('offers MARAC referrals to coordinators only', () => {
+    expect(labels('marac_coordinator')).toContain('MARAC referrals');
+    expect(labels('practitioner')).not.toContain('MARAC referrals');
+  });
+});

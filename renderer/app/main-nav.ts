@@ -1,0 +1,34 @@
+/**
+ * The screens the top bar offers, in order, and to whom: one list, so a new screen is one line here
+ * and one target in WorkspaceLayout. A screen offered to some roles only still refuses others itself.
+ */
+import type { SessionUser } from '../../domain/entities.ts';
+import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
+
+/** A screen the top bar can open. */
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals';
+
+/** One button of the top bar's navigation. */
+export interface MainNavItem {
+  target: MainNavTarget;
+  label: string;
+}
+
+interface NavEntry extends MainNavItem {
+  /** Who is offered it; everyone when absent. */
+  offeredTo?: (user: SessionUser) => boolean;
+}
+
+const ENTRIES: readonly NavEntry[] = [
+  { target: 'dashboard', label: 'Dashboard' },
+  { target: 'persons', label: 'Find a person' },
+  { target: 'tasks', label: 'Tasks' },
+  { target: 'notifications', label: 'Notifications' },
+  { target: 'audit', label: 'Audit', offeredTo: (user) => auditScopeOf(user) !== null },
+  { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },
+];
+
+/** The top bar's navigation for this user. */
+export function mainNavItems(user: SessionUser): MainNavItem[] {
+  return ENTRIES.filter((entry) => entry.offeredTo?.(user) ?? true).map(({ target, label }) => ({ target, label }));
+}
