@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
+import { DECIDING_ROLES, readsCases } from '../../domain/policy/policy-user.ts';
 import { useDesktopApi } from '../api/desktop-api-context.ts';
 import { errorMessage } from '../words/error-messages.ts';
 import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
@@ -29,10 +30,12 @@ export interface TopBarProps {
   onShowAudit: () => void;
   /** Opens the MARAC referrals list (offered to MARAC coordinators). */
   onShowReferrals: () => void;
+  /** Opens the Access requests screen (offered to the roles that decide them, and those that may ask). */
+  onShowAccessRequests: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals, onShowAccessRequests }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -55,6 +58,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       {auditScopeOf(user) !== null && (
         <button type="button" className="button button--on-dark" onClick={onShowAudit}>
           Audit
+        </button>
+      )}
+      {(DECIDING_ROLES.includes(user.role) || readsCases(user)) && (
+        <button type="button" className="button button--on-dark" onClick={onShowAccessRequests}>
+          Access requests
         </button>
       )}
       {user.role === 'marac_coordinator' && (

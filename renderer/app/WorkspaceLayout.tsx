@@ -21,6 +21,7 @@ export function WorkspaceLayout() {
         onFindPerson={() => void navigate({ to: '/persons' })}
         onShowAudit={() => void navigate({ to: '/audit' })}
         onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
+        onShowAccessRequests={() => void navigate({ to: '/access-requests' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>
