@@ -1,7 +1,7 @@
 /** Asking an owner agency for access to a record the user cannot see, and deciding such requests (the server's access requests; they need a connection). */
 import { z } from 'zod';
 import { AccessRequestRecordSchema } from '../entities/access-request.ts';
-import { accessRequestRoutes, RequestAccessBodySchema } from '../http/access-request-routes.ts';
+import { accessRequestRoutes, CaseSignpostSchema, RequestAccessBodySchema } from '../http/access-request-routes.ts';
 import { IdSchema } from '../ids.ts';
 import { defineChannel } from './channel.ts';
 
@@ -37,6 +37,10 @@ export const accessRequestChannels = {
   'accessRequests.approve': defineChannel({ input: AccessRequestApproveInputSchema, output: AccessRequestRecordSchema, needsSession: true }),
   /** Denies a pending request with a reason; `conflict` when it was decided or changed meanwhile. */
   'accessRequests.deny': defineChannel({ input: AccessRequestDenyInputSchema, output: AccessRequestRecordSchema, needsSession: true }),
+  /** A case by its exact reference, from the server: visible, a signpost to ask its owner agency, or null. */
+  'accessRequests.findCase': defineChannel({
+    input: accessRequestRoutes.signpostCase.query, output: z.object({ result: CaseSignpostSchema }), needsSession: true,
+  }),
   /** Revokes an approved request's grant before it expires. */
   'accessRequests.revokeGrant': defineChannel({ input: AccessGrantRevokeInputSchema, output: AccessRequestRecordSchema, needsSession: true }),
 } as const;

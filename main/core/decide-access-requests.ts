@@ -6,6 +6,7 @@
  */
 import type { AccessRequestRecord } from '../../domain/entities/access-request.ts';
 import { CodedError } from '../../domain/errors.ts';
+import type { CaseSignpost } from '../../domain/http/access-request-routes.ts';
 import type { AccessRequestView } from '../../domain/ipc/access-request-channels.ts';
 import type { ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
@@ -54,4 +55,9 @@ export function denyAccessRequest(deps: AccessRequestDeps, { id, ...body }: Chan
 /** Revokes a grant before it expires; sync then removes the record from the requester's copy. */
 export function revokeAccessGrant(deps: AccessRequestDeps, { grantId, note }: ChannelParsedInput<'accessRequests.revokeGrant'>): Promise<AccessRequestRecord> {
   return online(async () => deps.api.call('revokeAccessGrant', { params: { id: grantId }, body: note === undefined ? {} : { note }, accessToken: await deps.accessToken() }));
+}
+
+/** A case by its exact reference: visible, a signpost naming its owner agency, or null (the server audits the look-up). */
+export function findCaseSignpost(deps: AccessRequestDeps, query: ChannelParsedInput<'accessRequests.findCase'>): Promise<{ result: CaseSignpost }> {
+  return online(async () => deps.api.call('signpostCase', { query, accessToken: await deps.accessToken() }));
 }

@@ -134,7 +134,7 @@ function NotificationsRoute() {
 function AccessRequestsRoute() {
   const goTo = useGoTo();
   const { user } = useWorkspace();
-  return <AccessRequests userId={user.id} decides={DECIDING_ROLES.includes(user.role)} onBack={goTo.queue} />;
+  return <AccessRequests userId={user.id} decides={DECIDING_ROLES.includes(user.role)} onBack={goTo.queue} onOpenCase={goTo.openCase} />;
 }
 
 function AuditRoute() {

@@ -75,6 +75,10 @@ describe('deciding access requests from the desktop core', () => {
   });
 
   it("lists the officer's request in the police manager's inbox, named from the manager's copy, and in the officer's own list without the record's name", async () => {
+    // The officer finds the case by its reference: a signpost naming the police, nothing of its content.
+    expect(await callCore(officerCore, 'accessRequests.findCase', { reference: cases.expiring.reference })).toEqual({
+      result: { view: 'signpost', id: cases.expiring.id, reference: cases.expiring.reference, ownerAgency: { id: police, name: 'Northshire Police' }, requestAccess: true },
+    });
     const sent = await ask(officerCore, cases.expiring.id);
     const [inbox] = (await list(managerCore)).filter((r) => r.id === sent.id);
     expect(inbox).toMatchObject({
@@ -105,6 +109,9 @@ describe('deciding access requests from the desktop core', () => {
     expect(approved).toMatchObject({ status: 'approved', decidedBy: manager.id, grant: { revokedAt: null } });
     await sync(officerCore);
     expect(await caseDetail(officerCore, cases.expiring.id)).toMatchObject({ ok: true, value: { case: { reference: cases.expiring.reference } } });
+    expect(await callCore(officerCore, 'accessRequests.findCase', { reference: cases.expiring.reference })).toEqual({
+      result: { view: 'visible', id: cases.expiring.id, reference: cases.expiring.reference },
+    });
     const mine = (await list(officerCore)).find((r) => r.id === request!.id);
     expect(mine).toMatchObject({ status: 'approved', grant: { expiresAt: approved.grant!.expiresAt }, resourceLabel: `${cases.expiring.reference} — ${cases.expiring.title}` });
 

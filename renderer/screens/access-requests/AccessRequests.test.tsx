@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccessRequestView } from '../../../domain/ipc/access-request-channels.ts';
 import { recordingDesktopApi } from '../../test-support/recording-desktop-api.ts';
 import { renderWithProviders } from '../../test-support/render.tsx';
@@ -46,7 +46,7 @@ function show(decides: boolean, answers: { approve?: unknown; deny?: unknown; re
     'accessRequests.deny': () => answers.deny ?? { ok: true, value: { ...pending, status: 'denied' } },
     'accessRequests.revokeGrant': () => answers.revoke ?? { ok: true, value: { ...granted, status: 'revoked' } },
   });
-  renderWithProviders(<AccessRequests userId={ME} decides={decides} onBack={() => undefined} now={() => NOW} />, { api: recording.api });
+  renderWithProviders(<AccessRequests userId={ME} decides={decides} onBack={() => undefined} onOpenCase={() => undefined} now={() => NOW} />, { api: recording.api });
   const callsTo = (channel: string) => recording.calls.filter((c) => c.channel === channel);
   return { ...recording, callsTo };
 }
@@ -141,5 +141,51 @@ describe('my access requests', () => {
     expect(outcomes).toEqual(['Denied — Ask CID directly.', 'Waiting for Northshire Police to decide', expect.stringMatching(/^Expired — access ended 1 Dec 2026/)]);
     expect(screen.getAllByTestId('access-request')[0]!.textContent).toContain('A case record held by Northshire Police');
     expect(screen.getAllByTestId('access-request')[2]!.textContent).toContain('A person record held by Northshire Police');
+  });
+});
+
+describe('asking for access to a case by its reference', () => {
+  const CASE_ID = '9a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const REASON = 'Joint visit planned next week; need to check the case history first.';
+
+  function showLookUp(result: unknown) {
+    const onOpenCase = vi.fn();
+    const recording = recordingDesktopApi({
+      'accessRequests.list': () => ({ ok: true, value: { requests: [] } }),
+      'accessRequests.findCase': () => ({ ok: true, value: { result } }),
+      'accessRequests.create': () => ({ ok: true, value: { ...minePending, resourceId: CASE_ID, reason: REASON } }),
+    });
+    renderWithProviders(<AccessRequests userId={ME} decides={false} onBack={() => undefined} onOpenCase={onOpenCase} now={() => NOW} />, { api: recording.api });
+    return { ...recording, onOpenCase };
+  }
+
+  async function lookUp(reference: string) {
+    await userEvent.type(await screen.findByLabelText('Case reference'), reference);
+    await userEvent.click(screen.getByRole('button', { name: 'Find case' }));
+    return screen.findByTestId('case-signpost');
+  }
+
+  it('shows a signpost naming the owner agency, and asks for access with a reason through the same dialog', async () => {
+    const { calls } = showLookUp({ view: 'signpost', id: CASE_ID, reference: 'RHA-2026-00042', ownerAgency: { id: POLICE, name: 'Riverton Homes Association' }, requestAccess: true });
+    const signpost = await lookUp('RHA-2026-00042');
+    expect(signpost.textContent).toContain('Case RHA-2026-00042 is held by Riverton Homes Association. You cannot see it.');
+    expect(calls.find((c) => c.channel === 'accessRequests.findCase')?.input).toEqual({ reference: 'RHA-2026-00042' });
+    await userEvent.click(within(signpost).getByRole('button', { name: 'Request access to case RHA-2026-00042' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ask for access to case RHA-2026-00042' });
+    expect(dialog.textContent).toContain('Owned by: Riverton Homes Association.');
+    await userEvent.type(within(dialog).getByLabelText('Why do you need to see this case?'), REASON);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(calls.filter((c) => c.channel === 'accessRequests.create').map((c) => c.input)).toEqual([{ resourceType: 'case', resourceId: CASE_ID, reason: REASON }]));
+    expect((await within(signpost).findByText(/^Request sent to Riverton Homes Association/)).textContent).toContain('listed under your requests');
+  });
+
+  it('opens a case the user already sees, and says when nothing may be asked for', async () => {
+    const { onOpenCase } = showLookUp({ view: 'visible', id: CASE_ID, reference: 'NSP-2026-00001' });
+    const signpost = await lookUp('NSP-2026-00001');
+    await userEvent.click(within(signpost).getByRole('button', { name: 'Open case NSP-2026-00001' }));
+    expect(onOpenCase).toHaveBeenCalledWith(CASE_ID);
+    cleanup();
+    showLookUp(null);
+    expect((await lookUp('NSP-2026-99999')).textContent).toContain('No case with that reference that you may ask for.');
   });
 });

@@ -13,6 +13,7 @@ import { BackToQueueHeading } from '../../components/BackToQueueHeading.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { AccessRequestItem } from './AccessRequestItem.tsx';
+import { CaseSignpostSearch } from './CaseSignpostSearch.tsx';
 import { ApproveDialog } from './ApproveDialog.tsx';
 import { DenyDialog } from './DenyDialog.tsx';
 import { requestOutcome } from './request-outcome.ts';
@@ -26,6 +27,8 @@ export interface AccessRequestsProps {
   /** True for a team manager or agency admin (the roles that decide for their agency). */
   decides: boolean;
   onBack: () => void;
+  /** Opens a case the user can already see (found by its reference). */
+  onOpenCase: (caseId: string) => void;
   /** The clock for the expiry field (tests fix it). */
   now?: () => Date;
 }
@@ -36,7 +39,7 @@ type Dialog = { kind: 'approve' | 'deny' | 'revoke'; request: AccessRequestView 
 const withGrant = (r: AccessRequestView): r is AccessRequestView & { grant: NonNullable<AccessRequestView['grant']> } => r.grant !== null;
 
 /** Loads the list when opened and after each decision; offline it says the list needs a connection. */
-export function AccessRequests({ userId, decides, onBack, now = () => new Date() }: AccessRequestsProps) {
+export function AccessRequests({ userId, decides, onBack, onOpenCase, now = () => new Date() }: AccessRequestsProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const query = useDesktopQuery('accessRequests.list', null, { staleTime: 0, gcTime: 0 });
@@ -118,6 +121,7 @@ export function AccessRequests({ userId, decides, onBack, now = () => new Date()
           </ul>
         )
       )}
+      {view === 'mine' && <CaseSignpostSearch onOpenCase={onOpenCase} onRequested={() => void query.refetch()} />}
       {query.data && view === 'mine' && (
         mine.length === 0 ? <p className="empty-state">You have not asked for access to any record.</p> : (
           <ul className={styles.list} aria-label="Your requests">
