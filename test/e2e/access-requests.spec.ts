@@ -135,3 +135,63 @@ test('a signpost stub → request access → housing approves on its desktop →
   await expect(mine.getByTestId('access-request-outcome')).toContainText('Access withdrawn by Riverton Homes Association');
   await ownerContext.close();
 });
+
+test('a case signpost by reference → request access → housing approves → the case opens on this computer → housing withdraws it → it leaves', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const housing = await apiSignIn(housingWorker.username, housingWorker.password);
+  const title = `Noise nuisance ${randomBytes(3).toString('hex')}`;
+  const housingCase = await callJsonApi<{ id: string; reference: string }>(housing, 'POST', '/cases', { title, caseType: 'asb' });
+
+  // The practitioner looks the reference up from My requests: a signpost naming housing.
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Access requests' }).click();
+  await page.getByLabel('Case reference').fill(housingCase.reference);
+  await page.getByRole('button', { name: 'Find case' }).click();
+  const signpost = page.getByTestId('case-signpost');
+  await expect(signpost).toContainText(`Case ${housingCase.reference} is held by Riverton Homes Association. You cannot see it.`);
+  await expect(signpost).not.toContainText(title);
+  await signpost.getByRole('button', { name: `Request access to case ${housingCase.reference}` }).click();
+  const ask = page.getByRole('dialog', { name: `Ask for access to case ${housingCase.reference}` });
+  await expectAccessibleScreen(page, 'request-case-access-dialog');
+  const reason = `Repeat callouts to the address of ${housingCase.reference}; need the housing history.`;
+  await ask.getByLabel('Why do you need to see this case?').fill(reason);
+  await ask.getByRole('button', { name: 'Send request' }).click();
+  await expect(signpost).toContainText('Request sent to Riverton Homes Association');
+  const mine = page.getByTestId('access-request').filter({ hasText: reason });
+  await expect(mine.getByTestId('access-request-outcome')).toHaveText('Waiting for Riverton Homes Association to decide');
+
+  // Housing's admin approves on housing's desktop; the inbox names the case from housing's copy.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await owner.goto(ownerHost.url);
+  await expect(owner.getByTestId('sync-status')).toBeVisible({ timeout: 30_000 });
+  await syncNow(owner);
+  await owner.getByRole('button', { name: 'Access requests' }).click();
+  const waiting = owner.getByRole('list', { name: 'Waiting for a decision' }).getByTestId('access-request').filter({ hasText: reason });
+  await expect(waiting).toContainText(`${housingCase.reference} — ${title}`);
+  await waiting.getByRole('button', { name: `Approve the request from ${requester.displayName}` }).click();
+  const approve = owner.getByRole('dialog', { name: `Approve access for ${requester.displayName}` });
+  await approve.getByRole('button', { name: 'Approve' }).click();
+  await expect(approve).toBeHidden();
+
+  // After sync the case is on the practitioner's computer and opens.
+  await syncNow(page);
+  await expect(mine.getByTestId('access-request-outcome')).toContainText('Approved — access until');
+  await page.getByRole('button', { name: 'Find case' }).click();
+  await signpost.getByRole('button', { name: `Open case ${housingCase.reference}` }).click();
+  await expect(page.getByTestId('case-detail')).toContainText(title);
+
+  // Housing withdraws it early; after sync it has left this computer.
+  await owner.getByRole('button', { name: /^Approved \(\d+\)$/ }).click();
+  await owner.getByRole('list', { name: 'Access in force' }).getByTestId('access-request').filter({ hasText: reason })
+    .getByRole('button', { name: `Withdraw access for ${requester.displayName}` }).click();
+  await owner.getByRole('alertdialog', { name: `Withdraw access for ${requester.displayName}?` }).getByRole('button', { name: 'Withdraw access' }).click();
+  await expect(owner.getByRole('status').filter({ hasText: 'Access withdrawn' })).toBeVisible();
+  await syncNow(page);
+  // The open case screen reads the copy again: the case is no longer there.
+  await expect(page.getByText('This case is not in the offline copy on this computer.', { exact: false })).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Access requests' }).click();
+  await expect(mine.getByTestId('access-request-outcome')).toContainText('Access withdrawn by Riverton Homes Association');
+  await ownerContext.close();
+});
