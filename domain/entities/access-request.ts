@@ -28,8 +28,12 @@ export const AccessRequestRecordSchema = z.object({
   resourceType: AccessResourceTypeSchema,
   resourceId: IdSchema,
   ownerAgencyId: IdSchema,
+  ownerAgencyName: z.string(),
   requesterUserId: IdSchema,
+  /** The requester's display name (a directory entry), so the decider knows who asks. */
+  requesterName: z.string(),
   requesterAgencyId: IdSchema,
+  requesterAgencyName: z.string(),
   reason: z.string(),
   status: AccessRequestStatusSchema,
   decidedBy: IdSchema.nullable(),

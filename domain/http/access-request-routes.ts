@@ -12,7 +12,25 @@ export const RequestAccessBodySchema = z.object({
   resourceType: AccessResourceTypeSchema, resourceId: IdSchema, reason: z.string().trim().min(MIN_REASON_LENGTH).max(2000),
 }).strict();
 
+/**
+ * A case found by its exact reference: `visible` when the caller may already open it, a signpost
+ * (reference and owner agency, nothing of its content) when they may ask for access, and null
+ * when there is no such case or it is hidden from search.
+ */
+export const CaseSignpostSchema = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('visible'), id: IdSchema, reference: z.string() }),
+  z.object({ view: z.literal('signpost'), id: IdSchema, reference: z.string(), ownerAgency: z.object({ id: IdSchema, name: z.string() }), requestAccess: z.literal(true) }),
+]).nullable();
+/** What a case-reference look-up answers. */
+export type CaseSignpost = z.infer<typeof CaseSignpostSchema>;
+
 export const accessRequestRoutes = {
+  signpostCase: defineRoute({
+    method: 'GET', path: '/case-signposts', auth: true, tag: 'access-requests',
+    summary: 'Find a case by its exact reference: visible, or a signpost naming its owner agency to ask for access (audited as a search)',
+    query: z.object({ reference: z.string().trim().min(3).max(64) }).strict(), body: NoBody,
+    response: z.object({ result: CaseSignpostSchema }),
+  }),
   requestAccess: defineRoute({
     method: 'POST', path: '/access-requests', auth: true, tag: 'access-requests',
     summary: 'Ask the owner agency for access to a case or person record the caller cannot see',

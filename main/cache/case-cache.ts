@@ -19,6 +19,7 @@ import { createDocumentContentStore, type DocumentContentStore } from './documen
 import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
+import { queryCaseLabels } from './case-labels-query.ts';
 import { queryPersonProfile } from './person-profile-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
@@ -57,6 +58,8 @@ export interface CaseCache {
   searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
   /** Display names of the cached persons among `ids`. */
   personNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** `reference — title` of the cached cases among `ids`. */
+  caseLabels(ids: readonly string[]): Promise<Map<string, string>>;
   /** The bootstrap: pages staged until complete, then swapped in for the whole mirror at once. */
   bootstrap: BootstrapStore;
   /** Downloaded document content, sealed under a key derived from the cache key; null when the cache was opened without its key. */
@@ -122,6 +125,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),
     searchCases: (text, limit) => searchCases(read, text, limit),
     personNames: (ids) => queryPersonNames(read, ids),
+    caseLabels: (ids) => queryCaseLabels(read, ids),
     bootstrap: createBootstrapStore(db, cacheDir),
     documentContent: fileKey === null ? null : createDocumentContentStore(db, cacheDir, fileKey),
     async caseCount() {

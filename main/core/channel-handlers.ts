@@ -11,6 +11,7 @@ import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditExport } from './audit-exports-online.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
+import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
 import { maracHandlers } from './marac-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
@@ -95,6 +96,12 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       session.require();
       return requestAccess({ api: deps.api, accessToken: () => session.accessToken() }, input);
     },
+    // The inbox and the user's own requests: the server's, named from the offline copy; decisions are the server's.
+    'accessRequests.list': () => listAccessRequests({ ...onlineDeps(), cache: session.require().cache }),
+    'accessRequests.approve': (input) => approveAccessRequest(onlineDeps(), input),
+    'accessRequests.deny': (input) => denyAccessRequest(onlineDeps(), input),
+    'accessRequests.revokeGrant': (input) => revokeAccessGrant(onlineDeps(), input),
+    'accessRequests.findCase': (input) => findCaseSignpost(onlineDeps(), input),
     // The audit trail lives on the server only; the server scopes the search to the caller and audits it.
     'audit.search': (input) => {
       session.require();

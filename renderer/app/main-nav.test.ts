@@ -10,13 +10,19 @@ const labels = (role: SessionUser['role']) => mainNavItems(user(role)).map((item
 
 describe('the top bar navigation', () => {
   it('offers a practitioner the everyday screens only', () => {
-    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Notifications']);
+    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Notifications', 'Access requests']);
   });
 
   it('offers the audit trail to data officers and team managers', () => {
     expect(labels('data_officer')).toContain('Audit');
     expect(labels('team_manager')).toContain('Audit');
     expect(labels('marac_coordinator')).not.toContain('Audit');
+  });
+
+  it('offers access requests to those who may ask or decide, not to data officers or system admins', () => {
+    expect(labels('agency_admin')).toContain('Access requests');
+    expect(labels('data_officer')).not.toContain('Access requests');
+    expect(labels('system_admin')).not.toContain('Access requests');
   });
 
   it('offers MARAC referrals to coordinators only', () => {

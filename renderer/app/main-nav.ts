@@ -4,9 +4,10 @@
  */
 import type { SessionUser } from '../../domain/entities.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
+import { DECIDING_ROLES, readsCases } from '../../domain/policy/policy-user.ts';
 
 /** A screen the top bar can open. */
-export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals';
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals' | 'access-requests';
 
 /** One button of the top bar's navigation. */
 export interface MainNavItem {
@@ -25,6 +26,7 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'tasks', label: 'Tasks' },
   { target: 'notifications', label: 'Notifications' },
   { target: 'audit', label: 'Audit', offeredTo: (user) => auditScopeOf(user) !== null },
+  { target: 'access-requests', label: 'Access requests', offeredTo: (user) => DECIDING_ROLES.includes(user.role) || readsCases(user) },
   { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },
 ];
 

@@ -5,6 +5,7 @@
  */
 import { createRootRoute, createRoute, createRouter, Navigate, useCanGoBack, useNavigate, useRouter, type RouterHistory } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { AccessRequests } from '../screens/access-requests/AccessRequests.tsx';
 import { Audit } from '../screens/audit/Audit.tsx';
 import { AuditExport } from '../screens/audit/AuditExport.tsx';
 import { AuditSearchParamsSchema } from '../screens/audit/audit-search.ts';
@@ -26,6 +27,7 @@ import { Tasks } from '../screens/tasks/Tasks.tsx';
 import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
+import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -57,6 +59,8 @@ const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: '
 
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
 
+const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'access-requests', component: AccessRequestsRoute });
+
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
@@ -68,6 +72,7 @@ export const routeTree = rootRoute.addChildren([
   tasksRoute, taskRoute,
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
+  accessRequestsRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -161,6 +166,12 @@ function TaskRoute() {
 function NotificationsRoute() {
   const goTo = useGoTo();
   return <Notifications onBack={goTo.queue} />;
+}
+
+function AccessRequestsRoute() {
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  return <AccessRequests userId={user.id} decides={DECIDING_ROLES.includes(user.role)} onBack={goTo.queue} onOpenCase={goTo.openCase} />;
 }
 
 function AuditRoute() {

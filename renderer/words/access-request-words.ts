@@ -16,3 +16,16 @@ const WORDS: Partial<Record<ErrorBody['code'], string>> = {
 export function accessRequestErrorMessage(error: ErrorBody): string {
   return WORDS[error.code] ?? errorMessage(error.code);
 }
+
+// A decision (approve, deny, revoke) refused by the server, by the codes it has causes of its own for.
+const DECISION_WORDS: Partial<Record<ErrorBody['code'], string>> = {
+  conflict: 'Someone decided or changed this request after the list was loaded, so your decision was not recorded. The list now shows where it stands.',
+  authorization_error: 'Only a team manager or agency admin of the agency that owns the record may decide, and never on their own request.',
+  not_found: 'This request can no longer be found. It may have been withdrawn: the list now shows where things stand.',
+  network_error: 'Deciding needs a connection: try again when this computer is connected.',
+};
+
+/** The words for a refused decision on an access request. */
+export function accessDecisionErrorMessage(error: ErrorBody): string {
+  return DECISION_WORDS[error.code] ?? errorMessage(error.code);
+}

@@ -11,8 +11,13 @@ type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 function baseQuery(db: Db, user: PolicyUser) {
   return db.selectFrom('access_requests')
     .leftJoin('access_grants', 'access_grants.request_id', 'access_requests.id')
+    // Who asked and the two agencies, by name: directory entries, never content of the record.
+    .innerJoin('users as requester', 'requester.id', 'access_requests.requester_user_id')
+    .innerJoin('agencies as requester_agency', 'requester_agency.id', 'access_requests.requester_agency_id')
+    .innerJoin('agencies as owner_agency', 'owner_agency.id', 'access_requests.owner_agency_id')
     .selectAll('access_requests')
     .select(['access_grants.id as grant_id', 'access_grants.expires_at as grant_expires', 'access_grants.revoked_at as grant_revoked_at'])
+    .select(['requester.display_name as requester_name', 'requester_agency.name as requester_agency_name', 'owner_agency.name as owner_agency_name'])
     .where(accessRequestVisibleSql(user, 'access_requests'));
 }
 
@@ -52,8 +57,11 @@ export function toAccessRequestRecord(user: PolicyUser, row: AccessRequestRow, a
     resourceType: row.resource_type,
     resourceId: row.resource_id,
     ownerAgencyId: row.owner_agency_id,
+    ownerAgencyName: row.owner_agency_name,
     requesterUserId: row.requester_user_id,
+    requesterName: row.requester_name,
     requesterAgencyId: row.requester_agency_id,
+    requesterAgencyName: row.requester_agency_name,
     reason: row.reason,
     status,
     decidedBy: row.decided_by,

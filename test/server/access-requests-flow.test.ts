@@ -88,6 +88,13 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
     expect(await list(tokens.councilAdmin!)).toEqual([]);
   });
 
+  it('names the requester and both agencies (directory entries), never the record', async () => {
+    const [request] = await list(tokens.manager!);
+    const officer = await server.db.selectFrom('users').select('display_name').where('id', '=', users.officer!.id).executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ requesterName: officer.display_name, requesterAgencyName: 'Council', ownerAgencyName: 'Police' });
+    expect(JSON.stringify(request)).not.toContain('Secret police case title');
+  });
+
   it('lets only a decider of the owner agency decide: the requester gets 403, others 404', async () => {
     const expiresAt = new Date(clock + 30 * DAY).toISOString();
     expect((await post(tokens.officer!, `/access-requests/${ids.request}/approve`, { expiresAt, expectedVersion: 1 })).statusCode).toBe(403);

@@ -84,6 +84,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/documents/{id}': `/documents/${document.id}`,
       '/documents/{id}/content': `/documents/${document.id}/content`,
       '/persons/search': '/persons/search?q=Testperson',
+      '/case-signposts': '/case-signposts?reference=TST-NONE-0001',
       '/persons/{id}': `/persons/${personId}`,
       '/locations/search': '/locations/search?q=Synthetic',
       '/locations/{id}': `/locations/${locationId}`,

@@ -21,6 +21,7 @@ const STUB = {
 const REASON = 'Joint visit planned next week; need to check warnings first.';
 const REQUEST = {
   id: '8a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', resourceType: 'person', resourceId: STUB.person.id, ownerAgencyId: STUB.person.involvedAgencies[0]!.id,
+  ownerAgencyName: 'Riverton Homes Association', requesterName: 'Pat Officer', requesterAgencyName: 'Northshire Police',
   requesterUserId: '9a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', requesterAgencyId: '1a0b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', reason: REASON, status: 'pending',
   decidedBy: null, decidedAt: null, decisionNote: null, grant: null, createdAt: '2026-05-01T09:00:00.000Z', version: 1, abilities: { decide: false, revoke: false },
 };

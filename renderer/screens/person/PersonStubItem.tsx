@@ -37,7 +37,7 @@ export function PersonStubItem({ person }: { person: PersonStub }) {
       )}
       {open && (
         <RequestAccessDialog
-          person={person}
+          target={{ resourceType: 'person', id: person.id, displayName: person.displayName, agencyNames: person.involvedAgencies.map((a) => a.name) }}
           onClose={() => setOpen(false)}
           onSent={() => {
             setOpen(false);
