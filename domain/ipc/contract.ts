@@ -16,6 +16,7 @@ import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
+import { sharingChannels } from './sharing-channels.ts';
 import { syncChannels } from './sync-channels.ts';
 import { SyncStatusSchema } from './sync-status.ts';
 
@@ -35,6 +36,7 @@ export const channels = {
   ...auditChannels,
   ...auditExportChannels,
   ...maracChannels,
+  ...sharingChannels,
 } as const;
 
 /** The channel table's type. */

@@ -17,6 +17,7 @@ import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
+import { caseSharing, reportSharing, setCaseSharing, setReportSharing } from './sharing-online.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
 export type ChannelHandlers = {
@@ -124,6 +125,11 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'changes.submit': async ({ baseVersion, ...change }) =>
       ({ mutationId: await sync.enqueue(baseVersion === undefined ? change : { ...change, baseVersion }) }),
     ...createSyncChannelHandlers(sync),
+    // Sharing decisions are made on the server, never queued (main/core/sharing-online.ts).
+    'sharing.case': (input) => caseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.caseId),
+    'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
+    'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),
+    'sharing.setReport': (input) => setReportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     // Each call needs a signed-in session: `session.require()` throws otherwise.
     ...maracHandlers(() => {
       session.require();
