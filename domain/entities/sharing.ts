@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IdSchema } from '../ids.ts';
+import { DocumentSharingLevelSchema } from './document.ts';
 import { ReportSharingLevelSchema, SharingLevelSchema } from '../vocabulary.ts';
 
 const Named = { agencyIds: z.array(IdSchema), teamIds: z.array(IdSchema), userIds: z.array(IdSchema) };
@@ -51,3 +52,20 @@ export const ReportSharingBodySchema = z.object({
   expectedVersion: z.number().int().positive(),
 }).strict();
 export type ReportSharingBody = z.infer<typeof ReportSharingBodySchema>;
+
+const DocumentNamed = {
+  agencyIds: z.array(IdSchema).max(50).default([]),
+  teamIds: z.array(IdSchema).max(50).default([]),
+  userIds: z.array(IdSchema).max(50).default([]),
+};
+
+/**
+ * PUT /documents/:id/sharing: a document's restriction, replaced at once. Documents carry no
+ * version, so the compare-and-set is on the sharing the caller last saw (`expected`).
+ */
+export const DocumentSharingBodySchema = z.object({
+  sharingLevel: DocumentSharingLevelSchema,
+  ...DocumentNamed,
+  expected: z.object({ sharingLevel: DocumentSharingLevelSchema, ...DocumentNamed }).strict(),
+}).strict();
+export type DocumentSharingBody = z.infer<typeof DocumentSharingBodySchema>;

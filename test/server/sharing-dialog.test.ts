@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSharingView } from '../../domain/entities/sharing.ts';
 import { buildThreeAgencyWorld, call } from '../support/case-factories.ts';
+import { uploadDocument } from '../support/document-upload.ts';
 import { buildCase } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -101,5 +102,29 @@ describe.each(testDialects())('the sharing dialog on %s', (dialect) => {
     expect(refused.body.error.code).toBe('validation_error');
     const ok = await call<Report>(server, author, 'PUT', `/reports/${created.body.id}/sharing`, { sharingLevel: 'owner_only', expectedVersion: 1 });
     expect(ok.body.sharingLevel).toBe('owner_only');
+  });
+
+  it("lets the uploader restrict a document within its case, refuses a stale or wider change, and changes nothing then", async () => {
+    const uploader = world.users.council.a;
+    const doc = await uploadDocument(server, uploader.token, caseId, { name: 'visit.txt', type: 'text/plain', content: Buffer.from('Synthetic visit note') });
+    const none = { sharingLevel: 'parent', agencyIds: [], teamIds: [], userIds: [] };
+    const wider = await call<Err>(server, uploader, 'PUT', `/documents/${doc.id}/sharing`, { sharingLevel: 'shared', agencyIds: [world.agencies.housing], expected: none });
+    expect(wider.body.error.code).toBe('validation_error');
+    expect((await call<Err>(server, world.users.council.b, 'PUT', `/documents/${doc.id}/sharing`, { sharingLevel: 'owner_agency', expected: none })).body.error.code)
+      .toBe('authorization_error');
+    const ok = await call<{ sharingLevel: string; shares: { teamIds: string[] } }>(server, uploader, 'PUT', `/documents/${doc.id}/sharing`, {
+      sharingLevel: 'shared', teamIds: [world.teams.housing[0]], expected: none,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ sharingLevel: 'shared', shares: { teamIds: [world.teams.housing[0]] } });
+    expect((await call(server, world.users.police.a, 'GET', `/documents/${doc.id}`)).status).toBe(404);
+    expect((await call(server, world.users.housing.a, 'GET', `/documents/${doc.id}`)).status).toBe(200);
+    // From the sharing seen before the change: a conflict, and the stored sharing stays.
+    const stale = await call<Err>(server, uploader, 'PUT', `/documents/${doc.id}/sharing`, { sharingLevel: 'owner_only', expected: none });
+    expect(stale.status).toBe(409);
+    const stored = await server.db.selectFrom('documents').select('sharing_level').where('id', '=', doc.id).executeTakeFirstOrThrow();
+    expect(stored.sharing_level).toBe('shared');
+    const audit = await server.db.selectFrom('audit_events').select('details').where('entity_id', '=', doc.id).where('action', '=', 'record.share_change').execute();
+    expect(audit).toHaveLength(1);
   });
 });
