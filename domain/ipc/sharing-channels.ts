@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { CaseSharingBodySchema } from '../entities/case.ts';
-import { CaseSharingViewSchema, ReportSharingBodySchema } from '../entities/sharing.ts';
+import { DocumentSharingLevelSchema } from '../entities/document.ts';
+import { CaseSharingViewSchema, DocumentSharingBodySchema, ReportSharingBodySchema } from '../entities/sharing.ts';
 import { IdSchema } from '../ids.ts';
 import { ReportSharingLevelSchema } from '../vocabulary.ts';
 import { defineChannel } from './channel.ts';
@@ -28,6 +29,23 @@ export const ReportSharingViewSchema = z.object({
 });
 export type ReportSharingView = z.infer<typeof ReportSharingViewSchema>;
 
+/** A document's restriction as the dialog shows it, with the case's sharing (its bounds) and the directory. */
+export const DocumentSharingViewSchema = z.object({
+  document: z.object({
+    id: IdSchema,
+    fileName: z.string(),
+    owner: z.object({ agencyId: IdSchema, teamId: IdSchema.nullable(), userId: IdSchema }),
+    sharingLevel: DocumentSharingLevelSchema,
+    agencyIds: z.array(IdSchema),
+    teamIds: z.array(IdSchema),
+    userIds: z.array(IdSchema),
+    /** The uploader, or a manager of its agency. */
+    mayChange: z.boolean(),
+  }),
+  case: CaseSharingViewSchema,
+});
+export type DocumentSharingView = z.infer<typeof DocumentSharingViewSchema>;
+
 export const sharingChannels = {
   'sharing.case': defineChannel({ input: z.object({ caseId: IdSchema }).strict(), output: CaseSharingViewSchema, needsSession: true }),
   /** Replaces the case's sharing, then syncs so the offline copy follows; answers the sharing as it now stands. */
@@ -35,6 +53,11 @@ export const sharingChannels = {
   'sharing.report': defineChannel({ input: z.object({ reportId: IdSchema }).strict(), output: ReportSharingViewSchema, needsSession: true }),
   'sharing.setReport': defineChannel({
     input: ReportSharingBodySchema.extend({ reportId: IdSchema }).strict(), output: ReportSharingViewSchema, needsSession: true,
+  }),
+  'sharing.document': defineChannel({ input: z.object({ documentId: IdSchema }).strict(), output: DocumentSharingViewSchema, needsSession: true }),
+  /** `expected` is the sharing the dialog last read: documents carry no version. */
+  'sharing.setDocument': defineChannel({
+    input: DocumentSharingBodySchema.extend({ documentId: IdSchema }).strict(), output: DocumentSharingViewSchema, needsSession: true,
   }),
 } as const;
 

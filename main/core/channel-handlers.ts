@@ -17,7 +17,7 @@ import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
-import { caseSharing, reportSharing, setCaseSharing, setReportSharing } from './sharing-online.ts';
+import { caseSharing, documentSharing, reportSharing, setCaseSharing, setDocumentSharing, setReportSharing } from './sharing-online.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
 export type ChannelHandlers = {
@@ -130,6 +130,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),
     'sharing.setReport': (input) => setReportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
+    'sharing.document': (input) => documentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.documentId),
+    'sharing.setDocument': (input) => setDocumentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     // Each call needs a signed-in session: `session.require()` throws otherwise.
     ...maracHandlers(() => {
       session.require();

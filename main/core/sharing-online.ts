@@ -4,11 +4,12 @@
  * change, so nothing is queued; offline the answer is `network_error`. After a change the offline
  * copy is synced, so the case screen (and, on the partners' desktops, their queues) follow.
  */
+import type { DocumentRecord } from '../../domain/entities/document.ts';
 import type { ReportRecord } from '../../domain/entities/report.ts';
 import type { CaseSharingView } from '../../domain/entities/sharing.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { ChannelParsedInput } from '../../domain/ipc/contract.ts';
-import type { ReportSharingView } from '../../domain/ipc/sharing-channels.ts';
+import type { DocumentSharingView, ReportSharingView } from '../../domain/ipc/sharing-channels.ts';
 import type { ApiClient } from '../api/api-client.ts';
 
 // The server could not be reached (a too-many-requests refusal is not being offline, so it passes through).
@@ -71,4 +72,30 @@ export async function setReportSharing(deps: SharingDeps, input: ChannelParsedIn
   const report = await online(async () => deps.api.call('shareReport', { params: { id: reportId }, body, accessToken: await deps.accessToken() }));
   await deps.syncNow().catch(() => undefined);
   return reportView(report, await caseSharing(deps, report.caseId), report.title);
+}
+
+function documentView(doc: DocumentRecord, c: CaseSharingView): DocumentSharingView {
+  return {
+    document: {
+      id: doc.id, fileName: doc.fileName, owner: { agencyId: doc.ownerAgencyId, teamId: doc.ownerTeamId, userId: doc.uploadedBy },
+      sharingLevel: doc.sharingLevel, agencyIds: doc.shares.agencyIds, teamIds: doc.shares.teamIds, userIds: doc.shares.userIds, mayChange: doc.abilities.delete,
+    },
+    case: c,
+  };
+}
+
+/** A document's restriction with its case's sharing. */
+export function documentSharing(deps: SharingDeps, documentId: string): Promise<DocumentSharingView> {
+  return online(async () => {
+    const doc = await deps.api.call('getDocument', { params: { id: documentId }, accessToken: await deps.accessToken() });
+    return documentView(doc, await caseSharing(deps, doc.caseId));
+  });
+}
+
+/** Replaces a document's restriction (compare-and-set on the sharing last seen), then syncs. */
+export async function setDocumentSharing(deps: SharingDeps, input: ChannelParsedInput<'sharing.setDocument'>): Promise<DocumentSharingView> {
+  const { documentId, ...body } = input;
+  const doc = await online(async () => deps.api.call('shareDocument', { params: { id: documentId }, body, accessToken: await deps.accessToken() }));
+  await deps.syncNow().catch(() => undefined);
+  return documentView(doc, await caseSharing(deps, doc.caseId));
 }

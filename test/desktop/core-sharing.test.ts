@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSharingView } from '../../domain/entities/sharing.ts';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
-import type { ReportSharingView } from '../../domain/ipc/sharing-channels.ts';
+import type { DocumentSharingView, ReportSharingView } from '../../domain/ipc/sharing-channels.ts';
 import { call, signIn, type WorldUser } from '../support/case-factories.ts';
 import { callCore } from '../support/core-call.ts';
 import { startTestCore, type TestCore } from '../support/core-world.ts';
+import { uploadDocument } from '../support/document-upload.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -99,6 +100,18 @@ describe('sharing from the desktop core', () => {
     const narrowed = await callCore<ReportSharingView>(partner.core, 'sharing.setReport', { reportId: report.body.id, sharingLevel: 'owner_agency', expectedVersion: 1 });
     expect(narrowed.report).toMatchObject({ sharingLevel: 'owner_agency', version: 2 });
     expect((await call(server, { ...raj, id: manager.id, token: await signIn(server, manager.username, manager.password) }, 'GET', `/reports/${report.body.id}`)).status).toBe(404);
+  });
+
+  it('restricts a document from the sharing last read, and a change from an older reading is a conflict', async () => {
+    const shared = (await buildCase(server.db, { ownerAgencyId: police, sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
+    const doc = await uploadDocument(server, raj.token, shared, { name: 'visit.txt', type: 'text/plain', content: Buffer.from('Synthetic') });
+    const view = await callCore<DocumentSharingView>(partner.core, 'sharing.document', { documentId: doc.id });
+    expect(view.document).toMatchObject({ fileName: 'visit.txt', sharingLevel: 'parent', mayChange: true });
+    const seen = { sharingLevel: 'parent', agencyIds: [], teamIds: [], userIds: [] };
+    const after = await callCore<DocumentSharingView>(partner.core, 'sharing.setDocument', { documentId: doc.id, sharingLevel: 'owner_agency', expected: seen });
+    expect(after.document.sharingLevel).toBe('owner_agency');
+    expect(await partner.core.handle('sharing.setDocument', { documentId: doc.id, sharingLevel: 'owner_only', expected: seen }))
+      .toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('needs a connection: offline it answers network_error', async () => {

@@ -8,6 +8,7 @@ import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
 import { CaseSharingButton } from '../sharing/CaseSharingButton.tsx';
 import { ReportSharingButton } from '../sharing/ReportSharingButton.tsx';
+import { DocumentSharingButton } from '../sharing/DocumentSharingButton.tsx';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../words/display-labels.ts';
@@ -212,7 +213,8 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           </p>
         )}
       </section>
-      <CaseDocuments documents={documents} exportsAllowed={exportsAllowed} />
+      <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
+        documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
     </article>
   );
 }

@@ -47,7 +47,7 @@ function CaseSharingDialog({ caseId, onClose, onSaved }: { caseId: string; onClo
       current={caseCurrent(view)}
       bounds={null}
       readOnly={null}
-      save={(choice, expectedVersion) => api['sharing.setCase']({
+      save={(choice, { version: expectedVersion }) => api['sharing.setCase']({
         caseId, sharingLevel: choice.sharingLevel === 'case' ? 'owner_agency' : choice.sharingLevel,
         agencyIds: [...choice.agencyIds], teamIds: [...choice.teamIds], userIds: [...choice.userIds],
         hiddenFromSearch: choice.hiddenFromSearch ?? false, expectedVersion,

@@ -47,7 +47,7 @@ function ReportSharingDialog({ reportId, onClose, onSaved }: { reportId: string;
       current={reportCurrent(view)}
       bounds={caseBounds(view.case)}
       readOnly={view.report.mayChange ? null : 'Only the report’s author can change who sees it.'}
-      save={(choice, expectedVersion) => api['sharing.setReport']({
+      save={(choice, { version: expectedVersion }) => api['sharing.setReport']({
         reportId, sharingLevel: choice.sharingLevel, agencyIds: [...choice.agencyIds], teamIds: [...choice.teamIds], userIds: [...choice.userIds], expectedVersion,
       })}
       reload={async () => {

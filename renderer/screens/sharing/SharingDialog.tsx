@@ -17,7 +17,10 @@ import { SharingChoices } from './SharingChoices.tsx';
 import { sharingOffer } from './sharing-options.ts';
 import styles from './SharingDialog.module.css';
 
-/** The sharing as it stands: the choice, the search flag (cases only) and the version to change it from. */
+/**
+ * The sharing as it stands: the choice, the search flag (cases only) and the version to change it
+ * from (documents carry none: 0, and their change is compared with this sharing itself).
+ */
 export interface SharingCurrent extends SharingChoice {
   hiddenFromSearch?: boolean;
   version: number;
@@ -35,7 +38,8 @@ export interface SharingDialogProps {
   bounds: { policy: PolicyCase; summary: string } | null;
   /** Why the user may only read the sharing, or null when they may change it. */
   readOnly: string | null;
-  save: (choice: SharingChoice & { hiddenFromSearch?: boolean }, expectedVersion: number) => Promise<Result<unknown>>;
+  /** Saves the choice as a change from `known`, the sharing last read. */
+  save: (choice: SharingChoice & { hiddenFromSearch?: boolean }, known: SharingCurrent) => Promise<Result<unknown>>;
   /** Reads the sharing again (after a conflict). */
   reload: () => Promise<SharingCurrent | null>;
   onClose: () => void;
@@ -62,12 +66,12 @@ export function SharingDialog(props: SharingDialogProps) {
     || (same(choice.agencyIds, known.agencyIds) && same(choice.teamIds, known.teamIds) && same(choice.userIds, known.userIds)))
     && hidden === (known.hiddenFromSearch ?? false) && conflict === null;
 
-  async function apply(version: number) {
+  async function apply(from: SharingCurrent) {
     setBusy(true);
     setError(null);
     const shared = choice.sharingLevel === 'shared';
     const sent = { sharingLevel: choice.sharingLevel, agencyIds: shared ? choice.agencyIds : [], teamIds: shared ? choice.teamIds : [], userIds: shared ? choice.userIds : [] };
-    const result = await save(isCase ? { ...sent, hiddenFromSearch: hidden } : sent, version).catch((): Result<unknown> => ({ ok: false, error: { code: 'internal_error', message: 'The call failed.' } }));
+    const result = await save(isCase ? { ...sent, hiddenFromSearch: hidden } : sent, from).catch((): Result<unknown> => ({ ok: false, error: { code: 'internal_error', message: 'The call failed.' } }));
     if (result.ok) {
       setBusy(false);
       onSaved(summary);
@@ -95,7 +99,7 @@ export function SharingDialog(props: SharingDialogProps) {
 
   return (
     <ModalDialog title={title} onClose={onClose} dismissable={!busy}>
-      <form className={styles.form} noValidate data-testid="sharing-dialog" onSubmit={(e) => { e.preventDefault(); void apply(known.version); }}>
+      <form className={styles.form} noValidate data-testid="sharing-dialog" onSubmit={(e) => { e.preventDefault(); void apply(known); }}>
         {readOnly !== null && <p className={styles.hint}>{readOnly}</p>}
         {readOnly === null && <SharingChoices what={what} offer={offer} choice={choice} disabled={busy || conflict !== null} onChange={setChoice} />}
         {readOnly === null && isCase && (
@@ -114,7 +118,7 @@ export function SharingDialog(props: SharingDialogProps) {
             <p>It is now: {summaryOf(conflict)}{isCase ? `. ${hiddenFromSearchWords(conflict.hiddenFromSearch ?? false)}` : ''}</p>
             <p>Your choice: {summary}{isCase ? `. ${hiddenFromSearchWords(hidden)}` : ''}</p>
             <div className={styles.actions}>
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => { setConflict(null); void apply(conflict.version); }}>
+              <button type="button" className="button button--primary" disabled={busy} onClick={() => { setConflict(null); void apply(conflict); }}>
                 Apply my choice
               </button>
               <button type="button" className="button" disabled={busy} onClick={() => keepTheirs(conflict)}>

@@ -1,7 +1,7 @@
 /** Adapts the sharing channels' answers to what the sharing dialog shows. */
 import type { CaseSharingView } from '../../../domain/entities/sharing.ts';
 import type { PolicyCase } from '../../../domain/policy/case-policy.ts';
-import type { ReportSharingView } from '../../../domain/ipc/sharing-channels.ts';
+import type { DocumentSharingView, ReportSharingView } from '../../../domain/ipc/sharing-channels.ts';
 import { sharingSummary } from '../../words/sharing-words.ts';
 import type { SharingCurrent } from './SharingDialog.tsx';
 
@@ -15,6 +15,12 @@ export function caseCurrent(view: CaseSharingView): SharingCurrent {
 export function reportCurrent(view: ReportSharingView): SharingCurrent {
   const { sharingLevel, agencyIds, teamIds, userIds, version } = view.report;
   return { sharingLevel, agencyIds, teamIds, userIds, version };
+}
+
+/** A document's restriction as the dialog's current state; version 0: documents compare on the sharing itself. */
+export function documentCurrent(view: DocumentSharingView): SharingCurrent {
+  const { sharingLevel, agencyIds, teamIds, userIds } = view.document;
+  return { sharingLevel: sharingLevel === 'parent' ? 'case' : sharingLevel, agencyIds, teamIds, userIds, version: 0 };
 }
 
 /** The case a report stays within: its policy shape and its summary. */
