@@ -60,6 +60,3 @@ export const sharingChannels = {
     input: DocumentSharingBodySchema.extend({ documentId: IdSchema }).strict(), output: DocumentSharingViewSchema, needsSession: true,
   }),
 } as const;
-
-/** The levels a report may take, for the dialog's choices. */
-export const REPORT_SHARING_CHOICES = ReportSharingLevelSchema.options;
