@@ -4,6 +4,7 @@ import {
   AddCaseSubjectBodySchema, CaseDetailSchema, CaseLinkBodySchema, CaseListQuerySchema, CaseListSchema, CaseLocationBodySchema, CaseSharingBodySchema,
   CaseSubjectBodySchema, CaseSummarySchema, CaseTransferBodySchema, CreateCaseBodySchema, PatchCaseBodySchema,
 } from '../entities/case.ts';
+import { CaseSharingViewSchema } from '../entities/sharing.ts';
 import { IdSchema } from '../ids.ts';
 import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 
@@ -27,6 +28,11 @@ export const caseRoutes = {
   shareCase: defineRoute({
     method: 'PUT', path: '/cases/:id/sharing', auth: true, tag: 'cases', summary: 'Replaces who may see a case',
     params: IdParams, query: NoQuery, body: CaseSharingBodySchema, response: CaseSummarySchema,
+  }),
+  getCaseSharing: defineRoute({
+    method: 'GET', path: '/cases/:id/sharing', auth: true, tag: 'cases',
+    summary: "A case's sharing and the agencies (teams, active users) the caller's agency may share with (audited)",
+    params: IdParams, query: NoQuery, body: NoBody, response: CaseSharingViewSchema,
   }),
   transferCase: defineRoute({
     method: 'POST', path: '/cases/:id/transfer', auth: true, tag: 'cases', summary: 'Transfers a case to another agency',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.ts';
 import { DocumentRecordSchema } from '../entities/document.ts';
+import { DocumentSharingBodySchema } from '../entities/sharing.ts';
 import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 
 /** Path parameters of routes on a case's documents. */
@@ -25,6 +26,11 @@ export const documentRoutes = {
     method: 'GET', path: '/documents/:id/content', auth: true, tag: 'documents',
     summary: "Download a document's content (binary, as an attachment, after its SHA-256 is verified)",
     params: IdParams, query: NoQuery, body: NoBody, response: z.unknown(),
+  }),
+  shareDocument: defineRoute({
+    method: 'PUT', path: '/documents/:id/sharing', auth: true, tag: 'documents',
+    summary: "Replaces a document's restriction (uploader or a manager of its agency; never wider than its case; compare-and-set on the sharing last seen)",
+    params: IdParams, query: NoQuery, body: DocumentSharingBodySchema, response: DocumentRecordSchema,
   }),
   deleteDocument: defineRoute({
     method: 'DELETE', path: '/documents/:id', auth: true, tag: 'documents', summary: 'Delete a document and its content',

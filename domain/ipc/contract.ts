@@ -17,6 +17,7 @@ import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
+import { sharingChannels } from './sharing-channels.ts';
 import { syncChannels } from './sync-channels.ts';
 import { taskChannels } from './task-channels.ts';
 import { SyncStatusSchema } from './sync-status.ts';
@@ -39,6 +40,7 @@ export const channels = {
   ...maracChannels,
   ...dashboardChannels,
   ...taskChannels,
+  ...sharingChannels,
 } as const;
 
 /** The channel table's type. */

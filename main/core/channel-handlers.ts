@@ -19,6 +19,7 @@ import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.t
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
 import { taskHandlers } from './task-handlers.ts';
+import { caseSharing, documentSharing, reportSharing, setCaseSharing, setDocumentSharing, setReportSharing } from './sharing-online.ts';
 
 /** One handler per channel: parsed input in, contract output out. */
 export type ChannelHandlers = {
@@ -138,6 +139,13 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'changes.submit': async ({ baseVersion, ...change }) =>
       ({ mutationId: await sync.enqueue(baseVersion === undefined ? change : { ...change, baseVersion }) }),
     ...createSyncChannelHandlers(sync),
+    // Sharing decisions are made on the server, never queued (main/core/sharing-online.ts).
+    'sharing.case': (input) => caseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.caseId),
+    'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
+    'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),
+    'sharing.setReport': (input) => setReportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
+    'sharing.document': (input) => documentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.documentId),
+    'sharing.setDocument': (input) => setDocumentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     // Each call needs a signed-in session: `session.require()` throws otherwise.
     ...maracHandlers(() => {
       session.require();

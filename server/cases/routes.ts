@@ -15,6 +15,7 @@ import { addCaseLink, addCaseLocation, addCaseSubject, removeCaseSubject } from 
 import { loadCaseFor } from './case-policy-loader.ts';
 import { createCase, updateCase } from './case-service.ts';
 import { shareCase, transferCase } from './case-sharing-service.ts';
+import { caseSharingView } from './case-sharing-view.ts';
 import { toCaseSummary } from './case-summary.ts';
 import { isoOf, writeContextOf } from '../changes/write-context.ts';
 
@@ -70,6 +71,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       const c = await shareCase(trx, w, params.id, body);
       return toCaseSummary(c.row, c.policy, user, isoOf(w));
     });
+  });
+
+  registerRoute(app, ctx, caseRoutes.getCaseSharing, async ({ user, params, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const view = await caseSharingView(ctx.db, params.id, user, isoOf(w));
+    await recordAuditNow(ctx.db, { actor: w.actor, action: 'record.view', entityType: 'case', entityId: params.id, outcome: 'success', at: w.now, details: { sharing: true } });
+    return view;
   });
 
   registerRoute(app, ctx, caseRoutes.transferCase, ({ user, params, body, request }) => {

@@ -20,6 +20,7 @@ import { findVisibleDocument, listVisibleCaseDocuments, toDocumentRecords } from
 import { sendDocumentContent } from './download-document.ts';
 import { assertMayAddDocument } from './may-add-document.ts';
 import { receiveUpload, UPLOAD_LIMITS } from './receive-upload.ts';
+import { shareDocument } from './share-document.ts';
 import { uploadDocument } from './upload-document.ts';
 
 /** Registers the documents routes. */
@@ -93,6 +94,8 @@ export async function registerDocumentRoutes(app: FastifyInstance, ctx: ServerCo
     });
     return { documents };
   });
+
+  registerRoute(app, ctx, routes.shareDocument, ({ params, user, body, request }) => shareDocument(ctx, user, actorOf(user, request), params.id, body));
 
   registerRoute(app, ctx, routes.deleteDocument, async ({ params, user, request }) => {
     await deleteDocument(ctx, user, actorOf(user, request), params.id);

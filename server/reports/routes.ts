@@ -10,6 +10,7 @@ import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
 import { listCaseReports, listReportVersions, loadVisibleReport, toReportRecords } from './report-queries.ts';
 import { createReport, updateReport } from './report-service.ts';
+import { shareReport } from './report-sharing-service.ts';
 
 /** Registers the report routes. */
 export function registerReportRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -40,6 +41,14 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServerContext): 
     const w = writeContextOf(ctx, user, request);
     return withWrite(ctx, async (trx) => {
       const [record] = await toReportRecords(trx, [await updateReport(trx, w, params.id, body)], user);
+      return record!;
+    });
+  });
+
+  registerRoute(app, ctx, reportRoutes.shareReport, ({ user, params, body, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    return withWrite(ctx, async (trx) => {
+      const [record] = await toReportRecords(trx, [await shareReport(trx, w, params.id, body)], user);
       return record!;
     });
   });

@@ -74,6 +74,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/cases': '/cases',
       '/cases/{id}': `/cases/${caseId}`,
       '/cases/{id}/reports': `/cases/${caseId}/reports`,
+      '/cases/{id}/sharing': `/cases/${caseId}/sharing`,
       '/reports/{id}': `/reports/${report.body.id}`,
       '/reports/{id}/versions': `/reports/${report.body.id}/versions`,
       '/tasks': '/tasks',

@@ -7,6 +7,9 @@ import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
+import { CaseSharingButton } from '../sharing/CaseSharingButton.tsx';
+import { ReportSharingButton } from '../sharing/ReportSharingButton.tsx';
+import { DocumentSharingButton } from '../sharing/DocumentSharingButton.tsx';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../words/display-labels.ts';
@@ -134,6 +137,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
       {c.abilities.update && <EditCaseDetailsForm caseView={c} />}
+      {c.abilities.share && <CaseSharingButton caseId={c.id} />}
       {mayChange ? (
         <CaseChangeForm caseView={c} />
       ) : (
@@ -208,6 +212,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
                   {REPORT_KIND_LABELS[r.kind]} · {r.authorAgencyName} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
                 </p>
                 <p className={styles.summary}>{r.summary}</p>
+                <ReportSharingButton reportId={r.id} reportTitle={r.title} />
               </li>
             ))}
           </ul>
@@ -218,7 +223,8 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           </p>
         )}
       </section>
-      <CaseDocuments documents={documents} exportsAllowed={exportsAllowed} />
+      <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
+        documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
     </article>
   );
 }

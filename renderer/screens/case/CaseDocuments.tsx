@@ -1,5 +1,5 @@
 /** The case's documents, each with an "Open" action that saves its content from the offline copy (or downloads it first). */
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { CaseDetailView } from '../../../domain/ipc/case-detail-view.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { documentErrorMessage } from '../../words/document-error-message.ts';
@@ -16,6 +16,8 @@ export interface CaseDocumentsProps {
   documents: CaseDetailView['documents'];
   /** Whether the machine policy lets documents be saved out of Casebridge; null while not known. */
   exportsAllowed: boolean | null;
+  /** More actions on each document (the case screen adds "Sharing…"). */
+  documentActions?: (document: CaseDetailView['documents'][number]) => ReactNode;
 }
 
 /** Why there is no "Open" action, when there is none. */
@@ -27,7 +29,7 @@ function noOpenReason(exportsAllowed: boolean | null): string | null {
 }
 
 /** The list; a failed "Open" is announced next to the document it was for. */
-export function CaseDocuments({ documents, exportsAllowed }: CaseDocumentsProps) {
+export function CaseDocuments({ documents, exportsAllowed, documentActions }: CaseDocumentsProps) {
   const api = useDesktopApi();
   const id = useId();
   const [target, setTarget] = useState<string | null>(null);
@@ -65,6 +67,7 @@ export function CaseDocuments({ documents, exportsAllowed }: CaseDocumentsProps)
                     {open.busy && target === d.id ? 'Opening…' : 'Open'}
                   </button>
                 )}
+                {documentActions?.(d)}
                 {open.error && target === d.id && (
                   <p className={classNames('form-error', styles.error)} role="alert">
                     {documentErrorMessage(open.error)}
