@@ -11,6 +11,7 @@ import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { maracChannels } from './marac-channels.ts';
+import { markerChannels } from './marker-channels.ts';
 import { notificationChannels } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
@@ -35,6 +36,7 @@ export const channels = {
   ...auditChannels,
   ...auditExportChannels,
   ...maracChannels,
+  ...markerChannels,
 } as const;
 
 /** The channel table's type. */

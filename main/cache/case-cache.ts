@@ -4,6 +4,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
+import type { MarkerReviewItem } from '../../domain/ipc/marker-channels.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
@@ -13,6 +14,7 @@ import { searchCases, type CaseSearchResult } from './case-search-query.ts';
 import { deriveDocumentFileKey } from './document-cipher.ts';
 import { createDocumentContentStore, type DocumentContentStore } from './document-content.ts';
 import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
+import { queryMarkersDueForReview } from './marker-review-query.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
 import { queryPersonProfile } from './person-profile-query.ts';
@@ -44,6 +46,8 @@ export interface CaseCache {
   searchCases(text: string, limit?: number): Promise<CaseSearchResult>;
   /** Display names of the cached persons among `ids`. */
   personNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Active markers `agencyId` owns whose review date has passed or falls within the review window as of `at`. */
+  markersDueForReview(agencyId: string, at: Date): Promise<MarkerReviewItem[]>;
   /** The bootstrap: pages staged until complete, then swapped in for the whole mirror at once. */
   bootstrap: BootstrapStore;
   /** Downloaded document content, sealed under a key derived from the cache key; null when the cache was opened without its key. */
@@ -105,6 +109,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     searchPersons: (text, limit, dateOfBirth) => searchPersons(read, text, limit, dateOfBirth),
     searchCases: (text, limit) => searchCases(read, text, limit),
     personNames: (ids) => queryPersonNames(read, ids),
+    markersDueForReview: (agencyId, at) => queryMarkersDueForReview(read, agencyId, at),
     bootstrap: createBootstrapStore(db, cacheDir),
     documentContent: fileKey === null ? null : createDocumentContentStore(db, cacheDir, fileKey),
     async caseCount() {
