@@ -29,10 +29,12 @@ export interface TopBarProps {
   onShowAudit: () => void;
   /** Opens the MARAC referrals list (offered to MARAC coordinators). */
   onShowReferrals: () => void;
+  /** Opens the markers due for review (optional, so frames that do not offer it need not pass it). */
+  onShowMarkersReview?: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals, onShowMarkersReview }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -52,6 +54,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       <button type="button" className="button button--on-dark" onClick={onShowNotifications}>
         Notifications
       </button>
+      {onShowMarkersReview && (
+        <button type="button" className="button button--on-dark" onClick={onShowMarkersReview}>
+          Markers for review
+        </button>
+      )}
       {auditScopeOf(user) !== null && (
         <button type="button" className="button button--on-dark" onClick={onShowAudit}>
           Audit

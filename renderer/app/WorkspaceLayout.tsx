@@ -21,6 +21,7 @@ export function WorkspaceLayout() {
         onFindPerson={() => void navigate({ to: '/persons' })}
         onShowAudit={() => void navigate({ to: '/audit' })}
         onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
+        onShowMarkersReview={() => void navigate({ to: '/markers/review' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>

@@ -15,6 +15,7 @@ import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
 import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
 import { Referrals } from '../screens/marac/Referrals.tsx';
+import { MarkersForReview } from '../screens/markers/MarkersForReview.tsx';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
@@ -52,11 +53,13 @@ const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
 
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
+const markersReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: 'markers/review', component: MarkersReviewRoute });
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
 export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  markersReviewRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -160,6 +163,11 @@ function ReferralFormRoute() {
 function MaracReferralsRoute() {
   const goTo = useGoTo();
   return <Referrals onBack={goTo.queue} />;
+}
+
+function MarkersReviewRoute() {
+  const goTo = useGoTo();
+  return <MarkersForReview onBack={goTo.queue} onOpenCase={goTo.openCase} onOpenPerson={goTo.openPerson} />;
 }
 
 function PersonSearchRoute() {
