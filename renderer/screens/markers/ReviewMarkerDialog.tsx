@@ -1,6 +1,6 @@
 /** "Mark reviewed": the warning still stands, so the user sets when it is next reviewed (a `marker.update` of the review date). */
 import { Controller } from 'react-hook-form';
-import { MarkerUpdateArgsSchema } from '../../../domain/sync/mutations.ts';
+import { PatchMarkerBodySchema } from '../../../domain/entities/marker.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSchemaForm } from '../../api/use-schema-form.ts';
 import { useSubmit } from '../../api/use-submit.ts';
@@ -13,7 +13,7 @@ import type { ShownMarker } from './MarkerDialog.tsx';
 import styles from './MarkerDialog.module.css';
 
 /** The next review date is required here. */
-const ReviewFormSchema = MarkerUpdateArgsSchema.pick({ reviewDate: true }).required();
+const ReviewFormSchema = PatchMarkerBodySchema.pick({ reviewDate: true }).required();
 
 export interface ReviewMarkerDialogProps {
   marker: Pick<ShownMarker, 'id' | 'markerType' | 'description'>;
