@@ -62,7 +62,7 @@ async function goTo(page: Page, hash: string): Promise<void> {
 }
 
 test('a staff-safety warning placed by the police reaches the council\'s case, people list, profile and queue; ended, it leaves them', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   // A person on a police case shared with Riverton City Council, made through the API.
   const policeToken = await apiSignIn(police.username, police.password);
   const councilToken = await apiSignIn(council.username, council.password);
