@@ -41,12 +41,17 @@ export const CaseDetailViewSchema = z.object({
     markerType: MarkerTypeSchema,
     description: z.string(),
     subjectType: MarkerSubjectTypeSchema,
+    subjectId: IdSchema,
     /** The person's name or the place's address when the marker is on a person or place of this case (null when not held). */
     subjectName: z.string().nullable(),
     ownerAgencyName: z.string(),
     reviewDate: z.string(),
     expiresAt: z.string().nullable(),
+    /** The user's agency placed it, so the user may edit, review or end it (the server's ability at the last sync). */
+    editable: z.boolean(),
   })),
+  /** The places on the case the offline copy holds, each with its address on one line (a marker may be placed on one). */
+  places: z.array(z.object({ id: IdSchema, address: z.string() })),
   /** Tasks still open or in progress, soonest due first. */
   openTasks: z.array(z.object({
     id: IdSchema,

@@ -12,6 +12,7 @@ import { changeChannels } from './change-channels.ts';
 import { dashboardChannels } from './dashboard-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { maracChannels } from './marac-channels.ts';
+import { markerChannels } from './marker-channels.ts';
 import { notificationChannels } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
@@ -41,6 +42,7 @@ export const channels = {
   ...dashboardChannels,
   ...taskChannels,
   ...sharingChannels,
+  ...markerChannels,
 } as const;
 
 /** The channel table's type. */

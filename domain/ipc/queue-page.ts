@@ -1,6 +1,6 @@
 /** The practitioner's case queue as the renderer receives it. */
 import { z } from 'zod';
-import { CaseStatusSchema, CaseTypeSchema, RiskLevelSchema } from '../vocabulary.ts';
+import { CaseStatusSchema, CaseTypeSchema, MarkerTypeSchema, RiskLevelSchema } from '../vocabulary.ts';
 
 export const QueueRowSchema = z.object({
   id: z.uuid(),
@@ -13,6 +13,8 @@ export const QueueRowSchema = z.object({
   /** The next review date (YYYY-MM-DD), if the case has one. */
   reviewDate: z.iso.date().nullable(),
   updatedAt: z.string(),
+  /** The kinds of active warning on the case, its people or its places (staff safety first); empty when none. */
+  markerTypes: z.array(MarkerTypeSchema).default([]),
 });
 /** One row of the practitioner's case queue. */
 export type QueueRow = z.infer<typeof QueueRowSchema>;

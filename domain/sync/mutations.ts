@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
 import { CreateDashAssessmentBodySchema } from '../entities/dash-assessment.ts';
 import { CreateMaracReferralBodySchema } from '../entities/marac-referral.ts';
+import { CreateMarkerBodySchema, PatchMarkerBodySchema } from '../entities/marker.ts';
 import { CreateReportBodySchema } from '../entities/report.ts';
 import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
 import { IdSchema } from '../ids.ts';
@@ -50,6 +51,16 @@ export const DashAssessmentCreateArgsSchema = z.object({ assessmentId: IdSchema,
  */
 export const MaracReferralCreateArgsSchema = z.object({ referralId: IdSchema, newCaseId: IdSchema, referral: CreateMaracReferralBodySchema }).strict();
 
+/** A marker placed offline: the route's body with a client-made id (the server checks the user sees the subject). */
+export const MarkerCreateArgsSchema = z.object({ markerId: IdSchema }).extend(CreateMarkerBodySchema.shape).strict();
+
+/**
+ * A change to a marker (owner agency only, last-writer-wins): edit, review (a new review date) or
+ * expire (an expiry of now). At least one field.
+ */
+export const MarkerUpdateArgsSchema = z.object({ markerId: IdSchema }).extend(PatchMarkerBodySchema.shape).strict()
+  .refine((a) => Object.keys(a).length > 1, { message: 'Say what to change on the marker.' });
+
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
@@ -60,6 +71,8 @@ export const MUTATION_ARGS = {
   'task.addUpdate': TaskAddUpdateArgsSchema,
   'dash_assessment.create': DashAssessmentCreateArgsSchema,
   'marac_referral.create': MaracReferralCreateArgsSchema,
+  'marker.create': MarkerCreateArgsSchema,
+  'marker.update': MarkerUpdateArgsSchema,
 } as const;
 
 /** A mutation's name. */

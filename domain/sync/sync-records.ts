@@ -75,6 +75,8 @@ export const SyncMarkerSchema = z.object({
   id: IdSchema, subjectType: MarkerSubjectTypeSchema, subjectId: IdSchema, markerType: MarkerTypeSchema,
   description: z.string(), ownerAgencyId: IdSchema, reviewDate: z.iso.date(), expiresAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema, updatedAt: TimestampSchema, version: Version,
+  /** Only the owner agency's users may change a marker. */
+  abilities: z.object({ update: z.boolean() }).optional(),
 });
 /** A warning marker on a case, person or location. */
 export type SyncMarker = z.infer<typeof SyncMarkerSchema>;

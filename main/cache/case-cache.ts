@@ -5,6 +5,7 @@ import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { Dashboard } from '../../domain/ipc/dashboard-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
+import type { MarkerReviewItem } from '../../domain/ipc/marker-channels.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import type { TaskDetailView, TaskList, TaskListViewName } from '../../domain/ipc/task-channels.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
@@ -17,6 +18,7 @@ import { searchCases, type CaseSearchResult } from './case-search-query.ts';
 import { deriveDocumentFileKey } from './document-cipher.ts';
 import { createDocumentContentStore, type DocumentContentStore } from './document-content.ts';
 import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
+import { queryMarkersDueForReview } from './marker-review-query.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
 import { queryCaseLabels } from './case-labels-query.ts';
@@ -60,6 +62,8 @@ export interface CaseCache {
   personNames(ids: readonly string[]): Promise<Map<string, string>>;
   /** `reference — title` of the cached cases among `ids`. */
   caseLabels(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Active markers `agencyId` owns whose review date has passed or falls within the review window as of `at`. */
+  markersDueForReview(agencyId: string, at: Date): Promise<MarkerReviewItem[]>;
   /** The bootstrap: pages staged until complete, then swapped in for the whole mirror at once. */
   bootstrap: BootstrapStore;
   /** Downloaded document content, sealed under a key derived from the cache key; null when the cache was opened without its key. */
@@ -126,6 +130,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     searchCases: (text, limit) => searchCases(read, text, limit),
     personNames: (ids) => queryPersonNames(read, ids),
     caseLabels: (ids) => queryCaseLabels(read, ids),
+    markersDueForReview: (agencyId, at) => queryMarkersDueForReview(read, agencyId, at),
     bootstrap: createBootstrapStore(db, cacheDir),
     documentContent: fileKey === null ? null : createDocumentContentStore(db, cacheDir, fileKey),
     async caseCount() {

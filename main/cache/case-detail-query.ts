@@ -9,6 +9,7 @@ import { CodedError } from '../../domain/errors.ts';
 import { CaseDetailViewSchema, type CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { CASE_ACTIONS } from '../../domain/policy/case-policy.ts';
 import { isMarkerActive } from './marker-active.ts';
+import { isMarkerEditable } from './marker-editable.ts';
 import { REPORT_SUMMARY_CHARS, reportSummary } from './report-summary.ts';
 
 /** How many of a case's reports are listed (newest first); `reportCount` tells the rest. */
@@ -42,7 +43,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     db.selectFrom('markers').leftJoin('agencies', 'agencies.id', 'markers.owner_agency_id')
       .select([
         'markers.id', 'markers.marker_type', 'markers.description', 'markers.subject_type', 'markers.subject_id', 'markers.review_date',
-        'markers.expires_at', 'agencies.name as agency_name',
+        'markers.expires_at', 'markers.abilities', 'agencies.name as agency_name',
       ])
       .where((eb) => eb.or([
         eb.and([eb('markers.subject_type', '=', 'case'), eb('markers.subject_id', '=', caseId)]),
@@ -98,9 +99,10 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     subjects: subjects.map((s) => ({ id: s.id, personId: s.person_id, role: s.role, displayName: personNames.get(s.person_id) ?? null })),
     markers: markers.filter((m) => isMarkerActive(m.expires_at, at)).map((m) => ({
       id: m.id, markerType: m.marker_type, description: m.description, subjectType: m.subject_type,
-      subjectName: subjectName(m.subject_type, m.subject_id),
-      ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at,
+      subjectId: m.subject_id, subjectName: subjectName(m.subject_type, m.subject_id),
+      ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at, editable: isMarkerEditable(m.abilities),
     })),
+    places: [...placeNames].map(([placeId, address]) => ({ id: placeId, address })),
     openTasks: tasks.map((t) => ({
       id: t.id, title: t.title, status: t.status, dueDate: t.due_date, overdue: t.due_date !== null && t.due_date < today,
       assigneeAgencyName: t.agency_name ?? UNKNOWN_AGENCY,

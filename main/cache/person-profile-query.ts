@@ -4,6 +4,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { PersonProfileViewSchema, type PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import { isMarkerActive } from './marker-active.ts';
+import { isMarkerEditable } from './marker-editable.ts';
 import { parseAliases } from './person-search-query.ts';
 
 const UNKNOWN_AGENCY = 'Unknown agency';
@@ -30,7 +31,7 @@ export async function queryPersonProfile(db: Kysely<CacheDatabase>, personId: st
       .orderBy('cases.updated_at', 'desc').orderBy('cases.id').orderBy('case_subjects.created_at').orderBy('case_subjects.id')
       .execute(),
     db.selectFrom('markers').leftJoin('agencies', 'agencies.id', 'markers.owner_agency_id')
-      .select(['markers.id', 'markers.marker_type', 'markers.description', 'markers.review_date', 'markers.expires_at', 'agencies.name as agency_name'])
+      .select(['markers.id', 'markers.marker_type', 'markers.description', 'markers.review_date', 'markers.expires_at', 'markers.abilities', 'agencies.name as agency_name'])
       .where('markers.subject_type', '=', 'person').where('markers.subject_id', '=', personId)
       // Staff-safety warnings lead, as on the case banner.
       .orderBy(sql`markers.marker_type = 'staff_safety'`, 'desc').orderBy('markers.created_at', 'desc').orderBy('markers.id')
@@ -47,8 +48,8 @@ export async function queryPersonProfile(db: Kysely<CacheDatabase>, personId: st
       ownerAgencyName: c.agency_name ?? UNKNOWN_AGENCY, role: c.role, updatedAt: c.updated_at,
     })),
     markers: markers.filter((m) => isMarkerActive(m.expires_at, at)).map((m) => ({
-      id: m.id, markerType: m.marker_type, description: m.description, subjectType: 'person', subjectName: name,
-      ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at,
+      id: m.id, markerType: m.marker_type, description: m.description, subjectType: 'person', subjectId: personId, subjectName: name,
+      ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at, editable: isMarkerEditable(m.abilities),
     })),
   });
 }

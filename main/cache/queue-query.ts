@@ -4,6 +4,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-channels.ts';
 import { QueueRowSchema, type QueueChoices, type QueuePage } from '../../domain/ipc/contract.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES, CaseTypeSchema, type CaseStatus, type CaseType, type RiskLevel } from '../../domain/vocabulary.ts';
+import { caseMarkerTypes } from './case-marker-types.ts';
 
 /** Whom "my", "my team's" and "my agency" mean: the signed-in user. */
 export interface QueueViewer {
@@ -184,6 +185,7 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
   } else {
     ({ rows, total } = await byTrigram(db, scoped, { text, pattern, matchingTypes, limit, offset, scope, queueOrder }));
   }
+  const markers = await caseMarkerTypes(db, rows.map((r) => r.id), query.now ?? new Date());
   return {
     total,
     rows: rows.map((r) =>
@@ -197,6 +199,7 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
         riskLevel: r.risk_level,
         reviewDate: r.review_date,
         updatedAt: r.updated_at,
+        markerTypes: markers.get(r.id) ?? [],
       }),
     ),
   };

@@ -134,6 +134,11 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       const active = session.require();
       return listNotifications({ cache: active.cache, api: deps.api, accessToken: () => session.accessToken() });
     },
+    // The agency's own markers, like the plain queue: a list of the user's own work, not audited as a read.
+    'markers.reviewDue': async () => {
+      const active = session.require();
+      return { markers: await active.cache.markersDueForReview(active.user.agencyId, new Date()) };
+    },
     'sync.status': () => Promise.resolve(status.current),
     'sync.now': () => sync.syncNow(),
     'changes.submit': async ({ baseVersion, ...change }) =>

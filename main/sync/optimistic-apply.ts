@@ -5,7 +5,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { CodedError } from '../../domain/errors.ts';
 import type { MutationArgs, MutationName } from '../../domain/sync/mutations.ts';
-import { caseRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
+import { caseRow, markerRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
 type Db = Kysely<SyncCacheDatabase>;
@@ -14,6 +14,21 @@ export type BeforeImage = Record<string, string | null> | null;
 
 const CASE_COLUMNS = { title: 'title', reviewDate: 'review_date', riskLevel: 'risk_level', status: 'status', closureReason: 'closure_reason' } as const;
 type CaseColumn = (typeof CASE_COLUMNS)[keyof typeof CASE_COLUMNS];
+
+const MARKER_COLUMNS = { markerType: 'marker_type', description: 'description', reviewDate: 'review_date', expiresAt: 'expires_at' } as const;
+type MarkerColumn = (typeof MARKER_COLUMNS)[keyof typeof MARKER_COLUMNS];
+
+/** The marker columns a `marker.update` writes. */
+function markerWrites(args: MutationArgs<'marker.update'>): Partial<Record<MarkerColumn, string | null>> {
+  const writes: Partial<Record<MarkerColumn, string | null>> = {};
+  for (const [field, column] of Object.entries(MARKER_COLUMNS)) {
+    const value = args[field as keyof typeof MARKER_COLUMNS];
+    if (value !== undefined) {
+      writes[column] = value;
+    }
+  }
+  return writes;
+}
 
 /** The case columns a `case.update` writes, with the server's rule that reopening clears the closure reason. */
 function caseWrites(args: MutationArgs<'case.update'>): Partial<Record<CaseColumn, string | null>> {
@@ -108,6 +123,30 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       }
       return null;
     }
+    case 'marker.create': {
+      const a = args as MutationArgs<'marker.create'>;
+      const row = markerRow({
+        id: a.markerId, subjectType: a.subjectType, subjectId: a.subjectId, markerType: a.markerType, description: a.description,
+        ownerAgencyId: actor.agencyId, reviewDate: a.reviewDate, expiresAt: a.expiresAt, createdAt: at, updatedAt: at, version: 1,
+      });
+      // The placing agency owns the marker, so its users may change it before the server answers.
+      await db.insertInto('markers').values({ ...row, abilities: JSON.stringify({ update: true }) })
+        .onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'marker.update': {
+      const a = args as MutationArgs<'marker.update'>;
+      const writes = markerWrites(a);
+      const row = await db.selectFrom('markers').selectAll().where('id', '=', a.markerId).executeTakeFirst();
+      if (!row) {
+        throw new CodedError('not_found', 'This marker is not in the local cache.');
+      }
+      const before = Object.fromEntries(Object.keys(writes).map((c) => [c, row[c as MarkerColumn]]));
+      if (Object.keys(writes).length > 0) {
+        await db.updateTable('markers').set(writes as Updateable<SyncCacheDatabase['markers']>).where('id', '=', a.markerId).execute();
+      }
+      return before;
+    }
     case 'dash_assessment.create':
     case 'marac_referral.create':
       // Not mirrored in the offline copy: the outbox holds the change until the push, where the server
@@ -124,6 +163,8 @@ function writtenColumns<N extends MutationName>(name: N, args: MutationArgs<N>):
       return caseWrites(args as MutationArgs<'case.update'>);
     case 'task.update':
       return { status: (args as MutationArgs<'task.update'>).status };
+    case 'marker.update':
+      return markerWrites(args as MutationArgs<'marker.update'>);
     default:
       return {};
   }
@@ -184,6 +225,18 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       if (row) {
         const thread = (JSON.parse(row.updates) as Array<{ id: string }>).filter((u) => u.id !== a.taskUpdateId);
         await db.updateTable('tasks').set({ updates: JSON.stringify(thread) }).where('id', '=', a.taskId).execute();
+      }
+      return;
+    }
+    case 'marker.create':
+      await db.deleteFrom('markers').where('id', '=', (args as MutationArgs<'marker.create'>).markerId).execute();
+      return;
+    case 'marker.update': {
+      const a = args as MutationArgs<'marker.update'>;
+      const writes = markerWrites(a);
+      for (const [column, value] of Object.entries(before ?? {})) {
+        await db.updateTable('markers').set({ [column]: value }).where('id', '=', a.markerId)
+          .where(column as MarkerColumn, 'is', writes[column as MarkerColumn] ?? null).execute();
       }
       return;
     }

@@ -18,6 +18,7 @@ export function WorkspaceLayout() {
       case 'notifications': return void navigate({ to: '/notifications' });
       case 'audit': return void navigate({ to: '/audit' });
       case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
+      case 'markers-review': return void navigate({ to: '/markers/review' });
       case 'access-requests': return void navigate({ to: '/access-requests' });
     }
   };

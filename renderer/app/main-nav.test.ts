@@ -10,7 +10,7 @@ const labels = (role: SessionUser['role']) => mainNavItems(user(role)).map((item
 
 describe('the top bar navigation', () => {
   it('offers a practitioner the everyday screens only', () => {
-    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Notifications', 'Access requests']);
+    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Markers for review', 'Notifications', 'Access requests']);
   });
 
   it('offers the audit trail to data officers and team managers', () => {

@@ -7,7 +7,7 @@ import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES, readsCases } from '../../domain/policy/policy-user.ts';
 
 /** A screen the top bar can open. */
-export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals' | 'access-requests';
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals' | 'access-requests' | 'markers-review';
 
 /** One button of the top bar's navigation. */
 export interface MainNavItem {
@@ -24,6 +24,7 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'dashboard', label: 'Dashboard' },
   { target: 'persons', label: 'Find a person' },
   { target: 'tasks', label: 'Tasks' },
+  { target: 'markers-review', label: 'Markers for review', offeredTo: readsCases },
   { target: 'notifications', label: 'Notifications' },
   { target: 'audit', label: 'Audit', offeredTo: (user) => auditScopeOf(user) !== null },
   { target: 'access-requests', label: 'Access requests', offeredTo: (user) => DECIDING_ROLES.includes(user.role) || readsCases(user) },

@@ -17,6 +17,7 @@ import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
 import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
 import { Referrals } from '../screens/marac/Referrals.tsx';
+import { MarkersForReview } from '../screens/markers/MarkersForReview.tsx';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
@@ -58,6 +59,7 @@ const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
 
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
+const markersReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: 'markers/review', component: MarkersReviewRoute });
 
 const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'access-requests', component: AccessRequestsRoute });
 
@@ -73,6 +75,7 @@ export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
   accessRequestsRoute,
+  markersReviewRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -214,6 +217,11 @@ function DashboardRoute() {
 function MaracReferralsRoute() {
   const goTo = useGoTo();
   return <Referrals onBack={goTo.queue} />;
+}
+
+function MarkersReviewRoute() {
+  const goTo = useGoTo();
+  return <MarkersForReview onBack={goTo.queue} onOpenCase={goTo.openCase} onOpenPerson={goTo.openPerson} />;
 }
 
 function PersonSearchRoute() {

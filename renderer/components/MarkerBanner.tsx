@@ -1,13 +1,13 @@
 /** The safety-warning banner at the top of a case: every active marker on the case, its people and its places. */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { MARKER_TYPE_LABELS } from '../words/display-labels.ts';
 import { formatDate } from '../words/format-date-time.ts';
 import { plural } from '../words/plural.ts';
 import styles from './MarkerBanner.module.css';
 
-/** The banner; shown only when there is at least one active marker. */
-export function MarkerBanner({ markers }: { markers: CaseDetailView['markers'] }) {
+/** The banner; shown only when there is at least one active marker. `renderActions` adds controls under a marker (edit, review, end). */
+export function MarkerBanner({ markers, renderActions }: { markers: CaseDetailView['markers']; renderActions?: (marker: CaseDetailView['markers'][number]) => ReactNode }) {
   const id = useId();
   if (markers.length === 0) {
     return null;
@@ -33,6 +33,7 @@ export function MarkerBanner({ markers }: { markers: CaseDetailView['markers'] }
               Placed by {m.ownerAgencyName} · review by {formatDate(m.reviewDate)}
               {m.expiresAt ? ` · expires ${formatDate(m.expiresAt)}` : ''}
             </p>
+            {renderActions?.(m)}
           </li>
         ))}
       </ul>

@@ -48,6 +48,7 @@ export function buildQueueRow(overrides: Partial<QueueRow> = {}): QueueRow {
     riskLevel: 'medium',
     reviewDate: null,
     updatedAt: '2026-11-24T09:30:00.000Z',
+    markerTypes: [],
     ...overrides,
   };
 }

@@ -45,3 +45,11 @@ describe('mergeDraft', () => {
     expect(mergeDraft(null, '')).toBe('');
   });
 });
+
+describe('describeChange for warnings', () => {
+  it('says what a refused warning change would have done', () => {
+    expect(describeChange('marker.create', { markerType: 'staff_safety', description: 'Dog' })).toBe('Place a warning: staff safety');
+    expect(describeChange('marker.update', { markerId: 'x', expiresAt: '2026-12-05T10:00:00.000Z' })).toBe('End a warning');
+    expect(describeChange('marker.update', { markerId: 'x', reviewDate: '2027-03-01' })).toBe('Change a warning');
+  });
+});

@@ -1,6 +1,6 @@
 /** The words of the Sync problems screen: field names and values of a conflict, what a refused change was, and a merge's starting text. */
-import { CaseStatusSchema, ReportKindSchema, RiskLevelSchema, TaskStatusSchema } from '../../domain/vocabulary.ts';
-import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, RISK_LEVEL_LABELS, TASK_STATUS_LABELS } from './display-labels.ts';
+import { CaseStatusSchema, MarkerTypeSchema, ReportKindSchema, RiskLevelSchema, TaskStatusSchema } from '../../domain/vocabulary.ts';
+import { CASE_STATUS_LABELS, MARKER_TYPE_LABELS, REPORT_KIND_LABELS, RISK_LEVEL_LABELS, TASK_STATUS_LABELS } from './display-labels.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   riskLevel: 'Risk level',
@@ -67,6 +67,12 @@ export function describeChange(name: string, args: Record<string, unknown>): str
     }
     case 'task.addUpdate':
       return 'Add an update to a task';
+    case 'marker.create': {
+      const kind = MarkerTypeSchema.safeParse(args.markerType);
+      return kind.success ? `Place a warning: ${MARKER_TYPE_LABELS[kind.data].toLowerCase()}` : 'Place a warning';
+    }
+    case 'marker.update':
+      return args.expiresAt !== undefined && args.expiresAt !== null && Object.keys(args).length === 2 ? 'End a warning' : 'Change a warning';
     default:
       return 'A change';
   }

@@ -82,11 +82,11 @@ describe("a person's profile read from the encrypted cache", () => {
     const { markers } = await cache.personProfile(person.id, now);
     expect(markers).toEqual([
       {
-        id: staffSafety.id, markerType: 'staff_safety', description: 'Known to carry a blade', subjectType: 'person',
+        id: staffSafety.id, markerType: 'staff_safety', description: 'Known to carry a blade', subjectType: 'person', subjectId: person.id, editable: false,
         subjectName: 'Ottoline Featherstonehaugh', ownerAgencyName: 'Northshire Police', reviewDate: '2027-01-01', expiresAt: null,
       },
       {
-        id: vulnerability.id, markerType: 'vulnerability', description: 'Hearing impaired', subjectType: 'person',
+        id: vulnerability.id, markerType: 'vulnerability', description: 'Hearing impaired', subjectType: 'person', subjectId: person.id, editable: false,
         subjectName: 'Ottoline Featherstonehaugh', ownerAgencyName: 'Riverton Council', reviewDate: '2027-01-01', expiresAt: '2026-12-01T00:00:00.000Z',
       },
     ]);

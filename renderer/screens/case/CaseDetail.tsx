@@ -15,7 +15,9 @@ import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
-import { MarkerBanner } from '../../components/MarkerBanner.tsx';
+import { MarkerIndicator } from '../../components/MarkerIndicator.tsx';
+import { MarkerWarnings } from '../markers/MarkerWarnings.tsx';
+import { caseMarkerSubjects, personMarkerTypes } from '../markers/marker-subjects.ts';
 import { RiskBadge } from '../../components/RiskBadge.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { classNames } from '../../components/class-names.ts';
@@ -133,7 +135,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           </div>
         </dl>
       </header>
-      <MarkerBanner markers={markers} />
+      <MarkerWarnings markers={markers} placeOn={caseMarkerSubjects(shown)} />
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
       {c.abilities.update && <EditCaseDetailsForm caseView={c} />}
@@ -161,6 +163,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
                       {s.displayName}
                     </button>
                   )}
+                  <MarkerIndicator types={personMarkerTypes(markers, s.personId)} />
                   <span className={panelStyles.meta}>{SUBJECT_ROLE_LABELS[s.role]}</span>
                 </li>
               ))}

@@ -2,10 +2,10 @@
 import { useEffect, useId, useRef } from 'react';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
-import { MarkerBanner } from '../../components/MarkerBanner.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { RiskBadge } from '../../components/RiskBadge.tsx';
 import { CASE_STATUS_LABELS, SUBJECT_ROLE_LABELS } from '../../words/display-labels.ts';
+import { MarkerWarnings } from '../markers/MarkerWarnings.tsx';
 import { birthWords, fullName, genderWords } from '../../words/person-words.ts';
 import styles from './PersonProfile.module.css';
 
@@ -93,7 +93,7 @@ export function PersonProfile({ personId, onBack, onOpenCase, onDashChecklist }:
           </div>
         </dl>
       </header>
-      <MarkerBanner markers={markers} />
+      <MarkerWarnings markers={markers} placeOn={[{ type: 'person', id: person.id, label: fullName(person) }]} />
       <section className={styles.panel} aria-labelledby={`${id}-cases`}>
         <h2 id={`${id}-cases`} className={styles.panelTitle}>
           Cases you can see ({cases.length})

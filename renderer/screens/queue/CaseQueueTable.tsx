@@ -5,6 +5,7 @@ import type { QueueRow } from '../../../domain/ipc/contract.ts';
 import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { CASE_STATUS_LABELS } from '../../words/display-labels.ts';
 import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
+import { MarkerIndicator } from '../../components/MarkerIndicator.tsx';
 import { RiskBadge } from '../../components/RiskBadge.tsx';
 import styles from './CaseQueueTable.module.css';
 
@@ -92,7 +93,10 @@ export function CaseQueueTable({ rows, busy, sort, direction, onSortChange, onOp
                 {row.reference}
               </button>
             </td>
-            <td>{row.title}</td>
+            <td>
+              {row.title}
+              <MarkerIndicator types={row.markerTypes} />
+            </td>
             <td>{CASE_TYPE_LABELS[row.caseType]}</td>
             <td>{row.ownerAgencyName}</td>
             <td>{CASE_STATUS_LABELS[row.status]}</td>

@@ -70,7 +70,7 @@ export const loadMarkers: SyncLoader = async (db, user, at, ids) => {
     data: SyncMarkerSchema.parse({
       id: m.id, subjectType: m.subject_type, subjectId: m.subject_id, markerType: m.marker_type, description: m.description,
       ownerAgencyId: m.owner_agency_id, reviewDate: m.review_date, expiresAt: m.expires_at,
-      createdAt: m.created_at, updatedAt: m.updated_at, version: m.version,
+      createdAt: m.created_at, updatedAt: m.updated_at, version: m.version, abilities: { update: m.owner_agency_id === user.agencyId },
     }),
   })));
 };

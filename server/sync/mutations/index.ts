@@ -6,6 +6,7 @@ import type { WriteContext } from '../../changes/write-context.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
 import { applyDashAssessmentCreate, applyMaracReferralCreate } from './marac-mutations.ts';
+import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
 import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
 
@@ -29,4 +30,6 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'task.addUpdate': (trx, env, args) => applyTaskAddUpdate(trx, env, args),
   'dash_assessment.create': (trx, env, args) => applyDashAssessmentCreate(trx, env, args),
   'marac_referral.create': (trx, env, args) => applyMaracReferralCreate(trx, env, args),
+  'marker.create': (trx, env, args) => applyMarkerCreate(trx, env, args),
+  'marker.update': (trx, env, args) => applyMarkerUpdate(trx, env, args),
 };
