@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
 import { accessRequestChannels } from './access-request-channels.ts';
+import { adminChannels } from './admin-channels.ts';
 import { auditChannels } from './audit-channels.ts';
 import { auditExportChannels } from './audit-export-channels.ts';
 import { caseChannels } from './case-channels.ts';
@@ -35,6 +36,7 @@ export const channels = {
   ...auditChannels,
   ...auditExportChannels,
   ...maracChannels,
+  ...adminChannels,
 } as const;
 
 /** The channel table's type. */

@@ -12,6 +12,8 @@ import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditEx
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
 import { maracHandlers } from './marac-online.ts';
+import { adminHandlers } from './admin-online.ts';
+import { changePasswordAndSignIn } from './change-password.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -58,6 +60,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return null;
     },
     'session.unlock': ({ password }) => controller.unlock(password),
+    'session.changePassword': (input) => changePasswordAndSignIn(deps.api, controller, input),
     'session.activity': () => {
       controller.activity();
       return Promise.resolve(null);
@@ -129,5 +132,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       session.require();
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),
+    ...adminHandlers(onlineDeps),
   };
 }
