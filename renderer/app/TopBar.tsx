@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
+import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 import { useDesktopApi } from '../api/desktop-api-context.ts';
 import { errorMessage } from '../words/error-messages.ts';
 import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
@@ -29,10 +30,12 @@ export interface TopBarProps {
   onShowAudit: () => void;
   /** Opens the MARAC referrals list (offered to MARAC coordinators). */
   onShowReferrals: () => void;
+  /** Opens the administration screens (offered to agency and system admins). */
+  onShowAdmin?: () => void;
 }
 
 /** The top bar; "Sign out" asks whether to keep the encrypted offline copy on this computer; "Settings" opens the settings panel. */
-export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals }: TopBarProps) {
+export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, onShowNotifications, onFindPerson, onShowAudit, onShowReferrals, onShowAdmin }: TopBarProps) {
   const api = useDesktopApi();
   const [panel, setPanel] = useState<'none' | 'settings' | 'sign-out'>('none');
   const signOut = useSubmit((wipeCache: boolean, discardUnsent: boolean) => api['session.signOut']({ wipeCache, discardUnsent }), { onSuccess: onSignedOut });
@@ -60,6 +63,11 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       {user.role === 'marac_coordinator' && (
         <button type="button" className="button button--on-dark" onClick={onShowReferrals}>
           MARAC referrals
+        </button>
+      )}
+      {onShowAdmin && isAdminRole(user.role) && (
+        <button type="button" className="button button--on-dark" onClick={onShowAdmin}>
+          Administration
         </button>
       )}
       <button

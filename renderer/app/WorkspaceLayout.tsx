@@ -21,6 +21,7 @@ export function WorkspaceLayout() {
         onFindPerson={() => void navigate({ to: '/persons' })}
         onShowAudit={() => void navigate({ to: '/audit' })}
         onShowReferrals={() => void navigate({ to: '/marac/referrals' })}
+        onShowAdmin={() => void navigate({ to: '/admin/users' })}
       />
       <OfflineBanner offline={offline} />
       <main className={styles.main}>

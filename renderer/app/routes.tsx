@@ -22,6 +22,7 @@ import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
+import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -55,7 +56,14 @@ const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
+const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/users', component: () => <AdminRoute section="users" /> });
+
+const adminTeamsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/teams', component: () => <AdminRoute section="teams" /> });
+
+const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/devices', component: () => <AdminRoute section="devices" /> });
+
 export const routeTree = rootRoute.addChildren([
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute,
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
 ]);
 
