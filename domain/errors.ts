@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'totp_enrolment_required',
   'device_revoked',
   'unsent_work',
+  'password_change_required',
 ] as const;
 
 /** One of the stable error codes; the UI branches on this, never on the message. */

@@ -47,6 +47,8 @@ export interface UserTable {
   sessions_valid_after: string | null;
   /** SHA-256 hex of the token that may replace a pending password set-up of TOTP (since 0010). */
   totp_setup_hash: string | null;
+  /** The user must choose a new password before signing in (since 0019). */
+  must_change_password: Generated<Flag>;
 }
 
 export interface UserTeamTable {

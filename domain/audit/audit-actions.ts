@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = {
   'auth.refresh_reuse': 'consultation',
   'auth.totp_enrolled': 'alteration',
   'auth.totp_reset': 'alteration',
+  /** The user chose a new password (forced after an administrator set one, or their own choice). */
+  'auth.password_changed': 'alteration',
   'record.view': 'consultation',
   'record.break_glass_view': 'consultation',
   'record.search': 'consultation',

@@ -1,6 +1,7 @@
 /** Administration: devices, TOTP enrolment, agencies, sharing agreements. */
 import { z } from 'zod';
 import { defineRoute, NoBody, NoQuery } from './route.ts';
+import { userAdminRoutes } from './user-admin-routes.ts';
 
 
 export const DeviceSchema = z.object({
@@ -15,6 +16,7 @@ export const DeviceSchema = z.object({
 export type Device = z.infer<typeof DeviceSchema>;
 
 export const adminRoutes = {
+  ...userAdminRoutes,
   registerDevice: defineRoute({
     method: 'POST', path: '/devices', auth: true, tag: 'devices', summary: 'Register this desktop as a device of the signed-in user',
     query: NoQuery, body: z.object({ name: z.string().trim().min(1).max(100) }), response: DeviceSchema,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
 import { defineRoute, NoBody, NoQuery } from './route.ts';
+import { NewPasswordSchema } from './user-admin-routes.ts';
 
 /** Refresh tokens are opaque; these bounds only keep junk out. */
 const RefreshToken = z.string().min(20).max(200);
@@ -58,6 +59,13 @@ export const authRoutes = {
     query: NoQuery,
     body: LoginBodySchema.pick({ username: true, password: true }).extend({ setupToken: z.string().min(20).max(200).optional() }),
     response: TotpSetupSchema,
+  }),
+  changePassword: defineRoute({
+    method: 'POST', path: '/auth/password/change', auth: false,
+    summary: 'Choose a new password when sign-in answered password_change_required: the current (temporary) password, and the code when a second factor is on; then sign in with the new password',
+    query: NoQuery,
+    body: LoginBodySchema.pick({ username: true, password: true, totpCode: true }).extend({ newPassword: NewPasswordSchema }).strict(),
+    response: z.object({ ok: z.literal(true) }),
   }),
   me: defineRoute({
     method: 'GET', path: '/me', auth: true, summary: 'The signed-in user',

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
 import { accessRequestChannels } from './access-request-channels.ts';
+import { adminChannels } from './admin-channels.ts';
 import { auditChannels } from './audit-channels.ts';
 import { auditExportChannels } from './audit-export-channels.ts';
 import { caseChannels } from './case-channels.ts';
@@ -43,6 +44,7 @@ export const channels = {
   ...taskChannels,
   ...sharingChannels,
   ...markerChannels,
+  ...adminChannels,
 } as const;
 
 /** The channel table's type. */

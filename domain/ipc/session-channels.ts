@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
 import { LoginBodySchema } from '../http/auth-routes.ts';
+import { NewPasswordSchema } from '../http/user-admin-routes.ts';
 import { defineChannel } from './channel.ts';
 import { SessionStateSchema } from './session-state.ts';
 
@@ -29,6 +30,15 @@ export const sessionChannels = {
    */
   'session.signOut': defineChannel({
     input: z.object({ wipeCache: z.boolean(), discardUnsent: z.boolean().default(false) }), output: z.null(), needsSession: false,
+  }),
+  /**
+   * Sign-in answered `password_change_required`: sets the new password with the one the
+   * administrator gave, then signs in with the new one. Online only.
+   */
+  'session.changePassword': defineChannel({
+    input: LoginBodySchema.pick({ username: true, password: true }).extend({ newPassword: NewPasswordSchema }).strict(),
+    output: SessionUserSchema,
+    needsSession: false,
   }),
   /** Locks now (closes the cache); locking a locked session does nothing. */
   'session.lock': defineChannel({ input: z.null(), output: z.null(), needsSession: false }),

@@ -13,6 +13,8 @@ import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearc
 import { listNotifications } from './list-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
 import { maracHandlers } from './marac-online.ts';
+import { adminHandlers } from './admin-online.ts';
+import { changePasswordAndSignIn } from './change-password.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -61,6 +63,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return null;
     },
     'session.unlock': ({ password }) => controller.unlock(password),
+    'session.changePassword': (input) => changePasswordAndSignIn(deps.api, controller, input),
     'session.activity': () => {
       controller.activity();
       return Promise.resolve(null);
@@ -157,5 +160,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),
     ...taskHandlers(() => ({ active: session.require(), api: deps.api, accessToken: () => session.accessToken() })),
+    ...adminHandlers(onlineDeps),
   };
 }

@@ -25,6 +25,12 @@ describe('the top bar navigation', () => {
     expect(labels('system_admin')).not.toContain('Access requests');
   });
 
+  it('offers administration to agency and system admins only', () => {
+    expect(labels('agency_admin')).toContain('Administration');
+    expect(labels('system_admin')).toContain('Administration');
+    expect(labels('team_manager')).not.toContain('Administration');
+  });
+
   it('offers MARAC referrals to coordinators only', () => {
     expect(labels('marac_coordinator')).toContain('MARAC referrals');
     expect(labels('practitioner')).not.toContain('MARAC referrals');

@@ -29,6 +29,7 @@ import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
+import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -70,12 +71,19 @@ const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks',
 
 const taskRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks/$taskId', component: TaskRoute });
 
+const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/users', component: () => <AdminRoute section="users" /> });
+
+const adminTeamsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/teams', component: () => <AdminRoute section="teams" /> });
+
+const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/devices', component: () => <AdminRoute section="devices" /> });
+
 export const routeTree = rootRoute.addChildren([
-  tasksRoute, taskRoute,
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
+  tasksRoute, taskRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */

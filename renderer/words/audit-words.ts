@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.refresh_reuse': 'Reused session token',
   'auth.totp_enrolled': 'Set up two-step sign-in',
   'auth.totp_reset': 'Reset two-step sign-in',
+  'auth.password_changed': 'Changed their password',
   'record.view': 'Viewed a record',
   'record.break_glass_view': 'Break-glass view',
   'record.search': 'Searched',

@@ -21,6 +21,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   totp_enrolment_required: 'Your agency requires a second sign-in step. Set up an authenticator app to continue.',
   device_revoked: 'This computer has been removed from Casebridge by an administrator. Its local data has been wiped.',
   unsent_work: 'Some of your work has not reached the server yet. Connect and sync first, or choose to remove it with the offline copy.',
+  password_change_required: 'You must choose a new password before you continue.',
 };
 
 /** The human message for an error code; codes this version does not know get the generic one. */

@@ -14,7 +14,9 @@ export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string
     .innerJoin('agencies', 'agencies.id', 'users.agency_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'agencies.name as agency_name'])
     .where('users.id', '=', userId)
-    .where('users.disabled', '=', 0);
+    .where('users.disabled', '=', 0)
+    // Until a forced password change is done, no token is good for anything (0019).
+    .where('users.must_change_password', '=', 0);
   if (tokenIssuedAt !== undefined) {
     query = query.where((eb) => eb.or([eb('users.sessions_valid_after', 'is', null), eb('users.sessions_valid_after', '<=', tokenIssuedAt)]));
   }
@@ -44,6 +46,8 @@ export interface Credentials {
   totpEnabled: boolean;
   /** The user's agency requires a second factor for everyone. */
   totpRequired: boolean;
+  /** An administrator set the password: the user must choose a new one before signing in. */
+  mustChangePassword: boolean;
 }
 
 /** Finds an enabled user's credentials by username (case-insensitive). */
@@ -51,14 +55,14 @@ export async function findCredentials(db: Kysely<ServerDatabase>, username: stri
   const row = await db
     .selectFrom('users')
     .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select(['users.id', 'users.agency_id', 'users.password_hash', 'users.totp_secret', 'users.totp_enabled', 'agencies.require_totp'])
+    .select(['users.id', 'users.agency_id', 'users.password_hash', 'users.totp_secret', 'users.totp_enabled', 'users.must_change_password', 'agencies.require_totp'])
     .where('users.username', '=', username.toLowerCase())
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
   return row
     ? {
         id: row.id, agencyId: row.agency_id, passwordHash: row.password_hash, totpSecret: row.totp_secret,
-        totpEnabled: row.totp_enabled === 1, totpRequired: row.require_totp === 1,
+        totpEnabled: row.totp_enabled === 1, totpRequired: row.require_totp === 1, mustChangePassword: row.must_change_password === 1,
       }
     : undefined;
 }

@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_signed_in: 401,
   totp_required: 401,
   totp_enrolment_required: 401,
+  password_change_required: 401,
   device_revoked: 401,
   unsent_work: 409,
 };

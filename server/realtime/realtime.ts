@@ -5,7 +5,7 @@ import type { ServerContext } from '../context/server-context.ts';
 import type { ChangeNotifier } from '../context/change-notifier.ts';
 import { FanOut } from './fan-out.ts';
 import { PgListener } from './pg-listener.ts';
-import type { SessionEnd, SessionEnds } from '../context/session-ends.ts';
+import { SESSION_END_REASONS, type SessionEnd, type SessionEnds } from '../context/session-ends.ts';
 import { SocketHub } from './socket-hub.ts';
 import { registerSocketRoute } from './socket-route.ts';
 
@@ -72,10 +72,11 @@ export async function startRealtime(
 function parseSessionEnd(payload: string): SessionEnd | null {
   try {
     const value = JSON.parse(payload) as Partial<SessionEnd>;
-    if (typeof value.userId !== 'string' || (value.reason !== 'second factor reset' && value.reason !== 'device revoked')) {
+    const reason = SESSION_END_REASONS.find((r) => r === value.reason);
+    if (typeof value.userId !== 'string' || reason === undefined) {
       return null;
     }
-    return { userId: value.userId, reason: value.reason, ...(typeof value.deviceId === 'string' ? { deviceId: value.deviceId } : {}) };
+    return { userId: value.userId, reason, ...(typeof value.deviceId === 'string' ? { deviceId: value.deviceId } : {}) };
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import { assertUsableDevice, touchDevice } from '../auth/devices.ts';
 import { createOfflineLeaseSigner, type OfflineLeaseSigner } from '../auth/offline-lease.ts';
 import { revokeRefreshFamily, rotateRefreshToken } from '../auth/refresh-tokens.ts';
 import { checkPassword, checkSecondFactor, commitSignIn } from './sign-in.ts';
+import { MUST_CHANGE, registerPasswordChangeRoute } from './password-change-route.ts';
 import { registerTotpRoutes } from './totp-routes.ts';
 import { loadSessionUser } from '../auth/user-queries.ts';
 
@@ -20,6 +21,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const attempt = { username: body.username, password: body.password, ip: request.ip };
     const creds = await checkPassword(ctx, attempt);
     const secondFactor = await checkSecondFactor(ctx, attempt, creds, body.totpCode);
+    if (creds.mustChangePassword) {
+      throw new CodedError('password_change_required', MUST_CHANGE);
+    }
     const deviceId = body.deviceId ?? null;
     if (deviceId !== null) {
       try {
@@ -64,6 +68,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   registerRoute(app, ctx, routes.me, ({ user }) => Promise.resolve(user));
   registerTotpRoutes(app, ctx);
+  registerPasswordChangeRoute(app, ctx);
 }
 
 async function tokenPair(ctx: ServerContext, leases: OfflineLeaseSigner, userId: string, deviceId: string | null, refresh: { token: string; expiresAt: Date }) {

@@ -21,6 +21,7 @@ const NO_CONTENT: Record<string, string> = {
   '/notifications': 'ids and agency names only, never personal data (domain/entities/notification.ts)',
   '/access-requests': 'workflow metadata about requests; never any content of the record',
   '/audit/verify': 'the chain check; itself audited as audit.verify, returns counts and hashes only',
+  '/teams': "team names and member counts of the administrator's agency: configuration, no personal data",
   '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',
   '/audit/exports/{id}': "the caller's own export job: its status, progress and manifest, no event rows (the file is audited)",
   '/audit/exports/{id}/manifest': "the caller's own export's manifest: filters, counts and hashes, no event rows (the file is audited)",
@@ -34,6 +35,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
   let reader: WorldUser;
   let officer: WorldUser;
   let coordinator: WorldUser;
+  let agencyAdmin: WorldUser;
   let urls: Record<string, string>;
 
   beforeAll(async () => {
@@ -62,6 +64,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
     expect(exportStatus).toBe('complete');
     // A MARAC area the police coordinate, a checklist and a referral, so the MARAC reads have something to return.
     coordinator = await buildSignedInUser(server, world.agencies.police, [], 'marac_coordinator');
+    agencyAdmin = await buildSignedInUser(server, world.agencies.police, [], 'agency_admin');
     const areaId = await buildMaracArea(server.db, world.agencies.police);
     const perpetratorId = await buildPerson(server.db, { ownerAgencyId: world.agencies.police });
     const dash = await call<{ id: string }>(server, reader, 'POST', `/persons/${personId}/dash-assessments`, { version: '2015', answers: dashAnswers(15) });
@@ -95,6 +98,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/marac/referrals/{id}': `/marac/referrals/${referral.body.id}`,
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
       '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,
+      '/users': '/users',
     };
   });
   afterAll(() => server.stop());
@@ -114,7 +118,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' ? coordinator : reader;
+      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' ? coordinator : path === '/users' ? agencyAdmin : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

@@ -17,6 +17,8 @@ const PUBLIC_ROUTES = [
   'refresh',
   // Authenticated by username and password in the body, for agencies that require TOTP.
   'totpSetup',
+  // Authenticated by username and the password an administrator set (and the code, with a second factor on).
+  'changePassword',
 ];
 
 async function forgedToken(userId: string, secret: string, expiresAt: number): Promise<string> {

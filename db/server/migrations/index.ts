@@ -18,6 +18,7 @@ import * as m0015 from './0015_audit_merkle_log.ts';
 import * as m0016 from './0016_marac_referrals.ts';
 import * as m0017 from './0017_audit_exports.ts';
 import * as m0018 from './0018_audit_export_heartbeat.ts';
+import * as m0019 from './0019_must_change_password.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0016_marac_referrals': m0016,
   '0017_audit_exports': m0017,
   '0018_audit_export_heartbeat': m0018,
+  '0019_must_change_password': m0019,
 };
 
 /** A Kysely migration provider over the static list. */

@@ -6,6 +6,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { classNames } from '../../components/class-names.ts';
+import { ChoosePasswordScreen } from './ChoosePasswordScreen.tsx';
 import styles from './SignInScreen.module.css';
 
 /**
@@ -17,10 +18,26 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const id = useId();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [mustChange, setMustChange] = useState(false);
   const { busy, error, onSubmit } = useSubmit(() => api['session.signIn']({ username, password }), {
     onSuccess: () => onSignedIn(),
-    onFailure: () => setPassword(''),
+    // The password an administrator set is kept (in memory only) to authorise choosing a new one.
+    onFailure: (failure) => (failure.code === 'password_change_required' ? setMustChange(true) : setPassword('')),
   });
+
+  if (mustChange) {
+    return (
+      <ChoosePasswordScreen
+        username={username}
+        password={password}
+        onSignedIn={onSignedIn}
+        onCancel={() => {
+          setPassword('');
+          setMustChange(false);
+        }}
+      />
+    );
+  }
 
   return (
     <Splash>

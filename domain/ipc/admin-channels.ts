@@ -1,0 +1,27 @@
+/**
+ * Agency administration on the desktop (docs/access.md, "Administration"): user accounts, teams and
+ * devices for agency and system admins. Online only: offline, each answers `network_error`.
+ */
+import { z } from 'zod';
+import { DeviceSchema } from '../http/admin-routes.ts';
+import { AdminUserSchema, CreateUserBodySchema, TeamSchema } from '../http/user-admin-routes.ts';
+import { IdSchema } from '../ids.ts';
+import { defineChannel } from './channel.ts';
+
+const UserRef = z.object({ userId: IdSchema }).strict();
+const Issued = z.object({ temporaryPassword: z.string().optional() });
+
+export const adminChannels = {
+  'admin.users.list': defineChannel({ input: z.object({ agencyId: IdSchema.optional() }).strict(), output: z.object({ users: z.array(AdminUserSchema) }), needsSession: true }),
+  'admin.users.create': defineChannel({ input: CreateUserBodySchema, output: Issued.extend({ user: AdminUserSchema }), needsSession: true }),
+  'admin.users.disable': defineChannel({ input: UserRef, output: AdminUserSchema, needsSession: true }),
+  'admin.users.enable': defineChannel({ input: UserRef, output: AdminUserSchema, needsSession: true }),
+  /** A generated temporary password, shown once; the user must change it at the next sign-in. */
+  'admin.users.resetPassword': defineChannel({ input: UserRef, output: Issued, needsSession: true }),
+  'admin.users.resetTotp': defineChannel({ input: UserRef, output: z.object({ ok: z.literal(true) }), needsSession: true }),
+  'admin.users.setTeams': defineChannel({ input: UserRef.extend({ teamIds: z.array(IdSchema).max(50) }).strict(), output: AdminUserSchema, needsSession: true }),
+  'admin.teams.list': defineChannel({ input: z.object({ agencyId: IdSchema.optional() }).strict(), output: z.object({ teams: z.array(TeamSchema) }), needsSession: true }),
+  'admin.teams.create': defineChannel({ input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: TeamSchema, needsSession: true }),
+  'admin.devices.list': defineChannel({ input: z.null(), output: z.object({ devices: z.array(DeviceSchema) }), needsSession: true }),
+  'admin.devices.revoke': defineChannel({ input: z.object({ deviceId: IdSchema }).strict(), output: DeviceSchema, needsSession: true }),
+} as const;

@@ -1,0 +1,57 @@
+/** The administration channels: calls to the server (accounts, teams and devices are never in the offline copy). */
+import { CodedError } from '../../domain/errors.ts';
+import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+
+/** What the administration channels need: the API and an access token. */
+export interface AdminDeps {
+  api: ApiClient;
+  accessToken: () => Promise<string>;
+}
+
+/** Runs a server call; offline, `network_error` saying administration needs a connection. */
+async function online<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
+      throw new CodedError('network_error', 'Administration needs a connection to the server: try again when this computer is connected.');
+    }
+    throw error;
+  }
+}
+
+type In<C extends ChannelName> = ChannelParsedInput<C>;
+
+/** The administration channel handlers over `deps`. */
+export function adminHandlers(deps: () => AdminDeps) {
+  const call = <T>(run: (d: AdminDeps, token: string) => Promise<T>): Promise<T> => {
+    const d = deps();
+    return online(async () => run(d, await d.accessToken()));
+  };
+  return {
+    'admin.users.list': ({ agencyId }: In<'admin.users.list'>): Promise<ChannelOutput<'admin.users.list'>> =>
+      call((d, accessToken) => d.api.call('listUsers', { query: agencyId === undefined ? {} : { agencyId }, accessToken })),
+    'admin.users.create': (body: In<'admin.users.create'>): Promise<ChannelOutput<'admin.users.create'>> =>
+      call((d, accessToken) => d.api.call('createUser', { body, accessToken })),
+    'admin.users.disable': ({ userId }: In<'admin.users.disable'>): Promise<ChannelOutput<'admin.users.disable'>> =>
+      call((d, accessToken) => d.api.call('disableUser', { params: { id: userId }, accessToken })),
+    'admin.users.enable': ({ userId }: In<'admin.users.enable'>): Promise<ChannelOutput<'admin.users.enable'>> =>
+      call((d, accessToken) => d.api.call('enableUser', { params: { id: userId }, accessToken })),
+    'admin.users.resetPassword': ({ userId }: In<'admin.users.resetPassword'>): Promise<ChannelOutput<'admin.users.resetPassword'>> =>
+      call((d, accessToken) => d.api.call('resetUserPassword', { params: { id: userId }, body: {}, accessToken })),
+    'admin.users.resetTotp': ({ userId }: In<'admin.users.resetTotp'>): Promise<ChannelOutput<'admin.users.resetTotp'>> =>
+      call((d, accessToken) => d.api.call('resetUserTotp', { params: { id: userId }, accessToken })),
+    'admin.users.setTeams': ({ userId, teamIds }: In<'admin.users.setTeams'>): Promise<ChannelOutput<'admin.users.setTeams'>> =>
+      call((d, accessToken) => d.api.call('setUserTeams', { params: { id: userId }, body: { teamIds }, accessToken })),
+    'admin.teams.list': ({ agencyId }: In<'admin.teams.list'>): Promise<ChannelOutput<'admin.teams.list'>> =>
+      call((d, accessToken) => d.api.call('listTeams', { query: agencyId === undefined ? {} : { agencyId }, accessToken })),
+    'admin.teams.create': (body: In<'admin.teams.create'>): Promise<ChannelOutput<'admin.teams.create'>> =>
+      call((d, accessToken) => d.api.call('createTeam', { body, accessToken })),
+    'admin.devices.list': (): Promise<ChannelOutput<'admin.devices.list'>> =>
+      call((d, accessToken) => d.api.call('listDevices', { accessToken })),
+    'admin.devices.revoke': ({ deviceId }: In<'admin.devices.revoke'>): Promise<ChannelOutput<'admin.devices.revoke'>> =>
+      call((d, accessToken) => d.api.call('revokeDevice', { params: { id: deviceId }, accessToken })),
+  };
+}

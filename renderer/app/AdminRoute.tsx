@@ -1,0 +1,26 @@
+/** The administration screens' route: only agency and system admins see them; anyone else is sent to the queue. */
+import { Navigate, useNavigate } from '@tanstack/react-router';
+import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
+import { AdminDevices } from '../screens/admin/AdminDevices.tsx';
+import type { AdminSection } from '../screens/admin/AdminNav.tsx';
+import { AdminTeams } from '../screens/admin/AdminTeams.tsx';
+import { AdminUsers } from '../screens/admin/AdminUsers.tsx';
+import { useWorkspace } from './workspace-context.ts';
+
+/** One administration section at its URL (`#/admin/users`, `#/admin/teams`, `#/admin/devices`). */
+export function AdminRoute({ section }: { section: AdminSection }) {
+  const { user, lastQueueSearch } = useWorkspace();
+  const navigate = useNavigate();
+  if (!isAdminRole(user.role)) {
+    return <Navigate to="/queue" replace />;
+  }
+  const props = {
+    admin: user,
+    onBack: () => void navigate({ to: '/queue', search: lastQueueSearch.current }),
+    onOpen: (next: AdminSection) => void navigate({ to: `/admin/${next}` }),
+  };
+  if (section === 'teams') {
+    return <AdminTeams {...props} />;
+  }
+  return section === 'devices' ? <AdminDevices {...props} /> : <AdminUsers {...props} />;
+}
