@@ -14,6 +14,7 @@ import type { ErrorBody } from '../../../domain/errors.ts';
 import { DEFAULT_GRANT_DAYS, grantExpiresAt, grantExpiryError, localDatePlus } from './grant-expiry.ts';
 import { requestedRecord } from './request-outcome.ts';
 import styles from './AccessRequests.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 export interface ApproveDialogProps {
   request: AccessRequestView;
@@ -53,19 +54,7 @@ export function ApproveDialog({ request, now, onClose, onDone, onRefused }: Appr
           today. You can withdraw the access earlier.
         </p>
         <DateField label="Access ends on" value={date} onChange={setDate} error={fieldError} />
-        {error && (
-          <p className="form-error" role="alert">
-            {accessDecisionErrorMessage(error)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Approve
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error ? accessDecisionErrorMessage(error) : null} busy={busy} submitLabel="Approve" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -11,6 +11,7 @@ import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { accessDecisionErrorMessage } from '../../words/access-request-words.ts';
 import { requestedRecord } from './request-outcome.ts';
 import styles from './AccessRequests.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** The reason, with the route's limits. */
 const DenyFormSchema = z.object({ note: AccessRequestDenyInputSchema.shape.note });
@@ -40,19 +41,7 @@ export function DenyDialog({ request, onClose, onDone, onRefused }: DenyDialogPr
         <Field label="Reason for refusing" error={errors.note?.message}>
           <textarea className="field__input field__input--text" rows={4} {...form.register('note')} />
         </Field>
-        {error && (
-          <p className="form-error" role="alert">
-            {accessDecisionErrorMessage(error)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Deny
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error ? accessDecisionErrorMessage(error) : null} busy={busy} submitLabel="Deny" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

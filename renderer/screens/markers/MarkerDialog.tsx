@@ -17,6 +17,7 @@ import { MARKER_TYPE_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { DEFAULT_REVIEW_DAYS, endsOnOf, expiryOf, isoDateAfter, MarkerFormSchema, type MarkerFields } from './marker-draft.ts';
 import styles from './MarkerDialog.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** Something a warning may be placed on, as the user reads it. */
 export interface MarkerSubjectChoice {
@@ -101,19 +102,7 @@ export function MarkerDialog(props: MarkerDialogProps) {
             <DateField label="Last day shown (optional)" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
           )}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {errorMessage(error.code)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Save warning
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error ? errorMessage(error.code) : null} busy={busy} submitLabel="Save warning" onCancel={props.onClose} />
       </form>
     </ModalDialog>
   );

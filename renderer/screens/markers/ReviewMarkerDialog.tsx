@@ -11,6 +11,7 @@ import { errorMessage } from '../../words/error-messages.ts';
 import { DEFAULT_REVIEW_DAYS, isoDateAfter } from './marker-draft.ts';
 import type { ShownMarker } from './MarkerDialog.tsx';
 import styles from './MarkerDialog.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** The next review date is required here. */
 const ReviewFormSchema = PatchMarkerBodySchema.pick({ reviewDate: true }).required();
@@ -42,19 +43,7 @@ export function ReviewMarkerDialog({ marker, onClose, onSaved }: ReviewMarkerDia
             <DateField label="Next review by" value={field.value ?? null} onChange={field.onChange} error={fieldState.error?.message} />
           )}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {errorMessage(error.code)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Mark reviewed
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error ? errorMessage(error.code) : null} busy={busy} submitLabel="Mark reviewed" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

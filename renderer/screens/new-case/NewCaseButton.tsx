@@ -17,6 +17,7 @@ import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import styles from './NewCaseButton.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** What the user fills in: the case.create mutation's own fields and limits (the id is made on submit). */
 const NewCaseFormSchema = CaseCreateArgsSchema.omit({ caseId: true, riskLevel: true });
@@ -122,19 +123,7 @@ function NewCaseDialog({ teamIds, onClose, onCreated }: NewCaseButtonProps & { o
           </select>
         </Field>
         <p className={styles.note}>The case is saved on this computer and sent to the server at the next sync; its reference comes from the server.</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {errorMessage(error.code)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Create case
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error ? errorMessage(error.code) : null} busy={busy} submitLabel="Create case" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

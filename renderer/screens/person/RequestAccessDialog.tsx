@@ -12,6 +12,7 @@ import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { accessRequestErrorMessage } from '../../words/access-request-words.ts';
 import styles from './RequestAccessDialog.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** What the user fills in: the request's reason, with the route's limits. */
 const ReasonFormSchema = AccessRequestCreateInputSchema.pick({ reason: true });
@@ -53,19 +54,7 @@ export function RequestAccessDialog({ target, onClose, onSent }: RequestAccessDi
         <Field label={isPerson ? 'Why do you need to see this person’s records?' : 'Why do you need to see this case?'} error={errors.reason?.message}>
           <textarea className="field__input field__input--text" rows={5} {...form.register('reason')} />
         </Field>
-        {error && (
-          <p className="form-error" role="alert">
-            {accessRequestErrorMessage(error)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Send request
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error ? accessRequestErrorMessage(error) : null} busy={busy} submitLabel="Send request" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -21,6 +21,7 @@ import { classNames } from '../../components/class-names.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { assigneeGroups, decodeAssignee } from './assignee-choice.ts';
 import styles from './AddTaskForm.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** A button that opens the form; the choices are asked for when it opens. */
 export function AddTaskForm({ caseId }: { caseId: string }) {
@@ -134,19 +135,7 @@ function TaskForm({ caseId, assignees, onClose }: { caseId: string; assignees: T
       <Field label="Description (optional)" error={errors.description?.message}>
         <textarea className="field__input field__input--text" rows={4} {...form.register('description')} />
       </Field>
-      {error && (
-        <p className="form-error" role="alert">
-          {errorMessage(error.code)}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save task
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => onClose(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter refusal={error ? errorMessage(error.code) : null} busy={busy} submitLabel="Save task" onCancel={() => onClose(false)} />
     </form>
   );
 }

@@ -22,6 +22,7 @@ import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
 import { plural } from '../../words/plural.ts';
 import { assigneeLabel } from './task-words.ts';
 import styles from './TaskDetail.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** What the screen needs from the workspace. */
 export interface TaskDetailProps {
@@ -186,16 +187,7 @@ function StatusForm({ task }: { task: TaskDetailView['task'] }) {
           ))}
         </select>
       </Field>
-      {error && (
-        <p className="form-error" role="alert">
-          {errorMessage(error.code)}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save status
-        </button>
-      </div>
+      <FormFooter refusal={error ? errorMessage(error.code) : null} busy={busy} submitLabel="Save status" />
       {saved && (
         <p className="form-saved" role="status">
           Status saved on this computer. It is sent to the server at the next sync.
@@ -225,16 +217,7 @@ function UpdateForm({ taskId }: { taskId: string }) {
       <Field label="New update" error={form.formState.errors.body?.message}>
         <textarea className="field__input field__input--text" rows={3} {...form.register('body')} />
       </Field>
-      {error && (
-        <p className="form-error" role="alert">
-          {errorMessage(error.code)}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Add update
-        </button>
-      </div>
+      <FormFooter refusal={error ? errorMessage(error.code) : null} busy={busy} submitLabel="Add update" />
       {saved && (
         <p className="form-saved" role="status">
           Update saved on this computer. It is sent to the server at the next sync.
