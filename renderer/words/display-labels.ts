@@ -1,6 +1,7 @@
 /** Words shown for vocabulary values that have no label table in domain/. */
 import type { CaseStatus, MarkerType, ReportKind, RiskLevel, SubjectRole, TaskStatus } from '../../domain/vocabulary.ts';
 import type { QueueTab } from '../../domain/ipc/case-channels.ts';
+import type { TaskListViewName } from '../../domain/ipc/task-channels.ts';
 
 /** Risk level as read aloud and printed in its badge. */
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
@@ -65,3 +66,6 @@ export const QUEUE_TAB_LABELS: Record<QueueTab, string> = {
   all: 'Everything I can see',
   recent: 'Recently changed',
 };
+
+/** The tasks screen's views, in the order they are shown. */
+export const TASK_VIEW_LABELS: Record<TaskListViewName, string> = { mine: 'My tasks', team: 'My team’s tasks', escalated: 'Escalated' };

@@ -1,16 +1,17 @@
 /** The practitioner's case queue: tabs, filters, text filter, sortable table, count and paging, all held in the URL. */
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
-import { QUEUE_FILTER_MAX } from '../../../domain/ipc/case-channels.ts';
+import { QUEUE_FILTER_MAX, QUEUE_TABS } from '../../../domain/ipc/case-channels.ts';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+import { QUEUE_TAB_LABELS } from '../../words/display-labels.ts';
 import { plural } from '../../words/plural.ts';
 import { CaseQueueTable } from './CaseQueueTable.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { QueuePager } from './QueuePager.tsx';
-import { QueueTabs } from './QueueTabs.tsx';
 import { queueInput, queueSearch, type QueueSearch } from './queue-search.ts';
 import styles from './CaseQueue.module.css';
 
@@ -122,7 +123,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
         </p>
         {loading && shown ? <p className={styles.updating}>Updating…</p> : null}
       </div>
-      <QueueTabs idPrefix={filterId} selected={search.tab ?? 'all'} onSelect={(tab) => change({ tab })}>
+      <Tabs idPrefix={filterId} label="Case queue views" tabs={QUEUE_TABS} labels={QUEUE_TAB_LABELS} selected={search.tab ?? 'all'} onSelect={(tab) => change({ tab })}>
       <QueueFilters search={search} onChange={change} />
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
       {!shown && loading && (
@@ -157,7 +158,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           onOffsetChange={(next) => onSearchChange(queueSearch(search, { page: Math.floor(next / pageSize) + 1 }), { replace: false })}
         />
       )}
-      </QueueTabs>
+      </Tabs>
     </section>
   );
 }

@@ -4,9 +4,6 @@ declare const styles: {
   readonly intro: string;
   readonly link: string;
   readonly overdue: string;
-  readonly panel: string;
-  readonly tab: string;
   readonly table: string;
-  readonly tabs: string;
 };
 export default styles;

@@ -4,16 +4,16 @@
  * the offline copy, so it works offline and refreshes when a sync brings a change.
  */
 import { useEffect, useId, useRef } from 'react';
-import type { TaskListViewName } from '../../../domain/ipc/task-channels.ts';
+import { TASK_LIST_VIEWS, type TaskListViewName } from '../../../domain/ipc/task-channels.ts';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { BackToQueueHeading } from '../../components/BackToQueueHeading.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
-import { TASK_STATUS_LABELS } from '../../words/display-labels.ts';
+import { Tabs } from '../../components/Tabs.tsx';
+import { TASK_STATUS_LABELS, TASK_VIEW_LABELS } from '../../words/display-labels.ts';
 import { formatDate } from '../../words/format-date-time.ts';
 import { assigneeLabel } from './task-words.ts';
-import { TASK_VIEW_LABELS, TaskViewTabs } from './TaskViewTabs.tsx';
 import styles from './Tasks.module.css';
 
 /** What the screen needs from the workspace. */
@@ -43,7 +43,7 @@ export function Tasks({ view, onViewChange, onOpenTask, onBack }: TasksProps) {
   return (
     <Page aria-labelledby={`${id}-title`} aria-busy={query.isFetching} data-testid="tasks">
       <BackToQueueHeading id={`${id}-title`} title="Tasks" headingRef={heading} onBack={onBack} />
-      <TaskViewTabs idPrefix={id} selected={view} onSelect={onViewChange}>
+      <Tabs idPrefix={id} label="Task views" tabs={TASK_LIST_VIEWS} labels={TASK_VIEW_LABELS} selected={view} onSelect={onViewChange}>
         {view === 'escalated' && query.data && (
           <p className={styles.intro}>
             Tasks overdue by more than {query.data.escalationDays} days, on cases you own or assigned to a team you manage.
@@ -84,7 +84,7 @@ export function Tasks({ view, onViewChange, onOpenTask, onBack }: TasksProps) {
             </tbody>
           </table>
         )}
-      </TaskViewTabs>
+      </Tabs>
     </Page>
   );
 }
