@@ -10,7 +10,6 @@ declare const styles: {
   readonly notice: string;
   readonly rowActions: string;
   readonly secret: string;
-  readonly table: string;
   readonly wide: string;
 };
 export default styles;

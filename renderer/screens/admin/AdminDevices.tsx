@@ -61,7 +61,7 @@ export function AdminDevices({ admin, onBack, onOpen }: AdminDevicesProps) {
       {failure && !loading && <AdminAlert error={failure} onRetry={() => void devices.refetch()} />}
       {devices.data && devices.data.devices.length === 0 && <p className="empty-state">No devices registered.</p>}
       {devices.data && devices.data.devices.length > 0 && (
-        <table className={styles.table} aria-labelledby={`${id}-title`}>
+        <table className="data-table" aria-labelledby={`${id}-title`}>
           <thead>
             <tr><th scope="col">Device</th><th scope="col">Person</th><th scope="col">Registered</th><th scope="col">Last seen</th><th scope="col">State</th><th scope="col">Actions</th></tr>
           </thead>

@@ -60,7 +60,7 @@ export function AdminTeams({ admin, onBack, onOpen }: AdminTeamsProps) {
       {failure && !loading && <AdminAlert error={failure} onRetry={() => void teams.refetch()} />}
       {teams.data && teams.data.teams.length === 0 && <p className="empty-state">No teams yet.</p>}
       {teams.data && teams.data.teams.length > 0 && (
-        <table className={styles.table} aria-labelledby={`${id}-title`}>
+        <table className="data-table" aria-labelledby={`${id}-title`}>
           <thead><tr><th scope="col">Team</th><th scope="col">People</th></tr></thead>
           <tbody>
             {teams.data.teams.map((t) => <tr key={t.id}><td>{t.name}</td><td>{t.memberCount}</td></tr>)}

@@ -112,7 +112,7 @@ export function AdminUsers({ admin, onBack, onOpen }: AdminUsersProps) {
         <TeamsEditor key={editing.id} user={editing} teams={teams.data.teams} busy={busy} onSave={(ids) => saveTeams(editing, ids)} onCancel={() => setEditing(null)} />
       )}
       {users.data && (
-        <table className={styles.table} aria-labelledby={`${id}-title`}>
+        <table className="data-table" aria-labelledby={`${id}-title`}>
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Teams</th><th scope="col">State</th><th scope="col">Actions</th></tr>
           </thead>

@@ -18,7 +18,7 @@ export function ReferralTable({ referrals, labelledBy }: ReferralTableProps) {
     return <p className="empty-state">No referrals to your MARAC areas yet.</p>;
   }
   return (
-    <table className={styles.table} aria-labelledby={labelledBy}>
+    <table className="data-table" aria-labelledby={labelledBy}>
       <thead>
         <tr>
           <th scope="col">Referred</th>

@@ -3,6 +3,5 @@ declare const styles: {
   readonly intro: string;
   readonly muted: string;
   readonly repeat: string;
-  readonly table: string;
 };
 export default styles;

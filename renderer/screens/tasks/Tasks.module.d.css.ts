@@ -4,6 +4,5 @@ declare const styles: {
   readonly intro: string;
   readonly link: string;
   readonly overdue: string;
-  readonly table: string;
 };
 export default styles;

@@ -53,7 +53,7 @@ export function Tasks({ view, onViewChange, onOpenTask, onBack }: TasksProps) {
         {!failure && rows === null && <p role="status">Loading tasks…</p>}
         {rows !== null && rows.length === 0 && <p className="empty-state">{EMPTY[view]}</p>}
         {rows !== null && rows.length > 0 && (
-          <table className={styles.table}>
+          <table className="data-table">
             <caption className={styles.caption}>{TASK_VIEW_LABELS[view]}</caption>
             <thead>
               <tr>
