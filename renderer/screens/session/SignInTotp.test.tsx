@@ -11,8 +11,9 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 afterEach(cleanup);
 
-function show(signIn: (input: { totpCode?: string }) => unknown) {
+function show(signIn: (input: { totpCode?: string }) => unknown, changePassword?: () => unknown) {
   const recording = recordingDesktopApi({
+    ...(changePassword ? { 'session.changePassword': changePassword } : {}),
     'session.signIn': (input) => signIn(input as { totpCode?: string }),
     'session.totpSetup': () => ({ ok: true, value: { secret: SECRET, otpauthUri: `otpauth://totp/Casebridge:strict.user?secret=${SECRET}&issuer=Casebridge`, setupToken: 't'.repeat(43) } }),
   });
@@ -78,5 +79,31 @@ describe('the second sign-in step', () => {
     await userEvent.type(await screen.findByLabelText('Enter the 6-digit code from your authenticator app'), '333333');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect((await screen.findByRole('alert')).textContent).toContain('this account is locked for 15 minutes');
+  });
+
+  it('changes a password an administrator set with the code, then asks for the next code with the new password', async () => {
+    const { calls, onSignedIn } = show(({ totpCode }) => {
+      if (totpCode === undefined) {
+        return { ok: false, error: { code: 'totp_required', message: 'Enter the code.' } };
+      }
+      return totpCode === '444444'
+        ? { ok: false, error: { code: 'password_change_required', message: 'An administrator set your password: choose a new one to continue.' } }
+        : { ok: true, value: USER };
+    }, () => ({ ok: false, error: { code: 'totp_required', message: 'Enter the six-digit code from your authenticator app.' } }));
+    await password();
+    await userEvent.type(await screen.findByLabelText('Enter the 6-digit code from your authenticator app'), '444444');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    await userEvent.type(screen.getByLabelText('New password'), 'my own long passphrase');
+    await userEvent.type(screen.getByLabelText('Type the new password again'), 'my own long passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+    expect(await screen.findByText(/Your new password is set\. Wait for the next code/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Enter the 6-digit code from your authenticator app'), '555555');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+    expect(calls.find((c) => c.channel === 'session.changePassword')?.input).toEqual({
+      username: 'strict.user', password: 'strict-pass-1', newPassword: 'my own long passphrase', totpCode: '444444',
+    });
+    expect(calls.filter((c) => c.channel === 'session.signIn').at(-1)?.input).toEqual({ username: 'strict.user', password: 'my own long passphrase', totpCode: '555555' });
   });
 });
