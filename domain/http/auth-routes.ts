@@ -17,6 +17,8 @@ export const LoginBodySchema = z.object({
 
 /** A new, not yet confirmed second factor: the secret and the URI an authenticator app scans. */
 export const TotpEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+/** A new, not yet confirmed second factor. */
+export type TotpEnrolment = z.infer<typeof TotpEnrolmentSchema>;
 /** A set-up by password also returns a token: only its holder may start that set-up again. */
 export const TotpSetupSchema = TotpEnrolmentSchema.extend({ setupToken: z.string() });
 

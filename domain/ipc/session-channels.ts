@@ -1,7 +1,7 @@
 /** IPC channels of the session: state, sign-in, sign-out, idle lock and unlock, and the admin policy's status. */
 import { z } from 'zod';
 import { SessionUserSchema } from '../entities.ts';
-import { LoginBodySchema } from '../http/auth-routes.ts';
+import { LoginBodySchema, TotpEnrolmentSchema, TotpSetupSchema } from '../http/auth-routes.ts';
 import { NewPasswordSchema } from '../http/user-admin-routes.ts';
 import { defineChannel } from './channel.ts';
 import { SessionStateSchema } from './session-state.ts';
@@ -19,8 +19,9 @@ export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
 
 export const sessionChannels = {
   'session.state': defineChannel({ input: z.null(), output: SessionStateSchema, needsSession: false }),
+  /** `totpCode`: the second step, after sign-in answered `totp_required` (or to confirm a set-up). */
   'session.signIn': defineChannel({
-    input: LoginBodySchema.pick({ username: true, password: true }),
+    input: LoginBodySchema.pick({ username: true, password: true, totpCode: true }),
     output: SessionUserSchema,
     needsSession: false,
   }),
@@ -36,10 +37,24 @@ export const sessionChannels = {
    * administrator gave, then signs in with the new one. Online only.
    */
   'session.changePassword': defineChannel({
-    input: LoginBodySchema.pick({ username: true, password: true }).extend({ newPassword: NewPasswordSchema }).strict(),
+    input: LoginBodySchema.pick({ username: true, password: true, totpCode: true }).extend({ newPassword: NewPasswordSchema }).strict(),
     output: SessionUserSchema,
     needsSession: false,
   }),
+  /**
+   * Sign-in answered `totp_enrolment_required`: starts setting up an authenticator app with the
+   * password (the next sign-in with a code from it confirms it). `setupToken` is the one an earlier
+   * set-up in this sign-in returned, to start again. Online only; the answer is held by nobody but the screen.
+   */
+  'session.totpSetup': defineChannel({
+    input: LoginBodySchema.pick({ username: true, password: true }).extend({ setupToken: TotpSetupSchema.shape.setupToken.optional() }).strict(),
+    output: TotpSetupSchema,
+    needsSession: false,
+  }),
+  /** A signed-in user sets up an authenticator app of their own accord: a new, unconfirmed secret. */
+  'account.totpEnrol': defineChannel({ input: z.null(), output: TotpEnrolmentSchema, needsSession: true }),
+  /** Confirms the app set up with `account.totpEnrol` with a current code; from then on sign-in asks for one. */
+  'account.totpConfirm': defineChannel({ input: z.object({ code: LoginBodySchema.shape.totpCode.unwrap() }).strict(), output: z.null(), needsSession: true }),
   /** Locks now (closes the cache); locking a locked session does nothing. */
   'session.lock': defineChannel({ input: z.null(), output: z.null(), needsSession: false }),
   /** Unlocks with the user's password: checked by the server when reachable, else against the local verifier. */

@@ -80,7 +80,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           url,
           params: input.query,
           data: input.body,
-          headers: input.accessToken ? { authorization: `Bearer ${input.accessToken}` } : {},
+          headers: {
+            ...(input.accessToken ? { authorization: `Bearer ${input.accessToken}` } : {}),
+            // No body, no content type: axios would send a form type the server refuses (415) on a bodiless POST.
+            ...(input.body === undefined ? { 'Content-Type': false } : {}),
+          },
           ...(input.signal ? { signal: input.signal } : {}),
           ...(binary ? { responseType: 'arraybuffer' as const, maxContentLength: binary.maxBytes, timeout: options.downloadTimeoutMs ?? 120_000 } : {}),
         });

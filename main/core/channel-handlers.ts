@@ -15,6 +15,7 @@ import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRe
 import { maracHandlers } from './marac-online.ts';
 import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
+import { totpHandlers } from './totp-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -50,7 +51,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
   };
   return {
     'session.state': () => Promise.resolve(controller.state),
-    'session.signIn': ({ username, password }) => controller.signIn(username, password),
+    'session.signIn': ({ username, password, totpCode }) => controller.signIn(username, password, totpCode),
     'session.signOut': async ({ wipeCache, discardUnsent }) => {
       await controller.signOut(wipeCache, discardUnsent);
       return null;
@@ -64,6 +65,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     },
     'session.unlock': ({ password }) => controller.unlock(password),
     'session.changePassword': (input) => changePasswordAndSignIn(deps.api, controller, input),
+    ...totpHandlers(deps.api, onlineDeps),
     'session.activity': () => {
       controller.activity();
       return Promise.resolve(null);

@@ -58,11 +58,11 @@ export class SessionController {
     return state.state === 'signed_out' && this.#endedBecause ? { state: 'signed_out', reason: this.#endedBecause } : state;
   }
 
-  /** Signs in online and starts syncing and the idle countdown. */
-  signIn(username: string, password: string): Promise<SessionUser> {
+  /** Signs in online (with the authenticator code when the second step asked for one) and starts syncing and the idle countdown. */
+  signIn(username: string, password: string, totpCode?: string): Promise<SessionUser> {
     return this.#serial(async () => {
       await this.#quiesce();
-      const user = await this.deps.session.signIn(username, password);
+      const user = await this.deps.session.signIn(username, password, totpCode);
       this.#endedBecause = null;
       await this.#resume(true);
       return user;

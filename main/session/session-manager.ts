@@ -108,13 +108,13 @@ export class SessionManager {
    * When the server cannot be reached and policy allows offline work, signs in offline instead
    * (see offline-sign-in.ts): the session starts without tokens and gets them on the next refresh.
    */
-  async signIn(username: string, password: string): Promise<SessionUser> {
+  async signIn(username: string, password: string, totpCode?: string): Promise<SessionUser> {
     if (this.#current) {
       await this.signOut(false);
     }
     let login: TokenPair;
     try {
-      login = await this.deps.api.call('login', { body: { username, password } });
+      login = await this.deps.api.call('login', { body: { username, password, ...(totpCode === undefined ? {} : { totpCode }) } });
     } catch (error) {
       const outage = outageCode(error);
       if (outage === null || !this.deps.settings.offlineAllowed) {

@@ -15,6 +15,7 @@ import { parseAuditSigningKey } from '../../server/audit/audit-signing-key.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
 import { seedDemoData } from '../../server/seed/seed-demo-data.ts';
 import { startServer } from '../../server/start-server.ts';
+import { buildAgency, buildUser } from '../support/factories.ts';
 
 /** What the specs read from `E2E_CONTEXT_FILE`. */
 export interface E2eContext {
@@ -25,6 +26,8 @@ export interface E2eContext {
   visibleReferences: string[];
   hiddenReferences: string[];
   sharedInReferences: string[];
+  /** A practitioner of an agency that requires an authenticator app, with none set up yet (sign-in-totp.spec.ts). */
+  totpUser: { username: string; password: string };
   /** The verifier key of the server's audit log (what an auditor is given to check an export). */
   auditVerifierKey: string;
 }
@@ -73,7 +76,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       sharedIn.push(c.reference);
     }
   }
+  const totpAgency = await buildAgency(server.db, { name: 'Strict Synthetic Agency' });
+  await server.db.updateTable('agencies').set({ require_totp: 1 }).where('id', '=', totpAgency).execute();
+  const totpUser = await buildUser(server.db, { agencyId: totpAgency, username: 'strict.practitioner', password: 'strict-practitioner-pass' });
   const context: E2eContext = {
+    totpUser: { username: totpUser.username, password: totpUser.password },
     auditVerifierKey: parseAuditSigningKey(readFileSync(join(dir, 'server', 'audit-signing.key'), 'utf8')).verifierKeyText,
     url: host.url,
     serverUrl: server.url,

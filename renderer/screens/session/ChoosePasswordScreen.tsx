@@ -10,7 +10,11 @@ import styles from './SignInScreen.module.css';
 export interface ChoosePasswordScreenProps {
   username: string;
   password: string;
+  /** The authenticator code that got this far, when the account has a second factor: the change spends it. */
+  totpCode?: string | undefined;
   onSignedIn: () => void;
+  /** The password is changed but signing in with it needs the next code (the one given was spent on the change). */
+  onNeedsNextCode?: (newPassword: string) => void;
   onCancel: () => void;
 }
 
@@ -18,13 +22,20 @@ export interface ChoosePasswordScreenProps {
 const MIN_LENGTH = 12;
 
 /** Two fields that must match; the core sets the password online and then signs in with it. */
-export function ChoosePasswordScreen({ username, password, onSignedIn, onCancel }: ChoosePasswordScreenProps) {
+export function ChoosePasswordScreen({ username, password, totpCode, onSignedIn, onNeedsNextCode, onCancel }: ChoosePasswordScreenProps) {
   const api = useDesktopApi();
   const id = useId();
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState<string | null>(null);
-  const change = useSubmit(() => api['session.changePassword']({ username, password, newPassword }), { onSuccess: () => onSignedIn() });
+  const change = useSubmit(() => api['session.changePassword']({ username, password, newPassword, ...(totpCode === undefined ? {} : { totpCode }) }), {
+    onSuccess: () => onSignedIn(),
+    onFailure: (failure) => {
+      if (failure.code === 'totp_required' || failure.code === 'totp_enrolment_required') {
+        onNeedsNextCode?.(newPassword);
+      }
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -8,6 +8,7 @@ import type { UiSettingsState } from '../../api/use-ui-settings.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { classNames } from '../../components/class-names.ts';
+import { AuthenticatorSetup } from './AuthenticatorSetup.tsx';
 import styles from './SettingsPanel.module.css';
 
 const THEMES = Object.keys(THEME_LABELS) as (keyof typeof THEME_LABELS)[];
@@ -103,6 +104,7 @@ export function SettingsPanel({ state, onClose }: SettingsPanelProps) {
           {errorMessage(error.code)}
         </p>
       )}
+      <AuthenticatorSetup />
       <div className={styles.actions}>
         <button type="button" className="button" onClick={onClose}>Close</button>
       </div>
