@@ -4,6 +4,8 @@ import { NotificationListQuerySchema, NotificationRecordSchema } from '../entiti
 import { UserNotificationListQuerySchema, UserNotificationListSchema } from '../entities/user-notification.ts';
 import { defineRoute, IdParams, NoBody, NoQuery } from './route.ts';
 
+/** Marking read carries nothing: an empty object, or no body at all. */
+const EmptyBody = z.object({}).strict().optional();
 
 export const notificationRoutes = {
   listNotifications: defineRoute({
@@ -19,11 +21,11 @@ export const notificationRoutes = {
   markNotificationRead: defineRoute({
     method: 'POST', path: '/notifications/mine/:id/read', auth: true, tag: 'notifications',
     summary: 'Mark one of the caller\'s notifications as read (for the caller only)',
-    params: IdParams, query: NoQuery, body: NoBody, response: z.object({ unread: z.number().int().min(0) }),
+    params: IdParams, query: NoQuery, body: EmptyBody, response: z.object({ unread: z.number().int().min(0) }),
   }),
   markAllNotificationsRead: defineRoute({
     method: 'POST', path: '/notifications/mine/read-all', auth: true, tag: 'notifications',
     summary: "Mark all of the caller's notifications as read (for the caller only)",
-    query: NoQuery, body: NoBody, response: z.object({ unread: z.number().int().min(0) }),
+    query: NoQuery, body: EmptyBody, response: z.object({ unread: z.number().int().min(0) }),
   }),
 };

@@ -32,12 +32,12 @@ export async function listMine(deps: MyNotificationDeps): Promise<UserNotificati
 
 /** Marks one read for this user. */
 export async function markMineRead(deps: MyNotificationDeps, id: string): Promise<{ unread: number }> {
-  return online(async () => deps.api.call('markNotificationRead', { params: { id }, accessToken: await deps.accessToken() }));
+  return online(async () => deps.api.call('markNotificationRead', { params: { id }, body: {}, accessToken: await deps.accessToken() }));
 }
 
 /** Marks all read for this user. */
 export async function markAllMineRead(deps: MyNotificationDeps): Promise<{ unread: number }> {
-  return online(async () => deps.api.call('markAllNotificationsRead', { accessToken: await deps.accessToken() }));
+  return online(async () => deps.api.call('markAllNotificationsRead', { body: {}, accessToken: await deps.accessToken() }));
 }
 
 /**
