@@ -8,13 +8,22 @@ export interface NotificationsNavButtonProps {
   onClick: () => void;
 }
 
-/** The label, and a badge while anything is unread; the count is unknown (no badge) until the server answers. */
+/**
+ * The label, and a badge while anything is unread (its words are in the name, so the visible text and
+ * the accessible name agree); no badge until the server answers.
+ */
 export function NotificationsNavButton({ label, onClick }: NotificationsNavButtonProps) {
   const unread = useMyNotifications().query.data?.unread ?? 0;
   return (
-    <button type="button" className="button button--on-dark" onClick={onClick} aria-label={unread > 0 ? `${label}, ${unread} unread` : undefined}>
+    <button type="button" className="button button--on-dark" onClick={onClick}>
       {label}
-      {unread > 0 && <span className={styles.badge} aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+      {unread > 0 && (
+        <span className={styles.badge}>
+          <span className="visually-hidden">, </span>
+          {unread > 99 ? '99+' : unread}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      )}
     </button>
   );
 }

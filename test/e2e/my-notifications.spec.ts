@@ -85,7 +85,7 @@ test('police assign the council a task: an unread count arrives, the council use
   });
 
   // Live: the server's poke starts a sync, which refreshes the count; no "Sync now".
-  await expect(page.getByRole('button', { name: 'Notifications, 1 unread' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Notifications\s*,\s*1\s*unread$/ })).toBeVisible({ timeout: 60_000 });
   const newest = screen.getByTestId('my-notification').first();
   await expect(newest).toContainText('Unread New task for you or your team');
   await expectAccessibleScreen(page, 'my-notifications');
