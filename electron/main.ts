@@ -14,6 +14,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { chooseSecretStore } from './choose-secret-store.ts';
 import { closeCoreOnQuit } from './close-core-on-quit.ts';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc-registration.ts';
+import { showOsNotifications } from './os-notifications.ts';
 import { createPreferencesStore } from './preferences.ts';
 import { readShellConfig } from './shell-config.ts';
 import { electronSocketTransport } from './socket-transport.ts';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
   });
   mainWindow = window;
   forwardCoreEvents(core, window.webContents);
+  showOsNotifications(core, window);
   window.on('closed', () => {
     mainWindow = null;
   });

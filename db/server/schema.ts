@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { AccessRequestStatus, AccessResourceType } from '../../domain/entities/access-request.ts';
 import type { DocumentSharingLevel } from '../../domain/entities/document.ts';
 import type { NotificationKind } from '../../domain/entities/notification.ts';
+import type { UserNotificationKind } from '../../domain/entities/user-notification.ts';
 import type { ConsentStatus, Gender, IdentifierScheme } from '../../domain/entities/person.ts';
 import type { DashBand } from '../../domain/marac/dash-scoring.ts';
 import type {
@@ -460,6 +461,28 @@ export interface NotificationTable {
   created_at: string;
 }
 
+/** A notification to users (0020): a kind, subject ids and an audience shaped like a task's assignee. */
+export interface UserNotificationTable {
+  id: string;
+  kind: UserNotificationKind;
+  agency_id: string;
+  team_id: string | null;
+  user_id: string | null;
+  case_id: string | null;
+  task_id: string | null;
+  marker_id: string | null;
+  access_request_id: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+}
+
+/** That a user has read a notification, and when. */
+export interface UserNotificationReadTable {
+  notification_id: string;
+  user_id: string;
+  read_at: string;
+}
+
 /** A MARAC area: its coordinating agency and escalation rule (N incidents in M months). */
 export interface MaracAreaTable {
   id: string;
@@ -555,6 +578,8 @@ export interface ServerDatabase {
   client_audit_events: ClientAuditEventTable;
   audit_exports: AuditExportTable;
   notifications: NotificationTable;
+  user_notifications: UserNotificationTable;
+  user_notification_reads: UserNotificationReadTable;
   marac_areas: MaracAreaTable;
   dash_assessments: DashAssessmentTable;
   marac_referrals: MaracReferralTable;

@@ -14,7 +14,7 @@ import { dashboardChannels } from './dashboard-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { maracChannels } from './marac-channels.ts';
 import { markerChannels } from './marker-channels.ts';
-import { notificationChannels } from './notification-channels.ts';
+import { notificationChannels, NotificationsArrivedSchema } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
@@ -62,6 +62,7 @@ export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output'
 export const events = {
   'sync.status': SyncStatusSchema,
   'session.state': SessionStateSchema,
+  'notifications.arrived': NotificationsArrivedSchema,
 } as const;
 /** An event's name. */
 export type EventName = keyof typeof events;

@@ -11,6 +11,7 @@ import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditExport } from './audit-exports-online.ts';
 import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
+import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
 import { maracHandlers } from './marac-online.ts';
 import { adminHandlers } from './admin-online.ts';
@@ -139,6 +140,9 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       const active = session.require();
       return listNotifications({ cache: active.cache, api: deps.api, accessToken: () => session.accessToken() });
     },
+    'notifications.mine': () => listMine(onlineDeps()),
+    'notifications.markRead': ({ id }) => markMineRead(onlineDeps(), id),
+    'notifications.markAllRead': () => markAllMineRead(onlineDeps()),
     // The agency's own markers, like the plain queue: a list of the user's own work, not audited as a read.
     'markers.reviewDue': async () => {
       const active = session.require();

@@ -15,6 +15,7 @@ import { SessionManager } from '../session/session-manager.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import type { SyncedCache } from '../sync/synced-cache.ts';
+import { NotificationWatcher } from './notification-watcher.ts';
 import { createChannelHandlers, type ChannelHandlers } from './channel-handlers.ts';
 import type { CoreEventListener, DesktopCore } from './desktop-core.ts';
 import { SessionController } from './session-controller.ts';
@@ -86,6 +87,18 @@ export function createDesktopCore(options: DesktopCoreOptions): DesktopCore {
     }
   };
   status.subscribe((s) => emit('sync.status', s));
+  const notificationWatcher = new NotificationWatcher({
+    userId: () => session.active?.user.id ?? null,
+    online: () => ({ api, accessToken: () => session.accessToken() }),
+    announce: (alert) => emit('notifications.arrived', alert),
+  });
+  let lastSyncAt: string | null = null;
+  status.subscribe((s) => {
+    if (s.lastSuccessAt !== null && s.lastSuccessAt !== lastSyncAt) {
+      lastSyncAt = s.lastSuccessAt;
+      void notificationWatcher.check();
+    }
+  });
   controller = new SessionController({
     session, sync, status, syncIntervalMs: options.syncIntervalMs ?? 30_000,
     idleLockMs: settings.idleLockMinutes * 60_000,

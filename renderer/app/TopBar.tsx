@@ -6,6 +6,7 @@ import { errorMessage } from '../words/error-messages.ts';
 import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
 import { SignOutPanel } from '../screens/session/SignOutPanel.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
+import { NotificationsNavButton } from './NotificationsNavButton.tsx';
 import { mainNavItems, type MainNavTarget } from './main-nav.ts';
 import type { UiSettingsState } from '../api/use-ui-settings.ts';
 import { useSubmit } from '../api/use-submit.ts';
@@ -41,7 +42,9 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
         <p className={styles.agency}>{user.agencyName}</p>
       </div>
       <nav aria-label="Main" className={styles.nav}>
-        {mainNavItems(user).map((item) => (
+        {mainNavItems(user).map((item) => item.target === 'notifications' ? (
+          <NotificationsNavButton key={item.target} label={item.label} onClick={() => onNavigate(item.target)} />
+        ) : (
           <button key={item.target} type="button" className="button button--on-dark" onClick={() => onNavigate(item.target)}>
             {item.label}
           </button>

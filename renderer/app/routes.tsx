@@ -176,7 +176,8 @@ function TaskRoute() {
 
 function NotificationsRoute() {
   const goTo = useGoTo();
-  return <Notifications onBack={goTo.queue} />;
+  const navigate = useNavigate();
+  return <Notifications onBack={goTo.queue} onOpenCase={goTo.openCase} onOpenTask={(taskId) => void navigate({ to: '/tasks/$taskId', params: { taskId } })} onOpenAccessRequests={() => void navigate({ to: '/access-requests' })} />;
 }
 
 function AccessRequestsRoute() {

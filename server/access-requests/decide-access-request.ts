@@ -8,6 +8,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import type { PriorSnapshot } from '../changes/prior-snapshot.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -87,6 +88,7 @@ export async function decideAccessRequest(
       justification: decision.note ?? null,
       details: { decision: decision.kind === 'approve' ? 'approved' : 'denied', resourceType: row.resource_type, resourceId: row.resource_id, requesterUserId: row.requester_user_id, expiresAt },
     });
+    await notifyUsers(trx, 'access_decided', { agencyId: row.requester_agency_id, teamId: null, userId: row.requester_user_id }, { accessRequestId: id }, at);
     const fresh = await findVisibleAccessRequest(trx, user, id);
     return toAccessRequestRecord(user, fresh!, at);
   });

@@ -8,6 +8,7 @@ import { readsCases, type PolicyUser } from '../../domain/policy/policy-user.ts'
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { personFullSql, personSearchableSql } from '../access/person-visibility.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -73,6 +74,7 @@ export async function requestAccess(ctx: ServerContext, user: PolicyUser, actor:
       actor, action: 'access.request', entityType: input.resourceType, entityId: input.resourceId, outcome: 'success', at: now,
       justification: input.reason, details: { requestId: id, ownerAgencyId },
     });
+    await notifyUsers(trx, 'access_request_to_decide', { agencyId: ownerAgencyId, teamId: null, userId: null }, { accessRequestId: id }, at);
     const row = await findVisibleAccessRequest(trx, user, id);
     return toAccessRequestRecord(user, row!, at);
   });

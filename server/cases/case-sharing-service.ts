@@ -5,6 +5,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { CaseSharingBody, CaseTransferBody } from '../../domain/entities/case.ts';
 import { disallowedShareTargets } from '../../domain/policy/sharing-agreements.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
 import { assertTeamOfAgency, reloadCase } from './case-service.ts';
@@ -90,6 +91,9 @@ export async function shareCase(trx: Trx, w: WriteContext, caseId: string, body:
     hiddenFromSearch: [Number(row.hidden_from_search) === 1, body.hiddenFromSearch],
   };
   await recordAudit(trx, { actor: w.actor, action: 'record.share_change', entityType: 'case', entityId: caseId, outcome: 'success', at: w.now, details: { changes } });
+  for (const agencyId of next.agencyIds.filter((a) => !policy.sharedAgencyIds.includes(a))) {
+    await notifyUsers(trx, 'case_shared', { agencyId, teamId: null, userId: null }, { caseId }, at);
+  }
   return reloadCase(trx, w, caseId);
 }
 

@@ -11,6 +11,7 @@ import { personFullSql } from '../access/person-visibility.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { isoOf, type WriteContext } from '../changes/write-context.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
+import { notifyMarkerAdded } from '../notifications/notify-users.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadVisibleMarker } from './marker-queries.ts';
 
@@ -46,6 +47,7 @@ export async function createMarker(trx: Trx, w: WriteContext, body: CreateMarker
     actor: w.actor, action: 'record.create', entityType: 'marker', entityId: id, outcome: 'success', at: w.now,
     details: { subjectType: body.subjectType, subjectId: body.subjectId, markerType: body.markerType },
   });
+  await notifyMarkerAdded(trx, body.subjectType, body.subjectId, id, at);
   return loadVisibleMarker(trx, id, w.user, at);
 }
 

@@ -5,6 +5,7 @@ import { routes } from '../../domain/http/routes.ts';
 import { notificationVisibleSql } from '../access/notification-visibility.ts';
 import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
+import { listMyNotifications, markAllRead, markRead } from './my-notifications.ts';
 
 /** Registers the notification routes. */
 export function registerNotificationRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -19,4 +20,8 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: ServerCont
       })),
     };
   });
+
+  registerRoute(app, ctx, routes.listMyNotifications, ({ query, user }) => listMyNotifications(ctx.db, user, ctx.now().toISOString(), query.limit));
+  registerRoute(app, ctx, routes.markNotificationRead, ({ params, user }) => markRead(ctx.db, user, ctx.now().toISOString(), params.id));
+  registerRoute(app, ctx, routes.markAllNotificationsRead, ({ user }) => markAllRead(ctx.db, user, ctx.now().toISOString()));
 }

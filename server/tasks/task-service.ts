@@ -9,6 +9,7 @@ import { loadCaseFor } from '../cases/case-policy-loader.ts';
 import { assertTeamOfAgency } from '../cases/case-service.ts';
 import { isoOf, type WriteContext } from '../changes/write-context.ts';
 import { recordChange } from '../changes/record-change.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
 import { assertAgencySeesCase } from './task-assignees.ts';
 import { canUpdateTaskRow, loadVisibleTask } from './task-queries.ts';
 
@@ -52,6 +53,7 @@ export async function createTask(trx: Trx, w: WriteContext, caseId: string, body
     actor: w.actor, action: 'record.create', entityType: 'task', entityId: id, outcome: 'success', at: w.now,
     details: { caseId, assigneeAgencyId: body.assigneeAgencyId, assigneeTeamId: body.assigneeTeamId, assigneeUserId: body.assigneeUserId },
   });
+  await notifyUsers(trx, 'task_assigned', { agencyId: body.assigneeAgencyId, teamId: body.assigneeTeamId, userId: body.assigneeUserId }, { caseId, taskId: id }, at);
   return id;
 }
 

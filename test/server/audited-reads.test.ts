@@ -19,6 +19,7 @@ const NO_CONTENT: Record<string, string> = {
   '/me': "the caller's own session (name, role, agency)",
   '/devices': "the caller's own devices (an agency admin: the agency's), no case content",
   '/notifications': 'ids and agency names only, never personal data (domain/entities/notification.ts)',
+  '/notifications/mine': "the caller's own notifications: kinds, ids and read state only, listed through the caller's policy (docs/notifications.md)",
   '/access-requests': 'workflow metadata about requests; never any content of the record',
   '/audit/verify': 'the chain check; itself audited as audit.verify, returns counts and hashes only',
   '/teams': "team names and member counts of the administrator's agency: configuration, no personal data",
