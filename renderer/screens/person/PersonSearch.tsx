@@ -3,14 +3,13 @@
  * search-and-signpost, which adds people whose records the user cannot see as stubs naming the
  * agencies involved. Offline, the screen says only this computer's copy was searched.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { OfflinePersonHits } from './OfflinePersonHits.tsx';
 import { OnlinePersonResults } from './OnlinePersonResults.tsx';
 import { PersonSearchForm } from './PersonSearchForm.tsx';
-import { RecordPersonDialog } from '../person-create/RecordPersonDialog.tsx';
 import type { PersonSearchParams } from './person-search.ts';
 import styles from './PersonSearch.module.css';
 
@@ -34,7 +33,6 @@ export function PersonSearch({ search, onSearch, onOpenPerson }: PersonSearchPro
   const offline = useDesktopQuery('persons.search', { text, limit: 50, ...dob }, { enabled: text !== '' });
   const online = useDesktopQuery('persons.searchOnline', { text, ...dob }, { enabled: text.length >= SERVER_MIN_CHARS, staleTime: 0, gcTime: 0 });
   const onlineError = errorBodyOf(online.error);
-  const [recording, setRecording] = useState(false);
 
   useEffect(() => {
     heading.current?.focus();
@@ -51,21 +49,6 @@ export function PersonSearch({ search, onSearch, onOpenPerson }: PersonSearchPro
         dateOfBirth={dateOfBirth}
         onSearch={(next) => onSearch({ q: next.text, ...(next.dateOfBirth === null ? {} : { dob: next.dateOfBirth }) })}
       />
-      <p className={styles.message}>
-        Nobody fits?{' '}
-        <button type="button" className="button" onClick={() => setRecording(true)}>
-          Record a new person
-        </button>
-      </p>
-      {recording && (
-        <RecordPersonDialog
-          onClose={() => setRecording(false)}
-          onChosen={(personId) => {
-            setRecording(false);
-            onOpenPerson(personId);
-          }}
-        />
-      )}
       {text !== '' && (
         <>
           <section className={styles.group} aria-labelledby={`${id}-here`} aria-busy={offline.isFetching}>
