@@ -19,6 +19,9 @@ export const LocalChangeInputSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('marac_referral.create'), args: MUTATION_ARGS['marac_referral.create'], baseVersion }).strict(),
   z.object({ name: z.literal('marker.create'), args: MUTATION_ARGS['marker.create'], baseVersion }).strict(),
   z.object({ name: z.literal('marker.update'), args: MUTATION_ARGS['marker.update'], baseVersion }).strict(),
+  z.object({ name: z.literal('person.create'), args: MUTATION_ARGS['person.create'], baseVersion }).strict(),
+  z.object({ name: z.literal('case.addSubject'), args: MUTATION_ARGS['case.addSubject'], baseVersion }).strict(),
+  z.object({ name: z.literal('case.removeSubject'), args: MUTATION_ARGS['case.removeSubject'], baseVersion }).strict(),
 ]);
 
 export const changeChannels = {

@@ -3,7 +3,7 @@
  * server's search-and-signpost when online (stubs for people whose cases the user cannot see).
  */
 import { z } from 'zod';
-import { DateOfBirthSchema, PersonResultSchema } from '../entities/person.ts';
+import { DateOfBirthSchema, LikelyMatchSchema, PersonMatchBodySchema, PersonResultSchema } from '../entities/person.ts';
 import { PersonSearchQuerySchema } from '../http/person-routes.ts';
 import { IdSchema } from '../ids.ts';
 import { CaseStatusSchema, CaseTypeSchema, RiskLevelSchema, SubjectRoleSchema } from '../vocabulary.ts';
@@ -50,6 +50,11 @@ export const OnlinePersonSearchSchema = z.object({ results: z.array(PersonResult
 /** What the server found. */
 export type OnlinePersonSearch = z.infer<typeof OnlinePersonSearchSchema>;
 
+/** The server's duplicate check: likely existing matches, each full, profile or stub as the caller may see them. */
+export const PersonMatchesSchema = z.object({ likelyMatches: z.array(LikelyMatchSchema) });
+/** What the duplicate check found. */
+export type PersonMatches = z.infer<typeof PersonMatchesSchema>;
+
 export const personChannels = {
   /** Searches this computer's offline copy (names and aliases, FTS5 prefix and substring). */
   'persons.search': defineChannel({ input: PersonSearchInputSchema, output: PersonSearchResultSchema, needsSession: true }),
@@ -61,4 +66,6 @@ export const personChannels = {
     output: OnlinePersonSearchSchema,
     needsSession: true,
   }),
+  /** The server's duplicate check before recording a person (`POST /persons/match`); a network error code when offline. */
+  'persons.matchOnline': defineChannel({ input: PersonMatchBodySchema, output: PersonMatchesSchema, needsSession: true }),
 } as const;

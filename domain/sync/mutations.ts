@@ -3,10 +3,11 @@
  * schema. Ids of new records are made on the client, so a replay cannot create a twin.
  */
 import { z } from 'zod';
-import { CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
+import { AddCaseSubjectBodySchema, CaseSubjectBodySchema, CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
 import { CreateDashAssessmentBodySchema } from '../entities/dash-assessment.ts';
 import { CreateMaracReferralBodySchema } from '../entities/marac-referral.ts';
 import { CreateMarkerBodySchema, PatchMarkerBodySchema } from '../entities/marker.ts';
+import { CreatePersonBodySchema } from '../entities/person.ts';
 import { CreateReportBodySchema } from '../entities/report.ts';
 import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
 import { IdSchema } from '../ids.ts';
@@ -61,6 +62,18 @@ export const MarkerCreateArgsSchema = z.object({ markerId: IdSchema }).extend(Cr
 export const MarkerUpdateArgsSchema = z.object({ markerId: IdSchema }).extend(PatchMarkerBodySchema.shape).strict()
   .refine((a) => Object.keys(a).length > 1, { message: 'Say what to change on the marker.' });
 
+/**
+ * A person recorded offline: the route's body with a client-made id. The server applies it through
+ * the same service as `POST /persons` and runs the duplicate check again when it is pushed.
+ */
+export const PersonCreateArgsSchema = z.object({ personId: IdSchema, person: CreatePersonBodySchema }).strict();
+
+/** A person added to a case in a role, offline: the route's body with a client-made id for the link. */
+export const CaseAddSubjectArgsSchema = z.object({ caseSubjectId: IdSchema, caseId: IdSchema }).extend(AddCaseSubjectBodySchema.shape).strict();
+
+/** A person in a role taken off a case (owner agency only; the server checks). */
+export const CaseRemoveSubjectArgsSchema = z.object({ caseId: IdSchema }).extend(CaseSubjectBodySchema.shape).strict();
+
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
@@ -73,6 +86,9 @@ export const MUTATION_ARGS = {
   'marac_referral.create': MaracReferralCreateArgsSchema,
   'marker.create': MarkerCreateArgsSchema,
   'marker.update': MarkerUpdateArgsSchema,
+  'person.create': PersonCreateArgsSchema,
+  'case.addSubject': CaseAddSubjectArgsSchema,
+  'case.removeSubject': CaseRemoveSubjectArgsSchema,
 } as const;
 
 /** A mutation's name. */

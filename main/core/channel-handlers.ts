@@ -20,6 +20,7 @@ import { totpHandlers } from './totp-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
+import { matchPersonsOnline } from './match-persons-online.ts';
 import { searchPersonsOnline } from './search-persons-online.ts';
 import type { SessionController } from './session-controller.ts';
 import { taskHandlers } from './task-handlers.ts';
@@ -97,6 +98,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'persons.searchOnline': (input) => {
       session.require();
       return searchPersonsOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
+    },
+    'persons.matchOnline': (input) => {
+      session.require();
+      return matchPersonsOnline({ api: deps.api, accessToken: () => session.accessToken() }, input);
     },
     // A request goes straight to the server, which audits it; nothing is kept on this computer.
     'accessRequests.create': (input) => {

@@ -5,7 +5,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { CodedError } from '../../domain/errors.ts';
 import type { MutationArgs, MutationName } from '../../domain/sync/mutations.ts';
-import { caseRow, markerRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
+import { caseRow, caseSubjectRow, markerRow, personRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
 type Db = Kysely<SyncCacheDatabase>;
@@ -147,6 +147,32 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       }
       return before;
     }
+    case 'person.create': {
+      const a = args as MutationArgs<'person.create'>;
+      const p = a.person;
+      const row = personRow({
+        id: a.personId, givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth ?? null,
+        estimatedBirthYear: p.estimatedBirthYear ?? null, gender: p.gender, aliases: p.aliases,
+      });
+      await db.insertInto('persons').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'case.addSubject': {
+      const a = args as MutationArgs<'case.addSubject'>;
+      const row = caseSubjectRow({ id: a.caseSubjectId, caseId: a.caseId, personId: a.personId, role: a.role, createdAt: at });
+      await db.insertInto('case_subjects').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'case.removeSubject': {
+      const a = args as MutationArgs<'case.removeSubject'>;
+      const row = await db.selectFrom('case_subjects').select(['id', 'created_at']).where('case_id', '=', a.caseId)
+        .where('person_id', '=', a.personId).where('role', '=', a.role).executeTakeFirst();
+      if (!row) {
+        return null;
+      }
+      await db.deleteFrom('case_subjects').where('id', '=', row.id).execute();
+      return { id: row.id, created_at: row.created_at };
+    }
     case 'dash_assessment.create':
     case 'marac_referral.create':
       // Not mirrored in the offline copy: the outbox holds the change until the push, where the server
@@ -237,6 +263,20 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       for (const [column, value] of Object.entries(before ?? {})) {
         await db.updateTable('markers').set({ [column]: value }).where('id', '=', a.markerId)
           .where(column as MarkerColumn, 'is', writes[column as MarkerColumn] ?? null).execute();
+      }
+      return;
+    }
+    case 'person.create':
+      await db.deleteFrom('persons').where('id', '=', (args as MutationArgs<'person.create'>).personId).execute();
+      return;
+    case 'case.addSubject':
+      await db.deleteFrom('case_subjects').where('id', '=', (args as MutationArgs<'case.addSubject'>).caseSubjectId).execute();
+      return;
+    case 'case.removeSubject': {
+      const a = args as MutationArgs<'case.removeSubject'>;
+      if (before?.id && before.created_at) {
+        await db.insertInto('case_subjects').values({ id: before.id, case_id: a.caseId, person_id: a.personId, role: a.role, created_at: before.created_at })
+          .onConflict((oc) => oc.column('id').doNothing()).execute();
       }
       return;
     }

@@ -73,6 +73,15 @@ export function describeChange(name: string, args: Record<string, unknown>): str
     }
     case 'marker.update':
       return args.expiresAt !== undefined && args.expiresAt !== null && Object.keys(args).length === 2 ? 'End a warning' : 'Change a warning';
+    case 'person.create': {
+      const person = args.person as Record<string, unknown> | undefined;
+      const name = [text(person?.givenName), text(person?.familyName)].filter((n) => n !== null).join(' ');
+      return name ? `Record a new person: ${name}` : 'Record a new person';
+    }
+    case 'case.addSubject':
+      return 'Add a person to a case';
+    case 'case.removeSubject':
+      return 'Take a person off a case';
     default:
       return 'A change';
   }

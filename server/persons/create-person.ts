@@ -19,13 +19,12 @@ export function checkBirth(at: Date, dateOfBirth: string | null | undefined, est
 }
 
 /** Inserts the person and returns its id; audited `record.create`, synced as a person upsert. */
-export async function createPerson(trx: Transaction<ServerDatabase>, w: WriteContext, body: CreatePersonBody): Promise<string> {
+export async function createPerson(trx: Transaction<ServerDatabase>, w: WriteContext, body: CreatePersonBody, id: string = newId()): Promise<string> {
   const { user } = w;
   if (!readsCases(user)) {
     throw new CodedError('authorization_error', 'Your role does not record persons.');
   }
   checkBirth(w.now, body.dateOfBirth, body.estimatedBirthYear);
-  const id = newId();
   const at = w.now.toISOString();
   await trx.insertInto('persons').values({
     id, given_name: body.givenName, family_name: body.familyName,

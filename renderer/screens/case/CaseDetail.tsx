@@ -6,6 +6,8 @@ import { AddTaskForm } from '../tasks/AddTaskForm.tsx';
 import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
+import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
 import { CaseSharingButton } from '../sharing/CaseSharingButton.tsx';
 import { ReportSharingButton } from '../sharing/ReportSharingButton.tsx';
@@ -150,6 +152,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           <h2 id={`${id}-people`} className={panelStyles.title}>
             People
           </h2>
+          {c.abilities.update && <AddPersonToCase caseId={c.id} />}
           {subjects.length === 0 ? (
             <p className={panelStyles.empty}>No people are recorded on this case.</p>
           ) : (
@@ -165,6 +168,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
                   )}
                   <MarkerIndicator types={personMarkerTypes(markers, s.personId)} />
                   <span className={panelStyles.meta}>{SUBJECT_ROLE_LABELS[s.role]}</span>
+                  {c.abilities.update && <RemoveSubjectButton caseId={c.id} personId={s.personId} role={s.role} name={s.displayName ?? 'this person'} />}
                 </li>
               ))}
             </ul>

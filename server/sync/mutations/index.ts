@@ -7,6 +7,7 @@ import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
 import { applyDashAssessmentCreate, applyMaracReferralCreate } from './marac-mutations.ts';
 import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
+import { applyCaseAddSubject, applyCaseRemoveSubject, applyPersonCreate } from './person-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
 import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
 
@@ -32,4 +33,7 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'marac_referral.create': (trx, env, args) => applyMaracReferralCreate(trx, env, args),
   'marker.create': (trx, env, args) => applyMarkerCreate(trx, env, args),
   'marker.update': (trx, env, args) => applyMarkerUpdate(trx, env, args),
+  'person.create': (trx, env, args) => applyPersonCreate(trx, env, args),
+  'case.addSubject': (trx, env, args) => applyCaseAddSubject(trx, env, args),
+  'case.removeSubject': (trx, env, args) => applyCaseRemoveSubject(trx, env, args),
 };
