@@ -8,9 +8,13 @@ import { cacheRefreshKey } from './cache-refresh-key.ts';
 /**
  * Channels whose answers do not come from the offline copy, so a sync does not change them: the
  * server's notifications (read online, refreshed by "Try again"), the preferences, the sync status itself,
- * who a task may be given to (asked of the server when the form opens).
+ * who a task may be given to (asked of the server when the form opens), and the server's person search
+ * (an audited search the user runs: a sync must not run it again, nor replace the results — and a
+ * "Request access" dialog open on one of them — while the user works).
  */
-const NOT_FROM_CACHE: ReadonlySet<ChannelName> = new Set<ChannelName>(['notifications.list', 'preferences.get', 'sync.status', 'session.state', 'tasks.assignees']);
+const NOT_FROM_CACHE: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'notifications.list', 'preferences.get', 'sync.status', 'session.state', 'tasks.assignees', 'persons.searchOnline',
+]);
 
 /** True for a query whose answer may change when the offline copy changes. */
 export function readsOfflineCopy(query: Pick<Query, 'queryKey'>): boolean {

@@ -70,7 +70,7 @@ export function PersonSearch({ search, onSearch, onOpenPerson }: PersonSearchPro
               </p>
             )}
             {onlineError && onlineError.code !== 'network_error' && <RetryAlert error={onlineError} onRetry={() => void online.refetch()} className={styles.message} />}
-            {online.data && !online.isFetching && <OnlinePersonResults results={online.data.results} onOpenPerson={onOpenPerson} />}
+            {online.data && <OnlinePersonResults results={online.data.results} onOpenPerson={onOpenPerson} />}
           </section>
         </>
       )}
