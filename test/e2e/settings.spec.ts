@@ -31,17 +31,21 @@ test('choosing 25 cases per page shows 25 rows at once, and the choice and the p
   const panel = await openSettings(page);
   await panel.getByLabel('Cases per page').selectOption('25');
   await expect(page.getByTestId('case-row')).toHaveCount(25);
-  await expect(page.getByText(`Showing 1–25 of ${context.visibleReferences.length}`)).toBeVisible();
+  // Earlier specs add cases this user sees, so the total is at least what the demo data gave them.
+  const firstPage = page.getByText(/Showing 1–25 of \d+/);
+  await expect(firstPage).toBeVisible();
+  const total = Number(/of (\d+)/.exec((await firstPage.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThanOrEqual(context.visibleReferences.length);
 
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText(`Showing 26–50 of ${context.visibleReferences.length}`)).toBeVisible();
+  await expect(page.getByText(`Showing 26–50 of ${total}`)).toBeVisible();
   await expect(page.getByTestId('case-row')).toHaveCount(25);
 
   // The page lives in the URL, so a reload comes back to it, still 25 to a page.
   await expect(page).toHaveURL(/#\/queue\?page=2$/);
   await page.reload();
   await expect(page.getByTestId('sync-status')).toBeVisible();
-  await expect(page.getByText(`Showing 26–50 of ${context.visibleReferences.length}`)).toBeVisible();
+  await expect(page.getByText(`Showing 26–50 of ${total}`)).toBeVisible();
   await expect(page.getByTestId('case-row')).toHaveCount(25);
   await expect((await openSettings(page)).getByLabel('Cases per page')).toHaveValue('25');
 });

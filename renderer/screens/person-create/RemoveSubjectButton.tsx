@@ -20,12 +20,12 @@ export function RemoveSubjectButton({ caseId, personId, role, name }: RemoveSubj
       <button
         type="button"
         className="button"
-        aria-label={`Take ${name} off the case`}
+        aria-label={`Take off the case: ${name}`}
         onClick={() => {
           void api['changes.submit']({ name: 'case.removeSubject', args: { caseId, personId, role } }).then((r) => setError(r.ok ? null : errorMessage(r.error.code)));
         }}
       >
-        Take off
+        Take off the case
       </button>
       {error && (
         <span className="form-error" role="alert">
