@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { context, expectAccessibleScreen, leaveSignedOut, openSignedIn, seriousViolations } from './e2e-support.ts';
 
 const manager = DEMO_USERS.find((u) => u.username === 'sgt.owen.price')!;
 
@@ -86,6 +86,13 @@ test('a practitioner opens the Dashboard: the counts match the queue, the tables
   await chart.focus();
   await page.keyboard.press('ArrowRight');
   await expect(workload.locator('.recharts-tooltip-wrapper')).toContainText('Open cases');
+  // The tooltip takes the theme's colours in both themes (recharts' own are a white box with coloured lines).
+  const shownTheme = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+    expect(await seriousViolations(page, '[data-testid="dashboard-my-workload"] .recharts-tooltip-wrapper'), `tooltip, ${theme} theme`).toEqual([]);
+  }
+  await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, shownTheme);
 
   // Keyboard alone: from the heading, Tab reaches "Cases with my tasks", then "Show as table"; Enter opens the table.
   await screen.getByRole('heading', { level: 1, name: 'Dashboard' }).focus();

@@ -89,10 +89,16 @@ export async function callJsonApi<T>(token: string, method: string, path: string
   return (await res.json()) as T;
 }
 
-/** Serious or critical accessibility violations on the page as it is now (rule ids and how many nodes). */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+/**
+ * Serious or critical accessibility violations on the page as it is now (rule id, how many nodes, and
+ * the first few of them), or only within the elements `within` selects.
+ */
+export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (within === undefined ? builder : builder.include(within)).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join(' | ')}`);
 }
 
 /**

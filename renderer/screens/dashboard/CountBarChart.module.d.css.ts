@@ -4,13 +4,10 @@ declare const styles: {
   readonly grid: string;
   readonly legend: string;
   readonly plot: string;
-  readonly rechartsDefaultTooltip: string;
-  readonly rechartsTooltipItem: string;
   readonly series0: string;
   readonly series1: string;
   readonly series2: string;
   readonly series3: string;
   readonly swatch: string;
-  readonly tooltip: string;
 };
 export default styles;
