@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
   'record.search': 'consultation',
   /** A list that returned content (a case's reports, tasks, markers, documents, a queue page): ids and count only. */
   'record.list': 'consultation',
+  /** A sync page delivered to a device (bootstrap or pull): the records' ids by kind, their count and the range; never content. */
+  'record.sync': 'disclosure',
   'record.create': 'collection',
   'record.update': 'alteration',
   'record.delete': 'erasure',

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'record.break_glass_view': 'Break-glass view',
   'record.search': 'Searched',
   'record.list': 'Listed records',
+  'record.sync': 'Synced to a device',
   'record.create': 'Created a record',
   'record.update': 'Changed a record',
   'record.delete': 'Deleted a record',

@@ -1,6 +1,8 @@
 /** The sync protocol's HTTP routes: bootstrap, pull and push (the socket is in server/realtime). */
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
+import { actorOf } from '../audit/audit-actor.ts';
+import { recordSyncDisclosure } from '../audit/record-sync-disclosure.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { requestDevice } from '../http/request-device.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -11,19 +13,29 @@ import { pushMutations } from './push.ts';
 
 /** Registers the sync routes. */
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  // Each page that carries records is audited as a disclosure before it is answered (docs/audit.md, "Sync").
   registerRoute(app, ctx, routes.syncPull, async ({ query, user, request }) => {
-    const at = ctx.now().toISOString();
-    const page = await pullPage(ctx.db, ctx.dialect, {
-      user, cursor: query.cursor === undefined ? 0 : Number(query.cursor), limit: query.limit, clientId: query.clientId, at,
+    const now = ctx.now();
+    const at = now.toISOString();
+    const cursor = query.cursor === undefined ? 0 : Number(query.cursor);
+    const page = await pullPage(ctx.db, ctx.dialect, { user, cursor, limit: query.limit, clientId: query.clientId, at });
+    await recordSyncDisclosure(ctx.db, {
+      actor: actorOf(user, request), position: { sync: 'pull', fromSeq: String(cursor), toSeq: page.cursor }, changes: page.changes, at: now,
     });
     await noteDevicePull(ctx.db, requestDevice(request), user.id, at);
     return page;
   });
-  registerRoute(app, ctx, routes.syncBootstrap, ({ query, user }) =>
-    bootstrapPage(ctx.db, ctx.dialect, {
+  registerRoute(app, ctx, routes.syncBootstrap, async ({ query, user, request }) => {
+    const now = ctx.now();
+    const page = await bootstrapPage(ctx.db, ctx.dialect, {
       user, snapshot: query.snapshot === undefined ? undefined : Number(query.snapshot), phase: query.phase, after: query.after,
-      limit: query.limit, at: ctx.now().toISOString(),
-    }),
-  );
+      limit: query.limit, at: now.toISOString(),
+    });
+    await recordSyncDisclosure(ctx.db, {
+      actor: actorOf(user, request), position: { sync: 'bootstrap', snapshot: page.snapshot, phase: query.phase, after: query.after ?? null },
+      changes: page.changes, at: now,
+    });
+    return page;
+  });
   registerRoute(app, ctx, routes.syncPush, ({ body, user, request }) => pushMutations(ctx, user, body, request));
 }
