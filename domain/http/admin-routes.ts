@@ -1,6 +1,7 @@
 /** Administration: devices, TOTP enrolment, agencies, sharing agreements. */
 import { z } from 'zod';
 import { defineRoute, NoBody, NoQuery } from './route.ts';
+import { agencyAdminRoutes } from './agency-admin-routes.ts';
 import { userAdminRoutes } from './user-admin-routes.ts';
 
 
@@ -17,6 +18,7 @@ export type Device = z.infer<typeof DeviceSchema>;
 
 export const adminRoutes = {
   ...userAdminRoutes,
+  ...agencyAdminRoutes,
   registerDevice: defineRoute({
     method: 'POST', path: '/devices', auth: true, tag: 'devices', summary: 'Register this desktop as a device of the signed-in user',
     query: NoQuery, body: z.object({ name: z.string().trim().min(1).max(100) }), response: DeviceSchema,

@@ -1,9 +1,10 @@
 /**
  * Agency administration on the desktop (docs/access.md, "Administration"): user accounts, teams and
- * devices for agency and system admins. Online only: offline, each answers `network_error`.
+ * devices for agency and system admins; agencies and sharing agreements for system admins. Online only: offline, each answers `network_error`.
  */
 import { z } from 'zod';
 import { DeviceSchema } from '../http/admin-routes.ts';
+import { AdminAgencySchema, CreateAgencyBodySchema, SharingAgreementsBodySchema } from '../http/agency-admin-routes.ts';
 import { AdminUserSchema, CreateUserBodySchema, TeamSchema } from '../http/user-admin-routes.ts';
 import { IdSchema } from '../ids.ts';
 import { defineChannel } from './channel.ts';
@@ -22,6 +23,10 @@ export const adminChannels = {
   'admin.users.setTeams': defineChannel({ input: UserRef.extend({ teamIds: z.array(IdSchema).max(50) }).strict(), output: AdminUserSchema, needsSession: true }),
   'admin.teams.list': defineChannel({ input: z.object({ agencyId: IdSchema.optional() }).strict(), output: z.object({ teams: z.array(TeamSchema) }), needsSession: true }),
   'admin.teams.create': defineChannel({ input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: TeamSchema, needsSession: true }),
+  'admin.agencies.list': defineChannel({ input: z.null(), output: z.object({ agencies: z.array(AdminAgencySchema) }), needsSession: true }),
+  'admin.agencies.create': defineChannel({ input: CreateAgencyBodySchema, output: AdminAgencySchema, needsSession: true }),
+  /** Replaces one agency's sharing rule and partners (a row of the matrix). */
+  'admin.agencies.setAgreements': defineChannel({ input: SharingAgreementsBodySchema.extend({ agencyId: IdSchema }).strict(), output: AdminAgencySchema, needsSession: true }),
   'admin.devices.list': defineChannel({ input: z.null(), output: z.object({ devices: z.array(DeviceSchema) }), needsSession: true }),
   'admin.devices.revoke': defineChannel({ input: z.object({ deviceId: IdSchema }).strict(), output: DeviceSchema, needsSession: true }),
 } as const;

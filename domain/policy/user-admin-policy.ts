@@ -53,6 +53,13 @@ export function mayAdministerAgency(actor: AdminActor, agencyId: string): AdminD
   return ALLOWED;
 }
 
+/** May the actor add agencies and set who shares with whom? Only a system administrator. */
+export function mayAdministerAgencies(actor: AdminActor): AdminDecision {
+  return actor.role === 'system_admin'
+    ? ALLOWED
+    : refuse('authorization_error', 'Only a system administrator can add agencies or change sharing agreements.');
+}
+
 /** May the actor give an account in `agencyId` this role (creating it, or on an existing account)? */
 export function mayGrantRole(actor: AdminActor, agencyId: string, role: Role): AdminDecision {
   const scope = mayAdministerAgency(actor, agencyId);

@@ -49,6 +49,12 @@ export function adminHandlers(deps: () => AdminDeps) {
       call((d, accessToken) => d.api.call('listTeams', { query: agencyId === undefined ? {} : { agencyId }, accessToken })),
     'admin.teams.create': (body: In<'admin.teams.create'>): Promise<ChannelOutput<'admin.teams.create'>> =>
       call((d, accessToken) => d.api.call('createTeam', { body, accessToken })),
+    'admin.agencies.list': (): Promise<ChannelOutput<'admin.agencies.list'>> =>
+      call((d, accessToken) => d.api.call('listAgencies', { accessToken })),
+    'admin.agencies.create': (body: In<'admin.agencies.create'>): Promise<ChannelOutput<'admin.agencies.create'>> =>
+      call((d, accessToken) => d.api.call('createAgency', { body, accessToken })),
+    'admin.agencies.setAgreements': ({ agencyId, ...body }: In<'admin.agencies.setAgreements'>): Promise<ChannelOutput<'admin.agencies.setAgreements'>> =>
+      call((d, accessToken) => d.api.call('setSharingAgreements', { params: { id: agencyId }, body, accessToken })),
     'admin.devices.list': (): Promise<ChannelOutput<'admin.devices.list'>> =>
       call((d, accessToken) => d.api.call('listDevices', { accessToken })),
     'admin.devices.revoke': ({ deviceId }: In<'admin.devices.revoke'>): Promise<ChannelOutput<'admin.devices.revoke'>> =>

@@ -1,8 +1,13 @@
-/** The administration screens' route: only agency and system admins see them; anyone else is sent to the queue. */
+/**
+ * The administration screens' route: only agency and system admins see them; anyone else is sent to
+ * the queue, and an agency admin who reaches a system admin's section is sent to Users.
+ */
 import { Navigate, useNavigate } from '@tanstack/react-router';
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
+import { AdminAgencies } from '../screens/admin/AdminAgencies.tsx';
+import { AdminAgreements } from '../screens/admin/AdminAgreements.tsx';
 import { AdminDevices } from '../screens/admin/AdminDevices.tsx';
-import type { AdminSection } from '../screens/admin/AdminNav.tsx';
+import { adminSectionsFor, type AdminSection } from '../screens/admin/AdminNav.tsx';
 import { AdminTeams } from '../screens/admin/AdminTeams.tsx';
 import { AdminUsers } from '../screens/admin/AdminUsers.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -19,8 +24,14 @@ export function AdminRoute({ section }: { section: AdminSection }) {
     onBack: () => void navigate({ to: '/queue', search: lastQueueSearch.current }),
     onOpen: (next: AdminSection) => void navigate({ to: `/admin/${next}` }),
   };
-  if (section === 'teams') {
-    return <AdminTeams {...props} />;
+  if (!adminSectionsFor(user.role).includes(section)) {
+    return <Navigate to="/admin/users" replace />;
+  }
+  switch (section) {
+    case 'teams': return <AdminTeams {...props} />;
+    case 'agencies': return <AdminAgencies {...props} />;
+    case 'agreements': return <AdminAgreements {...props} />;
+    default: break;
   }
   return section === 'devices' ? <AdminDevices {...props} /> : <AdminUsers {...props} />;
 }

@@ -77,13 +77,17 @@ const adminTeamsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'ad
 
 const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/devices', component: () => <AdminRoute section="devices" /> });
 
+const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agencies', component: () => <AdminRoute section="agencies" /> });
+
+const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
+
 export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
   tasksRoute, taskRoute,
-  adminUsersRoute, adminTeamsRoute, adminDevicesRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */

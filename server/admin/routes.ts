@@ -1,6 +1,7 @@
 /** Registers the admin routes declared in domain/http. */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context/server-context.ts';
+import { registerAgencyRoutes } from './agency-routes.ts';
 import { registerDeviceRoutes } from './device-routes.ts';
 import { registerTeamRoutes } from './team-routes.ts';
 import { registerTotpResetRoutes } from './totp-reset-routes.ts';
@@ -12,5 +13,6 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): P
   registerTotpResetRoutes(app, ctx);
   registerUserAdminRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
+  registerAgencyRoutes(app, ctx);
   return Promise.resolve();
 }

@@ -23,6 +23,7 @@ const NO_CONTENT: Record<string, string> = {
   '/access-requests': 'workflow metadata about requests; never any content of the record',
   '/audit/verify': 'the chain check; itself audited as audit.verify, returns counts and hashes only',
   '/teams': "team names and member counts of the administrator's agency: configuration, no personal data",
+  '/agencies': "agency names, codes, sharing agreements and account counts for a system administrator: configuration, no personal data",
   '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',
   '/audit/exports/{id}': "the caller's own export job: its status, progress and manifest, no event rows (the file is audited)",
   '/audit/exports/{id}/manifest': "the caller's own export's manifest: filters, counts and hashes, no event rows (the file is audited)",

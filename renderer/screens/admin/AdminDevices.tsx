@@ -44,7 +44,7 @@ export function AdminDevices({ admin, onBack, onOpen }: AdminDevicesProps) {
   const loading = devices.isFetching && !devices.data;
   return (
     <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="admin-devices">
-      <AdminNav id={`${id}-title`} current="devices" headingRef={heading} onBack={onBack} onOpen={onOpen} />
+      <AdminNav role={admin.role} id={`${id}-title`} current="devices" headingRef={heading} onBack={onBack} onOpen={onOpen} />
       <p className={styles.intro}>Computers where people of {admin.agencyName} have signed in. Revoke one that is lost or no longer used.</p>
       <div aria-live="polite">{done && <p className={styles.notice} role="status">{done}</p>}</div>
       {revokeFailure && <AdminAlert error={revokeFailure} />}

@@ -43,7 +43,7 @@ export function AdminTeams({ admin, onBack, onOpen }: AdminTeamsProps) {
   const loading = teams.isFetching && !teams.data;
   return (
     <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="admin-teams">
-      <AdminNav id={`${id}-title`} current="teams" headingRef={heading} onBack={onBack} onOpen={onOpen} />
+      <AdminNav role={admin.role} id={`${id}-title`} current="teams" headingRef={heading} onBack={onBack} onOpen={onOpen} />
       <p className={styles.intro}>The teams of {admin.agencyName}. Move people between teams from the Users screen.</p>
       <form className={styles.form} onSubmit={submit} aria-label="Create a team">
         <div className={styles.field}>

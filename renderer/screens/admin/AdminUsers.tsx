@@ -82,7 +82,7 @@ export function AdminUsers({ admin, onBack, onOpen }: AdminUsersProps) {
   const loading = users.isFetching && !users.data;
   return (
     <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="admin-users">
-      <AdminNav id={`${id}-title`} current="users" headingRef={heading} onBack={onBack} onOpen={onOpen} />
+      <AdminNav role={admin.role} id={`${id}-title`} current="users" headingRef={heading} onBack={onBack} onOpen={onOpen} />
       <p className={styles.intro}>The accounts of {admin.agencyName}. Changes take effect at once; every change is audited.</p>
       <div aria-live="polite">
         {outcome?.kind === 'password' && (

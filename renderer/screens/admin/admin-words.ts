@@ -1,5 +1,5 @@
-/** Roles and account states in words for the administration screens. */
-import type { Role } from '../../../domain/vocabulary.ts';
+/** Roles, account states and kinds of agency in words for the administration screens. */
+import type { AgencyKind, Role } from '../../../domain/vocabulary.ts';
 
 const ROLE_WORDS: Record<Role, string> = {
   practitioner: 'Practitioner',
@@ -21,4 +21,22 @@ export function accountState(user: { disabled: boolean; mustChangePassword: bool
     return 'Disabled';
   }
   return user.mustChangePassword ? 'Active: must choose a new password' : 'Active';
+}
+
+const AGENCY_KIND_WORDS: Record<AgencyKind, string> = {
+  police: 'Police',
+  council: 'Council',
+  housing: 'Housing provider',
+  fire: 'Fire and rescue',
+  probation: 'Probation',
+  health: 'Health',
+  charity: 'Charity',
+};
+
+/** The kinds of agency in the order offered. */
+export const AGENCY_KIND_CHOICES = Object.keys(AGENCY_KIND_WORDS) as AgencyKind[];
+
+/** A kind of agency in words. */
+export function agencyKindWords(kind: AgencyKind): string {
+  return AGENCY_KIND_WORDS[kind];
 }

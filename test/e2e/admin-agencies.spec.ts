@@ -1,0 +1,87 @@
+/**
+ * The system administrator's agencies and sharing agreements, end to end: the demo system admin adds
+ * an agency, which starts sharing with nobody; on Sharing agreements they let it share with the
+ * council only, and the matrix says so; the server holds exactly that. An agency admin is offered
+ * neither screen, and the address of one leads back to Users.
+ */
+import { expect, test } from '@playwright/test';
+import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+
+const sysadmin = DEMO_USERS.find((u) => u.role === 'system_admin')!;
+const agencyAdmin = DEMO_USERS.find((u) => u.username === 'mark.evans')!;
+const NEW_AGENCY = 'Synthetic Victim Support Trust';
+
+test.afterAll(async ({ browser }) => {
+  await leaveSignedOut(browser);
+});
+
+test('a system administrator adds an agency and lets it share with the council only; the matrix and the server agree', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await leaveSignedOut(browser);
+  await page.goto(context.url);
+  await page.getByLabel('Username').fill(sysadmin.username);
+  await page.getByLabel('Password').fill(sysadmin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Administration' }).click();
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Agencies' }).click();
+  await expect(page).toHaveURL(/#\/admin\/agencies$/);
+  const agencies = page.getByTestId('admin-agencies');
+  await expect(agencies.getByRole('heading', { level: 1, name: 'Administration: agencies' })).toBeFocused();
+  await expect(agencies.getByRole('row', { name: /^Northshire Police/ })).toBeVisible();
+
+  // Keyboard only: the form's fields in order, then Enter on the button.
+  const form = agencies.getByRole('form', { name: 'Add an agency' });
+  await form.getByLabel('Name').fill(NEW_AGENCY);
+  await form.getByLabel('Code').fill('svst');
+  await form.getByLabel('Kind').selectOption({ label: 'Charity' });
+  await form.getByRole('button', { name: 'Add agency' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(agencies.getByRole('status')).toHaveText(`${NEW_AGENCY} (SVST) was added. It shares with nobody until you set its sharing agreements.`);
+  const row = agencies.getByRole('row', { name: new RegExp(`^${NEW_AGENCY}`) });
+  await expect(row).toContainText('SVST');
+  await expect(row).toContainText('Charity');
+  await expect(row).toContainText('Nobody yet');
+  await expectAccessibleScreen(page, 'admin-agencies');
+
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Sharing agreements' }).click();
+  const screen = page.getByTestId('admin-agreements');
+  await expect(screen.getByRole('heading', { level: 1, name: 'Administration: sharing agreements' })).toBeFocused();
+  await screen.getByLabel('Agency to change').selectOption({ label: NEW_AGENCY });
+  const editor = screen.getByRole('form', { name: `Sharing agreements of ${NEW_AGENCY}` });
+  await expect(editor.getByLabel('Only agencies it has an agreement with')).toBeChecked();
+  await editor.getByLabel('Riverton City Council').check();
+  await editor.getByRole('button', { name: 'Save agreements' }).click();
+  await expect(editor.getByRole('status')).toHaveText(`Saved. ${NEW_AGENCY} may share with: Riverton City Council.`);
+  const matrixRow = screen.getByTestId('agreement-matrix').getByRole('row', { name: new RegExp(`^${NEW_AGENCY}`) });
+  await expect(matrixRow.getByRole('cell')).toHaveText(await expectedCells());
+  await expectAccessibleScreen(page, 'admin-agreements');
+
+  // The server holds exactly that.
+  const token = await apiSignIn(sysadmin.username, sysadmin.password);
+  const { agencies: all } = await callJsonApi<{ agencies: Array<{ id: string; name: string; code: string; sharingRestricted: boolean; partnerAgencyIds: string[] }> }>(token, 'GET', '/agencies');
+  const council = all.find((a) => a.code === 'RCC')!;
+  expect(all.find((a) => a.name === NEW_AGENCY)).toMatchObject({ code: 'SVST', sharingRestricted: true, partnerAgencyIds: [council.id] });
+
+  /** Per column, in the matrix's order: Own for itself, Yes for the council, No for the rest. */
+  async function expectedCells(): Promise<string[]> {
+    const columns = await screen.getByTestId('agreement-matrix').locator('thead th abbr').allTextContents();
+    return columns.map((code) => (code === 'SVST' ? 'Own' : code === 'RCC' ? 'Yes' : 'No'));
+  }
+});
+
+test("an agency administrator is offered neither agencies nor agreements, and their addresses lead back to Users", async ({ page, browser }) => {
+  await leaveSignedOut(browser);
+  await page.goto(context.url);
+  await page.getByLabel('Username').fill(agencyAdmin.username);
+  await page.getByLabel('Password').fill(agencyAdmin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Administration' }).click();
+  await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('button')).toHaveText(['Users', 'Teams', 'Devices']);
+  await page.evaluate(() => { window.location.hash = '#/admin/agreements'; });
+  await expect(page).toHaveURL(/#\/admin\/users$/);
+  await expect(page.getByTestId('admin-users')).toBeVisible();
+});
