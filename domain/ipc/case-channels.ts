@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.ts';
 import { CaseStatusSchema, CaseTypeSchema, RiskLevelSchema } from '../vocabulary.ts';
+import { CaseChronologySchema } from './case-chronology.ts';
 import { CaseDetailViewSchema } from './case-detail-view.ts';
 import { defineChannel } from './channel.ts';
 import { QueueChoicesSchema, QueuePageSchema } from './queue-page.ts';
@@ -50,5 +51,7 @@ export const caseChannels = {
   'cases.queueChoices': defineChannel({ input: z.null(), output: QueueChoicesSchema, needsSession: true }),
   /** One case from the offline copy; `not_found` when it is not there (never synced, or no longer visible). */
   'cases.detail': defineChannel({ input: z.object({ caseId: IdSchema }).strict(), output: CaseDetailViewSchema, needsSession: true }),
+  /** Everything on the case in time order, newest first, from the offline copy (a read of the case, audited like opening it). */
+  'cases.chronology': defineChannel({ input: z.object({ caseId: IdSchema }).strict(), output: CaseChronologySchema, needsSession: true }),
   'cases.search': defineChannel({ input: SearchInputSchema, output: CaseSearchResultSchema, needsSession: true }),
 } as const;

@@ -2,6 +2,7 @@
 import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
+import type { CaseChronology } from '../../domain/ipc/case-chronology.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { Dashboard } from '../../domain/ipc/dashboard-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
@@ -12,6 +13,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
 import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
+import { queryCaseChronology } from './case-chronology-query.ts';
 import { queryCaseDetail } from './case-detail-query.ts';
 import { queryDashboard, type DashboardViewer } from './dashboard-query.ts';
 import { searchCases, type CaseSearchResult } from './case-search-query.ts';
@@ -46,6 +48,8 @@ export interface CaseCache {
   dashboard(viewer: DashboardViewer, now: Date): Promise<Dashboard>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
   caseDetail(caseId: string): Promise<CaseDetailView>;
+  /** The case's chronology, newest first; `not_found` when the cache does not hold the case. */
+  caseChronology(caseId: string): Promise<CaseChronology>;
   /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
   personProfile(personId: string, at: Date): Promise<PersonProfileView>;
   /** A tasks view for `user` as of `at`. */
@@ -122,6 +126,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     queueChoices: () => queueChoices(read),
     dashboard: (viewer, now) => queryDashboard(read, viewer, now),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
+    caseChronology: (caseId) => queryCaseChronology(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
     tasks: (user, view, at) => queryTaskList(read, user, view, at),
     taskDetail: (taskId, user, at) => queryTaskDetail(read, taskId, user, at),

@@ -90,6 +90,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return active.cache.dashboard({ userId, teamIds, agencyId, manager: role === 'team_manager' }, new Date());
     },
     'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
+    'cases.chronology': (input) => auditedRead(session.require(), (cache) => cache.caseChronology(input.caseId), () => caseViewed(input.caseId)),
     'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
     'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit, input.dateOfBirth),
       (r) => personsSearched(input.text, input.dateOfBirth, r)),

@@ -8,7 +8,7 @@ import type { CaseSummary } from '../../domain/entities/case.ts';
 import { RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary.ts';
 import { RISK_LEVEL_LABELS } from '../../renderer/words/display-labels.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi as callApi, context, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { apiSignIn, callJsonApi as callApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
 
 // Another user of the practitioner's own agency, who changes cases on the server "behind" the desktop.
 const colleague = DEMO_USERS.find((u) => u.username === 'sgt.owen.price')!;
@@ -80,6 +80,21 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
     timeout: 20_000,
   }).toContain('Door-step visit after the warning');
   await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+
+  // The chronology tab: newest first, the report just written at the top with its agency; the ended warning's end is an entry too.
+  await page.getByRole('tab', { name: 'Chronology' }).click();
+  const chronology = page.getByTestId('case-chronology');
+  await expect(chronology.getByRole('listitem').first()).toContainText('Report: Door-step visit after the warning');
+  await expect(chronology.getByRole('listitem').first()).toContainText('Northshire Police');
+  await expect(chronology).toContainText('Warning placed: Staff safety — Dog on premises: call ahead before visiting');
+  await expect(chronology).toContainText('Warning ended: Staff safety — Expired warning that must not show');
+  await expect(chronology).toContainText(`Case opened: ${c.title}`);
+  await expectAccessibleScreen(page, 'case-chronology');
+  // The safety banner stays above the tabs, and arrow keys go back to the overview.
+  await expect(banner).toContainText('Dog on premises');
+  await page.getByRole('tab', { name: 'Chronology' }).press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('case-risk')).toHaveText(RISK_LEVEL_LABELS[chosen]);
 });
 
 test('a change made from a stale view becomes a conflict; "Take theirs" clears it and the case shows the server value', async ({ page }) => {

@@ -1,10 +1,14 @@
-/** The case screen: header, safety-warning banner, risk and status, people, open tasks, reports and documents, read from the offline copy. */
-import { useEffect, useId, useRef } from 'react';
+/**
+ * The case screen, read from the offline copy: header, safety-warning banner, then two tabs — the
+ * overview (risk and status, people, open tasks, reports and documents) and the chronology.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
 import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { AddReportForm } from './AddReportForm.tsx';
 import { AddTaskForm } from '../tasks/AddTaskForm.tsx';
 import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
+import { CaseChronology } from './CaseChronology.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
@@ -22,9 +26,14 @@ import { MarkerWarnings } from '../markers/MarkerWarnings.tsx';
 import { caseMarkerSubjects, personMarkerTypes } from '../markers/marker-subjects.ts';
 import { RiskBadge } from '../../components/RiskBadge.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { classNames } from '../../components/class-names.ts';
 import panelStyles from './CasePanel.module.css';
 import styles from './CaseDetail.module.css';
+
+const CASE_VIEWS = ['overview', 'chronology'] as const;
+type CaseView = (typeof CASE_VIEWS)[number];
+const CASE_VIEW_LABELS: Record<CaseView, string> = { overview: 'Overview', chronology: 'Chronology' };
 
 /** What the case screen needs from the workspace. */
 export interface CaseDetailProps {
@@ -51,6 +60,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
   const shown = failure?.code === 'not_found' ? null : (query.data ?? null);
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
+  const [view, setView] = useState<CaseView>('overview');
 
   // Move focus to the case's title once it is there, so a screen reader starts at the top of the case.
   useEffect(() => {
@@ -140,98 +150,104 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
       <MarkerWarnings markers={markers} placeOn={caseMarkerSubjects(shown)} />
       <CaseLocalChanges changes={localChanges} onShowSyncProblems={onShowSyncProblems} />
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={() => void query.refetch()} />}
-      {c.abilities.update && <EditCaseDetailsForm caseView={c} />}
-      {c.abilities.share && <CaseSharingButton caseId={c.id} />}
-      {mayChange ? (
-        <CaseChangeForm caseView={c} />
-      ) : (
-        <p className={styles.note}>You can read this case but not change its risk level or status: only its owner agency can.</p>
-      )}
-      <div className={styles.columns}>
-        <section className={panelStyles.panel} aria-labelledby={`${id}-people`}>
-          <h2 id={`${id}-people`} className={panelStyles.title}>
-            People
-          </h2>
-          {c.abilities.update && <AddPersonToCase caseId={c.id} />}
-          {subjects.length === 0 ? (
-            <p className={panelStyles.empty}>No people are recorded on this case.</p>
+      <Tabs idPrefix={`${id}-views`} label="Case views" tabs={CASE_VIEWS} labels={CASE_VIEW_LABELS} selected={view} onSelect={setView}>
+        {view === 'chronology' ? <CaseChronology caseId={c.id} onOpenTask={onOpenTask} /> : (
+          <>
+          {c.abilities.update && <EditCaseDetailsForm caseView={c} />}
+          {c.abilities.share && <CaseSharingButton caseId={c.id} />}
+          {mayChange ? (
+            <CaseChangeForm caseView={c} />
           ) : (
-            <ul className={panelStyles.list}>
-              {subjects.map((s) => (
-                <li key={s.id} className={panelStyles.item}>
-                  {s.displayName === null ? (
-                    <span className={panelStyles.main}>Name not held on this computer</span>
-                  ) : (
-                    <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenPerson(s.personId)}>
-                      {s.displayName}
-                    </button>
-                  )}
-                  <MarkerIndicator types={personMarkerTypes(markers, s.personId)} />
-                  <span className={panelStyles.meta}>{SUBJECT_ROLE_LABELS[s.role]}</span>
-                  {c.abilities.update && <RemoveSubjectButton caseId={c.id} personId={s.personId} role={s.role} name={s.displayName ?? 'this person'} />}
-                </li>
-              ))}
-            </ul>
+            <p className={styles.note}>You can read this case but not change its risk level or status: only its owner agency can.</p>
           )}
-        </section>
-        <section className={panelStyles.panel} aria-labelledby={`${id}-tasks`}>
-          <h2 id={`${id}-tasks`} className={panelStyles.title}>
-            Open tasks
-          </h2>
-          {c.abilities.add_task && <AddTaskForm caseId={c.id} />}
-          {openTasks.length === 0 ? (
-            <p className={panelStyles.empty}>No open tasks.</p>
-          ) : (
-            <ul className={panelStyles.list}>
-              {openTasks.map((t) => (
-                <li key={t.id} className={panelStyles.item}>
-                  {onOpenTask ? (
-                    <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenTask(t.id)}>
-                      {t.title}
-                    </button>
-                  ) : (
-                    <span className={panelStyles.main}>{t.title}</span>
-                  )}
-                  <span className={panelStyles.meta}>
-                    {TASK_STATUS_LABELS[t.status]} · {t.assigneeAgencyName}
-                    {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}
-                    {t.overdue && <strong className={styles.overdue}> · Overdue</strong>}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-      <section className={panelStyles.panel} aria-labelledby={`${id}-reports`}>
-        <h2 id={`${id}-reports`} className={panelStyles.title}>
-          Reports
-        </h2>
-        {c.abilities.add_report && <AddReportForm caseId={c.id} />}
-        {reports.length === 0 ? (
-          <p className={panelStyles.empty}>No reports yet.</p>
-        ) : (
-          <ul className={panelStyles.list}>
-            {reports.map((r) => (
-              <li key={r.id} className={classNames(panelStyles.item, panelStyles.report)}>
-                <h3 className={panelStyles.main}>{r.title}</h3>
-                <p className={panelStyles.meta}>
-                  {REPORT_KIND_LABELS[r.kind]} · {r.authorAgencyName} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
-                </p>
-                <p className={styles.summary}>{r.summary}</p>
-                <ReportSharingButton reportId={r.id} reportTitle={r.title} />
-              </li>
-            ))}
-          </ul>
+          <div className={styles.columns}>
+            <section className={panelStyles.panel} aria-labelledby={`${id}-people`}>
+              <h2 id={`${id}-people`} className={panelStyles.title}>
+                People
+              </h2>
+              {c.abilities.update && <AddPersonToCase caseId={c.id} />}
+              {subjects.length === 0 ? (
+                <p className={panelStyles.empty}>No people are recorded on this case.</p>
+              ) : (
+                <ul className={panelStyles.list}>
+                  {subjects.map((s) => (
+                    <li key={s.id} className={panelStyles.item}>
+                      {s.displayName === null ? (
+                        <span className={panelStyles.main}>Name not held on this computer</span>
+                      ) : (
+                        <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenPerson(s.personId)}>
+                          {s.displayName}
+                        </button>
+                      )}
+                      <MarkerIndicator types={personMarkerTypes(markers, s.personId)} />
+                      <span className={panelStyles.meta}>{SUBJECT_ROLE_LABELS[s.role]}</span>
+                      {c.abilities.update && <RemoveSubjectButton caseId={c.id} personId={s.personId} role={s.role} name={s.displayName ?? 'this person'} />}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section className={panelStyles.panel} aria-labelledby={`${id}-tasks`}>
+              <h2 id={`${id}-tasks`} className={panelStyles.title}>
+                Open tasks
+              </h2>
+              {c.abilities.add_task && <AddTaskForm caseId={c.id} />}
+              {openTasks.length === 0 ? (
+                <p className={panelStyles.empty}>No open tasks.</p>
+              ) : (
+                <ul className={panelStyles.list}>
+                  {openTasks.map((t) => (
+                    <li key={t.id} className={panelStyles.item}>
+                      {onOpenTask ? (
+                        <button type="button" className={`${panelStyles.main} ${styles.personLink}`} onClick={() => onOpenTask(t.id)}>
+                          {t.title}
+                        </button>
+                      ) : (
+                        <span className={panelStyles.main}>{t.title}</span>
+                      )}
+                      <span className={panelStyles.meta}>
+                        {TASK_STATUS_LABELS[t.status]} · {t.assigneeAgencyName}
+                        {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}
+                        {t.overdue && <strong className={styles.overdue}> · Overdue</strong>}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+          <section className={panelStyles.panel} aria-labelledby={`${id}-reports`}>
+            <h2 id={`${id}-reports`} className={panelStyles.title}>
+              Reports
+            </h2>
+            {c.abilities.add_report && <AddReportForm caseId={c.id} />}
+            {reports.length === 0 ? (
+              <p className={panelStyles.empty}>No reports yet.</p>
+            ) : (
+              <ul className={panelStyles.list}>
+                {reports.map((r) => (
+                  <li key={r.id} className={classNames(panelStyles.item, panelStyles.report)}>
+                    <h3 className={panelStyles.main}>{r.title}</h3>
+                    <p className={panelStyles.meta}>
+                      {REPORT_KIND_LABELS[r.kind]} · {r.authorAgencyName} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                    </p>
+                    <p className={styles.summary}>{r.summary}</p>
+                    <ReportSharingButton reportId={r.id} reportTitle={r.title} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {reportCount > reports.length && (
+              <p className={panelStyles.empty}>
+                Showing the newest {reports.length} of {reportCount} reports.
+              </p>
+            )}
+          </section>
+          <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
+            documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
+          </>
         )}
-        {reportCount > reports.length && (
-          <p className={panelStyles.empty}>
-            Showing the newest {reports.length} of {reportCount} reports.
-          </p>
-        )}
-      </section>
-      <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
-        documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
+      </Tabs>
     </article>
   );
 }
