@@ -554,8 +554,8 @@ export interface MaracAgendaItemTable {
   case_id: string;
   referral_id: string;
   position: number;
-  emergency: Flag;
-  carried_forward: Flag;
+  emergency: Generated<Flag>;
+  carried_forward: Generated<Flag>;
   minutes: string | null;
   minutes_by: string | null;
   minutes_at: string | null;
@@ -582,7 +582,7 @@ export interface MaracResearchTable {
   team_id: string | null;
   author_user_id: string;
   nature: 'fact' | 'opinion';
-  restricted: Flag;
+  restricted: Generated<Flag>;
   body: string;
   created_at: string;
 }

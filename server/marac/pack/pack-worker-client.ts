@@ -66,7 +66,7 @@ export function createPackWorkerClient(): PackWorkerClient {
         p.reject(new CodedError(answer.code, answer.message));
       }
     });
-    w.on('error', (e) => failAll(new CodedError('internal_error', `The pack worker failed: ${e.message}`)));
+    w.on('error', (e: Error) => failAll(new CodedError('internal_error', `The pack worker failed: ${e.message}`)));
     w.on('exit', () => {
       worker = null;
       failAll(new CodedError('internal_error', 'The pack worker stopped.'));
