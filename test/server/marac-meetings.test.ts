@@ -249,7 +249,8 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
     const events = await server.db.selectFrom('audit_events').select(['action', 'outcome', 'details', 'user_id']).where('entity_id', '=', id).where('action', '=', 'export.create').orderBy('seq').execute();
     // The police attendee's own attempt was refused and recorded; the coordinator's made the copy.
     expect(events.map((e) => [e.outcome, e.user_id])).toEqual([['denied', police.id], ['success', coordinator.id]]);
-    expect(JSON.parse(events[1]!.details)).toMatchObject({ recipientUserId: police.id, recipientAgencyId: police.agencyId, sha256: pack.body.sha256, caseIds: [r.caseId] });
+    expect(JSON.parse(events[1]!.details)).toMatchObject({ recipientUserId: police.id, recipientAgencyId: police.agencyId, sha256: pack.body.sha256, caseIds: meeting.agenda.map((i) => i.caseId) });
+    expect(meeting.agenda.map((i) => i.caseId)).toContain(r.caseId);
     const dir = mkdtempSync(join(tmpdir(), 'marac-pack-'));
     try {
       writeFileSync(join(dir, 'pack.pdf'), pdf);
