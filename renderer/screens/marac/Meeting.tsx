@@ -120,8 +120,8 @@ function Agenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: M
               <p>Referred by {item.referringAgency.name} on {formatDate(item.referredOn)} · DASH {item.score} ({item.band}){agendaFlags(item) && <> · <span className={styles.flags}>{agendaFlags(item)}</span></>}</p>
               {meeting.abilities.run && (
                 <div className={styles.row}>
-                  <button type="button" className="button" disabled={index === 0 || move.busy} onClick={() => void move.submit(item.id, -1)} aria-label={`Move ${item.victimName} up`}>Move up</button>
-                  <button type="button" className="button" disabled={index === meeting.agenda.length - 1 || move.busy} onClick={() => void move.submit(item.id, 1)} aria-label={`Move ${item.victimName} down`}>Move down</button>
+                  <button type="button" className="button" disabled={index === 0 || move.busy} onClick={() => void move.submit(item.id, -1)} aria-label={`Move up: ${item.victimName}`}>Move up</button>
+                  <button type="button" className="button" disabled={index === meeting.agenda.length - 1 || move.busy} onClick={() => void move.submit(item.id, 1)} aria-label={`Move down: ${item.victimName}`}>Move down</button>
                 </div>
               )}
               <AgendaCase meeting={meeting} item={item} onChange={onChange} />
