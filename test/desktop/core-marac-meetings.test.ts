@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingAction, MeetingPackFile, MeetingRecord } from '../../domain/entities/marac-meeting.ts';
+import { newId } from '../../domain/ids.ts';
+import type { RejectedChange } from '../../domain/ipc/sync-channels.ts';
+import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import { isoDateOf } from '../../domain/marac/calendar-dates.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
@@ -98,5 +101,51 @@ describe('a MARAC meeting through the desktop channels', () => {
     const offline = await core.handle('marac.meetings.get', { meetingId: scheduled.id });
     expect(offline.ok ? null : offline.error.code).toBe('network_error');
     net.offline = false;
+  });
+
+  it('records minutes and an action with no network, and they reach the meeting when the desktop is connected again', async () => {
+    net.offline = false;
+    const date = isoDateOf(new Date(Date.now() + 21 * 86_400_000));
+    const scheduled = await callCore<MeetingRecord>(core, 'marac.meetings.schedule', { meeting: { maracAreaId: areaId, date, chair: 'Synthetic Chair' } });
+    // The first meeting's action is unfinished, so its case is already carried onto this agenda.
+    expect(scheduled.agenda.map((i) => [i.referralId, i.carriedForward])).toEqual([[referralId, true]]);
+    const item = scheduled.agenda[0]!;
+
+    net.offline = true;
+    const taskId = newId();
+    await callCore(core, 'changes.submit', { name: 'marac_meeting.setMinutes', args: { meetingId: scheduled.id, agendaItemId: item.id, text: 'Minuted with no network.' } });
+    await callCore(core, 'changes.submit', {
+      name: 'marac_meeting.addAction',
+      args: { meetingId: scheduled.id, taskId, agendaItemId: item.id, title: 'Council to call the victim', description: 'Done when the call is recorded.', ownerAgencyId: scheduled.coordinatorAgency.id, dueDate: date },
+    });
+    expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ connection: 'offline', pendingChanges: 2 });
+    expect(await server.db.selectFrom('marac_actions').select('task_id').where('meeting_id', '=', scheduled.id).execute()).toEqual([]);
+
+    net.offline = false;
+    expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ connection: 'online', pendingChanges: 0 });
+    expect(await callCore<RejectedChange[]>(core, 'sync.rejected', null)).toEqual([]);
+    const meeting = await callCore<MeetingRecord>(core, 'marac.meetings.get', { meetingId: scheduled.id });
+    expect(meeting.agenda[0]?.minutes).toBe('Minuted with no network.');
+    expect(meeting.agenda[0]?.actions.filter((a) => a.meetingId === scheduled.id).map((a) => [a.taskId, a.title, a.status]))
+      .toEqual([[taskId, 'Council to call the victim', 'open']]);
+  });
+
+  it('rejects minutes recorded offline on a meeting the user does not run, at push, with a typed reason', async () => {
+    net.offline = false;
+    const policeDir = mkdtempSync(join(tmpdir(), 'cb-core-marac-police-'));
+    const policeCore = createDesktopCore({ serverUrl: server.url, dataDir: policeDir, secretStore: keychain, syncIntervalMs: 60_000 });
+    try {
+      await callCore(policeCore, 'session.signIn', { username: policeUser.username, password: policeUser.password });
+      const meetingId = (await server.db.selectFrom('marac_meetings').select('id').executeTakeFirstOrThrow()).id;
+      const item = await server.db.selectFrom('marac_agenda_items').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+      await callCore(policeCore, 'changes.submit', { name: 'marac_meeting.setMinutes', args: { meetingId, agendaItemId: item.id, text: 'Not mine to write.' } });
+      await callCore(policeCore, 'sync.now', null);
+      const rejected = await callCore<RejectedChange[]>(policeCore, 'sync.rejected', null);
+      expect(rejected.map((r) => r.error.code)).toEqual(['authorization_error']);
+      expect((await server.db.selectFrom('marac_agenda_items').select('minutes').where('id', '=', item.id).executeTakeFirstOrThrow()).minutes).not.toBe('Not mine to write.');
+    } finally {
+      await policeCore.close();
+      rmSync(policeDir, { recursive: true, force: true });
+    }
   });
 });

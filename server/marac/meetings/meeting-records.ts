@@ -61,16 +61,15 @@ export async function setMinutes(trx: Trx, w: WriteContext, meeting: LoadedMeeti
  * Records a SMART action on an agenda case as a task of its owner agency (which must see the case),
  * and carries the case onto the area's later meetings already scheduled. Returns the task id.
  */
-export async function addAction(trx: Trx, w: WriteContext, meeting: LoadedMeeting, body: AddActionBody): Promise<string> {
+export async function addAction(trx: Trx, w: WriteContext, meeting: LoadedMeeting, body: AddActionBody, taskId: string = newId()): Promise<string> {
   const item = await agendaItemOf(trx, meeting, body.agendaItemId);
   if (body.dueDate < meeting.row.meeting_date) {
     throw new CodedError('validation_error', 'Invalid body at dueDate: an action is due on or after the meeting date.');
   }
-  let taskId: string;
   try {
-    taskId = await createTask(trx, w, item.case_id, {
+    await createTask(trx, w, item.case_id, {
       title: body.title, description: body.description, assigneeAgencyId: body.ownerAgencyId, assigneeTeamId: null, assigneeUserId: null, dueDate: body.dueDate,
-    });
+    }, taskId);
   } catch (e) {
     if (e instanceof CodedError && e.code === 'validation_error') {
       throw new CodedError('validation_error', e.message.replace('assigneeAgencyId', 'ownerAgencyId'));
