@@ -158,3 +158,9 @@ export const MeetingPackFileSchema = z.object({
 });
 /** One recipient's pack copy. */
 export type MeetingPackFile = z.infer<typeof MeetingPackFileSchema>;
+
+export const AttendeeCandidatesSchema = z.object({
+  agencies: z.array(z.object({ id: IdSchema, name: z.string(), users: z.array(z.object({ id: IdSchema, displayName: z.string() })) })),
+});
+/** Who the coordinator may add as attendees: enabled users who work cases, by agency, not yet attending. */
+export type AttendeeCandidates = z.infer<typeof AttendeeCandidatesSchema>;

@@ -1,7 +1,7 @@
 /** MARAC meetings: scheduling, agenda, attendees, research, minutes, actions and packs (docs/marac.md). */
 import { z } from 'zod';
 import {
-  AddActionBodySchema, AddAgendaItemBodySchema, AddAttendeeBodySchema, AddResearchBodySchema, AgendaOrderBodySchema,
+  AddActionBodySchema, AddAgendaItemBodySchema, AddAttendeeBodySchema, AttendeeCandidatesSchema, AddResearchBodySchema, AgendaOrderBodySchema,
   GeneratePackBodySchema, MeetingActionSchema, MeetingListQuerySchema, MeetingPackFileSchema, MeetingRecordSchema,
   MeetingSummarySchema, ScheduleMeetingBodySchema, SetMinutesBodySchema,
 } from '../entities/marac-meeting.ts';
@@ -44,6 +44,11 @@ export const maracMeetingRoutes = {
     method: 'POST', path: '/marac/meetings/:id/attendees', auth: true, tag: 'marac',
     summary: "Coordinators: add a user attending for their agency",
     params: IdParams, query: NoQuery, body: AddAttendeeBodySchema, response: MeetingRecordSchema,
+  }),
+  listMaracAttendeeCandidates: defineRoute({
+    method: 'GET', path: '/marac/meetings/:id/attendee-candidates', auth: true, tag: 'marac',
+    summary: 'Coordinators: who may be added as an attendee, by agency (audited)',
+    params: IdParams, query: NoQuery, body: NoBody, response: AttendeeCandidatesSchema,
   }),
   acknowledgeMaracMeeting: defineRoute({
     method: 'POST', path: '/marac/meetings/:id/acknowledgement', auth: true, tag: 'marac',

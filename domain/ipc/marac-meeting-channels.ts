@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  AddActionBodySchema, AddAgendaItemBodySchema, AddResearchBodySchema, MeetingActionSchema, MeetingPackFileSchema, MeetingRecordSchema,
+  AddActionBodySchema, AddAgendaItemBodySchema, AddResearchBodySchema, AttendeeCandidatesSchema, MeetingActionSchema, MeetingPackFileSchema, MeetingRecordSchema,
   MeetingSummarySchema, ScheduleMeetingBodySchema, SetMinutesBodySchema,
 } from '../entities/marac-meeting.ts';
 import { IdSchema } from '../ids.ts';
@@ -22,6 +22,10 @@ export const maracMeetingChannels = {
   }),
   'marac.meetings.orderAgenda': defineChannel({
     input: z.object({ meetingId: IdSchema, itemIds: z.array(IdSchema).min(1).max(200) }).strict(), output: MeetingRecordSchema, needsSession: true,
+  }),
+  'marac.meetings.attendeeCandidates': defineChannel({ input: MeetingInput, output: AttendeeCandidatesSchema, needsSession: true }),
+  'marac.meetings.addAttendee': defineChannel({
+    input: z.object({ meetingId: IdSchema, userId: IdSchema }).strict(), output: MeetingRecordSchema, needsSession: true,
   }),
   'marac.meetings.acknowledge': defineChannel({ input: MeetingInput, output: MeetingRecordSchema, needsSession: true }),
   'marac.meetings.addResearch': defineChannel({

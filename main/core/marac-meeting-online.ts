@@ -30,6 +30,10 @@ export function maracMeetingHandlers(deps: () => MaracDeps) {
       deps().api.call('addMaracAgendaItem', { params: { id: meetingId }, body: item, ...(await auth()) }),
     'marac.meetings.orderAgenda': async ({ meetingId, itemIds }: ChannelParsedInput<'marac.meetings.orderAgenda'>): Promise<ChannelOutput<'marac.meetings.orderAgenda'>> =>
       deps().api.call('orderMaracAgenda', { params: { id: meetingId }, body: { itemIds }, ...(await auth()) }),
+    'marac.meetings.attendeeCandidates': async ({ meetingId }: ChannelParsedInput<'marac.meetings.attendeeCandidates'>): Promise<ChannelOutput<'marac.meetings.attendeeCandidates'>> =>
+      online('Attendees', async () => deps().api.call('listMaracAttendeeCandidates', { params: { id: meetingId }, ...(await auth()) })),
+    'marac.meetings.addAttendee': async ({ meetingId, userId }: ChannelParsedInput<'marac.meetings.addAttendee'>): Promise<ChannelOutput<'marac.meetings.addAttendee'>> =>
+      deps().api.call('addMaracAttendee', { params: { id: meetingId }, body: { userId }, ...(await auth()) }),
     'marac.meetings.acknowledge': async ({ meetingId }: ChannelParsedInput<'marac.meetings.acknowledge'>): Promise<ChannelOutput<'marac.meetings.acknowledge'>> =>
       deps().api.call('acknowledgeMaracMeeting', { params: { id: meetingId }, ...(await auth()) }),
     'marac.meetings.addResearch': async ({ meetingId, research }: ChannelParsedInput<'marac.meetings.addResearch'>): Promise<ChannelOutput<'marac.meetings.addResearch'>> =>

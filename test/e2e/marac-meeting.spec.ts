@@ -95,14 +95,15 @@ test('the coordinator builds an agenda, agencies add research kept apart before 
   await expect(meeting.getByTestId('agenda-item').first()).toContainText(`Juno ${familyName}`);
   await expectAccessibleScreen(page, 'marac-meeting');
 
-  // Police and housing attend (added through the API: the screen does not pick attendees yet) and acknowledge.
-  const coordinatorToken = await apiSignIn(coordinator.username, coordinator.password);
-  const policeToken = await apiSignIn(police.username, police.password);
-  const housingToken = await apiSignIn(housing.username, housing.password);
-  for (const t of [policeToken, housingToken]) {
-    const me = await callJsonApi<{ id: string }>(t, 'GET', '/me');
-    await callJsonApi(coordinatorToken, 'POST', `/marac/meetings/${meetingId}/attendees`, { userId: me.id });
+  // Police and housing attend: the coordinator adds them on the screen; housing acknowledges through the API.
+  for (const attendee of [police, housing]) {
+    const option = await meeting.getByLabel('Attendee', { exact: true }).locator('option', { hasText: attendee.displayName }).textContent();
+    await meeting.getByLabel('Attendee', { exact: true }).selectOption({ label: option! });
+    await meeting.getByRole('button', { name: 'Add attendee' }).click();
+    await expect(meeting.getByRole('listitem').filter({ hasText: `${attendee.displayName} (` }).filter({ hasText: 'has not acknowledged confidentiality' })).toHaveCount(1);
   }
+  const coordinatorToken = await apiSignIn(coordinator.username, coordinator.password);
+  const housingToken = await apiSignIn(housing.username, housing.password);
   await callJsonApi(housingToken, 'POST', `/marac/meetings/${meetingId}/acknowledgement`);
   const view = await callJsonApi<{ agenda: Array<{ id: string; caseId: string }> }>(housingToken, 'GET', `/marac/meetings/${meetingId}`);
   const imogenItem = view.agenda.find((i) => i.caseId === first.caseId)!;

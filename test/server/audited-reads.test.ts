@@ -102,6 +102,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/marac/referrals/{id}': `/marac/referrals/${referral.body.id}`,
       '/marac/meetings': '/marac/meetings',
       '/marac/meetings/{id}': `/marac/meetings/${meeting.body.id}`,
+      '/marac/meetings/{id}/attendee-candidates': `/marac/meetings/${meeting.body.id}/attendee-candidates`,
       '/marac/actions': '/marac/actions',
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
       '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,

@@ -130,6 +130,12 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
   it('an acknowledged attendee’s agency comes to see the agenda cases; research stays with its agency and the coordinator until the meeting', async () => {
     const r = await referral('Carys');
     const id = await meetingWith('2026-11-26', [r]);
+    // The coordinator chooses attendees from enabled users who work cases, not yet attending.
+    const candidates = await call<{ agencies: Array<{ name: string; users: Array<{ id: string }> }> }>(server, coordinator, 'GET', `/marac/meetings/${id}/attendee-candidates`);
+    const candidateIds = candidates.body.agencies.flatMap((a) => a.users.map((u) => u.id));
+    expect(candidateIds).toContain(idva.id);
+    expect(candidateIds).not.toContain(police.id);
+    expect((await call(server, police, 'GET', `/marac/meetings/${id}/attendee-candidates`)).status).toBe(403);
     // Attending but not acknowledged: the meeting is visible, its case is not.
     const unacknowledged = await get(police, id);
     expect([unacknowledged.status, unacknowledged.body.agenda, unacknowledged.body.hiddenItems, unacknowledged.body.abilities.acknowledge]).toEqual([200, [], 1, true]);

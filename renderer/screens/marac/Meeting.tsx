@@ -83,6 +83,7 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
           ))}
         </ul>
       )}
+      {meeting.abilities.run && <AddAttendee meeting={meeting} onChange={onChange} />}
       {meeting.abilities.acknowledge && (
         <div>
           <p>This meeting is confidential. Its information is shared only to reduce risk to the people discussed, under your agency’s information sharing agreement.</p>
@@ -92,6 +93,42 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
       {made && <p role="status">{made}</p>}
       {(acknowledge.error ?? pack.error) && <p className="form-error" role="alert">{messageOf((acknowledge.error ?? pack.error)!)}</p>}
     </section>
+  );
+}
+
+/** The coordinator adds a user attending for their agency, chosen by agency and name. */
+function AddAttendee({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+  const id = useId();
+  const api = useDesktopApi();
+  const client = useQueryClient();
+  const candidates = useDesktopQuery('marac.meetings.attendeeCandidates', { meetingId: meeting.id }, { staleTime: 0 });
+  const [userId, setUserId] = useState('');
+  const add = useSubmit(() => api['marac.meetings.addAttendee']({ meetingId: meeting.id, userId }), {
+    onSuccess: (m) => {
+      onChange(m);
+      setUserId('');
+      void client.invalidateQueries({ queryKey: desktopQueryKey('marac.meetings.attendeeCandidates', { meetingId: meeting.id }) });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void add.submit();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className={styles.grid}>
+      <h3 id={`${id}-title`}>Add an attendee</h3>
+      <label className="field__label" htmlFor={`${id}-user`}>Attendee</label>
+      <select id={`${id}-user`} className="field__input" value={userId} onChange={(e) => setUserId(e.target.value)}>
+        <option value="">Choose a person</option>
+        {(candidates.data?.agencies ?? []).map((a) => (
+          <optgroup key={a.id} label={a.name}>
+            {a.users.map((u) => <option key={u.id} value={u.id}>{u.displayName} ({a.name})</option>)}
+          </optgroup>
+        ))}
+      </select>
+      <div><button type="submit" className="button" disabled={add.busy || userId === ''}>Add attendee</button></div>
+      {add.error && <p className="form-error" role="alert">{messageOf(add.error)}</p>}
+    </form>
   );
 }
 

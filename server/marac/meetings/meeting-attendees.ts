@@ -3,11 +3,12 @@
  * a user attending for their agency; once one of an agency's attendees acknowledges, the agenda's
  * cases are shared with that agency (within the agreements) and its attendees' pack copies may be made.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import { CodedError } from '../../../domain/errors.ts';
 import { newId } from '../../../domain/ids.ts';
-import { readsCases } from '../../../domain/policy/policy-user.ts';
+import type { AttendeeCandidates } from '../../../domain/entities/marac-meeting.ts';
+import { readsCases, ROLES_WITHOUT_CASE_READING } from '../../../domain/policy/policy-user.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { isoOf, type WriteContext } from '../../changes/write-context.ts';
 import { shareAgendaCase } from './agenda-sharing.ts';
@@ -54,4 +55,23 @@ export async function acknowledge(trx: Trx, w: WriteContext, meeting: LoadedMeet
   for (const item of items) {
     await shareAgendaCase(trx, w, meeting.row.id, item.case_id, [w.user.agencyId]);
   }
+}
+
+/** Enabled users who work cases and do not attend yet, by agency name then display name. */
+export async function attendeeCandidates(db: Kysely<ServerDatabase>, meetingId: string): Promise<AttendeeCandidates> {
+  const rows = await db.selectFrom('users as u').innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(['u.id', 'u.display_name', 'a.id as agency_id', 'a.name as agency_name'])
+    .where('u.disabled', '=', 0).where('u.role', 'not in', [...ROLES_WITHOUT_CASE_READING])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('marac_attendees as t').select('t.id').whereRef('t.user_id', '=', 'u.id').where('t.meeting_id', '=', meetingId))))
+    .orderBy('a.name').orderBy('u.display_name').execute();
+  const agencies: AttendeeCandidates['agencies'] = [];
+  for (const r of rows) {
+    let agency = agencies.at(-1);
+    if (agency?.id !== r.agency_id) {
+      agency = { id: r.agency_id, name: r.agency_name, users: [] };
+      agencies.push(agency);
+    }
+    agency.users.push({ id: r.id, displayName: r.display_name });
+  }
+  return { agencies };
 }

@@ -16,7 +16,7 @@ import { createPackWorkerClient } from '../pack/pack-worker-client.ts';
 import { addAction, addResearch, setMinutes } from './meeting-records.ts';
 import { loadActionRows } from './meeting-actions-query.ts';
 import { addAgendaItem, orderAgenda, scheduleMeeting } from './meeting-agenda.ts';
-import { acknowledge, addAttendee } from './meeting-attendees.ts';
+import { acknowledge, addAttendee, attendeeCandidates } from './meeting-attendees.ts';
 import { loadMeeting, loadRunMeeting, loadVisibleMeeting, MEETING_ENTITY } from './meeting-loader.ts';
 import { generateAttendeePack } from './meeting-pack-route.ts';
 import { meetingView } from './meeting-view.ts';
@@ -95,6 +95,18 @@ export function registerMaracMeetingRoutes(app: FastifyInstance, ctx: ServerCont
   registerRoute(app, ctx, routes.addMaracAttendee, async ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     return runWrite(w, request, params.id, (trx, m) => addAttendee(trx, w, m, body.userId));
+  });
+
+  registerRoute(app, ctx, routes.listMaracAttendeeCandidates, async ({ user, params, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const meeting = await refusalsAudited(ctx, w, request, { action: 'record.search', entityType: MEETING_ENTITY, entityId: params.id },
+      () => loadRunMeeting(ctx.db, params.id, user));
+    const candidates = await attendeeCandidates(ctx.db, meeting.row.id);
+    await recordAuditNow(ctx.db, {
+      actor: w.actor, action: 'record.search', entityType: MEETING_ENTITY, entityId: meeting.row.id, outcome: 'success', at: w.now,
+      details: { list: 'attendee_candidates', count: candidates.agencies.reduce((n, a) => n + a.users.length, 0) },
+    });
+    return candidates;
   });
 
   registerRoute(app, ctx, routes.setMaracMinutes, async ({ user, params, body, request }) => {
