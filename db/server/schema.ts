@@ -536,6 +536,64 @@ export interface MaracReferralPerpetratorTable {
   address: string | null;
 }
 
+/** A MARAC meeting of an area; `meeting_date` is a calendar date. */
+export interface MaracMeetingTable {
+  id: string;
+  marac_area_id: string;
+  meeting_date: string;
+  chair: string;
+  coordinator_user_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A case on a meeting's agenda, resting on one of its referrals; minutes are kept per item. */
+export interface MaracAgendaItemTable {
+  id: string;
+  meeting_id: string;
+  case_id: string;
+  referral_id: string;
+  position: number;
+  emergency: Generated<Flag>;
+  carried_forward: Generated<Flag>;
+  minutes: string | null;
+  minutes_by: string | null;
+  minutes_at: string | null;
+  created_at: string;
+}
+
+/** A user attending a meeting for their agency, with their confidentiality acknowledgement. */
+export interface MaracAttendeeTable {
+  id: string;
+  meeting_id: string;
+  user_id: string;
+  agency_id: string;
+  acknowledged_at: string | null;
+  created_at: string;
+}
+
+/** One item of an agency's research on an agenda case: a fact or an opinion, never both. */
+export interface MaracResearchTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string;
+  case_id: string;
+  agency_id: string;
+  team_id: string | null;
+  author_user_id: string;
+  nature: 'fact' | 'opinion';
+  restricted: Generated<Flag>;
+  body: string;
+  created_at: string;
+}
+
+/** A task recorded as an action of a meeting's agenda item. */
+export interface MaracActionTable {
+  task_id: string;
+  meeting_id: string;
+  agenda_item_id: string;
+}
+
 export interface ServerDatabase {
   agencies: AgencyTable;
   teams: TeamTable;
@@ -584,4 +642,9 @@ export interface ServerDatabase {
   dash_assessments: DashAssessmentTable;
   marac_referrals: MaracReferralTable;
   marac_referral_perpetrators: MaracReferralPerpetratorTable;
+  marac_meetings: MaracMeetingTable;
+  marac_agenda_items: MaracAgendaItemTable;
+  marac_attendees: MaracAttendeeTable;
+  marac_research: MaracResearchTable;
+  marac_actions: MaracActionTable;
 }

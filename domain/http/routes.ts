@@ -8,6 +8,7 @@ import { accessRequestRoutes } from './access-request-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { locationRoutes } from './location-routes.ts';
+import { maracMeetingRoutes } from './marac-meeting-routes.ts';
 import { maracRoutes } from './marac-routes.ts';
 import { markerRoutes } from './marker-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
@@ -39,6 +40,7 @@ export const routes = {
   ...adminRoutes,
   ...notificationRoutes,
   ...maracRoutes,
+  ...maracMeetingRoutes,
 } as const;
 
 /** The route table's type. */

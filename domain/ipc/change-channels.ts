@@ -17,6 +17,8 @@ export const LocalChangeInputSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('task.addUpdate'), args: MUTATION_ARGS['task.addUpdate'], baseVersion }).strict(),
   z.object({ name: z.literal('dash_assessment.create'), args: MUTATION_ARGS['dash_assessment.create'], baseVersion }).strict(),
   z.object({ name: z.literal('marac_referral.create'), args: MUTATION_ARGS['marac_referral.create'], baseVersion }).strict(),
+  z.object({ name: z.literal('marac_meeting.setMinutes'), args: MUTATION_ARGS['marac_meeting.setMinutes'], baseVersion }).strict(),
+  z.object({ name: z.literal('marac_meeting.addAction'), args: MUTATION_ARGS['marac_meeting.addAction'], baseVersion }).strict(),
   z.object({ name: z.literal('marker.create'), args: MUTATION_ARGS['marker.create'], baseVersion }).strict(),
   z.object({ name: z.literal('marker.update'), args: MUTATION_ARGS['marker.update'], baseVersion }).strict(),
   z.object({ name: z.literal('person.create'), args: MUTATION_ARGS['person.create'], baseVersion }).strict(),

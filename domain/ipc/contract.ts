@@ -13,6 +13,7 @@ import { changeChannels } from './change-channels.ts';
 import { dashboardChannels } from './dashboard-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { maracChannels } from './marac-channels.ts';
+import { maracMeetingChannels } from './marac-meeting-channels.ts';
 import { markerChannels } from './marker-channels.ts';
 import { notificationChannels, NotificationsArrivedSchema } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
@@ -40,6 +41,7 @@ export const channels = {
   ...auditChannels,
   ...auditExportChannels,
   ...maracChannels,
+  ...maracMeetingChannels,
   ...dashboardChannels,
   ...taskChannels,
   ...sharingChannels,

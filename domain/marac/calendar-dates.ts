@@ -18,3 +18,10 @@ export function addMonths(date: string, months: number): string {
 export function isoDateOf(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
+
+const ukDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The ISO date of a timestamp in the UK (a MARAC meeting's day is a UK calendar day). */
+export function ukDateOf(at: Date): string {
+  return ukDate.format(at);
+}

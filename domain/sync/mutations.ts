@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AddCaseSubjectBodySchema, CaseSubjectBodySchema, CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
 import { CreateDashAssessmentBodySchema } from '../entities/dash-assessment.ts';
+import { AddActionBodySchema, SetMinutesBodySchema } from '../entities/marac-meeting.ts';
 import { CreateMaracReferralBodySchema } from '../entities/marac-referral.ts';
 import { CreateMarkerBodySchema, PatchMarkerBodySchema } from '../entities/marker.ts';
 import { CreatePersonBodySchema } from '../entities/person.ts';
@@ -52,6 +53,15 @@ export const DashAssessmentCreateArgsSchema = z.object({ assessmentId: IdSchema,
  */
 export const MaracReferralCreateArgsSchema = z.object({ referralId: IdSchema, newCaseId: IdSchema, referral: CreateMaracReferralBodySchema }).strict();
 
+/**
+ * A MARAC meeting's minutes of one agenda case, recorded offline (docs/marac.md): the route's body;
+ * the last minutes pushed win. Only the area's coordinators may (the server checks at push).
+ */
+export const MaracMinutesSetArgsSchema = z.object({ meetingId: IdSchema }).extend(SetMinutesBodySchema.shape).strict();
+
+/** A MARAC action recorded offline: the route's body with the client-made id of its task. */
+export const MaracActionCreateArgsSchema = z.object({ meetingId: IdSchema, taskId: IdSchema }).extend(AddActionBodySchema.shape).strict();
+
 /** A marker placed offline: the route's body with a client-made id (the server checks the user sees the subject). */
 export const MarkerCreateArgsSchema = z.object({ markerId: IdSchema }).extend(CreateMarkerBodySchema.shape).strict();
 
@@ -84,6 +94,8 @@ export const MUTATION_ARGS = {
   'task.addUpdate': TaskAddUpdateArgsSchema,
   'dash_assessment.create': DashAssessmentCreateArgsSchema,
   'marac_referral.create': MaracReferralCreateArgsSchema,
+  'marac_meeting.setMinutes': MaracMinutesSetArgsSchema,
+  'marac_meeting.addAction': MaracActionCreateArgsSchema,
   'marker.create': MarkerCreateArgsSchema,
   'marker.update': MarkerUpdateArgsSchema,
   'person.create': PersonCreateArgsSchema,

@@ -13,6 +13,7 @@ import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearc
 import { listNotifications } from './list-notifications.ts';
 import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
+import { maracMeetingHandlers } from './marac-meeting-online.ts';
 import { maracHandlers } from './marac-online.ts';
 import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
@@ -168,6 +169,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'sharing.setDocument': (input) => setDocumentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     // Each call needs a signed-in session: `session.require()` throws otherwise.
     ...maracHandlers(() => {
+      session.require();
+      return { api: deps.api, accessToken: () => session.accessToken() };
+    }),
+    ...maracMeetingHandlers(() => {
       session.require();
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),

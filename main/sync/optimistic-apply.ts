@@ -175,8 +175,11 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
     }
     case 'dash_assessment.create':
     case 'marac_referral.create':
+    case 'marac_meeting.setMinutes':
+    case 'marac_meeting.addAction':
       // Not mirrored in the offline copy: the outbox holds the change until the push, where the server
-      // scores the assessment and works out the referral's criteria and repeat flag (docs/marac.md).
+      // scores the assessment, works out the referral's criteria and repeat flag, and applies a
+      // meeting's minutes and actions (docs/marac.md).
       return null;
   }
   throw new CodedError('validation_error', 'Unknown mutation.');
@@ -282,6 +285,8 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
     }
     case 'dash_assessment.create':
     case 'marac_referral.create':
+    case 'marac_meeting.setMinutes':
+    case 'marac_meeting.addAction':
       // Nothing was applied locally.
       return;
   }

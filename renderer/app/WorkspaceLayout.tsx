@@ -18,6 +18,7 @@ export function WorkspaceLayout() {
       case 'notifications': return void navigate({ to: '/notifications' });
       case 'audit': return void navigate({ to: '/audit' });
       case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
+      case 'marac-meetings': return void navigate({ to: '/marac/meetings' });
       case 'markers-review': return void navigate({ to: '/markers/review' });
       case 'admin': return void navigate({ to: '/admin/users' });
       case 'access-requests': return void navigate({ to: '/access-requests' });

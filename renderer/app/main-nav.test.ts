@@ -35,4 +35,9 @@ describe('the top bar navigation', () => {
     expect(labels('marac_coordinator')).toContain('MARAC referrals');
     expect(labels('practitioner')).not.toContain('MARAC referrals');
   });
+
+  it('offers MARAC meetings to coordinators only', () => {
+    expect(labels('marac_coordinator')).toContain('MARAC meetings');
+    expect(labels('practitioner')).not.toContain('MARAC meetings');
+  });
 });

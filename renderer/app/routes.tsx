@@ -17,6 +17,9 @@ import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
 import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
 import { Referrals } from '../screens/marac/Referrals.tsx';
+import { ActionTracker } from '../screens/marac/ActionTracker.tsx';
+import { Meeting } from '../screens/marac/Meeting.tsx';
+import { Meetings } from '../screens/marac/Meetings.tsx';
 import { MarkersForReview } from '../screens/markers/MarkersForReview.tsx';
 import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
@@ -60,6 +63,9 @@ const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
 
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
+const maracMeetingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings', component: MaracMeetingsRoute });
+const maracMeetingRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings/$meetingId', component: MaracMeetingRoute });
+const maracActionsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/actions', component: MaracActionsRoute });
 const markersReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: 'markers/review', component: MarkersReviewRoute });
 
 const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'access-requests', component: AccessRequestsRoute });
@@ -83,6 +89,7 @@ const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path
 
 export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  maracMeetingsRoute, maracMeetingRoute, maracActionsRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
@@ -230,6 +237,28 @@ function DashboardRoute() {
 function MaracReferralsRoute() {
   const goTo = useGoTo();
   return <Referrals onBack={goTo.queue} />;
+}
+
+function MaracMeetingsRoute() {
+  const goTo = useGoTo();
+  const navigate = useNavigate();
+  const { user } = useWorkspace();
+  return (
+    <Meetings coordinator={user.role === 'marac_coordinator'} onBack={goTo.queue}
+      onOpenMeeting={(meetingId) => void navigate({ to: '/marac/meetings/$meetingId', params: { meetingId } })}
+      onOpenTracker={() => void navigate({ to: '/marac/actions' })} />
+  );
+}
+
+function MaracMeetingRoute() {
+  const { meetingId } = maracMeetingRoute.useParams();
+  const navigate = useNavigate();
+  return <Meeting key={meetingId} meetingId={meetingId} onBack={() => void navigate({ to: '/marac/meetings' })} />;
+}
+
+function MaracActionsRoute() {
+  const navigate = useNavigate();
+  return <ActionTracker onBack={() => void navigate({ to: '/marac/meetings' })} />;
 }
 
 function MarkersReviewRoute() {

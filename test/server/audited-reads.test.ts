@@ -71,6 +71,9 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       maracAreaId: areaId, dashAssessmentId: dash.body.id, victimId: personId, perpetratorId, referredOn: new Date().toISOString().slice(0, 10),
     }));
     expect([dash.status, referral.status], JSON.stringify(referral.body)).toEqual([200, 200]);
+    const meeting = await call<{ id: string }>(server, coordinator, 'POST', '/marac/meetings', { maracAreaId: areaId, date: '2026-12-10', chair: 'Synthetic Chair' });
+    const agenda = await call(server, coordinator, 'POST', `/marac/meetings/${meeting.body.id}/agenda`, { referralId: referral.body.id });
+    expect([meeting.status, agenda.status]).toEqual([200, 200]);
     // One concrete URL per OpenAPI path; a path missing here fails the walk below.
     urls = {
       '/cases': '/cases',
@@ -95,6 +98,10 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/persons/{id}/dash-assessments': `/persons/${personId}/dash-assessments`,
       '/marac/referrals': '/marac/referrals',
       '/marac/referrals/{id}': `/marac/referrals/${referral.body.id}`,
+      '/marac/meetings': '/marac/meetings',
+      '/marac/meetings/{id}': `/marac/meetings/${meeting.body.id}`,
+      '/marac/meetings/{id}/attendee-candidates': `/marac/meetings/${meeting.body.id}/attendee-candidates`,
+      '/marac/actions': '/marac/actions',
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
       '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,
       '/users': '/users',
@@ -119,7 +126,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' ? coordinator : path === '/users' ? agencyAdmin : reader;
+      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

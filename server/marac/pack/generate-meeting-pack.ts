@@ -22,6 +22,9 @@ export interface MeetingPackRequest {
   at: Date;
 }
 
+/** Typesets one copy: on the calling thread by default, or in a worker thread (pack-worker-client.ts). */
+export type PackRender = (model: MeetingPack, recipient: PackRecipient, at: Date) => RenderedPack | Promise<RenderedPack>;
+
 /** The details a pack generation's audit event carries. */
 export interface MeetingPackAuditDetails {
   export: 'marac_meeting_pack';
@@ -37,8 +40,10 @@ export interface MeetingPackAuditDetails {
  * Renders the recipient's copy and records `export.create` (a s62 disclosure) for it. A malformed
  * pack is a `validation_error` and records nothing; a copy whose event cannot be written is not returned.
  */
-export async function generateMeetingPack(db: Kysely<ServerDatabase>, request: MeetingPackRequest): Promise<RenderedPack> {
-  const rendered = renderMeetingPack(request.model, request.recipient, request.at);
+export async function generateMeetingPack(
+  db: Kysely<ServerDatabase>, request: MeetingPackRequest, render: PackRender = renderMeetingPack,
+): Promise<RenderedPack> {
+  const rendered = await render(request.model, request.recipient, request.at);
   const details: MeetingPackAuditDetails = {
     export: 'marac_meeting_pack',
     recipientUserId: request.recipient.user.id,

@@ -5,7 +5,7 @@ import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.
 import type { WriteContext } from '../../changes/write-context.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
-import { applyDashAssessmentCreate, applyMaracReferralCreate } from './marac-mutations.ts';
+import { applyDashAssessmentCreate, applyMaracActionCreate, applyMaracMinutesSet, applyMaracReferralCreate } from './marac-mutations.ts';
 import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
 import { applyCaseAddSubject, applyCaseRemoveSubject, applyPersonCreate } from './person-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
@@ -31,6 +31,8 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'task.addUpdate': (trx, env, args) => applyTaskAddUpdate(trx, env, args),
   'dash_assessment.create': (trx, env, args) => applyDashAssessmentCreate(trx, env, args),
   'marac_referral.create': (trx, env, args) => applyMaracReferralCreate(trx, env, args),
+  'marac_meeting.setMinutes': (trx, env, args) => applyMaracMinutesSet(trx, env, args),
+  'marac_meeting.addAction': (trx, env, args) => applyMaracActionCreate(trx, env, args),
   'marker.create': (trx, env, args) => applyMarkerCreate(trx, env, args),
   'marker.update': (trx, env, args) => applyMarkerUpdate(trx, env, args),
   'person.create': (trx, env, args) => applyPersonCreate(trx, env, args),

@@ -1,0 +1,210 @@
+/**
+ * One MARAC meeting (#/marac/meetings/$meetingId, docs/marac.md): details, attendees and their
+ * confidentiality acknowledgement, the agenda (reordered with Move up / Move down), each case's
+ * research, minutes and actions, and the coordinator's pack copies. Read from and written to the server.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import { useDesktopApi } from '../../api/desktop-api-context.ts';
+import { errorBodyOf } from '../../api/desktop-call-error.ts';
+import { desktopQueryKey, useDesktopQuery } from '../../api/desktop-query.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { Page } from '../../components/Page.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
+import { agendaFlags, meetingErrorMessage as messageOf } from '../../words/marac-meeting-words.ts';
+import { AgendaCase } from './AgendaCase.tsx';
+import { moveAgendaItem } from './agenda-order.ts';
+import styles from './Meetings.module.css';
+import { saveMeetingPack } from './save-meeting-pack.ts';
+
+/** The meeting to show and where to go back to. */
+export interface MeetingProps {
+  meetingId: string;
+  onBack: () => void;
+}
+
+/** The screen: every write answers the meeting as it now stands, which replaces what is shown. */
+export function Meeting({ meetingId, onBack }: MeetingProps) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const client = useQueryClient();
+  const query = useDesktopQuery('marac.meetings.get', { meetingId }, { staleTime: 0, gcTime: 0 });
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const update = (m: MeetingRecord) => client.setQueryData(desktopQueryKey('marac.meetings.get', { meetingId }), m);
+  const failure = errorBodyOf(query.error);
+  const m = query.data;
+  return (
+    <Page aria-labelledby={`${id}-title`} aria-busy={query.isFetching} data-testid="marac-meeting">
+      <div className="toolbar">
+        <button type="button" className="button" onClick={onBack}>← Back</button>
+      </div>
+      <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>{m ? `MARAC meeting, ${formatDate(m.date)}` : 'MARAC meeting'}</h1>
+      {!m && query.isFetching && <p className={styles.intro}>Loading…</p>}
+      {!query.isFetching && failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className="empty-state" />}
+      {m && (
+        <>
+          <p>{m.maracArea.name} · Chair {m.chair} · Coordinator {m.coordinator.displayName} ({m.coordinatorAgency.name})</p>
+          <Attendees meeting={m} onChange={update} />
+          <Agenda meeting={m} onChange={update} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+/** Attendees with their acknowledgement; the caller acknowledges here; the coordinator makes pack copies. */
+function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+  const id = useId();
+  const api = useDesktopApi();
+  const acknowledge = useSubmit(() => api['marac.meetings.acknowledge']({ meetingId: meeting.id }), { onSuccess: onChange });
+  const [made, setMade] = useState<string | null>(null);
+  const pack = useSubmit((attendeeId: string) => api['marac.meetings.pack']({ meetingId: meeting.id, attendeeId }), {
+    onSuccess: (file) => {
+      saveMeetingPack(file);
+      setMade(`Saved ${file.fileName} (${String(file.pages)} pages) for ${file.recipient.name}.`);
+    },
+  });
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Attendees</h2>
+      {meeting.attendees.length === 0 ? <p className={styles.intro}>No attendees yet.</p> : (
+        <ul className={styles.list}>
+          {meeting.attendees.map((a) => (
+            <li key={a.id} className={styles.row}>
+              <span>{a.name} ({a.agency.name}): {a.acknowledgedAt === null ? 'has not acknowledged confidentiality' : `acknowledged confidentiality ${formatDateTime(a.acknowledgedAt)}`}</span>
+              {meeting.abilities.run && a.acknowledgedAt !== null && (
+                <button type="button" className="button" disabled={pack.busy} onClick={() => void pack.submit(a.id)}>Generate pack for {a.name}</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {meeting.abilities.run && <AddAttendee meeting={meeting} onChange={onChange} />}
+      {meeting.abilities.acknowledge && (
+        <div>
+          <p>This meeting is confidential. Its information is shared only to reduce risk to the people discussed, under your agency’s information sharing agreement.</p>
+          <button type="button" className="button button--primary" disabled={acknowledge.busy} onClick={() => void acknowledge.submit()}>I acknowledge the confidentiality of this meeting</button>
+        </div>
+      )}
+      {made && <p role="status">{made}</p>}
+      {(acknowledge.error ?? pack.error) && <p className="form-error" role="alert">{messageOf((acknowledge.error ?? pack.error)!)}</p>}
+    </section>
+  );
+}
+
+/** The coordinator adds a user attending for their agency, chosen by agency and name. */
+function AddAttendee({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+  const id = useId();
+  const api = useDesktopApi();
+  const client = useQueryClient();
+  const candidates = useDesktopQuery('marac.meetings.attendeeCandidates', { meetingId: meeting.id }, { staleTime: 0 });
+  const [userId, setUserId] = useState('');
+  const add = useSubmit(() => api['marac.meetings.addAttendee']({ meetingId: meeting.id, userId }), {
+    onSuccess: (m) => {
+      onChange(m);
+      setUserId('');
+      void client.invalidateQueries({ queryKey: desktopQueryKey('marac.meetings.attendeeCandidates', { meetingId: meeting.id }) });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void add.submit();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className={styles.grid}>
+      <h3 id={`${id}-title`}>Add an attendee</h3>
+      <label className="field__label" htmlFor={`${id}-user`}>Attendee</label>
+      <select id={`${id}-user`} className="field__input" value={userId} onChange={(e) => setUserId(e.target.value)}>
+        <option value="">Choose a person</option>
+        {(candidates.data?.agencies ?? []).map((a) => (
+          <optgroup key={a.id} label={a.name}>
+            {a.users.map((u) => <option key={u.id} value={u.id}>{u.displayName} ({a.name})</option>)}
+          </optgroup>
+        ))}
+      </select>
+      <div><button type="submit" className="button" disabled={add.busy || userId === ''}>Add attendee</button></div>
+      {add.error && <p className="form-error" role="alert">{messageOf(add.error)}</p>}
+    </form>
+  );
+}
+
+/** The agenda: cases in order, Move up / Move down and adding a referral for the coordinator. */
+function Agenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+  const id = useId();
+  const api = useDesktopApi();
+  const ids = meeting.agenda.map((i) => i.id);
+  const [announce, setAnnounce] = useState('');
+  const move = useSubmit((itemId: string, by: -1 | 1) => api['marac.meetings.orderAgenda']({ meetingId: meeting.id, itemIds: moveAgendaItem(ids, itemId, by) }), {
+    onSuccess: (m) => {
+      onChange(m);
+      setAnnounce('Agenda order saved.');
+    },
+  });
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Agenda</h2>
+      {meeting.hiddenItems > 0 && <p className={styles.intro}>{meeting.hiddenItems === 1 ? 'One case on the agenda is not shared with you.' : `${String(meeting.hiddenItems)} cases on the agenda are not shared with you.`}</p>}
+      {meeting.abilities.run && <AddToAgenda meeting={meeting} onChange={onChange} />}
+      {meeting.agenda.length === 0 ? <p className={styles.intro}>No cases on the agenda you may see.</p> : (
+        <ol className={styles.list}>
+          {meeting.agenda.map((item, index) => (
+            <li key={item.id} className={styles.item} data-testid="agenda-item">
+              <h3>{item.position}. {item.victimName} · {item.caseReference}</h3>
+              <p>Referred by {item.referringAgency.name} on {formatDate(item.referredOn)} · DASH {item.score} ({item.band}){agendaFlags(item) && <> · <span className={styles.flags}>{agendaFlags(item)}</span></>}</p>
+              {meeting.abilities.run && (
+                <div className={styles.row}>
+                  <button type="button" className="button" disabled={index === 0 || move.busy} onClick={() => void move.submit(item.id, -1)} aria-label={`Move up: ${item.victimName}`}>Move up</button>
+                  <button type="button" className="button" disabled={index === meeting.agenda.length - 1 || move.busy} onClick={() => void move.submit(item.id, 1)} aria-label={`Move down: ${item.victimName}`}>Move down</button>
+                </div>
+              )}
+              <AgendaCase meeting={meeting} item={item} onChange={onChange} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <p role="status" className={styles.intro}>{announce}</p>
+      {move.error && <p className="form-error" role="alert">{messageOf(move.error)}</p>}
+    </section>
+  );
+}
+
+/** The coordinator puts one of the area's referrals on the agenda, optionally as an emergency case. */
+function AddToAgenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+  const id = useId();
+  const api = useDesktopApi();
+  const referrals = useDesktopQuery('marac.referrals.list', { maracAreaId: meeting.maracArea.id });
+  const onAgenda = new Set(meeting.agenda.map((i) => i.caseId));
+  const choices = (referrals.data?.referrals ?? []).filter((r) => !onAgenda.has(r.caseId));
+  const [referralId, setReferralId] = useState('');
+  const [emergency, setEmergency] = useState(false);
+  const chosen = choices.some((c) => c.id === referralId) ? referralId : choices[0]?.id ?? '';
+  const add = useSubmit(() => api['marac.meetings.addAgendaItem']({ meetingId: meeting.id, item: { referralId: chosen, emergency } }), {
+    onSuccess: (m) => {
+      onChange(m);
+      setEmergency(false);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void add.submit();
+  };
+  if (choices.length === 0) {
+    return <p className={styles.intro}>Every referral of this area you may see is on the agenda.</p>;
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className={styles.grid}>
+      <h3 id={`${id}-title`}>Add a referral to the agenda</h3>
+      <label className="field__label" htmlFor={`${id}-referral`}>Referral</label>
+      <select id={`${id}-referral`} className="field__input" value={chosen} onChange={(e) => setReferralId(e.target.value)}>
+        {choices.map((r) => <option key={r.id} value={r.id}>{r.victim.displayName} · {r.caseReference} · referred {formatDate(r.referredOn)}</option>)}
+      </select>
+      <label className={styles.check}><input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} />Emergency case</label>
+      <div><button type="submit" className="button button--primary" disabled={add.busy}>Add to the agenda</button></div>
+      {add.error && <p className="form-error" role="alert">{messageOf(add.error)}</p>}
+    </form>
+  );
+}
