@@ -16,6 +16,7 @@ import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
 import { registerPersonRoutes } from './persons/routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
+import { registerSarRoutes } from './sars/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { loggerOptions, type LogDestination } from './http/log-options.ts';
 import { registerRoute } from './http/register-route.ts';
@@ -57,6 +58,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   await registerAdminRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerMaracRoutes(app, ctx);
+  registerSarRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }
