@@ -18,7 +18,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 const POLICE_SECRET = 'Covert source Zenthraxis reported the subject';
 const WITHHOLD_REASON = 'Disclosure would prejudice operation Quorvane';
 const HOUSING_TEXT = 'Rent arrears discussed with Brannock Feltwell at the flat';
-const COUNCIL_TEXT = 'Home visit: Brannock Feltwell answered the door';
+const COUNCIL_TEXT = 'Home visit: Brannock Feltwell answered the door #import "x.typ" *not bold* $x$';
 const UNSHARED_POLICE = 'Unshared police note Ilvermoth';
 
 describe.each(testDialects())('a SAR for a person involved with three agencies on %s', (dialect) => {
@@ -106,6 +106,25 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     expect([bundle.status, bundle.body.error.code]).toEqual([409, 'conflict']);
   });
 
+  it('extends the due date once, by up to two months with a reason, counting from receipt', async () => {
+    for (const body of [{ months: 3, reason: 'Complex: three agencies consulted', expectedVersion: 1 }, { months: 2, reason: 'short', expectedVersion: 1 }]) {
+      const res = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/extension`, body);
+      expect([res.status, res.body.error.code]).toEqual([400, 'validation_error']);
+    }
+    const stale = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/extension`, { months: 2, reason: 'Complex: three agencies consulted', expectedVersion: 7 });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'conflict']);
+    const res = await asCouncil<SarDetail>('POST', `/sars/${sarId}/extension`, { months: 2, reason: 'Complex: three agencies consulted', expectedVersion: 1 });
+    expect([res.status, res.body.firstDueOn, res.body.dueOn, res.body.extended, res.body.extension]).toEqual(
+      [200, '2026-11-30', '2027-01-31', true, { months: 2, reason: 'Complex: three agencies consulted' }]);
+    const again = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/extension`, { months: 1, reason: 'Complex: three agencies consulted', expectedVersion: 2 });
+    expect([again.status, again.body.error.code]).toEqual([409, 'conflict']);
+    const event = await server.db.selectFrom('audit_events').selectAll().where('action', '=', 'sar.extend').executeTakeFirstOrThrow();
+    expect([event.user_id, event.justification, event.category]).toEqual([officers.council.id, 'Complex: three agencies consulted', 'alteration']);
+    // Another agency's data officer cannot tell the request exists.
+    const other = await call<{ error: { code: string } }>(server, officers.housing, 'GET', `/sars/${sarId}`);
+    expect([other.status, other.body.error.code]).toEqual([404, 'not_found']);
+  });
+
   it('shows the police its part (only what the council holds), and no consultation of theirs to the council', async () => {
     const inbox = await call<{ consultations: Array<{ id: string; status: string }> }>(server, officers.police, 'GET', '/sar-consultations');
     expect(inbox.body.consultations.map((c) => c.status)).toEqual(['pending']);
@@ -169,6 +188,8 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     const text = pages.join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('Rent arrears discussed with [third party] at the flat');
     expect(text).toContain('SAR-2026-014');
+    // Text a user wrote comes out literally, never as Typst markup.
+    expect(text).toContain('#import "x.typ" *not bold* $x$');
     seenByCouncil.push(text);
     const event = await server.db.selectFrom('audit_events').selectAll().where('user_id', '=', officers.council.id).where('action', '=', 'export.create').executeTakeFirstOrThrow();
     expect(JSON.parse(event.details)).toMatchObject({ export: 'sar_bundle', pdfSha256: res.body.pdfSha256, jsonSha256: res.body.jsonSha256 });
