@@ -76,6 +76,12 @@ export const SarBundleFilesSchema = z.object({
 });
 export type SarBundleFiles = z.infer<typeof SarBundleFilesSchema>;
 
+/** A person a data officer may log a request against: name and year of birth only. */
+export const SarPersonHitSchema = z.object({ id: IdSchema, name: z.string(), yearOfBirth: z.number().int().nullable() });
+export type SarPersonHit = z.infer<typeof SarPersonHitSchema>;
+
+export const SarPersonSearchQuerySchema = z.object({ q: z.string().trim().min(2).max(100) }).strict();
+
 export const SarListQuerySchema = z.object({ status: z.enum(SAR_STATUSES).default('open') }).strict();
 
 export const sarRoutes = {
@@ -83,6 +89,11 @@ export const sarRoutes = {
     method: 'GET', path: '/sars', auth: true, tag: 'sar',
     summary: "Data officers: their agency's subject access requests, soonest due first (audited)",
     query: SarListQuerySchema, body: NoBody, response: z.object({ sars: z.array(SarSummarySchema) }),
+  }),
+  searchSarPersons: defineRoute({
+    method: 'GET', path: '/sars/persons', auth: true, tag: 'sar',
+    summary: "Data officers: find the person a request is about, as the person search finds them for the agency's managers (names and years of birth only; audited)",
+    query: SarPersonSearchQuerySchema, body: NoBody, response: z.object({ persons: z.array(SarPersonHitSchema) }),
   }),
   createSar: defineRoute({
     method: 'POST', path: '/sars', auth: true, tag: 'sar',

@@ -14,6 +14,7 @@ import { extendSar } from './extend-sar.ts';
 import { generateSarBundle } from './generate-bundle.ts';
 import { loadHoldings } from './sar-holdings.ts';
 import { partOf } from './sar-part.ts';
+import { searchSarPersons } from './search-sar-persons.ts';
 import { toConsultationSummaries, toSarDetail, toSarSummaries } from './sar-records.ts';
 import { NO_SUCH_CONSULTATION, NO_SUCH_SAR, refuse, requireDataOfficer, type RefusalTarget } from './sar-guard.ts';
 
@@ -53,6 +54,17 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
       details: { list: 'sar_requests', status: query.status, ids: rows.map((r) => r.id), count: rows.length },
     });
     return { sars };
+  });
+
+  registerRoute(app, ctx, sarRoutes.searchSarPersons, async ({ user, query, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    await requireDataOfficer(ctx, w, { action: 'record.search', entityType: 'sar_request', entityId: null });
+    const persons = await searchSarPersons(ctx.db, user.agencyId, isoOf(w), query.q);
+    await recordAuditNow(ctx.db, {
+      actor: w.actor, action: 'record.search', entityType: 'person', outcome: 'success', at: w.now,
+      details: { terms: { q: query.q }, purpose: 'sar', returned: persons.map((p) => p.id) },
+    });
+    return { persons };
   });
 
   registerRoute(app, ctx, sarRoutes.createSar, async ({ user, body, request }) => {

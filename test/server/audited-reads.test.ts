@@ -111,6 +111,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,
       '/users': '/users',
       '/sars': '/sars',
+      '/sars/persons': '/sars/persons?q=Testperson',
       '/sars/{id}': `/sars/${policeSar.body.id}`,
       '/sar-consultations': '/sar-consultations',
       '/sar-consultations/{id}': `/sar-consultations/${councilSar.body.consultationStates[0]!.id}`,

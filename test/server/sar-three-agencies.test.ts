@@ -93,6 +93,13 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     expect(await server.db.selectFrom('sar_requests').select('id').execute()).toEqual([]);
   });
 
+  it('finds the person for a data officer by name, naming them and their year of birth only', async () => {
+    const res = await asCouncil<{ persons: Array<{ id: string; name: string; yearOfBirth: number | null }> }>('GET', '/sars/persons?q=Quillfeather');
+    expect(res.body.persons).toEqual([{ id: subjectId, name: 'Ada Quillfeather', yearOfBirth: 1990 }]);
+    const refused = await call<{ error: { code: string } }>(server, world.users.council.a, 'GET', '/sars/persons?q=Quillfeather');
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'authorization_error']);
+  });
+
   it('logs the request with its due date and one consultation per other agency whose records the council holds', async () => {
     const res = await asCouncil<SarDetail>('POST', '/sars', {
       personId: subjectId, reference: 'SAR-2026-014', receivedOn: '2026-10-31', requesterName: 'Ada Quillfeather', requesterRelation: 'data_subject', requesterContact: '1 Synthetic Street',
