@@ -39,7 +39,7 @@ export function ConsultationDetail({ consultationId, onBack }: ConsultationDetai
             <dt>From</dt><dd>{c.receivingAgency.name}</dd>
             <dt>About</dt><dd>{c.person.name}</dd>
             <dt>Due</dt><dd>{formatDate(c.dueOn)}</dd>
-            <dt>Answer</dt><dd role="status">{SAR_CONSULTATION_LABELS[c.status]}{c.exemption ? `: ${SAR_EXEMPTION_LABELS[c.exemption]}` : ''}</dd>
+            <dt>Answer</dt><dd><span role="status">{SAR_CONSULTATION_LABELS[c.status]}{c.exemption ? `: ${SAR_EXEMPTION_LABELS[c.exemption]}` : ''}</span></dd>
           </dl>
           {c.status === 'pending' && c.part && <AnswerConsultation consultationId={c.id} part={c.part} onAnswered={setAnswered} />}
           {c.status === 'released' && c.part && (

@@ -1,4 +1,5 @@
 /** The records of a part, each with its fields; optionally a "Leave out" choice per record. */
+import { Fragment } from 'react';
 import type { SarItem } from '../../../domain/entities/sar.ts';
 import { formatDate } from '../../words/format-date-time.ts';
 import { SAR_RECORD_LABELS } from '../../words/sar-words.ts';
@@ -29,7 +30,7 @@ export function PartItems({ items, omitted, onToggleOmit }: PartItemsProps) {
             <h3>{title}</h3>
             <dl className={styles.itemFields}>
               {item.fields.map((f) => (
-                <div key={f.label} style={{ display: 'contents' }}><dt>{f.label}</dt><dd>{f.value}</dd></div>
+                <Fragment key={f.label}><dt>{f.label}</dt><dd>{f.value}</dd></Fragment>
               ))}
             </dl>
             {onToggleOmit && (
