@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = {
   'sar.create': 'collection',
   /** A subject access request's due date extended, with the reason. */
   'sar.extend': 'alteration',
+  /** A subject access request closed (answered or withdrawn). */
+  'sar.close': 'alteration',
   /** An owner agency released its part of a request, with its redactions. */
   'sar.part_release': 'disclosure',
   /** An owner agency withheld its part of a request under an exemption. */

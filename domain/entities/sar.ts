@@ -54,6 +54,9 @@ export const ExtendSarBodySchema = z.object({
   expectedVersion: z.number().int().min(1),
 }).strict();
 
+/** Closing a request once answered (or withdrawn), compare-and-set on its version. */
+export const CloseSarBodySchema = z.object({ expectedVersion: z.number().int().min(1) }).strict();
+
 /** How the records of a part are redacted before release (or before the receiving agency's bundle). */
 export const SarRedactionsSchema = z.object({
   /** Third parties whose names are disclosed (consent, or already known to the requester); every other flagged name is redacted. */

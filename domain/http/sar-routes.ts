@@ -1,7 +1,7 @@
 /** Subject access requests: the receiving agency's requests and the owners' consultations (docs/audit.md). */
 import { z } from 'zod';
 import {
-  CreateSarBodySchema, ExtendSarBodySchema, SAR_CONSULTATION_STATUSES, SAR_EXEMPTIONS, SAR_REQUESTER_RELATIONS, SAR_STATUSES,
+  CloseSarBodySchema, CreateSarBodySchema, ExtendSarBodySchema, SAR_CONSULTATION_STATUSES, SAR_EXEMPTIONS, SAR_REQUESTER_RELATIONS, SAR_STATUSES,
   SarPartSchema, SarRedactionsSchema, WithholdSarPartBodySchema,
 } from '../entities/sar.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
@@ -107,6 +107,10 @@ export const sarRoutes = {
   extendSar: defineRoute({
     method: 'POST', path: '/sars/:id/extension', auth: true, tag: 'sar', summary: 'Extend a request once by one or two months, with a reason',
     params: IdParams, query: NoQuery, body: ExtendSarBodySchema, response: SarDetailSchema,
+  }),
+  closeSar: defineRoute({
+    method: 'POST', path: '/sars/:id/close', auth: true, tag: 'sar', summary: 'Close a request (answered or withdrawn); it leaves the open list',
+    params: IdParams, query: NoQuery, body: CloseSarBodySchema, response: SarDetailSchema,
   }),
   generateSarBundle: defineRoute({
     method: 'POST', path: '/sars/:id/bundle', auth: true, tag: 'sar',

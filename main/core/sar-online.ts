@@ -24,7 +24,7 @@ async function online<T>(run: () => Promise<T>): Promise<T> {
 }
 
 type In<C extends SarChannel> = ChannelParsedInput<C>;
-type SarChannel = 'sars.list' | 'sars.findPerson' | 'sars.create' | 'sars.get' | 'sars.extend' | 'sars.bundle'
+type SarChannel = 'sars.list' | 'sars.findPerson' | 'sars.create' | 'sars.get' | 'sars.extend' | 'sars.close' | 'sars.bundle'
   | 'sarConsultations.list' | 'sarConsultations.get' | 'sarConsultations.release' | 'sarConsultations.withhold';
 
 function handlersFor(deps: () => SarDeps) {
@@ -43,6 +43,8 @@ function handlersFor(deps: () => SarDeps) {
       call((d, accessToken) => d.api.call('getSar', { params: { id: sarId }, accessToken })),
     'sars.extend': ({ sarId, ...body }: In<'sars.extend'>): Promise<ChannelOutput<'sars.extend'>> =>
       call((d, accessToken) => d.api.call('extendSar', { params: { id: sarId }, body, accessToken })),
+    'sars.close': ({ sarId, ...body }: In<'sars.close'>): Promise<ChannelOutput<'sars.close'>> =>
+      call((d, accessToken) => d.api.call('closeSar', { params: { id: sarId }, body, accessToken })),
     'sars.bundle': ({ sarId, redactions }: In<'sars.bundle'>): Promise<ChannelOutput<'sars.bundle'>> => {
       // Saving the bundle is how it leaves Casebridge: the machine policy decides here, not in the UI.
       if (!deps().exportsAllowed()) {

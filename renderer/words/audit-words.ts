@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'audit.verify': 'Verified the audit trail',
   'sar.create': 'Logged a subject access request',
   'sar.extend': 'Extended a subject access request',
+  'sar.close': 'Closed a subject access request',
   'sar.part_release': 'Released a part of a subject access request',
   'sar.part_withhold': 'Withheld a part of a subject access request',
 };

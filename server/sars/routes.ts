@@ -10,7 +10,7 @@ import type { ServerContext } from '../context/server-context.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { releasePart, withholdPart } from './answer-consultation.ts';
 import { createSar } from './create-sar.ts';
-import { extendSar } from './extend-sar.ts';
+import { closeSar, extendSar } from './extend-sar.ts';
 import { generateSarBundle } from './generate-bundle.ts';
 import { loadHoldings } from './sar-holdings.ts';
 import { partOf } from './sar-part.ts';
@@ -88,6 +88,14 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const w = writeContextOf(ctx, user, request);
     const row = await ownSar(w, params.id, 'sar.extend');
     await extendSar(ctx, w, row, body);
+    const fresh = await ctx.db.selectFrom('sar_requests').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    return toSarDetail(ctx.db, fresh, today(w));
+  });
+
+  registerRoute(app, ctx, sarRoutes.closeSar, async ({ user, params, body, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const row = await ownSar(w, params.id, 'sar.close');
+    await closeSar(ctx, w, row, body.expectedVersion);
     const fresh = await ctx.db.selectFrom('sar_requests').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     return toSarDetail(ctx.db, fresh, today(w));
   });

@@ -2,7 +2,7 @@
  * Subject access requests, end to end (docs/audit.md): the council's data officer logs a request
  * about a person on a police case shared with the council, extends it; the police's data officer
  * withholds the police part under an exemption; the council's officer sees only that it was withheld,
- * and saves a bundle that holds the council's records and none of the police's.
+ * saves a bundle that holds the council's records and none of the police's, and closes the request.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -103,4 +103,12 @@ test('a request is logged, the police withhold their part, and the council’s b
   expect(bundle).not.toContain(policeCase.reference);
   await expect(detail.getByRole('status')).toContainText(`Saved sar-SAR-E2E-${suffix}.json and sar-SAR-E2E-${suffix}.pdf`);
   await expectAccessibleScreen(page, 'sar-bundle-saved');
+
+  // Answered: the officer closes it, and it leaves the open list.
+  await detail.getByRole('button', { name: 'Close the request' }).click();
+  await expect(detail.getByRole('status').filter({ hasText: 'This request is closed.' })).toBeVisible();
+  await detail.getByRole('button', { name: '← Back to requests' }).click();
+  await expect(page.getByTestId('sars').getByRole('button', { name: `Open SAR-E2E-${suffix}` })).toHaveCount(0);
+  await page.getByTestId('sars').getByLabel('Show').selectOption({ label: 'Closed requests' });
+  await expect(page.getByTestId('sars').getByRole('button', { name: `Open SAR-E2E-${suffix}` })).toBeVisible();
 });

@@ -202,6 +202,16 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     expect(JSON.parse(event.details)).toMatchObject({ export: 'sar_bundle', pdfSha256: res.body.pdfSha256, jsonSha256: res.body.jsonSha256 });
   });
 
+  it('closes the request once, taking it off the open list', async () => {
+    const version = (await asCouncil<SarDetail>('GET', `/sars/${sarId}`)).body.version;
+    const closed = await asCouncil<SarDetail>('POST', `/sars/${sarId}/close`, { expectedVersion: version });
+    expect([closed.status, closed.body.status]).toEqual([200, 'closed']);
+    const again = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/close`, { expectedVersion: closed.body.version });
+    expect([again.status, again.body.error.code]).toEqual([409, 'conflict']);
+    expect((await asCouncil<{ sars: unknown[] }>('GET', '/sars')).body.sars).toEqual([]);
+    expect((await asCouncil<{ sars: Array<{ id: string }> }>('GET', '/sars?status=closed')).body.sars.map((s) => s.id)).toEqual([sarId]);
+  });
+
   it("never showed the council the withheld part: not its text, its case, its report's id, nor the reason", async () => {
     // The council's own audit search over the person, too.
     seenByCouncil.push(JSON.stringify((await asCouncil('GET', `/audit/events?personId=${subjectId}&limit=500`)).body));

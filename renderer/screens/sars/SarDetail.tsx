@@ -28,6 +28,7 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
   const query = useDesktopQuery('sars.get', { sarId }, { staleTime: 0, gcTime: 0 });
   const [fresh, setFresh] = useState<SarDetailRecord | null>(null);
   const bundle = useDesktopMutation('sars.bundle');
+  const close = useDesktopMutation('sars.close');
   useEffect(() => {
     heading.current?.focus();
   }, [query.data]);
@@ -66,7 +67,7 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
                 </table>
               )}
           </section>
-          {sar.extension === null && <ExtendSarForm sar={sar} onExtended={setFresh} />}
+          {sar.status === 'open' && sar.extension === null && <ExtendSarForm sar={sar} onExtended={setFresh} />}
           <section className={styles.section} aria-labelledby={`${id}-bundle`}>
             <h2 id={`${id}-bundle`}>The bundle</h2>
             <p className={styles.intro}>
@@ -82,6 +83,21 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
                 Generate and save the bundle
               </button>
             </div>
+          </section>
+          <section className={styles.section} aria-labelledby={`${id}-close`}>
+            <h2 id={`${id}-close`}>Close the request</h2>
+            {sar.status === 'closed'
+              ? <p role="status">This request is closed.</p>
+              : (
+                <>
+                  <p className={styles.intro}>Close it once the requester has their answer, or if they withdraw it. It leaves the open list.</p>
+                  <MutationError error={close.error} />
+                  <div className="form-actions">
+                    <button type="button" className="button" disabled={close.isPending}
+                      onClick={() => close.mutate({ sarId: sar.id, expectedVersion: sar.version }, { onSuccess: setFresh })}>Close the request</button>
+                  </div>
+                </>
+              )}
           </section>
         </>
       )}

@@ -12,7 +12,7 @@ import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { ConsultationTable } from './ConsultationTable.tsx';
 import { LogSarForm } from './LogSarForm.tsx';
 import { SarTable } from './SarTable.tsx';
-import { SAR_VIEW_LABELS, SAR_VIEWS, sarsInView, type SarView } from './sars-search.ts';
+import { SAR_VIEW_LABELS, SAR_VIEWS, sarsInView, sarStatusOf, type SarView } from './sars-search.ts';
 import styles from './Sars.module.css';
 
 /** The URL's view and where the screen goes. */
@@ -29,7 +29,7 @@ export function Sars({ view, onViewChange, onOpenSar, onOpenConsultation, onBack
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [logging, setLogging] = useState(false);
-  const sars = useDesktopQuery('sars.list', { status: 'open' }, { staleTime: 0, gcTime: 0 });
+  const sars = useDesktopQuery('sars.list', { status: sarStatusOf(view) }, { staleTime: 0, gcTime: 0 });
   const consultations = useDesktopQuery('sarConsultations.list', null, { staleTime: 0, gcTime: 0 });
   useEffect(() => {
     heading.current?.focus();

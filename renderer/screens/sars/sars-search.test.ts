@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SarSummary } from '../../../domain/http/sar-routes.ts';
-import { sarsInView, SarsSearchSchema } from './sars-search.ts';
+import { sarsInView, SarsSearchSchema, sarStatusOf } from './sars-search.ts';
 
 const sar = (reference: string, timeliness: SarSummary['timeliness'], pending: number): SarSummary => ({
   id: `00000000-0000-4000-8000-00000000000${reference.length}`, reference, person: { id: '00000000-0000-4000-8000-000000000009', name: 'Synthetic Person' },
@@ -15,6 +15,7 @@ describe('the SAR list views', () => {
     expect(sarsInView(all, 'due_soon').map((s) => s.reference)).toEqual(['BB']);
     expect(sarsInView(all, 'overdue').map((s) => s.reference)).toEqual(['CCC']);
     expect(sarsInView(all, 'waiting').map((s) => s.reference)).toEqual(['BB']);
+    expect([sarStatusOf('closed'), sarStatusOf('overdue')]).toEqual(['closed', 'open']);
   });
 
   it('reads an unknown view in the URL as all open requests', () => {
