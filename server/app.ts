@@ -17,6 +17,7 @@ import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
 import { registerPersonRoutes } from './persons/routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
+import { registerSarRoutes } from './sars/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { loggerOptions, type LogDestination } from './http/log-options.ts';
 import { registerRoute } from './http/register-route.ts';
@@ -59,6 +60,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerNotificationRoutes(app, ctx);
   registerMaracRoutes(app, ctx);
   registerMaracMeetingRoutes(app, ctx);
+  registerSarRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }

@@ -6,6 +6,7 @@ import type { NotificationKind } from '../../domain/entities/notification.ts';
 import type { UserNotificationKind } from '../../domain/entities/user-notification.ts';
 import type { ConsentStatus, Gender, IdentifierScheme } from '../../domain/entities/person.ts';
 import type { DashBand } from '../../domain/marac/dash-scoring.ts';
+import type { SarConsultationStatus, SarExemption, SarRedactionKind, SarRequesterRelation, SarStatus } from '../../domain/entities/sar.ts';
 import type {
   AgencyKind, CaseStatus, MarkerSubjectType, MarkerType, ReportKind, ReportSharingLevel, RiskLevel, Role, SharingLevel, SubjectRole, TaskStatus,
 } from '../../domain/vocabulary.ts';
@@ -594,6 +595,59 @@ export interface MaracActionTable {
   agenda_item_id: string;
 }
 
+/** A subject access request, logged by a data officer of the agency that received it (since 0022). */
+export interface SarRequestTable {
+  id: string;
+  agency_id: string;
+  person_id: string;
+  reference: string;
+  received_on: string;
+  due_on: string;
+  extension_months: number | null;
+  extended_due_on: string | null;
+  extension_reason: string | null;
+  requester_name: string;
+  requester_relation: SarRequesterRelation;
+  requester_contact: string;
+  status: SarStatus;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+  version: number;
+}
+
+/** One owner agency's answer to a request; `released_part` is the redacted part's JSON, kept once released (since 0022). */
+export interface SarConsultationTable {
+  id: string;
+  sar_id: string;
+  owner_agency_id: string;
+  status: SarConsultationStatus;
+  exemption: SarExemption | null;
+  exemption_reason: string | null;
+  released_part: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+/** One recorded redaction in a part: a third party's name (redacted or disclosed), a record left out, or a passage (since 0022). */
+export interface SarRedactionTable {
+  id: string;
+  sar_id: string;
+  part_agency_id: string;
+  kind: SarRedactionKind;
+  third_party_person_id: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  /** Hex SHA-256 of a redacted passage: the passage itself is not copied here. */
+  text_sha256: string | null;
+  redacted: Flag;
+  reason: string | null;
+  occurrences: number;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface ServerDatabase {
   agencies: AgencyTable;
   teams: TeamTable;
@@ -647,4 +701,7 @@ export interface ServerDatabase {
   marac_attendees: MaracAttendeeTable;
   marac_research: MaracResearchTable;
   marac_actions: MaracActionTable;
+  sar_requests: SarRequestTable;
+  sar_consultations: SarConsultationTable;
+  sar_redactions: SarRedactionTable;
 }

@@ -49,6 +49,16 @@ export const AUDIT_ACTIONS = {
   'device.register': 'alteration',
   'device.revoke': 'alteration',
   'audit.verify': 'consultation',
+  /** A subject access request logged against a person (docs/audit.md). */
+  'sar.create': 'collection',
+  /** A subject access request's due date extended, with the reason. */
+  'sar.extend': 'alteration',
+  /** A subject access request closed (answered or withdrawn). */
+  'sar.close': 'alteration',
+  /** An owner agency released its part of a request, with its redactions. */
+  'sar.part_release': 'disclosure',
+  /** An owner agency withheld its part of a request under an exemption. */
+  'sar.part_withhold': 'consultation',
 } as const satisfies Record<string, AuditCategory>;
 
 /** An audited action. */

@@ -15,6 +15,7 @@ import { notificationRoutes } from './notification-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { defineRoute, NoBody, NoQuery } from './route.ts';
+import { sarRoutes } from './sar-routes.ts';
 import { syncRoutes } from './sync-routes.ts';
 import { taskRoutes } from './task-routes.ts';
 
@@ -41,6 +42,7 @@ export const routes = {
   ...notificationRoutes,
   ...maracRoutes,
   ...maracMeetingRoutes,
+  ...sarRoutes,
 } as const;
 
 /** The route table's type. */

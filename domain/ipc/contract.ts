@@ -18,6 +18,7 @@ import { markerChannels } from './marker-channels.ts';
 import { notificationChannels, NotificationsArrivedSchema } from './notification-channels.ts';
 import { personChannels } from './person-channels.ts';
 import { preferencesChannels } from './preferences-channels.ts';
+import { sarChannels } from './sar-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
 import { sharingChannels } from './sharing-channels.ts';
@@ -47,6 +48,7 @@ export const channels = {
   ...sharingChannels,
   ...markerChannels,
   ...adminChannels,
+  ...sarChannels,
 } as const;
 
 /** The channel table's type. */

@@ -15,6 +15,7 @@ import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
 import { maracMeetingHandlers } from './marac-meeting-online.ts';
 import { maracHandlers } from './marac-online.ts';
+import { sarHandlers } from './sar-online.ts';
 import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
@@ -178,5 +179,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     }),
     ...taskHandlers(() => ({ active: session.require(), api: deps.api, accessToken: () => session.accessToken() })),
     ...adminHandlers(onlineDeps),
+    ...sarHandlers(() => ({ ...onlineDeps(), exportsAllowed: () => deps.preferences.get().effective.exportsAllowed })),
   };
 }

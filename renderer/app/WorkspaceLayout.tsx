@@ -22,6 +22,7 @@ export function WorkspaceLayout() {
       case 'markers-review': return void navigate({ to: '/markers/review' });
       case 'admin': return void navigate({ to: '/admin/users' });
       case 'access-requests': return void navigate({ to: '/access-requests' });
+      case 'sars': return void navigate({ to: '/sars', search: { view: 'open' } });
     }
   };
   return (

@@ -40,4 +40,11 @@ describe('the top bar navigation', () => {
     expect(labels('marac_coordinator')).toContain('MARAC meetings');
     expect(labels('practitioner')).not.toContain('MARAC meetings');
   });
+
+  it('offers subject access requests to data officers only', () => {
+    expect(labels('data_officer')).toContain('Subject access');
+    for (const role of ['practitioner', 'team_manager', 'agency_admin', 'marac_coordinator', 'system_admin'] as const) {
+      expect(labels(role)).not.toContain('Subject access');
+    }
+  });
 });

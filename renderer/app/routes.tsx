@@ -25,6 +25,10 @@ import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
+import { ConsultationDetail } from '../screens/sars/ConsultationDetail.tsx';
+import { SarDetail } from '../screens/sars/SarDetail.tsx';
+import { Sars } from '../screens/sars/Sars.tsx';
+import { SarsSearchSchema } from '../screens/sars/sars-search.ts';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { TaskDetail } from '../screens/tasks/TaskDetail.tsx';
 import { Tasks } from '../screens/tasks/Tasks.tsx';
@@ -32,6 +36,7 @@ import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
+import { handlesSars } from '../../domain/policy/sar-policy.ts';
 import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -72,6 +77,10 @@ const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
+const sarsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars', validateSearch: SarsSearchSchema, component: SarsRoute });
+const sarRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars/$sarId', component: SarRoute });
+const consultationRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sar-consultations/$consultationId', component: ConsultationRoute });
+
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
 const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks', validateSearch: TasksSearchSchema, component: TasksRoute });
 
@@ -95,6 +104,7 @@ export const routeTree = rootRoute.addChildren([
   markersReviewRoute,
   tasksRoute, taskRoute,
   adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute,
+  sarsRoute, sarRoute, consultationRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -211,6 +221,38 @@ function AuditRoute() {
   // Only data officers export the trail (the server refuses anyone else).
   const renderExport = scope.kind === 'agency' ? (filters: AuditExportFilters) => <AuditExport filters={filters} /> : undefined;
   return <Audit search={search} scope={scope.kind} onSearch={(next) => void navigate({ search: next })} onBack={goTo.queue} renderExport={renderExport} />;
+}
+
+function SarsRoute() {
+  const { view } = sarsRoute.useSearch();
+  const navigate = useNavigate();
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  // Only data officers work requests; anyone else reaching the URL is sent to the queue (the server refuses them too).
+  if (!handlesSars(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return (
+    <Sars
+      view={view}
+      onViewChange={(next) => void navigate({ to: '/sars', search: { view: next } })}
+      onOpenSar={(sarId) => void navigate({ to: '/sars/$sarId', params: { sarId } })}
+      onOpenConsultation={(consultationId) => void navigate({ to: '/sar-consultations/$consultationId', params: { consultationId } })}
+      onBack={goTo.queue}
+    />
+  );
+}
+
+function SarRoute() {
+  const { sarId } = sarRoute.useParams();
+  const navigate = useNavigate();
+  return <SarDetail key={sarId} sarId={sarId} onBack={() => void navigate({ to: '/sars', search: { view: 'open' } })} />;
+}
+
+function ConsultationRoute() {
+  const { consultationId } = consultationRoute.useParams();
+  const navigate = useNavigate();
+  return <ConsultationDetail key={consultationId} consultationId={consultationId} onBack={() => void navigate({ to: '/sars', search: { view: 'open' } })} />;
 }
 
 function DashChecklistRoute() {

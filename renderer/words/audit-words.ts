@@ -34,6 +34,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'device.register': 'Registered a device',
   'device.revoke': 'Revoked a device',
   'audit.verify': 'Verified the audit trail',
+  'sar.create': 'Logged a subject access request',
+  'sar.extend': 'Extended a subject access request',
+  'sar.close': 'Closed a subject access request',
+  'sar.part_release': 'Released a part of a subject access request',
+  'sar.part_withhold': 'Withheld a part of a subject access request',
 };
 
 /** The DPA 2018 s62 categories as the screen names them. */

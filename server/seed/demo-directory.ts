@@ -43,6 +43,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'wm.gareth.jones', displayName: 'WM Gareth Jones', password: 'smoke-alarm-11', role: 'practitioner', agencyCode: 'NFR', teams: ['Community Fire Safety'] },
   { username: 'nia.roberts', displayName: 'Nia Roberts', password: 'safe-haven-4', role: 'practitioner', agencyCode: 'HVS', teams: ['IDVA Service'] },
   { username: 'dan.osei', displayName: 'Dan Osei', password: 'licence-check-12', role: 'team_manager', agencyCode: 'NPS', teams: ['Offender Management'] },
+  // The police's data officer answers consultations on subject access requests (docs/audit.md).
+  { username: 'ian.brooks', displayName: 'Ian Brooks', password: 'disclosure-desk-6', role: 'data_officer', agencyCode: 'NSP', teams: [] },
   { username: 'admin', displayName: 'Casebridge Administrator', password: 'system-admin-1', role: 'system_admin', agencyCode: 'RCC', teams: [] },
 ];
 

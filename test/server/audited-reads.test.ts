@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../domain/http/openapi.ts';
+import { newId } from '../../domain/ids.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { buildCase, buildUser } from '../support/factories.ts';
 import { buildLocation, buildPerson, buildSignedInUser, buildThreeAgencyWorld, call, signIn, type WorldUser } from '../support/case-factories.ts';
@@ -74,6 +75,15 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
     const meeting = await call<{ id: string }>(server, coordinator, 'POST', '/marac/meetings', { maracAreaId: areaId, date: '2026-12-10', chair: 'Synthetic Chair' });
     const agenda = await call(server, coordinator, 'POST', `/marac/meetings/${meeting.body.id}/agenda`, { referralId: referral.body.id });
     expect([meeting.status, agenda.status]).toEqual([200, 200]);
+    // A subject access request the police log, and one the council log about a person on a police case shared with them (a consultation to the police).
+    const sarPersonId = await buildPerson(server.db, { ownerAgencyId: world.agencies.police });
+    const sharedCaseId = (await buildCase(server.db, { ownerAgencyId: world.agencies.police, sharingLevel: 'shared', sharedAgencyIds: [world.agencies.council] })).id;
+    await server.db.insertInto('case_subjects').values({ id: newId(), case_id: sharedCaseId, person_id: sarPersonId, role: 'victim', created_at: '2026-11-01T09:00:00.000Z' }).execute();
+    const sarBody = { personId: sarPersonId, reference: 'SAR-WALK-1', receivedOn: '2026-11-02', requesterName: 'Synthetic Requester', requesterRelation: 'data_subject', requesterContact: 'By post' };
+    const policeSar = await call<{ id: string }>(server, officer, 'POST', '/sars', sarBody);
+    const councilOfficer = await buildSignedInUser(server, world.agencies.council, [], 'data_officer');
+    const councilSar = await call<{ id: string; consultationStates: Array<{ id: string }> }>(server, councilOfficer, 'POST', '/sars', sarBody);
+    expect([policeSar.status, councilSar.status, councilSar.body.consultationStates.length]).toEqual([200, 200, 1]);
     // One concrete URL per OpenAPI path; a path missing here fails the walk below.
     urls = {
       '/cases': '/cases',
@@ -107,6 +117,11 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/users': '/users',
       '/sync/pull': '/sync/pull',
       '/sync/bootstrap': '/sync/bootstrap?phase=open_cases',
+      '/sars': '/sars',
+      '/sars/persons': '/sars/persons?q=Testperson',
+      '/sars/{id}': `/sars/${policeSar.body.id}`,
+      '/sar-consultations': '/sar-consultations',
+      '/sar-consultations/{id}': `/sar-consultations/${councilSar.body.consultationStates[0]!.id}`,
     };
   });
   afterAll(() => server.stop());
@@ -126,7 +141,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
+      const user = path.startsWith('/audit/') || path.startsWith('/sar') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

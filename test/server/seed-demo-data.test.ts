@@ -17,8 +17,8 @@ const TODAY = NOW.toISOString().slice(0, 10);
 type Db = TestServer['db'];
 
 describe('demo directory', () => {
-  it('covers every role, the five required agency kinds and 12 distinct users', () => {
-    expect(new Set(DEMO_USERS.map((u) => u.username)).size).toBe(12);
+  it('covers every role, the five required agency kinds and 13 distinct users', () => {
+    expect(new Set(DEMO_USERS.map((u) => u.username)).size).toBe(13);
     expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(ROLES));
     const kinds = new Set(DEMO_AGENCIES.map((a) => a.kind));
     for (const kind of ['police', 'council', 'housing', 'fire', 'charity'] as const) {
@@ -103,7 +103,7 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
   it('loads an empty database with 300 cases, some shared, each with its own change position, quickly', async () => {
     console.log(`demo seed on ${dialect}: ${seconds.toFixed(1)} s`, summary);
     expect(await isDatabaseEmpty(server.db)).toBe(false);
-    expect(summary).toMatchObject({ agencies: 6, users: 12, cases: 300 });
+    expect(summary).toMatchObject({ agencies: 6, users: 13, cases: 300 });
     const cases = await server.db.selectFrom('cases').select(['id', 'reference', 'seq', 'owner_agency_id', 'title']).execute();
     expect(cases).toHaveLength(300);
     expect(new Set(cases.map((c) => c.reference)).size).toBe(300);

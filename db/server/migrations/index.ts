@@ -21,6 +21,7 @@ import * as m0018 from './0018_audit_export_heartbeat.ts';
 import * as m0019 from './0019_must_change_password.ts';
 import * as m0020 from './0020_user_notifications.ts';
 import * as m0021 from './0021_marac_meetings.ts';
+import * as m0022 from './0022_subject_access_requests.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0019_must_change_password': m0019,
   '0020_user_notifications': m0020,
   '0021_marac_meetings': m0021,
+  '0022_subject_access_requests': m0022,
 };
 
 /** A Kysely migration provider over the static list. */

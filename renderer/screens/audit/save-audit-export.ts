@@ -5,7 +5,8 @@ import { base64ToBytes } from '../case/base64-to-bytes.ts';
 // Chromium takes hold of the Blob when the click starts the download; the delay only covers a busy page.
 const REVOKE_AFTER_MS = 1_000;
 
-function saveBlob(blob: Blob, fileName: string): void {
+/** Starts the download of one file through a short-lived Blob URL. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -43,6 +43,25 @@ function compileArgs(data: unknown): CompileDocArgs {
   return { mainFileContent: meetingPackTemplate(), inputs: { pack: JSON.stringify(data) } };
 }
 
+/**
+ * Typesets another checked, self-contained template (e.g. a subject access bundle, docs/audit.md)
+ * with the same compiler and fonts: `inputs` reach it as `sys.inputs`, so text comes out literally.
+ */
+export function typesetTemplate(mainFileContent: string, inputs: Record<string, string>, at: Date, what: string): TypesetPdf {
+  const c = theCompiler();
+  const args: CompileDocArgs = { mainFileContent, inputs };
+  try {
+    const pdf = c.pdf(args, { pdfStandard: 'ua-1', creationTimestamp: Math.floor(at.getTime() / 1000) });
+    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    return { pdf: bytes, pages: pdfPageCount(bytes) };
+  } catch (error) {
+    const errors = messages(c.compile(args).takeError()?.shortDiagnostics);
+    throw new Error(`The ${what} did not typeset: ${errors.join('; ') || String(error)}`);
+  } finally {
+    c.evictCache(CACHE_MAX_AGE);
+  }
+}
+
 /** The number of pages of a PDF the engine wrote: the page tree root's count. */
 export function pdfPageCount(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
