@@ -11,6 +11,7 @@ import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
 import { registerMaracRoutes } from './marac/routes.ts';
+import { registerRetentionRoutes } from './retention/routes.ts';
 import { registerMarkerRoutes } from './markers/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
@@ -57,6 +58,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   await registerAdminRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerMaracRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }

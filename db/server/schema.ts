@@ -76,6 +76,8 @@ export interface CaseTable {
   seq: number;
   hidden_from_search: Generated<Flag>;
   created_by: string | null;
+  /** When the case was last closed (ISO); null while open (since 0023; backfilled from `updated_at`). */
+  closed_at: Generated<string | null>;
 }
 
 export interface CaseSharedAgencyTable {
@@ -536,6 +538,54 @@ export interface MaracReferralPerpetratorTable {
   address: string | null;
 }
 
+/** How long a case type is kept: review N years after closure (0023; docs/audit.md). */
+export interface RetentionRuleTable {
+  case_type: string;
+  review_after_years: number;
+  version: Generated<number>;
+  set_by: string | null;
+  set_at: string;
+}
+
+/** A legal hold on a case: while unreleased, the case cannot be erased. */
+export interface LegalHoldTable {
+  id: string;
+  case_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  released_by: string | null;
+  released_at: string | null;
+}
+
+/** A data officer's retention review decision on a closed case. */
+export interface RetentionReviewTable {
+  id: string;
+  case_id: string;
+  decision: 'keep' | 'erase';
+  /** A calendar date (YYYY-MM-DD) for `keep`; null for `erase`. */
+  keep_until: string | null;
+  reason: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** What is left of an erased record: metadata only, never its content. */
+export interface ErasureTombstoneTable {
+  id: string;
+  entity_type: 'case';
+  entity_id: string;
+  owner_agency_id: string;
+  case_type: string;
+  /** The rule applied, e.g. `asb: review 6 years after closure (rule version 2)`. */
+  rule: string;
+  closed_at: string | null;
+  erased_by: string;
+  erased_at: string;
+  /** JSON: how many records of each kind went with it. */
+  erased_counts: string;
+}
+
 export interface ServerDatabase {
   agencies: AgencyTable;
   teams: TeamTable;
@@ -584,4 +634,8 @@ export interface ServerDatabase {
   dash_assessments: DashAssessmentTable;
   marac_referrals: MaracReferralTable;
   marac_referral_perpetrators: MaracReferralPerpetratorTable;
+  retention_rules: RetentionRuleTable;
+  legal_holds: LegalHoldTable;
+  retention_reviews: RetentionReviewTable;
+  erasure_tombstones: ErasureTombstoneTable;
 }

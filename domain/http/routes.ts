@@ -13,6 +13,7 @@ import { markerRoutes } from './marker-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { retentionRoutes } from './retention-routes.ts';
 import { defineRoute, NoBody, NoQuery } from './route.ts';
 import { syncRoutes } from './sync-routes.ts';
 import { taskRoutes } from './task-routes.ts';
@@ -39,6 +40,7 @@ export const routes = {
   ...adminRoutes,
   ...notificationRoutes,
   ...maracRoutes,
+  ...retentionRoutes,
 } as const;
 
 /** The route table's type. */

@@ -24,6 +24,7 @@ const NO_CONTENT: Record<string, string> = {
   '/audit/verify': 'the chain check; itself audited as audit.verify, returns counts and hashes only',
   '/teams': "team names and member counts of the administrator's agency: configuration, no personal data",
   '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',
+  '/retention/rules': 'case types and their retention periods: configuration, no personal data',
   '/audit/exports/{id}': "the caller's own export job: its status, progress and manifest, no event rows (the file is audited)",
   '/audit/exports/{id}/manifest': "the caller's own export's manifest: filters, counts and hashes, no event rows (the file is audited)",
   // Known gap, not an exemption: the per-page disclosure events of sync (issue 13 §2 Sync) are separate work.
@@ -100,6 +101,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
       '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,
       '/users': '/users',
+      '/retention/reviews': '/retention/reviews',
     };
   });
   afterAll(() => server.stop());
@@ -119,7 +121,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') ? officer : path === '/marac/referrals' ? coordinator : path === '/users' ? agencyAdmin : reader;
+      const user = path.startsWith('/audit/') || path.startsWith('/retention/') ? officer : path === '/marac/referrals' ? coordinator : path === '/users' ? agencyAdmin : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

@@ -20,6 +20,7 @@ import * as m0017 from './0017_audit_exports.ts';
 import * as m0018 from './0018_audit_export_heartbeat.ts';
 import * as m0019 from './0019_must_change_password.ts';
 import * as m0020 from './0020_user_notifications.ts';
+import * as m0023 from './0023_retention.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0018_audit_export_heartbeat': m0018,
   '0019_must_change_password': m0019,
   '0020_user_notifications': m0020,
+  '0023_retention': m0023,
 };
 
 /** A Kysely migration provider over the static list. */
