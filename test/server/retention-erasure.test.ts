@@ -6,14 +6,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponseSchema } from '../../domain/http/sync-schemas.ts';
-import { newId } from '../../domain/ids.ts';
 import { blobRoot } from '../../server/documents/blob-store.ts';
 import { recordChange } from '../../server/changes/record-change.ts';
 import { withWrite } from '../../server/db/write.ts';
 import { signIn } from '../support/case-factories.ts';
 import { uploadDocument } from '../support/document-upload.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
-import { addCaseLocation, addSubject, buildLocation, buildPerson } from '../support/person-factories.ts';
+import { addSubject, buildPerson } from '../support/person-factories.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -81,14 +80,13 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     ids.keptCase = (await buildCase(server.db, { ownerAgencyId: police, title: 'Still open graffiti case', sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
     ids.person = await buildPerson(server.db, { ownerAgencyId: police, givenName: SECRET.given, familyName: SECRET.family, aliases: [{ givenName: 'Otto', familyName: SECRET.alias }] });
     ids.keptPerson = await buildPerson(server.db, { ownerAgencyId: police, givenName: 'Keeper', familyName: 'Onbothcases' });
-    await addSubject(server.db, ids.case, ids.person, 'victim');
-    await addSubject(server.db, ids.case, ids.keptPerson, 'witness');
-    await addSubject(server.db, ids.keptCase, ids.keptPerson, 'witness');
-    ids.location = await buildLocation(server.db, { ownerAgencyId: police, addressLine: SECRET.address, postcode: SECRET.postcode });
-    await addCaseLocation(server.db, ids.case, ids.location);
+    const subjects = [
+      [ids.case, await addSubject(server.db, ids.case, ids.person, 'victim')], [ids.case, await addSubject(server.db, ids.case, ids.keptPerson, 'witness')],
+      [ids.keptCase, await addSubject(server.db, ids.keptCase, ids.keptPerson, 'witness')],
+    ] as const;
     await withWrite(server.ctx, async (trx) => {
-      for (const entity of ['case_subject', 'case_location'] as const) {
-        await recordChange(trx, { entity, entityId: newId(), op: 'upsert', caseId: ids.case, at: clock.toISOString() });
+      for (const [caseId, subjectId] of subjects) {
+        await recordChange(trx, { entity: 'case_subject', entityId: subjectId, op: 'upsert', caseId, at: clock.toISOString() });
       }
     });
     const post = async (url: string, payload: object) => {
@@ -96,12 +94,15 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
       expect(res.statusCode, res.body).toBeLessThan(300);
       return res.json<{ id: string }>().id;
     };
+    ids.location = await post('/locations', { addressLine: SECRET.address, town: 'Orrisbridge', postcode: SECRET.postcode });
+    await post(`/cases/${ids.case}/locations`, { locationId: ids.location, description: 'Victim home' });
     ids.report = await post(`/cases/${ids.case}/reports`, { kind: 'research', title: 'Police research', body: SECRET.body });
     ids.task = await post(`/cases/${ids.case}/tasks`, { title: SECRET.task, assigneeAgencyId: police, assigneeTeamId: team });
     await post(`/tasks/${ids.task}/updates`, { body: SECRET.update });
     ids.marker = await post('/markers', { subjectType: 'location', subjectId: ids.location, markerType: 'violence', description: SECRET.marker, reviewDate: '2019-12-01' });
     ids.document = (await uploadDocument(server, tokens.owner, ids.case, { name: 'safety plan.txt', type: 'text/plain', content: DOCUMENT })).id;
     expect((await pullPartner()).length).toBe(0);
+    // The partner's copy now holds the case's parts, so the erasure must take each of them off it.
     // Closed in June 2019 through the API, which stamps the closure time; the asb rule is 6 years.
     const closed = await as('owner', 'PATCH', `/cases/${ids.case}`, { status: 'closed', closureReason: 'no_further_action', expectedVersion: 1 });
     expect(closed.statusCode, closed.body).toBe(200);
