@@ -14,6 +14,7 @@ import { listNotifications } from './list-notifications.ts';
 import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
 import { maracHandlers } from './marac-online.ts';
+import { retentionHandlers } from './retention-online.ts';
 import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
@@ -172,5 +173,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     }),
     ...taskHandlers(() => ({ active: session.require(), api: deps.api, accessToken: () => session.accessToken() })),
     ...adminHandlers(onlineDeps),
+    // Retention is the server's: reviews, holds, erasure and rules are decided and audited there.
+    ...retentionHandlers(() => {
+      session.require();
+      return { api: deps.api, accessToken: () => session.accessToken() };
+    }),
   };
 }

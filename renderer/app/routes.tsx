@@ -22,6 +22,7 @@ import { Notifications } from '../screens/notifications/Notifications.tsx';
 import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
+import { Retention } from '../screens/retention/Retention.tsx';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { TaskDetail } from '../screens/tasks/TaskDetail.tsx';
 import { Tasks } from '../screens/tasks/Tasks.tsx';
@@ -29,6 +30,7 @@ import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
+import { mayListRetentionReviews } from '../../domain/policy/retention-policy.ts';
 import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -66,6 +68,8 @@ const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
+const retentionRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention', component: RetentionRoute });
+
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
 const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks', validateSearch: TasksSearchSchema, component: TasksRoute });
 
@@ -78,7 +82,7 @@ const adminTeamsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'ad
 const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/devices', component: () => <AdminRoute section="devices" /> });
 
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
@@ -200,6 +204,16 @@ function AuditRoute() {
   // Only data officers export the trail (the server refuses anyone else).
   const renderExport = scope.kind === 'agency' ? (filters: AuditExportFilters) => <AuditExport filters={filters} /> : undefined;
   return <Audit search={search} scope={scope.kind} onSearch={(next) => void navigate({ search: next })} onBack={goTo.queue} renderExport={renderExport} />;
+}
+
+function RetentionRoute() {
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  // Only data officers have a review list; anyone else reaching the URL is sent to the queue.
+  if (!mayListRetentionReviews(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return <Retention onBack={goTo.queue} />;
 }
 
 function DashChecklistRoute() {
