@@ -11,7 +11,7 @@ import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { formatDate } from '../../words/format-date-time.ts';
-import { RETENTION_ACTION_LABELS } from '../../words/retention-words.ts';
+import { caseTypeLabel, RETENTION_ACTION_LABELS } from '../../words/retention-words.ts';
 import styles from './Retention.module.css';
 
 type Action = keyof typeof RETENTION_ACTION_LABELS;
@@ -60,7 +60,7 @@ export function ReviewDialog({ item, onClose }: ReviewDialogProps) {
   return (
     <ModalDialog title={`Review ${item.reference}`} onClose={onClose} dismissable={!busy}>
       <form className={styles.form} noValidate onSubmit={onSubmit}>
-        <p className={styles.intro}>{`Closed ${formatDate(item.closedAt)}; due for review ${formatDate(item.dueOn)} (${item.caseType}, kept ${item.reviewAfterYears} years).`}</p>
+        <p className={styles.intro}>{`Closed ${formatDate(item.closedAt)}; due for review ${formatDate(item.dueOn)} (${caseTypeLabel(item.caseType)}, kept ${item.reviewAfterYears} years).`}</p>
         {item.holds.map((hold) => (
           <div key={hold.id} className={styles.actions}>
             <p>{`Legal hold since ${formatDate(hold.placedAt)}: ${hold.reason}`}</p>

@@ -1,7 +1,7 @@
 /** The review-due list as a table: reference, type, closed, due, latest decision, holds, and what can be done. */
 import type { RetentionReviewItem } from '../../../domain/entities/retention.ts';
 import { formatDate } from '../../words/format-date-time.ts';
-import { RETENTION_DECISION_LABELS } from '../../words/retention-words.ts';
+import { caseTypeLabel, RETENTION_DECISION_LABELS } from '../../words/retention-words.ts';
 import styles from './Retention.module.css';
 
 /** The cases to show and what their buttons do. */
@@ -35,7 +35,7 @@ export function ReviewTable({ items, labelledBy, onReview, onErase }: ReviewTabl
           const erasable = decision?.decision === 'erase' && item.holds.length === 0;
           return (
             <tr key={item.caseId} data-testid="retention-row">
-              <td>{item.reference}<br /><span className={styles.muted}>{`${item.caseType}, kept ${item.reviewAfterYears} years`}</span></td>
+              <td>{item.reference}<br /><span className={styles.muted}>{`${caseTypeLabel(item.caseType)}, kept ${item.reviewAfterYears} years`}</span></td>
               <td><time dateTime={item.closedAt}>{formatDate(item.closedAt)}</time></td>
               <td><time dateTime={item.dueOn}>{formatDate(item.dueOn)}</time></td>
               <td>
