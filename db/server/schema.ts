@@ -538,6 +538,17 @@ export interface MaracReferralPerpetratorTable {
   address: string | null;
 }
 
+/** The old → new values of an audited update, kept apart from the hashed event so erasure can remove them (0023). */
+export interface AuditEventValueTable {
+  seq: number;
+  entity_type: string | null;
+  entity_id: string | null;
+  /** Hex of 32 random bytes; the event's `details.changes` commit to SHA-256 of it and each field's values. */
+  salt: string;
+  /** JSON `{ field: [old, new] }` as the caller recorded it. */
+  changes: string;
+}
+
 /** How long a case type is kept: review N years after closure (0023; docs/audit.md). */
 export interface RetentionRuleTable {
   case_type: string;
@@ -638,4 +649,5 @@ export interface ServerDatabase {
   legal_holds: LegalHoldTable;
   retention_reviews: RetentionReviewTable;
   erasure_tombstones: ErasureTombstoneTable;
+  audit_event_values: AuditEventValueTable;
 }

@@ -2,7 +2,8 @@
  * Deletes an erased case's content inside the erasing transaction (docs/audit.md, "What an erased
  * case takes with it"). Persons and places go only when nothing else holds them: a person on another
  * case, with a DASH assessment or referral elsewhere, or owned by another agency stays, as does a
- * place linked to another case. Audit events, their scope rows and the change log hold ids only and stay.
+ * place linked to another case. The old → new values of their audited updates go (the hashed events keep
+ * commitments only); audit events, their scope rows and the change log hold ids and stay.
  */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
@@ -71,6 +72,13 @@ export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: 
   ])).execute());
   const some = (list: string[]) => (list.length > 0 ? list : ['']);
   const counts: Record<string, number> = {};
+
+  // The old → new values audited updates of these records recorded (their hashed events keep only commitments).
+  const audited = [caseId, ...persons, ...locations, ...reports, ...ids(documents), ...tasks, ...markers];
+  for (let at = 0; at < audited.length; at += 500) {
+    counts.audit_values = (counts.audit_values ?? 0)
+      + n(await trx.deleteFrom('audit_event_values').where('entity_id', 'in', audited.slice(at, at + 500)).executeTakeFirst());
+  }
 
   // User notifications name ids only, but point at records that no longer exist: they go with them.
   const notices = ids(await trx.selectFrom('user_notifications').select('id').where((eb) => eb.or([

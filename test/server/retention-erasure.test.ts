@@ -21,8 +21,9 @@ const SECRET = {
   title: 'Cuckooing at Quillerbrook Terrace', given: 'Ottoline', family: 'Vandersnatch', alias: 'Jabberwold',
   body: 'Informant described the Gallowmere stairwell', task: 'Visit Vandersnatch at Quillerbrook', update: 'Neighbour at Gallowmere heard shouting',
   address: 'Flat 7, Bramblehythe Court', postcode: 'BQ7 7ZX', marker: 'Dog kept at Bramblehythe',
+  renamed: 'Cuckooing at Quillerbrook Terrace and Nettlesham Yard', movedTo: 'Flat 8, Bramblehythe Court',
 };
-const NEEDLES = [...Object.values(SECRET), 'Quillerbrook', 'Vandersnatch', 'Jabberwold', 'Gallowmere', 'Bramblehythe', 'Ottoline'];
+const NEEDLES = [...Object.values(SECRET), 'Quillerbrook', 'Vandersnatch', 'Jabberwold', 'Gallowmere', 'Bramblehythe', 'Ottoline', 'Nettlesham'];
 const DOCUMENT = Buffer.from(`Safety plan for ${SECRET.given} ${SECRET.family} at ${SECRET.address}. ${SECRET.marker}.\n`);
 const REASON = 'Retention period ended; review found no reason to keep';
 
@@ -103,8 +104,13 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     ids.document = (await uploadDocument(server, tokens.owner, ids.case, { name: 'safety plan.txt', type: 'text/plain', content: DOCUMENT })).id;
     expect((await pullPartner()).length).toBe(0);
     // The partner's copy now holds the case's parts, so the erasure must take each of them off it.
+    // Updates record old → new values in the audit trail: the erasure must take those too.
+    const renamed = await as('owner', 'PATCH', `/cases/${ids.case}`, { title: SECRET.renamed });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const moved = await as('owner', 'PATCH', `/locations/${ids.location}`, { expectedVersion: 1, addressLine: SECRET.movedTo });
+    expect(moved.statusCode, moved.body).toBe(200);
     // Closed in June 2019 through the API, which stamps the closure time; the asb rule is 6 years.
-    const closed = await as('owner', 'PATCH', `/cases/${ids.case}`, { status: 'closed', closureReason: 'no_further_action', expectedVersion: 1 });
+    const closed = await as('owner', 'PATCH', `/cases/${ids.case}`, { status: 'closed', closureReason: 'no_further_action', expectedVersion: 2 });
     expect(closed.statusCode, closed.body).toBe(200);
     clock = new Date('2026-11-02T09:00:00.000Z');
     await signInAll();
@@ -119,6 +125,9 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(list.body).not.toContain(SECRET.title);
     expect((await as('officer', 'GET', '/retention/reviews?dueBy=2025-06-02')).json()).toEqual({ items: [] });
     expect((await as('owner', 'GET', '/retention/reviews')).statusCode).toBe(403);
+    // Before erasure the data officer's audit search shows the update's old → new title.
+    const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
+    expect(updates.map((e) => e.details)).toContainEqual({ changes: { title: [SECRET.title, SECRET.renamed] } });
     if (dialect === 'sqlite') {
       // The control: before erasure the raw-bytes scan sees the content (database or WAL, and the blob).
       expect(findInFiles(filesUnder(server.database.dataDir), NEEDLES)).toEqual(expect.arrayContaining([SECRET.address, SECRET.body, SECRET.update, SECRET.alias]));
@@ -168,6 +177,11 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     // Every text column of every table: none holds the erased words (audit events included).
     const dump = JSON.stringify(await Promise.all((await db.introspection.getTables()).map((t) => sql`SELECT * FROM ${sql.table(t.name)}`.execute(db).then((r) => r.rows))));
     expect(NEEDLES.filter((n) => dump.includes(n))).toEqual([]);
+    // The update events stay, with commitments where the values were (the chain is untouched).
+    const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
+    const titles = updates.flatMap((e) => Object.entries((e.details as { changes?: Record<string, unknown> }).changes ?? {}).filter(([field]) => field === 'title'));
+    expect(titles).toHaveLength(1);
+    expect(titles[0]![1]).toMatch(/^sha256:[0-9a-f]{64}$/);
     const event = await db.selectFrom('audit_events').select(['outcome', 'justification', 'category']).where('action', '=', 'record.erase').where('outcome', '=', 'success').execute();
     expect(event).toEqual([{ outcome: 'success', justification: REASON, category: 'erasure' }]);
   });

@@ -47,7 +47,7 @@ describe.each(testDialects())(`migration ${NAME} on %s`, (dialect) => {
     await m.migrateTo(NAME);
     await m.migrateTo(BEFORE);
     expect(await m.columnsOf('cases')).not.toContain('closed_at');
-    for (const table of ['retention_rules', 'legal_holds', 'retention_reviews', 'erasure_tombstones']) {
+    for (const table of ['retention_rules', 'legal_holds', 'retention_reviews', 'erasure_tombstones', 'audit_event_values']) {
       expect(await m.columnsOf(table)).toEqual([]);
     }
     expect(await m.db.selectFrom('cases').select('id').execute()).toEqual([{ id: c.id }]);

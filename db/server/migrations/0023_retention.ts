@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-/** Adds `cases.closed_at` (backfilled), `retention_rules` (seeded), `legal_holds`, `retention_reviews`, `erasure_tombstones`. */
+/** Adds `cases.closed_at` (backfilled), `retention_rules` (seeded), `legal_holds`, `retention_reviews`, `erasure_tombstones`, `audit_event_values`. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('closed_at', 'text').execute();
   // Closure time was not kept before: a closed case's last change is the closest we have (never earlier than the closure).
@@ -59,11 +59,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('erased_at', 'text', (c) => c.notNull())
     .addColumn('erased_counts', 'text', (c) => c.notNull())
     .execute();
+  // An update's old → new values, apart from the hashed event (which commits to them): erasable, unlike audit_events.
+  await db.schema.createTable('audit_event_values')
+    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('entity_type', 'text')
+    .addColumn('entity_id', 'text')
+    .addColumn('salt', 'text', (c) => c.notNull())
+    .addColumn('changes', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('audit_event_values_entity_idx').on('audit_event_values').columns(['entity_id']).execute();
   await db.schema.createIndex('erasure_tombstones_entity_idx').on('erasure_tombstones').columns(['entity_type', 'entity_id']).unique().execute();
 }
 
 /** Drops the tables, the index and the column. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('audit_event_values').execute();
   await db.schema.dropTable('erasure_tombstones').execute();
   await db.schema.dropTable('retention_reviews').execute();
   await db.schema.dropTable('legal_holds').execute();
