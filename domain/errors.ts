@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'device_revoked',
   'unsent_work',
   'password_change_required',
+  /** A legal hold on the record blocks the change (erasure). */
+  'legal_hold',
 ] as const;
 
 /** One of the stable error codes; the UI branches on this, never on the message. */

@@ -12,6 +12,7 @@ import { registerSecurityPlugins } from './http/security-plugins.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
 import { registerMaracMeetingRoutes } from './marac/meetings/routes.ts';
 import { registerMaracRoutes } from './marac/routes.ts';
+import { registerRetentionRoutes } from './retention/routes.ts';
 import { registerMarkerRoutes } from './markers/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerMaracRoutes(app, ctx);
   registerMaracMeetingRoutes(app, ctx);
   registerSarRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }

@@ -77,6 +77,8 @@ export interface CaseTable {
   seq: number;
   hidden_from_search: Generated<Flag>;
   created_by: string | null;
+  /** When the case was last closed (ISO); null while open (since 0023; backfilled from `updated_at`). */
+  closed_at: Generated<string | null>;
 }
 
 export interface CaseSharedAgencyTable {
@@ -648,6 +650,65 @@ export interface SarRedactionTable {
   decided_at: string;
 }
 
+/** The old → new values of an audited update, kept apart from the hashed event so erasure can remove them (0023). */
+export interface AuditEventValueTable {
+  seq: number;
+  entity_type: string | null;
+  entity_id: string | null;
+  /** Hex of 32 random bytes; the event's `details.changes` commit to SHA-256 of it and each field's values. */
+  salt: string;
+  /** JSON `{ field: [old, new] }` as the caller recorded it. */
+  changes: string;
+}
+
+/** How long a case type is kept: review N years after closure (0023; docs/audit.md). */
+export interface RetentionRuleTable {
+  case_type: string;
+  review_after_years: number;
+  version: Generated<number>;
+  set_by: string | null;
+  set_at: string;
+}
+
+/** A legal hold on a case: while unreleased, the case cannot be erased. */
+export interface LegalHoldTable {
+  id: string;
+  case_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  released_by: string | null;
+  released_at: string | null;
+}
+
+/** A data officer's retention review decision on a closed case. */
+export interface RetentionReviewTable {
+  id: string;
+  case_id: string;
+  decision: 'keep' | 'erase';
+  /** A calendar date (YYYY-MM-DD) for `keep`; null for `erase`. */
+  keep_until: string | null;
+  reason: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** What is left of an erased record: metadata only, never its content. */
+export interface ErasureTombstoneTable {
+  id: string;
+  entity_type: 'case';
+  entity_id: string;
+  owner_agency_id: string;
+  case_type: string;
+  /** The rule applied, e.g. `asb: review 6 years after closure (rule version 2)`. */
+  rule: string;
+  closed_at: string | null;
+  erased_by: string;
+  erased_at: string;
+  /** JSON: how many records of each kind went with it. */
+  erased_counts: string;
+}
+
 export interface ServerDatabase {
   agencies: AgencyTable;
   teams: TeamTable;
@@ -704,4 +765,9 @@ export interface ServerDatabase {
   sar_requests: SarRequestTable;
   sar_consultations: SarConsultationTable;
   sar_redactions: SarRedactionTable;
+  retention_rules: RetentionRuleTable;
+  legal_holds: LegalHoldTable;
+  retention_reviews: RetentionReviewTable;
+  erasure_tombstones: ErasureTombstoneTable;
+  audit_event_values: AuditEventValueTable;
 }

@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = {
   'export.finish': 'disclosure',
   /** The file or manifest of an audit export handed to its creator. */
   'export.download': 'disclosure',
+  /** A retention review decision on a case (keep until, or erase), with its reason. */
+  'retention.decision': 'alteration',
+  /** A legal hold placed on or released from a case, with its reason. */
+  'retention.hold': 'alteration',
   'admin.change': 'alteration',
   'device.register': 'alteration',
   'device.revoke': 'alteration',

@@ -14,6 +14,7 @@ import { markerRoutes } from './marker-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { retentionRoutes } from './retention-routes.ts';
 import { defineRoute, NoBody, NoQuery } from './route.ts';
 import { sarRoutes } from './sar-routes.ts';
 import { syncRoutes } from './sync-routes.ts';
@@ -43,6 +44,7 @@ export const routes = {
   ...maracRoutes,
   ...maracMeetingRoutes,
   ...sarRoutes,
+  ...retentionRoutes,
 } as const;
 
 /** The route table's type. */

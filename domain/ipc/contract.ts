@@ -8,6 +8,7 @@ import { accessRequestChannels } from './access-request-channels.ts';
 import { adminChannels } from './admin-channels.ts';
 import { auditChannels } from './audit-channels.ts';
 import { auditExportChannels } from './audit-export-channels.ts';
+import { retentionChannels } from './retention-channels.ts';
 import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { dashboardChannels } from './dashboard-channels.ts';
@@ -41,6 +42,7 @@ export const channels = {
   ...accessRequestChannels,
   ...auditChannels,
   ...auditExportChannels,
+  ...retentionChannels,
   ...maracChannels,
   ...maracMeetingChannels,
   ...dashboardChannels,

@@ -16,6 +16,7 @@ import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRe
 import { maracMeetingHandlers } from './marac-meeting-online.ts';
 import { maracHandlers } from './marac-online.ts';
 import { sarHandlers } from './sar-online.ts';
+import { retentionHandlers } from './retention-online.ts';
 import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
@@ -180,5 +181,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...taskHandlers(() => ({ active: session.require(), api: deps.api, accessToken: () => session.accessToken() })),
     ...adminHandlers(onlineDeps),
     ...sarHandlers(() => ({ ...onlineDeps(), exportsAllowed: () => deps.preferences.get().effective.exportsAllowed })),
+    // Retention is the server's: reviews, holds, erasure and rules are decided and audited there.
+    ...retentionHandlers(() => {
+      session.require();
+      return { api: deps.api, accessToken: () => session.accessToken() };
+    }),
   };
 }

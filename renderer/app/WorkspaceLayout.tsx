@@ -17,6 +17,7 @@ export function WorkspaceLayout() {
       case 'tasks': return void navigate({ to: '/tasks', search: { view: 'mine' } });
       case 'notifications': return void navigate({ to: '/notifications' });
       case 'audit': return void navigate({ to: '/audit' });
+      case 'retention': return void navigate({ to: '/retention' });
       case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
       case 'marac-meetings': return void navigate({ to: '/marac/meetings' });
       case 'markers-review': return void navigate({ to: '/markers/review' });

@@ -47,4 +47,11 @@ describe('the top bar navigation', () => {
       expect(labels(role)).not.toContain('Subject access');
     }
   });
+
+  it('offers retention reviews to data officers only', () => {
+    expect(labels('data_officer')).toContain('Retention');
+    for (const role of ['practitioner', 'team_manager', 'agency_admin', 'system_admin', 'marac_coordinator'] as const) {
+      expect(labels(role)).not.toContain('Retention');
+    }
+  });
 });

@@ -29,6 +29,7 @@ import { ConsultationDetail } from '../screens/sars/ConsultationDetail.tsx';
 import { SarDetail } from '../screens/sars/SarDetail.tsx';
 import { Sars } from '../screens/sars/Sars.tsx';
 import { SarsSearchSchema } from '../screens/sars/sars-search.ts';
+import { Retention } from '../screens/retention/Retention.tsx';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { TaskDetail } from '../screens/tasks/TaskDetail.tsx';
 import { Tasks } from '../screens/tasks/Tasks.tsx';
@@ -37,6 +38,7 @@ import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
 import { handlesSars } from '../../domain/policy/sar-policy.ts';
+import { mayListRetentionReviews } from '../../domain/policy/retention-policy.ts';
 import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -80,6 +82,7 @@ const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit',
 const sarsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars', validateSearch: SarsSearchSchema, component: SarsRoute });
 const sarRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars/$sarId', component: SarRoute });
 const consultationRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sar-consultations/$consultationId', component: ConsultationRoute });
+const retentionRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention', component: RetentionRoute });
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
 const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks', validateSearch: TasksSearchSchema, component: TasksRoute });
@@ -97,7 +100,7 @@ const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   maracMeetingsRoute, maracMeetingRoute, maracActionsRoute,
   dashboardRoute,
   accessRequestsRoute,
@@ -253,6 +256,16 @@ function ConsultationRoute() {
   const { consultationId } = consultationRoute.useParams();
   const navigate = useNavigate();
   return <ConsultationDetail key={consultationId} consultationId={consultationId} onBack={() => void navigate({ to: '/sars', search: { view: 'open' } })} />;
+}
+
+function RetentionRoute() {
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  // Only data officers have a review list; anyone else reaching the URL is sent to the queue.
+  if (!mayListRetentionReviews(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return <Retention onBack={goTo.queue} />;
 }
 
 function DashChecklistRoute() {

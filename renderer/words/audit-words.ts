@@ -30,6 +30,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'export.create': 'Exported',
   'export.finish': 'Finished an export',
   'export.download': 'Downloaded an export',
+  'retention.decision': 'Retention review decision',
+  'retention.hold': 'Legal hold placed or released',
   'admin.change': 'Administration change',
   'device.register': 'Registered a device',
   'device.revoke': 'Revoked a device',

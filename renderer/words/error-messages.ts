@@ -22,6 +22,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   device_revoked: 'This computer has been removed from Casebridge by an administrator. Its local data has been wiped.',
   unsent_work: 'Some of your work has not reached the server yet. Connect and sync first, or choose to remove it with the offline copy.',
   password_change_required: 'You must choose a new password before you continue.',
+  legal_hold: 'A legal hold is on this case, so it cannot be erased. Release the hold first.',
 };
 
 /** The human message for an error code; codes this version does not know get the generic one. */

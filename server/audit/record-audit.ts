@@ -9,6 +9,7 @@ import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from './audit-hash.ts';
 import { appendAuditLeaf } from './audit-frontier.ts';
 import { recordAuditScopes, type AuditSubject } from './audit-scopes.ts';
+import { sealDetails, storeAuditValues } from './audit-values.ts';
 
 /** Who did it, from where. */
 export interface AuditActor {
@@ -41,6 +42,8 @@ export interface AuditInput {
 export async function recordAudit(trx: Transaction<ServerDatabase>, input: AuditInput): Promise<number> {
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1)
     .returning(['seq', 'hash', 'tree_frontier']).executeTakeFirstOrThrow();
+  // An update's old → new values stay out of the hashed event, so an erasure can remove them (audit-values.ts).
+  const sealed = sealDetails(input.action, input.details ?? {});
   const fields = {
     seq: Number(head.seq),
     id: newId(),
@@ -56,13 +59,16 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
     entity_id: input.entityId ?? null,
     outcome: input.outcome,
     justification: input.justification ?? null,
-    details: JSON.stringify(input.details ?? {}),
+    details: JSON.stringify(sealed.hashed),
     prev_hash: head.hash,
   };
   const hash = auditEventHash(fields);
   await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
   const treeFrontier = appendAuditLeaf(head.tree_frontier, fields);
   await trx.updateTable('audit_head').set({ hash, tree_frontier: treeFrontier }).where('id', '=', 1).execute();
+  if (sealed.values) {
+    await storeAuditValues(trx, fields.seq, { type: fields.entity_type, id: fields.entity_id }, sealed.values);
+  }
   await recordAuditScopes(trx, fields.seq, {
     actorAgencyId: fields.agency_id, entityType: fields.entity_type, entityId: fields.entity_id, details: input.details ?? {}, subject: input.subject,
   });

@@ -103,7 +103,8 @@ export async function updateCase(trx: Trx, w: WriteContext, caseId: string, patc
   const set = Object.fromEntries(Object.keys(changes).map((k) => [k, next[k as keyof typeof next]])) as Partial<typeof next>;
   const seq = await recordChange(trx, { entity: 'case', entityId: caseId, op: 'upsert', caseId, at });
   const result = await trx.updateTable('cases')
-    .set((eb) => ({ ...set, updated_at: at, seq, version: eb('version', '+', 1) }))
+    // Closing stamps `closed_at` (a retention review counts from it); reopening clears it.
+    .set((eb) => ({ ...set, ...(changes.status ? { closed_at: status === 'closed' ? at : null } : {}), updated_at: at, seq, version: eb('version', '+', 1) }))
     .where('id', '=', caseId)
     .$if(patch.expectedVersion !== undefined, (qb) => qb.where('version', '=', patch.expectedVersion!))
     .executeTakeFirst();

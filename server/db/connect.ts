@@ -45,6 +45,8 @@ export function openServerDb(config: DatabaseConfig): ServerDb {
   }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten, not just unlinked: an erased case leaves no bytes in free space (docs/audit.md).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<ServerDatabase>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   password_change_required: 401,
   device_revoked: 401,
   unsent_work: 409,
+  legal_hold: 409,
 };
 
 /** The HTTP status for an error code. */

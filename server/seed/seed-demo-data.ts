@@ -101,6 +101,7 @@ async function insertCase(trx: Transaction<ServerDatabase>, w: World, index: num
     sharing_level: invented.sharingLevel, hidden_from_search: invented.hiddenFromSearch ? 1 : 0, created_by: ownerUserId,
     created_at: new Date(Math.min(created.getTime(), updated.getTime())).toISOString(),
     updated_at: updated.toISOString(),
+    closed_at: invented.open ? null : updated.toISOString(),
     version: 1,
     seq: await recordChange(trx, { entity: 'case', entityId: id, op: 'upsert', caseId: id, at }),
   }).execute();

@@ -30,6 +30,8 @@ export interface E2eContext {
   totpUser: { username: string; password: string };
   /** The verifier key of the server's audit log (what an auditor is given to check an export). */
   auditVerifierKey: string;
+  /** Closed council cases the demo user cannot see, dated as closed in 2018 so they are due for a retention review (retention.spec.ts). */
+  retentionReferences: string[];
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -79,7 +81,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const totpAgency = await buildAgency(server.db, { name: 'Strict Synthetic Agency' });
   await server.db.updateTable('agencies').set({ require_totp: 1 }).where('id', '=', totpAgency).execute();
   const totpUser = await buildUser(server.db, { agencyId: totpAgency, username: 'strict.practitioner', password: 'strict-practitioner-pass' });
+  // The demo data's cases closed within the last year; three council cases the demo user never sees are dated
+  // as closed in 2018, so the council's data officer has reviews due (and erasing one touches no other spec).
+  const council = await server.db.selectFrom('agencies').select('id').where('code', '=', 'RCC').executeTakeFirstOrThrow();
+  const dueCases = (await server.db.selectFrom('cases').select(['id', 'reference']).where('owner_agency_id', '=', council.id)
+    .where('status', '=', 'closed').orderBy('reference').execute()).filter((c) => hidden.includes(c.reference)).slice(0, 3);
+  await server.db.updateTable('cases').set({ closed_at: '2018-03-01T09:00:00.000Z' }).where('id', 'in', dueCases.map((c) => c.id)).execute();
   const context: E2eContext = {
+    retentionReferences: dueCases.map((c) => c.reference),
     totpUser: { username: totpUser.username, password: totpUser.password },
     auditVerifierKey: parseAuditSigningKey(readFileSync(join(dir, 'server', 'audit-signing.key'), 'utf8')).verifierKeyText,
     url: host.url,

@@ -26,6 +26,7 @@ const NO_CONTENT: Record<string, string> = {
   '/teams': "team names and member counts of the administrator's agency: configuration, no personal data",
   '/agencies': "agency names, codes, sharing agreements and account counts for a system administrator: configuration, no personal data",
   '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',
+  '/retention/rules': 'case types and their retention periods: configuration, no personal data',
   '/audit/exports/{id}': "the caller's own export job: its status, progress and manifest, no event rows (the file is audited)",
   '/audit/exports/{id}/manifest': "the caller's own export's manifest: filters, counts and hashes, no event rows (the file is audited)",
 };
@@ -122,6 +123,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/sars/{id}': `/sars/${policeSar.body.id}`,
       '/sar-consultations': '/sar-consultations',
       '/sar-consultations/{id}': `/sar-consultations/${councilSar.body.consultationStates[0]!.id}`,
+      '/retention/reviews': '/retention/reviews',
     };
   });
   afterAll(() => server.stop());
@@ -141,7 +143,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') || path.startsWith('/sar') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
+      const user = path.startsWith('/audit/') || path.startsWith('/sar') || path.startsWith('/retention/') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

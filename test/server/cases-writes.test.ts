@@ -3,6 +3,7 @@ import { buildPerson, buildThreeAgencyWorld, call } from '../support/case-factor
 import { buildCase } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 interface Summary { id: string; version: number; riskLevel: string; reference: string; abilities: Record<string, boolean>; sharedAgencyIds: string[] }
 type Err = { error: { code: string; message: string } };
@@ -55,8 +56,12 @@ describe.each(testDialects())('case writes on %s', (dialect) => {
     const row = await server.db.selectFrom('cases').select(['risk_level', 'version']).where('id', '=', shared).executeTakeFirstOrThrow();
     expect(row).toEqual({ risk_level: 'high', version: 2 });
     expect((await call(server, police, 'PATCH', `/cases/${shared}`, { riskLevel: 'low' })).status).toBe(400);
-    const audit = await server.db.selectFrom('audit_events').select('details').where('entity_id', '=', shared).where('action', '=', 'record.update').execute();
-    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toEqual([{ changes: { risk_level: ['medium', 'high'] } }]);
+    const audit = await server.db.selectFrom('audit_events').select(['seq', 'details']).where('entity_id', '=', shared).where('action', '=', 'record.update').execute();
+    expect(await Promise.all(audit.map((a) => auditDetails(server.db, a)))).toEqual([{ changes: { risk_level: ['medium', 'high'] } }]);
+    // The hashed event holds a commitment to the values, not the values (docs/audit.md).
+    const hashed = JSON.parse(audit[0]!.details) as { changes: Record<string, unknown> };
+    expect(Object.keys(hashed.changes)).toEqual(['risk_level']);
+    expect(hashed.changes.risk_level).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('closing needs a closure reason; bad input changes nothing', async () => {

@@ -22,6 +22,7 @@ import * as m0019 from './0019_must_change_password.ts';
 import * as m0020 from './0020_user_notifications.ts';
 import * as m0021 from './0021_marac_meetings.ts';
 import * as m0022 from './0022_subject_access_requests.ts';
+import * as m0023 from './0023_retention.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0020_user_notifications': m0020,
   '0021_marac_meetings': m0021,
   '0022_subject_access_requests': m0022,
+  '0023_retention': m0023,
 };
 
 /** A Kysely migration provider over the static list. */

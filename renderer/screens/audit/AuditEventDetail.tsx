@@ -21,14 +21,22 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** How a value erased with its record is shown. */
+const ERASED_VALUE = '(erased)';
+
 /** The field changes recorded in `details.changes` (`{ field: [old, new] }`), if any. */
 export function changesOf(details: Record<string, unknown>): Array<{ field: string; old: unknown; next: unknown }> {
   const changes = details.changes;
   if (typeof changes !== 'object' || changes === null) {
     return [];
   }
-  return Object.entries(changes).map(([field, pair]) =>
-    Array.isArray(pair) ? { field, old: pair[0] as unknown, next: pair[1] as unknown } : { field, old: undefined, next: pair as unknown });
+  return Object.entries(changes).map(([field, pair]) => {
+    if (typeof pair === 'string' && pair.startsWith('sha256:')) {
+      // The values went with an erased record; the event keeps only its commitment to them (docs/audit.md).
+      return { field, old: ERASED_VALUE, next: ERASED_VALUE };
+    }
+    return Array.isArray(pair) ? { field, old: pair[0] as unknown, next: pair[1] as unknown } : { field, old: undefined, next: pair as unknown };
+  });
 }
 
 /** The detail panel; focus moves to its heading when it opens, so keyboard and screen-reader users land on it. */

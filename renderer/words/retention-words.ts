@@ -1,0 +1,21 @@
+/** Words of the retention screen (docs/audit.md, "Retention and erasure"). */
+import { CASE_TYPE_LABELS } from '../../domain/vocabulary.ts';
+
+/** A review decision as the list says it. */
+export const RETENTION_DECISION_LABELS = { keep: 'Keep', erase: 'Erase' } as const;
+
+/** What the dialog offers, in order. */
+export const RETENTION_ACTION_LABELS = {
+  keep: 'Keep until a later date',
+  erase: 'Erase at the end of retention',
+  hold: 'Place a legal hold',
+} as const;
+
+/** The erasure confirmation's warning. */
+export const ERASE_WARNING =
+  'Erasing removes the case, its reports, documents, tasks and markers, and any person or place on no other case, from the server and from every computer at its next sync. It cannot be undone. A record that the case existed, and under which rule it was erased, stays.';
+
+/** A case type's label, or its code when it is one configured later. */
+export function caseTypeLabel(code: string): string {
+  return (CASE_TYPE_LABELS as Record<string, string>)[code] ?? code;
+}

@@ -1,0 +1,206 @@
+/**
+ * Erasure at the end of retention (docs/audit.md, "Retention and erasure"), through the real API on a
+ * real database: the case's content leaves every table (and, on SQLite, the file's raw bytes and its
+ * WAL) and the blob store; a person or place also on another case stays; only a tombstone remains.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PullResponseSchema } from '../../domain/http/sync-schemas.ts';
+import { blobRoot } from '../../server/documents/blob-store.ts';
+import { recordChange } from '../../server/changes/record-change.ts';
+import { withWrite } from '../../server/db/write.ts';
+import { signIn } from '../support/case-factories.ts';
+import { uploadDocument } from '../support/document-upload.ts';
+import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
+import { addSubject, buildPerson } from '../support/person-factories.ts';
+import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
+import { testDialects } from '../support/test-databases.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const SECRET = {
+  title: 'Cuckooing at Quillerbrook Terrace', given: 'Ottoline', family: 'Vandersnatch', alias: 'Jabberwold',
+  body: 'Informant described the Gallowmere stairwell', task: 'Visit Vandersnatch at Quillerbrook', update: 'Neighbour at Gallowmere heard shouting',
+  address: 'Flat 7, Bramblehythe Court', postcode: 'BQ7 7ZX', marker: 'Dog kept at Bramblehythe',
+  renamed: 'Cuckooing at Quillerbrook Terrace and Nettlesham Yard', movedTo: 'Flat 8, Bramblehythe Court',
+};
+const NEEDLES = [...Object.values(SECRET), 'Quillerbrook', 'Vandersnatch', 'Jabberwold', 'Gallowmere', 'Bramblehythe', 'Ottoline', 'Nettlesham'];
+const DOCUMENT = Buffer.from(`Safety plan for ${SECRET.given} ${SECRET.family} at ${SECRET.address}. ${SECRET.marker}.\n`);
+const REASON = 'Retention period ended; review found no reason to keep';
+
+/** Content tables an erasure may touch, with their row counts. */
+const CONTENT_TABLES = [
+  'cases', 'reports', 'report_versions', 'documents', 'tasks', 'task_updates', 'markers', 'case_subjects', 'case_locations', 'persons',
+  'person_aliases', 'locations', 'case_shared_agencies', 'legal_holds', 'retention_reviews', 'erasure_tombstones',
+] as const;
+
+describe.each(testDialects())('erasing a case at the end of its retention on %s', (dialect) => {
+  let server: TestServer;
+  let clock = new Date('2019-06-03T10:00:00.000Z');
+  const ids = { case: '', reference: '', keptCase: '', person: '', keptPerson: '', location: '', marker: '', document: '', report: '', task: '' };
+  const tokens = { officer: '', owner: '', partner: '', practitioner: '' };
+  const users = { officer: { username: '', password: '' }, owner: { username: '', password: '' }, partner: { username: '', password: '' }, practitioner: { username: '', password: '' } };
+  let partnerCursor = '0';
+
+  const as = async (who: keyof typeof tokens, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+    server.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const counts = async () => Object.fromEntries(await Promise.all(CONTENT_TABLES.map(async (t) =>
+    [t, Number((await server.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)] as const)));
+  const pullPartner = async () => {
+    const removals: Array<{ entity: string; id: string }> = [];
+    for (;;) {
+      const res = await as('partner', 'GET', `/sync/pull?limit=500&cursor=${partnerCursor}`);
+      const page = PullResponseSchema.parse(res.json());
+      removals.push(...page.removals);
+      partnerCursor = page.cursor;
+      if (!page.hasMore) {
+        return removals;
+      }
+    }
+  };
+  const signInAll = async () => {
+    for (const who of Object.keys(tokens) as Array<keyof typeof tokens>) {
+      tokens[who] = await signIn(server, users[who].username, users[who].password);
+    }
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { now: () => clock });
+    const police = await buildAgency(server.db, { kind: 'police', name: 'Police' });
+    const council = await buildAgency(server.db, { name: 'Council' });
+    const team = await buildTeam(server.db, police);
+    Object.assign(users, {
+      officer: await buildUser(server.db, { agencyId: police, role: 'data_officer' }),
+      owner: await buildUser(server.db, { agencyId: police, role: 'team_manager', teamIds: [team] }),
+      practitioner: await buildUser(server.db, { agencyId: police, teamIds: [team] }),
+      partner: await buildUser(server.db, { agencyId: council }),
+    });
+    await signInAll();
+    const secret = await buildCase(server.db, { ownerAgencyId: police, title: SECRET.title, sharingLevel: 'shared', sharedAgencyIds: [council], ownerTeamId: team });
+    ids.case = secret.id;
+    ids.reference = secret.reference;
+    ids.keptCase = (await buildCase(server.db, { ownerAgencyId: police, title: 'Still open graffiti case', sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
+    ids.person = await buildPerson(server.db, { ownerAgencyId: police, givenName: SECRET.given, familyName: SECRET.family, aliases: [{ givenName: 'Otto', familyName: SECRET.alias }] });
+    ids.keptPerson = await buildPerson(server.db, { ownerAgencyId: police, givenName: 'Keeper', familyName: 'Onbothcases' });
+    const subjects = [
+      [ids.case, await addSubject(server.db, ids.case, ids.person, 'victim')], [ids.case, await addSubject(server.db, ids.case, ids.keptPerson, 'witness')],
+      [ids.keptCase, await addSubject(server.db, ids.keptCase, ids.keptPerson, 'witness')],
+    ] as const;
+    await withWrite(server.ctx, async (trx) => {
+      for (const [caseId, subjectId] of subjects) {
+        await recordChange(trx, { entity: 'case_subject', entityId: subjectId, op: 'upsert', caseId, at: clock.toISOString() });
+      }
+    });
+    const post = async (url: string, payload: object) => {
+      const res = await as('owner', 'POST', url, payload);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json<{ id: string }>().id;
+    };
+    ids.location = await post('/locations', { addressLine: SECRET.address, town: 'Orrisbridge', postcode: SECRET.postcode });
+    await post(`/cases/${ids.case}/locations`, { locationId: ids.location, description: 'Victim home' });
+    ids.report = await post(`/cases/${ids.case}/reports`, { kind: 'research', title: 'Police research', body: SECRET.body });
+    ids.task = await post(`/cases/${ids.case}/tasks`, { title: SECRET.task, assigneeAgencyId: police, assigneeTeamId: team });
+    await post(`/tasks/${ids.task}/updates`, { body: SECRET.update });
+    ids.marker = await post('/markers', { subjectType: 'location', subjectId: ids.location, markerType: 'violence', description: SECRET.marker, reviewDate: '2019-12-01' });
+    ids.document = (await uploadDocument(server, tokens.owner, ids.case, { name: 'safety plan.txt', type: 'text/plain', content: DOCUMENT })).id;
+    expect((await pullPartner()).length).toBe(0);
+    // The partner's copy now holds the case's parts, so the erasure must take each of them off it.
+    // Updates record old → new values in the audit trail: the erasure must take those too.
+    const renamed = await as('owner', 'PATCH', `/cases/${ids.case}`, { title: SECRET.renamed });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const moved = await as('owner', 'PATCH', `/locations/${ids.location}`, { expectedVersion: 1, addressLine: SECRET.movedTo });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // Closed in June 2019 through the API, which stamps the closure time; the asb rule is 6 years.
+    const closed = await as('owner', 'PATCH', `/cases/${ids.case}`, { status: 'closed', closureReason: 'no_further_action', expectedVersion: 2 });
+    expect(closed.statusCode, closed.body).toBe(200);
+    clock = new Date('2026-11-02T09:00:00.000Z');
+    await signInAll();
+  });
+  afterAll(() => server.stop());
+
+  it('stamps the closure time, and lists the case as due six years later for the owning agency\'s data officer only', async () => {
+    expect(await server.db.selectFrom('cases').select('closed_at').where('id', '=', ids.case).executeTakeFirst()).toEqual({ closed_at: '2019-06-03T10:00:00.000Z' });
+    const list = await as('officer', 'GET', '/retention/reviews');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json<{ items: unknown[] }>().items).toEqual([expect.objectContaining({ caseId: ids.case, reference: ids.reference, dueOn: '2025-06-03', latestDecision: null, holds: [] })]);
+    expect(list.body).not.toContain(SECRET.title);
+    expect((await as('officer', 'GET', '/retention/reviews?dueBy=2025-06-02')).json()).toEqual({ items: [] });
+    expect((await as('owner', 'GET', '/retention/reviews')).statusCode).toBe(403);
+    // Before erasure the data officer's audit search shows the update's old → new title.
+    const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
+    expect(updates.map((e) => e.details)).toContainEqual({ changes: { title: [SECRET.title, SECRET.renamed] } });
+    if (dialect === 'sqlite') {
+      // The control: before erasure the raw-bytes scan sees the content (database or WAL, and the blob).
+      expect(findInFiles(filesUnder(server.database.dataDir), NEEDLES)).toEqual(expect.arrayContaining([SECRET.address, SECRET.body, SECRET.update, SECRET.alias]));
+    }
+  });
+
+  it('a legal hold blocks erasure with a typed error and changes nothing; the refusal is audited', async () => {
+    expect((await as('officer', 'POST', `/retention/cases/${ids.case}/decisions`, { decision: 'erase', reason: REASON })).statusCode).toBe(200);
+    const hold = await as('officer', 'POST', `/retention/cases/${ids.case}/holds`, { reason: 'Civil claim 2026/77 pending: keep everything' });
+    expect(hold.statusCode, hold.body).toBe(200);
+    const before = await counts();
+    const blobs = filesUnder(blobRoot(server.database.dataDir));
+    const refused = await as('officer', 'POST', `/retention/cases/${ids.case}/erase`, { confirmReference: ids.reference, reason: REASON });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'legal_hold' } });
+    expect(await counts()).toEqual(before);
+    expect(filesUnder(blobRoot(server.database.dataDir))).toEqual(blobs);
+    const denied = await server.db.selectFrom('audit_events').select(['outcome', 'details']).where('action', '=', 'record.erase').execute();
+    expect(denied).toEqual([{ outcome: 'denied', details: JSON.stringify({ problem: 'legal_hold' }) }]);
+    // Anyone but the owning agency's data officer is refused whatever the hold.
+    expect((await as('owner', 'POST', `/retention/cases/${ids.case}/erase`, { confirmReference: ids.reference, reason: REASON })).statusCode).toBe(403);
+    expect((await as('officer', 'POST', `/retention/holds/${hold.json<{ id: string }>().id}/release`, {})).statusCode).toBe(200);
+    const wrong = await as('officer', 'POST', `/retention/cases/${ids.case}/erase`, { confirmReference: 'TST-WRONG', reason: REASON });
+    expect(wrong.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('erasure removes the content from every table and the blob store, keeps what other cases hold, and leaves a tombstone', async () => {
+    const blobsBefore = filesUnder(blobRoot(server.database.dataDir));
+    expect(blobsBefore).toHaveLength(1);
+    const res = await as('officer', 'POST', `/retention/cases/${ids.case}/erase`, { confirmReference: ids.reference, reason: REASON });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      entityType: 'case', entityId: ids.case, caseType: 'asb', rule: 'asb: review 6 years after closure (rule version 1)', closedAt: '2019-06-03T10:00:00.000Z',
+      erasedCounts: { cases: 1, reports: 1, documents: 1, tasks: 1, markers: 1, persons: 1, locations: 1, case_subjects: 2, case_locations: 1 },
+    });
+    const db = server.db;
+    expect(await db.selectFrom('cases').select('id').execute()).toEqual([{ id: ids.keptCase }]);
+    expect((await db.selectFrom('persons').select('id').execute()).map((p) => p.id)).toEqual([ids.keptPerson]);
+    expect(await db.selectFrom('case_subjects').select('case_id').execute()).toEqual([{ case_id: ids.keptCase }]);
+    for (const table of ['reports', 'report_versions', 'documents', 'tasks', 'task_updates', 'markers', 'locations', 'case_locations', 'person_aliases', 'retention_reviews', 'legal_holds'] as const) {
+      expect(await db.selectFrom(table).selectAll().execute(), table).toEqual([]);
+    }
+    expect(await db.selectFrom('case_shared_agencies').select('case_id').execute()).toEqual([{ case_id: ids.keptCase }]);
+    expect(filesUnder(blobRoot(server.database.dataDir))).toEqual([]);
+    expect(await db.selectFrom('erasure_tombstones').select(['entity_type', 'entity_id', 'case_type']).execute()).toEqual([{ entity_type: 'case', entity_id: ids.case, case_type: 'asb' }]);
+    // Every text column of every table: none holds the erased words (audit events included).
+    const dump = JSON.stringify(await Promise.all((await db.introspection.getTables()).map((t) => sql`SELECT * FROM ${sql.table(t.name)}`.execute(db).then((r) => r.rows))));
+    expect(NEEDLES.filter((n) => dump.includes(n))).toEqual([]);
+    // The update events stay, with commitments where the values were (the chain is untouched).
+    const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
+    const titles = updates.flatMap((e) => Object.entries((e.details as { changes?: Record<string, unknown> }).changes ?? {}).filter(([field]) => field === 'title'));
+    expect(titles).toHaveLength(1);
+    expect(titles[0]![1]).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const event = await db.selectFrom('audit_events').select(['outcome', 'justification', 'category']).where('action', '=', 'record.erase').where('outcome', '=', 'success').execute();
+    expect(event).toEqual([{ outcome: 'success', justification: REASON, category: 'erasure' }]);
+  });
+
+  it('the partner who had the case is told to remove it, its person without another case, its place and the marker', async () => {
+    const removals = await pullPartner();
+    expect(removals).toEqual(expect.arrayContaining([
+      { entity: 'case', id: ids.case }, { entity: 'person', id: ids.person }, { entity: 'location', id: ids.location },
+      { entity: 'marker', id: ids.marker }, { entity: 'task', id: ids.task },
+    ]));
+    expect(removals).not.toContainEqual({ entity: 'person', id: ids.keptPerson });
+  });
+
+  it.runIf(dialect === 'sqlite')('the SQLite file and its WAL hold no byte of the erased content, and the audit log still verifies', async () => {
+    const files = filesUnder(server.database.dataDir);
+    expect(files.some((f) => f.endsWith('casebridge.db'))).toBe(true);
+    expect(findInFiles(files, NEEDLES)).toEqual([]);
+    const verify = await as('officer', 'GET', '/audit/verify');
+    expect(verify.statusCode, verify.body).toBe(200);
+    expect(verify.json()).toMatchObject({ ok: true });
+  });
+});
