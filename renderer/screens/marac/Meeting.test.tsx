@@ -41,6 +41,10 @@ function show(view: MeetingRecord) {
     'marac.meetings.get': () => ({ ok: true, value: view }),
     'marac.meetings.orderAgenda': () => ({ ok: true, value: view }),
     'marac.referrals.list': () => ({ ok: true, value: { referrals: [] } }),
+    'marac.meetings.attendeeCandidates': () => ({
+      ok: true, value: { agencies: [{ id: id(10), name: 'Riverton Homes Association', users: [{ id: id(11), displayName: 'Sara Khan' }] }] },
+    }),
+    'marac.meetings.addAttendee': () => ({ ok: true, value: view }),
   });
   renderWithProviders(<Meeting meetingId={MEETING_ID} onBack={() => undefined} />, { api: recording.api });
   return recording;
@@ -78,11 +82,21 @@ describe('the MARAC meeting screen', () => {
     expect(await screen.findByText('Agenda order saved.')).toBeTruthy();
   });
 
+  it('adds an attendee chosen by agency and name', async () => {
+    const { calls } = show(meeting());
+    const select = await screen.findByLabelText('Attendee');
+    await screen.findByRole('option', { name: 'Sara Khan (Riverton Homes Association)' });
+    await userEvent.selectOptions(select, id(11));
+    await userEvent.click(screen.getByRole('button', { name: 'Add attendee' }));
+    expect(calls.filter((c) => c.channel === 'marac.meetings.addAttendee').map((c) => c.input)).toEqual([{ meetingId: MEETING_ID, userId: id(11) }]);
+  });
+
   it('offers an attendee the acknowledgement and no coordinator controls', async () => {
     show(meeting({ abilities: { run: false, addResearch: true, acknowledge: true } }));
     expect(await screen.findByRole('button', { name: 'I acknowledge the confidentiality of this meeting' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Move down: / })).toBeNull();
     expect(screen.queryByRole('button', { name: /Generate pack/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add attendee' })).toBeNull();
     expect(screen.getAllByRole('group', { name: 'Your agency’s research: fact or opinion?' })).toHaveLength(2);
   });
 });
