@@ -23,6 +23,7 @@ import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { Retention } from '../screens/retention/Retention.tsx';
+import { RetentionRules } from '../screens/retention/RetentionRules.tsx';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { TaskDetail } from '../screens/tasks/TaskDetail.tsx';
 import { Tasks } from '../screens/tasks/Tasks.tsx';
@@ -30,7 +31,7 @@ import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
-import { mayListRetentionReviews } from '../../domain/policy/retention-policy.ts';
+import { mayListRetentionReviews, maySetRetentionRules } from '../../domain/policy/retention-policy.ts';
 import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -69,6 +70,7 @@ const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit', validateSearch: AuditSearchParamsSchema, component: AuditRoute });
 
 const retentionRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention', component: RetentionRoute });
+const retentionRulesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention/rules', component: RetentionRulesRoute });
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
 const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks', validateSearch: TasksSearchSchema, component: TasksRoute });
@@ -82,7 +84,7 @@ const adminTeamsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'ad
 const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/devices', component: () => <AdminRoute section="devices" /> });
 
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, retentionRulesRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
@@ -214,6 +216,16 @@ function RetentionRoute() {
     return <Navigate to="/queue" replace />;
   }
   return <Retention onBack={goTo.queue} />;
+}
+
+function RetentionRulesRoute() {
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  // Only a system admin sets the rules; anyone else reaching the URL is sent to the queue.
+  if (!maySetRetentionRules(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return <RetentionRules onBack={goTo.queue} />;
 }
 
 function DashChecklistRoute() {
