@@ -18,6 +18,7 @@ export function WorkspaceLayout() {
       case 'notifications': return void navigate({ to: '/notifications' });
       case 'audit': return void navigate({ to: '/audit' });
       case 'retention': return void navigate({ to: '/retention' });
+      case 'retention-rules': return void navigate({ to: '/retention/rules' });
       case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
       case 'marac-meetings': return void navigate({ to: '/marac/meetings' });
       case 'markers-review': return void navigate({ to: '/markers/review' });

@@ -54,4 +54,10 @@ describe('the top bar navigation', () => {
       expect(labels(role)).not.toContain('Retention');
     }
   });
+
+  it('offers the retention rules to system admins only', () => {
+    expect(labels('system_admin')).toContain('Retention rules');
+    expect(labels('data_officer')).not.toContain('Retention rules');
+    expect(labels('agency_admin')).not.toContain('Retention rules');
+  });
 });

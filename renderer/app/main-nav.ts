@@ -6,11 +6,11 @@ import type { SessionUser } from '../../domain/entities.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES, readsCases } from '../../domain/policy/policy-user.ts';
 import { handlesSars } from '../../domain/policy/sar-policy.ts';
-import { mayListRetentionReviews } from '../../domain/policy/retention-policy.ts';
+import { mayListRetentionReviews, maySetRetentionRules } from '../../domain/policy/retention-policy.ts';
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 
 /** A screen the top bar can open. */
-export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'retention' | 'marac-referrals' | 'marac-meetings' | 'access-requests' | 'markers-review' | 'admin' | 'sars';
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'retention' | 'retention-rules' | 'marac-referrals' | 'marac-meetings' | 'access-requests' | 'markers-review' | 'admin' | 'sars';
 
 /** One button of the top bar's navigation. */
 export interface MainNavItem {
@@ -31,6 +31,7 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'notifications', label: 'Notifications' },
   { target: 'audit', label: 'Audit', offeredTo: (user) => auditScopeOf(user) !== null },
   { target: 'retention', label: 'Retention', offeredTo: mayListRetentionReviews },
+  { target: 'retention-rules', label: 'Retention rules', offeredTo: maySetRetentionRules },
   { target: 'access-requests', label: 'Access requests', offeredTo: (user) => DECIDING_ROLES.includes(user.role) || readsCases(user) },
   { target: 'sars', label: 'Subject access', offeredTo: handlesSars },
   { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },

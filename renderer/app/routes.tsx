@@ -30,6 +30,7 @@ import { SarDetail } from '../screens/sars/SarDetail.tsx';
 import { Sars } from '../screens/sars/Sars.tsx';
 import { SarsSearchSchema } from '../screens/sars/sars-search.ts';
 import { Retention } from '../screens/retention/Retention.tsx';
+import { RetentionRules } from '../screens/retention/RetentionRules.tsx';
 import { SyncProblems } from '../screens/sync-problems/SyncProblems.tsx';
 import { TaskDetail } from '../screens/tasks/TaskDetail.tsx';
 import { Tasks } from '../screens/tasks/Tasks.tsx';
@@ -38,7 +39,7 @@ import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
 import { handlesSars } from '../../domain/policy/sar-policy.ts';
-import { mayListRetentionReviews } from '../../domain/policy/retention-policy.ts';
+import { mayListRetentionReviews, maySetRetentionRules } from '../../domain/policy/retention-policy.ts';
 import { AdminRoute } from './AdminRoute.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useWorkspace } from './workspace-context.ts';
@@ -83,6 +84,7 @@ const sarsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars', v
 const sarRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars/$sarId', component: SarRoute });
 const consultationRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sar-consultations/$consultationId', component: ConsultationRoute });
 const retentionRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention', component: RetentionRoute });
+const retentionRulesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention/rules', component: RetentionRulesRoute });
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: 'dashboard', component: DashboardRoute });
 const tasksRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tasks', validateSearch: TasksSearchSchema, component: TasksRoute });
@@ -100,7 +102,7 @@ const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, retentionRulesRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   maracMeetingsRoute, maracMeetingRoute, maracActionsRoute,
   dashboardRoute,
   accessRequestsRoute,
@@ -266,6 +268,16 @@ function RetentionRoute() {
     return <Navigate to="/queue" replace />;
   }
   return <Retention onBack={goTo.queue} />;
+}
+
+function RetentionRulesRoute() {
+  const goTo = useGoTo();
+  const { user } = useWorkspace();
+  // Only a system admin sets the rules; anyone else reaching the URL is sent to the queue.
+  if (!maySetRetentionRules(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return <RetentionRules onBack={goTo.queue} />;
 }
 
 function DashChecklistRoute() {
