@@ -1,8 +1,7 @@
 /** The administration channels: calls to the server (accounts, teams and devices are never in the offline copy). */
-import { CodedError } from '../../domain/errors.ts';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
 /** What the administration channels need: the API and an access token. */
 export interface AdminDeps {
@@ -10,17 +9,8 @@ export interface AdminDeps {
   accessToken: () => Promise<string>;
 }
 
-/** Runs a server call; offline, `network_error` saying administration needs a connection. */
-async function online<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', 'Administration needs a connection to the server: try again when this computer is connected.');
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` in this channel's words. */
+const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Administration needs a connection to the server: try again when this computer is connected.', run);
 
 type In<C extends ChannelName> = ChannelParsedInput<C>;
 

@@ -5,13 +5,12 @@
  * the version; its refusals pass through unchanged. Offline, `network_error` saying so.
  */
 import type { AccessRequestRecord } from '../../domain/entities/access-request.ts';
-import { CodedError } from '../../domain/errors.ts';
 import type { CaseSignpost } from '../../domain/http/access-request-routes.ts';
 import type { AccessRequestView } from '../../domain/ipc/access-request-channels.ts';
 import type { ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
 /** What the calls need: the API and an access token (and, for the list, the session's cache). */
 export interface AccessRequestDeps {
@@ -19,17 +18,8 @@ export interface AccessRequestDeps {
   accessToken: () => Promise<string>;
 }
 
-/** Runs a server call, turning "cannot reach the server" into words about access requests. */
-async function online<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', 'Access requests are kept on the server: try again when this computer is connected.');
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` in this channel's words. */
+const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Access requests are kept on the server: try again when this computer is connected.', run);
 
 /** The requests the user may see, newest first; the record is named only if this computer's copy holds it. */
 export async function listAccessRequests(deps: AccessRequestDeps & { cache: CaseCache }): Promise<{ requests: AccessRequestView[] }> {

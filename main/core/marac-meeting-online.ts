@@ -1,20 +1,10 @@
 /** The MARAC meeting channels: calls to the server (meetings are not part of the offline copy; docs/marac.md). */
-import { CodedError } from '../../domain/errors.ts';
 import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 import type { MaracDeps } from './marac-online.ts';
 
-/** Runs a server read; offline, `network_error` saying it waits for the connection. */
-async function online<T>(what: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', `${what} come from the server: they show again when this computer is connected.`);
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` saying what waits for the connection. */
+const online = <T>(what: string, run: () => Promise<T>): Promise<T> => whenOnline(`${what} come from the server: they show again when this computer is connected.`, run);
 
 /** The meeting channel handlers over `deps`. */
 export function maracMeetingHandlers(deps: () => MaracDeps) {

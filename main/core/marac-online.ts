@@ -1,8 +1,7 @@
 /** The MARAC channels: calls to the server (MARAC records are not part of the offline copy; docs/marac.md). */
-import { CodedError } from '../../domain/errors.ts';
 import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
 /** What the MARAC channels need: the API and an access token. */
 export interface MaracDeps {
@@ -10,17 +9,8 @@ export interface MaracDeps {
   accessToken: () => Promise<string>;
 }
 
-/** Runs a server call; offline, `network_error` saying what waits for the connection. */
-async function online<T>(what: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', `${what} come from the server: they show again when this computer is connected.`);
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` saying what waits for the connection. */
+const online = <T>(what: string, run: () => Promise<T>): Promise<T> => whenOnline(`${what} come from the server: they show again when this computer is connected.`, run);
 
 /** The MARAC channel handlers over `deps`. */
 export function maracHandlers(deps: () => MaracDeps) {

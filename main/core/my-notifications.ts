@@ -2,11 +2,10 @@
  * The user's own notifications (docs/notifications.md): read from the server, which lists only
  * what the user's policy sees, and the words of the desktop alert when new ones arrive.
  */
-import { CodedError } from '../../domain/errors.ts';
 import type { UserNotification, UserNotificationList } from '../../domain/entities/user-notification.ts';
 import type { NotificationsArrived } from '../../domain/ipc/notification-channels.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
 /** What the channels need: the API and an access token. */
 export interface MyNotificationDeps {
@@ -14,16 +13,8 @@ export interface MyNotificationDeps {
   accessToken: () => Promise<string>;
 }
 
-async function online<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', 'Notifications come from the server: they show again when this computer is connected.');
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` in this channel's words. */
+const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Notifications come from the server: they show again when this computer is connected.', run);
 
 /** The newest 50 notifications and the unread count. */
 export async function listMine(deps: MyNotificationDeps): Promise<UserNotificationList> {

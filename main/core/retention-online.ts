@@ -1,8 +1,7 @@
 /** The retention channels: calls to the server, which decides, audits and refuses (docs/audit.md, "Retention and erasure"). */
-import { CodedError } from '../../domain/errors.ts';
 import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
 /** What the retention channels need: the API and an access token. */
 export interface RetentionDeps {
@@ -10,17 +9,8 @@ export interface RetentionDeps {
   accessToken: () => Promise<string>;
 }
 
-/** Runs a server call; offline, `network_error` saying retention is worked on the server. */
-async function online<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', 'Retention reviews are made on the server: try again when this computer is connected.');
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` in this channel's words. */
+const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Retention reviews are made on the server: try again when this computer is connected.', run);
 
 /** The retention channel handlers over `deps`. */
 export function retentionHandlers(deps: () => RetentionDeps) {

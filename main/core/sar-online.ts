@@ -2,7 +2,7 @@
 import { CodedError } from '../../domain/errors.ts';
 import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
 /** What the SAR channels need: the API, an access token, and whether files may leave Casebridge. */
 export interface SarDeps {
@@ -11,17 +11,8 @@ export interface SarDeps {
   exportsAllowed: () => boolean;
 }
 
-/** Runs a server call; offline, `network_error` saying requests live on the server. */
-async function online<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', 'Subject access requests are worked on the server: connect this computer and try again.');
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` in this channel's words. */
+const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Subject access requests are worked on the server: connect this computer and try again.', run);
 
 type In<C extends SarChannel> = ChannelParsedInput<C>;
 type SarChannel = 'sars.list' | 'sars.findPerson' | 'sars.create' | 'sars.get' | 'sars.extend' | 'sars.close' | 'sars.bundle'

@@ -3,22 +3,12 @@
  * set-up. Each goes straight to the server; the desktop keeps no secret: it is answered to the
  * screen that shows it and nothing is written to the cache, the keychain or a log.
  */
-import { CodedError } from '../../domain/errors.ts';
 import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { OFFLINE_CODES } from '../sync/sync-engine.ts';
+import { whenOnline } from './when-online.ts';
 
-/** Runs a server call; offline, `network_error` saying setting up an app needs a connection. */
-async function online<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CodedError && OFFLINE_CODES.has(error.code)) {
-      throw new CodedError('network_error', 'Setting up an authenticator app needs a connection to the server: try again when this computer is connected.');
-    }
-    throw error;
-  }
-}
+/** Offline, `network_error` in this channel's words. */
+const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Setting up an authenticator app needs a connection to the server: try again when this computer is connected.', run);
 
 /** What the signed-in channels need: the API and the session's access token. */
 export interface AccountTotpDeps {

@@ -136,7 +136,8 @@ describe('a MARAC meeting through the desktop channels', () => {
     const policeCore = createDesktopCore({ serverUrl: server.url, dataDir: policeDir, secretStore: keychain, syncIntervalMs: 60_000 });
     try {
       await callCore(policeCore, 'session.signIn', { username: policeUser.username, password: policeUser.password });
-      const meetingId = (await server.db.selectFrom('marac_meetings').select('id').executeTakeFirstOrThrow()).id;
+      // The meeting the police officer attends (the first test's): they see it but do not run it.
+      const meetingId = (await server.db.selectFrom('marac_attendees').select('meeting_id').where('user_id', '=', policeUser.id).executeTakeFirstOrThrow()).meeting_id;
       const item = await server.db.selectFrom('marac_agenda_items').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
       await callCore(policeCore, 'changes.submit', { name: 'marac_meeting.setMinutes', args: { meetingId, agendaItemId: item.id, text: 'Not mine to write.' } });
       await callCore(policeCore, 'sync.now', null);
