@@ -3,7 +3,7 @@
  * marking first, then what the return covers, then one figure a row. Counts only, never names.
  */
 import { EXPORT_MARKING } from '../audit/audit-export.ts';
-import type { ReturnCount, ReturnPercentage } from './data-return.ts';
+import type { DataReturnFigures, ReturnCount, ReturnPercentage } from './data-return.ts';
 import type { DataReturnRecord } from './data-return-record.ts';
 
 /** One cell: text, a number, or empty. */
@@ -29,9 +29,32 @@ export function periodWords(r: DataReturnRecord): string {
     : `Meeting of ${r.period.date}`;
 }
 
+/** One figure of the return: its words and its cell. */
+export interface FigureLine {
+  key: string;
+  label: string;
+  cell: ReturnCell;
+}
+
+/** The return's figures in order, each with its words (the screen's table and the files say the same). */
+export function figureLines(f: DataReturnFigures): FigureLine[] {
+  return [
+    { key: 'casesDiscussed', label: 'Cases discussed', cell: countCell(f.casesDiscussed) },
+    { key: 'repeats', label: 'Repeat cases', cell: countCell(f.repeats) },
+    { key: 'repeatPercentage', label: 'Repeat cases (%)', cell: percentageCell(f.repeatPercentage) },
+    { key: 'children', label: 'Children in the households', cell: countCell(f.children) },
+    { key: 'bameVictims', label: 'BAME victims', cell: countCell(f.bameVictims) },
+    { key: 'ethnicityNotRecorded', label: 'Victims whose ethnicity is not recorded', cell: countCell(f.ethnicityNotRecorded) },
+    { key: 'disabledVictims', label: 'Victims with a disability', cell: countCell(f.disabledVictims) },
+    { key: 'lgbtPlusVictims', label: 'LGBT+ victims', cell: countCell(f.lgbtPlusVictims) },
+    { key: 'maleVictims', label: 'Male victims', cell: countCell(f.maleVictims) },
+    { key: 'harmCauser17OrUnder', label: 'Cases where the person causing harm is 17 or under', cell: countCell(f.harmCauser17OrUnder) },
+    { key: 'harmCauserAgeUnknown', label: 'Cases where the age of the person causing harm is not known', cell: countCell(f.harmCauserAgeUnknown) },
+  ];
+}
+
 /** The rows of the file. */
 export function dataReturnRows(r: DataReturnRecord): ReturnCell[][] {
-  const f = r.figures;
   return [
     [EXPORT_MARKING],
     ['SafeLives MARAC data return'],
@@ -39,18 +62,8 @@ export function dataReturnRows(r: DataReturnRecord): ReturnCell[][] {
     ['Period', periodWords(r)],
     ['Counts under 5 suppressed', r.suppressUnder5 ? 'yes' : 'no'],
     ['Figure', 'Value'],
-    ['Cases discussed', countCell(f.casesDiscussed)],
-    ['Repeat cases', countCell(f.repeats)],
-    ['Repeat cases (%)', percentageCell(f.repeatPercentage)],
-    ['Children in the households', countCell(f.children)],
-    ['BAME victims', countCell(f.bameVictims)],
-    ['Victims whose ethnicity is not recorded', countCell(f.ethnicityNotRecorded)],
-    ['Victims with a disability', countCell(f.disabledVictims)],
-    ['LGBT+ victims', countCell(f.lgbtPlusVictims)],
-    ['Male victims', countCell(f.maleVictims)],
-    ['Cases where the person causing harm is 17 or under', countCell(f.harmCauser17OrUnder)],
-    ['Cases where the age of the person causing harm is not known', countCell(f.harmCauserAgeUnknown)],
+    ...figureLines(r.figures).map((l) => [l.label, l.cell]),
     ['Referring agency', 'Referrals'],
-    ...f.byReferringAgency.map((a) => [a.agency.name, countCell(a.count)]),
+    ...r.figures.byReferringAgency.map((a) => [a.agency.name, countCell(a.count)]),
   ];
 }

@@ -40,4 +40,9 @@ describe('the top bar navigation', () => {
     expect(labels('marac_coordinator')).toContain('MARAC meetings');
     expect(labels('practitioner')).not.toContain('MARAC meetings');
   });
+
+  it('offers the MARAC data return to coordinators only', () => {
+    expect(labels('marac_coordinator')).toContain('MARAC data return');
+    expect(labels('team_manager')).not.toContain('MARAC data return');
+  });
 });

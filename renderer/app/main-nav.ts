@@ -8,7 +8,7 @@ import { DECIDING_ROLES, readsCases } from '../../domain/policy/policy-user.ts';
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 
 /** A screen the top bar can open. */
-export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals' | 'marac-meetings' | 'access-requests' | 'markers-review' | 'admin';
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'marac-referrals' | 'marac-meetings' | 'marac-data-return' | 'access-requests' | 'markers-review' | 'admin';
 
 /** One button of the top bar's navigation. */
 export interface MainNavItem {
@@ -31,6 +31,7 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'access-requests', label: 'Access requests', offeredTo: (user) => DECIDING_ROLES.includes(user.role) || readsCases(user) },
   { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'marac-meetings', label: 'MARAC meetings', offeredTo: (user) => user.role === 'marac_coordinator' },
+  { target: 'marac-data-return', label: 'MARAC data return', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'admin', label: 'Administration', offeredTo: (user) => isAdminRole(user.role) },
 ];
 
