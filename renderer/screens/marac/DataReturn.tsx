@@ -16,6 +16,7 @@ import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { quarterWords } from '../../words/data-return-words.ts';
 import { errorMessage } from '../../words/error-messages.ts';
+import { plural } from '../../words/plural.ts';
 import { DataReturnFigures } from './DataReturnFigures.tsx';
 import { recentQuarters, type DataReturnSearch } from './data-return-search.ts';
 import styles from './Meetings.module.css';
@@ -80,7 +81,7 @@ export function DataReturn({ agencyId, search, onSearch, onBack, today = isoDate
       {!figures.isFetching && figures.data && (
         <>
           <p className={styles.intro} data-testid="data-return-period">
-            {figures.data.area.name}, {quarterWords(quarter)}: {figures.data.period.kind === 'quarter' ? `${String(figures.data.period.meetings)} meetings` : ''}
+            {figures.data.area.name}, {quarterWords(quarter)}: {figures.data.period.kind === 'quarter' ? plural(figures.data.period.meetings, 'meeting') : ''}
           </p>
           <div className={styles.row}>
             <button type="button" className="button" disabled={save.busy} onClick={() => void save.submit('csv')}>Save as CSV</button>
