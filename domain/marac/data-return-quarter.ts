@@ -1,6 +1,6 @@
 /**
- * The quarters of the SafeLives MARAC data return (docs/marac.md): calendar quarters, as on the
- * SafeLives MARAC data form (Q1 January–March, Q2 April–June, Q3 July–September, Q4 October–December).
+ * The quarters of the SafeLives MARAC data return (docs/marac.md): calendar quarters (Q1 January–March,
+ * Q2 April–June, Q3 July–September, Q4 October–December), not financial-year ones; the choice is there.
  */
 import { z } from 'zod';
 
