@@ -10,6 +10,7 @@ import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
 import { registerSecurityPlugins } from './http/security-plugins.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
+import { registerMaracDataReturnRoutes } from './marac/data-return/routes.ts';
 import { registerMaracMeetingRoutes } from './marac/meetings/routes.ts';
 import { registerMaracRoutes } from './marac/routes.ts';
 import { registerRetentionRoutes } from './retention/routes.ts';
@@ -63,6 +64,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerMaracMeetingRoutes(app, ctx);
   registerSarRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
+  registerMaracDataReturnRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;
 }

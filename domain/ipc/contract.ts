@@ -14,6 +14,7 @@ import { changeChannels } from './change-channels.ts';
 import { dashboardChannels } from './dashboard-channels.ts';
 import { documentChannels } from './document-channels.ts';
 import { maracChannels } from './marac-channels.ts';
+import { maracDataReturnChannels } from './marac-data-return-channels.ts';
 import { maracMeetingChannels } from './marac-meeting-channels.ts';
 import { markerChannels } from './marker-channels.ts';
 import { notificationChannels, NotificationsArrivedSchema } from './notification-channels.ts';
@@ -45,6 +46,7 @@ export const channels = {
   ...retentionChannels,
   ...maracChannels,
   ...maracMeetingChannels,
+  ...maracDataReturnChannels,
   ...dashboardChannels,
   ...taskChannels,
   ...sharingChannels,

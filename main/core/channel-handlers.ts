@@ -13,6 +13,7 @@ import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearc
 import { listNotifications } from './list-notifications.ts';
 import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
+import { maracDataReturnHandlers } from './marac-data-return-online.ts';
 import { maracMeetingHandlers } from './marac-meeting-online.ts';
 import { maracHandlers } from './marac-online.ts';
 import { sarHandlers } from './sar-online.ts';
@@ -175,6 +176,10 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),
     ...maracMeetingHandlers(() => {
+      session.require();
+      return { api: deps.api, accessToken: () => session.accessToken() };
+    }),
+    ...maracDataReturnHandlers(() => {
       session.require();
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),

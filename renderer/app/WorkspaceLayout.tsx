@@ -21,6 +21,7 @@ export function WorkspaceLayout() {
       case 'retention-rules': return void navigate({ to: '/retention/rules' });
       case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
       case 'marac-meetings': return void navigate({ to: '/marac/meetings' });
+      case 'marac-data-return': return void navigate({ to: '/marac/data-return' });
       case 'markers-review': return void navigate({ to: '/markers/review' });
       case 'admin': return void navigate({ to: '/admin/users' });
       case 'access-requests': return void navigate({ to: '/access-requests' });

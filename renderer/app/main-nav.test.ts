@@ -60,4 +60,9 @@ describe('the top bar navigation', () => {
     expect(labels('data_officer')).not.toContain('Retention rules');
     expect(labels('agency_admin')).not.toContain('Retention rules');
   });
+
+  it('offers the MARAC data return to coordinators only', () => {
+    expect(labels('marac_coordinator')).toContain('MARAC data return');
+    expect(labels('team_manager')).not.toContain('MARAC data return');
+  });
 });

@@ -10,7 +10,7 @@ import { mayListRetentionReviews, maySetRetentionRules } from '../../domain/poli
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 
 /** A screen the top bar can open. */
-export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'retention' | 'retention-rules' | 'marac-referrals' | 'marac-meetings' | 'access-requests' | 'markers-review' | 'admin' | 'sars';
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'retention' | 'retention-rules' | 'marac-referrals' | 'marac-meetings' | 'marac-data-return' | 'access-requests' | 'markers-review' | 'admin' | 'sars';
 
 /** One button of the top bar's navigation. */
 export interface MainNavItem {
@@ -36,6 +36,7 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'sars', label: 'Subject access', offeredTo: handlesSars },
   { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'marac-meetings', label: 'MARAC meetings', offeredTo: (user) => user.role === 'marac_coordinator' },
+  { target: 'marac-data-return', label: 'MARAC data return', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'admin', label: 'Administration', offeredTo: (user) => isAdminRole(user.role) },
 ];
 

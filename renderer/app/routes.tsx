@@ -18,6 +18,8 @@ import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
 import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
 import { Referrals } from '../screens/marac/Referrals.tsx';
 import { ActionTracker } from '../screens/marac/ActionTracker.tsx';
+import { DataReturn } from '../screens/marac/DataReturn.tsx';
+import { DataReturnSearchSchema } from '../screens/marac/data-return-search.ts';
 import { Meeting } from '../screens/marac/Meeting.tsx';
 import { Meetings } from '../screens/marac/Meetings.tsx';
 import { MarkersForReview } from '../screens/markers/MarkersForReview.tsx';
@@ -74,6 +76,9 @@ const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path:
 const maracMeetingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings', component: MaracMeetingsRoute });
 const maracMeetingRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings/$meetingId', component: MaracMeetingRoute });
 const maracActionsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/actions', component: MaracActionsRoute });
+const maracDataReturnRoute = createRoute({
+  getParentRoute: () => rootRoute, path: 'marac/data-return', validateSearch: DataReturnSearchSchema, component: MaracDataReturnRoute,
+});
 const markersReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: 'markers/review', component: MarkersReviewRoute });
 
 const accessRequestsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'access-requests', component: AccessRequestsRoute });
@@ -103,7 +108,7 @@ const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path
 
 export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, retentionRulesRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
-  maracMeetingsRoute, maracMeetingRoute, maracActionsRoute,
+  maracMeetingsRoute, maracMeetingRoute, maracActionsRoute, maracDataReturnRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
@@ -326,6 +331,14 @@ function MaracMeetingRoute() {
 function MaracActionsRoute() {
   const navigate = useNavigate();
   return <ActionTracker onBack={() => void navigate({ to: '/marac/meetings' })} />;
+}
+
+function MaracDataReturnRoute() {
+  const goTo = useGoTo();
+  const navigate = useNavigate();
+  const { user } = useWorkspace();
+  const search = maracDataReturnRoute.useSearch();
+  return <DataReturn agencyId={user.agencyId} search={search} onBack={goTo.queue} onSearch={(next) => void navigate({ to: '/marac/data-return', search: next })} />;
 }
 
 function MarkersReviewRoute() {

@@ -113,6 +113,10 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/marac/meetings/{id}': `/marac/meetings/${meeting.body.id}`,
       '/marac/meetings/{id}/attendee-candidates': `/marac/meetings/${meeting.body.id}/attendee-candidates`,
       '/marac/actions': '/marac/actions',
+      '/marac/data-return': `/marac/data-return?areaId=${areaId}&quarter=2026-Q4`,
+      '/marac/data-return/file': `/marac/data-return/file?areaId=${areaId}&quarter=2026-Q4&format=csv`,
+      '/marac/meetings/{id}/data-return': `/marac/meetings/${meeting.body.id}/data-return`,
+      '/marac/meetings/{id}/data-return/file': `/marac/meetings/${meeting.body.id}/data-return/file?format=xlsx`,
       '/audit/exports/{id}/file': `/audit/exports/${created.body.id}/file`,
       '/audit/exports/{id}/proofs': `/audit/exports/${created.body.id}/proofs`,
       '/users': '/users',
@@ -143,7 +147,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
         missing.push(`${path}: no fixture — add a URL here, or allow-list it with the reason it returns no content`);
         continue;
       }
-      const user = path.startsWith('/audit/') || path.startsWith('/sar') || path.startsWith('/retention/') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
+      const user = path.startsWith('/audit/') || path.startsWith('/sar') || path.startsWith('/retention/') ? officer : path === '/marac/referrals' || path.startsWith('/marac/meetings') || path.startsWith('/marac/data-return') || path === '/marac/actions' ? coordinator : path === '/users' ? agencyAdmin : reader;
       const before = await lastSeq();
       // Raw inject: a document's content is bytes, not JSON.
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });

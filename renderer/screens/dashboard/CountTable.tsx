@@ -6,7 +6,8 @@ import styles from './CountTable.module.css';
 
 /** One count, and the queue URL that lists what it counts (when the queue has that filter). */
 export interface CountCell {
-  count: number;
+  /** The count, or words standing for it (e.g. "fewer than 5" where small counts are suppressed). */
+  count: number | string;
   href?: string | undefined;
 }
 
@@ -46,7 +47,7 @@ export function CountTable({ id, caption, rowHeader, columns, rows }: CountTable
             {row.cells.map((cell, i) => (
               <td key={columns[i]} className={styles.number}>
                 {cell.href === undefined ? cell.count : (
-                  <a href={cell.href} aria-label={`${cell.count}: ${row.label}, ${columns[i]!.toLowerCase()} (show in the queue)`}>{cell.count}</a>
+                  <a href={cell.href} aria-label={`${String(cell.count)}: ${row.label}, ${columns[i]!.toLowerCase()} (show in the queue)`}>{cell.count}</a>
                 )}
               </td>
             ))}
