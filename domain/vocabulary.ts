@@ -95,3 +95,15 @@ export const MARKER_SUBJECT_TYPES = ['case', 'person', 'location'] as const;
 /** What a marker is placed on. */
 export type MarkerSubjectType = (typeof MARKER_SUBJECT_TYPES)[number];
 export const MarkerSubjectTypeSchema = z.enum(MARKER_SUBJECT_TYPES);
+
+export const GENDERS = ['female', 'male', 'non_binary', 'other', 'unknown'] as const;
+/** A person's gender as recorded. */
+export type Gender = (typeof GENDERS)[number];
+export const GenderSchema = z.enum(GENDERS);
+
+/** Yes, no or not known: the diversity questions a victim may decline. */
+export const YesNoUnknownSchema = z.enum(['yes', 'no', 'not_known']);
+
+export const SAR_CONSULTATION_STATUSES = ['pending', 'released', 'withheld'] as const;
+/** Where an owner agency's answer stands. */
+export type SarConsultationStatus = (typeof SAR_CONSULTATION_STATUSES)[number];

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 import { AuditSearchQuerySchema } from './audit-search.ts';
+import { PROTECTIVE_MARKING } from '../protective-marking.ts';
 
 /** File formats an export can be written in. */
 export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -12,7 +13,7 @@ export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 /** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row. */
-export const EXPORT_MARKING = 'OFFICIAL-SENSITIVE';
+export const EXPORT_MARKING = PROTECTIVE_MARKING;
 
 /** The columns of an export, in order; `details` is the recorded JSON as text. */
 export const AUDIT_EXPORT_COLUMNS = [

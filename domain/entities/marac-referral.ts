@@ -7,13 +7,12 @@ import { IdSchema, TimestampSchema } from '../ids.ts';
 import { DashBandSchema } from '../marac/dash-scoring.ts';
 import { ReferralConsentSchema } from '../marac/referral-consent.ts';
 import { ReferralCriterionSchema } from '../marac/referral-criteria.ts';
-import { GenderSchema } from './person.ts';
+import { GenderSchema, YesNoUnknownSchema } from '../vocabulary.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => Text(max).nullable().default(null);
 
-/** Yes, no or not known: the diversity questions a victim may decline. */
-export const YesNoUnknownSchema = z.enum(['yes', 'no', 'not_known']);
+export { YesNoUnknownSchema } from '../vocabulary.ts';
 
 export const ReferralContactSchema = z.object({
   name: Text(200), phone: Text(40), email: z.email().max(200).nullable().default(null),

@@ -1,11 +1,10 @@
 /** Wire shapes of the golden nominal (docs/domain-model.md): a person as full record, as search stub, and their inputs. */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
+import { GenderSchema } from '../vocabulary.ts';
 
-export const GENDERS = ['female', 'male', 'non_binary', 'other', 'unknown'] as const;
-/** A person's gender as recorded. */
-export type Gender = (typeof GENDERS)[number];
-export const GenderSchema = z.enum(GENDERS);
+// The gender words live with the glossary, so domain/marac can use them without importing entities.
+export { GENDERS, GenderSchema, type Gender } from '../vocabulary.ts';
 
 export const CONSENT_STATUSES = ['given', 'refused', 'not_sought', 'not_required_legal_basis'] as const;
 /** Whether the person consented to information sharing, or the legal basis that makes consent unnecessary. */

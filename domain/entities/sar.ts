@@ -10,9 +10,7 @@ export const SAR_REQUESTER_RELATIONS = ['data_subject', 'representative'] as con
 /** Who asked: the person themself, or someone acting for them with their authority. */
 export type SarRequesterRelation = (typeof SAR_REQUESTER_RELATIONS)[number];
 
-export const SAR_CONSULTATION_STATUSES = ['pending', 'released', 'withheld'] as const;
-/** Where an owner agency's answer stands. */
-export type SarConsultationStatus = (typeof SAR_CONSULTATION_STATUSES)[number];
+export { SAR_CONSULTATION_STATUSES, type SarConsultationStatus } from '../vocabulary.ts';
 
 /** Grounds in the Data Protection Act 2018 on which an owner may withhold its part. */
 export const SAR_EXEMPTIONS = [

@@ -2,7 +2,7 @@
  * The data return as rows of cells, the same for the CSV and the XLSX file (docs/marac.md): the
  * marking first, then what the return covers, then one figure a row. Counts only, never names.
  */
-import { EXPORT_MARKING } from '../audit/audit-export.ts';
+import { PROTECTIVE_MARKING as EXPORT_MARKING } from '../protective-marking.ts';
 import type { DataReturnFigures, ReturnCount, ReturnPercentage } from './data-return.ts';
 import type { DataReturnRecord } from './data-return-record.ts';
 

@@ -11,8 +11,7 @@
  *   as its number, and a percentage resting on a suppressed count is suppressed too.
  */
 import { z } from 'zod';
-import { GenderSchema } from '../entities/person.ts';
-import { YesNoUnknownSchema } from '../entities/marac-referral.ts';
+import { GenderSchema, YesNoUnknownSchema } from '../vocabulary.ts';
 import { IdSchema } from '../ids.ts';
 import { ageOn } from './age-on.ts';
 

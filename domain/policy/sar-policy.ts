@@ -2,7 +2,7 @@
  * Who works subject access requests and what the receiving agency may see of other agencies' parts
  * (docs/audit.md, "Subject access requests"): pure, synchronous, I/O-free.
  */
-import type { SarConsultationStatus } from '../entities/sar.ts';
+import type { SarConsultationStatus } from '../vocabulary.ts';
 import type { PolicyUser } from './policy-user.ts';
 
 /** True when the user logs and works SARs for their agency: data officers only. */
