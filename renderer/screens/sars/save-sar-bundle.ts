@@ -1,6 +1,6 @@
 /** Saves a bundle's JSON and PDF side by side (nothing of it is kept in the app). */
 import type { SarBundleFiles } from '../../../domain/http/sar-routes.ts';
-import { saveBlob } from '../audit/save-audit-export.ts';
+import { saveBlob } from '../../components/save-blob.ts';
 import { base64ToBytes } from '../case/base64-to-bytes.ts';
 
 /** Starts the downloads of `<name>.json` and `<name>.pdf`. */
