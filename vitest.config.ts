@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,5 +11,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Server suites each create their own PostgreSQL database, so files may run in parallel.
     fileParallelism: true,
+    // Vitest's default (cores - 1) leaves a 2-core machine running one file at a time, while most suites
+    // wait on SQLite, PostgreSQL, the keychain or a local server; three side by side keep both cores busy.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
   },
 });

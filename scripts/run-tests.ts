@@ -1,11 +1,11 @@
 /**
- * `npm test`: every check in order — typecheck, lint, layer rules, unit and integration tests
- * (SQLite and PostgreSQL), end-to-end tests in Chromium.
+ * `npm test`: every check — typecheck, lint, layer rules and the renderer build side by side, then unit and
+ * integration tests (SQLite and PostgreSQL), then end-to-end tests in Chromium.
  *
  * On Linux without a session bus it re-runs itself inside `dbus-run-session` with a throwaway,
  * unlocked gnome-keyring, so the keychain tests use a real Secret Service.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,15 +37,37 @@ if (process.env.TEST_DATABASE_URL) {
   console.warn('[test] PostgreSQL not reachable: server suites run on SQLite only');
 }
 
-const steps: Array<[string, string[]]> = [
+type Step = [name: string, command: string[]];
+
+// The static checks and the renderer build are independent and mostly single-threaded, so they run side
+// by side (output kept apart and printed per step); the test runners then have the machine to themselves.
+const checks: Step[] = [
   ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', ['eslint', '--max-warnings', '0', '.']],
   ['layers', ['depcruise', '--config', '.dependency-cruiser.cjs', 'domain', 'db', 'server', 'main', 'electron', 'renderer', 'scripts', 'test']],
-  ['unit and integration', ['vitest', 'run']],
   ['build renderer', ['vite', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']],
+];
+const suites: Step[] = [
+  ['unit and integration', ['vitest', 'run']],
   ['end-to-end', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts']],
 ];
-for (const [name, command] of steps) {
+
+const checkResults = await Promise.all(checks.map(runCaptured));
+for (const [[name, command], result] of checks.map((step, i) => [step, checkResults[i]!] as const)) {
+  console.log(`\n[test] ${name}: ${command.join(' ')}`);
+  process.stdout.write(result.output);
+  if (result.status !== 0) {
+    console.error(`[test] ${name} failed`);
+  } else {
+    console.log(`[test] ${name} passed in ${result.seconds.toFixed(1)} s`);
+  }
+}
+const failedCheck = checkResults.find((r) => r.status !== 0);
+if (failedCheck) {
+  process.exit(failedCheck.status || 1);
+}
+
+for (const [name, command] of suites) {
   console.log(`\n[test] ${name}: ${command.join(' ')}`);
   const started = Date.now();
   const result = spawnSync('npx', ['--no-install', ...command], { stdio: 'inherit', env: process.env });
@@ -54,6 +76,19 @@ for (const [name, command] of steps) {
     process.exit(result.status ?? 1);
   }
   console.log(`[test] ${name} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Runs a step with its output collected (stdout and stderr interleaved as they came). */
+function runCaptured([, command]: Step): Promise<{ status: number; output: string; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['--no-install', ...command], { env: { ...process.env, FORCE_COLOR: '0' } });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', (error) => chunks.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8'), seconds: (Date.now() - started) / 1000 }));
+  });
 }
 
 function has(command: string): boolean {

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { E2eContext } from './global-setup.ts';
+import { contextFileOfWorker } from './worker-context.ts';
 
-/** What global-setup wrote for this run. */
-export const context = JSON.parse(readFileSync(process.env.E2E_CONTEXT_FILE!, 'utf8')) as E2eContext;
+/** What global-setup wrote for this worker's world. */
+export const context = JSON.parse(readFileSync(contextFileOfWorker(), 'utf8')) as E2eContext;
 
 /** Opens the app signed in (the core behind the loopback host may still hold a session) and synced. */
 export async function openSignedIn(page: Page): Promise<void> {

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../main/loopback/electron-binary.ts';
 import type { E2eContext } from './global-setup.ts';
+import { contextFileOfWorker } from './worker-context.ts';
 
 const binary = findElectronBinary(process.cwd());
 
 test('the Electron shell signs in and shows the queue through the preload bridge', async () => {
   test.skip(binary === null, 'SKIPPED: no Electron binary in node_modules/electron/dist (its download needs the internet); the same app is covered through the loopback host.');
-  const context = JSON.parse(readFileSync(process.env.E2E_CONTEXT_FILE!, 'utf8')) as E2eContext;
+  const context = JSON.parse(readFileSync(contextFileOfWorker(), 'utf8')) as E2eContext;
   await import('../../scripts/build-electron.ts');
   const app = await electron.launch({
     executablePath: binary!,

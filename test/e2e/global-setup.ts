@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FullConfig } from '@playwright/test';
 import { canSeeCase } from '../../domain/policy/case-policy.ts';
 import { RoleSchema, SharingLevelSchema } from '../../domain/vocabulary.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
@@ -17,7 +18,7 @@ import { seedDemoData } from '../../server/seed/seed-demo-data.ts';
 import { startServer } from '../../server/start-server.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
 
-/** What the specs read from `E2E_CONTEXT_FILE`. */
+/** What the specs read from their worker's context file. */
 export interface E2eContext {
   url: string;
   /** The API the Electron shell should talk to. */
@@ -34,8 +35,22 @@ export interface E2eContext {
   retentionReferences: string[];
 }
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  const dir = mkdtempSync(join(tmpdir(), 'cb-e2e-'));
+/**
+ * One world per Playwright worker, so spec files run side by side without seeing each other's changes:
+ * worker N (its `TEST_PARALLEL_INDEX`) reads `E2E_CONTEXT_FILE_N` (see worker-context.ts).
+ */
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  const worlds = await Promise.all(Array.from({ length: Math.max(1, config.workers) }, (_, index) => startWorld(index)));
+  worlds.forEach((world, index) => {
+    process.env[`E2E_CONTEXT_FILE_${index}`] = world.file;
+  });
+  return async () => {
+    await Promise.all(worlds.map((world) => world.close()));
+  };
+}
+
+async function startWorld(index: number): Promise<{ file: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), `cb-e2e-${index}-`));
   const server = await startServer(
     {
       database: { dialect: 'sqlite', file: join(dir, 'server', 'casebridge.db') },
@@ -48,7 +63,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const core = createDesktopCore({
     serverUrl: server.url,
     dataDir: join(dir, 'desktop'),
-    secretStore: createKeyringSecretStore(`casebridge-e2e-${process.pid}`),
+    secretStore: createKeyringSecretStore(`casebridge-e2e-${process.pid}-${index}`),
   });
   const host = await startLoopbackHost({ core, rendererDir: join(process.cwd(), 'dist', 'renderer') });
 
@@ -100,12 +115,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   const file = join(dir, 'context.json');
   writeFileSync(file, JSON.stringify(context));
-  process.env.E2E_CONTEXT_FILE = file;
-
-  return async () => {
-    await host.close();
-    await core.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    file,
+    close: async () => {
+      await host.close();
+      await core.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

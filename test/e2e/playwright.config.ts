@@ -5,8 +5,10 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   globalSetup: './global-setup.ts',
+  // Two workers, each with its own server, desktop core and demo world (global-setup.ts); the files
+  // of a worker run one after another, as each signs its core in and out.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
