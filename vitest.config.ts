@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['{domain,db,server,main,electron,renderer,scripts,test}/**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
     environment: 'node',
+    setupFiles: ['test/support/vitest-setup.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,
