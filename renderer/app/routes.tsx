@@ -109,6 +109,8 @@ const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
+const adminMaracAreasRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/marac-areas', component: () => <AdminRoute section="marac-areas" /> });
+
 export const routeTree = rootRoute.addChildren([
   indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, retentionRulesRoute, maracReferRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   maracMeetingsRoute, maracMeetingRoute, maracActionsRoute, maracDataReturnRoute,
@@ -116,7 +118,7 @@ export const routeTree = rootRoute.addChildren([
   accessRequestsRoute,
   markersReviewRoute,
   tasksRoute, taskRoute,
-  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminMaracAreasRoute,
   sarsRoute, sarRoute, consultationRoute,
 ]);
 
