@@ -345,7 +345,10 @@ function MaracMeetingsRoute() {
 function MaracMeetingRoute() {
   const { meetingId } = maracMeetingRoute.useParams();
   const navigate = useNavigate();
-  return <Meeting key={meetingId} meetingId={meetingId} onBack={() => void navigate({ to: '/marac/meetings' })} />;
+  return (
+    <Meeting key={meetingId} meetingId={meetingId} onBack={() => void navigate({ to: '/marac/meetings' })}
+      onDataReturn={() => void navigate({ to: '/marac/data-return', search: { meeting: meetingId } })} />
+  );
 }
 
 function MaracActionsRoute() {
