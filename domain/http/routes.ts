@@ -8,6 +8,7 @@ import { accessRequestRoutes } from './access-request-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { locationRoutes } from './location-routes.ts';
+import { maracAreaAdminRoutes } from './marac-area-admin-routes.ts';
 import { maracDataReturnRoutes } from './marac-data-return-routes.ts';
 import { maracMeetingRoutes } from './marac-meeting-routes.ts';
 import { maracRoutes } from './marac-routes.ts';
@@ -47,6 +48,7 @@ export const routes = {
   ...sarRoutes,
   ...retentionRoutes,
   ...maracDataReturnRoutes,
+  ...maracAreaAdminRoutes,
 } as const;
 
 /** The route table's type. */

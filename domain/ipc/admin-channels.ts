@@ -1,10 +1,12 @@
 /**
  * Agency administration on the desktop (docs/access.md, "Administration"): user accounts, teams and
- * devices for agency and system admins; agencies and sharing agreements for system admins. Online only: offline, each answers `network_error`.
+ * devices for agency and system admins; agencies, sharing agreements and MARAC areas for system admins. Online only: offline, each answers `network_error`.
  */
 import { z } from 'zod';
 import { DeviceSchema } from '../http/admin-routes.ts';
 import { AdminAgencySchema, CreateAgencyBodySchema, SharingAgreementsBodySchema } from '../http/agency-admin-routes.ts';
+import { MaracAreaRecordSchema } from '../entities/marac-referral.ts';
+import { MaracAreaBodySchema } from '../http/marac-area-admin-routes.ts';
 import { AdminUserSchema, CreateUserBodySchema, TeamSchema } from '../http/user-admin-routes.ts';
 import { IdSchema } from '../ids.ts';
 import { defineChannel } from './channel.ts';
@@ -27,6 +29,10 @@ export const adminChannels = {
   'admin.agencies.create': defineChannel({ input: CreateAgencyBodySchema, output: AdminAgencySchema, needsSession: true }),
   /** Replaces one agency's sharing rule and partners (a row of the matrix). */
   'admin.agencies.setAgreements': defineChannel({ input: SharingAgreementsBodySchema.extend({ agencyId: IdSchema }).strict(), output: AdminAgencySchema, needsSession: true }),
+  /** A new MARAC area (system admins); the list is `marac.areas`. */
+  'admin.maracAreas.create': defineChannel({ input: MaracAreaBodySchema, output: MaracAreaRecordSchema, needsSession: true }),
+  /** One area's name, coordinating agency and escalation rule, replaced whole. */
+  'admin.maracAreas.update': defineChannel({ input: MaracAreaBodySchema.extend({ areaId: IdSchema }).strict(), output: MaracAreaRecordSchema, needsSession: true }),
   'admin.devices.list': defineChannel({ input: z.null(), output: z.object({ devices: z.array(DeviceSchema) }), needsSession: true }),
   'admin.devices.revoke': defineChannel({ input: z.object({ deviceId: IdSchema }).strict(), output: DeviceSchema, needsSession: true }),
 } as const;

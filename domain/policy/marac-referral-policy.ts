@@ -8,6 +8,15 @@
 import { canSeeCase, type PolicyCase } from './case-policy.ts';
 import type { PolicyUser } from './policy-user.ts';
 
+/**
+ * True when the desktop offers the user the DASH checklist and "Refer to MARAC": practitioners and
+ * their managers assess risk and refer; coordinators receive referrals. (The server accepts either
+ * from any role that reads cases.)
+ */
+export function makesMaracReferrals(user: Pick<PolicyUser, 'role'>): boolean {
+  return user.role === 'practitioner' || user.role === 'team_manager';
+}
+
 /** True when the user's role keeps a MARAC area's referral list. */
 export function keepsReferralList(user: PolicyUser): boolean {
   return user.role === 'marac_coordinator';

@@ -60,6 +60,18 @@ export function mayAdministerAgencies(actor: AdminActor): AdminDecision {
     : refuse('authorization_error', 'Only a system administrator can add agencies or change sharing agreements.');
 }
 
+/**
+ * May the actor add MARAC areas, rename them, or change their coordinating agency or escalation rule?
+ * Only a system administrator: the coordinating agency receives a share of every referral's case and
+ * the rule decides every referring agency's criteria, so no single agency's admin decides them
+ * (docs/decisions.md).
+ */
+export function mayAdministerMaracAreas(actor: AdminActor): AdminDecision {
+  return actor.role === 'system_admin'
+    ? ALLOWED
+    : refuse('authorization_error', 'Only a system administrator can add or change MARAC areas.');
+}
+
 /** May the actor give an account in `agencyId` this role (creating it, or on an existing account)? */
 export function mayGrantRole(actor: AdminActor, agencyId: string, role: Role): AdminDecision {
   const scope = mayAdministerAgency(actor, agencyId);

@@ -7,6 +7,7 @@ import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 import { AdminAgencies } from '../screens/admin/AdminAgencies.tsx';
 import { AdminAgreements } from '../screens/admin/AdminAgreements.tsx';
 import { AdminDevices } from '../screens/admin/AdminDevices.tsx';
+import { AdminMaracAreas } from '../screens/admin/AdminMaracAreas.tsx';
 import { adminSectionsFor, type AdminSection } from '../screens/admin/AdminNav.tsx';
 import { AdminTeams } from '../screens/admin/AdminTeams.tsx';
 import { AdminUsers } from '../screens/admin/AdminUsers.tsx';
@@ -31,6 +32,7 @@ export function AdminRoute({ section }: { section: AdminSection }) {
     case 'teams': return <AdminTeams {...props} />;
     case 'agencies': return <AdminAgencies {...props} />;
     case 'agreements': return <AdminAgreements {...props} />;
+    case 'marac-areas': return <AdminMaracAreas {...props} />;
     default: break;
   }
   return section === 'devices' ? <AdminDevices {...props} /> : <AdminUsers {...props} />;

@@ -19,6 +19,7 @@ export function WorkspaceLayout() {
       case 'audit': return void navigate({ to: '/audit' });
       case 'retention': return void navigate({ to: '/retention' });
       case 'retention-rules': return void navigate({ to: '/retention/rules' });
+      case 'marac-refer': return void navigate({ to: '/marac/refer' });
       case 'marac-referrals': return void navigate({ to: '/marac/referrals' });
       case 'marac-meetings': return void navigate({ to: '/marac/meetings' });
       case 'marac-data-return': return void navigate({ to: '/marac/data-return' });

@@ -10,7 +10,7 @@ const labels = (role: SessionUser['role']) => mainNavItems(user(role)).map((item
 
 describe('the top bar navigation', () => {
   it('offers a practitioner the everyday screens only', () => {
-    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Markers for review', 'Notifications', 'Access requests']);
+    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Markers for review', 'Notifications', 'Access requests', 'Refer to MARAC']);
   });
 
   it('offers the audit trail to data officers and team managers', () => {
@@ -34,6 +34,13 @@ describe('the top bar navigation', () => {
   it('offers MARAC referrals to coordinators only', () => {
     expect(labels('marac_coordinator')).toContain('MARAC referrals');
     expect(labels('practitioner')).not.toContain('MARAC referrals');
+  });
+
+  it('offers "Refer to MARAC" to practitioners and team managers, who assess risk, not to coordinators or admins', () => {
+    expect(labels('team_manager')).toContain('Refer to MARAC');
+    for (const role of ['marac_coordinator', 'agency_admin', 'data_officer', 'system_admin'] as const) {
+      expect(labels(role)).not.toContain('Refer to MARAC');
+    }
   });
 
   it('offers MARAC meetings to coordinators only', () => {

@@ -7,10 +7,11 @@ import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES, readsCases } from '../../domain/policy/policy-user.ts';
 import { handlesSars } from '../../domain/policy/sar-policy.ts';
 import { mayListRetentionReviews, maySetRetentionRules } from '../../domain/policy/retention-policy.ts';
+import { makesMaracReferrals } from '../../domain/policy/marac-referral-policy.ts';
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 
 /** A screen the top bar can open. */
-export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'retention' | 'retention-rules' | 'marac-referrals' | 'marac-meetings' | 'marac-data-return' | 'access-requests' | 'markers-review' | 'admin' | 'sars';
+export type MainNavTarget = 'dashboard' | 'persons' | 'tasks' | 'notifications' | 'audit' | 'retention' | 'retention-rules' | 'marac-refer' | 'marac-referrals' | 'marac-meetings' | 'marac-data-return' | 'access-requests' | 'markers-review' | 'admin' | 'sars';
 
 /** One button of the top bar's navigation. */
 export interface MainNavItem {
@@ -34,6 +35,7 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'retention-rules', label: 'Retention rules', offeredTo: maySetRetentionRules },
   { target: 'access-requests', label: 'Access requests', offeredTo: (user) => DECIDING_ROLES.includes(user.role) || readsCases(user) },
   { target: 'sars', label: 'Subject access', offeredTo: handlesSars },
+  { target: 'marac-refer', label: 'Refer to MARAC', offeredTo: makesMaracReferrals },
   { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'marac-meetings', label: 'MARAC meetings', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'marac-data-return', label: 'MARAC data return', offeredTo: (user) => user.role === 'marac_coordinator' },

@@ -17,6 +17,7 @@ import { QueueSearchSchema } from '../screens/queue/queue-search.ts';
 import { DashChecklist } from '../screens/marac/DashChecklist.tsx';
 import { ReferralForm } from '../screens/marac/ReferralForm.tsx';
 import { Referrals } from '../screens/marac/Referrals.tsx';
+import { StartReferral } from '../screens/marac/StartReferral.tsx';
 import { ActionTracker } from '../screens/marac/ActionTracker.tsx';
 import { DataReturn } from '../screens/marac/DataReturn.tsx';
 import { DataReturnSearchSchema } from '../screens/marac/data-return-search.ts';
@@ -40,6 +41,7 @@ import { TasksSearchSchema } from '../screens/tasks/tasks-search.ts';
 import type { AuditExportFilters } from '../../domain/audit/audit-export.ts';
 import { auditScopeOf } from '../../domain/policy/audit-policy.ts';
 import { DECIDING_ROLES } from '../../domain/policy/policy-user.ts';
+import { makesMaracReferrals } from '../../domain/policy/marac-referral-policy.ts';
 import { handlesSars } from '../../domain/policy/sar-policy.ts';
 import { mayListRetentionReviews, maySetRetentionRules } from '../../domain/policy/retention-policy.ts';
 import { AdminRoute } from './AdminRoute.tsx';
@@ -72,6 +74,7 @@ const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 
 const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
 
+const maracReferRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/refer', component: MaracReferRoute });
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
 const maracMeetingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings', component: MaracMeetingsRoute });
 const maracMeetingRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings/$meetingId', component: MaracMeetingRoute });
@@ -106,14 +109,16 @@ const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
+const adminMaracAreasRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/marac-areas', component: () => <AdminRoute section="marac-areas" /> });
+
 export const routeTree = rootRoute.addChildren([
-  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, retentionRulesRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
+  indexRoute, queueRoute, caseRoute, personSearchRoute, personRoute, syncProblemsRoute, notificationsRoute, auditRoute, retentionRoute, retentionRulesRoute, maracReferRoute, maracReferralsRoute, dashChecklistRoute, referralFormRoute,
   maracMeetingsRoute, maracMeetingRoute, maracActionsRoute, maracDataReturnRoute,
   dashboardRoute,
   accessRequestsRoute,
   markersReviewRoute,
   tasksRoute, taskRoute,
-  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminMaracAreasRoute,
   sarsRoute, sarRoute, consultationRoute,
 ]);
 
@@ -306,6 +311,21 @@ function DashboardRoute() {
   return <Dashboard user={user} onBack={goTo.queue} />;
 }
 
+function MaracReferRoute() {
+  const goTo = useGoTo();
+  const navigate = useNavigate();
+  const { user } = useWorkspace();
+  // Offered to those who assess risk; anyone else reaching the URL is sent to the queue.
+  if (!makesMaracReferrals(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return (
+    <StartReferral onBack={goTo.queue}
+      onChecklist={(personId) => void navigate({ to: '/persons/$personId/dash', params: { personId } })}
+      onRefer={(personId, assessmentId) => void navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId } })} />
+  );
+}
+
 function MaracReferralsRoute() {
   const goTo = useGoTo();
   return <Referrals onBack={goTo.queue} />;
@@ -325,7 +345,10 @@ function MaracMeetingsRoute() {
 function MaracMeetingRoute() {
   const { meetingId } = maracMeetingRoute.useParams();
   const navigate = useNavigate();
-  return <Meeting key={meetingId} meetingId={meetingId} onBack={() => void navigate({ to: '/marac/meetings' })} />;
+  return (
+    <Meeting key={meetingId} meetingId={meetingId} onBack={() => void navigate({ to: '/marac/meetings' })}
+      onDataReturn={() => void navigate({ to: '/marac/data-return', search: { meeting: meetingId } })} />
+  );
 }
 
 function MaracActionsRoute() {
@@ -363,7 +386,7 @@ function PersonRoute() {
   const back = () => (canGoBack ? router.history.back() : void router.navigate({ to: '/persons' }));
   const { user } = useWorkspace();
   // Practitioners and their managers assess risk; coordinators and officers do not record checklists here.
-  const assesses = user.role === 'practitioner' || user.role === 'team_manager';
+  const assesses = makesMaracReferrals(user);
   const dash = () => void router.navigate({ to: '/persons/$personId/dash', params: { personId } });
   return <PersonProfile key={personId} personId={personId} onBack={back} onOpenCase={goTo.openCase} onDashChecklist={assesses ? dash : undefined} />;
 }

@@ -11,6 +11,8 @@ import type { ServerContext } from '../context/server-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { loadFullPerson } from '../persons/person-access.ts';
+import { registerMaracAreaRoutes } from './areas/area-routes.ts';
+import { listMaracAreas } from './areas/area-queries.ts';
 import { DEFAULT_REASSESSMENT_WEEKS, reassessmentDueAfter, toDashAssessmentRecords } from './dash-assessment-record.ts';
 import { createDashAssessment } from './dash-assessment-service.ts';
 import { toMaracReferralRecords } from './referral-record.ts';
@@ -41,16 +43,8 @@ export function registerMaracRoutes(app: FastifyInstance, ctx: ServerContext): v
     return { assessments, reassessmentDue: rows[0] ? reassessmentDueAfter(rows[0].assessed_at, weeks) : null };
   });
 
-  registerRoute(app, ctx, maracRoutes.listMaracAreas, async () => {
-    const rows = await ctx.db.selectFrom('marac_areas as m').innerJoin('agencies as a', 'a.id', 'm.coordinator_agency_id')
-      .select(['m.id', 'm.name', 'm.escalation_incidents', 'm.escalation_months', 'a.id as agency_id', 'a.name as agency_name']).orderBy('m.name').execute();
-    return {
-      areas: rows.map((r) => ({
-        id: r.id, name: r.name, coordinatorAgency: { id: r.agency_id, name: r.agency_name },
-        escalationIncidents: Number(r.escalation_incidents), escalationMonths: Number(r.escalation_months),
-      })),
-    };
-  });
+  registerRoute(app, ctx, maracRoutes.listMaracAreas, async () => ({ areas: await listMaracAreas(ctx.db) }));
+  registerMaracAreaRoutes(app, ctx);
 
   registerRoute(app, ctx, maracRoutes.createMaracReferral, async ({ user, body, request }) => {
     const w = writeContextOf(ctx, user, request);

@@ -99,6 +99,19 @@ describe('administration through the desktop channels', () => {
     expect(devices.devices.map((d) => d.userId)).toContain(someone.id);
   });
 
+  it('lets a system administrator add and change a MARAC area; an agency admin is refused and bad input changes nothing', async () => {
+    const body = { name: 'Synthetic MARAC', coordinatorAgencyId: housing, escalationIncidents: 3, escalationMonths: 12 };
+    expect(await admin.handle('admin.maracAreas.create', body)).toMatchObject({ ok: false, error: { code: 'authorization_error' } });
+    const sys = newCore();
+    await callCore(sys, 'session.signIn', await buildUser(server.db, { agencyId: police, role: 'system_admin', username: 'sys.admin', password: 'sys-admin-pass-1' }));
+    const made = await callCore<{ id: string }>(sys, 'admin.maracAreas.create', body);
+    expect(await sys.handle('admin.maracAreas.update', { ...body, areaId: made.id, escalationIncidents: 1 })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    const changed = await callCore(sys, 'admin.maracAreas.update', { ...body, areaId: made.id, name: 'Synthetic Riverside MARAC', coordinatorAgencyId: police });
+    expect(changed).toMatchObject({ id: made.id, name: 'Synthetic Riverside MARAC', coordinatorAgency: { id: police, name: 'Synthetic Police' }, escalationIncidents: 3 });
+    const listed = await callCore<{ areas: Array<{ name: string; escalationIncidents: number }> }>(admin, 'marac.areas', null);
+    expect(listed.areas.map((a) => [a.name, a.escalationIncidents])).toEqual([['Synthetic Riverside MARAC', 3]]);
+  });
+
   it('answers network_error offline, changing nothing', async () => {
     net.offline = true;
     try {

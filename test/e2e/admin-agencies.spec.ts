@@ -1,8 +1,9 @@
 /**
  * The system administrator's agencies and sharing agreements, end to end: the demo system admin adds
  * an agency, which starts sharing with nobody; on Sharing agreements they let it share with the
- * council only, and the matrix says so; the server holds exactly that. An agency admin is offered
- * neither screen, and the address of one leads back to Users.
+ * council only, and the matrix says so; the server holds exactly that. On MARAC areas they add an
+ * area coordinated by the new agency and change its name and escalation rule, by keyboard. An agency
+ * admin is offered none of these screens, and the address of one leads back to Users.
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
@@ -11,6 +12,8 @@ import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut
 const sysadmin = DEMO_USERS.find((u) => u.role === 'system_admin')!;
 const agencyAdmin = DEMO_USERS.find((u) => u.username === 'mark.evans')!;
 const NEW_AGENCY = 'Synthetic Victim Support Trust';
+// Named after the demo's Riverton MARAC, so the referral form's first area (by name) stays Riverton.
+const NEW_AREA = 'Synthetic Eastmere MARAC';
 
 test.afterAll(async ({ browser }) => {
   await leaveSignedOut(browser);
@@ -65,6 +68,42 @@ test('a system administrator adds an agency and lets it share with the council o
   const council = all.find((a) => a.code === 'RCC')!;
   expect(all.find((a) => a.name === NEW_AGENCY)).toMatchObject({ code: 'SVST', sharingRestricted: true, partnerAgencyIds: [council.id] });
 
+  // MARAC areas: the demo's area is listed; a new one is added and changed, by keyboard.
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'MARAC areas' }).click();
+  await expect(page).toHaveURL(/#\/admin\/marac-areas$/);
+  const areasScreen = page.getByTestId('admin-marac-areas');
+  await expect(areasScreen.getByRole('heading', { level: 1, name: 'Administration: MARAC areas' })).toBeFocused();
+  await expect(areasScreen.getByRole('row', { name: /^Riverton MARAC/ })).toContainText('Riverton City Council');
+  const addArea = areasScreen.getByRole('form', { name: 'Add a MARAC area' });
+  await addArea.getByLabel('Area name').fill(NEW_AREA);
+  await addArea.getByLabel('Coordinating agency').selectOption({ label: NEW_AGENCY });
+  await addArea.getByLabel('Escalation: incidents').fill('4');
+  await addArea.getByLabel('Escalation: within months').fill('6');
+  await addArea.getByRole('button', { name: 'Add area' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(areasScreen.getByRole('status')).toHaveText(`${NEW_AREA}: added. Coordinated by ${NEW_AGENCY}; escalation at 4 incidents in 6 months.`);
+  await expect(areasScreen.getByRole('row', { name: new RegExp(`^${NEW_AREA}`) })).toContainText('4 incidents in 6 months');
+  await areasScreen.getByRole('button', { name: `Change ${NEW_AREA}` }).focus();
+  await page.keyboard.press('Enter');
+  const changeArea = areasScreen.getByRole('form', { name: `Change ${NEW_AREA}` });
+  await expect(changeArea.getByLabel('Area name')).toBeFocused();
+  await expect(changeArea.getByLabel('Coordinating agency').locator('option:checked')).toHaveText(NEW_AGENCY);
+  await changeArea.getByLabel('Area name').fill(`${NEW_AREA} and Fenby`);
+  await changeArea.getByLabel('Escalation: incidents').fill('1');
+  await changeArea.getByRole('button', { name: 'Save area' }).click();
+  // One incident is below the rule's lowest: the form keeps the browser's own check, and nothing is saved.
+  await expect(changeArea).toBeVisible();
+  await changeArea.getByLabel('Escalation: incidents').fill('3');
+  await changeArea.getByRole('button', { name: 'Save area' }).click();
+  await expect(areasScreen.getByRole('status')).toHaveText(
+    `${NEW_AREA} and Fenby: saved. The change applies to the next referral. Coordinated by ${NEW_AGENCY}; escalation at 3 incidents in 6 months.`);
+  await expect(areasScreen.getByRole('heading', { level: 1, name: 'Administration: MARAC areas' })).toBeFocused();
+  await expectAccessibleScreen(page, 'admin-marac-areas');
+  const { areas } = await callJsonApi<{ areas: Array<{ name: string; coordinatorAgency: { name: string }; escalationIncidents: number; escalationMonths: number }> }>(token, 'GET', '/marac/areas');
+  expect(areas.find((a) => a.name.startsWith(NEW_AREA))).toEqual(expect.objectContaining({
+    name: `${NEW_AREA} and Fenby`, coordinatorAgency: expect.objectContaining({ name: NEW_AGENCY }), escalationIncidents: 3, escalationMonths: 6,
+  }));
+
   /** Per column, in the matrix's order: Own for itself, Yes for the council, No for the rest. */
   async function expectedCells(): Promise<string[]> {
     const columns = await screen.getByTestId('agreement-matrix').locator('thead th abbr').allTextContents();
@@ -72,7 +111,7 @@ test('a system administrator adds an agency and lets it share with the council o
   }
 });
 
-test("an agency administrator is offered neither agencies nor agreements, and their addresses lead back to Users", async ({ page, browser }) => {
+test("an agency administrator is offered neither agencies, agreements nor MARAC areas, and their addresses lead back to Users", async ({ page, browser }) => {
   await leaveSignedOut(browser);
   await page.goto(context.url);
   await page.getByLabel('Username').fill(agencyAdmin.username);
@@ -81,6 +120,8 @@ test("an agency administrator is offered neither agencies nor agreements, and th
   await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Administration' }).click();
   await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('button')).toHaveText(['Users', 'Teams', 'Devices']);
+  await page.evaluate(() => { window.location.hash = '#/admin/marac-areas'; });
+  await expect(page).toHaveURL(/#\/admin\/users$/);
   await page.evaluate(() => { window.location.hash = '#/admin/agreements'; });
   await expect(page).toHaveURL(/#\/admin\/users$/);
   await expect(page.getByTestId('admin-users')).toBeVisible();

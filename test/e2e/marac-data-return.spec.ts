@@ -2,7 +2,8 @@
  * The SafeLives MARAC data return, end to end (docs/marac.md): an IDVA (nia.roberts) refers two
  * victims through the API; the council's coordinator (helen.clarke) puts them on a meeting of this
  * quarter; the data return screen shows the same figures as the server's JSON for the quarter, with
- * and without suppression, passes axe, and saves a CSV marked OFFICIAL-SENSITIVE.
+ * and without suppression, passes axe, and saves a CSV marked OFFICIAL-SENSITIVE. The meeting screen
+ * links to that meeting's own return, which shows the server's per-meeting figures.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
@@ -122,4 +123,13 @@ test('the coordinator’s data return shows the server’s figures for the quart
   expect(lines[0]).toBe('OFFICIAL-SENSITIVE');
   expect(lines).toContain(`Cases discussed,${expectedRows(suppressed)[0]![1]!}`);
   await expect(screen.getByRole('status')).toContainText(`Saved MARAC-data-return-Riverton-MARAC-${quarter}.csv`);
+
+  // The meeting's own return, from the meeting screen.
+  await page.evaluate((meeting) => { window.location.hash = `#/marac/meetings/${meeting}`; }, meetingId!);
+  await page.getByTestId('marac-meeting').getByRole('button', { name: 'Data return for this meeting' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/marac/data-return\\?meeting=${meetingId!}$`));
+  await expect(screen.getByTestId('data-return-period')).toHaveText(/^Riverton MARAC, meeting of \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  await expect(screen.getByLabel('Quarter')).toHaveCount(0);
+  expect(await tableRows(screen.getByRole('table', { name: 'The return’s figures' }))).toEqual(expectedRows(meetingReturn));
+  await expectAccessibleScreen(page, 'marac-data-return-meeting');
 });

@@ -1,9 +1,11 @@
 /**
  * MARAC, end to end (docs/marac.md): an IDVA practitioner (nia.roberts, Haven Victim Support — not
  * the police practitioner whose queue other specs count) fills in the DASH checklist for a victim
- * on the desktop, scoring 15 (high), and refers the victim with it through the referral form; the
- * same pair is referred again (through the API) and the server flags that one as a repeat. The
- * council's MARAC coordinator (helen.clarke) sees both in MARAC referrals.
+ * on the desktop, scoring 15 (high), and refers the victim with it through the referral form. She
+ * then starts a second referral from the top bar's "Refer to MARAC": picks the victim, whose
+ * checklist is current, and names two perpetrators (adding and removing rows by keyboard); the
+ * second is the earlier one, so the server flags it as a repeat. The council's MARAC coordinator
+ * (helen.clarke) sees both in MARAC referrals.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
@@ -40,6 +42,8 @@ test('a practitioner scores a victim high on the DASH checklist; a second referr
   })).person.id;
   const victim = await person('Rosalind', 'female');
   const perpetrator = await person('Caspian', 'male');
+  const brother = await person('Lucan', 'male');
+  await person('Dorian', 'male');
 
   // The checklist on the desktop.
   await openSignedInAs(page, idva);
@@ -73,7 +77,7 @@ test('a practitioner scores a victim high on the DASH checklist; a second referr
   await form.getByLabel('Find the perpetrator').press('Enter');
   await form.getByRole('button', { name: `Choose Caspian ${familyName}` }).click();
   await expect(form.getByTestId('picked-perpetrator')).toHaveText(`Caspian ${familyName}`);
-  await form.getByLabel('Relationship to the victim').fill('Partner');
+  await form.getByLabel(`Caspian ${familyName}: relationship to the victim`).fill('Partner');
   await form.getByLabel('The victim knows of this referral').check();
   await form.getByLabel('The victim consented').check();
   await expectAccessibleScreen(page, 'marac-referral-form');
@@ -81,23 +85,45 @@ test('a practitioner scores a victim high on the DASH checklist; a second referr
   await expect(page.getByTestId('referral-made')).toContainText('DASH score 15: High risk.');
   await expect(page.getByTestId('referral-repeat')).toHaveText('Not a repeat referral.');
 
-  // A second referral of the same victim and perpetrator; the server flags it as a repeat.
-  const { assessments } = await callJsonApi<{ assessments: Array<{ id: string; score: number; band: string }> }>(token, 'GET', `/persons/${victim}/dash-assessments`);
-  expect(assessments.map((a) => [a.score, a.band])).toEqual([[15, 'high']]);
-  const { areas } = await callJsonApi<{ areas: Array<{ id: string; name: string }> }>(token, 'GET', '/marac/areas');
-  const area = areas.find((a) => a.name === 'Riverton MARAC')!;
-  const referral = {
-    maracAreaId: area.id, dashAssessmentId: assessments[0]!.id, referredOn: new Date().toISOString().slice(0, 10),
-    contact: { name: idva.displayName, phone: '01000 000000', email: null },
-    victim: { personId: victim, address: null, phone: null, safeToCall: false, safeContactTimes: null },
-    diversity: { ethnicity: null, disability: 'not_known', sexualOrientation: null, lgbtPlus: 'not_known', gender: 'female' },
-    perpetrators: [{ personId: perpetrator, relationshipToVictim: 'Partner', address: null }],
-    consent: { victimAware: true, consentGiven: true, justification: null },
-  };
-  const second = await callJsonApi<{ repeat: boolean; criteria: string[] }>(token, 'POST', '/marac/referrals', referral);
-  expect([second.repeat, second.criteria]).toEqual([true, ['visible_high_risk', 'repeat']]);
+  // A second referral from the top bar: the checklist is current, so it goes straight to the form.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Refer to MARAC' }).click();
+  const start = page.getByTestId('marac-start-referral');
+  await expect(start.getByRole('heading', { level: 1, name: 'Refer to MARAC' })).toBeFocused();
+  await start.getByLabel('Find the victim').fill(`Rosalind ${familyName}`);
+  await start.getByLabel('Find the victim').press('Enter');
+  await start.getByRole('button', { name: `Choose Rosalind ${familyName}` }).click();
+  await expect(start.getByTestId('current-checklist')).toContainText('score 15, High risk');
+  await expectAccessibleScreen(page, 'marac-start-referral');
+  await start.getByRole('button', { name: 'Continue to the referral form' }).click();
+  await expect(form.getByRole('heading', { level: 1, name: 'Refer to MARAC' })).toBeFocused();
+  await form.getByLabel('Your name').fill(idva.displayName);
+  await form.getByLabel('Your phone').fill('01000 000000');
+  // Three perpetrators picked by keyboard, one removed again: focus returns to the search.
+  for (const [label, given] of [['Find the perpetrator', 'Lucan'], ['Add another perpetrator', 'Dorian'], ['Add another perpetrator', 'Caspian']] as const) {
+    await form.getByLabel(label).fill(`${given} ${familyName}`);
+    await form.getByLabel(label).press('Enter');
+    await form.getByRole('button', { name: `Choose ${given} ${familyName}` }).focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(form.getByTestId('picked-perpetrator')).toHaveText([`Lucan ${familyName}`, `Dorian ${familyName}`, `Caspian ${familyName}`]);
+  await form.getByRole('button', { name: `Remove Dorian ${familyName}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form.getByLabel('Add another perpetrator')).toBeFocused();
+  await expect(form.getByTestId('picked-perpetrator')).toHaveText([`Lucan ${familyName}`, `Caspian ${familyName}`]);
+  await form.getByLabel(`Lucan ${familyName}: relationship to the victim`).fill('Partner');
+  await form.getByLabel(`Caspian ${familyName}: relationship to the victim`).fill('Ex-partner');
+  await form.getByLabel('The victim knows of this referral').check();
+  await form.getByLabel('The victim consented').check();
+  await form.getByRole('button', { name: 'Make the referral' }).click();
+  await expect(page.getByTestId('referral-repeat')).toHaveText('This is a repeat referral: the same victim and perpetrator were referred within the last 12 months.');
+  await expect(page.getByTestId('referral-made')).toContainText('Criteria: Visible high risk (14 or more), Repeat.');
 
   // The coordinator's list.
+  const coordinatorToken = await apiSignIn(coordinator.username, coordinator.password);
+  const { referrals } = await callJsonApi<{ referrals: Array<{ victim: { personId: string }; repeat: boolean; perpetrators: Array<{ personId: string }> }> }>(
+    coordinatorToken, 'GET', '/marac/referrals');
+  const pair = referrals.filter((r) => r.victim.personId === victim);
+  expect(pair.map((r) => [r.repeat, r.perpetrators.map((p) => p.personId).sort()])).toEqual([[true, [brother, perpetrator].sort()], [false, [perpetrator]]]);
   await openSignedInAs(page, coordinator);
   await page.getByRole('button', { name: 'MARAC referrals' }).click();
   const list = page.getByTestId('marac-referrals');

@@ -140,6 +140,22 @@ describe.each(testDialects())('MARAC referrals on %s', (dialect) => {
     expect(outcomes).toEqual([['day before', true, 'first'], ['same day', true, 'first'], ['day after', false, null]]);
   });
 
+  it('flags a referral with two perpetrators as a repeat when only the second was referred with the victim before', async () => {
+    const victim = await person(idva, 'Gwenllian');
+    const earlier = await person(idva, 'Hywel', 'male');
+    const newcomer = await person(idva, 'Iorwerth', 'male');
+    const assessment = await assess(victim, 15);
+    const ids = { maracAreaId: areaId, dashAssessmentId: assessment.id, victimId: victim, perpetratorId: earlier, referredOn: TODAY };
+    const first = await refer(referralBody(ids));
+    expect(first.body.repeat).toBe(false);
+    const both = await refer(referralBody(ids, {
+      perpetrators: [{ personId: newcomer, relationshipToVictim: 'Partner', address: null }, { personId: earlier, relationshipToVictim: 'Ex-partner', address: null }],
+    }));
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect([both.body.repeat, both.body.repeatOfReferralId, both.body.criteria]).toEqual([true, first.body.id, ['visible_high_risk', 'repeat']]);
+    expect(both.body.perpetrators.map((p) => p.displayName).sort()).toEqual(['Hywel Synthwood', 'Iorwerth Synthwood']);
+  });
+
   it('meets escalation by the area rule, and refuses a referral meeting no criterion without writing anything', async () => {
     const victim = await person(idva, 'Esme');
     const perpetrator = await person(idva, 'Fenwick', 'male');

@@ -1,4 +1,4 @@
-/** The heading and the links between the administration screens (users, teams, devices; agencies and agreements for system admins). */
+/** The heading and the links between the administration screens (users, teams, devices; agencies, agreements and MARAC areas for system admins). */
 import type { Ref } from 'react';
 import type { Role } from '../../../domain/vocabulary.ts';
 import { BackToQueueHeading } from '../../components/BackToQueueHeading.tsx';
@@ -6,7 +6,7 @@ import { classNames } from '../../components/class-names.ts';
 import styles from './Admin.module.css';
 
 /** The administration screens. */
-export type AdminSection = 'users' | 'teams' | 'devices' | 'agencies' | 'agreements';
+export type AdminSection = 'users' | 'teams' | 'devices' | 'agencies' | 'agreements' | 'marac-areas';
 
 const SECTIONS: Array<{ key: AdminSection; label: string; systemOnly?: true }> = [
   { key: 'users', label: 'Users' },
@@ -14,9 +14,10 @@ const SECTIONS: Array<{ key: AdminSection; label: string; systemOnly?: true }> =
   { key: 'devices', label: 'Devices' },
   { key: 'agencies', label: 'Agencies', systemOnly: true },
   { key: 'agreements', label: 'Sharing agreements', systemOnly: true },
+  { key: 'marac-areas', label: 'MARAC areas', systemOnly: true },
 ];
 
-/** The sections a role may open: agencies and sharing agreements only for a system administrator. */
+/** The sections a role may open: agencies, sharing agreements and MARAC areas only for a system administrator. */
 export function adminSectionsFor(role: Role): AdminSection[] {
   return SECTIONS.filter((s) => !s.systemOnly || role === 'system_admin').map((s) => s.key);
 }
@@ -38,7 +39,7 @@ export function AdminNav({ id, role, current, headingRef, onBack, onOpen }: Admi
   const offered = adminSectionsFor(role);
   return (
     <>
-      <BackToQueueHeading id={id} title={`Administration: ${title.toLowerCase()}`} headingRef={headingRef} onBack={onBack} />
+      <BackToQueueHeading id={id} title={`Administration: ${title === 'MARAC areas' ? title : title.toLowerCase()}`} headingRef={headingRef} onBack={onBack} />
       <nav aria-label="Administration" className={styles.nav}>
         {SECTIONS.filter((s) => offered.includes(s.key)).map((s) => (
           <button

@@ -13,10 +13,12 @@ const COUNCIL = id(3);
 const shown = (value: number) => ({ suppressed: false as const, value });
 const hidden = { suppressed: true as const };
 
-function record(suppressUnder5: boolean): DataReturnRecord {
+function record(suppressUnder5: boolean, meetingId?: string): DataReturnRecord {
   return {
     area: { id: id(2), name: 'Riverton MARAC' },
-    period: { kind: 'quarter', quarter: '2026-Q4', first: '2026-10-01', last: '2026-12-31', meetings: 2 },
+    period: meetingId === undefined
+      ? { kind: 'quarter', quarter: '2026-Q4', first: '2026-10-01', last: '2026-12-31', meetings: 2 }
+      : { kind: 'meeting', meetingId, date: '2026-12-03' },
     suppressUnder5,
     figures: {
       casesDiscussed: shown(12), repeats: suppressUnder5 ? hidden : shown(3), repeatPercentage: suppressUnder5 ? hidden : { suppressed: false, value: 25 },
@@ -35,7 +37,10 @@ function show(search: DataReturnSearch) {
       { id: id(2), name: 'Riverton MARAC', coordinatorAgency: { id: COUNCIL, name: 'Riverton City Council' }, escalationIncidents: 3, escalationMonths: 12 },
       { id: id(9), name: 'Elsewhere MARAC', coordinatorAgency: { id: id(10), name: 'Elsewhere Council' }, escalationIncidents: 3, escalationMonths: 12 },
     ] } }),
-    'marac.dataReturn.get': (input) => ({ ok: true, value: record((input as { suppressUnder5: boolean }).suppressUnder5) }),
+    'marac.dataReturn.get': (input) => {
+      const { suppressUnder5, scope } = input as { suppressUnder5: boolean; scope: { kind: string; meetingId?: string } };
+      return { ok: true, value: record(suppressUnder5, scope.meetingId) };
+    },
     'marac.dataReturn.file': () => ({ ok: false, error: { code: 'network_error', message: 'Offline.' } }),
   });
   renderWithProviders(<DataReturn agencyId={COUNCIL} search={search} onSearch={(s) => searches.push(s)} onBack={() => undefined} today="2026-12-05" />, { api: recording.api });
@@ -84,5 +89,18 @@ describe('the MARAC data return screen', () => {
     expect(calls.filter((c) => c.channel === 'marac.dataReturn.file').map((c) => c.input)).toEqual([
       { scope: { kind: 'quarter', areaId: id(2), quarter: '2026-Q4' }, suppressUnder5: false, format: 'xlsx' },
     ]);
+  });
+
+  it("shows one meeting's return when the URL names the meeting, keeping the meeting as choices change", async () => {
+    const { calls, searches } = show({ meeting: id(7) });
+    expect((await screen.findByTestId('data-return-period')).textContent).toBe('Riverton MARAC, meeting of 3 Dec 2026');
+    expect(screen.queryByLabelText('MARAC area')).toBeNull();
+    expect(screen.queryByLabelText('Quarter')).toBeNull();
+    expect(calls.filter((c) => c.channel === 'marac.dataReturn.get').map((c) => c.input)).toEqual([
+      { scope: { kind: 'meeting', meetingId: id(7) }, suppressUnder5: false },
+    ]);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Suppress counts under 5' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show a quarter’s return instead' }));
+    expect(searches).toEqual([{ meeting: id(7), suppress: true }, { suppress: false }]);
   });
 });

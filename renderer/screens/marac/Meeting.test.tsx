@@ -46,8 +46,9 @@ function show(view: MeetingRecord) {
     }),
     'marac.meetings.addAttendee': () => ({ ok: true, value: view }),
   });
-  renderWithProviders(<Meeting meetingId={MEETING_ID} onBack={() => undefined} />, { api: recording.api });
-  return recording;
+  const opened: string[] = [];
+  renderWithProviders(<Meeting meetingId={MEETING_ID} onBack={() => undefined} onDataReturn={() => opened.push('data-return')} />, { api: recording.api });
+  return { ...recording, opened };
 }
 
 afterEach(cleanup);
@@ -68,6 +69,12 @@ describe('the MARAC meeting screen', () => {
     expect(facts?.textContent).not.toContain('Risk is escalating.');
     expect(opinion?.textContent).toContain('Risk is escalating.');
     expect(screen.getByText('One case on the agenda is not shared with you.')).toBeTruthy();
+  });
+
+  it("offers whoever runs the meeting its data return", async () => {
+    const { opened } = show(meeting());
+    await userEvent.click(await screen.findByRole('button', { name: 'Data return for this meeting' }));
+    expect(opened).toEqual(['data-return']);
   });
 
   it('moves a case down with the keyboard and sends the whole new order', async () => {
@@ -97,6 +104,7 @@ describe('the MARAC meeting screen', () => {
     expect(screen.queryByRole('button', { name: /Move down: / })).toBeNull();
     expect(screen.queryByRole('button', { name: /Generate pack/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add attendee' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Data return for this meeting' })).toBeNull();
     expect(screen.getAllByRole('group', { name: 'Your agency’s research: fact or opinion?' })).toHaveLength(2);
   });
 });

@@ -23,10 +23,12 @@ import { saveMeetingPack } from './save-meeting-pack.ts';
 export interface MeetingProps {
   meetingId: string;
   onBack: () => void;
+  /** Opens this meeting's SafeLives data return (offered to those who run the meeting). */
+  onDataReturn?: (() => void) | undefined;
 }
 
 /** The screen: every write answers the meeting as it now stands, which replaces what is shown. */
-export function Meeting({ meetingId, onBack }: MeetingProps) {
+export function Meeting({ meetingId, onBack, onDataReturn }: MeetingProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const client = useQueryClient();
@@ -48,6 +50,9 @@ export function Meeting({ meetingId, onBack }: MeetingProps) {
       {m && (
         <>
           <p>{m.maracArea.name} · Chair {m.chair} · Coordinator {m.coordinator.displayName} ({m.coordinatorAgency.name})</p>
+          {m.abilities.run && onDataReturn && (
+            <p><button type="button" className="button" onClick={onDataReturn}>Data return for this meeting</button></p>
+          )}
           <Attendees meeting={m} onChange={update} />
           <Agenda meeting={m} onChange={update} />
         </>

@@ -1,5 +1,5 @@
 /** Picks a person from this computer's offline copy by name (the person search), for a referral's perpetrator or child. */
-import { useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import type { PersonSearchResult } from '../../../domain/ipc/search-results.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import styles from './ReferralForm.module.css';
@@ -16,10 +16,12 @@ export interface PersonPickerProps {
   onPick: (person: PickedPerson) => void;
   /** Persons already on the referral, not offered again. */
   excludeIds: readonly string[];
+  /** The search field, for a parent that moves focus back to it. */
+  inputRef?: Ref<HTMLInputElement> | undefined;
 }
 
 /** A search box and the matching persons as buttons. */
-export function PersonPicker({ label, onPick, excludeIds }: PersonPickerProps) {
+export function PersonPicker({ label, onPick, excludeIds, inputRef }: PersonPickerProps) {
   const id = useId();
   const api = useDesktopApi();
   const [text, setText] = useState('');
@@ -35,7 +37,7 @@ export function PersonPicker({ label, onPick, excludeIds }: PersonPickerProps) {
     <div className={styles.picker}>
       <label className="field__label" htmlFor={`${id}-q`}>{label}</label>
       <div className={styles.row}>
-        <input id={`${id}-q`} className="field__input" type="search" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)}
+        <input ref={inputRef} id={`${id}-q`} className="field__input" type="search" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
         <button type="button" className="button" onClick={() => void search()}>Search</button>
       </div>

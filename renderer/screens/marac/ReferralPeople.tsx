@@ -1,6 +1,7 @@
-/** The referral's perpetrator and children, picked from the offline copy with their relationships. */
+/** The referral's perpetrators and children, picked from the offline copy with their relationships. */
 import { useId } from 'react';
 import { PersonPicker } from './PersonPicker.tsx';
+import { ReferralPerpetrators } from './ReferralPerpetrators.tsx';
 import type { ReferralDraft } from './referral-draft.ts';
 import styles from './ReferralForm.module.css';
 
@@ -21,26 +22,12 @@ function Text({ label, value, onChange }: { label: string; value: string; onChan
   );
 }
 
-/** Perpetrator first (one here; the API takes up to five), then any children. */
+/** Perpetrators first (up to five), then any children. */
 export function ReferralPeople({ draft, victimId, onChange }: ReferralPeopleProps) {
-  const taken = [victimId, ...(draft.perpetrator ? [draft.perpetrator.id] : []), ...draft.children.map((c) => c.id)];
+  const taken = [victimId, ...draft.perpetrators.map((p) => p.id), ...draft.children.map((c) => c.id)];
   return (
     <>
-      <fieldset className={styles.section}>
-        <legend className={styles.legend}>Perpetrator (never told of the referral)</legend>
-        <div className={styles.grid}>
-          {draft.perpetrator === null
-            ? <PersonPicker label="Find the perpetrator" excludeIds={taken} onPick={(p) => onChange((d) => ({ ...d, perpetrator: p }))} />
-            : (
-              <p className={styles.row}>
-                <strong data-testid="picked-perpetrator">{draft.perpetrator.name}</strong>
-                <button type="button" className="button" onClick={() => onChange((d) => ({ ...d, perpetrator: null }))}>Remove</button>
-              </p>
-            )}
-          <Text label="Relationship to the victim" value={draft.perpetratorRelationship} onChange={(v) => onChange((d) => ({ ...d, perpetratorRelationship: v }))} />
-          <Text label="Perpetrator's address (optional)" value={draft.perpetratorAddress} onChange={(v) => onChange((d) => ({ ...d, perpetratorAddress: v }))} />
-        </div>
-      </fieldset>
+      <ReferralPerpetrators draft={draft} taken={taken} onChange={onChange} />
       <fieldset className={styles.section}>
         <legend className={styles.legend}>Children in the household</legend>
         <div className={styles.grid}>

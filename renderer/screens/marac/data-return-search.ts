@@ -1,4 +1,7 @@
-/** The data return screen's choices in the URL (`#/marac/data-return?area=…&quarter=2026-Q4&suppress=true`). */
+/**
+ * The data return screen's choices in the URL (`#/marac/data-return?area=…&quarter=2026-Q4&suppress=true`,
+ * or `?meeting=…` for one meeting's return).
+ */
 import { z } from 'zod';
 import { IdSchema } from '../../../domain/ids.ts';
 import { quarterOf, QuarterSchema, type Quarter } from '../../../domain/marac/data-return-quarter.ts';
@@ -8,6 +11,8 @@ export const DataReturnSearchSchema = z.object({
   area: IdSchema.optional().catch(undefined),
   quarter: QuarterSchema.optional().catch(undefined),
   suppress: z.boolean().optional().catch(undefined),
+  /** One meeting's return instead of a quarter's (the meeting screen links here). */
+  meeting: IdSchema.optional().catch(undefined),
 });
 /** The screen's URL search, as validated. */
 export type DataReturnSearch = z.infer<typeof DataReturnSearchSchema>;

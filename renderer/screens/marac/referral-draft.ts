@@ -6,6 +6,15 @@ import type { PickedPerson } from './PersonPicker.tsx';
 
 type YesNoUnknown = 'yes' | 'no' | 'not_known';
 
+/** The most perpetrators one referral names (the API's limit). */
+export const MAX_PERPETRATORS = 5;
+
+/** A perpetrator picked for the referral, with their relationship to the victim and address. */
+export interface ReferralPerpetratorDraft extends PickedPerson {
+  relationshipToVictim: string;
+  address: string;
+}
+
 /** Every field of the form as text, flags and picked persons. */
 export interface ReferralDraft {
   maracAreaId: string;
@@ -21,9 +30,7 @@ export interface ReferralDraft {
   sexualOrientation: string;
   lgbtPlus: YesNoUnknown;
   gender: Gender;
-  perpetrator: PickedPerson | null;
-  perpetratorRelationship: string;
-  perpetratorAddress: string;
+  perpetrators: ReferralPerpetratorDraft[];
   children: Array<PickedPerson & { relationshipToVictim: string; relationshipToPerpetrator: string; school: string }>;
   professionalJudgementReasons: string;
   incidentDates: string[];
@@ -39,7 +46,7 @@ export function emptyReferralDraft(): ReferralDraft {
   return {
     maracAreaId: '', contactName: '', contactPhone: '', contactEmail: '', victimAddress: '', victimPhone: '', safeToCall: false,
     safeContactTimes: '', ethnicity: '', disability: 'not_known', sexualOrientation: '', lgbtPlus: 'not_known', gender: 'female',
-    perpetrator: null, perpetratorRelationship: '', perpetratorAddress: '', children: [], professionalJudgementReasons: '',
+    perpetrators: [], children: [], professionalJudgementReasons: '',
     incidentDates: [], victimAware: false, consentGiven: false, justification: '', afraidOf: '', previousMaracs: '',
   };
 }
@@ -55,7 +62,7 @@ export function referralBody(draft: ReferralDraft, victimId: string, dashAssessm
     contact: { name: draft.contactName.trim(), phone: draft.contactPhone.trim(), email: orNull(draft.contactEmail) },
     victim: { personId: victimId, address: orNull(draft.victimAddress), phone: orNull(draft.victimPhone), safeToCall: draft.safeToCall, safeContactTimes: orNull(draft.safeContactTimes) },
     diversity: { ethnicity: orNull(draft.ethnicity), disability: draft.disability, sexualOrientation: orNull(draft.sexualOrientation), lgbtPlus: draft.lgbtPlus, gender: draft.gender },
-    perpetrators: draft.perpetrator === null ? [] : [{ personId: draft.perpetrator.id, relationshipToVictim: draft.perpetratorRelationship.trim(), address: orNull(draft.perpetratorAddress) }],
+    perpetrators: draft.perpetrators.map((p) => ({ personId: p.id, relationshipToVictim: p.relationshipToVictim.trim(), address: orNull(p.address) })),
     children: draft.children.map((c) => ({
       personId: c.id, relationshipToVictim: c.relationshipToVictim.trim(), relationshipToPerpetrator: c.relationshipToPerpetrator.trim(), school: orNull(c.school),
     })),
