@@ -3,10 +3,13 @@
  * devices for agency and system admins; agencies and sharing agreements for system admins. Online only: offline, each answers `network_error`.
  */
 import { z } from 'zod';
+import { AdminCaseTypeSchema, CreateCaseTypeBodySchema, UpdateCaseTypeBodySchema } from '../entities/case-type.ts';
+import { SetTaskEscalationDaysBodySchema, SystemSettingsSchema } from '../entities/system-setting.ts';
 import { DeviceSchema } from '../http/admin-routes.ts';
 import { AdminAgencySchema, CreateAgencyBodySchema, SharingAgreementsBodySchema } from '../http/agency-admin-routes.ts';
 import { AdminUserSchema, CreateUserBodySchema, TeamSchema } from '../http/user-admin-routes.ts';
 import { IdSchema } from '../ids.ts';
+import { CaseTypeSchema } from '../vocabulary.ts';
 import { defineChannel } from './channel.ts';
 
 const UserRef = z.object({ userId: IdSchema }).strict();
@@ -27,6 +30,14 @@ export const adminChannels = {
   'admin.agencies.create': defineChannel({ input: CreateAgencyBodySchema, output: AdminAgencySchema, needsSession: true }),
   /** Replaces one agency's sharing rule and partners (a row of the matrix). */
   'admin.agencies.setAgreements': defineChannel({ input: SharingAgreementsBodySchema.extend({ agencyId: IdSchema }).strict(), output: AdminAgencySchema, needsSession: true }),
+  'admin.caseTypes.list': defineChannel({ input: z.null(), output: z.object({ caseTypes: z.array(AdminCaseTypeSchema) }), needsSession: true }),
+  'admin.caseTypes.create': defineChannel({ input: CreateCaseTypeBodySchema, output: AdminCaseTypeSchema, needsSession: true }),
+  /** Renames, retires or brings back one case type. */
+  'admin.caseTypes.update': defineChannel({
+    input: z.object({ code: CaseTypeSchema, change: UpdateCaseTypeBodySchema }).strict(), output: AdminCaseTypeSchema, needsSession: true,
+  }),
+  'admin.settings.get': defineChannel({ input: z.null(), output: SystemSettingsSchema, needsSession: true }),
+  'admin.settings.setEscalationDays': defineChannel({ input: SetTaskEscalationDaysBodySchema, output: SystemSettingsSchema, needsSession: true }),
   'admin.devices.list': defineChannel({ input: z.null(), output: z.object({ devices: z.array(DeviceSchema) }), needsSession: true }),
   'admin.devices.revoke': defineChannel({ input: z.object({ deviceId: IdSchema }).strict(), output: DeviceSchema, needsSession: true }),
 } as const;

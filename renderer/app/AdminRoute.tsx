@@ -6,6 +6,7 @@ import { Navigate, useNavigate } from '@tanstack/react-router';
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 import { AdminAgencies } from '../screens/admin/AdminAgencies.tsx';
 import { AdminAgreements } from '../screens/admin/AdminAgreements.tsx';
+import { AdminCaseTypes } from '../screens/admin/AdminCaseTypes.tsx';
 import { AdminDevices } from '../screens/admin/AdminDevices.tsx';
 import { adminSectionsFor, type AdminSection } from '../screens/admin/AdminNav.tsx';
 import { AdminTeams } from '../screens/admin/AdminTeams.tsx';
@@ -31,6 +32,7 @@ export function AdminRoute({ section }: { section: AdminSection }) {
     case 'teams': return <AdminTeams {...props} />;
     case 'agencies': return <AdminAgencies {...props} />;
     case 'agreements': return <AdminAgreements {...props} />;
+    case 'case-types': return <AdminCaseTypes {...props} />;
     default: break;
   }
   return section === 'devices' ? <AdminDevices {...props} /> : <AdminUsers {...props} />;

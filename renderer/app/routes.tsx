@@ -104,6 +104,7 @@ const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '
 
 const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agencies', component: () => <AdminRoute section="agencies" /> });
 
+const adminCaseTypesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/case-types', component: () => <AdminRoute section="case-types" /> });
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
 export const routeTree = rootRoute.addChildren([
@@ -113,7 +114,7 @@ export const routeTree = rootRoute.addChildren([
   accessRequestsRoute,
   markersReviewRoute,
   tasksRoute, taskRoute,
-  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminCaseTypesRoute,
   sarsRoute, sarRoute, consultationRoute,
 ]);
 
