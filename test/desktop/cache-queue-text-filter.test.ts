@@ -54,7 +54,8 @@ describe('the queue text filter, through the trigram index', () => {
       transformResult: (a) => Promise.resolve(a.result),
     });
     await queryQueue(spy, { filter, limit, offset });
-    return Promise.all(seen.map(async (q) => {
+    // Left out: the lookup of case types by label, which reads the small synced `case_types` table, never `cases`.
+    return Promise.all(seen.filter((q) => !q.sql.startsWith('select "id" from "case_types"')).map(async (q) => {
       const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]));
       return { sql: q.sql, plan: rows.map((r) => r.detail).join('\n') };
     }));
