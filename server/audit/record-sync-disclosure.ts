@@ -26,15 +26,13 @@ export interface SyncDisclosure {
 
 /** Records the page's disclosure, before the page is answered; nothing when it carries no records. */
 export async function recordSyncDisclosure(db: Kysely<ServerDatabase>, page: SyncDisclosure): Promise<void> {
-  // Case types and system settings are the same for everyone and name nobody: not a disclosure.
-  const changes = page.changes.filter((c) => c.entity !== 'case_type' && c.entity !== 'setting');
-  if (changes.length === 0) {
+  if (page.changes.length === 0) {
     return;
   }
-  const owners = new Set([...ownersNamedIn(changes), ...(await caseOwnersOf(db, caseIdsIn(changes)))]);
+  const owners = new Set([...ownersNamedIn(page.changes), ...(await caseOwnersOf(db, caseIdsIn(page.changes)))]);
   await recordAuditNow(db, {
     actor: page.actor, action: 'record.sync', entityType: null, entityId: null, outcome: 'success', at: page.at,
-    details: { ...page.position, count: changes.length, ids: idsByKind(changes) },
+    details: { ...page.position, count: page.changes.length, ids: idsByKind(page.changes) },
     subject: { ownerAgencyIds: [...owners] },
   });
 }
