@@ -136,7 +136,10 @@ export class SyncEngine {
     if (!store) {
       throw new CodedError('internal_error', 'This cache has no outbox.');
     }
-    return { store, actor: { userId: active.user.id, agencyId: active.user.agencyId, teamId: active.user.teamIds[0] ?? null } };
+    return {
+      store,
+      actor: { userId: active.user.id, agencyId: active.user.agencyId, teamId: active.user.teamIds[0] ?? null, role: active.user.role, teamIds: active.user.teamIds },
+    };
   }
 
   /** A local change: optimistic row and outbox entry in one transaction, then a prompt push. Returns its mutation id. */
