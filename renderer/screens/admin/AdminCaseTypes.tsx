@@ -39,6 +39,7 @@ export function AdminCaseTypes({ admin, onBack, onOpen }: AdminCaseTypesProps) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setNotice(null);
     create.mutate({ label }, {
       onSuccess: (type) => {
         setLabel('');
