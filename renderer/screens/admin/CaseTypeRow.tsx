@@ -1,6 +1,6 @@
 /** One case type on the administration screen: rename it, retire it or bring it back. */
 import { useId, useState, type FormEvent } from 'react';
-import type { AdminCaseType } from '../../../domain/entities/case-type.ts';
+import { MARAC_CASE_TYPE, type AdminCaseType } from '../../../domain/entities/case-type.ts';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopMutation } from '../../api/desktop-query.ts';
 import { AdminAlert } from './AdminAlert.tsx';
@@ -52,7 +52,9 @@ export function CaseTypeRow({ type, onChanged }: CaseTypeRowProps) {
           {!renaming && (
             <button type="button" className="button" aria-label={`Rename ${type.label}`} onClick={() => setRenaming(true)}>Rename</button>
           )}
-          {type.active ? (
+          {type.code === MARAC_CASE_TYPE ? (
+            <span className={styles.muted}>MARAC referrals open this type, so it stays in use</span>
+          ) : type.active ? (
             <button
               type="button" className="button" aria-label={`Retire ${type.label}`} disabled={update.isPending}
               onClick={() => change({ active: false }, (saved) => `${saved} is retired: it is no longer offered for new cases, and its cases keep it.`)}
