@@ -47,6 +47,7 @@ export type UpdateCaseTypeBody = z.infer<typeof UpdateCaseTypeBodySchema>;
 /** The code a new case type gets from its name: lower-case words joined by underscores (`Cuckooing` → `cuckooing`). */
 export function caseTypeCodeFrom(label: string): string {
   const words = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  const code = /^[a-z]/.test(words) ? words : `type_${words}`;
-  return code.slice(0, 40).replace(/_+$/, '');
+  const code = (/^[a-z]/.test(words) ? words : `type_${words}`).slice(0, 40).replace(/_+$/, '');
+  // A code has at least two characters (`CaseTypeSchema`): a one-letter name gets a suffix.
+  return code.length >= 2 ? code : `${code}_type`;
 }

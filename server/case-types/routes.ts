@@ -43,7 +43,8 @@ async function auditRefusal<T>(
 export function registerCaseTypeRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerRoute(app, ctx, routes.listCaseTypes, async ({ user, request }) => {
     await enforce(ctx, user, request, mayAdministerSystem(user), { change: 'case_type.list', entityType: 'case_type', entityId: null });
-    await withWrite(ctx, (trx) => ensureDefaultCaseTypes(trx));
+    // A read: the defaults are filled in if missing, with no poke to desktops.
+    await ctx.db.transaction().execute((trx) => ensureDefaultCaseTypes(trx));
     return { caseTypes: await listAdminCaseTypes(ctx.db) };
   });
 
