@@ -8,6 +8,7 @@ import { AdminAgencies } from '../screens/admin/AdminAgencies.tsx';
 import { AdminAgreements } from '../screens/admin/AdminAgreements.tsx';
 import { AdminCaseTypes } from '../screens/admin/AdminCaseTypes.tsx';
 import { AdminDevices } from '../screens/admin/AdminDevices.tsx';
+import { AdminSettings } from '../screens/admin/AdminSettings.tsx';
 import { adminSectionsFor, type AdminSection } from '../screens/admin/AdminNav.tsx';
 import { AdminTeams } from '../screens/admin/AdminTeams.tsx';
 import { AdminUsers } from '../screens/admin/AdminUsers.tsx';
@@ -33,6 +34,7 @@ export function AdminRoute({ section }: { section: AdminSection }) {
     case 'agencies': return <AdminAgencies {...props} />;
     case 'agreements': return <AdminAgreements {...props} />;
     case 'case-types': return <AdminCaseTypes {...props} />;
+    case 'settings': return <AdminSettings {...props} />;
     default: break;
   }
   return section === 'devices' ? <AdminDevices {...props} /> : <AdminUsers {...props} />;

@@ -105,6 +105,7 @@ const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '
 const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agencies', component: () => <AdminRoute section="agencies" /> });
 
 const adminCaseTypesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/case-types', component: () => <AdminRoute section="case-types" /> });
+const adminSettingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/settings', component: () => <AdminRoute section="settings" /> });
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
 export const routeTree = rootRoute.addChildren([
@@ -114,7 +115,7 @@ export const routeTree = rootRoute.addChildren([
   accessRequestsRoute,
   markersReviewRoute,
   tasksRoute, taskRoute,
-  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminCaseTypesRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminCaseTypesRoute, adminSettingsRoute,
   sarsRoute, sarRoute, consultationRoute,
 ]);
 

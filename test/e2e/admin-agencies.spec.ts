@@ -101,6 +101,22 @@ test('a system administrator adds a case type on Case types; a practitioner is o
   await expect(types.getByRole('row', { name: /^Cuckooing/i })).toHaveCount(1);
   await expectAccessibleScreen(page, 'admin-case-types');
 
+  // The task escalation days, system-wide; put back afterwards, as other specs escalate at the default.
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'System settings' }).click();
+  const settings = page.getByTestId('admin-settings');
+  await expect(settings.getByRole('heading', { level: 1, name: 'Administration: system settings' })).toBeFocused();
+  const daysField = settings.getByLabel('Days a task may be overdue before it escalates');
+  await expect(daysField).toHaveValue('2');
+  await daysField.fill('31');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('alert')).toBeVisible();
+  await daysField.fill('3');
+  await daysField.press('Enter');
+  await expect(settings.getByRole('status')).toHaveText('Saved. Tasks overdue by more than 3 days escalate; desktops use this after their next sync.');
+  await expectAccessibleScreen(page, 'admin-settings');
+  const token = await apiSignIn(sysadmin.username, sysadmin.password);
+  expect(await callJsonApi(token, 'PUT', '/settings/task-escalation-days', { days: 2 })).toEqual({ taskEscalationDays: 2, version: 2 });
+
   await leaveSignedOut(browser);
   // A fresh page: going to the same address with another hash would not reload the signed-out app.
   const practitioner = await browser.newPage();
