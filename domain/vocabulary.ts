@@ -28,12 +28,20 @@ export const CASE_TYPES = [
   'early_help',
   'safeguarding',
 ] as const;
-/** The default configurable case types (docs/domain-model.md). */
-export type CaseType = (typeof CASE_TYPES)[number];
-export const CaseTypeSchema = z.enum(CASE_TYPES);
+/**
+ * The case types a new installation starts with (docs/domain-model.md). Case types are data: the
+ * server's `case_types` table is the list, which a system admin extends, renames and retires, and
+ * desktops read from their offline copy. These defaults seed it and the demo data; nothing else may
+ * treat them as the whole list.
+ */
+export type DefaultCaseType = (typeof CASE_TYPES)[number];
+/** A case type's code: lower-case letters, digits and underscores, as the `case_types` table keys it. */
+export const CaseTypeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,47}$/, 'a case type code is 2 to 48 lower-case letters, digits or underscores');
+/** A case type's code (one of the `case_types` rows). */
+export type CaseType = z.infer<typeof CaseTypeSchema>;
 
-/** Labels shown to people for each case type. */
-export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+/** The default case types' labels (seed data only; shown labels come from the `case_types` table). */
+export const CASE_TYPE_LABELS: Record<DefaultCaseType, string> = {
   asb: 'Anti-social behaviour',
   vulnerable_persons_panel: 'Vulnerable persons panel',
   iom: 'Integrated offender management',

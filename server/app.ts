@@ -14,6 +14,7 @@ import { registerMaracDataReturnRoutes } from './marac/data-return/routes.ts';
 import { registerMaracMeetingRoutes } from './marac/meetings/routes.ts';
 import { registerMaracRoutes } from './marac/routes.ts';
 import { registerRetentionRoutes } from './retention/routes.ts';
+import { registerCaseTypeRoutes } from './case-types/routes.ts';
 import { registerMarkerRoutes } from './markers/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerDocsRoutes } from './openapi/routes.ts';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerMaracMeetingRoutes(app, ctx);
   registerSarRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
+  registerCaseTypeRoutes(app, ctx);
   registerMaracDataReturnRoutes(app, ctx);
   await registerDocsRoutes(app, ctx);
   return app;

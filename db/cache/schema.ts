@@ -41,9 +41,24 @@ export interface CacheCaseTable {
   abilities: string | null;
 }
 
+/** A case type the server sent (since 0009); its code is the id, `active` 0 once retired. */
+export interface CacheCaseTypeTable {
+  id: string;
+  label: string;
+  active: number;
+}
+
+/** A system setting the server sent (since 0009); `value` is JSON. */
+export interface CacheSettingTable {
+  id: string;
+  value: string;
+}
+
 /** The whole cache database. */
 export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase, BootstrapStagingDatabase, AuditOutboxDatabase {
   meta: CacheMetaTable;
   agencies: CacheAgencyTable;
   cases: CacheCaseTable;
+  case_types: CacheCaseTypeTable;
+  settings: CacheSettingTable;
 }

@@ -128,6 +128,15 @@ export interface CaseTypeTable {
   retention_years: number;
 }
 
+/** A setting a system admin changes (migration 0024); `value` is JSON, parsed by the setting's schema in domain/. */
+export interface SystemSettingTable {
+  key: string;
+  value: string;
+  version: number;
+  set_by: string | null;
+  set_at: string;
+}
+
 export interface PersonTable {
   id: string;
   given_name: string;
@@ -722,6 +731,7 @@ export interface ServerDatabase {
   case_shared_users: CaseSharedUserTable;
   sharing_agreements: SharingAgreementTable;
   case_types: CaseTypeTable;
+  system_settings: SystemSettingTable;
   persons: PersonTable;
   person_aliases: PersonAliasTable;
   person_identifiers: PersonIdentifierTable;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CaseRecordSchema } from '../entities.ts';
 import { IdSchema, TimestampSchema } from '../ids.ts';
-import { CaseStatusSchema, RiskLevelSchema, SharingLevelSchema, SubjectRoleSchema } from '../vocabulary.ts';
+import { CaseStatusSchema, CaseTypeSchema, RiskLevelSchema, SharingLevelSchema, SubjectRoleSchema } from '../vocabulary.ts';
 import { MIN_REASON_LENGTH } from './access-request.ts';
 import { MarkerRecordSchema } from './marker.ts';
 
@@ -70,7 +70,8 @@ export const CaseListSchema = z.object({ cases: z.array(CaseSummarySchema), next
 export const CreateCaseBodySchema = z.object({
   reference: z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9-]+$/).optional(),
   title: Text(200),
-  caseType: z.string().min(1).max(64),
+  /** One of the `case_types` rows still in use: the server checks the table (a retired type is refused). */
+  caseType: CaseTypeSchema,
   riskLevel: RiskLevelSchema.default('medium'),
   reviewDate: z.iso.date().nullable().default(null),
   ownerTeamId: IdSchema.nullable().optional(),

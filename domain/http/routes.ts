@@ -6,6 +6,7 @@ import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { accessRequestRoutes } from './access-request-routes.ts';
 import { caseRoutes } from './case-routes.ts';
+import { caseTypeRoutes, systemSettingRoutes } from './case-type-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { locationRoutes } from './location-routes.ts';
 import { maracAreaAdminRoutes } from './marac-area-admin-routes.ts';
@@ -49,6 +50,8 @@ export const routes = {
   ...retentionRoutes,
   ...maracDataReturnRoutes,
   ...maracAreaAdminRoutes,
+  ...caseTypeRoutes,
+  ...systemSettingRoutes,
 } as const;
 
 /** The route table's type. */

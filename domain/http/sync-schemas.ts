@@ -1,6 +1,8 @@
 /** The sync protocol's wire shapes (docs/sync.md): pull, push and the real-time poke. */
 import { z } from 'zod';
 import { AgencySchema } from '../entities.ts';
+import { SyncCaseTypeSchema } from '../entities/case-type.ts';
+import { SyncSettingSchema } from '../entities/system-setting.ts';
 import { IdSchema } from '../ids.ts';
 import { MutationNameSchema } from '../sync/mutations.ts';
 import {
@@ -24,6 +26,8 @@ export const SyncChangeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('marker'), seq: Seq, data: SyncMarkerSchema }),
   z.object({ entity: z.literal('access_request'), seq: Seq, data: SyncAccessRequestSchema }),
   z.object({ entity: z.literal('document'), seq: Seq, data: SyncDocumentSchema }),
+  z.object({ entity: z.literal('case_type'), seq: Seq, data: SyncCaseTypeSchema }),
+  z.object({ entity: z.literal('setting'), seq: Seq, data: SyncSettingSchema }),
 ]);
 /** One record the client must upsert (the whole current record, never a diff). */
 export type SyncChange = z.infer<typeof SyncChangeSchema>;
@@ -31,6 +35,7 @@ export type SyncChange = z.infer<typeof SyncChangeSchema>;
 export type SyncEntity = SyncChange['entity'];
 export const SYNC_ENTITIES = [
   'agency', 'case', 'person', 'case_subject', 'location', 'case_location', 'report', 'task', 'marker', 'access_request', 'document',
+  'case_type', 'setting',
 ] as const;
 
 /**
@@ -70,7 +75,8 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 /**
  * Bootstrap phases, in the order the server serves them: what a practitioner needs first (the
- * directory, open cases with tasks assigned to them, then other open cases, each with its parts),
+ * directory, whose first page also carries the case types and system settings, open cases with
+ * tasks assigned to them, then other open cases, each with its parts),
  * then the rest. Together they cover every record the user may see.
  */
 export const BOOTSTRAP_PHASES = ['agencies', 'my_tasks', 'open_cases', 'other_cases', 'persons', 'locations', 'tasks', 'markers', 'access_requests'] as const;

@@ -3,12 +3,15 @@
  * devices for agency and system admins; agencies, sharing agreements and MARAC areas for system admins. Online only: offline, each answers `network_error`.
  */
 import { z } from 'zod';
+import { AdminCaseTypeSchema, CreateCaseTypeBodySchema, UpdateCaseTypeBodySchema } from '../entities/case-type.ts';
+import { SetTaskEscalationDaysBodySchema, SystemSettingsSchema } from '../entities/system-setting.ts';
 import { DeviceSchema } from '../http/admin-routes.ts';
 import { AdminAgencySchema, CreateAgencyBodySchema, SharingAgreementsBodySchema } from '../http/agency-admin-routes.ts';
 import { MaracAreaRecordSchema } from '../entities/marac-referral.ts';
 import { MaracAreaBodySchema } from '../http/marac-area-admin-routes.ts';
 import { AdminUserSchema, CreateUserBodySchema, TeamSchema } from '../http/user-admin-routes.ts';
 import { IdSchema } from '../ids.ts';
+import { CaseTypeSchema } from '../vocabulary.ts';
 import { defineChannel } from './channel.ts';
 
 const UserRef = z.object({ userId: IdSchema }).strict();
@@ -33,6 +36,14 @@ export const adminChannels = {
   'admin.maracAreas.create': defineChannel({ input: MaracAreaBodySchema, output: MaracAreaRecordSchema, needsSession: true }),
   /** One area's name, coordinating agency and escalation rule, replaced whole. */
   'admin.maracAreas.update': defineChannel({ input: MaracAreaBodySchema.extend({ areaId: IdSchema }).strict(), output: MaracAreaRecordSchema, needsSession: true }),
+  'admin.caseTypes.list': defineChannel({ input: z.null(), output: z.object({ caseTypes: z.array(AdminCaseTypeSchema) }), needsSession: true }),
+  'admin.caseTypes.create': defineChannel({ input: CreateCaseTypeBodySchema, output: AdminCaseTypeSchema, needsSession: true }),
+  /** Renames, retires or brings back one case type. */
+  'admin.caseTypes.update': defineChannel({
+    input: z.object({ code: CaseTypeSchema, change: UpdateCaseTypeBodySchema }).strict(), output: AdminCaseTypeSchema, needsSession: true,
+  }),
+  'admin.settings.get': defineChannel({ input: z.null(), output: SystemSettingsSchema, needsSession: true }),
+  'admin.settings.setEscalationDays': defineChannel({ input: SetTaskEscalationDaysBodySchema, output: SystemSettingsSchema, needsSession: true }),
   'admin.devices.list': defineChannel({ input: z.null(), output: z.object({ devices: z.array(DeviceSchema) }), needsSession: true }),
   'admin.devices.revoke': defineChannel({ input: z.object({ deviceId: IdSchema }).strict(), output: DeviceSchema, needsSession: true }),
 } as const;

@@ -45,7 +45,15 @@ export const QueueInputSchema = z.object({
   direction: SortDirectionSchema.default('desc'),
 });
 
+export const CaseTypeListSchema = z.object({
+  caseTypes: z.array(z.object({ code: CaseTypeSchema, label: z.string(), active: z.boolean() })),
+});
+/** The case types in the offline copy, by name; `active` false once retired (never offered for a new case). */
+export type CaseTypeList = z.infer<typeof CaseTypeListSchema>;
+
 export const caseChannels = {
+  /** The case types from the offline copy: the new-case form's choices and every screen's labels (names no case, so not audited). */
+  'cases.types': defineChannel({ input: z.null(), output: CaseTypeListSchema, needsSession: true }),
   'cases.queue': defineChannel({ input: QueueInputSchema, output: QueuePageSchema, needsSession: true }),
   /** What the queue's filters offer: the case types and owner agencies of the cached cases. */
   'cases.queueChoices': defineChannel({ input: z.null(), output: QueueChoicesSchema, needsSession: true }),

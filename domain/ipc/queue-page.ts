@@ -7,6 +7,8 @@ export const QueueRowSchema = z.object({
   reference: z.string(),
   title: z.string(),
   caseType: CaseTypeSchema,
+  /** The case type's name from the synced case types (its code until they arrive). */
+  caseTypeLabel: z.string(),
   ownerAgencyName: z.string(),
   status: CaseStatusSchema,
   riskLevel: RiskLevelSchema,

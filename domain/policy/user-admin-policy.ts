@@ -72,6 +72,13 @@ export function mayAdministerMaracAreas(actor: AdminActor): AdminDecision {
     : refuse('authorization_error', 'Only a system administrator can add or change MARAC areas.');
 }
 
+/** May the actor add, rename or retire case types, or change the system settings? Only a system administrator. */
+export function mayAdministerSystem(actor: AdminActor): AdminDecision {
+  return actor.role === 'system_admin'
+    ? ALLOWED
+    : refuse('authorization_error', 'Only a system administrator can change case types or system settings.');
+}
+
 /** May the actor give an account in `agencyId` this role (creating it, or on an existing account)? */
 export function mayGrantRole(actor: AdminActor, agencyId: string, role: Role): AdminDecision {
   const scope = mayAdministerAgency(actor, agencyId);

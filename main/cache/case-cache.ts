@@ -3,6 +3,7 @@ import { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseChronology } from '../../domain/ipc/case-chronology.ts';
+import type { CaseTypeList } from '../../domain/ipc/case-channels.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { Dashboard } from '../../domain/ipc/dashboard-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
@@ -15,6 +16,7 @@ import { createAuditOutbox, type AuditOutbox } from './audit-outbox.ts';
 import { createBootstrapStore, type BootstrapStore } from './bootstrap-staging.ts';
 import { queryCaseChronology } from './case-chronology-query.ts';
 import { queryCaseDetail } from './case-detail-query.ts';
+import { queryCaseTypes } from './case-types-query.ts';
 import { queryDashboard, type DashboardViewer } from './dashboard-query.ts';
 import { searchCases, type CaseSearchResult } from './case-search-query.ts';
 import { deriveDocumentFileKey } from './document-cipher.ts';
@@ -44,6 +46,8 @@ export interface CaseCache {
   queue(query: QueueQuery): Promise<QueuePage>;
   /** What the queue's filters offer: the case types and owner agencies of the cached cases. */
   queueChoices(): Promise<QueueChoices>;
+  /** Every synced case type by name, retired ones marked. */
+  caseTypes(): Promise<CaseTypeList>;
   /** The Dashboard's figures for `viewer`, counted as of `now`. */
   dashboard(viewer: DashboardViewer, now: Date): Promise<Dashboard>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
@@ -124,6 +128,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     applyPullPage: (page) => applyPullPage(db, page, cacheDir),
     queue: (query) => queryQueue(read, query),
     queueChoices: () => queueChoices(read),
+    caseTypes: () => queryCaseTypes(read),
     dashboard: (viewer, now) => queryDashboard(read, viewer, now),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     caseChronology: (caseId) => queryCaseChronology(read, caseId, new Date()),

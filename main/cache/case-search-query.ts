@@ -26,7 +26,7 @@ export async function searchCases(db: Kysely<CacheDatabase>, input: string, limi
   }
   const match = matchExpression(terms, true);
   const { rows } = await sql<{
-    id: string; reference: string; title: string; case_type: string; agency_name: string | null; status: string;
+    id: string; reference: string; title: string; case_type: string; case_type_label: string | null; agency_name: string | null; status: string;
     risk_level: string; review_date: string | null; updated_at: string; tier: number; case_hits: number; report_hits: number;
   }>`
     WITH by_case AS (SELECT rowid AS rid FROM case_fts WHERE case_fts MATCH ${match} LIMIT ${CASE_CANDIDATES + 1}),
@@ -37,9 +37,9 @@ export async function searchCases(db: Kysely<CacheDatabase>, input: string, limi
         UNION ALL SELECT r.case_id AS id, 1 AS tier FROM by_report b JOIN reports r ON r.rid = b.rid
       ) GROUP BY id
     )
-    SELECT c.id, c.reference, c.title, c.case_type, a.name AS agency_name, c.status, c.risk_level, c.review_date, c.updated_at, k.tier,
+    SELECT c.id, c.reference, c.title, c.case_type, t.label AS case_type_label, a.name AS agency_name, c.status, c.risk_level, c.review_date, c.updated_at, k.tier,
       (SELECT count(*) FROM by_case) AS case_hits, (SELECT count(*) FROM by_report) AS report_hits
-    FROM candidates k JOIN cases c ON c.id = k.id LEFT JOIN agencies a ON a.id = c.owner_agency_id
+    FROM candidates k JOIN cases c ON c.id = k.id LEFT JOIN agencies a ON a.id = c.owner_agency_id LEFT JOIN case_types t ON t.id = c.case_type
     ORDER BY k.tier, c.updated_at DESC, c.id
     LIMIT ${limit}
   `.execute(db);
@@ -48,7 +48,7 @@ export async function searchCases(db: Kysely<CacheDatabase>, input: string, limi
     truncated: first !== undefined && (first.case_hits > CASE_CANDIDATES || first.report_hits > CASE_CANDIDATES),
     hits: rows.map((r) => ({
       ...QueueRowSchema.parse({
-        id: r.id, reference: r.reference, title: r.title, caseType: r.case_type, ownerAgencyName: r.agency_name ?? 'Unknown agency',
+        id: r.id, reference: r.reference, title: r.title, caseType: r.case_type, caseTypeLabel: r.case_type_label ?? r.case_type, ownerAgencyName: r.agency_name ?? 'Unknown agency',
         status: r.status, riskLevel: r.risk_level, reviewDate: r.review_date, updatedAt: r.updated_at,
       }),
       matchedIn: r.tier === 0 ? 'case' : 'report',

@@ -9,6 +9,7 @@ import { SEARCH_INDEXES } from './remove-records.ts';
 // reported), nor is `meta`: the caller decides its keys.
 const MIRROR_TABLES = [
   'case_subjects', 'case_locations', 'reports', 'documents', 'markers', 'tasks', 'access_requests', 'persons', 'locations', 'cases', 'agencies',
+  'case_types', 'settings',
 ] as const;
 
 /** Deletes every mirrored row and merges the search indexes so the deleted terms leave them. */

@@ -4,7 +4,9 @@ import type {
   CacheAccessRequestTable, CacheCaseLocationTable, CacheCaseSubjectTable, CacheDocumentTable, CacheLocationTable, CacheMarkerTable, CachePersonTable,
   CacheReportTable, CacheTaskTable,
 } from '../../db/cache/mirror-tables.ts';
-import type { CacheAgencyTable, CacheCaseTable } from '../../db/cache/schema.ts';
+import type { CacheAgencyTable, CacheCaseTable, CacheCaseTypeTable, CacheSettingTable } from '../../db/cache/schema.ts';
+import type { SyncCaseType } from '../../domain/entities/case-type.ts';
+import type { SyncSetting } from '../../domain/entities/system-setting.ts';
 import type { Agency, CaseRecord } from '../../domain/entities.ts';
 import type {
   SyncAccessRequest, SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
@@ -21,6 +23,12 @@ export function abilitiesJson(record: object): string | null {
 
 /** An agency row. */
 export const agencyRow = (a: Agency): CacheAgencyTable => ({ id: a.id, name: a.name, kind: a.kind, code: a.code });
+
+/** A case type row. */
+export const caseTypeRow = (t: SyncCaseType): CacheCaseTypeTable => ({ id: t.id, label: t.label, active: t.active ? 1 : 0 });
+
+/** A setting row. */
+export const settingRow = (s: SyncSetting): CacheSettingTable => ({ id: s.id, value: JSON.stringify(s.value) });
 
 /** A case row. */
 export const caseRow = (c: CaseRecord): Insertable<CacheCaseTable> => ({

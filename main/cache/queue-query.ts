@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysel
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-channels.ts';
 import { QueueRowSchema, type QueueChoices, type QueuePage } from '../../domain/ipc/contract.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES, CaseTypeSchema, type CaseStatus, type CaseType, type RiskLevel } from '../../domain/vocabulary.ts';
+import type { CaseStatus, CaseType, RiskLevel } from '../../domain/vocabulary.ts';
 import { caseMarkerTypes } from './case-marker-types.ts';
 
 /** Whom "my", "my team's" and "my agency" mean: the signed-in user. */
@@ -48,11 +48,8 @@ type Cases = ExpressionBuilder<CacheDatabase, 'cases'>;
 type PageQuery = ReturnType<typeof pageQuery>;
 type QueueRows = Awaited<ReturnType<PageQuery['execute']>>;
 
-// Case types ordered by the label people see, not by code.
-const TYPE_ORDER = sql`(case cases.case_type ${sql.join(
-  [...CASE_TYPES].sort((a, b) => CASE_TYPE_LABELS[a].localeCompare(CASE_TYPE_LABELS[b], 'en-GB')).map((t, i) => sql`when ${sql.lit(t)} then ${sql.lit(i)}`),
-  sql` `,
-)} end)`;
+// Case types ordered by the label people see (the synced `case_types`), not by code; an unknown code by itself.
+const TYPE_ORDER = sql`coalesce(case_types.label, cases.case_type) collate nocase`;
 const RISK_ORDER = sql`(case cases.risk_level when 'low' then 0 when 'medium' then 1 when 'high' then 2 when 'very_high' then 3 end)`;
 
 /**
@@ -80,8 +77,9 @@ function pageQuery(db: Kysely<CacheDatabase>, limit: number, offset: number, sor
   return db
     .selectFrom('cases')
     .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
-    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level',
-      'cases.review_date', 'cases.updated_at'])
+    .leftJoin('case_types', 'case_types.id', 'cases.case_type')
+    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'case_types.label as case_type_label', 'agencies.name as agency_name',
+      'cases.status', 'cases.risk_level', 'cases.review_date', 'cases.updated_at'])
     .orderBy(sql`${key} ${keyDirection}`)
     .orderBy('cases.id', idDirection)
     .limit(limit)
@@ -158,7 +156,8 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
   const needle = text.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
-  const matchingTypes = CASE_TYPES.filter((t) => CASE_TYPE_LABELS[t].toLowerCase().includes(needle));
+  const matchingTypes = needle.length === 0 ? []
+    : (await db.selectFrom('case_types').select('id').where(contains('case_types.label', pattern)).execute()).map((t) => t.id);
   const scope = scopeOf(query);
   const scoped = scope === null ? pageQuery(db, limit, offset, query.sort, query.direction)
     : pageQuery(db, limit, offset, query.sort, query.direction).where(scope);
@@ -194,6 +193,7 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
         reference: r.reference,
         title: r.title,
         caseType: r.case_type,
+        caseTypeLabel: r.case_type_label ?? r.case_type,
         ownerAgencyName: r.agency_name ?? 'Unknown agency',
         status: r.status,
         riskLevel: r.risk_level,
@@ -283,16 +283,13 @@ async function countAll(db: Kysely<CacheDatabase>, scope: RawBuilder<boolean> | 
 /** What the queue's filters offer: the case types of the cached cases (labelled, in label order) and their owner agencies by name. */
 export async function queueChoices(db: Kysely<CacheDatabase>): Promise<QueueChoices> {
   const [types, agencies] = await Promise.all([
-    db.selectFrom('cases').select('case_type').distinct().execute(),
+    db.selectFrom('case_types').select(['id', 'label']).where('id', 'in', db.selectFrom('cases').select('case_type').distinct()).execute(),
     db.selectFrom('agencies').select(['id', 'name'])
       .where('id', 'in', db.selectFrom('cases').select('owner_agency_id').distinct())
       .orderBy(sql`name collate nocase`).orderBy('id').execute(),
   ]);
-  // A code this build does not know (a newer server's type) is left out rather than shown unlabelled.
-  const caseTypes = types.flatMap((t) => {
-    const code = CaseTypeSchema.safeParse(t.case_type);
-    return code.success ? [{ code: code.data, label: CASE_TYPE_LABELS[code.data] }] : [];
-  }).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  // Labels come from the synced case types; a code not synced yet is left out rather than shown unlabelled.
+  const caseTypes = types.map((t) => ({ code: t.id, label: t.label })).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
   return { caseTypes, ownerAgencies: agencies };
 }
 

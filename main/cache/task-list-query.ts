@@ -10,7 +10,8 @@ import {
   TaskDetailViewSchema, TaskListSchema, type TaskDetailView, type TaskList, type TaskListRow, type TaskListViewName,
 } from '../../domain/ipc/task-channels.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import { escalatesTo, isTaskActive, isTaskEscalated, isTaskOverdue, TASK_ESCALATION_DAYS } from '../../domain/policy/task-escalation.ts';
+import { escalatesTo, isTaskActive, isTaskEscalated, isTaskOverdue } from '../../domain/policy/task-escalation.ts';
+import { escalationDays } from './escalation-days.ts';
 import { isAssignee } from '../../domain/policy/task-policy.ts';
 import type { TaskStatus } from '../../domain/vocabulary.ts';
 
@@ -37,11 +38,11 @@ function isTeamTask(user: PolicyUser, r: Row): boolean {
   return r.assignee_agency_id === user.agencyId && r.assignee_team_id !== null && user.teamIds.includes(r.assignee_team_id);
 }
 
-function toRow(r: Row, user: PolicyUser, today: string): TaskListRow {
+function toRow(r: Row, user: PolicyUser, today: string, days: number): TaskListRow {
   const task = { dueDate: r.due_date, status: r.status };
   return {
     id: r.id, title: r.title, caseId: r.case_id, caseReference: r.reference, status: r.status as TaskStatus, dueDate: r.due_date,
-    overdue: isTaskOverdue(task, today), escalated: isTaskEscalated(task, today),
+    overdue: isTaskOverdue(task, today), escalated: isTaskEscalated(task, today, days),
     assignee: {
       agencyName: r.agency_name ?? UNKNOWN_AGENCY,
       kind: r.assignee_user_id !== null ? 'user' : r.assignee_team_id !== null ? 'team' : 'agency',
@@ -53,6 +54,7 @@ function toRow(r: Row, user: PolicyUser, today: string): TaskListRow {
 /** The tasks of one view, as of `at`: still to be done first (soonest due first), then the rest (newest change first). */
 export async function queryTaskList(db: Db, user: PolicyUser, view: TaskListViewName, at: Date): Promise<TaskList> {
   const today = at.toISOString().slice(0, 10);
+  const days = await escalationDays(db);
   const rows = await selectTasks(db).orderBy('tasks.updated_at', 'desc').orderBy('tasks.id').execute();
   const chosen = rows.filter((r) => {
     switch (view) {
@@ -61,14 +63,14 @@ export async function queryTaskList(db: Db, user: PolicyUser, view: TaskListView
       case 'team':
         return isTeamTask(user, r);
       case 'escalated':
-        return isTaskEscalated({ dueDate: r.due_date, status: r.status }, today) && escalatesTo(user, policyTask(r), caseOf(r));
+        return isTaskEscalated({ dueDate: r.due_date, status: r.status }, today, days) && escalatesTo(user, policyTask(r), caseOf(r));
     }
     return false;
   });
   const active = chosen.filter((r) => isTaskActive(r.status))
     .sort((a, b) => (a.due_date ?? '9999') .localeCompare(b.due_date ?? '9999') || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
   const rest = chosen.filter((r) => !isTaskActive(r.status));
-  return TaskListSchema.parse({ view, rows: [...active, ...rest].map((r) => toRow(r, user, today)), escalationDays: TASK_ESCALATION_DAYS });
+  return TaskListSchema.parse({ view, rows: [...active, ...rest].map((r) => toRow(r, user, today, days)), escalationDays: days });
 }
 
 function canUpdate(r: Row, user: PolicyUser): boolean {
@@ -96,7 +98,7 @@ export async function queryTaskDetail(db: Db, taskId: string, user: PolicyUser, 
   const thread = JSON.parse(r.updates) as Array<{ id: string; authorUserId: string; body: string; createdAt: string }>;
   return TaskDetailViewSchema.parse({
     task: {
-      ...toRow(r, user, at.toISOString().slice(0, 10)), description: r.description, createdAt: r.created_at, updatedAt: r.updated_at,
+      ...toRow(r, user, at.toISOString().slice(0, 10), await escalationDays(db)), description: r.description, createdAt: r.created_at, updatedAt: r.updated_at,
       createdByMe: r.created_by === user.id, version: r.version, canUpdate: canUpdate(r, user),
     },
     caseTitle: r.case_title,

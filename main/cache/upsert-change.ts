@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { SyncChange } from '../../domain/http/sync-schemas.ts';
 import {
-  accessRequestRow, agencyRow, caseLocationRow, caseRow, caseSubjectRow, documentRow, locationRow, markerRow, personRow, reportRow, taskRow,
+  accessRequestRow, agencyRow, caseLocationRow, caseRow, caseSubjectRow, caseTypeRow, documentRow, locationRow, markerRow, personRow, reportRow, settingRow,
+  taskRow,
 } from './mirror-rows.ts';
 
 /** A mirror-table row as built by mirror-rows.ts. */
@@ -56,6 +57,10 @@ export function rowOf(change: SyncChange): { table: MirrorTable; row: MirrorRow 
       return { table: 'access_requests', row: accessRequestRow(change.data) };
     case 'document':
       return { table: 'documents', row: documentRow(change.data) };
+    case 'case_type':
+      return { table: 'case_types', row: caseTypeRow(change.data) };
+    case 'setting':
+      return { table: 'settings', row: settingRow(change.data) };
   }
 }
 

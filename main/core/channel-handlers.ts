@@ -87,6 +87,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     },
     // The filter choices name no case, so they are not a read to audit.
     'cases.queueChoices': () => session.require().cache.queueChoices(),
+    // Case types are the same for everyone and name no case: not a read to audit.
+    'cases.types': () => session.require().cache.caseTypes(),
     // Counts only, naming no case or person, so (like the plain queue) not a read to audit.
     'dashboard.summary': () => {
       const active = session.require();

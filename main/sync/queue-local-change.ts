@@ -6,6 +6,7 @@ import { MUTATION_ARGS, MutationNameSchema, type MutationArgs, type MutationName
 import { parseOrThrow } from '../../domain/validation-error.ts';
 import { ensureClientId, nextMutationId } from './client-identity.ts';
 import { applyOptimistic } from './optimistic-apply.ts';
+import { assertReportWithinCachedCase } from './report-within-cached-case.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
 /** A change the user made: a mutation name, its arguments, and the version the user edited from (defaults to the cached one). */
@@ -20,6 +21,9 @@ export async function queueLocalChange(trx: Kysely<SyncCacheDatabase>, change: {
     throw new CodedError('validation_error', `Unknown change "${String(change.name).slice(0, 40)}".`);
   }
   const args = parseOrThrow(MUTATION_ARGS[name.data], change.args, name.data) as MutationArgs<MutationName>;
+  if (name.data === 'report.create') {
+    await assertReportWithinCachedCase(trx, args as MutationArgs<'report.create'>, actor);
+  }
   const baseVersion = change.baseVersion ?? (await cachedVersion(trx, name.data, args));
   const clientId = await ensureClientId(trx);
   const before = await applyOptimistic(trx, name.data, args, actor, at);

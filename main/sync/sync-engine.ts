@@ -25,7 +25,8 @@ export const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'ra
 /** The signed-in session as sync needs it (SessionManager fits). */
 export interface SyncSession {
   readonly cache: SyncedCache;
-  readonly user: Pick<SessionUser, 'id' | 'agencyId' | 'teamIds'>;
+  /** The role, when the session has it, lets the desktop check a change before queuing it. */
+  readonly user: Pick<SessionUser, 'id' | 'agencyId' | 'teamIds'> & Partial<Pick<SessionUser, 'role'>>;
 }
 
 /** Where the engine finds the session and tokens. */
@@ -136,7 +137,13 @@ export class SyncEngine {
     if (!store) {
       throw new CodedError('internal_error', 'This cache has no outbox.');
     }
-    return { store, actor: { userId: active.user.id, agencyId: active.user.agencyId, teamId: active.user.teamIds[0] ?? null } };
+    return {
+      store,
+      actor: {
+        userId: active.user.id, agencyId: active.user.agencyId, teamId: active.user.teamIds[0] ?? null, teamIds: active.user.teamIds,
+        ...(active.user.role === undefined ? {} : { role: active.user.role }),
+      },
+    };
   }
 
   /** A local change: optimistic row and outbox entry in one transaction, then a prompt push. Returns its mutation id. */

@@ -6,8 +6,10 @@ import { Navigate, useNavigate } from '@tanstack/react-router';
 import { isAdminRole } from '../../domain/policy/user-admin-policy.ts';
 import { AdminAgencies } from '../screens/admin/AdminAgencies.tsx';
 import { AdminAgreements } from '../screens/admin/AdminAgreements.tsx';
+import { AdminCaseTypes } from '../screens/admin/AdminCaseTypes.tsx';
 import { AdminDevices } from '../screens/admin/AdminDevices.tsx';
 import { AdminMaracAreas } from '../screens/admin/AdminMaracAreas.tsx';
+import { AdminSettings } from '../screens/admin/AdminSettings.tsx';
 import { adminSectionsFor, type AdminSection } from '../screens/admin/AdminNav.tsx';
 import { AdminTeams } from '../screens/admin/AdminTeams.tsx';
 import { AdminUsers } from '../screens/admin/AdminUsers.tsx';
@@ -33,6 +35,8 @@ export function AdminRoute({ section }: { section: AdminSection }) {
     case 'agencies': return <AdminAgencies {...props} />;
     case 'agreements': return <AdminAgreements {...props} />;
     case 'marac-areas': return <AdminMaracAreas {...props} />;
+    case 'case-types': return <AdminCaseTypes {...props} />;
+    case 'settings': return <AdminSettings {...props} />;
     default: break;
   }
   return section === 'devices' ? <AdminDevices {...props} /> : <AdminUsers {...props} />;

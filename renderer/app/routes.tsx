@@ -107,6 +107,8 @@ const adminDevicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '
 
 const adminAgenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agencies', component: () => <AdminRoute section="agencies" /> });
 
+const adminCaseTypesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/case-types', component: () => <AdminRoute section="case-types" /> });
+const adminSettingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/settings', component: () => <AdminRoute section="settings" /> });
 const adminAgreementsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/agreements', component: () => <AdminRoute section="agreements" /> });
 
 const adminMaracAreasRoute = createRoute({ getParentRoute: () => rootRoute, path: 'admin/marac-areas', component: () => <AdminRoute section="marac-areas" /> });
@@ -119,6 +121,7 @@ export const routeTree = rootRoute.addChildren([
   markersReviewRoute,
   tasksRoute, taskRoute,
   adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminMaracAreasRoute,
+  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminCaseTypesRoute, adminSettingsRoute,
   sarsRoute, sarRoute, consultationRoute,
 ]);
 

@@ -43,6 +43,7 @@ export function buildQueueRow(overrides: Partial<QueueRow> = {}): QueueRow {
     reference: 'ASB-2026-0001',
     title: 'Noise nuisance, Example Street',
     caseType: 'asb',
+    caseTypeLabel: 'Anti-social behaviour',
     ownerAgencyName: 'Exampleshire Council',
     status: 'open',
     riskLevel: 'medium',

@@ -1,5 +1,4 @@
 /** Words of the retention screen (docs/audit.md, "Retention and erasure"). */
-import { CASE_TYPE_LABELS } from '../../domain/vocabulary.ts';
 
 /** A review decision as the list says it. */
 export const RETENTION_DECISION_LABELS = { keep: 'Keep', erase: 'Erase' } as const;
@@ -14,8 +13,3 @@ export const RETENTION_ACTION_LABELS = {
 /** The erasure confirmation's warning. */
 export const ERASE_WARNING =
   'Erasing removes the case, its reports, documents, tasks and markers, and any person or place on no other case, from the server and from every computer at its next sync. It cannot be undone. A record that the case existed, and under which rule it was erased, stays.';
-
-/** A case type's label, or its code when it is one configured later. */
-export function caseTypeLabel(code: string): string {
-  return (CASE_TYPE_LABELS as Record<string, string>)[code] ?? code;
-}

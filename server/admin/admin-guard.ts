@@ -9,7 +9,7 @@ import type { ServerContext } from '../context/server-context.ts';
 /** What was attempted, for the audit event of a refusal. */
 export interface AdminAttempt {
   change: string;
-  entityType: 'user' | 'team' | 'agency' | 'marac_area';
+  entityType: 'user' | 'team' | 'agency' | 'marac_area' | 'case_type' | 'setting';
   entityId: string | null;
   details?: Record<string, unknown>;
 }

@@ -3,7 +3,7 @@
 /** The entities whose changes travel through sync. */
 export type ChangeEntity =
   | 'agency' | 'team' | 'user' | 'case' | 'person' | 'location' | 'case_subject' | 'case_link' | 'case_location'
-  | 'report' | 'task' | 'task_update' | 'marker' | 'document' | 'access_request';
+  | 'report' | 'task' | 'task_update' | 'marker' | 'document' | 'access_request' | 'case_type' | 'setting';
 
 /**
  * `upsert`: the record was created or changed; `delete`: it is gone; `access`: who may see it

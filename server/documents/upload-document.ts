@@ -7,6 +7,7 @@ import { sanitiseFileName } from '../../domain/documents/file-name.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import type { AuditActor } from '../audit/record-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { assertWithinCase } from '../cases/assert-within-case.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -44,6 +45,8 @@ export async function uploadDocument(ctx: UploadContext, user: AuthUser, actor: 
       const teamId = ownerTeam(user, input.fields.teamId);
       const shares = input.fields.shares ?? { agencyIds: [], teamIds: [], userIds: [] };
       await checkDocumentShares(trx, user.agencyId, input.fields.sharingLevel, shares);
+      // Never wider than the case, from the start as on every later change (nothing is stored yet).
+      await assertWithinCase(trx, input.caseId, user, { level: input.fields.sharingLevel, owner: { ...user, teamId }, ...shares }, 'document');
       const id = newId();
       await commitBlob(ctx.config.dataDir, input.staged, storageKey, documentSeal(ctx.config, id));
       await trx.insertInto('documents').values({

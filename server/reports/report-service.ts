@@ -6,6 +6,7 @@ import type { CreateReportBody, PatchReportBody } from '../../domain/entities/re
 import { newId } from '../../domain/ids.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCaseFor } from '../cases/case-policy-loader.ts';
+import { assertWithinCase } from '../cases/assert-within-case.ts';
 import { assertShareAllowed, granteeAgencies } from '../cases/case-sharing-service.ts';
 import { isoOf, type WriteContext } from '../changes/write-context.ts';
 import { recordChange } from '../changes/record-change.ts';
@@ -15,7 +16,7 @@ type Trx = Transaction<ServerDatabase>;
 
 /**
  * Adds a report to a case the caller may add reports to. `case` follows the case; any other level
- * restricts it further (the visibility filter also requires the case, so it is never wider).
+ * restricts it further and must not admit anyone the case does not (refused, nothing written).
  */
 export async function createReport(trx: Trx, w: WriteContext, caseId: string, body: CreateReportBody, id: string = newId()): Promise<Selectable<ReportTable>> {
   const at = isoOf(w);
@@ -33,6 +34,11 @@ export async function createReport(trx: Trx, w: WriteContext, caseId: string, bo
   if (shared) {
     await assertShareAllowed(trx, w.user.agencyId, await granteeAgencies(trx, body.agencyIds, body.teamIds, body.userIds));
   }
+  // Never wider than the case, from the start as on every later change (nothing is written yet).
+  await assertWithinCase(trx, caseId, w.user, {
+    level: body.sharingLevel, owner: { ...w.user, teamId },
+    agencyIds: shared ? [...new Set(body.agencyIds)] : [], teamIds: shared ? [...new Set(body.teamIds)] : [], userIds: shared ? [...new Set(body.userIds)] : [],
+  }, 'report');
   await trx.insertInto('reports').values({
     id, case_id: caseId, kind: body.kind, title: body.title, body: body.body, author_user_id: w.user.id, author_agency_id: w.user.agencyId,
     author_team_id: teamId, sharing_level: body.sharingLevel, created_at: at, updated_at: at, version: 1,

@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { CreateMarkerBody } from '../../domain/entities/marker.ts';
 import type { CreateReportBody } from '../../domain/entities/report.ts';
+import { fitsCase, widerThanCase } from '../../domain/policy/within-case.ts';
 import type { ReportSharingLevel } from '../../domain/vocabulary.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { addCaseLocation } from '../cases/case-parts-service.ts';
@@ -64,7 +65,11 @@ function reportSharing(world: World, c: WorldCase, author: AuthUser): Pick<Creat
       : draw < 0.9 && author.teamIds.length > 0 ? 'owner_team'
         : others.length > 0 ? 'shared' : 'owner_agency';
   // `shared`: the author's agency plus one named agency that can see the case.
-  return { sharingLevel: level, agencyIds: level === 'shared' ? [world.random.pick(others)] : [], teamIds: [], userIds: [] };
+  const agencyIds = level === 'shared' ? [world.random.pick(others)] : [];
+  // Never wider than the case (the server refuses it): a restriction that would be follows the case instead.
+  const owner = { ...author, teamId: author.teamIds[0] ?? null };
+  const fits = fitsCase(widerThanCase(c.policy, { level, owner, agencyIds, teamIds: [], userIds: [] }, { teamAgency: () => undefined, user: () => undefined }));
+  return fits ? { sharingLevel: level, agencyIds, teamIds: [], userIds: [] } : { sharingLevel: 'case', agencyIds: [], teamIds: [], userIds: [] };
 }
 
 /** Tasks on open cases: for the owner team or a partner agency, some already overdue. */

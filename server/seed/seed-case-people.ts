@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { CreatePersonBody } from '../../domain/entities/person.ts';
 import { CONSENT_STATUSES } from '../../domain/entities/person.ts';
-import type { CaseType, SubjectRole } from '../../domain/vocabulary.ts';
+import type { DefaultCaseType, SubjectRole } from '../../domain/vocabulary.ts';
 import { addCaseSubject } from '../cases/case-parts-service.ts';
 import { createPerson } from '../persons/create-person.ts';
 import { actAs } from './seed-directory.ts';
@@ -32,7 +32,7 @@ export interface MainPersonPlan {
 const CHILD_ROLES: readonly SubjectRole[] = ['child'];
 
 /** Decides who the case is about; every 45th case (from the 21st) is a near-duplicate of someone another agency recorded. */
-export function planMainPerson(world: World, index: number, ownerAgencyId: string, caseType: CaseType): MainPersonPlan {
+export function planMainPerson(world: World, index: number, ownerAgencyId: string, caseType: DefaultCaseType): MainPersonPlan {
   const random = world.random;
   const elsewhere = world.persons.filter((p) => p.ownerAgencyId !== ownerAgencyId && p.adult && p.searchable);
   if (index % 45 === 20) {

@@ -1,7 +1,7 @@
 /** The demo world as the seed builds it in memory: its cases, persons and plans, and the clock helpers. */
 import type { AuthUser } from '../auth/auth-user.ts';
 import type { PolicyCase } from '../../domain/policy/case-policy.ts';
-import type { CaseType, SubjectRole } from '../../domain/vocabulary.ts';
+import type { DefaultCaseType, SubjectRole } from '../../domain/vocabulary.ts';
 import type { SeedTarget } from './seed-target.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import type { SeededAgency, SeededDirectory } from './seed-directory.ts';
@@ -16,7 +16,7 @@ export interface WorldCase {
   id: string;
   index: number;
   reference: string;
-  caseType: CaseType;
+  caseType: DefaultCaseType;
   open: boolean;
   hiddenFromSearch: boolean;
   /** When the case was opened (ms). */

@@ -2,7 +2,7 @@
  * What the demo world writes on a case: who is in it (roles per case type), reports, tasks and
  * warning markers — stock practitioner phrasing with the invented names filled in.
  */
-import type { CaseType, MarkerType, ReportKind, SubjectRole } from '../../domain/vocabulary.ts';
+import type { DefaultCaseType, MarkerType, ReportKind, SubjectRole } from '../../domain/vocabulary.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** The role of the person a case is titled after, and the roles others in it may have. */
@@ -12,7 +12,7 @@ export interface RolePlan {
 }
 
 /** Roles per case type: the titled person first, then who else tends to be recorded. */
-export const ROLE_PLANS: Record<CaseType, RolePlan> = {
+export const ROLE_PLANS: Record<DefaultCaseType, RolePlan> = {
   asb: { main: 'perpetrator', others: ['victim', 'witness', 'associate'] },
   vulnerable_persons_panel: { main: 'subject', others: ['family_member', 'associate'] },
   iom: { main: 'subject', others: ['associate', 'family_member'] },

@@ -2,10 +2,10 @@
  * Synthetic cases: realistic case types per agency kind, titled after the invented person and
  * place the seed chose for them (synthetic-names.ts, synthetic-places.ts), so they describe nobody.
  */
-import type { AgencyKind, CaseType, RiskLevel, SharingLevel } from '../../domain/vocabulary.ts';
+import type { AgencyKind, DefaultCaseType, RiskLevel, SharingLevel } from '../../domain/vocabulary.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
-const TYPES_BY_KIND: Record<AgencyKind, readonly CaseType[]> = {
+const TYPES_BY_KIND: Record<AgencyKind, readonly DefaultCaseType[]> = {
   police: ['asb', 'domestic_abuse_marac', 'iom', 'hate_crime', 'modern_slavery', 'vulnerable_persons_panel', 'prevent_channel'],
   council: ['asb', 'vulnerable_persons_panel', 'troubled_families', 'rough_sleeping', 'licensing', 'early_help', 'safeguarding', 'unauthorised_encampment'],
   housing: ['asb', 'staff_safety', 'rough_sleeping', 'vulnerable_persons_panel'],
@@ -16,7 +16,7 @@ const TYPES_BY_KIND: Record<AgencyKind, readonly CaseType[]> = {
 };
 
 type TitleMaker = (name: string, street: string, place: string) => string;
-const TITLES: Record<CaseType, readonly TitleMaker[]> = {
+const TITLES: Record<DefaultCaseType, readonly TitleMaker[]> = {
   asb: [(n, s, p) => `Noise nuisance and intimidation – ${s}, ${p}`, (n, s, p) => `Youth ASB at ${s} shops, ${p}`, (n) => `Repeat neighbour dispute – ${n}`],
   vulnerable_persons_panel: [(n) => `Self-neglect and hoarding – ${n}`, (n, s, p) => `Vulnerable adult at risk of exploitation – ${p}`, (n) => `Frequent caller, mental health crisis – ${n}`],
   iom: [(n) => `IOM cohort – acquisitive offending – ${n}`, (n, s, p) => `Prolific burglary nominal – ${p}`],
@@ -37,7 +37,7 @@ const TITLES: Record<CaseType, readonly TitleMaker[]> = {
 /** What the seed needs to invent one case. */
 export interface SyntheticCase {
   title: string;
-  caseType: CaseType;
+  caseType: DefaultCaseType;
   riskLevel: RiskLevel;
   sharingLevel: SharingLevel;
   open: boolean;
@@ -47,12 +47,12 @@ export interface SyntheticCase {
 }
 
 /** The case types an agency of the kind opens. */
-export function caseTypeFor(random: SeededRandom, kind: AgencyKind): CaseType {
+export function caseTypeFor(random: SeededRandom, kind: AgencyKind): DefaultCaseType {
   return random.pick(TYPES_BY_KIND[kind]);
 }
 
 /** Invents one case of the type, titled after the main person (full name), their street and town. */
-export function syntheticCase(random: SeededRandom, caseType: CaseType, about: { name: string; street: string; town: string }): SyntheticCase {
+export function syntheticCase(random: SeededRandom, caseType: DefaultCaseType, about: { name: string; street: string; town: string }): SyntheticCase {
   const title = random.pick(TITLES[caseType])(about.name, about.street, about.town);
   const highRiskType = caseType === 'domestic_abuse_marac' || caseType === 'modern_slavery';
   const riskLevel: RiskLevel = highRiskType

@@ -42,7 +42,7 @@ async function readPage(trx: Transaction<ServerDatabase>, args: BootstrapArgs): 
   }
   const snapshot = args.snapshot ?? head;
   const anchors = await listAnchors(trx, args.user, args.at, args.phase, { after: args.after ?? null, limit: args.limit });
-  const wanted = await recordsAround(trx, args.phase, anchors);
+  const wanted = [...(args.phase === 'agencies' && (args.after ?? null) === null ? await referenceData(trx) : []), ...(await recordsAround(trx, args.phase, anchors))];
   const visible = await loadVisible(trx, args.user, args.at, wanted);
   const seen = new Set<string>();
   const changes: BootstrapResponse['changes'] = [];
@@ -65,6 +65,12 @@ function nextPosition(phase: BootstrapPhase, anchors: readonly string[], limit: 
   }
   const following = BOOTSTRAP_PHASES[BOOTSTRAP_PHASES.indexOf(phase) + 1];
   return following === undefined ? null : { phase: following, after: null };
+}
+
+/** Every case type and setting: few rows, carried by the first page so the new-case form and escalation work from the start. */
+async function referenceData(db: Kysely<ServerDatabase>): Promise<Wanted[]> {
+  const types = await db.selectFrom('case_types').select('code').orderBy('code').execute();
+  return [...types.map((t) => ({ entity: 'case_type' as const, id: t.code })), { entity: 'setting', id: 'task_escalation_days' }];
 }
 
 /** The records a page carries: the anchors, and for a case everything that works with it offline. */

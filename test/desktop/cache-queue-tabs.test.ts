@@ -15,7 +15,7 @@ import { newId } from '../../domain/ids.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES, RISK_LEVELS } from '../../domain/vocabulary.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { queryQueue, type QueueQuery } from '../../main/cache/queue-query.ts';
-import { openTestCache, page, syncCase, syncTask } from './cache-test-kit.ts';
+import { defaultCaseTypeChanges, openTestCache, page, syncCase, syncTask } from './cache-test-kit.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -73,7 +73,7 @@ const sortKey: Record<QueueSort, (k: CaseRecord) => string | number> = {
   updated: (k) => k.updatedAt,
   reference: (k) => k.reference,
   title: (k) => k.title.toLowerCase(),
-  type: (k) => typeOrder.indexOf(k.caseType),
+  type: (k) => (typeOrder as readonly string[]).indexOf(k.caseType),
   owner: (k) => agencyName(k.ownerAgencyId).toLowerCase(),
   status: (k) => k.status,
   risk: (k) => RISK_LEVELS.indexOf(k.riskLevel),
@@ -105,6 +105,7 @@ describe('the queue tabs, filters and sorts', () => {
     dir = mkdtempSync(join(tmpdir(), 'cb-cache-queue-tabs-'));
     ({ cache, db } = await openTestCache(dir));
     await cache.applyPullPage(page([
+      ...defaultCaseTypeChanges(),
       ...[mine, other, third].map((data) => ({ entity: 'agency' as const, data })),
       ...cases.map((data) => ({ entity: 'case' as const, data })),
       ...tasks.map((data) => ({ entity: 'task' as const, data })),

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { Agency, CaseRecord } from '../../domain/entities.ts';
 import { newId } from '../../domain/ids.ts';
-import { CASE_TYPE_LABELS } from '../../domain/vocabulary.ts';
+import { CASE_TYPE_LABELS, type DefaultCaseType } from '../../domain/vocabulary.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { queryQueue } from '../../main/cache/queue-query.ts';
-import { openTestCache, page, syncCase } from './cache-test-kit.ts';
+import { defaultCaseTypeChanges, openTestCache, page, syncCase } from './cache-test-kit.ts';
 
 // Text a user may type that means something to FTS5 or to LIKE; the filter must take all of it literally.
 const SPECIAL = 'Flat "B" *star* -dash ^caret (paren) key:value 100% done_ok it\'s NEAR AND OR';
@@ -34,7 +34,7 @@ describe('the queue text filter, through the trigram index', () => {
   // What the filter means, computed in JS: a case-insensitive substring of the reference or title, a type label, or the agency name.
   function expected(filter: string, limit: number, offset: number): { total: number; ids: string[] } {
     const needle = filter.trim().toLowerCase();
-    const hit = (c: CaseRecord) => [c.reference, c.title, CASE_TYPE_LABELS[c.caseType], c.ownerAgencyId === agency.id ? agency.name : '']
+    const hit = (c: CaseRecord) => [c.reference, c.title, CASE_TYPE_LABELS[c.caseType as DefaultCaseType], c.ownerAgencyId === agency.id ? agency.name : '']
       .some((text) => text.toLowerCase().includes(needle));
     const sorted = cases.filter(hit).sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1));
     return { total: sorted.length, ids: sorted.slice(offset, offset + limit).map((c) => c.id) };
@@ -54,7 +54,8 @@ describe('the queue text filter, through the trigram index', () => {
       transformResult: (a) => Promise.resolve(a.result),
     });
     await queryQueue(spy, { filter, limit, offset });
-    return Promise.all(seen.map(async (q) => {
+    // Left out: the lookup of case types by label, which reads the small synced `case_types` table, never `cases`.
+    return Promise.all(seen.filter((q) => !q.sql.startsWith('select "id" from "case_types"')).map(async (q) => {
       const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]));
       return { sql: q.sql, plan: rows.map((r) => r.detail).join('\n') };
     }));
@@ -63,7 +64,7 @@ describe('the queue text filter, through the trigram index', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cb-cache-queue-filter-'));
     ({ cache, db } = await openTestCache(dir));
-    await cache.applyPullPage(page([{ entity: 'agency', data: agency }, ...cases.map((data) => ({ entity: 'case' as const, data }))]));
+    await cache.applyPullPage(page([...defaultCaseTypeChanges(), { entity: 'agency', data: agency }, ...cases.map((data) => ({ entity: 'case' as const, data }))]));
   });
   afterAll(async () => {
     await cache.close();

@@ -7,6 +7,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { CaseRecord } from '../../domain/entities.ts';
 import type { PullResponse, SyncChange, SyncRemoval } from '../../domain/http/sync-schemas.ts';
 import { newId } from '../../domain/ids.ts';
+import { CASE_TYPE_LABELS, CASE_TYPES } from '../../domain/vocabulary.ts';
 import type {
   SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
 } from '../../domain/sync/sync-records.ts';
@@ -45,6 +46,10 @@ export function page(changes: Array<Omit<SyncChange, 'seq'>>, removals: SyncRemo
 }
 
 /** A case record. */
+/** The default case types as the server sends them (case types are data: the cache labels cases from these). */
+export const defaultCaseTypeChanges = (): Array<Omit<SyncChange, 'seq'>> =>
+  CASE_TYPES.map((code) => ({ entity: 'case_type' as const, data: { id: code, label: CASE_TYPE_LABELS[code], active: true } }));
+
 export const syncCase = (o: Partial<CaseRecord> = {}): CaseRecord => ({
   id: newId(), reference: `SYN-${String(++cursor).padStart(6, '0')}`, title: 'Synthetic case', caseType: 'asb', status: 'open',
   closureReason: null, riskLevel: 'medium', reviewDate: null, ownerAgencyId: newId(), ownerTeamId: null, ownerUserId: null,

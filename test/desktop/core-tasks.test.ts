@@ -15,6 +15,7 @@ import { newId } from '../../domain/ids.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { callCore } from '../support/core-call.ts';
+import { buildSignedInUser, call } from '../support/case-factories.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
 import { createTestKeychain } from '../support/keychain.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -171,5 +172,24 @@ describe('tasks on the desktop', () => {
     expect((await list(desktops[1]!.core, 'escalated')).rows).toEqual([]);
     const team = await list(sergeant, 'team');
     expect(team.rows.filter((r) => r.id === justLate).map((r) => [r.overdue, r.escalated])).toEqual([[true, false]]);
+  });
+
+  it('escalates by the days a system admin set once they are synced: at 4 days past due with 3 set, not at 3', async () => {
+    const police = desktops[0]!.core;
+    const sergeant = desktops.at(-1)!.core;
+    const fourLate = newId();
+    await callCore(police, 'changes.submit', {
+      name: 'task.create', args: { taskId: fourLate, caseId: ids.caseId, title: 'Due -4', assigneeAgencyId: ids.police, assigneeTeamId: ids.north, dueDate: daysFromToday(-4) },
+    });
+    await callCore(police, 'sync.now', null);
+    const sysadmin = await buildSignedInUser(server, ids.housing, [], 'system_admin');
+    expect((await call(server, sysadmin, 'PUT', '/settings/task-escalation-days', { days: 3 })).status).toBe(200);
+    await callCore(sergeant, 'sync.now', null);
+    const escalated = await list(sergeant, 'escalated');
+    expect(escalated.escalationDays).toBe(3);
+    expect(escalated.rows.map((r) => r.title)).toEqual(['Due -4']);
+    const team = await list(sergeant, 'team');
+    expect(team.rows.filter((r) => r.title.startsWith('Due')).map((r) => [r.title, r.overdue, r.escalated]))
+      .toEqual([['Due -4', true, true], ['Due -3', true, false], ['Due -2', true, false]]);
   });
 });

@@ -91,6 +91,28 @@ describe('the outbox against a real server and a real encrypted cache', () => {
     expect(server_.review_date).toBe('2027-01-15');
   });
 
+  it('refuses offline a report restricted more widely than its cached case, queuing nothing; the server refuses it too', async () => {
+    const officerId = desktop.session.require().user.id;
+    const council = desktop.session.require().user.agencyId;
+    const mine = await buildCase(server.db, { ownerAgencyId: council, ownerUserId: officerId, sharingLevel: 'owner_only', title: 'Only mine at Larkspur Row' });
+    await desktop.engine.syncNow();
+    const wide = { reportId: newId(), caseId: mine.id, kind: 'contact' as const, title: 'Visit', body: 'Synthetic.', sharingLevel: 'owner_agency' as const };
+    await expect(desktop.store().enqueue({ name: 'report.create', args: wide }, { ...actor(), role: 'practitioner', teamIds: [] }))
+      .rejects.toMatchObject({ code: 'validation_error', message: expect.stringContaining('more widely than its case') as unknown });
+    expect(await desktop.db().selectFrom('outbox').selectAll().execute()).toEqual([]);
+    expect(await desktop.db().selectFrom('reports').selectAll().where('id', '=', wide.reportId).execute()).toEqual([]);
+    // Without the role (an older caller), the push carries it and the server refuses it, nothing written there either.
+    await desktop.store().enqueue({ name: 'report.create', args: wide }, actor());
+    await desktop.engine.syncNow();
+    expect(await server.db.selectFrom('reports').select('id').where('id', '=', wide.reportId).execute()).toEqual([]);
+    expect(await desktop.db().selectFrom('outbox').select(['state', 'error_code']).execute()).toEqual([{ state: 'rejected', error_code: 'validation_error' }]);
+    await desktop.db().deleteFrom('outbox').execute();
+    const within = { ...wide, reportId: newId(), sharingLevel: 'owner_only' as const };
+    await desktop.store().enqueue({ name: 'report.create', args: within }, { ...actor(), role: 'practitioner', teamIds: [] });
+    await desktop.engine.syncNow();
+    expect(await server.db.selectFrom('reports').select('sharing_level').where('id', '=', within.reportId).execute()).toEqual([{ sharing_level: 'owner_only' }]);
+  });
+
   function actor() {
     const user = desktop.session.require().user;
     return { userId: user.id, agencyId: user.agencyId, teamId: null };

@@ -2,12 +2,13 @@
  * The system administrator's agencies and sharing agreements, end to end: the demo system admin adds
  * an agency, which starts sharing with nobody; on Sharing agreements they let it share with the
  * council only, and the matrix says so; the server holds exactly that. On MARAC areas they add an
- * area coordinated by the new agency and change its name and escalation rule, by keyboard. An agency
- * admin is offered none of these screens, and the address of one leads back to Users.
+ * area coordinated by the new agency and change its name and escalation rule, by keyboard. They add a
+ * case type, which a practitioner's new-case form offers after a sync. An agency admin is offered none
+ * of these screens, and the address of one leads back to Users.
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
 
 const sysadmin = DEMO_USERS.find((u) => u.role === 'system_admin')!;
 const agencyAdmin = DEMO_USERS.find((u) => u.username === 'mark.evans')!;
@@ -111,7 +112,64 @@ test('a system administrator adds an agency and lets it share with the council o
   }
 });
 
-test("an agency administrator is offered neither agencies, agreements nor MARAC areas, and their addresses lead back to Users", async ({ page, browser }) => {
+test('a system administrator adds a case type on Case types; a practitioner is offered it for a new case after a sync', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await leaveSignedOut(browser);
+  await page.goto(context.url);
+  await page.getByLabel('Username').fill(sysadmin.username);
+  await page.getByLabel('Password').fill(sysadmin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Administration' }).click();
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Case types' }).click();
+  await expect(page).toHaveURL(/#\/admin\/case-types$/);
+  const types = page.getByTestId('admin-case-types');
+  await expect(types.getByRole('heading', { level: 1, name: 'Administration: case types' })).toBeFocused();
+  await expect(types.getByRole('row', { name: /^Anti-social behaviour/ })).toContainText('In use');
+
+  const form = types.getByRole('form', { name: 'Add a case type' });
+  await form.getByLabel('Name').fill('Cuckooing');
+  await form.getByRole('button', { name: 'Add case type' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(types.getByRole('status')).toHaveText('Cuckooing was added. Desktops offer it for new cases after their next sync.');
+  await expect(types.getByRole('row', { name: /^Cuckooing/ })).toContainText('cuckooing');
+  // A repeated name is refused in the server's words, and nothing is added.
+  await form.getByLabel('Name').fill('CUCKOOING');
+  await form.getByRole('button', { name: 'Add case type' }).click();
+  await expect(types.getByRole('alert')).toHaveText('There is already a case type called Cuckooing.');
+  await expect(types.getByRole('row', { name: /^Cuckooing/i })).toHaveCount(1);
+  await expectAccessibleScreen(page, 'admin-case-types');
+
+  // The task escalation days, system-wide; put back afterwards, as other specs escalate at the default.
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'System settings' }).click();
+  const settings = page.getByTestId('admin-settings');
+  await expect(settings.getByRole('heading', { level: 1, name: 'Administration: system settings' })).toBeFocused();
+  const daysField = settings.getByLabel('Days a task may be overdue before it escalates');
+  await expect(daysField).toHaveValue('2');
+  await daysField.fill('31');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('alert')).toBeVisible();
+  await daysField.fill('3');
+  await daysField.press('Enter');
+  await expect(settings.getByRole('status')).toHaveText('Saved. Tasks overdue by more than 3 days escalate; desktops use this after their next sync.');
+  await expectAccessibleScreen(page, 'admin-settings');
+  const token = await apiSignIn(sysadmin.username, sysadmin.password);
+  expect(await callJsonApi(token, 'PUT', '/settings/task-escalation-days', { days: 2 })).toEqual({ taskEscalationDays: 2, version: 2 });
+
+  await leaveSignedOut(browser);
+  // A fresh page: going to the same address with another hash would not reload the signed-out app.
+  const practitioner = await browser.newPage();
+  await openSignedIn(practitioner);
+  await practitioner.getByRole('button', { name: 'New case' }).click();
+  const dialog = practitioner.getByRole('dialog', { name: 'New case' });
+  await expect(dialog.getByLabel('Case type').getByRole('option', { name: 'Cuckooing' })).toHaveCount(1);
+  await dialog.getByLabel('Case type').selectOption({ label: 'Cuckooing' });
+  await expect(dialog.getByLabel('Case type')).toHaveValue('cuckooing');
+  await practitioner.keyboard.press('Escape');
+  await practitioner.close();
+});
+
+test("an agency administrator is offered neither agencies, agreements, MARAC areas nor case types, and their addresses lead back to Users", async ({ page, browser }) => {
   await leaveSignedOut(browser);
   await page.goto(context.url);
   await page.getByLabel('Username').fill(agencyAdmin.username);
@@ -123,6 +181,8 @@ test("an agency administrator is offered neither agencies, agreements nor MARAC 
   await page.evaluate(() => { window.location.hash = '#/admin/marac-areas'; });
   await expect(page).toHaveURL(/#\/admin\/users$/);
   await page.evaluate(() => { window.location.hash = '#/admin/agreements'; });
+  await expect(page).toHaveURL(/#\/admin\/users$/);
+  await page.evaluate(() => { window.location.hash = '#/admin/case-types'; });
   await expect(page).toHaveURL(/#\/admin\/users$/);
   await expect(page.getByTestId('admin-users')).toBeVisible();
 });

@@ -27,6 +27,8 @@ const NO_CONTENT: Record<string, string> = {
   '/agencies': "agency names, codes, sharing agreements and account counts for a system administrator: configuration, no personal data",
   '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',
   '/retention/rules': 'case types and their retention periods: configuration, no personal data',
+  '/case-types': 'case type names, codes and how many cases have each, for a system administrator: configuration, no personal data',
+  '/settings': 'the system settings (task escalation days) for a system administrator: configuration, no personal data',
   '/audit/exports/{id}': "the caller's own export job: its status, progress and manifest, no event rows (the file is audited)",
   '/audit/exports/{id}/manifest': "the caller's own export's manifest: filters, counts and hashes, no event rows (the file is audited)",
 };

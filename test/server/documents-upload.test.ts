@@ -17,6 +17,7 @@ describe.each(testDialects())('document upload and download on %s', (dialect) =>
   let server: TestServer;
   const tokens: Record<string, string> = {};
   let sharedCase: string;
+  let teamCase: string;
   let blobDir: string;
 
   beforeAll(async () => {
@@ -28,6 +29,7 @@ describe.each(testDialects())('document upload and download on %s', (dialect) =>
     const pc = await buildUser(db, { agencyId: police, teamIds: [team] });
     const officer = await buildUser(db, { agencyId: council });
     sharedCase = (await buildCase(db, { ownerAgencyId: police, sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
+    teamCase = (await buildCase(db, { ownerAgencyId: police, ownerTeamId: team, sharingLevel: 'owner_team' })).id;
     for (const [name, u] of Object.entries({ pc, officer })) {
       const res = await server.app.inject({ method: 'POST', url: '/auth/login', payload: { username: u.username, password: u.password } });
       tokens[name] = res.json<{ accessToken: string }>().accessToken;
@@ -75,6 +77,20 @@ describe.each(testDialects())('document upload and download on %s', (dialect) =>
     expect(res.json<{ error: { code: string; message: string } }>().error).toEqual({ code: 'validation_error', message: 'The file content does not match its declared type.' });
     expect(await documentCount()).toBe(before);
     expect(storedFiles()).toHaveLength(before);
+  });
+
+  it('refuses a document shared more widely than its case at upload, keeping no row and no file; the case team is fine', async () => {
+    const before = await documentCount();
+    const pdf = { name: 'Plan.pdf', type: 'application/pdf', content: PDF };
+    for (const fields of [{ sharingLevel: 'owner_agency' }, { sharingLevel: 'shared', shares: JSON.stringify({ agencyIds: [], teamIds: [], userIds: [] }) }]) {
+      const res = await upload(tokens.pc!, teamCase, fields, pdf);
+      expect(res.statusCode, fields.sharingLevel).toBe(400);
+      expect(res.json<{ error: { code: string; message: string } }>().error.message, fields.sharingLevel).toContain('more widely than its case');
+    }
+    expect(await documentCount()).toBe(before);
+    expect(storedFiles()).toHaveLength(before);
+    expect((await upload(tokens.pc!, teamCase, { sharingLevel: 'owner_team' }, pdf)).statusCode).toBe(201);
+    expect(await documentCount()).toBe(before + 1);
   });
 
   it('refuses types off the allow-list, and an extension that does not fit the declared type', async () => {

@@ -36,6 +36,22 @@ describe.each(testDialects())('reports on %s', (dialect) => {
     expect((await call(server, world.users.housing.a, 'GET', `/cases/${caseId}/reports`)).status).toBe(404);
   });
 
+  it('refuses a new report restricted more widely than its case, writing nothing; one within it is kept', async () => {
+    const police = world.users.police.a;
+    const teamCase = (await buildCase(server.db, { ownerAgencyId: world.agencies.police, ownerTeamId: world.teams.police[0], sharingLevel: 'owner_team' })).id;
+    const count = async () => (await server.db.selectFrom('reports').select('id').where('case_id', '=', teamCase).execute()).length;
+    const base = { kind: 'contact', title: 'Visit', body: 'Synthetic visit' };
+    for (const wider of [{ sharingLevel: 'owner_agency' }, { sharingLevel: 'shared', agencyIds: [world.agencies.council] }]) {
+      const refused = await call<{ error: { code: string; message: string } }>(server, police, 'POST', `/cases/${teamCase}/reports`, { ...base, ...wider });
+      expect([refused.status, refused.body.error.code], wider.sharingLevel).toEqual([400, 'validation_error']);
+      expect(refused.body.error.message).toContain('more widely than its case');
+    }
+    expect(await count()).toBe(0);
+    expect((await call(server, police, 'POST', `/cases/${teamCase}/reports`, { ...base, sharingLevel: 'owner_team' })).status).toBe(200);
+    expect((await call(server, police, 'POST', `/cases/${teamCase}/reports`, { ...base, sharingLevel: 'owner_only' })).status).toBe(200);
+    expect(await count()).toBe(2);
+  });
+
   it('keeps every earlier version when the author edits, and only the author may edit', async () => {
     const police = world.users.police.a;
     const created = await call<Report>(server, police, 'POST', `/cases/${caseId}/reports`, { kind: 'assessment', title: 'First', body: 'Text one' });

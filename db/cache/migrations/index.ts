@@ -8,6 +8,7 @@ import * as m0005 from './0005_locations.ts';
 import * as m0006 from './0006_audit_outbox.ts';
 import * as m0007 from './0007_trigram_search.ts';
 import * as m0008 from './0008_queue_sorts.ts';
+import * as m0009 from './0009_case_types_and_settings.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export const cacheMigrations: Record<string, Migration> = {
   '0006_audit_outbox': m0006,
   '0007_trigram_search': m0007,
   '0008_queue_sorts': m0008,
+  '0009_case_types_and_settings': m0009,
 };
 
 /** A Kysely migration provider over the static list. */

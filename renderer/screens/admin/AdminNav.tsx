@@ -6,7 +6,7 @@ import { classNames } from '../../components/class-names.ts';
 import styles from './Admin.module.css';
 
 /** The administration screens. */
-export type AdminSection = 'users' | 'teams' | 'devices' | 'agencies' | 'agreements' | 'marac-areas';
+export type AdminSection = 'users' | 'teams' | 'devices' | 'agencies' | 'agreements' | 'marac-areas' | 'case-types' | 'settings';
 
 const SECTIONS: Array<{ key: AdminSection; label: string; systemOnly?: true }> = [
   { key: 'users', label: 'Users' },
@@ -15,6 +15,8 @@ const SECTIONS: Array<{ key: AdminSection; label: string; systemOnly?: true }> =
   { key: 'agencies', label: 'Agencies', systemOnly: true },
   { key: 'agreements', label: 'Sharing agreements', systemOnly: true },
   { key: 'marac-areas', label: 'MARAC areas', systemOnly: true },
+  { key: 'case-types', label: 'Case types', systemOnly: true },
+  { key: 'settings', label: 'System settings', systemOnly: true },
 ];
 
 /** The sections a role may open: agencies, sharing agreements and MARAC areas only for a system administrator. */

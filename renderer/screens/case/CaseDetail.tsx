@@ -3,7 +3,6 @@
  * overview (risk and status, people, open tasks, reports and documents) and the chronology.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { AddReportForm } from './AddReportForm.tsx';
 import { AddTaskForm } from '../tasks/AddTaskForm.tsx';
 import { CaseChangeForm } from './CaseChangeForm.tsx';
@@ -18,6 +17,7 @@ import { ReportSharingButton } from '../sharing/ReportSharingButton.tsx';
 import { DocumentSharingButton } from '../sharing/DocumentSharingButton.tsx';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
+import { useCaseTypeLabel } from '../../api/use-case-types.ts';
 import { CASE_STATUS_LABELS, REPORT_KIND_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../words/display-labels.ts';
 import { errorMessage } from '../../words/error-messages.ts';
 import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
@@ -55,6 +55,7 @@ export interface CaseDetailProps {
 export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson, onOpenTask }: CaseDetailProps) {
   const id = useId();
   const query = useDesktopQuery('cases.detail', { caseId });
+  const caseTypeLabel = useCaseTypeLabel();
   const failure = query.isError ? errorBodyOf(query.error) : null;
   // A case that has left the offline copy is no longer shown, even though the last answer is still held.
   const shown = failure?.code === 'not_found' ? null : (query.data ?? null);
@@ -129,7 +130,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           </div>
           <div>
             <dt>Type</dt>
-            <dd>{CASE_TYPE_LABELS[c.caseType]}</dd>
+            <dd>{caseTypeLabel(c.caseType)}</dd>
           </div>
           <div>
             <dt>Owner agency</dt>

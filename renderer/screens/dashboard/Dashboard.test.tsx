@@ -34,7 +34,13 @@ const data = (overrides: Partial<DashboardData> = {}): DashboardData => ({
 
 function open(user = practitioner, value: DashboardData = data()) {
   renderWithProviders(<Dashboard user={user} onBack={() => undefined} />, {
-    api: recordingDesktopApi({ 'dashboard.summary': () => ({ ok: true, value }) }).api,
+    api: recordingDesktopApi({
+      'dashboard.summary': () => ({ ok: true, value }),
+      // Labels come from the case types in the offline copy.
+      'cases.types': () => ({ ok: true, value: { caseTypes: [
+        { code: 'asb', label: 'Anti-social behaviour', active: true }, { code: 'hate_crime', label: 'Hate crime', active: true },
+      ] } }),
+    }).api,
   });
 }
 const section = (name: string) => screen.getByRole('region', { name });

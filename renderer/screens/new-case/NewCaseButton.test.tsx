@@ -11,6 +11,11 @@ const TEAM_B = '6f1c0a52-0000-4000-8000-00000000000b';
 
 function open(answer: 'ok' | 'refused' = 'ok') {
   const recording = recordingDesktopApi({
+    // The offline copy's case types: a retired one is never offered for a new case.
+    'cases.types': () => ({ ok: true, value: { caseTypes: [
+      { code: 'asb', label: 'Anti-social behaviour', active: true }, { code: 'hate_crime', label: 'Hate crime', active: true },
+      { code: 'old_panel', label: 'Old panel', active: false },
+    ] } }),
     'changes.submit': () => (answer === 'ok'
       ? { ok: true, value: { mutationId: 3 } }
       : { ok: false, error: { code: 'validation_error', message: 'Invalid arguments.' } }),
@@ -38,6 +43,8 @@ describe('a new case', () => {
     }
     expect(submitted(calls)).toEqual([]);
     expect(onCreated).not.toHaveBeenCalled();
+    const offered = within(within(dialog).getByLabelText('Case type')).getAllByRole('option').map((o) => o.textContent);
+    expect(offered).toEqual(['Choose a case type', 'Anti-social behaviour', 'Hate crime']);
   });
 
   it('words the domain’s own length limit for a title that is too long', async () => {

@@ -8,7 +8,7 @@ import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { newId } from '../../../domain/ids.ts';
 import { CaseCreateArgsSchema } from '../../../domain/sync/mutations.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES } from '../../../domain/vocabulary.ts';
+import { useCaseTypes } from '../../api/use-case-types.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSchemaForm } from '../../api/use-schema-form.ts';
 import { useSubmit } from '../../api/use-submit.ts';
@@ -72,6 +72,8 @@ function NewCaseDialog({ teamIds, onClose, onCreated }: NewCaseButtonProps & { o
     caseType: '', title: '', reviewDate: null, ownerTeamId: teamIds[0] ?? null, sharingLevel: 'owner_agency',
   });
   const { errors } = form.formState;
+  // The synced case types still in use: a retired type keeps its cases but is never offered for a new one.
+  const choosable = (useCaseTypes().data?.caseTypes ?? []).filter((t) => t.active);
   const { busy, error, submit } = useSubmit(
     async (fields: z.output<typeof NewCaseFormSchema>) => {
       const caseId = newId();
@@ -86,9 +88,9 @@ function NewCaseDialog({ teamIds, onClose, onCreated }: NewCaseButtonProps & { o
         <Field label="Case type" error={errors.caseType?.message}>
           <select className="field__input" {...form.register('caseType')}>
             <option value="">Choose a case type</option>
-            {CASE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {CASE_TYPE_LABELS[t]}
+            {choosable.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
               </option>
             ))}
           </select>

@@ -49,7 +49,7 @@ describe('the case queue tabs, filters and sorting', () => {
     expect(screen.getByRole('columnheader', { name: /Reference/ }).getAttribute('aria-sort')).toBe('ascending');
     cleanup();
 
-    window.location.hash = '#/queue?tab=nonsense&type=nope&risk=7&overdue=yes&owner=x&sort=colour&dir=up';
+    window.location.hash = '#/queue?tab=nonsense&type=No%20pe!&risk=7&overdue=yes&owner=x&sort=colour&dir=up';
     const second = openQueue();
     await waitFor(() => expect(second.lastQueueCall()).toEqual({ filter: '', limit: 25, offset: 0 }));
     expect(screen.getByRole('tab', { name: 'Everything I can see' }).getAttribute('aria-selected')).toBe('true');

@@ -2,7 +2,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { QueueSort, SortDirection } from '../../../domain/ipc/case-channels.ts';
 import type { QueueRow } from '../../../domain/ipc/contract.ts';
-import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
 import { CASE_STATUS_LABELS } from '../../words/display-labels.ts';
 import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
 import { MarkerIndicator } from '../../components/MarkerIndicator.tsx';
@@ -97,7 +96,7 @@ export function CaseQueueTable({ rows, busy, sort, direction, onSortChange, onOp
               {row.title}
               <MarkerIndicator types={row.markerTypes} />
             </td>
-            <td>{CASE_TYPE_LABELS[row.caseType]}</td>
+            <td>{row.caseTypeLabel}</td>
             <td>{row.ownerAgencyName}</td>
             <td>{CASE_STATUS_LABELS[row.status]}</td>
             <td>

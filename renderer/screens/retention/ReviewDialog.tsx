@@ -11,7 +11,8 @@ import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { formatDate } from '../../words/format-date-time.ts';
-import { caseTypeLabel, RETENTION_ACTION_LABELS } from '../../words/retention-words.ts';
+import { useCaseTypeLabel } from '../../api/use-case-types.ts';
+import { RETENTION_ACTION_LABELS } from '../../words/retention-words.ts';
 import styles from './Retention.module.css';
 
 type Action = keyof typeof RETENTION_ACTION_LABELS;
@@ -25,6 +26,7 @@ export interface ReviewDialogProps {
 /** The choice, its date when keeping, the reason; the server's refusal is said in the dialog. */
 export function ReviewDialog({ item, onClose }: ReviewDialogProps) {
   const api = useDesktopApi();
+  const caseTypeLabel = useCaseTypeLabel();
   const [action, setAction] = useState<Action>('keep');
   const [keepUntil, setKeepUntil] = useState<string | null>(null);
   const [reason, setReason] = useState('');

@@ -1,7 +1,8 @@
 /** The review-due list as a table: reference, type, closed, due, latest decision, holds, and what can be done. */
 import type { RetentionReviewItem } from '../../../domain/entities/retention.ts';
 import { formatDate } from '../../words/format-date-time.ts';
-import { caseTypeLabel, RETENTION_DECISION_LABELS } from '../../words/retention-words.ts';
+import { useCaseTypeLabel } from '../../api/use-case-types.ts';
+import { RETENTION_DECISION_LABELS } from '../../words/retention-words.ts';
 import styles from './Retention.module.css';
 
 /** The cases to show and what their buttons do. */
@@ -14,6 +15,7 @@ export interface ReviewTableProps {
 
 /** One row per case; erasure is offered only after an erase decision and while no hold is on it. */
 export function ReviewTable({ items, labelledBy, onReview, onErase }: ReviewTableProps) {
+  const caseTypeLabel = useCaseTypeLabel();
   if (items.length === 0) {
     return <p className="empty-state">No closed cases are due for a retention review.</p>;
   }

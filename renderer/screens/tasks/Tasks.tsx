@@ -46,7 +46,7 @@ export function Tasks({ view, onViewChange, onOpenTask, onBack }: TasksProps) {
       <Tabs idPrefix={id} label="Task views" tabs={TASK_LIST_VIEWS} labels={TASK_VIEW_LABELS} selected={view} onSelect={onViewChange}>
         {view === 'escalated' && query.data && (
           <p className={styles.intro}>
-            Tasks overdue by more than {query.data.escalationDays} days, on cases you own or assigned to a team you manage.
+            Tasks overdue by more than {query.data.escalationDays} {query.data.escalationDays === 1 ? 'day' : 'days'}, on cases you own or assigned to a team you manage.
           </p>
         )}
         {failure && <RetryAlert error={failure} onRetry={() => void query.refetch()} className="empty-state" />}

@@ -3,6 +3,7 @@ import type { SyncEntity } from '../../../domain/http/sync-schemas.ts';
 import { loadAccessRequests, loadDocuments, loadMarkers, loadReports, loadTasks } from './content-loaders.ts';
 import { loadAgencies, loadCases, loadCaseSubjects, loadPersons } from './core-loaders.ts';
 import { loadCaseLocations, loadLocations } from './location-loaders.ts';
+import { loadCaseTypes, loadSettings } from './reference-loaders.ts';
 import type { SyncLoader } from './sync-record.ts';
 
 export type { SyncLoader, SyncRecord } from './sync-record.ts';
@@ -20,4 +21,6 @@ export const SYNC_LOADERS: Record<SyncEntity, SyncLoader> = {
   marker: loadMarkers,
   access_request: loadAccessRequests,
   document: loadDocuments,
+  case_type: loadCaseTypes,
+  setting: loadSettings,
 };
