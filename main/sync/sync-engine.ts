@@ -229,7 +229,7 @@ export class SyncEngine {
     }
     this.status.update({ phase: 'pushing' });
     try {
-      return await refusedOnly(pushOutbox(store, this.api, token));
+      return await refusedOnly(pushOutbox(store, this.api, token, this.outbox().actor.userId));
     } finally {
       await this.refreshCounts();
     }

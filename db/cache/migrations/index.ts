@@ -8,6 +8,7 @@ import * as m0005 from './0005_locations.ts';
 import * as m0006 from './0006_audit_outbox.ts';
 import * as m0007 from './0007_trigram_search.ts';
 import * as m0008 from './0008_queue_sorts.ts';
+import * as m0010 from './0010_person_reviews.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
@@ -19,6 +20,8 @@ export const cacheMigrations: Record<string, Migration> = {
   '0006_audit_outbox': m0006,
   '0007_trigram_search': m0007,
   '0008_queue_sorts': m0008,
+  // 0009 is another branch's number; names sort, so the order holds once both are merged.
+  '0010_person_reviews': m0010,
 };
 
 /** A Kysely migration provider over the static list. */

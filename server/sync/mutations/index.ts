@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.ts';
 import type { WriteContext } from '../../changes/write-context.ts';
+import type { AppliedNote } from './applied-note.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
 import { applyDashAssessmentCreate, applyMaracActionCreate, applyMaracMinutesSet, applyMaracReferralCreate } from './marac-mutations.ts';
@@ -19,7 +20,7 @@ export { MutationConflict } from './mutation-conflict.ts';
  */
 export type MutationApplier<N extends MutationName> = (
   trx: Transaction<ServerDatabase>, env: WriteContext, args: MutationArgs<N>, baseVersion: number | undefined,
-) => Promise<void>;
+) => Promise<void | AppliedNote>;
 
 /** Every mutation's applier. */
 export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
