@@ -154,7 +154,7 @@ export class SyncEngine {
     const store = active && this.options.storeFor?.(active);
     if (store) {
       const counts = await store.counts();
-      this.status.update({ pendingChanges: counts.pending, rejectedCount: counts.rejected, conflictCount: counts.conflicts });
+      this.status.update({ pendingChanges: counts.pending, rejectedCount: counts.rejected, conflictCount: counts.conflicts, reviewCount: counts.reviews });
     }
     return this.status.current;
   }

@@ -17,6 +17,8 @@ export interface OutboxCounts {
   pending: number;
   rejected: number;
   conflicts: number;
+  /** People to review (not outbox items, but the user's to answer like them). */
+  reviews: number;
 }
 
 /** Async and serialisable, so it can live behind the cache worker like the rest of the cache. */
@@ -89,7 +91,8 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
     async counts() {
       const rows = await db.selectFrom('outbox').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
       const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
-      return { pending: n('pending'), rejected: n('rejected'), conflicts: n('conflict') };
+      const reviews = await db.selectFrom('person_reviews').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { pending: n('pending'), rejected: n('rejected'), conflicts: n('conflict'), reviews: Number(reviews.n) };
     },
     async conflicts() {
       const rows = await db.selectFrom('sync_conflicts').selectAll().orderBy('mutation_id').execute();

@@ -2,7 +2,8 @@
  * Finding people, end to end and by keyboard: the practitioner searches by name (this computer's
  * copy and the server's search-and-signpost), opens a person's profile with their role on a case,
  * and opens that case; a person only another agency sees comes back as a stub naming that agency,
- * from which the practitioner asks that agency for access with a reason.
+ * from which the practitioner asks that agency for access with a reason, then records a new person
+ * from the search (the duplicate warning first), whom the server at push lists as a person to review.
  * Each screen passes axe as shown, at 200 % zoom and in the dark theme.
  */
 import { randomBytes } from 'node:crypto';
@@ -120,4 +121,15 @@ test('search by keyboard finds a person with an alias, opens their profile and t
   await warning.getByRole('button', { name: 'This is a different person' }).click();
   await expect(profile.getByRole('heading', { level: 1, name: `Mervyn ${familyName}` })).toBeVisible({ timeout: 20_000 });
   await expect(profile).toContainText('Born about 1981');
+
+  // Sent at the next sync, the server checks again and finds housing's tenant: a person to review,
+  // listed under Sync problems, and kept as new.
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('button', { name: /^Sync problems/ }).click({ timeout: 30_000 });
+  const reviewTitle = `Mervyn ${familyName}: recorded on this computer, may already be known`;
+  const review = page.getByTestId('person-reviews').locator('> li').filter({ has: page.getByRole('heading', { name: reviewTitle }) });
+  await expect(review).toContainText('Riverton Homes Association');
+  await expectAccessibleScreen(page, 'person-review');
+  await review.getByRole('button', { name: 'Keep as new' }).click();
+  await expect(page.getByRole('heading', { name: reviewTitle })).toHaveCount(0);
 });
