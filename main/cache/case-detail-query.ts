@@ -38,8 +38,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       .select(['case_subjects.id', 'case_subjects.person_id', 'case_subjects.role', 'persons.given_name', 'persons.family_name'])
       .where('case_subjects.case_id', '=', caseId).orderBy('case_subjects.created_at').orderBy('case_subjects.id').execute(),
     db.selectFrom('case_locations').innerJoin('locations', 'locations.id', 'case_locations.location_id')
-      .select(['locations.id', 'locations.address_line', 'locations.town', 'locations.postcode'])
-      .where('case_locations.case_id', '=', caseId).execute(),
+      .select(['locations.id', 'locations.address_line', 'locations.town', 'locations.postcode', 'case_locations.description'])
+      .where('case_locations.case_id', '=', caseId).orderBy('case_locations.created_at').orderBy('case_locations.id').execute(),
     db.selectFrom('markers').leftJoin('agencies', 'agencies.id', 'markers.owner_agency_id')
       .select([
         'markers.id', 'markers.marker_type', 'markers.description', 'markers.subject_type', 'markers.subject_id', 'markers.review_date',
@@ -102,7 +102,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       subjectId: m.subject_id, subjectName: subjectName(m.subject_type, m.subject_id),
       ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at, editable: isMarkerEditable(m.abilities),
     })),
-    places: [...placeNames].map(([placeId, address]) => ({ id: placeId, address })),
+    // A place put on the case twice is listed once, with why it was first added.
+    places: [...placeNames].map(([placeId, address]) => ({ id: placeId, address, description: places.find((p) => p.id === placeId)?.description ?? '' })),
     openTasks: tasks.map((t) => ({
       id: t.id, title: t.title, status: t.status, dueDate: t.due_date, overdue: t.due_date !== null && t.due_date < today,
       assigneeAgencyName: t.agency_name ?? UNKNOWN_AGENCY,

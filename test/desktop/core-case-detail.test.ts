@@ -66,4 +66,26 @@ describe('the cases.detail channel of the desktop core', () => {
     await callCore(core, 'session.unlock', { password: officer.password });
     expect((await detail(ownCase)).case.id).toBe(ownCase);
   });
+
+  it('adds a new place to a case through the outbox: listed at once with why it matters, sent with the same ids; refused input and a partner\'s case change nothing on the server', async () => {
+    const locationId = newId();
+    const caseLocationId = newId();
+    await callCore(core, 'changes.submit', { name: 'location.create', args: { locationId, addressLine: '4 Wrenfield Parade', town: 'Riverton', postcode: 'rv1 4wp' } });
+    await callCore(core, 'changes.submit', { name: 'case.addLocation', args: { caseLocationId, caseId: ownCase, locationId, description: 'Where the noise comes from' } });
+    expect((await detail(ownCase)).places).toEqual([{ id: locationId, address: '4 Wrenfield Parade, Riverton, RV1 4WP', description: 'Where the noise comes from' }]);
+
+    expect(await core.handle('changes.submit', { name: 'location.create', args: { locationId: newId(), addressLine: '1 High St', town: 'Riverton', postcode: 'not a postcode' } }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    expect(await core.handle('changes.submit', { name: 'case.addLocation', args: { caseLocationId: newId(), caseId: ownCase, locationId, description: '  ' } }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    // A partner may read the shared case but not add to it: the server refuses it and the desktop takes it back.
+    await callCore(core, 'changes.submit', { name: 'case.addLocation', args: { caseLocationId: newId(), caseId: sharedIn, locationId, description: 'Seen here' } });
+
+    await callCore(core, 'sync.now', null);
+    expect(await server.db.selectFrom('locations').select(['id', 'postcode']).where('id', '=', locationId).execute()).toEqual([{ id: locationId, postcode: 'RV1 4WP' }]);
+    expect(await server.db.selectFrom('case_locations').select(['id', 'case_id', 'description']).where('location_id', '=', locationId).execute())
+      .toEqual([{ id: caseLocationId, case_id: ownCase, description: 'Where the noise comes from' }]);
+    expect((await detail(sharedIn)).places).toEqual([]);
+    expect((await detail(ownCase)).places.map((p) => p.id)).toEqual([locationId]);
+  });
 });

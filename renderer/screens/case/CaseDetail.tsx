@@ -1,6 +1,6 @@
 /**
  * The case screen, read from the offline copy: header, safety-warning banner, then two tabs — the
- * overview (risk and status, people, open tasks, reports and documents) and the chronology.
+ * overview (risk and status, people, open tasks, places, reports and documents) and the chronology.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { CASE_TYPE_LABELS } from '../../../domain/vocabulary.ts';
@@ -10,6 +10,7 @@ import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseChronology } from './CaseChronology.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { CasePlaces } from './CasePlaces.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
@@ -106,7 +107,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
     );
   }
 
-  const { case: c, subjects, markers, openTasks, reports, reportCount, documents, localChanges } = shown;
+  const { case: c, subjects, markers, places, openTasks, reports, reportCount, documents, localChanges } = shown;
   const mayChange = c.abilities.update || c.abilities.close;
   return (
     <article className={styles.page} aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="case-detail">
@@ -216,6 +217,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
               )}
             </section>
           </div>
+          <CasePlaces caseId={c.id} places={places} markers={markers} mayAdd={c.abilities.update} />
           <section className={panelStyles.panel} aria-labelledby={`${id}-reports`}>
             <h2 id={`${id}-reports`} className={panelStyles.title}>
               Reports

@@ -7,6 +7,7 @@ import type { AppliedNote } from './applied-note.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
 import { applyDashAssessmentCreate, applyMaracActionCreate, applyMaracMinutesSet, applyMaracReferralCreate } from './marac-mutations.ts';
+import { applyCaseAddLocation, applyLocationCreate } from './location-mutations.ts';
 import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
 import { applyCaseAddSubject, applyCaseRemoveSubject, applyPersonCreate } from './person-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
@@ -39,4 +40,6 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'person.create': (trx, env, args) => applyPersonCreate(trx, env, args),
   'case.addSubject': (trx, env, args) => applyCaseAddSubject(trx, env, args),
   'case.removeSubject': (trx, env, args) => applyCaseRemoveSubject(trx, env, args),
+  'location.create': (trx, env, args) => applyLocationCreate(trx, env, args),
+  'case.addLocation': (trx, env, args) => applyCaseAddLocation(trx, env, args),
 };
