@@ -71,18 +71,6 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
   await expect(page.getByTestId('case-local-changes')).toHaveCount(0);
   await expect(page.getByText('Saved on this computer.', { exact: true })).toHaveCount(0); // the news is now "up to date", not "saved here"
 
-  // A report added on the case shows at once and reaches the server.
-  await page.getByRole('button', { name: 'Add a report' }).click();
-  await page.getByLabel('Kind', { exact: true }).selectOption('contact');
-  await page.getByLabel('Title', { exact: true }).fill('Door-step visit after the warning');
-  await page.getByLabel('Report', { exact: true }).fill('Called ahead as the warning asks; spoke with the occupant at the door.');
-  await page.getByRole('button', { name: 'Save report' }).click();
-  await expect(page.getByRole('heading', { level: 3, name: 'Door-step visit after the warning' })).toBeVisible();
-  await expect.poll(async () => (await callApi<{ reports: Array<{ title: string }> }>(me, 'GET', `/cases/${c.id}/reports`)).reports.map((r) => r.title), {
-    timeout: 20_000,
-  }).toContain('Door-step visit after the warning');
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
-
   // A new place on the case: bad input is refused beside its field, then it shows at once and reaches the server.
   const postcode = `RV${1 + (Date.now() % 9)} ${1 + (Date.now() % 8)}QX`;
   await page.getByRole('button', { name: 'Add a place' }).click();
@@ -103,6 +91,18 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
   await expect.poll(async () => (await callApi<{ locations: Array<{ postcode: string }> }>(me, 'GET', `/cases/${c.id}`)).locations.map((l) => l.postcode), {
     timeout: 20_000,
   }).toContain(postcode);
+
+  // A report added on the case shows at once and reaches the server.
+  await page.getByRole('button', { name: 'Add a report' }).click();
+  await page.getByLabel('Kind', { exact: true }).selectOption('contact');
+  await page.getByLabel('Title', { exact: true }).fill('Door-step visit after the warning');
+  await page.getByLabel('Report', { exact: true }).fill('Called ahead as the warning asks; spoke with the occupant at the door.');
+  await page.getByRole('button', { name: 'Save report' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Door-step visit after the warning' })).toBeVisible();
+  await expect.poll(async () => (await callApi<{ reports: Array<{ title: string }> }>(me, 'GET', `/cases/${c.id}/reports`)).reports.map((r) => r.title), {
+    timeout: 20_000,
+  }).toContain('Door-step visit after the warning');
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
 
   // The chronology tab: newest first, the report just written at the top with its agency; the ended warning's end is an entry too.
   await page.getByRole('tab', { name: 'Chronology' }).click();
