@@ -11,6 +11,7 @@ import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseChronology } from './CaseChronology.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CasePlaces } from './CasePlaces.tsx';
+import { UploadDocument } from './UploadDocument.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
@@ -246,6 +247,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
             )}
           </section>
           <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
+            upload={c.abilities.add_document ? <UploadDocument caseId={c.id} /> : undefined}
             documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
           </>
         )}
