@@ -73,6 +73,9 @@ export const CaseDetailViewSchema = z.object({
     summary: z.string(),
     authorAgencyName: z.string(),
     createdAt: z.string(),
+    /** Above 1 when the author has edited it: the earlier versions are kept on the server. */
+    version: z.number().int().positive(),
+    authorUserId: IdSchema,
   })),
   reportCount: Count,
   /** The case's documents the offline copy holds (on the case or its reports), newest first: what the list shows, not their content. */

@@ -67,7 +67,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     // Only the start of each body crosses the worker: enough for the summary.
     db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.author_agency_id')
       .select([
-        'reports.id', 'reports.kind', 'reports.title', 'reports.created_at', 'agencies.name as agency_name',
+        'reports.id', 'reports.kind', 'reports.title', 'reports.created_at', 'reports.version', 'reports.author_user_id', 'agencies.name as agency_name',
         sql<string>`substr(reports.body, 1, ${BODY_START_CHARS})`.as('body_start'),
         sql<number>`length(reports.body)`.as('body_length'),
       ])
@@ -110,7 +110,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     })),
     reports: reports.map((r) => ({
       id: r.id, kind: r.kind, title: r.title, summary: reportSummary(r.body_start, REPORT_SUMMARY_CHARS, r.body_length > BODY_START_CHARS), authorAgencyName: r.agency_name ?? UNKNOWN_AGENCY,
-      createdAt: r.created_at,
+      createdAt: r.created_at, version: r.version, authorUserId: r.author_user_id,
     })),
     reportCount: Number(reportCount.n),
     documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at })),

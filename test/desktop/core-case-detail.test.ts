@@ -12,7 +12,7 @@ describe('the cases.detail channel of the desktop core', () => {
   let server: TestServer;
   let core: DesktopCore;
   let desktop: TestCore;
-  let officer: { username: string; password: string };
+  let officer: { id: string; username: string; password: string };
   let ownCase = '';
   let sharedIn = '';
 
@@ -87,5 +87,25 @@ describe('the cases.detail channel of the desktop core', () => {
       .toEqual([{ id: caseLocationId, case_id: ownCase, description: 'Where the noise comes from' }]);
     expect((await detail(sharedIn)).places).toEqual([]);
     expect((await detail(ownCase)).places.map((p) => p.id)).toEqual([locationId]);
+  });
+
+  it("lists an edited report's versions from the server, who and when, oldest first; an unseen report is not found", async () => {
+    const token = await signIn(server, officer.username, officer.password);
+    const post = await server.app.inject({
+      method: 'POST', url: `/cases/${ownCase}/reports`, headers: { authorization: `Bearer ${token}` },
+      payload: { kind: 'contact', title: 'Visit', body: 'First account of the visit.' },
+    });
+    const reportId = post.json<{ id: string }>().id;
+    const patch = await server.app.inject({
+      method: 'PATCH', url: `/reports/${reportId}`, headers: { authorization: `Bearer ${token}` }, payload: { title: 'Visit (corrected)' },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    await callCore(core, 'sync.now', null);
+    expect((await detail(ownCase)).reports.find((r) => r.id === reportId)).toMatchObject({ version: 2, authorUserId: officer.id });
+
+    const { versions } = await callCore<{ versions: Array<{ version: number; title: string; editedBy: string }> }>(core, 'reports.versions', { reportId });
+    expect(versions.map((v) => [v.version, v.title, v.editedBy])).toEqual([[1, 'Visit', officer.id], [2, 'Visit (corrected)', officer.id]]);
+    expect(await core.handle('reports.versions', { reportId: newId() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.handle('reports.versions', { reportId: 'x' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
   });
 });

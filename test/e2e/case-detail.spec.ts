@@ -104,6 +104,20 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
   }).toContain('Door-step visit after the warning');
   await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
 
+  // The author corrects the report's title on the server: the case screen offers its versions, who and when.
+  const { reports } = await callApi<{ reports: Array<{ id: string; title: string }> }>(me, 'GET', `/cases/${c.id}/reports`);
+  const written = reports.find((r) => r.title === 'Door-step visit after the warning')!;
+  await callApi(me, 'PATCH', `/reports/${written.id}`, { title: 'Door-step visit after the warning (corrected)' });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const versionsToggle = page.getByRole('button', { name: 'Versions of Door-step visit after the warning (corrected) (2)' });
+  await versionsToggle.click({ timeout: 20_000 });
+  const versions = page.getByTestId('report-versions').getByRole('listitem');
+  await expect(versions).toHaveCount(2, { timeout: 20_000 });
+  await expect(versions.first()).toContainText('Version 1: “Door-step visit after the warning”');
+  await expect(versions.first()).toContainText('by the author (Northshire Police)');
+  await expect(versions.last()).toContainText('(current)');
+  await expectAccessibleScreen(page, 'report-versions');
+
   // The chronology tab: newest first, the report just written at the top with its agency; the ended warning's end is an entry too.
   await page.getByRole('tab', { name: 'Chronology' }).click();
   const chronology = page.getByTestId('case-chronology');

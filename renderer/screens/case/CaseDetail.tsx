@@ -12,6 +12,7 @@ import { CaseChronology } from './CaseChronology.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CasePlaces } from './CasePlaces.tsx';
 import { UploadDocument } from './UploadDocument.tsx';
+import { ReportVersions } from './ReportVersions.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
@@ -236,6 +237,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
                     </p>
                     <p className={styles.summary}>{r.summary}</p>
                     <ReportSharingButton reportId={r.id} reportTitle={r.title} />
+                    <ReportVersions reportId={r.id} reportTitle={r.title} version={r.version} authorUserId={r.authorUserId} authorAgencyName={r.authorAgencyName} />
                   </li>
                 ))}
               </ul>
