@@ -30,7 +30,7 @@ describe('attaching a file to a case', () => {
     await user.upload(screen.getByLabelText('Attach a file'), new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }));
     expect(screen.getByRole('alert').textContent).toMatch(/^setup\.exe is not a kind of file that can be attached\. Allowed: PDF/);
     expect(screen.getByLabelText('Attach a file').getAttribute('aria-invalid')).toBe('true');
-    expect((screen.getByRole('button', { name: 'Upload' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Upload' }).disabled).toBe(true);
     expect(uploads(calls)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /** What "Add a place" asks for: a new address and why it matters to the case, by the routes' own rules. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CaseLocationBodySchema } from '../../../domain/entities/case.ts';
 import { CreateLocationBodySchema } from '../../../domain/entities/location.ts';
 

@@ -88,8 +88,8 @@ describe('recording a new person from the search', () => {
     const { calls, onOpenPerson } = show({ q: 'Ottoline Quenby', dob: '1990-06-15' }, 'answers');
     await userEvent.click(await screen.findByRole('button', { name: 'Record a new person' }));
     const dialog = await screen.findByRole('dialog', { name: 'Record a new person' });
-    expect((within(dialog).getByLabelText('Given name') as HTMLInputElement).value).toBe('Ottoline');
-    expect((within(dialog).getByLabelText('Family name') as HTMLInputElement).value).toBe('Quenby');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Given name').value).toBe('Ottoline');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Family name').value).toBe('Quenby');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Check and record' }));
     await waitFor(() => expect(onOpenPerson).toHaveBeenCalled());
     expect(calls.find((c) => c.channel === 'persons.matchOnline')?.input).toMatchObject({ givenName: 'Ottoline', familyName: 'Quenby', dateOfBirth: '1990-06-15' });
