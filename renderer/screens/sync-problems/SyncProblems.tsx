@@ -63,8 +63,8 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
     <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
       <BackToQueueHeading id={`${id}-title`} title="Sync problems" headingRef={heading} onBack={onBack} />
       <p className={styles.intro}>
-        These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
-        usual.
+        These changes of yours did not reach the server as you made them, or need your answer. They do not hold up anything else: your other
+        changes are sent as usual.
       </p>
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={retry} />}
       {!shown && loading && (
