@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AgencySchema } from '../entities.ts';
 import { SyncCaseTypeSchema } from '../entities/case-type.ts';
 import { SyncSettingSchema } from '../entities/system-setting.ts';
+import { LikelyMatchSchema } from '../entities/person.ts';
 import { IdSchema } from '../ids.ts';
 import { MutationNameSchema } from '../sync/mutations.ts';
 import {
@@ -134,6 +135,12 @@ export const PushResultSchema = z.object({
   /** On conflict: the record's current version and the current values of the contested fields. */
   serverVersion: z.number().int().positive().optional(),
   serverValue: z.record(z.string(), z.union([z.string(), z.null()])).optional(),
+  /**
+   * On an applied `person.create`: the people the server holds who may be the same person (its
+   * duplicate check at push), each full, profile or stub as the user may see them. The desktop
+   * keeps them as a review item (docs/sync.md, "People to review").
+   */
+  likelyMatches: z.array(LikelyMatchSchema).max(10).optional(),
 });
 /** What became of one mutation. */
 export type PushResult = z.infer<typeof PushResultSchema>;

@@ -50,8 +50,11 @@ export const CaseDetailViewSchema = z.object({
     /** The user's agency placed it, so the user may edit, review or end it (the server's ability at the last sync). */
     editable: z.boolean(),
   })),
-  /** The places on the case the offline copy holds, each with its address on one line (a marker may be placed on one). */
-  places: z.array(z.object({ id: IdSchema, address: z.string() })),
+  /**
+   * The places on the case the offline copy holds, in the order they were added, each with its
+   * address on one line and why it matters to the case (a marker may be placed on one).
+   */
+  places: z.array(z.object({ id: IdSchema, address: z.string(), description: z.string() })),
   /** Tasks still open or in progress, soonest due first. */
   openTasks: z.array(z.object({
     id: IdSchema,
@@ -70,6 +73,9 @@ export const CaseDetailViewSchema = z.object({
     summary: z.string(),
     authorAgencyName: z.string(),
     createdAt: z.string(),
+    /** Above 1 when the author has edited it: the earlier versions are kept on the server. */
+    version: z.number().int().positive(),
+    authorUserId: IdSchema,
   })),
   reportCount: Count,
   /** The case's documents the offline copy holds (on the case or its reports), newest first: what the list shows, not their content. */

@@ -24,6 +24,8 @@ export const LocalChangeInputSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('person.create'), args: MUTATION_ARGS['person.create'], baseVersion }).strict(),
   z.object({ name: z.literal('case.addSubject'), args: MUTATION_ARGS['case.addSubject'], baseVersion }).strict(),
   z.object({ name: z.literal('case.removeSubject'), args: MUTATION_ARGS['case.removeSubject'], baseVersion }).strict(),
+  z.object({ name: z.literal('location.create'), args: MUTATION_ARGS['location.create'], baseVersion }).strict(),
+  z.object({ name: z.literal('case.addLocation'), args: MUTATION_ARGS['case.addLocation'], baseVersion }).strict(),
 ]);
 
 export const changeChannels = {

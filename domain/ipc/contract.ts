@@ -23,6 +23,7 @@ import { preferencesChannels } from './preferences-channels.ts';
 import { sarChannels } from './sar-channels.ts';
 import { SessionStateSchema } from './session-state.ts';
 import { sessionChannels } from './session-channels.ts';
+import { reportChannels } from './report-channels.ts';
 import { sharingChannels } from './sharing-channels.ts';
 import { syncChannels } from './sync-channels.ts';
 import { taskChannels } from './task-channels.ts';
@@ -50,6 +51,7 @@ export const channels = {
   ...dashboardChannels,
   ...taskChannels,
   ...sharingChannels,
+  ...reportChannels,
   ...markerChannels,
   ...adminChannels,
   ...sarChannels,

@@ -1,5 +1,6 @@
 /** IPC channels of the sync engine: status, sync now, and the outbox items that need the user (conflicts, refusals). */
 import { z } from 'zod';
+import { LikelyMatchSchema } from '../entities/person.ts';
 import { IdSchema } from '../ids.ts';
 import { defineChannel } from './channel.ts';
 import { SyncStatusSchema } from './sync-status.ts';
@@ -44,6 +45,29 @@ export const ResolveConflictInputSchema = z.discriminatedUnion('choice', [
 /** The user's answer to a conflict; `merge` carries the merged text of the conflict's text field. */
 export type ResolveConflictInput = z.infer<typeof ResolveConflictInputSchema>;
 
+export const PersonReviewSchema = z.object({
+  /** The person this user recorded on this computer. */
+  personId: IdSchema,
+  givenName: z.string(),
+  familyName: z.string(),
+  /** The server's likely matches at push, as the user may see them; only a full record can be used instead. */
+  likelyMatches: z.array(LikelyMatchSchema),
+  createdAt: z.string(),
+});
+/** A person recorded offline whom the server found to be probably someone it already holds (docs/sync.md, "People to review"). */
+export type PersonReview = z.infer<typeof PersonReviewSchema>;
+
+export const SettlePersonReviewInputSchema = z.discriminatedUnion('choice', [
+  z.object({ personId: IdSchema, choice: z.literal('keep_new') }).strict(),
+  z.object({ personId: IdSchema, choice: z.literal('use_existing'), existingPersonId: IdSchema }).strict(),
+]);
+/**
+ * The user's answer: keep the new person, or use an existing one instead — on every case this
+ * computer holds the new person on, the existing person is added in the same role and the new one
+ * taken off (queued changes, sent at the next sync).
+ */
+export type SettlePersonReviewInput = z.infer<typeof SettlePersonReviewInputSchema>;
+
 export const syncChannels = {
   'sync.status': defineChannel({ input: z.null(), output: SyncStatusSchema, needsSession: false }),
   'sync.now': defineChannel({ input: z.null(), output: SyncStatusSchema, needsSession: true }),
@@ -53,4 +77,6 @@ export const syncChannels = {
   'sync.dismissRejected': defineChannel({
     input: z.object({ mutationId: z.number().int().positive() }).strict(), output: SyncStatusSchema, needsSession: true,
   }),
+  'sync.personReviews': defineChannel({ input: z.null(), output: z.array(PersonReviewSchema), needsSession: true }),
+  'sync.settlePersonReview': defineChannel({ input: SettlePersonReviewInputSchema, output: SyncStatusSchema, needsSession: true }),
 } as const;

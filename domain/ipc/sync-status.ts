@@ -17,6 +17,8 @@ export const SyncStatusSchema = z.object({
   rejectedCount: z.number().int().nonnegative(),
   /** Local changes in conflict with a newer server version, waiting for the user's choice. */
   conflictCount: z.number().int().nonnegative(),
+  /** People recorded offline whom the server found likely to be someone it holds, waiting for the user's answer (not outbox items). */
+  reviewCount: z.number().int().nonnegative(),
   /**
    * True only when online, idle, synced at least once, the last attempt succeeded and the outbox
    * is empty (nothing pending, rejected or in conflict). The one field to read for "Up to date".

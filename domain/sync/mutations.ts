@@ -3,9 +3,10 @@
  * schema. Ids of new records are made on the client, so a replay cannot create a twin.
  */
 import { z } from 'zod';
-import { AddCaseSubjectBodySchema, CaseSubjectBodySchema, CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
+import { AddCaseSubjectBodySchema, CaseLocationBodySchema, CaseSubjectBodySchema, CreateCaseBodySchema, PatchCaseBodySchema } from '../entities/case.ts';
 import { CreateDashAssessmentBodySchema } from '../entities/dash-assessment.ts';
 import { AddActionBodySchema, SetMinutesBodySchema } from '../entities/marac-meeting.ts';
+import { CreateLocationBodySchema } from '../entities/location.ts';
 import { CreateMaracReferralBodySchema } from '../entities/marac-referral.ts';
 import { CreateMarkerBodySchema, PatchMarkerBodySchema } from '../entities/marker.ts';
 import { CreatePersonBodySchema } from '../entities/person.ts';
@@ -84,6 +85,12 @@ export const CaseAddSubjectArgsSchema = z.object({ caseSubjectId: IdSchema, case
 /** A person in a role taken off a case (owner agency only; the server checks). */
 export const CaseRemoveSubjectArgsSchema = z.object({ caseId: IdSchema }).extend(CaseSubjectBodySchema.shape).strict();
 
+/** A place (an address) recorded offline: the route's body with a client-made id; the caller's agency owns it. */
+export const LocationCreateArgsSchema = z.object({ locationId: IdSchema }).extend(CreateLocationBodySchema.shape).strict();
+
+/** A place put on a case offline, with why it matters: the route's body with a client-made id for the link. */
+export const CaseAddLocationArgsSchema = z.object({ caseLocationId: IdSchema, caseId: IdSchema }).extend(CaseLocationBodySchema.shape).strict();
+
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
@@ -101,6 +108,8 @@ export const MUTATION_ARGS = {
   'person.create': PersonCreateArgsSchema,
   'case.addSubject': CaseAddSubjectArgsSchema,
   'case.removeSubject': CaseRemoveSubjectArgsSchema,
+  'location.create': LocationCreateArgsSchema,
+  'case.addLocation': CaseAddLocationArgsSchema,
 } as const;
 
 /** A mutation's name. */

@@ -38,8 +38,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       .select(['case_subjects.id', 'case_subjects.person_id', 'case_subjects.role', 'persons.given_name', 'persons.family_name'])
       .where('case_subjects.case_id', '=', caseId).orderBy('case_subjects.created_at').orderBy('case_subjects.id').execute(),
     db.selectFrom('case_locations').innerJoin('locations', 'locations.id', 'case_locations.location_id')
-      .select(['locations.id', 'locations.address_line', 'locations.town', 'locations.postcode'])
-      .where('case_locations.case_id', '=', caseId).execute(),
+      .select(['locations.id', 'locations.address_line', 'locations.town', 'locations.postcode', 'case_locations.description'])
+      .where('case_locations.case_id', '=', caseId).orderBy('case_locations.created_at').orderBy('case_locations.id').execute(),
     db.selectFrom('markers').leftJoin('agencies', 'agencies.id', 'markers.owner_agency_id')
       .select([
         'markers.id', 'markers.marker_type', 'markers.description', 'markers.subject_type', 'markers.subject_id', 'markers.review_date',
@@ -67,7 +67,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     // Only the start of each body crosses the worker: enough for the summary.
     db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.author_agency_id')
       .select([
-        'reports.id', 'reports.kind', 'reports.title', 'reports.created_at', 'agencies.name as agency_name',
+        'reports.id', 'reports.kind', 'reports.title', 'reports.created_at', 'reports.version', 'reports.author_user_id', 'agencies.name as agency_name',
         sql<string>`substr(reports.body, 1, ${BODY_START_CHARS})`.as('body_start'),
         sql<number>`length(reports.body)`.as('body_length'),
       ])
@@ -102,14 +102,15 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       subjectId: m.subject_id, subjectName: subjectName(m.subject_type, m.subject_id),
       ownerAgencyName: m.agency_name ?? UNKNOWN_AGENCY, reviewDate: m.review_date, expiresAt: m.expires_at, editable: isMarkerEditable(m.abilities),
     })),
-    places: [...placeNames].map(([placeId, address]) => ({ id: placeId, address })),
+    // A place put on the case twice is listed once, with why it was first added.
+    places: [...placeNames].map(([placeId, address]) => ({ id: placeId, address, description: places.find((p) => p.id === placeId)?.description ?? '' })),
     openTasks: tasks.map((t) => ({
       id: t.id, title: t.title, status: t.status, dueDate: t.due_date, overdue: t.due_date !== null && t.due_date < today,
       assigneeAgencyName: t.agency_name ?? UNKNOWN_AGENCY,
     })),
     reports: reports.map((r) => ({
       id: r.id, kind: r.kind, title: r.title, summary: reportSummary(r.body_start, REPORT_SUMMARY_CHARS, r.body_length > BODY_START_CHARS), authorAgencyName: r.agency_name ?? UNKNOWN_AGENCY,
-      createdAt: r.created_at,
+      createdAt: r.created_at, version: r.version, authorUserId: r.author_user_id,
     })),
     reportCount: Number(reportCount.n),
     documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at })),

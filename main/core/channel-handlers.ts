@@ -22,6 +22,8 @@ import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
+import { uploadDocumentOnline } from './upload-document-online.ts';
+import { reportVersionsOnline } from './report-versions-online.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
 import { matchPersonsOnline } from './match-persons-online.ts';
@@ -166,6 +168,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       ({ mutationId: await sync.enqueue(baseVersion === undefined ? change : { ...change, baseVersion }) }),
     ...createSyncChannelHandlers(sync),
     // Sharing decisions are made on the server, never queued (main/core/sharing-online.ts).
+    'reports.versions': (input) => reportVersionsOnline(onlineDeps(), input.reportId),
+    'documents.upload': (input) => uploadDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     'sharing.case': (input) => caseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.caseId),
     'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),

@@ -5,7 +5,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { CodedError } from '../../domain/errors.ts';
 import type { MutationArgs, MutationName } from '../../domain/sync/mutations.ts';
-import { caseRow, caseSubjectRow, markerRow, personRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
+import { caseLocationRow, caseRow, caseSubjectRow, locationRow, markerRow, personRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
 type Db = Kysely<SyncCacheDatabase>;
@@ -173,6 +173,23 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       await db.deleteFrom('case_subjects').where('id', '=', row.id).execute();
       return { id: row.id, created_at: row.created_at };
     }
+    case 'location.create': {
+      const { locationId, ...place } = args as MutationArgs<'location.create'>;
+      const row = locationRow({
+        id: locationId, addressLine: place.addressLine, town: place.town, postcode: place.postcode, uprn: place.uprn ?? null,
+        latitude: place.latitude ?? null, longitude: place.longitude ?? null, ownerAgencyId: actor.agencyId, createdAt: at, updatedAt: at, version: 1,
+        // The recording agency owns the place, so its users may change it.
+        abilities: { update: true },
+      });
+      await db.insertInto('locations').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'case.addLocation': {
+      const a = args as MutationArgs<'case.addLocation'>;
+      const row = caseLocationRow({ id: a.caseLocationId, caseId: a.caseId, locationId: a.locationId, description: a.description, createdAt: at });
+      await db.insertInto('case_locations').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
     case 'dash_assessment.create':
     case 'marac_referral.create':
     case 'marac_meeting.setMinutes':
@@ -283,6 +300,12 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       }
       return;
     }
+    case 'location.create':
+      await db.deleteFrom('locations').where('id', '=', (args as MutationArgs<'location.create'>).locationId).execute();
+      return;
+    case 'case.addLocation':
+      await db.deleteFrom('case_locations').where('id', '=', (args as MutationArgs<'case.addLocation'>).caseLocationId).execute();
+      return;
     case 'dash_assessment.create':
     case 'marac_referral.create':
     case 'marac_meeting.setMinutes':

@@ -8,8 +8,9 @@ const BATCH = 100;
 /**
  * Pushes until no pending item is left. A push is idempotent (mutation ids), so the client may
  * retry it; an error leaves every unanswered item pending for the next attempt and is rethrown.
+ * `userId` is the signed-in user, whose people to review the verdicts may add.
  */
-export async function pushOutbox(store: SyncStore, api: ApiClient, accessToken: () => Promise<string>): Promise<{ pushed: number }> {
+export async function pushOutbox(store: SyncStore, api: ApiClient, accessToken: () => Promise<string>, userId: string): Promise<{ pushed: number }> {
   let pushed = 0;
   for (;;) {
     const batch = await store.nextBatch(BATCH);
@@ -29,7 +30,7 @@ export async function pushOutbox(store: SyncStore, api: ApiClient, accessToken: 
         accessToken: await accessToken(),
         idempotent: true,
       });
-      handled = await store.recordResults(batch, response.results);
+      handled = await store.recordResults(batch, response.results, userId);
     } catch (error) {
       await store.noteFailedAttempt(batch);
       throw error;

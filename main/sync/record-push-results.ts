@@ -3,18 +3,21 @@ import type { Kysely } from 'kysely';
 import type { PushResult } from '../../domain/http/sync-schemas.ts';
 import { newId } from '../../domain/ids.ts';
 import { CASE_SAFETY_FIELDS } from '../../domain/sync/mutations.ts';
+import type { MutationArgs } from '../../domain/sync/mutations.ts';
 import { undoOptimistic } from './optimistic-apply.ts';
 import type { OutboxItem } from './outbox-item.ts';
+import { notePersonReview } from './person-reviews.ts';
 import type { SyncCacheDatabase } from './sync-cache-db.ts';
 
 type Db = Kysely<SyncCacheDatabase>;
 
 /**
- * Applied items leave the outbox; rejected ones stay, marked, with the server's error; conflicts
+ * Applied items leave the outbox (a person the server finds likely to be someone it holds becomes
+ * a person to review for `userId`); rejected ones stay, marked, with the server's error; conflicts
  * stay with a conflict record. Refused local effects are undone. Items with no result stay pending.
  * Returns how many items got a verdict. Call inside one transaction.
  */
-export async function recordPushResults(db: Db, batch: OutboxItem[], results: PushResult[], at: string): Promise<number> {
+export async function recordPushResults(db: Db, batch: OutboxItem[], results: PushResult[], at: string, userId: string): Promise<number> {
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   let handled = 0;
   for (const item of batch) {
@@ -24,6 +27,9 @@ export async function recordPushResults(db: Db, batch: OutboxItem[], results: Pu
     }
     handled += 1;
     if (result.status === 'applied') {
+      if (item.name === 'person.create' && result.likelyMatches && result.likelyMatches.length > 0) {
+        await notePersonReview(db, userId, item.args as MutationArgs<'person.create'>, result.likelyMatches, at);
+      }
       await db.deleteFrom('outbox').where('mutation_id', '=', item.mutationId).execute();
       continue;
     }

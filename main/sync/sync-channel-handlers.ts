@@ -3,7 +3,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { ChannelOutput, ChannelParsedInput } from '../../domain/ipc/contract.ts';
 import type { SyncEngine } from './sync-engine.ts';
 
-type OutboxChannel = 'sync.conflicts' | 'sync.resolveConflict' | 'sync.rejected' | 'sync.dismissRejected';
+type OutboxChannel = 'sync.conflicts' | 'sync.resolveConflict' | 'sync.rejected' | 'sync.dismissRejected' | 'sync.personReviews' | 'sync.settlePersonReview';
 
 /** One handler per outbox channel, typed from the contract. */
 export type SyncChannelHandlers = {
@@ -26,6 +26,17 @@ export function createSyncChannelHandlers(sync: SyncEngine): SyncChannelHandlers
       if (!(await sync.outbox().store.dismissRejected(mutationId))) {
         throw new CodedError('not_found', 'No refused change with this id.');
       }
+      return sync.refreshCounts();
+    },
+    'sync.personReviews': () => {
+      const { store, actor } = sync.outbox();
+      return store.personReviews(actor.userId);
+    },
+    'sync.settlePersonReview': async (input) => {
+      const { store, actor } = sync.outbox();
+      await store.settlePersonReview(input, actor);
+      // "Use the existing person" queued changes to push.
+      sync.requestSync();
       return sync.refreshCounts();
     },
   };

@@ -161,7 +161,7 @@ export class SyncEngine {
     const store = active && this.options.storeFor?.(active);
     if (store) {
       const counts = await store.counts();
-      this.status.update({ pendingChanges: counts.pending, rejectedCount: counts.rejected, conflictCount: counts.conflicts });
+      this.status.update({ pendingChanges: counts.pending, rejectedCount: counts.rejected, conflictCount: counts.conflicts, reviewCount: counts.reviews });
     }
     return this.status.current;
   }
@@ -236,7 +236,7 @@ export class SyncEngine {
     }
     this.status.update({ phase: 'pushing' });
     try {
-      return await refusedOnly(pushOutbox(store, this.api, token));
+      return await refusedOnly(pushOutbox(store, this.api, token, this.outbox().actor.userId));
     } finally {
       await this.refreshCounts();
     }

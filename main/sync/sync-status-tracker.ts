@@ -11,6 +11,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   cachedCases: 0,
   rejectedCount: 0,
   conflictCount: 0,
+  reviewCount: 0,
   upToDate: false,
 };
 

@@ -2,10 +2,11 @@
 import type { Kysely } from 'kysely';
 import { CodedError } from '../../domain/errors.ts';
 import type { PushResult } from '../../domain/http/sync-schemas.ts';
-import type { RejectedChange, ResolveConflictInput, SyncConflict } from '../../domain/ipc/sync-channels.ts';
+import type { PersonReview, RejectedChange, ResolveConflictInput, SettlePersonReviewInput, SyncConflict } from '../../domain/ipc/sync-channels.ts';
 import { ensureClientId, noteServerLastMutationId } from './client-identity.ts';
 import { applyOptimistic, reappliedBefore } from './optimistic-apply.ts';
 import { toOutboxItem, type OutboxItem } from './outbox-item.ts';
+import { listPersonReviews, settlePersonReview } from './person-reviews.ts';
 import { queueLocalChange, type LocalChange } from './queue-local-change.ts';
 import { recordPushResults } from './record-push-results.ts';
 import { MERGEABLE_TEXT_FIELDS, resolveConflict } from './resolve-conflict.ts';
@@ -16,6 +17,8 @@ export interface OutboxCounts {
   pending: number;
   rejected: number;
   conflicts: number;
+  /** People to review (not outbox items, but the user's to answer like them). */
+  reviews: number;
 }
 
 /** Async and serialisable, so it can live behind the cache worker like the rest of the cache. */
@@ -26,8 +29,8 @@ export interface SyncStore {
   enqueue(change: LocalChange, actor: LocalActor): Promise<number>;
   /** The oldest pending items of one client id, in order, at most `max`. */
   nextBatch(max: number): Promise<OutboxItem[]>;
-  /** Records the server's verdicts in one transaction; returns how many items got one. */
-  recordResults(batch: OutboxItem[], results: PushResult[]): Promise<number>;
+  /** Records the server's verdicts in one transaction (people to review are `userId`'s); returns how many items got one. */
+  recordResults(batch: OutboxItem[], results: PushResult[], userId: string): Promise<number>;
   /** Counts a push attempt that got no answer. */
   noteFailedAttempt(batch: OutboxItem[]): Promise<void>;
   /** Re-applies pending local effects after a pull overwrote rows with the server's. */
@@ -41,6 +44,10 @@ export interface SyncStore {
   dismissRejected(mutationId: number): Promise<boolean>;
   /** Carries out the user's choice; returns the re-queued mutation id, or null. */
   resolveConflict(input: ResolveConflictInput, actor: LocalActor): Promise<number | null>;
+  /** The user's people to review (docs/sync.md, "People to review"). */
+  personReviews(userId: string): Promise<PersonReview[]>;
+  /** Carries out the user's answer to one, queueing any changes it makes in the same transaction. */
+  settlePersonReview(input: SettlePersonReviewInput, actor: LocalActor): Promise<void>;
 }
 
 /** Creates the store over the cache database (the same connection as the mirror tables). */
@@ -56,7 +63,7 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
       const end = items.findIndex((item) => item.clientId !== items[0]?.clientId);
       return end === -1 ? items : items.slice(0, end);
     },
-    recordResults: (batch, results) => db.transaction().execute((trx) => recordPushResults(trx, batch, results, at())),
+    recordResults: (batch, results, userId) => db.transaction().execute((trx) => recordPushResults(trx, batch, results, at(), userId)),
     async noteFailedAttempt(batch) {
       const ids = batch.map((b) => b.mutationId);
       if (ids.length > 0) {
@@ -84,7 +91,8 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
     async counts() {
       const rows = await db.selectFrom('outbox').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
       const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
-      return { pending: n('pending'), rejected: n('rejected'), conflicts: n('conflict') };
+      const reviews = await db.selectFrom('person_reviews').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { pending: n('pending'), rejected: n('rejected'), conflicts: n('conflict'), reviews: Number(reviews.n) };
     },
     async conflicts() {
       const rows = await db.selectFrom('sync_conflicts').selectAll().orderBy('mutation_id').execute();
@@ -109,5 +117,7 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
       return Number(result.numDeletedRows) === 1;
     },
     resolveConflict: (input, actor) => db.transaction().execute((trx) => resolveConflict(trx, input, actor, at())),
+    personReviews: (userId) => listPersonReviews(db, userId),
+    settlePersonReview: (input, actor) => db.transaction().execute((trx) => settlePersonReview(trx, input, actor, at())),
   };
 }

@@ -9,5 +9,5 @@ export function cacheRefreshKey(status: SyncStatus | null): string {
   if (!status) {
     return '';
   }
-  return [status.lastSuccessAt ?? '', status.pendingChanges, status.conflictCount, status.rejectedCount].join('|');
+  return [status.lastSuccessAt ?? '', status.pendingChanges, status.conflictCount, status.rejectedCount, status.reviewCount].join('|');
 }

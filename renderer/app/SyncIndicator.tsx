@@ -18,7 +18,7 @@ const TONE_CLASS: Record<SyncTone, string | undefined> = {
 export function SyncIndicator({ status, syncNow, onShowProblems }: SyncState & { onShowProblems: () => void }) {
   const { busy, error, submit } = useSubmit(syncNow);
   const summary: SyncSummary = status ? summariseSync(status) : { text: 'Checking sync…', tone: 'busy' };
-  const problems = status ? status.conflictCount + status.rejectedCount : 0;
+  const problems = status ? status.conflictCount + status.rejectedCount + status.reviewCount : 0;
 
   return (
     <div className={styles.sync}>

@@ -17,6 +17,7 @@ export function buildSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus
     cachedCases: 0,
     rejectedCount: 0,
     conflictCount: 0,
+    reviewCount: 0,
     upToDate: false,
     ...overrides,
   };

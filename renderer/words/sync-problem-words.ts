@@ -82,6 +82,12 @@ export function describeChange(name: string, args: Record<string, unknown>): str
       return 'Add a person to a case';
     case 'case.removeSubject':
       return 'Take a person off a case';
+    case 'location.create': {
+      const address = [text(args.addressLine), text(args.postcode)].filter((n) => n !== null).join(', ');
+      return address ? `Record a place: ${address}` : 'Record a place';
+    }
+    case 'case.addLocation':
+      return 'Add a place to a case';
     default:
       return 'A change';
   }

@@ -43,6 +43,7 @@ export function summariseSync(status: SyncStatus, context: FormatContext = {}): 
     status.pendingChanges > 0 ? `${plural(status.pendingChanges, 'change')} waiting` : null,
     status.rejectedCount > 0 ? `${plural(status.rejectedCount, 'change')} refused` : null,
     status.conflictCount > 0 ? `${plural(status.conflictCount, 'conflict')} to resolve` : null,
+    status.reviewCount > 0 ? `${plural(status.reviewCount, 'person', 'people')} to review` : null,
   ].filter((n): n is string => n !== null);
   if (notes.length > 0) {
     summary.text += ` · ${notes.join(' · ')}`;

@@ -11,13 +11,12 @@ import { recordChange } from '../changes/record-change.ts';
 import { loadVisibleLocation } from './location-record.ts';
 import type { WriteContext } from '../changes/write-context.ts';
 
-/** Inserts a location owned by the caller's agency; returns its id. */
-export async function createLocation(trx: Transaction<ServerDatabase>, w: WriteContext, body: CreateLocationBody): Promise<string> {
+/** Inserts a location owned by the caller's agency (with `id` when a desktop made it offline); returns its id. */
+export async function createLocation(trx: Transaction<ServerDatabase>, w: WriteContext, body: CreateLocationBody, id: string = newId()): Promise<string> {
   const { user } = w;
   if (!readsCases(user)) {
     throw new CodedError('authorization_error', 'Your role does not record locations.');
   }
-  const id = newId();
   const at = w.now.toISOString();
   await trx.insertInto('locations').values({
     id, address_line: body.addressLine, town: body.town, postcode: body.postcode, uprn: body.uprn ?? null,

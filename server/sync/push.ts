@@ -38,10 +38,16 @@ async function applyOne(ctx: ServerContext, env: WriteContext, clientId: string,
     const args = parseArgs(mutation.name, mutation.args);
     const applier = MUTATION_APPLIERS[mutation.name] as MutationApplier<MutationName>;
     return await withWrite(ctx, async (trx): Promise<PushResult> => {
-      if (await claimMutation(trx, clientId, env.user.id, mutationId, at)) {
-        await applier(trx, env, args, mutation.baseVersion);
-      } // else a concurrent replay got there first
-      return { mutationId, status: 'applied' };
+      if (!(await claimMutation(trx, clientId, env.user.id, mutationId, at))) {
+        return { mutationId, status: 'applied' }; // a concurrent replay got there first
+      }
+      const note = await applier(trx, env, args, mutation.baseVersion);
+      const result: PushResult = { mutationId, status: 'applied', ...note };
+      if (note?.likelyMatches) {
+        // Kept like a refusal, so a replay after a lost response still hears what needs reviewing.
+        await trx.insertInto('client_mutation_outcomes').values({ client_id: clientId, mutation_id: mutationId, result: JSON.stringify(result), at }).execute();
+      }
+      return result;
     });
   } catch (error) {
     if (!(error instanceof CodedError)) {

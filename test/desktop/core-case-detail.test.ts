@@ -12,7 +12,7 @@ describe('the cases.detail channel of the desktop core', () => {
   let server: TestServer;
   let core: DesktopCore;
   let desktop: TestCore;
-  let officer: { username: string; password: string };
+  let officer: { id: string; username: string; password: string };
   let ownCase = '';
   let sharedIn = '';
 
@@ -65,5 +65,47 @@ describe('the cases.detail channel of the desktop core', () => {
     expect(await core.handle('cases.detail', { caseId: ownCase })).toMatchObject({ ok: false, error: { code: 'session_locked' } });
     await callCore(core, 'session.unlock', { password: officer.password });
     expect((await detail(ownCase)).case.id).toBe(ownCase);
+  });
+
+  it('adds a new place to a case through the outbox: listed at once with why it matters, sent with the same ids; refused input and a partner\'s case change nothing on the server', async () => {
+    const locationId = newId();
+    const caseLocationId = newId();
+    await callCore(core, 'changes.submit', { name: 'location.create', args: { locationId, addressLine: '4 Wrenfield Parade', town: 'Riverton', postcode: 'rv1 4wp' } });
+    await callCore(core, 'changes.submit', { name: 'case.addLocation', args: { caseLocationId, caseId: ownCase, locationId, description: 'Where the noise comes from' } });
+    expect((await detail(ownCase)).places).toEqual([{ id: locationId, address: '4 Wrenfield Parade, Riverton, RV1 4WP', description: 'Where the noise comes from' }]);
+
+    expect(await core.handle('changes.submit', { name: 'location.create', args: { locationId: newId(), addressLine: '1 High St', town: 'Riverton', postcode: 'not a postcode' } }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    expect(await core.handle('changes.submit', { name: 'case.addLocation', args: { caseLocationId: newId(), caseId: ownCase, locationId, description: '  ' } }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    // A partner may read the shared case but not add to it: the server refuses it and the desktop takes it back.
+    await callCore(core, 'changes.submit', { name: 'case.addLocation', args: { caseLocationId: newId(), caseId: sharedIn, locationId, description: 'Seen here' } });
+
+    await callCore(core, 'sync.now', null);
+    expect(await server.db.selectFrom('locations').select(['id', 'postcode']).where('id', '=', locationId).execute()).toEqual([{ id: locationId, postcode: 'RV1 4WP' }]);
+    expect(await server.db.selectFrom('case_locations').select(['id', 'case_id', 'description']).where('location_id', '=', locationId).execute())
+      .toEqual([{ id: caseLocationId, case_id: ownCase, description: 'Where the noise comes from' }]);
+    expect((await detail(sharedIn)).places).toEqual([]);
+    expect((await detail(ownCase)).places.map((p) => p.id)).toEqual([locationId]);
+  });
+
+  it("lists an edited report's versions from the server, who and when, oldest first; an unseen report is not found", async () => {
+    const token = await signIn(server, officer.username, officer.password);
+    const post = await server.app.inject({
+      method: 'POST', url: `/cases/${ownCase}/reports`, headers: { authorization: `Bearer ${token}` },
+      payload: { kind: 'contact', title: 'Visit', body: 'First account of the visit.' },
+    });
+    const reportId = post.json<{ id: string }>().id;
+    const patch = await server.app.inject({
+      method: 'PATCH', url: `/reports/${reportId}`, headers: { authorization: `Bearer ${token}` }, payload: { title: 'Visit (corrected)' },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    await callCore(core, 'sync.now', null);
+    expect((await detail(ownCase)).reports.find((r) => r.id === reportId)).toMatchObject({ version: 2, authorUserId: officer.id });
+
+    const { versions } = await callCore<{ versions: Array<{ version: number; title: string; editedBy: string }> }>(core, 'reports.versions', { reportId });
+    expect(versions.map((v) => [v.version, v.title, v.editedBy])).toEqual([[1, 'Visit', officer.id], [2, 'Visit (corrected)', officer.id]]);
+    expect(await core.handle('reports.versions', { reportId: newId() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.handle('reports.versions', { reportId: 'x' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
   });
 });

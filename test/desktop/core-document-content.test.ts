@@ -1,6 +1,9 @@
 /** The documents.content channel of the desktop core: real server, worker-backed encrypted cache, OS keychain. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../domain/entities/document.ts';
+import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { DocumentContent } from '../../domain/ipc/document-channels.ts';
 import { newId } from '../../domain/ids.ts';
 import { DEFAULT_POLICY } from '../../main/machine-policy/admin-policy.ts';
@@ -69,6 +72,25 @@ describe('the documents.content channel of the desktop core', () => {
     expect(existsSync(path)).toBe(false);
     const note = await callCore<DocumentContent>(world.core, 'documents.content', { documentId: ids.note });
     expect(bytesOf(note).equals(NOTE)).toBe(true);
+  });
+
+  it('uploads a chosen file to the case: answers its SHA-256 and the case lists it; a refused type and a forged name change nothing', async () => {
+    const caseId = (await world.server.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+    const PHOTO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const stored = await callCore<DocumentRecord>(world.core, 'documents.upload', { caseId, fileName: 'Door.png', contentType: 'image/png', base64: PHOTO.toString('base64') });
+    expect(stored).toMatchObject({ caseId, fileName: 'Door.png', contentType: 'image/png', sizeBytes: PHOTO.length, sha256: createHash('sha256').update(PHOTO).digest('hex') });
+    expect((await callCore<CaseDetailView>(world.core, 'cases.detail', { caseId })).documents.map((d) => d.id)).toContain(stored.id);
+
+    const count = async () => (await world.server.db.selectFrom('documents').select('id').where('case_id', '=', caseId).execute()).length;
+    const before = await count();
+    const exe = Buffer.from('MZ synthetic program').toString('base64');
+    expect(await world.core.handle('documents.upload', { caseId, fileName: 'setup.exe', contentType: 'application/x-msdownload', base64: exe }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error', message: expect.stringMatching(/cannot be attached/) as unknown } });
+    expect(await world.core.handle('documents.upload', { caseId, fileName: 'notes.txt', contentType: 'text/plain', base64: exe }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    expect(await world.core.handle('documents.upload', { caseId: 'not-a-case', fileName: 'a.txt', contentType: 'text/plain', base64: 'aGk=' }))
+      .toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    expect(await count()).toBe(before);
   });
 
   it('offline, a document not downloaded yet says it is not available offline, while a stored one still opens', async () => {

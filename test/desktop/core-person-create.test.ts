@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { PersonMatches } from '../../domain/ipc/person-channels.ts';
 import type { PersonSearchResult } from '../../domain/ipc/search-results.ts';
-import type { RejectedChange } from '../../domain/ipc/sync-channels.ts';
+import type { PersonReview, RejectedChange } from '../../domain/ipc/sync-channels.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import { newId } from '../../domain/ids.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
@@ -113,5 +113,36 @@ describe('a person recorded and added to a case', () => {
     expect(await subjectsOf(caseId)).toEqual([]);
     const rejected = await callCore<RejectedChange[]>(core, 'sync.rejected', null);
     expect(rejected.map((r) => [r.name, r.args.caseSubjectId, r.error.code])).toEqual([['case.addSubject', caseSubjectId, 'validation_error']]);
+  });
+
+  it('a person the server finds likely to be someone it holds is a person to review: "use the existing person" moves them on the case, "keep as new" only clears it', async () => {
+    net.offline = true;
+    const personId = newId();
+    await callCore(core, 'changes.submit', { name: 'person.create', args: { personId, person: { ...body, givenName: 'Jonny' } } });
+    await callCore(core, 'changes.submit', { name: 'case.addSubject', args: { caseSubjectId: newId(), caseId, personId, role: 'perpetrator' } });
+    net.offline = false;
+    await callCore(core, 'sync.now', null);
+    const review = (await callCore<PersonReview[]>(core, 'sync.personReviews', null)).find((r) => r.personId === personId);
+    expect(review).toMatchObject({ givenName: 'Jonny', familyName: 'Smithers' });
+    expect(review!.likelyMatches.map((m) => [m.view, m.person.id])).toContainEqual(['full', existingId]);
+
+    // Only a likely match the user sees in full can be used; bad input changes nothing.
+    expect(await core.handle('sync.settlePersonReview', { personId, choice: 'use_existing', existingPersonId: newId() })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    expect(await core.handle('sync.settlePersonReview', { personId: newId(), choice: 'keep_new' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await callCore<PersonReview[]>(core, 'sync.personReviews', null)).map((r) => r.personId)).toContain(personId);
+    expect((await subjectsOf(caseId)).map((s) => s.personId)).toEqual([personId]);
+
+    await callCore(core, 'sync.settlePersonReview', { personId, choice: 'use_existing', existingPersonId: existingId });
+    expect((await subjectsOf(caseId)).map((s) => [s.personId, s.role])).toEqual([[existingId, 'perpetrator']]);
+    expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ pendingChanges: 0, rejectedCount: 1 });
+    expect(await server.db.selectFrom('case_subjects').select(['person_id', 'role']).where('case_id', '=', caseId).execute())
+      .toEqual([{ person_id: existingId, role: 'perpetrator' }]);
+    const left = await callCore<PersonReview[]>(core, 'sync.personReviews', null);
+    expect(left.map((r) => r.personId)).not.toContain(personId);
+
+    // The earlier test's Jon Smithers is kept as new: nothing is queued, the review goes.
+    expect(left).toHaveLength(1);
+    expect(await callCore<SyncStatus>(core, 'sync.settlePersonReview', { personId: left[0]!.personId, choice: 'keep_new' })).toMatchObject({ pendingChanges: 0 });
+    expect(await callCore(core, 'sync.personReviews', null)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The case screen and the Sync problems screen, end to end: a practitioner changes a case's risk
- * level and it reaches the server; a stale change becomes a conflict the user resolves.
+ * level, adds a report and a place, and they reach the server; a stale change becomes a conflict the
+ * user resolves.
  * The server is checked through its HTTP API, as the users themselves.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -43,6 +44,7 @@ test.afterAll(async ({ browser }) => {
 });
 
 test('a practitioner opens a case, sees its active warnings, changes its risk level, and the change reaches the server', async ({ page }) => {
+  test.setTimeout(180_000);
   const c = cases[0]!;
   const marker = (description: string, expiresAt: string | null) => callApi(me, 'POST', '/markers', {
     subjectType: 'case', subjectId: c.id, markerType: 'staff_safety', description, reviewDate: '2030-01-01', expiresAt,
@@ -69,6 +71,27 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
   await expect(page.getByTestId('case-local-changes')).toHaveCount(0);
   await expect(page.getByText('Saved on this computer.', { exact: true })).toHaveCount(0); // the news is now "up to date", not "saved here"
 
+  // A new place on the case: bad input is refused beside its field, then it shows at once and reaches the server.
+  const postcode = `RV${1 + (Date.now() % 9)} ${1 + (Date.now() % 8)}QX`;
+  await page.getByRole('button', { name: 'Add a place' }).click();
+  const placeDialog = page.getByRole('dialog', { name: 'Add a place to the case' });
+  await placeDialog.getByLabel('Address').fill('7 Lantern Yard');
+  await placeDialog.getByLabel('Town').fill('Riverton');
+  await placeDialog.getByLabel('Postcode').fill('not a postcode');
+  await placeDialog.getByRole('button', { name: 'Add the place' }).click();
+  await expect(placeDialog.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessibleScreen(page, 'add-place-dialog');
+  await placeDialog.getByLabel('Postcode').fill(postcode.toLowerCase());
+  await placeDialog.getByLabel('Why this place matters to the case').fill('Where the occupant was spoken to');
+  await placeDialog.getByRole('button', { name: 'Add the place' }).click();
+  await expect(placeDialog).toBeHidden();
+  const placeItem = page.getByTestId('case-places').getByRole('listitem').filter({ hasText: postcode });
+  await expect(placeItem).toContainText('7 Lantern Yard, Riverton');
+  await expect(placeItem).toContainText('Where the occupant was spoken to');
+  await expect.poll(async () => (await callApi<{ locations: Array<{ postcode: string }> }>(me, 'GET', `/cases/${c.id}`)).locations.map((l) => l.postcode), {
+    timeout: 20_000,
+  }).toContain(postcode);
+
   // A report added on the case shows at once and reaches the server.
   await page.getByRole('button', { name: 'Add a report' }).click();
   await page.getByLabel('Kind', { exact: true }).selectOption('contact');
@@ -81,6 +104,20 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
   }).toContain('Door-step visit after the warning');
   await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
 
+  // The author corrects the report's title on the server: the case screen offers its versions, who and when.
+  const { reports } = await callApi<{ reports: Array<{ id: string; title: string }> }>(me, 'GET', `/cases/${c.id}/reports`);
+  const written = reports.find((r) => r.title === 'Door-step visit after the warning')!;
+  await callApi(me, 'PATCH', `/reports/${written.id}`, { title: 'Door-step visit after the warning (corrected)' });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const versionsToggle = page.getByRole('button', { name: 'Versions of Door-step visit after the warning (corrected) (2)' });
+  await versionsToggle.click({ timeout: 20_000 });
+  const versions = page.getByTestId('report-versions').getByRole('listitem');
+  await expect(versions).toHaveCount(2, { timeout: 20_000 });
+  await expect(versions.first()).toContainText('Version 1: “Door-step visit after the warning”');
+  await expect(versions.first()).toContainText('by the author (Northshire Police)');
+  await expect(versions.last()).toContainText('(current)');
+  await expectAccessibleScreen(page, 'report-versions');
+
   // The chronology tab: newest first, the report just written at the top with its agency; the ended warning's end is an entry too.
   await page.getByRole('tab', { name: 'Chronology' }).click();
   const chronology = page.getByTestId('case-chronology');
@@ -89,6 +126,7 @@ test('a practitioner opens a case, sees its active warnings, changes its risk le
   await expect(chronology).toContainText('Warning placed: Staff safety — Dog on premises: call ahead before visiting');
   await expect(chronology).toContainText('Warning ended: Staff safety — Expired warning that must not show');
   await expect(chronology).toContainText(`Case opened: ${c.title}`);
+  await expect(chronology).toContainText(`7 Lantern Yard, ${postcode}`);
   await expectAccessibleScreen(page, 'case-chronology');
   // The safety banner stays above the tabs, and arrow keys go back to the overview.
   await expect(banner).toContainText('Dog on premises');

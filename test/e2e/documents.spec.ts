@@ -1,19 +1,21 @@
 /**
  * Documents on the case screen, end to end: a document uploaded to the cloud API reaches the desktop
- * by sync, and "Open" saves exactly the uploaded bytes through the core's `documents.content`.
+ * by sync, and "Open" saves exactly the uploaded bytes through the core's `documents.content`; a
+ * file attached from the case screen is checked before sending, stored, and shown with its SHA-256.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { CaseSummary } from '../../domain/entities/case.ts';
 import { multipart } from '../support/document-upload.ts';
-import { apiSignIn, callApi, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { apiSignIn, callApi, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
 
 test.afterAll(async ({ browser }) => {
   await leaveSignedOut(browser);
 });
 
 test('a document uploaded to a case is listed on the case screen, and Open saves the very same bytes', async ({ page }) => {
+  test.setTimeout(180_000);
   const token = await apiSignIn();
   const { agencyId } = await callApi<{ agencyId: string }>(token, 'GET', '/me');
   const { cases } = await callApi<{ cases: CaseSummary[] }>(token, 'GET', `/cases?status=open&ownerAgencyId=${agencyId}&limit=200`);
@@ -40,4 +42,26 @@ test('a document uploaded to a case is listed on the case screen, and Open saves
   expect(saved.suggestedFilename()).toBe(fileName);
   expect((await readFile(await saved.path())).equals(bytes)).toBe(true);
   await expect(documents.getByRole('alert')).toHaveCount(0);
+
+  // Attaching from the case screen: a refused kind and a too-large file are worded beside the
+  // control and nothing is sent; an allowed file is stored, its SHA-256 shown, and the case lists it.
+  const picker = documents.getByLabel('Attach a file');
+  const before = (await callApi<{ documents: unknown[] }>(token, 'GET', `/cases/${c!.id}/documents`)).documents.length;
+  await picker.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ synthetic') });
+  await expect(documents.getByRole('alert')).toContainText('setup.exe is not a kind of file that can be attached');
+  await expect(picker).toHaveAttribute('aria-invalid', 'true');
+  await expect(documents.getByRole('button', { name: 'Upload' })).toBeDisabled();
+  await expectAccessibleScreen(page, 'document-upload-refused');
+  await picker.setInputFiles({ name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 0x20) });
+  await expect(documents.getByRole('alert')).toContainText('a document may be at most 20 MB');
+  expect((await callApi<{ documents: unknown[] }>(token, 'GET', `/cases/${c!.id}/documents`)).documents).toHaveLength(before);
+
+  const note = Buffer.from(`Synthetic visit note ${randomBytes(4).toString('hex')}\n`);
+  const noteName = `Visit note ${randomBytes(3).toString('hex')}.txt`;
+  await picker.setInputFiles({ name: noteName, mimeType: 'text/plain', buffer: note });
+  await expect(documents.getByRole('alert')).toHaveCount(0);
+  await documents.getByRole('button', { name: 'Upload' }).click();
+  await expect(documents.getByTestId('uploaded-document')).toHaveText(`Uploaded ${noteName}. SHA-256: ${createHash('sha256').update(note).digest('hex')}`, { timeout: 20_000 });
+  await expect(documents.getByRole('listitem').filter({ hasText: noteName })).toBeVisible({ timeout: 20_000 });
+  await expectAccessibleScreen(page, 'document-uploaded');
 });

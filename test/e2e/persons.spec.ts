@@ -2,7 +2,8 @@
  * Finding people, end to end and by keyboard: the practitioner searches by name (this computer's
  * copy and the server's search-and-signpost), opens a person's profile with their role on a case,
  * and opens that case; a person only another agency sees comes back as a stub naming that agency,
- * from which the practitioner asks that agency for access with a reason.
+ * from which the practitioner asks that agency for access with a reason, then records a new person
+ * from the search (the duplicate warning first), whom the server at push lists as a person to review.
  * Each screen passes axe as shown, at 200 % zoom and in the dark theme.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ test.afterAll(async ({ browser }) => {
 });
 
 test('search by keyboard finds a person with an alias, opens their profile and the case they are on; a person only housing sees is a stub, from which access is requested', async ({ page }) => {
+  test.setTimeout(180_000);
   const police = await apiSignIn();
   const familyName = `Ashdown${randomBytes(3).toString('hex')}`;
   const { person } = await callJsonApi<{ person: { id: string } }>(police, 'POST', '/persons', {
@@ -105,4 +107,29 @@ test('search by keyboard finds a person with an alias, opens their profile and t
   const { requests } = await callJsonApi<{ requests: Array<{ resourceType: string; resourceId: string; reason: string; status: string }> }>(
     await apiSignIn(housingDecider.username, housingDecider.password), 'GET', '/access-requests?status=pending');
   expect(requests.filter((r) => r.resourceId === tenant.id)).toEqual([expect.objectContaining({ resourceType: 'person', reason, status: 'pending' })]);
+
+  // Not the person wanted: "Record a new person" carries the searched name over, and the duplicate
+  // warning names housing's tenant before anything is saved; "different person" opens the new profile.
+  await page.getByRole('button', { name: 'Record a new person' }).click();
+  const record = page.getByRole('dialog', { name: 'Record a new person' });
+  await expect(record.getByLabel('Given name')).toHaveValue('Mervyn');
+  await expect(record.getByLabel('Family name')).toHaveValue(familyName);
+  await record.getByLabel('Estimated year of birth (if the date is not known)').fill('1981');
+  await record.getByRole('button', { name: 'Check and record' }).click();
+  const warning = page.getByRole('dialog', { name: 'Is this someone already recorded?' });
+  await expect(warning.getByTestId('duplicate-candidates')).toContainText('Riverton Homes Association', { timeout: 20_000 });
+  await warning.getByRole('button', { name: 'This is a different person' }).click();
+  await expect(profile.getByRole('heading', { level: 1, name: `Mervyn ${familyName}` })).toBeVisible({ timeout: 20_000 });
+  await expect(profile).toContainText('Born about 1981');
+
+  // Sent at the next sync, the server checks again and finds housing's tenant: a person to review,
+  // listed under Sync problems, and kept as new.
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('button', { name: /^Sync problems/ }).click({ timeout: 30_000 });
+  const reviewTitle = `Mervyn ${familyName}: recorded on this computer, may already be known`;
+  const review = page.getByTestId('person-reviews').locator('> li').filter({ has: page.getByRole('heading', { name: reviewTitle }) });
+  await expect(review).toContainText('Riverton Homes Association');
+  await expectAccessibleScreen(page, 'person-review');
+  await review.getByRole('button', { name: 'Keep as new' }).click();
+  await expect(page.getByRole('heading', { name: reviewTitle })).toHaveCount(0);
 });

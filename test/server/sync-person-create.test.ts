@@ -51,10 +51,15 @@ describe.each(testDialects())('person.create and case subjects pushed on %s', (d
     args: { personId, person: { givenName: 'Jon', familyName: 'Smithers', dateOfBirth: '1990-04-12', gender: 'male', consentStatus: 'not_sought', ...extra } },
   });
 
-  it('records the person with the client id and runs the duplicate check again, auditing the likely match', async () => {
+  it('records the person with the client id and runs the duplicate check again, auditing the likely match and answering it for review', async () => {
     const personId = newId();
     const res = await push('pc', { clientId: 'person-create-1', mutations: [createPerson(1, personId)] });
-    expect(res.body).toEqual({ results: [{ mutationId: 1, status: 'applied' }], lastMutationId: 1 });
+    expect(res.body.lastMutationId).toBe(1);
+    expect(res.body.results).toHaveLength(1);
+    expect(res.body.results[0]).toMatchObject({ mutationId: 1, status: 'applied' });
+    // The existing Jonathan Smithers comes back in full (the user's own agency recorded him), never the new person itself.
+    const matches = res.body.results[0]!.likelyMatches ?? [];
+    expect(matches.map((m) => [m.view, m.person.id])).toEqual([['full', existingId]]);
     const [row] = await personRows(personId);
     expect(row).toMatchObject({ given_name: 'Jon', family_name: 'Smithers', date_of_birth: '1990-04-12', owner_agency_id: police });
     const events = await audits(personId);
@@ -67,9 +72,11 @@ describe.each(testDialects())('person.create and case subjects pushed on %s', (d
 
   it('does not create a twin on replay nor under a new mutation id', async () => {
     const personId = newId();
-    await push('pc', { clientId: 'person-create-2', mutations: [createPerson(1, personId)] });
+    const first = await push('pc', { clientId: 'person-create-2', mutations: [createPerson(1, personId)] });
     const replay = await push('pc', { clientId: 'person-create-2', mutations: [createPerson(1, personId)] });
-    expect(replay.body.results).toEqual([{ mutationId: 1, status: 'applied' }]);
+    // A replay after a lost response hears the same answer, likely matches included.
+    expect(replay.body.results).toEqual(first.body.results);
+    expect(replay.body.results[0]!.likelyMatches?.length).toBeGreaterThan(0);
     const twin = await push('pc', { clientId: 'person-create-2', mutations: [createPerson(2, personId, { givenName: 'Twin' })] });
     expect(twin.body.results[0]).toMatchObject({ mutationId: 2, status: 'rejected', error: { code: 'conflict' } });
     expect((await personRows(personId)).map((r) => r.given_name)).toEqual(['Jon']);

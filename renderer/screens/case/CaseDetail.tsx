@@ -1,6 +1,6 @@
 /**
  * The case screen, read from the offline copy: header, safety-warning banner, then two tabs — the
- * overview (risk and status, people, open tasks, reports and documents) and the chronology.
+ * overview (risk and status, people, open tasks, places, reports and documents) and the chronology.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddReportForm } from './AddReportForm.tsx';
@@ -9,6 +9,9 @@ import { CaseChangeForm } from './CaseChangeForm.tsx';
 import { EditCaseDetailsForm } from './EditCaseDetailsForm.tsx';
 import { CaseChronology } from './CaseChronology.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { CasePlaces } from './CasePlaces.tsx';
+import { UploadDocument } from './UploadDocument.tsx';
+import { ReportVersions } from './ReportVersions.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
@@ -107,7 +110,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
     );
   }
 
-  const { case: c, subjects, markers, openTasks, reports, reportCount, documents, localChanges } = shown;
+  const { case: c, subjects, markers, places, openTasks, reports, reportCount, documents, localChanges } = shown;
   const mayChange = c.abilities.update || c.abilities.close;
   return (
     <article className={styles.page} aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="case-detail">
@@ -217,6 +220,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
               )}
             </section>
           </div>
+          <CasePlaces caseId={c.id} places={places} markers={markers} mayAdd={c.abilities.update} />
           <section className={panelStyles.panel} aria-labelledby={`${id}-reports`}>
             <h2 id={`${id}-reports`} className={panelStyles.title}>
               Reports
@@ -234,6 +238,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
                     </p>
                     <p className={styles.summary}>{r.summary}</p>
                     <ReportSharingButton reportId={r.id} reportTitle={r.title} />
+                    <ReportVersions reportId={r.id} reportTitle={r.title} version={r.version} authorUserId={r.authorUserId} authorAgencyName={r.authorAgencyName} />
                   </li>
                 ))}
               </ul>
@@ -245,6 +250,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
             )}
           </section>
           <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
+            upload={c.abilities.add_document ? <UploadDocument caseId={c.id} /> : undefined}
             documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
           </>
         )}

@@ -18,6 +18,8 @@ export interface CaseDocumentsProps {
   exportsAllowed: boolean | null;
   /** More actions on each document (the case screen adds "Sharing…"). */
   documentActions?: (document: CaseDetailView['documents'][number]) => ReactNode;
+  /** What goes above the list (the case screen's "Attach a file" where the user may add documents). */
+  upload?: ReactNode;
 }
 
 /** Why there is no "Open" action, when there is none. */
@@ -29,7 +31,7 @@ function noOpenReason(exportsAllowed: boolean | null): string | null {
 }
 
 /** The list; a failed "Open" is announced next to the document it was for. */
-export function CaseDocuments({ documents, exportsAllowed, documentActions }: CaseDocumentsProps) {
+export function CaseDocuments({ documents, exportsAllowed, documentActions, upload }: CaseDocumentsProps) {
   const api = useDesktopApi();
   const id = useId();
   const [target, setTarget] = useState<string | null>(null);
@@ -41,6 +43,7 @@ export function CaseDocuments({ documents, exportsAllowed, documentActions }: Ca
       <h2 id={`${id}-title`} className={panelStyles.title}>
         Documents
       </h2>
+      {upload}
       {documents.length === 0 ? (
         <p className={panelStyles.empty}>No documents are held for this case on this computer.</p>
       ) : (

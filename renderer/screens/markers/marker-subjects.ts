@@ -20,6 +20,15 @@ export function caseMarkerSubjects(view: Pick<CaseDetailView, 'case' | 'subjects
 
 /** The kinds of active warning on one person, staff safety first. */
 export function personMarkerTypes(markers: CaseDetailView['markers'], personId: string): MarkerType[] {
-  const on = new Set(markers.filter((m) => m.subjectType === 'person' && m.subjectId === personId).map((m) => m.markerType));
+  return subjectMarkerTypes(markers, 'person', personId);
+}
+
+/** The kinds of active warning on one place of the case, staff safety first. */
+export function placeMarkerTypes(markers: CaseDetailView['markers'], locationId: string): MarkerType[] {
+  return subjectMarkerTypes(markers, 'location', locationId);
+}
+
+function subjectMarkerTypes(markers: CaseDetailView['markers'], type: 'person' | 'location', id: string): MarkerType[] {
+  const on = new Set(markers.filter((m) => m.subjectType === type && m.subjectId === id).map((m) => m.markerType));
   return MARKER_TYPES.filter((t) => on.has(t));
 }

@@ -13,7 +13,7 @@ export type Candidate = { match: LikelyMatch } | { hit: PersonSearchResult['hits
 /** "same_date_of_birth" → "same date of birth". */
 const reasonWords = (reason: string): string => reason.replace(/_/g, ' ');
 
-function describe(c: Candidate): { id: string; name: string; birth: string; agencies: string | null; reasons: string | null; usable: boolean } {
+function describe(c: Candidate, fullOnly: boolean): { id: string; name: string; birth: string; agencies: string | null; reasons: string | null; usable: boolean } {
   if ('hit' in c) {
     const h = c.hit;
     return { id: h.id, name: `${h.givenName} ${h.familyName}`, birth: h.dateOfBirth ?? (h.estimatedBirthYear === null ? 'not known' : `about ${h.estimatedBirthYear}`), agencies: null, reasons: null, usable: true };
@@ -27,22 +27,26 @@ function describe(c: Candidate): { id: string; name: string; birth: string; agen
     };
   }
   const p = c.match.person;
-  return { id: p.id, name: `${p.givenName} ${p.familyName}`, birth: p.dateOfBirth === null ? 'not known' : p.dateOfBirth.slice(0, 4), agencies: null, reasons, usable: true };
+  const usable = !fullOnly || c.match.view === 'full';
+  return { id: p.id, name: `${p.givenName} ${p.familyName}`, birth: p.dateOfBirth === null ? 'not known' : p.dateOfBirth.slice(0, 4), agencies: null, reasons, usable };
 }
 
 export interface DuplicateCandidatesProps {
   candidates: Candidate[];
   onUse: (personId: string) => void;
+  /** Only records the user sees in full can be used (a minimal profile would need a reason to attach). */
+  fullOnly?: boolean;
 }
 
-export function DuplicateCandidates({ candidates, onUse }: DuplicateCandidatesProps) {
+/** The candidates, each with "Use this person" when the user may use them. */
+export function DuplicateCandidates({ candidates, onUse, fullOnly = false }: DuplicateCandidatesProps) {
   if (candidates.length === 0) {
     return <p className={styles.note}>No one on this computer resembles this person.</p>;
   }
   return (
     <ul className={styles.candidates} aria-label="People who may be the same person" data-testid="duplicate-candidates">
       {candidates.map((c) => {
-        const d = describe(c);
+        const d = describe(c, fullOnly);
         return (
           <li key={d.id} className={styles.candidate}>
             <span className={styles.name}>{d.name}</span>
@@ -53,6 +57,8 @@ export function DuplicateCandidates({ candidates, onUse }: DuplicateCandidatesPr
               <button type="button" className="button" onClick={() => onUse(d.id)} aria-label={`Use this person: ${d.name}`}>
                 Use this person
               </button>
+            ) : d.agencies === null ? (
+              <span className={styles.note}>You see only this person’s minimal profile, so they cannot be used here.</span>
             ) : (
               <span className={styles.note}>You cannot see this record: ask the agencies named (request access from Find a person).</span>
             )}

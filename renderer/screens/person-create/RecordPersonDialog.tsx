@@ -17,6 +17,7 @@ import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { DuplicateCandidates, type Candidate } from './DuplicateCandidates.tsx';
+import type { NewPersonStart } from './new-person-from-search.ts';
 import { CONSENT_LABELS, GENDER_LABELS } from './person-create-words.ts';
 import styles from './RecordPersonDialog.module.css';
 
@@ -33,16 +34,18 @@ export interface RecordPersonDialogProps {
   /** Called with the chosen person: an existing one, or the new one once it is saved on this computer. */
   onChosen: (personId: string, isNew: boolean) => void;
   onClose: () => void;
+  /** What the form starts with (a search carried over); empty when not given. */
+  start?: NewPersonStart | undefined;
 }
 
 /** The form, then (when anyone resembles the new person) the likely matches. */
-export function RecordPersonDialog({ onChosen, onClose }: RecordPersonDialogProps) {
+export function RecordPersonDialog({ onChosen, onClose, start }: RecordPersonDialogProps) {
   const api = useDesktopApi();
   const [check, setCheck] = useState<Check | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useSchemaForm(CreatePersonBodySchema, {
-    givenName: '', familyName: '', dateOfBirth: undefined, estimatedBirthYear: undefined, gender: 'unknown', consentStatus: 'not_sought',
+    givenName: start?.givenName ?? '', familyName: start?.familyName ?? '', dateOfBirth: start?.dateOfBirth, estimatedBirthYear: undefined, gender: 'unknown', consentStatus: 'not_sought',
     aliases: [], identifiers: [],
   });
   const { errors } = form.formState;

@@ -29,6 +29,8 @@ const REQUEST = {
 function show(search: PersonSearchParams, online: 'answers' | 'offline', requestAnswer: (input: unknown) => unknown = () => ({ ok: true, value: REQUEST })) {
   const recording = recordingDesktopApi({
     'accessRequests.create': requestAnswer,
+    'persons.matchOnline': () => ({ ok: true, value: { likelyMatches: [] } }),
+    'changes.submit': () => ({ ok: true, value: { mutationId: 7 } }),
     'persons.search': () => ({ ok: true, value: { hits: [HIT], truncated: false } }),
     'persons.searchOnline': () =>
       online === 'answers'
@@ -78,6 +80,23 @@ describe('finding a person', () => {
     await userEvent.keyboard('02041988');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
     await waitFor(() => expect(onSearch).toHaveBeenCalledWith({ q: 'Quennell', dob: '1988-04-02' }));
+  });
+});
+
+describe('recording a new person from the search', () => {
+  it('carries the searched name and date of birth into the form, and opens the new person once recorded', async () => {
+    const { calls, onOpenPerson } = show({ q: 'Ottoline Quenby', dob: '1990-06-15' }, 'answers');
+    await userEvent.click(await screen.findByRole('button', { name: 'Record a new person' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record a new person' });
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Given name').value).toBe('Ottoline');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Family name').value).toBe('Quenby');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Check and record' }));
+    await waitFor(() => expect(onOpenPerson).toHaveBeenCalled());
+    expect(calls.find((c) => c.channel === 'persons.matchOnline')?.input).toMatchObject({ givenName: 'Ottoline', familyName: 'Quenby', dateOfBirth: '1990-06-15' });
+    const change = calls.find((c) => c.channel === 'changes.submit')?.input as { name: string; args: { personId: string } };
+    expect(change.name).toBe('person.create');
+    expect(onOpenPerson).toHaveBeenCalledWith(change.args.personId);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
 

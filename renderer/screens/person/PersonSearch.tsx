@@ -3,10 +3,12 @@
  * search-and-signpost, which adds people whose records the user cannot see as stubs naming the
  * agencies involved. Offline, the screen says only this computer's copy was searched.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+import { newPersonFromSearch } from '../person-create/new-person-from-search.ts';
+import { RecordPersonDialog } from '../person-create/RecordPersonDialog.tsx';
 import { OfflinePersonHits } from './OfflinePersonHits.tsx';
 import { OnlinePersonResults } from './OnlinePersonResults.tsx';
 import { PersonSearchForm } from './PersonSearchForm.tsx';
@@ -33,6 +35,7 @@ export function PersonSearch({ search, onSearch, onOpenPerson }: PersonSearchPro
   const offline = useDesktopQuery('persons.search', { text, limit: 50, ...dob }, { enabled: text !== '' });
   const online = useDesktopQuery('persons.searchOnline', { text, ...dob }, { enabled: text.length >= SERVER_MIN_CHARS, staleTime: 0, gcTime: 0 });
   const onlineError = errorBodyOf(online.error);
+  const [recording, setRecording] = useState(false);
 
   useEffect(() => {
     heading.current?.focus();
@@ -72,7 +75,27 @@ export function PersonSearch({ search, onSearch, onOpenPerson }: PersonSearchPro
             {onlineError && onlineError.code !== 'network_error' && <RetryAlert error={onlineError} onRetry={() => void online.refetch()} className={styles.message} />}
             {online.data && <OnlinePersonResults results={online.data.results} onOpenPerson={onOpenPerson} />}
           </section>
+          <section className={styles.group} aria-labelledby={`${id}-new`}>
+            <h2 id={`${id}-new`} className={styles.groupTitle}>
+              Not found?
+            </h2>
+            <p className={styles.message}>
+              <button type="button" className="button" onClick={() => setRecording(true)}>
+                Record a new person
+              </button>
+            </p>
+          </section>
         </>
+      )}
+      {recording && (
+        <RecordPersonDialog
+          start={newPersonFromSearch(text, dateOfBirth)}
+          onClose={() => setRecording(false)}
+          onChosen={(personId) => {
+            setRecording(false);
+            onOpenPerson(personId);
+          }}
+        />
       )}
     </section>
   );

@@ -1,4 +1,7 @@
-/** The Sync problems screen: changes in conflict with a newer server version, and changes the server refused. */
+/**
+ * The Sync problems screen: changes in conflict with a newer server version, changes the server
+ * refused, and people recorded offline whom the server found likely to be someone it holds.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
 import type { SyncStatus } from '../../../domain/ipc/sync-status.ts';
@@ -8,6 +11,7 @@ import { ConflictItem } from './ConflictItem.tsx';
 import { BackToQueueHeading } from '../../components/BackToQueueHeading.tsx';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { plural } from '../../words/plural.ts';
+import { PersonReviewList } from './PersonReviewList.tsx';
 import { RefusedChangeList } from './RefusedChangeList.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import problemStyles from './ProblemItem.module.css';
@@ -32,6 +36,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
   const heading = useRef<HTMLHeadingElement>(null);
   const conflicts = useDesktopQuery('sync.conflicts', null);
   const refused = useDesktopQuery('sync.rejected', null);
+  const reviews = useDesktopQuery('sync.personReviews', null);
 
   useEffect(() => {
     heading.current?.focus();
@@ -41,23 +46,25 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
   const settled = () => {
     void queryClient.invalidateQueries({ queryKey: ['sync.conflicts'] });
     void queryClient.invalidateQueries({ queryKey: ['sync.rejected'] });
+    void queryClient.invalidateQueries({ queryKey: ['sync.personReviews'] });
     heading.current?.focus();
   };
   const retry = () => {
     void conflicts.refetch();
     void refused.refetch();
+    void reviews.refetch();
   };
-  const loading = conflicts.isFetching || refused.isFetching;
-  const failure = loading ? null : errorBodyOf(conflicts.error ?? refused.error);
-  const shown = conflicts.data && refused.data ? { conflicts: conflicts.data, refused: refused.data } : null;
-  const empty = shown !== null && shown.conflicts.length === 0 && shown.refused.length === 0;
+  const loading = conflicts.isFetching || refused.isFetching || reviews.isFetching;
+  const failure = loading ? null : errorBodyOf(conflicts.error ?? refused.error ?? reviews.error);
+  const shown = conflicts.data && refused.data && reviews.data ? { conflicts: conflicts.data, refused: refused.data, reviews: reviews.data } : null;
+  const empty = shown !== null && shown.conflicts.length === 0 && shown.refused.length === 0 && shown.reviews.length === 0;
 
   return (
     <Page aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="sync-problems">
       <BackToQueueHeading id={`${id}-title`} title="Sync problems" headingRef={heading} onBack={onBack} />
       <p className={styles.intro}>
-        These changes of yours did not reach the server as you made them. They do not hold up anything else: your other changes are sent as
-        usual.
+        These changes of yours did not reach the server as you made them, or need your answer. They do not hold up anything else: your other
+        changes are sent as usual.
       </p>
       {failure && <RetryAlert className={styles.message} error={failure} onRetry={retry} />}
       {!shown && loading && (
@@ -67,7 +74,7 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
       )}
       {empty && (
         <p className="empty-state" role="status">
-          No sync problems: nothing is in conflict and nothing was refused.
+          No sync problems: nothing is in conflict, nothing was refused and nobody is waiting for review.
           {status && status.pendingChanges > 0 ? ` ${plural(status.pendingChanges, 'change')} still waiting to be sent.` : ''}
         </p>
       )}
@@ -89,6 +96,14 @@ export function SyncProblems({ status, onBack, onOpenCase }: SyncProblemsProps) 
             Refused changes ({shown.refused.length})
           </h2>
           <RefusedChangeList changes={shown.refused} dismiss={(mutationId) => api['sync.dismissRejected']({ mutationId })} onDismissed={settled} />
+        </section>
+      )}
+      {shown && shown.reviews.length > 0 && (
+        <section className={styles.group} aria-labelledby={`${id}-reviews`}>
+          <h2 id={`${id}-reviews`} className={styles.groupTitle}>
+            People to review ({shown.reviews.length})
+          </h2>
+          <PersonReviewList reviews={shown.reviews} settle={(input) => api['sync.settlePersonReview'](input)} onSettled={settled} />
         </section>
       )}
     </Page>

@@ -3,9 +3,11 @@ import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import type { MutationArgs, MutationName } from '../../../domain/sync/mutations.ts';
 import type { WriteContext } from '../../changes/write-context.ts';
+import type { AppliedNote } from './applied-note.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
 import { applyDashAssessmentCreate, applyMaracActionCreate, applyMaracMinutesSet, applyMaracReferralCreate } from './marac-mutations.ts';
+import { applyCaseAddLocation, applyLocationCreate } from './location-mutations.ts';
 import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
 import { applyCaseAddSubject, applyCaseRemoveSubject, applyPersonCreate } from './person-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
@@ -19,7 +21,7 @@ export { MutationConflict } from './mutation-conflict.ts';
  */
 export type MutationApplier<N extends MutationName> = (
   trx: Transaction<ServerDatabase>, env: WriteContext, args: MutationArgs<N>, baseVersion: number | undefined,
-) => Promise<void>;
+) => Promise<void | AppliedNote>;
 
 /** Every mutation's applier. */
 export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
@@ -38,4 +40,6 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'person.create': (trx, env, args) => applyPersonCreate(trx, env, args),
   'case.addSubject': (trx, env, args) => applyCaseAddSubject(trx, env, args),
   'case.removeSubject': (trx, env, args) => applyCaseRemoveSubject(trx, env, args),
+  'location.create': (trx, env, args) => applyLocationCreate(trx, env, args),
+  'case.addLocation': (trx, env, args) => applyCaseAddLocation(trx, env, args),
 };

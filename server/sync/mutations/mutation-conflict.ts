@@ -22,7 +22,8 @@ export class MutationConflict extends CodedError {
  * mutation id). Checked before the service runs, so the insert never fails on the primary key.
  */
 export async function assertIdFree(
-  trx: Transaction<ServerDatabase>, table: 'cases' | 'reports' | 'tasks' | 'task_updates' | 'dash_assessments' | 'marac_referrals' | 'markers' | 'persons' | 'case_subjects', id: string,
+  trx: Transaction<ServerDatabase>, table: 'cases' | 'reports' | 'tasks' | 'task_updates' | 'dash_assessments' | 'marac_referrals' | 'markers' | 'persons' | 'case_subjects'
+    | 'locations' | 'case_locations', id: string,
 ): Promise<void> {
   const taken = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   if (taken) {

@@ -12,14 +12,16 @@ import { loadCaseFor } from '../../cases/case-policy-loader.ts';
 import { isoOf, type WriteContext } from '../../changes/write-context.ts';
 import { createPerson } from '../../persons/create-person.ts';
 import { matchPersons } from '../../persons/match-persons.ts';
+import type { AppliedNote } from './applied-note.ts';
 import { assertIdFree } from './mutation-conflict.ts';
 
 /**
  * Records the person with the client's id, then runs the duplicate check again against what the
  * server holds now (the desktop could only check its own copy): the likely matches it found are
- * audited as a `duplicate_check`, as `POST /persons` does.
+ * audited as a `duplicate_check`, as `POST /persons` does, and answered to the desktop, which shows
+ * them as an item to review. Nothing is merged or undone here: the person is recorded either way.
  */
-export async function applyPersonCreate(trx: Transaction<ServerDatabase>, env: WriteContext, args: MutationArgs<'person.create'>): Promise<void> {
+export async function applyPersonCreate(trx: Transaction<ServerDatabase>, env: WriteContext, args: MutationArgs<'person.create'>): Promise<AppliedNote> {
   await assertIdFree(trx, 'persons', args.personId);
   const body = args.person;
   await createPerson(trx, env, body, args.personId);
@@ -30,6 +32,7 @@ export async function applyPersonCreate(trx: Transaction<ServerDatabase>, env: W
     actor: env.actor, action: 'record.search', entityType: 'person', entityId: args.personId, outcome: 'success', at: env.now,
     details: { kind: 'duplicate_check', returned: likelyMatches.map((m) => m.person.id) },
   });
+  return likelyMatches.length === 0 ? {} : { likelyMatches };
 }
 
 /** Adds the person to the case in the role, with the client's id for the link. */

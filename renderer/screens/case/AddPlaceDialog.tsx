@@ -1,0 +1,77 @@
+/**
+ * "Add a place" on a case: a new address (owned by the user's agency) and why it matters to the
+ * case, saved on this computer as two queued changes (`location.create`, then `case.addLocation`)
+ * and sent at the next sync, so it works offline.
+ */
+import { useState } from 'react';
+import { newId } from '../../../domain/ids.ts';
+import { useDesktopApi } from '../../api/desktop-api-context.ts';
+import { useSchemaForm } from '../../api/use-schema-form.ts';
+import { Field } from '../../components/Field.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { errorMessage } from '../../words/error-messages.ts';
+import { NewPlaceFormSchema, type NewPlace } from './new-place.ts';
+import styles from '../person-create/RecordPersonDialog.module.css';
+
+/** The case the place goes on, and how to close the dialog. */
+export interface AddPlaceDialogProps {
+  caseId: string;
+  onClose: () => void;
+}
+
+/** The form; bad input is refused beside its field and nothing is queued. */
+export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
+  const api = useDesktopApi();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useSchemaForm(NewPlaceFormSchema, { addressLine: '', town: '', postcode: '', description: '' });
+  const { errors } = form.formState;
+
+  async function save({ description, ...address }: NewPlace): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const locationId = newId();
+    const created = await api['changes.submit']({ name: 'location.create', args: { locationId, ...address } });
+    const added = created.ok
+      ? await api['changes.submit']({ name: 'case.addLocation', args: { caseLocationId: newId(), caseId, locationId, description } })
+      : created;
+    setBusy(false);
+    if (added.ok) {
+      onClose();
+    } else {
+      setError(errorMessage(added.error.code));
+    }
+  }
+
+  return (
+    <ModalDialog title="Add a place to the case" onClose={onClose} dismissable={!busy}>
+      <form className={styles.form} noValidate onSubmit={(event) => void form.handleSubmit((place) => save(place))(event)}>
+        <Field label="Address" error={errors.addressLine?.message}>
+          <input className="field__input" autoComplete="off" {...form.register('addressLine')} />
+        </Field>
+        <Field label="Town" error={errors.town?.message}>
+          <input className="field__input" autoComplete="off" {...form.register('town')} />
+        </Field>
+        <Field label="Postcode" error={errors.postcode?.message}>
+          <input className="field__input" autoComplete="off" {...form.register('postcode')} />
+        </Field>
+        <Field label="Why this place matters to the case" error={errors.description?.message}>
+          <textarea className="field__input" rows={3} {...form.register('description')} />
+        </Field>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className={styles.actions}>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            Add the place
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordingDesktopApi } from '../../test-support/recording-desktop-api.ts';
+import { renderWithProviders } from '../../test-support/render.tsx';
+import { CasePlaces } from './CasePlaces.tsx';
+
+const CASE = '6f1c0a52-0000-4000-8000-0000000000c1';
+const PLACE = '6f1c0a52-0000-4000-8000-0000000000f1';
+const MARKER = {
+  id: '6f1c0a52-0000-4000-8000-0000000000a1', markerType: 'staff_safety', description: 'Dog at the door', subjectType: 'location',
+  subjectId: PLACE, subjectName: '12 Marram Court', ownerAgencyName: 'Police', reviewDate: '2027-01-01', expiresAt: null, editable: true,
+} as const;
+
+function show(mayAdd: boolean) {
+  const recording = recordingDesktopApi({ 'changes.submit': () => ({ ok: true, value: { mutationId: 3 } }) });
+  renderWithProviders(
+    <CasePlaces caseId={CASE} mayAdd={mayAdd} markers={[MARKER]} places={[{ id: PLACE, address: '12 Marram Court, Riverton, RV2 9MC', description: 'Home address' }]} />,
+    { api: recording.api },
+  );
+  return recording;
+}
+const submitted = (calls: Array<{ channel: string; input: unknown }>) => calls.filter((c) => c.channel === 'changes.submit').map((c) => c.input);
+
+afterEach(cleanup);
+
+describe('the places on a case', () => {
+  it('lists each place with why it matters and the flag of its warnings; no "Add a place" without the ability', () => {
+    show(false);
+    const item = within(screen.getByTestId('case-places')).getByRole('listitem');
+    expect(item.textContent).toContain('12 Marram Court, Riverton, RV2 9MC');
+    expect(item.textContent).toContain('Home address');
+    expect(within(item).getByTestId('marker-indicator').textContent).toContain('Staff safety warning');
+    expect(screen.queryByRole('button', { name: 'Add a place' })).toBeNull();
+  });
+
+  it('refuses a bad postcode and an empty reason beside their fields and queues nothing', async () => {
+    const { calls } = show(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Add a place' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a place to the case' });
+    await userEvent.type(within(dialog).getByLabelText('Address'), '3 Dune Row');
+    await userEvent.type(within(dialog).getByLabelText('Town'), 'Riverton');
+    await userEvent.type(within(dialog).getByLabelText('Postcode'), 'XYZ');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add the place' }));
+    expect(within(dialog).getByLabelText('Postcode').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByLabelText('Why this place matters to the case').getAttribute('aria-invalid')).toBe('true');
+    expect(submitted(calls)).toEqual([]);
+  });
+
+  it('queues the new place, then puts it on the case with the same location id, and closes', async () => {
+    const { calls } = show(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Add a place' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a place to the case' });
+    await userEvent.type(within(dialog).getByLabelText('Address'), '3 Dune Row');
+    await userEvent.type(within(dialog).getByLabelText('Town'), 'Riverton');
+    await userEvent.type(within(dialog).getByLabelText('Postcode'), 'rv3 1dr');
+    await userEvent.type(within(dialog).getByLabelText('Why this place matters to the case'), 'Where the suspect stays');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add the place' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [created, added] = submitted(calls) as Array<{ name: string; args: Record<string, string> }>;
+    expect(created).toMatchObject({ name: 'location.create', args: { addressLine: '3 Dune Row', town: 'Riverton', postcode: 'RV3 1DR' } });
+    expect(added).toMatchObject({ name: 'case.addLocation', args: { caseId: CASE, locationId: created!.args.locationId, description: 'Where the suspect stays' } });
+  });
+});
