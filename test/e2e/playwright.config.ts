@@ -5,10 +5,11 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   globalSetup: './global-setup.ts',
-  // Two workers, each with its own server, desktop core and demo world (global-setup.ts); the files
-  // of a worker run one after another, as each signs its core in and out.
+  // Each worker gets its own server, desktop core and demo world (global-setup.ts), and runs its files one
+  // after another, as each signs its core in and out. One worker by default: on a busy 2-core machine a
+  // second one pushed axe scans past their test timeouts. `E2E_WORKERS=2` runs two on a bigger machine.
   fullyParallel: false,
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
