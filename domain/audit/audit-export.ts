@@ -8,11 +8,18 @@ import { AuditSearchQuerySchema } from './audit-search.ts';
 import { PROTECTIVE_MARKING } from '../protective-marking.ts';
 
 /** File formats an export can be written in. */
-export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 /** An export's file format. */
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
-/** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row. */
+/**
+ * The most events a PDF export holds. Typst lays the whole document out in memory (about 0.1 MB an
+ * event: 2,000 events took ~270 MB, 5,000 ~560 MB), so a larger search is refused with
+ * `validation_error` and nothing is created; CSV and XLSX stream any size (docs/decisions.md).
+ */
+export const AUDIT_PDF_MAX_ROWS = 2000;
+
+/** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row, the top and bottom of every PDF page. */
 export const EXPORT_MARKING = PROTECTIVE_MARKING;
 
 /** The columns of an export, in order; `details` is the recorded JSON as text. */

@@ -23,6 +23,7 @@ import * as m0020 from './0020_user_notifications.ts';
 import * as m0021 from './0021_marac_meetings.ts';
 import * as m0022 from './0022_subject_access_requests.ts';
 import * as m0023 from './0023_retention.ts';
+import * as m0027 from './0027_audit_export_pdf.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0021_marac_meetings': m0021,
   '0022_subject_access_requests': m0022,
   '0023_retention': m0023,
+  '0027_audit_export_pdf': m0027,
 };
 
 /** A Kysely migration provider over the static list. */
