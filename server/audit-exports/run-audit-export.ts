@@ -24,6 +24,8 @@ import type { ExportWriter } from './export-writer.ts';
 import { openHashingFile } from './hashing-file.ts';
 import { writeExportProofs } from './write-export-proofs.ts';
 import { createXlsxExportWriter } from './xlsx-export-writer.ts';
+import { createPdfExportWriter } from './pdf/pdf-export-writer.ts';
+import { toBase64 } from '../../domain/audit/base64.ts';
 
 /** Everything a job needs, fixed when the export was created. */
 export interface AuditExportJobSpec {
@@ -63,16 +65,24 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 /** Thrown inside the job when its row stopped being `running` or the node is shutting down. */
 class ExportStopped extends Error {}
 
-const WRITERS: Record<AuditExportFormat, (out: Writable) => ExportWriter> = {
-  csv: createCsvExportWriter,
-  xlsx: createXlsxExportWriter,
+/** The checkpoint signed as a PDF job starts: printed on its title page, and proofs show the log extends it. */
+type OpeningCheckpoint = Awaited<ReturnType<AuditCheckpoints['signNow']>>;
+
+const WRITERS: Record<AuditExportFormat, (out: Writable, spec: AuditExportJobSpec, opening: OpeningCheckpoint | undefined) => ExportWriter> = {
+  csv: (out) => createCsvExportWriter(out),
+  xlsx: (out) => createXlsxExportWriter(out),
+  pdf: (out, spec, opening) => createPdfExportWriter(out, {
+    exportId: spec.id, filters: spec.filters, generatedBy: spec.user.username, generatedAt: spec.createdAt, reason: spec.reason,
+    checkpoint: { size: opening!.checkpoint.size, rootBase64: toBase64(opening!.checkpoint.root) },
+  }),
 };
 
 /** Runs the job to its end: `complete`, `cancelled` (row changed or `signal` aborted) or `failed`. Never rejects. */
 export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJobSpec, signal: AbortSignal): Promise<void> {
   const paths = exportPaths(env.dataDir, spec.id, spec.format);
   const sink = openHashingFile(paths.part);
-  const writer = WRITERS[spec.format](sink.stream);
+  let writer: ExportWriter | undefined;
+  let opening: OpeningCheckpoint | undefined;
   let written = 0;
   const progressMs = env.progressEveryMs ?? PROGRESS_EVERY_MS;
   let progressAt = -Infinity;
@@ -84,6 +94,9 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
   }, HEARTBEAT_EVERY_MS);
   heartbeat.unref();
   try {
+    // A PDF prints the signed state of the log it starts from (the CSV and XLSX name theirs in the manifest only).
+    opening = spec.format === 'pdf' ? await env.checkpoints.signNow() : undefined;
+    writer = WRITERS[spec.format](sink.stream, spec, opening);
     // Events up to throughSeq only: the first page reads below throughSeq + 1.
     for await (const page of exportRowPages(env.db, spec.user, spec.filters, { belowSeq: spec.throughSeq + 1, ...(env.pageRows ? { pageRows: env.pageRows } : {}) })) {
       if (signal.aborted) {
@@ -114,7 +127,7 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     const exportSeq = await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) });
     const signed = await env.checkpoints.signNow();
     const proofSink = openHashingFile(paths.proofsPart);
-    await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq }, proofSink.stream)
+    await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq, ...(opening ? { since: [opening.note] } : {}) }, proofSink.stream)
       .catch((error: unknown) => { proofSink.stream.destroy(); throw error; });
     const proofs = await proofSink.done;
     await rename(paths.proofsPart, paths.proofs);
@@ -134,7 +147,12 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
       throw new ExportStopped('cancelled');
     }
   } catch (error) {
-    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    const reason = error instanceof Error ? error : new Error(String(error));
+    if (writer) {
+      writer.abort(reason);
+    } else {
+      sink.stream.destroy(reason);
+    }
     await sink.done.catch(() => undefined);
     await removeExportFiles(paths);
     if (error instanceof ExportStopped) {
