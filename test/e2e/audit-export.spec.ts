@@ -99,7 +99,7 @@ test('a data officer exports filtered events with a reason, and the offline veri
   expect(refused.output).toMatch(/row_altered|sha256|altered/i);
 
   // The same search as PDF: one file, marked on every page, proven like the CSV.
-  await panel.getByLabel(/^PDF/).check();
+  await panel.getByRole('radio', { name: /PDF/ }).check();
   await panel.getByRole('button', { name: 'Start export' }).click();
   const savePdf = panel.getByRole('button', { name: /^Save audit-export-.*\.pdf/ });
   await expect(savePdf).toBeVisible({ timeout: 60_000 });
