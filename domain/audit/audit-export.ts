@@ -14,10 +14,11 @@ export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 /**
  * The most events a PDF export holds. Typst lays the whole document out in memory (about 0.1 MB an
- * event: 2,000 events took ~270 MB, 5,000 ~560 MB), so a larger search is refused with
- * `validation_error` and nothing is created; CSV and XLSX stream any size (docs/decisions.md).
+ * event, beside the worker's own ~60 MB): a 1,000-event job peaked at 281 MB, 2,000 at 379 MB, over
+ * the 300 MB export budget. A larger search is refused with `validation_error` and nothing is
+ * created; CSV and XLSX stream any size (docs/decisions.md).
  */
-export const AUDIT_PDF_MAX_ROWS = 2000;
+export const AUDIT_PDF_MAX_ROWS = 1000;
 
 /** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row, the top and bottom of every PDF page. */
 export const EXPORT_MARKING = PROTECTIVE_MARKING;

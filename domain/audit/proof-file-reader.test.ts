@@ -14,6 +14,12 @@ function serverLines(count: number): string[] {
   return [`${JSON.stringify(head).slice(0, -1)},`, '"events":[', ...entries, ']}'];
 }
 
+async function* fromArray(lines: string[]): AsyncGenerator<string> {
+  for (const line of lines) {
+    yield await Promise.resolve(line);
+  }
+}
+
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) {
@@ -55,20 +61,14 @@ describe('reading a proof file a line at a time', () => {
 
   it('reads a proof file in another layout (pretty-printed JSON) whole, as before', async () => {
     const text = JSON.stringify({ ...head, events: [entry(0), entry(1)] }, null, 2);
-    async function* lines() {
-      yield* text.split('\n');
-    }
-    const file = await readProofFile(lines());
+    const file = await readProofFile(fromArray(text.split('\n')));
     expect(file.head).toEqual(head);
     expect(await collect(file.entries)).toEqual([entry(0), entry(1)]);
   });
 
   it('refuses a file cut short, a bad entry line and text after the end, naming the line', async () => {
     const read = async (lines: string[]) => {
-      async function* gen() {
-        yield* lines;
-      }
-      const file = await readProofFile(gen());
+      const file = await readProofFile(fromArray(lines));
       return collect(file.entries);
     };
     await expect(read(serverLines(3).slice(0, -1))).rejects.toThrow(new ProofFileError('The proof file ends before its events do: it was cut short.'));

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_PDF_MAX_ROWS, type AuditExportJob, type AuditExportManifest } from '../../domain/audit/audit-export.ts';
+import { AUDIT_PDF_MAX_ROWS, type AuditExportJob } from '../../domain/audit/audit-export.ts';
 import { AuditProofBundleSchema } from '../../domain/audit/audit-proof-bundle.ts';
 import { verifyProofBundle } from '../../domain/audit/verify-proof-bundle.ts';
 import { newId } from '../../domain/ids.ts';
@@ -118,7 +118,7 @@ describe.each(testDialects())('PDF audit exports on %s', (dialect) => {
     expect(result).toMatchObject({ ok: true, events: RISKY.length, consistentFrom: [openingSize] });
   });
 
-  // The refusal is the shared count (checked on both dialects above, as rowsTotal); 2,001 events cost seconds on PostgreSQL.
+  // The refusal is the shared count (checked on both dialects above, as rowsTotal); 1,001 events cost seconds on PostgreSQL.
   it.runIf(dialect === 'sqlite')(`refuses a PDF of more than ${AUDIT_PDF_MAX_ROWS} events with validation_error, naming the limit, and creates nothing`, async () => {
     await server.db.transaction().execute(async (trx) => {
       for (let i = 0; i <= AUDIT_PDF_MAX_ROWS; i += 1) {
@@ -130,7 +130,7 @@ describe.each(testDialects())('PDF audit exports on %s', (dialect) => {
     const events = await server.db.selectFrom('audit_events').select('seq').where('action', '=', 'export.create').execute();
     const refused = await call('POST', '/audit/exports', { filters: { action: 'record.view' }, format: 'pdf', reason: REASON });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ error: { code: 'validation_error', message: expect.stringContaining('at most 2,000 events') as unknown } });
+    expect(refused.json()).toMatchObject({ error: { code: 'validation_error', message: expect.stringContaining('at most 1,000 events') as unknown } });
     expect(await server.db.selectFrom('audit_exports').select('id').execute()).toEqual(jobs);
     expect(await server.db.selectFrom('audit_events').select('seq').where('action', '=', 'export.create').execute()).toEqual(events);
     expect(exportFiles()).toEqual(files);

@@ -60,7 +60,7 @@ describe.each(testDialects())('GET /audit/verify on %s', (dialect) => {
     expect(result.ok === false && result.firstBrokenSeq! <= 4 && 4 <= result.lastSuspectSeq!).toBe(true);
     const recorded = await lastVerification();
     expect(recorded.outcome).toBe('failure');
-    expect(JSON.parse(recorded.details!)).toMatchObject({ reason: 'rewritten', firstBrokenSeq: result.ok ? 0 : result.firstBrokenSeq, lastSuspectSeq: signedSize });
+    expect(JSON.parse(recorded.details)).toMatchObject({ reason: 'rewritten', firstBrokenSeq: result.ok ? 0 : result.firstBrokenSeq, lastSuspectSeq: signedSize });
   });
 
   it('names the first tampered event when the chain itself breaks', async () => {
