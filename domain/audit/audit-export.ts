@@ -74,7 +74,7 @@ export const AuditExportManifestSchema = z.object({
   reason: z.string(),
   /** The signed log checkpoint (a signed note) the rows are proven against (docs/audit.md, "Export proofs"). */
   checkpoint: z.string().optional(),
-  /** The seq of the export's own `export.finish` event, which records the rows and the file's SHA-256. */
+  /** The seq of the export's own `export.seal` event, which records the rows and the file's SHA-256 (before 0027's release: `export.finish`). */
   exportEventSeq: z.number().int().positive().optional(),
   /** The `casebridge-audit-proof/v1` file written beside the export, and its SHA-256. */
   proofs: z.object({ fileName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), byteLength: z.number().int().nonnegative() }).optional(),

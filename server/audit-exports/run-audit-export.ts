@@ -1,7 +1,8 @@
 /**
  * Runs one audit export to its file: rows in keyset pages through the format's writer into a
- * SHA-256-hashing file, progress (and a heartbeat) in the job's row, then the `export.finish` event
- * naming the exported rows, a checkpoint signed over it, the proof file and the manifest. The job's
+ * SHA-256-hashing file, progress (and a heartbeat) in the job's row, then the `export.seal` event
+ * naming the exported rows, a checkpoint signed over it, the proof file and the manifest, and one
+ * `export.finish` with the job's outcome. The job's
  * row is the only cancel signal every node shares: when it is no longer `running`, the job stops
  * and removes its partial files.
  */
@@ -14,7 +15,7 @@ import {
 } from '../../domain/audit/audit-export.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { sortedExportProofDetails } from '../audit/export-proofs.ts';
-import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
+import { recordAudit, recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
 import type { AuditCheckpoints } from '../context/audit-checkpoints.ts';
 import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
 import { createCsvExportWriter } from './csv-export-writer.ts';
@@ -123,8 +124,12 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     await rename(paths.part, paths.file);
     env.afterFile?.();
     seqs.reverse();
-    // The export's own event fixes which rows it holds (and the file's hash); the checkpoint is signed over it.
-    const exportSeq = await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) });
+    // The seal fixes which rows the export holds (and the file's hash); the checkpoint is signed over it.
+    // It is not the outcome: the job records exactly one `export.finish`, success or failure, at its end.
+    const exportSeq = await recordAuditNow(env.db, {
+      actor: spec.actor, action: 'export.seal', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: spec.reason,
+      details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) }, at: env.now(),
+    });
     const signed = await env.checkpoints.signNow();
     const proofSink = openHashingFile(paths.proofsPart);
     await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq, ...(opening ? { since: [opening.note] } : {}) }, proofSink.stream)
@@ -140,12 +145,20 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
       proofs: { fileName: paths.proofsName, sha256: proofs.sha256, byteLength: proofs.byteLength },
     };
     await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
-    const done = await env.db.updateTable('audit_exports')
-      .set({ status: 'complete', rows_written: written, sha256, byte_length: byteLength, finished_at: finishedAt })
-      .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) {
-      throw new ExportStopped('cancelled');
-    }
+    // Complete and its one success outcome together: a cancel that won the race leaves neither.
+    await env.db.transaction().execute(async (trx) => {
+      const done = await trx.updateTable('audit_exports')
+        .set({ status: 'complete', rows_written: written, sha256, byte_length: byteLength, finished_at: finishedAt })
+        .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) {
+        throw new ExportStopped('cancelled');
+      }
+      await recordAudit(trx, {
+        actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: spec.reason,
+        details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, sealSeq: exportSeq, proofsSha256: proofs.sha256 },
+        at: env.now(),
+      });
+    });
   } catch (error) {
     const reason = error instanceof Error ? error : new Error(String(error));
     if (writer) {
