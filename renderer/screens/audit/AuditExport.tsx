@@ -85,7 +85,7 @@ export function AuditExport({ filters, pollMs }: AuditExportProps) {
           </button>
         </div>
       </form>
-      {error && <p className="form-error" role="alert">{auditExportErrorMessage(error)}</p>}
+      {error && <p className="form-error" role="alert">{auditExportErrorMessage(error, error === start.error ? format : undefined)}</p>}
       {job && (
         <div aria-live="polite">
           <p>{AUDIT_EXPORT_STATUS_WORDS[job.status]}</p>
