@@ -25,7 +25,7 @@ export interface AuditWorld {
 const ACTIONS: AuditAction[] = ['record.view', 'record.view', 'record.view', 'record.search', 'record.update', 'record.create', 'document.download'];
 const BATCH = 1000;
 
-/** Inserts the world into a migrated database. */
+/** Inserts the world into a migrated database: the events, chained, their scope rows and the head's frontier. */
 export async function buildAuditWorld(db: Kysely<ServerDatabase>, total: number): Promise<AuditWorld> {
   const agencyId = await buildAgency(db, { name: 'Bench council' });
   const officerId = (await buildUser(db, { agencyId, username: 'bench.officer', role: 'data_officer' })).id;
@@ -52,6 +52,8 @@ export async function buildAuditWorld(db: Kysely<ServerDatabase>, total: number)
       rows.push({ ...fields, hash: prevHash });
     }
     await db.insertInto('audit_events').values(rows).execute();
+    // The scope index (migration 0014) is what the officer's search, and so the export, walks.
+    await db.insertInto('audit_event_scopes').values(rows.map((r) => ({ agency_id: agencyId, seq: r.seq, case_id: null, person_id: null }))).execute();
   }
   await db.updateTable('audit_head').set({ seq: total, hash: prevHash, tree_frontier: encodeFrontier(frontier) }).where('id', '=', 1).execute();
   return { total, agencyId, officerId, officerUsername: 'bench.officer' };

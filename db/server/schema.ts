@@ -439,12 +439,12 @@ export interface ClientAuditEventTable {
   received_at: string;
 }
 
-/** An audit export job (migration 0017); the file and manifest live under the data dir. */
+/** An audit export job (migrations 0017, 0018; `pdf` since 0025); the file and manifest live under the data dir. */
 export interface AuditExportTable {
   id: string;
   user_id: string;
   agency_id: string;
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'pdf';
   /** The export's filters as JSON. */
   filters: string;
   reason: string;

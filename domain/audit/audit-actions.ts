@@ -41,7 +41,12 @@ export const AUDIT_ACTIONS = {
   'document.download': 'disclosure',
   /** An audit export started, with its reason, filters and format. */
   'export.create': 'disclosure',
-  /** An audit export finished (row count and SHA-256), failed or was cancelled. */
+  /**
+   * An audit export's file written: its rows (`proof_rows`, `proof_seqs_sha256`), byte length and
+   * SHA-256, recorded before its checkpoint is signed so the proofs cover it. Not an outcome.
+   */
+  'export.seal': 'disclosure',
+  /** An audit export's one outcome: finished (file, manifest and proofs), failed or cancelled. */
   'export.finish': 'disclosure',
   /** The file or manifest of an audit export handed to its creator. */
   'export.download': 'disclosure',

@@ -8,11 +8,19 @@ import { AuditSearchQuerySchema } from './audit-search.ts';
 import { PROTECTIVE_MARKING } from '../protective-marking.ts';
 
 /** File formats an export can be written in. */
-export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 /** An export's file format. */
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
-/** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row. */
+/**
+ * The most events a PDF export holds. Typst lays the whole document out in memory (about 0.1 MB an
+ * event, beside the worker's own ~60 MB): a 1,000-event job peaked at 281 MB, 2,000 at 379 MB, over
+ * the 300 MB export budget. A larger search is refused with `validation_error` and nothing is
+ * created; CSV and XLSX stream any size (docs/decisions.md).
+ */
+export const AUDIT_PDF_MAX_ROWS = 1000;
+
+/** The protective marking carried by every export: the CSV's first line, the XLSX's sheet name and first row, the top and bottom of every PDF page. */
 export const EXPORT_MARKING = PROTECTIVE_MARKING;
 
 /** The columns of an export, in order; `details` is the recorded JSON as text. */
@@ -66,7 +74,7 @@ export const AuditExportManifestSchema = z.object({
   reason: z.string(),
   /** The signed log checkpoint (a signed note) the rows are proven against (docs/audit.md, "Export proofs"). */
   checkpoint: z.string().optional(),
-  /** The seq of the export's own `export.finish` event, which records the rows and the file's SHA-256. */
+  /** The seq of the export's own `export.seal` event, which records the rows and the file's SHA-256 (before 0025's release: `export.finish`). */
   exportEventSeq: z.number().int().positive().optional(),
   /** The `casebridge-audit-proof/v1` file written beside the export, and its SHA-256. */
   proofs: z.object({ fileName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), byteLength: z.number().int().nonnegative() }).optional(),

@@ -7,11 +7,18 @@
  * and the manifest must name the same checkpoint, file, rows and proof file.
  */
 import { AUDIT_EXPORT_COLUMNS, EXPORT_MARKING, type AuditExportManifest } from './audit-export.ts';
-import { AUDIT_LEAF_FIELDS, auditEventFromLeaf, type AuditLeafEvent } from './audit-event-leaf.ts';
+import { auditEventFromLeaf } from './audit-event-leaf.ts';
 import type { AuditProofBundle } from './audit-proof-bundle.ts';
-import { toHex } from './base64.ts';
-import { escapeFormula } from './csv-encode.ts';
 import type { Sha256 } from './merkle-hash.ts';
+import { expectedCells, ProvenRows } from './proven-rows.ts';
+
+export { expectedCells } from './proven-rows.ts';
+
+/** What the file checks need of a proof file besides its events: the checkpoint and the export's own event. */
+export type ProofHeadFacts = Pick<AuditProofBundle, 'checkpoint' | 'export'>;
+
+/** The first column (index into AUDIT_EXPORT_COLUMNS) where `cells` differ from proven event `seq`'s, for the message. */
+export type ColumnOf = (seq: number, cells: readonly string[]) => number;
 
 /** Why an export file fails. */
 export type ExportFileProblem =
@@ -23,12 +30,6 @@ export type ExportFileResult =
   | { ok: true; rows: number }
   | { ok: false; problem: ExportFileProblem; seq?: number; message: string };
 
-/** The cells the export writes for an event, in AUDIT_EXPORT_COLUMNS order, given its leaf text. */
-export function expectedCells(event: AuditLeafEvent, leaf: string, sha256: Sha256): string[] {
-  const text = AUDIT_LEAF_FIELDS.filter((f) => f !== 'seq' && f !== 'prev_hash').map((f) => escapeFormula(event[f]));
-  return [String(event.seq), ...text, toHex(sha256(new TextEncoder().encode(leaf)))];
-}
-
 /** What is known of the files besides their rows. */
 export interface ExportFileFacts {
   /** SHA-256 (hex) of the export file's bytes. */
@@ -39,13 +40,33 @@ export interface ExportFileFacts {
   manifest?: AuditExportManifest;
 }
 
-/** Checks the CSV `records` (marking line, header, rows) against `bundle`, then the file's hash and the manifest. */
+/** Checks the CSV `records` (marking line, header, rows) against a whole `bundle` in memory, then the file's hash and the manifest. */
 export function verifyCsvExport(records: Iterable<string[]>, bundle: AuditProofBundle, facts: ExportFileFacts, sha256: Sha256): ExportFileResult {
-  const exportEvent = bundle.export ? auditEventFromLeaf(bundle.export.leaf) : undefined;
+  const proven = new ProvenRows(sha256);
+  for (const entry of bundle.events) {
+    const event = auditEventFromLeaf(entry.leaf);
+    if (event) {
+      proven.add(event, entry.leaf);
+    }
+  }
+  const columnOf: ColumnOf = (seq, cells) => {
+    const entry = bundle.events.find((e) => e.index + 1 === seq)!;
+    return expectedCells(auditEventFromLeaf(entry.leaf)!, entry.leaf, sha256).findIndex((cell, i) => cell !== cells[i]);
+  };
+  return verifyCsvRows(records, proven, bundle, facts, columnOf);
+}
+
+/**
+ * Checks the CSV `records` against `proven` (built while a proof file was streamed), then the file's
+ * hash and the manifest; `columnOf` names the differing column of an altered row.
+ */
+export function verifyCsvRows(
+  records: Iterable<string[]>, proven: ProvenRows, head: ProofHeadFacts, facts: ExportFileFacts, columnOf: ColumnOf,
+): ExportFileResult {
+  const exportEvent = head.export ? auditEventFromLeaf(head.export.leaf) : undefined;
   if (!exportEvent) {
     return { ok: false, problem: 'no_export_event', message: 'The proof file carries no export event, so nothing fixes which rows the file must hold.' };
   }
-  const proven = new Map(bundle.events.map((e) => [e.index + 1, e]));
   const seen = new Set<number>();
   let line = 0;
   for (const cells of records) {
@@ -66,33 +87,34 @@ export function verifyCsvExport(records: Iterable<string[]>, bundle: AuditProofB
     if (seq === undefined || cells.length !== AUDIT_EXPORT_COLUMNS.length) {
       return { ok: false, problem: 'row_malformed', message: `Line ${line} is not an export row (${cells.length} cells, seq ${JSON.stringify(cells[0])}).` };
     }
-    const entry = proven.get(seq);
-    if (!entry) {
+    if (!proven.has(seq)) {
       return { ok: false, problem: 'row_not_proven', seq, message: `The row for event seq ${seq} (line ${line}) has no proof: it was added or its seq changed.` };
     }
     if (seen.has(seq)) {
       return { ok: false, problem: 'row_repeated', seq, message: `The row for event seq ${seq} appears twice (line ${line}).` };
     }
     seen.add(seq);
-    const expected = expectedCells(auditEventFromLeaf(entry.leaf)!, entry.leaf, sha256);
-    const column = expected.findIndex((cell, i) => cell !== cells[i]);
-    if (column >= 0) {
+    if (!proven.matches(seq, cells)) {
+      const column = columnOf(seq, cells);
       return { ok: false, problem: 'row_altered', seq, message: `The row for event seq ${seq} (line ${line}) differs from the logged event in column ${AUDIT_EXPORT_COLUMNS[column]}.` };
     }
   }
   // The file is newest first: the first missing row in file order is the highest missing seq.
-  const missing = bundle.events.map((e) => e.index + 1).filter((s) => !seen.has(s)).at(-1);
+  let missing: number | undefined;
+  for (const s of proven.allSeqs()) {
+    missing = seen.has(s) ? missing : s;
+  }
   if (missing !== undefined) {
     return { ok: false, problem: 'row_missing', seq: missing, message: `The row for event seq ${missing} is proven and recorded as exported but is not in the file: it was removed.` };
   }
-  return verifyExportFacts(bundle, facts, seen.size);
+  return verifyExportFacts(head, facts, seen.size);
 }
 
 /**
  * The checks that need no rows (all an XLSX gets): the file's SHA-256 is the one the export's own
  * proven event records, and the manifest names the same checkpoint, file, `rows` and proof file.
  */
-export function verifyExportFacts(bundle: AuditProofBundle, facts: ExportFileFacts, rows: number): ExportFileResult {
+export function verifyExportFacts(bundle: ProofHeadFacts, facts: ExportFileFacts, rows: number): ExportFileResult {
   const exportEvent = bundle.export ? auditEventFromLeaf(bundle.export.leaf) : undefined;
   if (!exportEvent) {
     return { ok: false, problem: 'no_export_event', message: 'The proof file carries no export event, so nothing fixes which file it proves.' };
@@ -104,7 +126,7 @@ export function verifyExportFacts(bundle: AuditProofBundle, facts: ExportFileFac
   return facts.manifest ? checkManifest(facts.manifest, bundle, facts, rows, exportEvent.seq) : { ok: true, rows };
 }
 
-function checkManifest(m: AuditExportManifest, bundle: AuditProofBundle, facts: ExportFileFacts, rows: number, exportSeq: number): ExportFileResult {
+function checkManifest(m: AuditExportManifest, bundle: ProofHeadFacts, facts: ExportFileFacts, rows: number, exportSeq: number): ExportFileResult {
   const mismatch = (what: string): ExportFileResult => ({ ok: false, problem: 'manifest_mismatch', message: `The manifest's ${what} does not match the files it describes.` });
   if (m.checkpoint?.trim() !== bundle.checkpoint.trim()) {
     return mismatch('checkpoint (it is not the one the proof file is signed against)');

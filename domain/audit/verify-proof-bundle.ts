@@ -38,33 +38,56 @@ export function verifyProofBundle(
   const cp = checkpoint.value;
   let previous = -1;
   for (const entry of bundle.events) {
-    const seq = entry.index + 1;
-    if (entry.index <= previous) {
-      return { ok: false, problem: 'event_out_of_order', seq, message: `Event seq ${seq} comes after seq ${previous + 1}: rows were reordered or repeated.` };
+    const problem = checkProofEntry(entry, previous, cp, crypto.sha256);
+    if (problem) {
+      return problem;
     }
     previous = entry.index;
-    if (!entryInLog(entry, cp, crypto.sha256)) {
-      return { ok: false, problem: 'event_not_in_log', seq, message: `Event seq ${seq} is not in the log at checkpoint ${cp.size}: it was changed, moved or never logged.` };
-    }
   }
-  const rows = checkExportEvent(bundle, cp, crypto.sha256);
+  return finishProofCheck(bundle, bundle.events.map((e) => e.index + 1), cp, key, crypto, trusted);
+}
+
+/** A proof file without its events: what must be known before they are read one by one. */
+export type ProofFileHead = Omit<AuditProofBundle, 'events'>;
+
+/** The first failure of one event entry read after the entry at `previousIndex` (-1 for the first), or undefined when it is in the log. */
+export function checkProofEntry(entry: AuditProofEntry, previousIndex: number, cp: Checkpoint, sha256: Sha256): ProofBundleFailure | undefined {
+  const seq = entry.index + 1;
+  if (entry.index <= previousIndex) {
+    return { ok: false, problem: 'event_out_of_order', seq, message: `Event seq ${seq} comes after seq ${previousIndex + 1}: rows were reordered or repeated.` };
+  }
+  if (!entryInLog(entry, cp, sha256)) {
+    return { ok: false, problem: 'event_not_in_log', seq, message: `Event seq ${seq} is not in the log at checkpoint ${cp.size}: it was changed, moved or never logged.` };
+  }
+  return undefined;
+}
+
+/** Once every event passed: the export event names exactly `seqs`, and each trusted checkpoint is extended. */
+export function finishProofCheck(
+  head: ProofFileHead, seqs: readonly number[], cp: Checkpoint, key: NoteVerifierKey, crypto: ProofCrypto, trusted: readonly string[],
+): ProofBundleResult {
+  const rows = checkExportEvent(head, seqs, cp, crypto.sha256);
   if (rows) {
     return rows;
   }
   const consistentFrom: number[] = [];
   for (const note of trusted) {
-    const result = checkTrusted(note, bundle, cp, key, crypto);
+    const result = checkTrusted(note, head, cp, key, crypto);
     if (!result.ok) {
       return result;
     }
     consistentFrom.push(result.value);
   }
-  return { ok: true, checkpoint: cp, events: bundle.events.length, consistentFrom };
+  return { ok: true, checkpoint: cp, events: seqs.length, consistentFrom };
 }
 
-type Step<T> = { ok: true; value: T } | Extract<ProofBundleResult, { ok: false }>;
+/** A failed check. */
+export type ProofBundleFailure = Extract<ProofBundleResult, { ok: false }>;
 
-function openCheckpoint(note: string, key: NoteVerifierKey, crypto: ProofCrypto): Step<Checkpoint> {
+type Step<T> = { ok: true; value: T } | ProofBundleFailure;
+
+/** The bundle's checkpoint, opened with the log's key, or why it cannot be. */
+export function openCheckpoint(note: string, key: NoteVerifierKey, crypto: ProofCrypto): Step<Checkpoint> {
   const body = openSignedNote(note, key, crypto.verifyEd25519);
   if (body === undefined) {
     return { ok: false, problem: 'checkpoint_signature', message: `The checkpoint is not signed by the audit key ${key.name}.` };
@@ -86,8 +109,8 @@ function entryInLog(entry: AuditProofEntry, cp: Checkpoint, sha256: Sha256): boo
   return verifyMerkleInclusion(sha256, leafHash, entry.index, cp.size, proof as Uint8Array[], cp.root);
 }
 
-function checkExportEvent(bundle: AuditProofBundle, cp: Checkpoint, sha256: Sha256): ProofBundleResult | undefined {
-  const entry = bundle.export;
+function checkExportEvent(head: ProofFileHead, seqs: readonly number[], cp: Checkpoint, sha256: Sha256): ProofBundleResult | undefined {
+  const entry = head.export;
   if (!entry) {
     return undefined;
   }
@@ -95,7 +118,6 @@ function checkExportEvent(bundle: AuditProofBundle, cp: Checkpoint, sha256: Sha2
     return { ok: false, problem: 'event_not_in_log', seq: entry.index + 1, message: `The export's own event seq ${entry.index + 1} is not in the log.` };
   }
   const details = parseDetails(auditEventFromLeaf(entry.leaf)!.details);
-  const seqs = bundle.events.map((e) => e.index + 1);
   const digest = toHex(sha256(new TextEncoder().encode(exportSeqsText(seqs))));
   if (details.proof_rows !== seqs.length || details.proof_seqs_sha256 !== digest) {
     const recorded = typeof details.proof_rows === 'number' ? details.proof_rows : 'no';
@@ -113,7 +135,7 @@ function parseDetails(text: string): Record<string, unknown> {
   }
 }
 
-function checkTrusted(note: string, bundle: AuditProofBundle, cp: Checkpoint, key: NoteVerifierKey, crypto: ProofCrypto): Step<number> {
+function checkTrusted(note: string, bundle: ProofFileHead, cp: Checkpoint, key: NoteVerifierKey, crypto: ProofCrypto): Step<number> {
   const earlier = openCheckpoint(note, key, crypto);
   if (!earlier.ok) {
     return { ...earlier, message: `Earlier checkpoint: ${earlier.message}` };

@@ -1,5 +1,5 @@
 /** Audit search and chain verification for data officers (docs/audit.md). */
-import { AuditChainResultSchema } from '../audit/audit-chain.ts';
+import { AuditLogResultSchema } from '../audit/audit-log-result.ts';
 import { AuditSearchPageSchema, AuditSearchQuerySchema } from '../audit/audit-search.ts';
 import { ClientAuditAckSchema, ClientAuditBatchSchema } from '../audit/client-audit-events.ts';
 import { z } from 'zod';
@@ -20,8 +20,8 @@ export const auditRoutes = {
   }),
   auditVerify: defineRoute({
     method: 'GET', path: '/audit/verify', auth: true, tag: 'audit',
-    summary: 'Verify the audit hash chain and name the first broken event',
-    query: NoQuery, body: NoBody, response: AuditChainResultSchema,
+    summary: "Verify the audit log: the hash chain, the Merkle tree against the head's frontier and every published checkpoint's signature and root; name the first broken event",
+    query: NoQuery, body: NoBody, response: AuditLogResultSchema,
   }),
   auditBreakGlassCase: defineRoute({
     method: 'POST', path: '/audit/break-glass/cases/:id', auth: true, tag: 'audit',

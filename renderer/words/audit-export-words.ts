@@ -1,5 +1,5 @@
 /** Words for audit exports: the status of a job and what people are told when a call is refused. */
-import type { AuditExportStatus } from '../../domain/audit/audit-export.ts';
+import { AUDIT_PDF_MAX_ROWS, type AuditExportFormat, type AuditExportStatus } from '../../domain/audit/audit-export.ts';
 import type { ErrorBody } from '../../domain/errors.ts';
 import { errorMessage } from './error-messages.ts';
 
@@ -12,8 +12,14 @@ export const AUDIT_EXPORT_STATUS_WORDS: Record<AuditExportStatus, string> = {
   removed: 'The export was removed from the server.',
 };
 
-/** The words for a refused export call: the core's own sentence where it words the situation, shared words otherwise. */
-export function auditExportErrorMessage(error: ErrorBody): string {
+/**
+ * The words for a refused export call: the core's own sentence where it words the situation, shared
+ * words otherwise. A PDF refused as invalid (the reason was already checked here) is over the PDF limit.
+ */
+export function auditExportErrorMessage(error: ErrorBody, format?: AuditExportFormat): string {
+  if (error.code === 'validation_error' && format === 'pdf') {
+    return `A PDF holds at most ${AUDIT_PDF_MAX_ROWS.toLocaleString('en-GB')} events and these filters match more: narrow them, or choose CSV or XLSX.`;
+  }
   switch (error.code) {
     case 'network_error':
     case 'payload_too_large':

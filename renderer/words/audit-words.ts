@@ -28,6 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'document.upload': 'Uploaded a document',
   'document.download': 'Downloaded a document',
   'export.create': 'Exported',
+  'export.seal': 'Sealed an export file',
   'export.finish': 'Finished an export',
   'export.download': 'Downloaded an export',
   'retention.decision': 'Retention review decision',

@@ -1,8 +1,10 @@
 /**
- * Creates an export job: fixes the newest event it may hold, counts its rows, and records the
+ * Creates an export job: fixes the newest event it may hold, counts its rows (a PDF holds at most
+ * AUDIT_PDF_MAX_ROWS, or nothing is created), and records the
  * job and its `export.create` event (reason, filters, format) in one transaction before it starts.
  */
-import type { AuditExportJob, CreateAuditExport } from '../../domain/audit/audit-export.ts';
+import { AUDIT_PDF_MAX_ROWS, type AuditExportJob, type CreateAuditExport } from '../../domain/audit/audit-export.ts';
+import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
@@ -22,6 +24,12 @@ export async function createAuditExport(
     const head = await trx.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
     const throughSeq = Number(head?.seq ?? 0);
     const rowsTotal = await countExportRows(trx, user, input.filters, throughSeq + 1);
+    if (input.format === 'pdf' && rowsTotal > AUDIT_PDF_MAX_ROWS) {
+      // Typst lays the whole document out in memory (docs/decisions.md): refused before anything is written.
+      throw new CodedError('validation_error',
+        `A PDF export holds at most ${AUDIT_PDF_MAX_ROWS.toLocaleString('en-GB')} events; these filters match ${rowsTotal.toLocaleString('en-GB')}. `
+        + 'Narrow the filters, or export as CSV or XLSX.');
+    }
     await trx.insertInto('audit_exports').values({
       id, user_id: user.id, agency_id: user.agencyId, format: input.format, filters: JSON.stringify(input.filters), reason: input.reason,
       status: 'running', rows_written: 0, rows_total: rowsTotal, through_seq: throughSeq, byte_length: null, sha256: null,

@@ -1,5 +1,4 @@
-/** What every export format's writer offers the export job, and writing with backpressure. */
-import type { Writable } from 'node:stream';
+/** What every export format's writer offers the export job (and writeChunk, for writing with backpressure). */
 import type { ExportRow } from './export-rows.ts';
 
 /** Writes one export file page by page into a stream it ends on `finish`. */
@@ -12,17 +11,4 @@ export interface ExportWriter {
   abort(error: Error): void;
 }
 
-/** Writes a chunk and waits for the stream to drain when its buffer is full, so memory stays flat. */
-export function writeChunk(out: Writable, chunk: string | Buffer): Promise<void> {
-  if (out.write(chunk)) {
-    return Promise.resolve();
-  }
-  return new Promise((resolve, reject) => {
-    const onDrain = () => { out.off('error', onError); out.off('close', onClose); resolve(); };
-    const onError = (error: Error) => { out.off('drain', onDrain); out.off('close', onClose); reject(error); };
-    const onClose = () => { out.off('drain', onDrain); out.off('error', onError); reject(new Error('The export stream closed before it drained.')); };
-    out.once('drain', onDrain);
-    out.once('error', onError);
-    out.once('close', onClose);
-  });
-}
+export { writeChunk } from '../streams/write-chunk.ts';

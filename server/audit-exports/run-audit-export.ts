@@ -1,7 +1,8 @@
 /**
  * Runs one audit export to its file: rows in keyset pages through the format's writer into a
- * SHA-256-hashing file, progress (and a heartbeat) in the job's row, then the `export.finish` event
- * naming the exported rows, a checkpoint signed over it, the proof file and the manifest. The job's
+ * SHA-256-hashing file, progress (and a heartbeat) in the job's row, then the `export.seal` event
+ * naming the exported rows, a checkpoint signed over it, the proof file and the manifest, and one
+ * `export.finish` with the job's outcome. The job's
  * row is the only cancel signal every node shares: when it is no longer `running`, the job stops
  * and removes its partial files.
  */
@@ -14,7 +15,7 @@ import {
 } from '../../domain/audit/audit-export.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { sortedExportProofDetails } from '../audit/export-proofs.ts';
-import { recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
+import { recordAudit, recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
 import type { AuditCheckpoints } from '../context/audit-checkpoints.ts';
 import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
 import { createCsvExportWriter } from './csv-export-writer.ts';
@@ -24,6 +25,8 @@ import type { ExportWriter } from './export-writer.ts';
 import { openHashingFile } from './hashing-file.ts';
 import { writeExportProofs } from './write-export-proofs.ts';
 import { createXlsxExportWriter } from './xlsx-export-writer.ts';
+import { createPdfExportWriter } from './pdf/pdf-export-writer.ts';
+import { toBase64 } from '../../domain/audit/base64.ts';
 
 /** Everything a job needs, fixed when the export was created. */
 export interface AuditExportJobSpec {
@@ -63,16 +66,24 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 /** Thrown inside the job when its row stopped being `running` or the node is shutting down. */
 class ExportStopped extends Error {}
 
-const WRITERS: Record<AuditExportFormat, (out: Writable) => ExportWriter> = {
-  csv: createCsvExportWriter,
-  xlsx: createXlsxExportWriter,
+/** The checkpoint signed as a PDF job starts: printed on its title page, and proofs show the log extends it. */
+type OpeningCheckpoint = Awaited<ReturnType<AuditCheckpoints['signNow']>>;
+
+const WRITERS: Record<AuditExportFormat, (out: Writable, spec: AuditExportJobSpec, opening: OpeningCheckpoint | undefined) => ExportWriter> = {
+  csv: (out) => createCsvExportWriter(out),
+  xlsx: (out) => createXlsxExportWriter(out),
+  pdf: (out, spec, opening) => createPdfExportWriter(out, {
+    exportId: spec.id, filters: spec.filters, generatedBy: spec.user.username, generatedAt: spec.createdAt, reason: spec.reason,
+    checkpoint: { size: opening!.checkpoint.size, rootBase64: toBase64(opening!.checkpoint.root) },
+  }),
 };
 
 /** Runs the job to its end: `complete`, `cancelled` (row changed or `signal` aborted) or `failed`. Never rejects. */
 export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJobSpec, signal: AbortSignal): Promise<void> {
   const paths = exportPaths(env.dataDir, spec.id, spec.format);
   const sink = openHashingFile(paths.part);
-  const writer = WRITERS[spec.format](sink.stream);
+  let writer: ExportWriter | undefined;
+  let opening: OpeningCheckpoint | undefined;
   let written = 0;
   const progressMs = env.progressEveryMs ?? PROGRESS_EVERY_MS;
   let progressAt = -Infinity;
@@ -84,6 +95,9 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
   }, HEARTBEAT_EVERY_MS);
   heartbeat.unref();
   try {
+    // A PDF prints the signed state of the log it starts from (the CSV and XLSX name theirs in the manifest only).
+    opening = spec.format === 'pdf' ? await env.checkpoints.signNow() : undefined;
+    writer = WRITERS[spec.format](sink.stream, spec, opening);
     // Events up to throughSeq only: the first page reads below throughSeq + 1.
     for await (const page of exportRowPages(env.db, spec.user, spec.filters, { belowSeq: spec.throughSeq + 1, ...(env.pageRows ? { pageRows: env.pageRows } : {}) })) {
       if (signal.aborted) {
@@ -110,11 +124,15 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     await rename(paths.part, paths.file);
     env.afterFile?.();
     seqs.reverse();
-    // The export's own event fixes which rows it holds (and the file's hash); the checkpoint is signed over it.
-    const exportSeq = await finishEvent(env, spec, 'success', { rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) });
+    // The seal fixes which rows the export holds (and the file's hash); the checkpoint is signed over it.
+    // It is not the outcome: the job records exactly one `export.finish`, success or failure, at its end.
+    const exportSeq = await recordAuditNow(env.db, {
+      actor: spec.actor, action: 'export.seal', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: spec.reason,
+      details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) }, at: env.now(),
+    });
     const signed = await env.checkpoints.signNow();
     const proofSink = openHashingFile(paths.proofsPart);
-    await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq }, proofSink.stream)
+    await writeExportProofs(env.db, env.checkpoints.verifierKey, { seqs, checkpoint: signed.note, exportSeq, ...(opening ? { since: [opening.note] } : {}) }, proofSink.stream)
       .catch((error: unknown) => { proofSink.stream.destroy(); throw error; });
     const proofs = await proofSink.done;
     await rename(paths.proofsPart, paths.proofs);
@@ -127,14 +145,27 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
       proofs: { fileName: paths.proofsName, sha256: proofs.sha256, byteLength: proofs.byteLength },
     };
     await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
-    const done = await env.db.updateTable('audit_exports')
-      .set({ status: 'complete', rows_written: written, sha256, byte_length: byteLength, finished_at: finishedAt })
-      .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) {
-      throw new ExportStopped('cancelled');
-    }
+    // Complete and its one success outcome together: a cancel that won the race leaves neither.
+    await env.db.transaction().execute(async (trx) => {
+      const done = await trx.updateTable('audit_exports')
+        .set({ status: 'complete', rows_written: written, sha256, byte_length: byteLength, finished_at: finishedAt })
+        .where('id', '=', spec.id).where('status', '=', 'running').executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) {
+        throw new ExportStopped('cancelled');
+      }
+      await recordAudit(trx, {
+        actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: spec.reason,
+        details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, sealSeq: exportSeq, proofsSha256: proofs.sha256 },
+        at: env.now(),
+      });
+    });
   } catch (error) {
-    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    const reason = error instanceof Error ? error : new Error(String(error));
+    if (writer) {
+      writer.abort(reason);
+    } else {
+      sink.stream.destroy(reason);
+    }
     await sink.done.catch(() => undefined);
     await removeExportFiles(paths);
     if (error instanceof ExportStopped) {

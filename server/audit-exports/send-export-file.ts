@@ -17,6 +17,7 @@ import { exportPaths } from './export-files.ts';
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
   proofs: 'application/json',
 } as const;
 

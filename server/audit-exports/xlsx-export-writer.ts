@@ -4,7 +4,7 @@ import { AUDIT_EXPORT_COLUMNS, EXPORT_MARKING } from '../../domain/audit/audit-e
 import { exportCells } from './export-cells.ts';
 import type { ExportRow } from './export-rows.ts';
 import type { ExportWriter } from './export-writer.ts';
-import { XlsxSheetWriter } from './xlsx-sheet-writer.ts';
+import { XlsxSheetWriter } from '../spreadsheets/xlsx-sheet-writer.ts';
 
 /** An XLSX writer over `out`. */
 export function createXlsxExportWriter(out: Writable): ExportWriter {

@@ -1,4 +1,4 @@
-/** Registers the audit routes declared in domain/http: search (data officers, team managers), chain verification (data officers), and desktops' offline reads. */
+/** Registers the audit routes declared in domain/http: search (data officers, team managers), log verification (data officers), and desktops' offline reads. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { CodedError } from '../../domain/errors.ts';
@@ -11,7 +11,9 @@ import { actorOf } from './audit-actor.ts';
 import { recordAuditNow } from './record-audit.ts';
 import { recordClientEvents } from './record-client-events.ts';
 import { searchAudit } from './search-audit.ts';
-import { verifyAuditChain } from './verify-chain.ts';
+import { auditLogConfig } from '../context/audit-log-config.ts';
+import { readCheckpoints } from './checkpoint-file.ts';
+import { verifyAuditLog } from './verify-log.ts';
 
 /** Registers the audit routes. */
 export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -30,9 +32,13 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): P
 
   registerRoute(app, ctx, routes.auditVerify, async ({ user, request }) => {
     await refuseUnlessDataOfficer(ctx, user, request, 'audit.verify', {});
-    const result = await verifyAuditChain(ctx.db);
-    await audit(ctx, user, request, 'audit.verify', result.ok ? 'success' : 'failure',
-      result.ok ? { events: result.events } : { firstBrokenSeq: result.firstBrokenSeq, reason: result.reason });
+    // What `npm run audit:verify` checks, with the server's own checkpoint file and key: read the
+    // checkpoints first, so none can be newer than the events the chain walk then reads.
+    const published = await readCheckpoints(auditLogConfig(ctx.config).checkpointFile);
+    const result = await verifyAuditLog(ctx.db, published, ctx.auditCheckpoints.verifierKey);
+    await audit(ctx, user, request, 'audit.verify', result.ok ? 'success' : 'failure', result.ok
+      ? { events: result.events, checkpoints: result.checkpoints }
+      : { reason: result.reason, firstBrokenSeq: result.firstBrokenSeq ?? null, lastSuspectSeq: result.lastSuspectSeq ?? null, checkpointLine: result.checkpointLine ?? null });
     return result;
   });
 

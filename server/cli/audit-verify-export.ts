@@ -7,16 +7,19 @@
  * Exits 0 when every check holds, 1 when one fails (naming the first bad event), 2 on bad input.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AuditExportManifestSchema, type AuditExportManifest } from '../../domain/audit/audit-export.ts';
-import { AuditProofBundleSchema } from '../../domain/audit/audit-proof-bundle.ts';
+import { auditEventFromLeaf } from '../../domain/audit/audit-event-leaf.ts';
+import { AuditProofEntrySchema } from '../../domain/audit/audit-proof-bundle.ts';
 import { csvRecords } from '../../domain/audit/csv-records.ts';
-import { verifyCsvExport, verifyExportFacts } from '../../domain/audit/verify-export-file.ts';
+import { expectedCells, verifyCsvRows, verifyExportFacts } from '../../domain/audit/verify-export-file.ts';
 import type { Sha256 } from '../../domain/audit/merkle-hash.ts';
+import { ProofFileError, readProofFile, type ProofFileStream } from '../../domain/audit/proof-file-reader.ts';
 import { parseVerifierKey, type Ed25519Verify } from '../../domain/audit/signed-note.ts';
-import { verifyProofBundle } from '../../domain/audit/verify-proof-bundle.ts';
+import { verifyProofStream } from '../../domain/audit/verify-proof-stream.ts';
 
 const sha256: Sha256 = (data) => createHash('sha256').update(data).digest();
 const verifyEd25519: Ed25519Verify = (publicKey, message, signature) =>
@@ -71,6 +74,22 @@ function* textChunks(path: string): Generator<string> {
   yield decoder.decode();
 }
 
+/** The entry of event `seq` in the proof file, found by reading it again a megabyte at a time. */
+function proofEntry(path: string, seq: number): { leaf: string } | undefined {
+  const marker = `{"index":${seq - 1},`;
+  let rest = '';
+  for (const text of textChunks(path)) {
+    const lines = (rest + text).split('\n');
+    rest = lines.pop()!;
+    const line = lines.find((l) => l.startsWith(marker));
+    if (line !== undefined) {
+      const entry = AuditProofEntrySchema.safeParse(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
+      return entry.success ? entry.data : undefined;
+    }
+  }
+  return undefined;
+}
+
 const args = (() => {
   try {
     return parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, manifest: { type: 'string' }, since: { type: 'string', multiple: true } } });
@@ -99,18 +118,17 @@ if (!file || !args.values.key) {
 }
 const keyText = args.values.key.startsWith('@') ? readText(args.values.key.slice(1)) : args.values.key;
 const key = parseVerifierKey(sha256, keyText) ?? fail('The --key is not an Ed25519 verifier key (<name>+<hash>+<key>).');
-let json: unknown;
-try {
-  json = JSON.parse(readText(file));
-} catch {
-  fail(`${file} is not JSON.`);
-}
-const bundle = AuditProofBundleSchema.safeParse(json);
-if (!bundle.success) {
-  fail(`${file} is not a casebridge-audit-proof/v1 file: ${bundle.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-}
 const since = (args.values.since ?? []).map(readText);
-const result = verifyProofBundle(bundle.data, key, { sha256, verifyEd25519 }, since);
+// The proof file is read a line at a time (docs/audit.md): a million rows is about 1 GB, more than one string holds.
+let proofFile: ProofFileStream;
+let verified: Awaited<ReturnType<typeof verifyProofStream>>;
+try {
+  proofFile = await readProofFile(createInterface({ input: createReadStream(file), crlfDelay: Infinity }));
+  verified = await verifyProofStream(proofFile.head, proofFile.entries, key, { sha256, verifyEd25519 }, since);
+} catch (error) {
+  fail(error instanceof ProofFileError ? `${file}: ${error.message}` : `Cannot read ${file}.`);
+}
+const { result, proven } = verified;
 if (result.ok && manifest) {
   const exportFile = join(dir, manifest.fileName);
   if (manifest.format !== 'csv') {
@@ -119,8 +137,12 @@ if (result.ok && manifest) {
   const facts = { fileSha256: sha256OfFile(exportFile), proofsSha256: sha256OfFile(file), manifest };
   const records = csvRecords(textChunks(exportFile));
   const rows = manifest.format === 'csv'
-    ? verifyCsvExport(records, bundle.data, facts, sha256)
-    : verifyExportFacts(bundle.data, facts, bundle.data.events.length);
+    ? verifyCsvRows(records, proven, proofFile.head, facts, (seq, cells) => {
+      // Only to name the column of an altered row: the proof file is scanned again for that one entry.
+      const entry = proofEntry(file, seq);
+      return entry ? expectedCells(auditEventFromLeaf(entry.leaf)!, entry.leaf, sha256).findIndex((cell, i) => cell !== cells[i]) : 0;
+    })
+    : verifyExportFacts(proofFile.head, facts, proven.size);
   if (!rows.ok) {
     console.log(`Export FAILS${rows.seq === undefined ? '' : ` at event seq ${rows.seq}`}: ${rows.problem} — ${rows.message}`);
     process.exit(1);

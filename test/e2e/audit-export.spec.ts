@@ -2,7 +2,8 @@
  * An audit export, end to end: the council's data officer filters the trail, exports it as CSV with
  * a reason, follows it to completion and saves the file, its manifest and its proofs; the offline
  * verifier (`npm run audit:verify-export`), given only those three files and the log's verifier
- * key, accepts them, and refuses them once one row of the CSV is altered.
+ * key, accepts them, and refuses them once one row of the CSV is altered. The same search exported
+ * as PDF is one file, OFFICIAL-SENSITIVE on every page, which the verifier accepts by its SHA-256.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,8 @@ async function saveDownloads(page: Page, dir: string, count: number, start: () =
 }
 
 test('a data officer exports filtered events with a reason, and the offline verifier accepts the saved export', async ({ page }) => {
+  // Two exports, each run through the offline verifier (a tsx child process): more than the default minute.
+  test.setTimeout(180_000);
   await leaveSignedOut(page.context().browser()!);
   await page.goto(context.url);
   await page.getByLabel('Username').fill(officer.username);
@@ -94,4 +97,22 @@ test('a data officer exports filtered events with a reason, and the offline veri
   const refused = await verifyExport(join(dir, manifestName), keyFile);
   expect(refused.code, refused.output).not.toBe(0);
   expect(refused.output).toMatch(/row_altered|sha256|altered/i);
+
+  // The same search as PDF: one file, marked on every page, proven like the CSV.
+  await panel.getByRole('radio', { name: /PDF/ }).check();
+  await panel.getByRole('button', { name: 'Start export' }).click();
+  const savePdf = panel.getByRole('button', { name: /^Save audit-export-.*\.pdf/ });
+  await expect(savePdf).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: join(dir, 'audit-export-pdf.png') });
+  const pdfNames = await saveDownloads(page, dir, 3, () => savePdf.click());
+  const pdf = join(dir, pdfNames.find((n) => n.endsWith('.pdf'))!);
+  const pages = (await run('pdftotext', ['-layout', pdf, '-'])).stdout.split('\f').filter((p) => p.trim() !== '');
+  expect(pages.length).toBeGreaterThan(0);
+  for (const text of pages) {
+    expect(text.trim().startsWith('OFFICIAL-SENSITIVE')).toBe(true);
+  }
+  expect(pages[0]).toContain('Sign-in review requested by the SIRO, ref 2026/207.');
+  const pdfAccepted = await verifyExport(join(dir, pdfNames.find((n) => n.endsWith('.manifest.json'))!), keyFile);
+  expect(pdfAccepted.code, pdfAccepted.output).toBe(0);
+  expect(pdfAccepted.output).toContain('PDF rows are not read');
 });

@@ -56,7 +56,17 @@ describe.each(testDialects())('an audit export job on %s', (dialect) => {
     expect(filesOf(spec.id).sort()).toEqual([`audit-export-${spec.id}.csv`, `audit-export-${spec.id}.manifest.json`, `audit-export-${spec.id}.proofs.json`]);
   });
 
-  it('stops at the next page once its row is cancelled (from any node), removes the partial file and records the cancel', async () => {
+  it('records one outcome when its proofs cannot be built: the seal, then a single failure, and no file left', async () => {
+    const checkpoints = { ...server.ctx.auditCheckpoints, signNow: () => Promise.reject(new Error('signer unavailable')) };
+    await runAuditExport(env({ checkpoints }), spec, new AbortController().signal);
+    expect(await rowOf(spec.id)).toMatchObject({ status: 'failed' });
+    expect(filesOf(spec.id)).toEqual([]);
+    const events = await server.db.selectFrom('audit_events').select(['action', 'outcome', 'details']).where('entity_id', '=', spec.id).orderBy('seq').execute();
+    expect(events.map((e) => [e.action, e.outcome])).toEqual([['export.seal', 'success'], ['export.finish', 'failure']]);
+    expect(JSON.parse(events[1]!.details)).toMatchObject({ status: 'failed', rowsWritten: 7 });
+  });
+
+    it('stops at the next page once its row is cancelled (from any node), removes the partial file and records the cancel', async () => {
     let seenPart = false;
     await runAuditExport(env({
       afterPage: async () => {

@@ -132,18 +132,21 @@ describe.each(testDialects())('audit exports on %s', (dialect) => {
     await call('GET', `/audit/exports/${job.id}/file`, officer.token);
     await call('GET', `/audit/exports/${job.id}/proofs`, officer.token);
     const mine = (await eventsOf(officer.id)).filter((e) => e.entity_id === job.id);
+    // The seal fixes the rows before the checkpoint; the job's one outcome follows the proofs.
     expect(mine.map((e) => [e.action, e.category, e.outcome, e.justification])).toEqual([
       ['export.create', 'disclosure', 'success', REASON],
+      ['export.seal', 'disclosure', 'success', REASON],
       ['export.finish', 'disclosure', 'success', REASON],
       ['export.download', 'disclosure', 'success', null],
       ['export.download', 'disclosure', 'success', null],
     ]);
-    expect(JSON.parse(mine[3]!.details)).toMatchObject({ part: 'proofs', sha256: job.manifest!.proofs!.sha256 });
+    expect(JSON.parse(mine[4]!.details)).toMatchObject({ part: 'proofs', sha256: job.manifest!.proofs!.sha256 });
     expect(JSON.parse(mine[0]!.details)).toMatchObject({ format: 'xlsx', filters: { entityType: 'case' }, rowsTotal: RISKY.length });
     expect(JSON.parse(mine[1]!.details)).toMatchObject({
       format: 'xlsx', rowCount: RISKY.length, sha256: job.manifest!.sha256, proof_rows: RISKY.length, proof_seqs_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });
     expect(Number(mine[1]!.seq)).toBe(job.manifest!.exportEventSeq);
+    expect(JSON.parse(mine[2]!.details)).toMatchObject({ rowCount: RISKY.length, sha256: job.manifest!.sha256, sealSeq: job.manifest!.exportEventSeq, proofsSha256: job.manifest!.proofs!.sha256 });
   });
 
   it('leaves out events recorded after it started, its own among them', async () => {
@@ -156,7 +159,7 @@ describe.each(testDialects())('audit exports on %s', (dialect) => {
   it('refuses an export without a real reason with validation_error, creating and recording nothing', async () => {
     const before = (await eventsOf(officer.id)).length;
     const rows = (await server.db.selectFrom('audit_exports').select('id').execute()).length;
-    for (const body of [{ format: 'csv' }, { format: 'csv', reason: '   ' }, { format: 'csv', reason: 'because' }, { format: 'pdf', reason: REASON },
+    for (const body of [{ format: 'csv' }, { format: 'csv', reason: '   ' }, { format: 'csv', reason: 'because' }, { format: 'docx', reason: REASON },
       { format: 'csv', reason: REASON, filters: { limit: 5 } }]) {
       const res = await call('POST', '/audit/exports', officer.token, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);

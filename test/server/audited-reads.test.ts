@@ -22,7 +22,7 @@ const NO_CONTENT: Record<string, string> = {
   '/notifications': 'ids and agency names only, never personal data (domain/entities/notification.ts)',
   '/notifications/mine': "the caller's own notifications: kinds, ids and read state only, listed through the caller's policy (docs/notifications.md)",
   '/access-requests': 'workflow metadata about requests; never any content of the record',
-  '/audit/verify': 'the chain check; itself audited as audit.verify, returns counts and hashes only',
+  '/audit/verify': 'the log check (chain, tree, checkpoints); itself audited as audit.verify, returns counts and hashes only',
   '/teams': "team names and member counts of the administrator's agency: configuration, no personal data",
   '/agencies': "agency names, codes, sharing agreements and account counts for a system administrator: configuration, no personal data",
   '/marac/areas': 'area names, coordinating agencies and escalation rules: configuration, no personal data',

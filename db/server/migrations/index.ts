@@ -24,6 +24,7 @@ import * as m0021 from './0021_marac_meetings.ts';
 import * as m0022 from './0022_subject_access_requests.ts';
 import * as m0023 from './0023_retention.ts';
 import * as m0024 from './0024_case_types_as_data.ts';
+import * as m0025 from './0025_audit_export_pdf.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0022_subject_access_requests': m0022,
   '0023_retention': m0023,
   '0024_case_types_as_data': m0024,
+  '0025_audit_export_pdf': m0025,
 };
 
 /** A Kysely migration provider over the static list. */

@@ -109,6 +109,19 @@ describe('the audit export panel', () => {
     expect(calls.filter((c) => c.channel === 'auditExports.cancel')).toEqual([{ channel: 'auditExports.cancel', input: { exportId: EXPORT_ID } }]);
   });
 
+  it('offers PDF with its limit, and says what to do when the search holds more than a PDF may', async () => {
+    const { api, calls } = recordingDesktopApi({
+      'auditExports.create': () => ({ ok: false, error: { code: 'validation_error', message: 'A PDF export holds at most 1,000 events; these filters match 1,204.' } }),
+    });
+    renderWithProviders(<AuditExport filters={FILTERS} />, { api });
+    fireEvent.click(screen.getByLabelText('PDF (at most 1,000 events)'));
+    fillReason(REASON);
+    start();
+    expect((await screen.findByRole('alert')).textContent)
+      .toBe('A PDF holds at most 1,000 events and these filters match more: narrow them, or choose CSV or XLSX.');
+    expect(calls[0]).toEqual({ channel: 'auditExports.create', input: { filters: FILTERS, format: 'pdf', reason: REASON } });
+  });
+
   it("says plainly when the server cannot be reached, in the core's words", async () => {
     const sentence = 'Audit exports are made on the server: try again when this computer is connected.';
     const { api } = recordingDesktopApi({ 'auditExports.create': () => ({ ok: false, error: { code: 'network_error', message: sentence } }) });

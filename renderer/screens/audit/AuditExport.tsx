@@ -1,10 +1,10 @@
 /**
- * Exports the audit search's current filters as CSV or XLSX, with a reason (docs/audit.md,
+ * Exports the audit search's current filters as CSV, XLSX or PDF, with a reason (docs/audit.md,
  * "Exports"): start, follow the progress, cancel, and save the finished file with its manifest and
  * proofs; the checkpoint's tree size says which state of the log the rows are proven against.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { AUDIT_EXPORT_FORMATS, checkpointTreeSize, EXPORT_REASON_MIN, type AuditExportFilters, type AuditExportFormat, type AuditExportJob } from '../../../domain/audit/audit-export.ts';
+import { AUDIT_EXPORT_FORMATS, AUDIT_PDF_MAX_ROWS, checkpointTreeSize, EXPORT_REASON_MIN, type AuditExportFilters, type AuditExportFormat, type AuditExportJob } from '../../../domain/audit/audit-export.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { Field } from '../../components/Field.tsx';
@@ -22,7 +22,9 @@ export interface AuditExportProps {
   pollMs?: number;
 }
 
-const FORMAT_WORDS: Record<AuditExportFormat, string> = { csv: 'CSV', xlsx: 'Excel workbook (XLSX)' };
+const FORMAT_WORDS: Record<AuditExportFormat, string> = {
+  csv: 'CSV', xlsx: 'Excel workbook (XLSX)', pdf: `PDF (at most ${AUDIT_PDF_MAX_ROWS.toLocaleString('en-GB')} events)`,
+};
 
 /** The reason's problem, or null when it will do. */
 function reasonProblem(reason: string): string | null {
@@ -83,7 +85,7 @@ export function AuditExport({ filters, pollMs }: AuditExportProps) {
           </button>
         </div>
       </form>
-      {error && <p className="form-error" role="alert">{auditExportErrorMessage(error)}</p>}
+      {error && <p className="form-error" role="alert">{auditExportErrorMessage(error, error === start.error ? format : undefined)}</p>}
       {job && (
         <div aria-live="polite">
           <p>{AUDIT_EXPORT_STATUS_WORDS[job.status]}</p>

@@ -9,7 +9,7 @@ import { EXPORT_MARKING } from '../../../domain/audit/audit-export.ts';
 import { encodeCsv } from '../../../domain/audit/csv-encode.ts';
 import type { DataReturnFile, DataReturnFormat, DataReturnRecord } from '../../../domain/marac/data-return-record.ts';
 import { dataReturnRows } from '../../../domain/marac/data-return-rows.ts';
-import { XlsxSheetWriter } from '../../audit-exports/xlsx-sheet-writer.ts';
+import { XlsxSheetWriter } from '../../spreadsheets/xlsx-sheet-writer.ts';
 
 const MEDIA_TYPES: Record<DataReturnFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -3,16 +3,13 @@
  * coordinator's eight copies take seconds of CPU, and on the event loop they would stall every
  * other request. Jobs are answered in turn; a worker that dies fails its jobs and is started again.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CodedError } from '../../../domain/errors.ts';
 import type { MeetingPack } from '../../../domain/marac/meeting-pack.ts';
 import type { PackRecipient } from '../../../domain/marac/meeting-pack-copy.ts';
 import type { PackJob, PackJobAnswer } from './pack-worker-messages.ts';
 import type { RenderedPack } from './render-meeting-pack.ts';
+import { tsxWorkerScript } from '../../workers/tsx-worker-script.ts';
 
 /** Typesets copies in a worker thread. */
 export interface PackWorkerClient {
@@ -23,18 +20,6 @@ export interface PackWorkerClient {
 interface Pending {
   resolve: (r: RenderedPack) => void;
   reject: (e: Error) => void;
-}
-
-/**
- * The worker script: the server runs from TypeScript source under tsx, and a Worker does not
- * inherit `--import tsx`, so the thread registers tsx itself and then imports the worker module.
- */
-function workerScript(): string {
-  const packageFile = createRequire(import.meta.url).resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  const api = pathToFileURL(join(dirname(packageFile), manifest.exports['./esm/api']!.import.default)).href;
-  const source = new URL('./pack-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
 }
 
 /** A client whose worker starts on the first job. */
@@ -50,7 +35,7 @@ export function createPackWorkerClient(): PackWorkerClient {
     pending.clear();
   };
   const start = (): Worker => {
-    const w = new Worker(workerScript(), { eval: true });
+    const w = new Worker(tsxWorkerScript(new URL('./pack-worker.ts', import.meta.url)), { eval: true });
     w.on('message', (answer: PackJobAnswer) => {
       const p = pending.get(answer.id);
       pending.delete(answer.id);

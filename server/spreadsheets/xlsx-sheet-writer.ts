@@ -6,7 +6,7 @@
  */
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { writeChunk } from './export-writer.ts';
+import { writeChunk } from '../streams/write-chunk.ts';
 
 /** A cell value: text (inline string), a finite number, or empty. */
 export type SheetCell = string | number | null;
