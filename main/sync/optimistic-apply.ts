@@ -69,7 +69,7 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
         riskLevel: a.riskLevel, reviewDate: a.reviewDate, ownerAgencyId: actor.agencyId,
         ownerTeamId: a.ownerTeamId === undefined ? actor.teamId : a.ownerTeamId, ownerUserId: actor.userId, sharingLevel: a.sharingLevel,
         sharedAgencyIds: [], createdAt: at, updatedAt: at, version: 1,
-      } as Parameters<typeof caseRow>[0]);
+      });
       await db.insertInto('cases').values({ ...row, abilities: JSON.stringify(PENDING_CASE_ABILITIES) })
         .onConflict((oc) => oc.column('id').doNothing()).execute();
       return null;
