@@ -121,7 +121,7 @@ export const routeTree = rootRoute.addChildren([
   markersReviewRoute,
   tasksRoute, taskRoute,
   adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminMaracAreasRoute,
-  adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminCaseTypesRoute, adminSettingsRoute,
+  adminCaseTypesRoute, adminSettingsRoute,
   sarsRoute, sarRoute, consultationRoute,
 ]);
 
