@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { searchPersons } from '../../main/cache/person-search-query.ts';
-import { queryQueue } from '../../main/cache/queue-query.ts';
 import { useCacheMigration } from '../support/cache-migration.ts';
 import { trigramRowids } from './cache-test-kit.ts';
 
@@ -34,7 +33,8 @@ describe('cache migration 0007 (trigram search indexes)', () => {
     expect(await trigramRowids(db, 'case_trigram', '"owmere mi"')).toEqual([caseRid]);
     expect(await trigramRowids(db, 'case_trigram', '"2026-045"')).toEqual([caseRid]);
     expect(await trigramRowids(db, 'person_trigram', '"thornto"')).toEqual([personRid]);
-    expect((await queryQueue(db, { filter: 'SALLOWMERE', limit: 10, offset: 0 })).rows.map((r) => r.id)).toEqual([C1]);
+    // In any case of letters (the queue's filter itself reads 0009's case types too, so it is tested at the head: cache-queue-text-filter).
+    expect(await trigramRowids(db, 'case_trigram', '"SALLOWMERE"')).toEqual([caseRid]);
     expect((await searchPersons(db, 'ackthorn')).hits.map((h) => h.id)).toEqual([P1]);
     // The triggers keep it in step: an update replaces the old text, a delete takes it out.
     await db.updateTable('cases').set({ title: 'Graffiti at Wrenfield Arches' }).where('id', '=', C1).execute();
