@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { queryQueue } from '../../main/cache/queue-query.ts';
 import { useCacheMigration } from '../support/cache-migration.ts';
 
 const T = '2026-11-26T10:00:00.000Z';
@@ -24,11 +23,16 @@ describe('cache migration 0008 (queue sort indexes)', () => {
     await m.migrateTo('0008_queue_sorts');
     const present = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'`.execute(db);
     expect(present.rows.map((r) => r.name)).toEqual(expect.arrayContaining(NAMES));
-    const q = { filter: '', limit: 10, offset: 0 };
-    expect((await queryQueue(db, { ...q, sort: 'title', direction: 'asc' })).rows.map((r) => r.id)).toEqual([ids[1], ids[0], ids[2]]);
-    expect((await queryQueue(db, { ...q, sort: 'review', direction: 'asc' })).rows.map((r) => r.id)).toEqual([ids[2], ids[0], ids[1]]);
-    const viewer = { userId: U1, teamIds: [], agencyId: A1 };
-    expect((await queryQueue(db, { ...q, tab: 'my_cases', viewer })).rows.map((r) => r.id)).toEqual([ids[1]]);
+    // The queue's own ordering expressions (main/cache/queue-query.ts) read the cases in index order, with no sort
+    // step. The queue query itself also reads 0009's case types, so it is tested at the head (cache-queue-tabs).
+    const ordered = async (by: string, index: string) => {
+      const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY ${sql.raw(by)}`.execute(db);
+      expect(plan.rows.map((r) => r.detail).join('\n')).toContain(index);
+      expect(plan.rows.map((r) => r.detail).join('\n')).not.toContain('TEMP B-TREE');
+      return (await sql<{ id: string }>`SELECT id FROM cases ORDER BY ${sql.raw(by)}`.execute(db)).rows.map((r) => r.id);
+    };
+    expect(await ordered('title COLLATE NOCASE, id', 'cases_title_idx')).toEqual([ids[1], ids[0], ids[2]]);
+    expect(await ordered("coalesce(review_date, '9999-12-31'), id", 'cases_review_idx')).toEqual([ids[2], ids[0], ids[1]]);
     const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE owner_user_id = ${U1}`.execute(db);
     expect(plan.rows.map((r) => r.detail).join('\n')).toContain('cases_owner_user_idx');
 
