@@ -1,25 +1,15 @@
 /** The referral's perpetrators and children, picked from the offline copy with their relationships. */
-import { useId } from 'react';
 import { PersonPicker } from './PersonPicker.tsx';
 import { ReferralPerpetrators } from './ReferralPerpetrators.tsx';
 import type { ReferralDraft } from './referral-draft.ts';
 import styles from './ReferralForm.module.css';
+import { ReferralTextField } from './ReferralTextField.tsx';
 
 /** The draft and how to change it. */
 export interface ReferralPeopleProps {
   draft: ReferralDraft;
   victimId: string;
   onChange: (update: (draft: ReferralDraft) => ReferralDraft) => void;
-}
-
-function Text({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  const id = useId();
-  return (
-    <>
-      <label className="field__label" htmlFor={id}>{label}</label>
-      <input id={id} className="field__input" value={value} onChange={(e) => onChange(e.target.value)} />
-    </>
-  );
 }
 
 /** Perpetrators first (up to five), then any children. */
@@ -40,9 +30,9 @@ export function ReferralPeople({ draft, victimId, onChange }: ReferralPeopleProp
                   <strong>{c.name}</strong>
                   <button type="button" className="button" onClick={() => onChange((d) => ({ ...d, children: d.children.filter((x) => x.id !== c.id) }))}>Remove {c.name}</button>
                 </p>
-                <Text label={`${c.name}: relationship to the victim`} value={c.relationshipToVictim} onChange={change('relationshipToVictim')} />
-                <Text label={`${c.name}: relationship to the perpetrator`} value={c.relationshipToPerpetrator} onChange={change('relationshipToPerpetrator')} />
-                <Text label={`${c.name}: school (optional)`} value={c.school} onChange={change('school')} />
+                <ReferralTextField label={`${c.name}: relationship to the victim`} value={c.relationshipToVictim} onChange={change('relationshipToVictim')} />
+                <ReferralTextField label={`${c.name}: relationship to the perpetrator`} value={c.relationshipToPerpetrator} onChange={change('relationshipToPerpetrator')} />
+                <ReferralTextField label={`${c.name}: school (optional)`} value={c.school} onChange={change('school')} />
               </div>
             );
           })}

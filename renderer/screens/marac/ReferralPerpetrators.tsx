@@ -2,26 +2,17 @@
  * The referral's perpetrators (one to five, the API's limit): each picked from this computer's copy,
  * which holds only people the referrer sees in full, with their relationship to the victim and address.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { PersonPicker } from './PersonPicker.tsx';
 import { MAX_PERPETRATORS, type ReferralDraft, type ReferralPerpetratorDraft } from './referral-draft.ts';
 import styles from './ReferralForm.module.css';
+import { ReferralTextField } from './ReferralTextField.tsx';
 
 /** The draft, the persons already on the referral, and how to change the draft. */
 export interface ReferralPerpetratorsProps {
   draft: ReferralDraft;
   taken: readonly string[];
   onChange: (update: (draft: ReferralDraft) => ReferralDraft) => void;
-}
-
-function Text({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  const id = useId();
-  return (
-    <>
-      <label className="field__label" htmlFor={id}>{label}</label>
-      <input id={id} className="field__input" value={value} onChange={(e) => onChange(e.target.value)} />
-    </>
-  );
 }
 
 /** A row per perpetrator with "Remove", then a picker to add another while fewer than five. */
@@ -53,8 +44,8 @@ export function ReferralPerpetrators({ draft, taken, onChange }: ReferralPerpetr
               <strong data-testid="picked-perpetrator">{p.name}</strong>
               <button type="button" className="button" onClick={() => remove(p.id)}>Remove {p.name}</button>
             </p>
-            <Text label={`${p.name}: relationship to the victim`} value={p.relationshipToVictim} onChange={change(i, 'relationshipToVictim')} />
-            <Text label={`${p.name}: address (optional)`} value={p.address} onChange={change(i, 'address')} />
+            <ReferralTextField label={`${p.name}: relationship to the victim`} value={p.relationshipToVictim} onChange={change(i, 'relationshipToVictim')} />
+            <ReferralTextField label={`${p.name}: address (optional)`} value={p.address} onChange={change(i, 'address')} />
           </div>
         ))}
         {rows.length < MAX_PERPETRATORS
