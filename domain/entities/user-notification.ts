@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../ids.ts';
 
 export const USER_NOTIFICATION_KINDS = [
-  'task_assigned', 'task_overdue', 'marker_added', 'access_request_to_decide', 'access_decided', 'case_shared',
+  'task_assigned', 'task_overdue', 'task_escalated', 'marker_added', 'access_request_to_decide', 'access_decided', 'case_shared',
 ] as const;
 /** What happened, to the reader or their team or agency. */
 export type UserNotificationKind = (typeof USER_NOTIFICATION_KINDS)[number];
@@ -39,6 +39,7 @@ export function userNotificationText(kind: UserNotificationKind): string {
   switch (kind) {
     case 'task_assigned': return 'New task for you or your team';
     case 'task_overdue': return 'A task is overdue';
+    case 'task_escalated': return 'An overdue task has been escalated to you';
     case 'marker_added': return 'A warning marker was added to someone in your cases';
     case 'access_request_to_decide': return 'An access request is waiting for your decision';
     case 'access_decided': return 'Your access request has been decided';

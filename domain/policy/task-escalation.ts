@@ -1,7 +1,8 @@
 /**
  * Overdue escalation, derived and never stored: a task still to be done that is overdue by more than
- * N days (`TASK_ESCALATION_DAYS`, 2) is shown to the assignee's team manager and to the case owner.
- * One constant for every client and the server, so the desktop can work it out offline from its copy.
+ * N days is shown to the assignee's team manager and to the case owner, in their tasks views and
+ * notifications. N is the system-wide setting (default `TASK_ESCALATION_DAYS`), synced, so the
+ * desktop works it out offline from its copy with the same functions as the server.
  */
 import type { PolicyUser } from './policy-user.ts';
 import type { PolicyTask } from './task-policy.ts';

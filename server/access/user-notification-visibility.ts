@@ -30,7 +30,7 @@ export function userNotificationVisibleSql(user: PolicyUser, at: string, alias =
     anyOf([sql<SqlBool>`${col('team_id')} is null`, inList(`${alias}.team_id`, user.teamIds)]),
     anyOf([sql<SqlBool>`${col('user_id')} is null`, sql<SqlBool>`${col('user_id')} = ${user.id}`]),
     anyOf([
-      allOf([anyOf([kind('task_assigned'), kind('task_overdue')]), taskSeen]),
+      allOf([anyOf([kind('task_assigned'), kind('task_overdue'), kind('task_escalated')]), taskSeen]),
       allOf([kind('marker_added'), markerSeen, caseIdVisibleSql(user, at, `${alias}.case_id`)]),
       allOf([kind('access_request_to_decide'), decides]),
       allOf([kind('access_decided'), requestSeen]),

@@ -2,7 +2,8 @@
  * The caller's own notifications with read state (docs/notifications.md). Overdue-task
  * notifications are produced here, when the assignee lists: a task assigned to the caller (or their
  * team) that is past its due date and still to be done gets one `task_overdue` row per due date,
- * kept by its dedupe key, so it is written once and its read state survives a restart.
+ * kept by its dedupe key, so it is written once and its read state survives a restart. Escalations
+ * to team managers and case owners are produced the same way (escalated-notifications.ts).
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
@@ -12,6 +13,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { isTaskOverdue } from '../../domain/policy/task-escalation.ts';
 import { taskAssignedSql, taskVisibleSql } from '../access/task-visibility.ts';
 import { userNotificationVisibleSql } from '../access/user-notification-visibility.ts';
+import { produceEscalated } from './escalated-notifications.ts';
 import { notifyUsers } from './notify-users.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -50,6 +52,7 @@ export async function countUnread(db: Db, user: PolicyUser, at: string): Promise
 /** The user's newest visible notifications and their unread count. */
 export async function listMyNotifications(db: Db, user: PolicyUser, at: string, limit: number): Promise<UserNotificationList> {
   await produceOverdue(db, user, at);
+  await produceEscalated(db, user, at);
   const rows = await visible(db, user, at)
     .select(['n.id', 'n.kind', 'n.case_id', 'n.task_id', 'n.marker_id', 'n.access_request_id', 'n.created_at'])
     .select(sql<SqlBool>`${unreadSql(user)}`.as('unread'))

@@ -4,7 +4,7 @@
  * case shared with Riverton City Council to the council's Community Safety Team; the council
  * practitioner sees it arrive live, without "Sync now" (the server's real-time poke), and completes
  * it; the police see the completion. Then a task overdue by more than the escalation days shows as
- * escalated to the police team manager.
+ * escalated to the police team manager, who is also notified.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,5 +165,13 @@ test('a task overdue by more than two days shows as escalated to the assignee te
   await managerPage.keyboard.press('ArrowLeft');
   await expect(tasks.getByRole('tab', { name: 'My team’s tasks', selected: true })).toBeFocused();
   await expect(tasks.getByTestId('task-row').filter({ hasText: title })).toContainText('Escalated');
+  // The sergeant is also notified, in words that name no one; its link opens the task.
+  await managerPage.getByRole('button', { name: /^Notifications/ }).click();
+  const notifications = managerPage.getByTestId('notifications');
+  const escalated = notifications.getByTestId('my-notification').filter({ hasText: 'An overdue task has been escalated to you' }).first();
+  await expect(escalated).toBeVisible({ timeout: 20_000 });
+  await expect(escalated).not.toContainText(title);
+  await escalated.getByRole('button', { name: 'Open the task' }).click();
+  await expect(managerPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await managerContext.close();
 });

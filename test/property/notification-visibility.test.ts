@@ -38,7 +38,7 @@ interface Inserted { id: string; kind: UserNotificationKind; agencyId: string; t
 async function insertNotes(trx: Transaction<ServerDatabase>, ids: WorldIds, notes: WorldNote[]): Promise<Inserted[]> {
   const out: Inserted[] = [];
   for (const n of notes) {
-    const task = n.kind === 'task_assigned' || n.kind === 'task_overdue' ? at(ids.tasks, n.subject) : null;
+    const task = n.kind === 'task_assigned' || n.kind === 'task_overdue' || n.kind === 'task_escalated' ? at(ids.tasks, n.subject) : null;
     const marker = n.kind === 'marker_added' ? at(ids.markers, n.subject)?.id ?? null : null;
     const request = n.kind === 'access_request_to_decide' || n.kind === 'access_decided' ? at(ids.requests, n.subject)?.id ?? null : null;
     const caseId = n.kind === 'marker_added' || n.kind === 'case_shared' ? at(ids.cases, n.case) : null;
@@ -65,7 +65,8 @@ function expectedNotes(user: PolicyUser, visible: Visible, ids: WorldIds, notes:
     }
     switch (n.kind) {
       case 'task_assigned':
-      case 'task_overdue': return has(visible.tasks, n.taskId);
+      case 'task_overdue':
+      case 'task_escalated': return has(visible.tasks, n.taskId);
       case 'marker_added': return has(visible.markers, n.markerId) && has(visible.cases, n.caseId);
       case 'case_shared': return has(visible.cases, n.caseId);
       case 'access_decided': return has(visible.requests, n.requestId);
