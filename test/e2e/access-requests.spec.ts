@@ -4,6 +4,7 @@
  * asks for access; housing's agency admin, on their own desktop, sees it in the inbox and approves
  * it with an expiry; after sync the person's record is on the practitioner's computer and their
  * list says approved; housing withdraws the grant early; after sync the record has gone again.
+ * A grant left to lapse: at its expiry the case leaves the computer and the request says expired.
  * The inbox, the approve dialog and "My access requests" pass axe as shown, at 200 % zoom and dark.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -194,4 +195,38 @@ test('a case signpost by reference → request access → housing approves → t
   await page.getByRole('button', { name: 'Access requests' }).click();
   await expect(mine.getByTestId('access-request-outcome')).toContainText('Access withdrawn by Riverton Homes Association');
   await ownerContext.close();
+});
+
+test('an approved grant lapses at its expiry: the case leaves this computer and the request says expired', async ({ page }) => {
+  test.setTimeout(240_000);
+  const housing = await apiSignIn(housingWorker.username, housingWorker.password);
+  const title = `Garden fire ${randomBytes(3).toString('hex')}`;
+  const housingCase = await callJsonApi<{ id: string; reference: string }>(housing, 'POST', '/cases', { title, caseType: 'asb' });
+  const reason = `Fire service referral about ${housingCase.reference}; need the tenancy history.`;
+  const asker = await apiSignIn(requester.username, requester.password);
+  const asked = await callJsonApi<{ id: string }>(asker, 'POST', '/access-requests', { resourceType: 'case', resourceId: housingCase.id, reason });
+  // Housing's admin grants it for half a minute, so the expiry happens within the test.
+  const admin = await apiSignIn(housingAdmin.username, housingAdmin.password);
+  await callJsonApi(admin, 'POST', `/access-requests/${asked.id}/approve`, { expiresAt: new Date(Date.now() + 30_000).toISOString(), expectedVersion: 1 });
+
+  await openSignedIn(page);
+  await syncNow(page);
+  await page.getByRole('button', { name: 'Access requests' }).click();
+  const mine = page.getByTestId('access-request').filter({ hasText: reason });
+  await expect(mine.getByTestId('access-request-outcome')).toContainText('Approved — access until');
+  await page.getByLabel('Case reference').fill(housingCase.reference);
+  await page.getByRole('button', { name: 'Find case' }).click();
+  const signpost = page.getByTestId('case-signpost');
+  await expect(signpost.getByRole('button', { name: `Open case ${housingCase.reference}` })).toBeVisible();
+
+  // The server's expiry sweep (every minute) records the lapse; the next sync takes the case away.
+  await expect.poll(async () => {
+    await syncNow(page);
+    return mine.getByTestId('access-request-outcome').textContent();
+  }, { timeout: 180_000, intervals: [5_000] }).toMatch(/^Expired — access ended/);
+  await page.getByRole('button', { name: 'Find case' }).click();
+  await expect(signpost).toContainText(`Case ${housingCase.reference} is held by Riverton Homes Association. You cannot see it.`);
+  await expect(signpost.getByRole('button', { name: `Open case ${housingCase.reference}` })).toHaveCount(0);
+  const local = await page.evaluate(() => document.body.innerText);
+  expect(local).not.toContain(title);
 });
