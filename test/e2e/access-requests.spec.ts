@@ -17,7 +17,7 @@ import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../main/loopback/loopback-host.ts';
 import { createKeyringSecretStore } from '../../main/secrets/keyring-secret-store.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn, signInAs } from './e2e-support.ts';
 
 const housingAdmin = DEMO_USERS.find((u) => u.agencyCode === 'RHA' && u.role === 'agency_admin')!;
 const housingWorker = DEMO_USERS.find((u) => u.agencyCode === 'RHA' && u.role === 'practitioner')!;
@@ -90,11 +90,7 @@ test('a signpost stub → request access → housing approves on its desktop →
   // Housing's agency admin, on housing's desktop, in a second browser context.
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
-  await owner.goto(ownerHost.url);
-  await owner.getByLabel('Username').fill(housingAdmin.username);
-  await owner.getByLabel('Password').fill(housingAdmin.password);
-  await owner.getByRole('button', { name: 'Sign in' }).click();
-  await expect(owner.getByTestId('sync-status')).toContainText('Up to date', { timeout: 60_000 });
+  await signInAs(owner, housingAdmin, ownerHost.url);
   await owner.getByRole('button', { name: 'Access requests' }).click();
   await expect(owner.getByRole('heading', { level: 1, name: 'Access requests' })).toBeFocused();
   const waiting = owner.getByRole('list', { name: 'Waiting for a decision' }).getByTestId('access-request').filter({ hasText: reason });

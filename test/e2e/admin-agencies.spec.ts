@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, expectAccessibleScreen, leaveSignedOut, openSignedIn, signInAs } from './e2e-support.ts';
 
 const sysadmin = DEMO_USERS.find((u) => u.role === 'system_admin')!;
 const agencyAdmin = DEMO_USERS.find((u) => u.username === 'mark.evans')!;
@@ -23,11 +23,7 @@ test.afterAll(async ({ browser }) => {
 test('a system administrator adds an agency and lets it share with the council only; the matrix and the server agree', async ({ page, browser }) => {
   test.setTimeout(180_000);
   await leaveSignedOut(browser);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(sysadmin.username);
-  await page.getByLabel('Password').fill(sysadmin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, sysadmin);
 
   await page.getByRole('button', { name: 'Administration' }).click();
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Agencies' }).click();
@@ -115,11 +111,7 @@ test('a system administrator adds an agency and lets it share with the council o
 test('a system administrator adds a case type on Case types; a practitioner is offered it for a new case after a sync', async ({ page, browser }) => {
   test.setTimeout(180_000);
   await leaveSignedOut(browser);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(sysadmin.username);
-  await page.getByLabel('Password').fill(sysadmin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, sysadmin);
   await page.getByRole('button', { name: 'Administration' }).click();
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Case types' }).click();
   await expect(page).toHaveURL(/#\/admin\/case-types$/);
@@ -171,11 +163,7 @@ test('a system administrator adds a case type on Case types; a practitioner is o
 
 test("an agency administrator is offered neither agencies, agreements, MARAC areas nor case types, and their addresses lead back to Users", async ({ page, browser }) => {
   await leaveSignedOut(browser);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(agencyAdmin.username);
-  await page.getByLabel('Password').fill(agencyAdmin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, agencyAdmin);
   await page.getByRole('button', { name: 'Administration' }).click();
   await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('button')).toHaveText(['Users', 'Teams', 'Devices']);
   await page.evaluate(() => { window.location.hash = '#/admin/marac-areas'; });

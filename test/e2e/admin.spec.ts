@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, signInAs } from './e2e-support.ts';
 
 const admin = DEMO_USERS.find((u) => u.username === 'mark.evans')!;
 const police = DEMO_USERS.find((u) => u.username === 'pc.amelia.hart')!;
@@ -22,11 +22,7 @@ test('an agency admin creates a user, who must choose a new password at the firs
   // Five screens are scanned three ways each, and two people sign in with a first sync.
   test.setTimeout(240_000);
   await leaveSignedOut(browser);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(admin.username);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, admin);
 
   await page.getByRole('button', { name: 'Administration' }).click();
   await expect(page).toHaveURL(/#\/admin\/users/);

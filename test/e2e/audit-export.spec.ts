@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { context, expectAccessibleScreen, leaveSignedOut, signInAs } from './e2e-support.ts';
 
 const run = promisify(execFile);
 const officer = DEMO_USERS.find((u) => u.username === 'tom.fisher')!;
@@ -52,11 +52,7 @@ test('a data officer exports filtered events with a reason, and the offline veri
   // Two exports, each run through the offline verifier (a tsx child process): more than the default minute.
   test.setTimeout(180_000);
   await leaveSignedOut(page.context().browser()!);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(officer.username);
-  await page.getByLabel('Password').fill(officer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, officer);
 
   await page.getByRole('button', { name: 'Audit', exact: true }).click();
   const screen = page.getByTestId('audit');

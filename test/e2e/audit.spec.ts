@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, signInAs } from './e2e-support.ts';
 
 const officer = DEMO_USERS.find((u) => u.username === 'tom.fisher')!;
 const councilPractitioner = DEMO_USERS.find((u) => u.agencyCode === 'RCC' && u.role === 'practitioner')!;
@@ -26,11 +26,7 @@ test("the council's data officer finds the police's read of a council case, and 
   await callJsonApi(police, 'GET', `/cases/${read.id}`);
 
   await leaveSignedOut(page.context().browser()!);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(officer.username);
-  await page.getByLabel('Password').fill(officer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, officer);
 
   await page.getByRole('button', { name: 'Audit', exact: true }).click();
   const screen = page.getByTestId('audit');

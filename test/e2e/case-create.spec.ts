@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { apiSignIn, callApi, context, expectAccessibleScreen, leaveSignedOut, signInAs } from './e2e-support.ts';
 
 const fireUser = DEMO_USERS.find((u) => u.agencyCode === 'NFR' && u.role === 'practitioner')!;
 
@@ -20,11 +20,7 @@ test.afterAll(async ({ browser }) => {
 
 test('a practitioner opens a new case from the queue; it opens at once and the server has it after a sync', async ({ page }) => {
   expect(fireUser.username).not.toBe(context.user.username);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(fireUser.username);
-  await page.getByLabel('Password').fill(fireUser.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, fireUser);
 
   await page.getByRole('button', { name: 'New case' }).click();
   const dialog = page.getByRole('dialog', { name: 'New case' });

@@ -31,6 +31,15 @@ export async function openSignedIn(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
 }
 
+/** Signs `user` in on the sign-in screen at `url` (this worker's desktop unless another is given) and waits for the first sync. */
+export async function signInAs(page: Page, user: { username: string; password: string }, url: string = context.url): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 30_000 });
+}
+
 /** What the sign-in screen says when the server's sign-in limit is reached. */
 const RATE_LIMITED = 'Too many attempts. Wait a minute and try again.';
 

@@ -14,7 +14,7 @@ import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../main/loopback/loopback-host.ts';
 import { createKeyringSecretStore } from '../../main/secrets/keyring-secret-store.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, signInAs } from './e2e-support.ts';
 
 interface CaseSummary { id: string; sharingLevel: string; sharedAgencyIds: string[]; abilities: { add_task: boolean } }
 interface Assignees { agencies: Array<{ id: string; name: string }> }
@@ -62,11 +62,7 @@ test('police assign the council a task: an unread count arrives, the council use
   const councilContext = await browser.newContext();
   contexts.push(councilContext);
   const page = await councilContext.newPage();
-  await page.goto(councilHost.url);
-  await page.getByLabel('Username').fill(council.username);
-  await page.getByLabel('Password').fill(council.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 60_000 });
+  await signInAs(page, council, councilHost.url);
   // Whatever earlier specs left for the council is read first, so the count below is this task's.
   await page.getByRole('button', { name: /^Notifications/ }).click();
   const screen = page.getByTestId('notifications');

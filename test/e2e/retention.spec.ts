@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, signInAs } from './e2e-support.ts';
 
 const officer = DEMO_USERS.find((u) => u.username === 'tom.fisher')!;
 
@@ -19,11 +19,7 @@ test('a data officer holds, releases, decides and erases a case due for retentio
   test.setTimeout(180_000);
   expect(context.retentionReferences.length).toBeGreaterThan(1);
   await leaveSignedOut(page.context().browser()!);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(officer.username);
-  await page.getByLabel('Password').fill(officer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, officer);
 
   await page.getByRole('button', { name: 'Retention', exact: true }).click();
   await expect(page).toHaveURL(/#\/retention/);
@@ -86,11 +82,7 @@ test("the system admin shortens a case type's retention period, and the server k
   test.setTimeout(120_000);
   const admin = DEMO_USERS.find((u) => u.role === 'system_admin')!;
   await leaveSignedOut(page.context().browser()!);
-  await page.goto(context.url);
-  await page.getByLabel('Username').fill(admin.username);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await signInAs(page, admin);
 
   await page.getByRole('button', { name: 'Retention rules', exact: true }).click();
   await expect(page).toHaveURL(/#\/retention\/rules/);

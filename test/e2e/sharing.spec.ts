@@ -16,7 +16,7 @@ import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { startLoopbackHost } from '../../main/loopback/loopback-host.ts';
 import { createKeyringSecretStore } from '../../main/secrets/keyring-secret-store.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn, signInAs } from './e2e-support.ts';
 
 const raj = DEMO_USERS.find((u) => u.username === 'raj.patel')!;
 // A team manager of the police, changing the sharing in another session "behind" the desktop.
@@ -55,11 +55,7 @@ test.afterAll(async ({ browser }) => {
 /** Opens the council officer's desktop, signed in and synced. */
 async function openCouncil(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(councilHost.url);
-  await page.getByLabel('Username').fill(raj.username);
-  await page.getByLabel('Password').fill(raj.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 30_000 });
+  await signInAs(page, raj, councilHost.url);
   return page;
 }
 

@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../main/loopback/loopback-host.ts';
 import { createKeyringSecretStore } from '../../main/secrets/keyring-secret-store.ts';
 import { DEMO_USERS } from '../../server/seed/demo-directory.ts';
-import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { apiSignIn, callJsonApi, context, expectAccessibleScreen, leaveSignedOut, openSignedIn, signInAs } from './e2e-support.ts';
 
 interface CaseSummary { id: string; reference: string; title: string; status: string; ownerAgencyId: string; sharingLevel: string; sharedAgencyIds: string[]; abilities: { add_task: boolean } }
 interface Assignees { agencies: Array<{ id: string; name: string; owner: boolean; teams: Array<{ id: string; name: string }> }> }
@@ -49,15 +49,6 @@ test.afterAll(async ({ browser }) => {
   rmSync(councilDir, { recursive: true, force: true });
 });
 
-/** Signs `user` in on the council's laptop and waits for the first sync. */
-async function signInOnCouncilLaptop(page: Page, user: { username: string; password: string }): Promise<void> {
-  await page.goto(councilHost.url);
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 30_000 });
-}
-
 /** An open police case shared by name with Riverton City Council, on which the practitioner may add tasks. */
 async function sharedPoliceCase(token: string): Promise<{ c: CaseSummary; assignees: Assignees; councilId: string }> {
   const { cases } = await callJsonApi<{ cases: CaseSummary[] }>(token, 'GET', '/cases?status=open&limit=200');
@@ -82,7 +73,7 @@ test('police give the council a task; the council sees it arrive live, completes
   const councilContext = await browser.newContext();
   contexts.push(councilContext);
   const councilPage = await councilContext.newPage();
-  await signInOnCouncilLaptop(councilPage, council);
+  await signInAs(councilPage, council, councilHost.url);
   await councilPage.getByRole('button', { name: 'Tasks' }).click();
   const councilTasks = councilPage.getByTestId('tasks');
   await expect(councilTasks.getByRole('heading', { level: 1, name: 'Tasks' })).toBeFocused();
@@ -152,7 +143,7 @@ test('a task overdue by more than two days shows as escalated to the assignee te
     await managerPage.getByRole('button', { name: 'Sign out' }).click();
     await managerPage.getByRole('dialog', { name: 'Sign out of Casebridge?' }).getByRole('button', { name: 'Sign out' }).click();
   }
-  await signInOnCouncilLaptop(managerPage, manager);
+  await signInAs(managerPage, manager, councilHost.url);
   await managerPage.goto(`${councilHost.url.split('#')[0]}#/tasks?view=escalated`);
   const tasks = managerPage.getByTestId('tasks');
   await expect(tasks.getByRole('tab', { name: 'Escalated', selected: true })).toBeVisible();
