@@ -280,7 +280,8 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
 
   it('packs for every acknowledged attendee: each copy holds only what its own agency may see, and each is audited for its recipient', async () => {
     const r = await referral('Eirlys');
-    const id = await meetingWith(TODAY, [r], [police, health]);
+    // Held yesterday, so research is past the meeting date: what is not restricted reaches every agency that sees the case.
+    const id = await meetingWith('2026-11-09', [r], [police, health]);
     const item = (await get(police, id)).body.agenda[0]!;
     const research = (user: WorldUser, text: string, restricted: boolean) =>
       call(server, user, 'POST', `/marac/meetings/${id}/research`, { agendaItemId: item.id, nature: 'fact', text, restricted });
