@@ -21,6 +21,7 @@ import { StartReferral } from '../screens/marac/StartReferral.tsx';
 import { ActionTracker } from '../screens/marac/ActionTracker.tsx';
 import { DataReturn } from '../screens/marac/DataReturn.tsx';
 import { DataReturnSearchSchema } from '../screens/marac/data-return-search.ts';
+import { ReferralCaseSearchSchema } from '../screens/marac/referral-case.ts';
 import { Meeting } from '../screens/marac/Meeting.tsx';
 import { Meetings } from '../screens/marac/Meetings.tsx';
 import { MarkersForReview } from '../screens/markers/MarkersForReview.tsx';
@@ -70,11 +71,13 @@ const personRoute = createRoute({ getParentRoute: () => rootRoute, path: 'person
 
 const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', component: NotificationsRoute });
 
-const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/dash', component: DashChecklistRoute });
+const dashChecklistRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/dash', validateSearch: ReferralCaseSearchSchema, component: DashChecklistRoute });
 
-const referralFormRoute = createRoute({ getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', component: ReferralFormRoute });
+const referralFormRoute = createRoute({
+  getParentRoute: () => rootRoute, path: 'persons/$personId/refer/$assessmentId', validateSearch: ReferralCaseSearchSchema, component: ReferralFormRoute,
+});
 
-const maracReferRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/refer', component: MaracReferRoute });
+const maracReferRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/refer', validateSearch: ReferralCaseSearchSchema, component: MaracReferRoute });
 const maracReferralsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/referrals', component: MaracReferralsRoute });
 const maracMeetingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings', component: MaracMeetingsRoute });
 const maracMeetingRoute = createRoute({ getParentRoute: () => rootRoute, path: 'marac/meetings/$meetingId', component: MaracMeetingRoute });
@@ -175,12 +178,17 @@ function QueueRoute() {
 function CaseRoute() {
   const { caseId } = caseRoute.useParams();
   const goTo = useGoTo();
-  const { settings } = useWorkspace();
+  const { settings, user } = useWorkspace();
   // Null while unknown: saving a document is offered only once the policy is known to allow it.
   const exportsAllowed = settings.settings?.effective.exportsAllowed ?? null;
   const navigate = useNavigate();
   const openTask = (taskId: string) => void navigate({ to: '/tasks/$taskId', params: { taskId } });
-  return <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems} onOpenPerson={goTo.openPerson} onOpenTask={openTask} />;
+  // Offered on a MARAC-type case to those who make referrals (the case screen checks the type and that the case may be changed).
+  const referToMarac = makesMaracReferrals(user) ? () => void navigate({ to: '/marac/refer', search: { case: caseId } }) : undefined;
+  return (
+    <CaseDetail key={caseId} caseId={caseId} exportsAllowed={exportsAllowed} onBack={goTo.queue} onShowSyncProblems={goTo.syncProblems}
+      onOpenPerson={goTo.openPerson} onOpenTask={openTask} onReferToMarac={referToMarac} />
+  );
 }
 
 function SyncProblemsRoute() {
@@ -295,17 +303,23 @@ function RetentionRulesRoute() {
 
 function DashChecklistRoute() {
   const { personId } = dashChecklistRoute.useParams();
+  const { case: caseId } = dashChecklistRoute.useSearch();
   const router = useRouter();
   const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
-  const refer = (assessmentId: string) => void router.navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId } });
+  // A referral started from a case keeps the case through the checklist.
+  const refer = (assessmentId: string) => void router.navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId }, search: { case: caseId } });
   return <DashChecklist key={personId} personId={personId} onBack={back} onRefer={refer} />;
 }
 
 function ReferralFormRoute() {
   const { personId, assessmentId } = referralFormRoute.useParams();
+  const { case: caseId } = referralFormRoute.useSearch();
   const router = useRouter();
-  const back = () => void router.navigate({ to: '/persons/$personId', params: { personId } });
-  return <ReferralForm key={assessmentId} victimId={personId} dashAssessmentId={assessmentId} onBack={back} />;
+  // Back to the case a referral was started from, otherwise to the victim.
+  const back = () => void (caseId === undefined
+    ? router.navigate({ to: '/persons/$personId', params: { personId } })
+    : router.navigate({ to: '/cases/$caseId', params: { caseId } }));
+  return <ReferralForm key={assessmentId} victimId={personId} dashAssessmentId={assessmentId} caseId={caseId} onBack={back} />;
 }
 
 function DashboardRoute() {
@@ -318,14 +332,16 @@ function MaracReferRoute() {
   const goTo = useGoTo();
   const navigate = useNavigate();
   const { user } = useWorkspace();
+  const { case: caseId } = maracReferRoute.useSearch();
   // Offered to those who assess risk; anyone else reaching the URL is sent to the queue.
   if (!makesMaracReferrals(user)) {
     return <Navigate to="/queue" replace />;
   }
+  const search = { case: caseId };
   return (
-    <StartReferral onBack={goTo.queue}
-      onChecklist={(personId) => void navigate({ to: '/persons/$personId/dash', params: { personId } })}
-      onRefer={(personId, assessmentId) => void navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId } })} />
+    <StartReferral caseId={caseId} onBack={caseId === undefined ? goTo.queue : () => goTo.openCase(caseId)}
+      onChecklist={(personId) => void navigate({ to: '/persons/$personId/dash', params: { personId }, search })}
+      onRefer={(personId, assessmentId) => void navigate({ to: '/persons/$personId/refer/$assessmentId', params: { personId, assessmentId }, search })} />
   );
 }
 

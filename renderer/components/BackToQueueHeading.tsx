@@ -8,15 +8,17 @@ export interface BackToQueueHeadingProps {
   title: string;
   headingRef: Ref<HTMLHeadingElement>;
   onBack: () => void;
+  /** The Back button's words when it leads elsewhere than the queue (e.g. "Back to the case"). */
+  backLabel?: string | undefined;
 }
 
 /** Back button and heading, as the Sync problems and Notifications screens show them. */
-export function BackToQueueHeading({ id, title, headingRef, onBack }: BackToQueueHeadingProps) {
+export function BackToQueueHeading({ id, title, headingRef, onBack, backLabel = 'Back to case queue' }: BackToQueueHeadingProps) {
   return (
     <>
       <div className={styles.toolbar}>
         <button type="button" className="button" onClick={onBack}>
-          ← Back to case queue
+          ← {backLabel}
         </button>
       </div>
       <h1 id={id} ref={headingRef} tabIndex={-1} className={styles.title}>

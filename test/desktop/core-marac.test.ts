@@ -121,4 +121,32 @@ describe('MARAC through the desktop channels', () => {
     expect(offline.ok ? null : offline.error.code).toBe('network_error');
     net.offline = false;
   });
+
+  it('from a domestic abuse case in the offline copy: its victim is read from the case, and the referral links that case', async () => {
+    net.offline = false;
+    const token = await signIn(server, idva.username, idva.password);
+    const auth = { authorization: `Bearer ${token}` };
+    const created = await server.app.inject({ method: 'POST', url: '/cases', headers: auth, payload: { title: 'Synthetic DA case', caseType: 'domestic_abuse_marac' } });
+    expect(created.statusCode, created.body).toBe(200);
+    const caseId = created.json<{ id: string }>().id;
+    expect((await server.app.inject({ method: 'POST', url: `/cases/${caseId}/subjects`, headers: auth, payload: { personId: victim, role: 'victim' } })).statusCode).toBe(200);
+    await server.db.updateTable('cases').set({ sharing_level: 'shared' }).where('id', '=', caseId).execute();
+    const council = await server.db.selectFrom('marac_areas').select('coordinator_agency_id').where('id', '=', areaId).executeTakeFirstOrThrow();
+    await server.db.insertInto('case_shared_agencies').values({ case_id: caseId, agency_id: council.coordinator_agency_id }).execute();
+    await callCore(core, 'sync.now', null);
+
+    const detail = await callCore<{ case: { caseType: string; abilities: { update: boolean } }; subjects: Array<{ personId: string; role: string }> }>(core, 'cases.detail', { caseId });
+    expect([detail.case.caseType, detail.case.abilities.update]).toEqual(['domestic_abuse_marac', true]);
+    expect(detail.subjects.filter((x) => x.role === 'victim').map((x) => x.personId)).toEqual([victim]);
+    const assessment = await callCore<{ id: string }>(core, 'marac.assessments.create', { personId: victim, assessment: { version: '2015', answers: dashAnswers(15) } });
+    const referral = await callCore<{ caseId: string }>(core, 'marac.referrals.create', {
+      referral: referralBody({ maracAreaId: areaId, dashAssessmentId: assessment.id, victimId: victim, perpetratorId: perpetrator, referredOn: isoDateOf(new Date()) }, { caseId }),
+    });
+    expect(referral.caseId).toBe(caseId);
+    // A case id that is not an id is refused before it leaves the desktop.
+    const bad = await core.handle('marac.referrals.create', {
+      referral: referralBody({ maracAreaId: areaId, dashAssessmentId: assessment.id, victimId: victim, perpetratorId: perpetrator, referredOn: isoDateOf(new Date()) }, { caseId: 'not-a-case' }),
+    });
+    expect(bad.ok ? null : bad.error.code).toBe('validation_error');
+  });
 });

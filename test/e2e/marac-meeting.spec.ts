@@ -1,11 +1,12 @@
 /**
  * A MARAC meeting, end to end (docs/marac.md): an IDVA (nia.roberts) refers two victims through the
  * API; the council's coordinator (helen.clarke) schedules a meeting on the desktop, builds its agenda
- * from the referrals and reorders it with the keyboard. Police (dc.leah.morgan) and housing
- * (sara.khan) attend and acknowledge confidentiality; each adds research and, before the meeting,
+ * from the referrals and reorders it with Move up, by dragging with the mouse and with the drag
+ * handle's keyboard (the order survives a reload). Police (dc.leah.morgan) and housing (sara.khan) attend and acknowledge confidentiality; each adds research and, before the meeting,
  * the police screen does not show housing's. The coordinator records minutes and an action, sees it
  * in the action tracker, and an unfinished action puts its case on the next meeting's agenda. The
- * coordinator generates the police pack, checked with pdftotext for the marking and the watermark.
+ * coordinator generates the police pack, checked with pdftotext for the marking and the watermark,
+ * then the packs for all attendees, one copy each.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -95,6 +96,40 @@ test('the coordinator builds an agenda, agencies add research kept apart before 
   await expect(meeting.getByTestId('agenda-item').first()).toContainText(`Juno ${familyName}`);
   await expectAccessibleScreen(page, 'marac-meeting');
 
+  // Dragging with the mouse: Imogen's handle dropped on the first place; the order is saved and survives a reload.
+  const coordinatorToken = await apiSignIn(coordinator.username, coordinator.password);
+  const savedOrder = async () => (await callJsonApi<{ agenda: Array<{ victimName: string }> }>(coordinatorToken, 'GET', `/marac/meetings/${meetingId}`))
+    .agenda.map((i) => i.victimName.split(' ')[0]);
+  const handle = (given: string) => meeting.getByRole('button', { name: `Drag to reorder: ${given} ${familyName}` });
+  // A tall window, so that both handles are on screen at once (each agenda case holds its forms).
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 2400 });
+  await handle('Juno').scrollIntoViewIfNeeded();
+  const from = (await handle('Imogen').boundingBox())!;
+  const to = (await handle('Juno').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 2 });
+  await page.mouse.up();
+  await expect(meeting.getByTestId('agenda-item').first()).toContainText(`Imogen ${familyName}`);
+  await expect.poll(savedOrder).toEqual(['Imogen', 'Juno']);
+  await page.setViewportSize(viewport);
+  await page.reload();
+  await expect(meeting.getByTestId('agenda-item').first()).toContainText(`Imogen ${familyName}`);
+  // The handle's keyboard drag: Space picks Juno up, the up arrow moves it, Space drops it.
+  // Each step waits for the case to be picked up and for what a screen reader hears, as the sensor listens only from then on.
+  await handle('Juno').focus();
+  await page.keyboard.press('Space');
+  await expect(handle('Juno')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(`Juno ${familyName} is over place 2 of 2.`)).toBeAttached();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByText(`Juno ${familyName} is over place 1 of 2.`)).toBeAttached();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(`Juno ${familyName} dropped at place 1 of 2.`)).toBeAttached();
+  await expect(meeting.getByTestId('agenda-item').first()).toContainText(`Juno ${familyName}`);
+  await expect.poll(savedOrder).toEqual(['Juno', 'Imogen']);
+
   // Police and housing attend: the coordinator adds them on the screen; housing acknowledges through the API.
   for (const attendee of [police, housing]) {
     const option = await meeting.getByLabel('Attendee', { exact: true }).locator('option', { hasText: attendee.displayName }).textContent();
@@ -102,7 +137,6 @@ test('the coordinator builds an agenda, agencies add research kept apart before 
     await meeting.getByRole('button', { name: 'Add attendee' }).click();
     await expect(meeting.getByRole('listitem').filter({ hasText: `${attendee.displayName} (` }).filter({ hasText: 'has not acknowledged confidentiality' })).toHaveCount(1);
   }
-  const coordinatorToken = await apiSignIn(coordinator.username, coordinator.password);
   const housingToken = await apiSignIn(housing.username, housing.password);
   await callJsonApi(housingToken, 'POST', `/marac/meetings/${meetingId}/acknowledgement`);
   const view = await callJsonApi<{ agenda: Array<{ id: string; caseId: string }> }>(housingToken, 'GET', `/marac/meetings/${meetingId}`);
@@ -152,6 +186,20 @@ test('the coordinator builds an agenda, agencies add research kept apart before 
   }
   expect(raw.replace(/\s+/g, '')).toContain(`Copyfor${police.displayName.replace(/\s+/g, '')}`);
   expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // Packs for all attendees: one copy each for police and housing, each watermarked for its attendee; the screen says what was saved.
+  const downloads: Array<Promise<string>> = [];
+  page.on('download', (d) => downloads.push(d.path()));
+  await meeting.getByRole('button', { name: 'Generate packs for all attendees' }).click();
+  const outcome = meeting.getByTestId('all-packs-outcome');
+  await expect(outcome).toContainText('Saved 2 copies of the pack for 2 attendees.', { timeout: 60_000 });
+  await expect(outcome.getByRole('listitem').filter({ hasText: `${police.displayName} (` })).toContainText('saved');
+  await expect(outcome.getByRole('listitem').filter({ hasText: `${housing.displayName} (` })).toContainText('saved');
+  await expect.poll(() => downloads.length).toBe(2);
+  const watermarks = await Promise.all(downloads.map(async (path) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', await path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')));
+  expect(watermarks.filter((t) => t.includes(`Copyfor${police.displayName.replace(/\s+/g, '')}`))).toHaveLength(1);
+  expect(watermarks.filter((t) => t.includes(`Copyfor${housing.displayName.replace(/\s+/g, '')}`))).toHaveLength(1);
+  await expectAccessibleScreen(page, 'marac-meeting-all-packs');
 
   // The tracker, then the next meeting: the unfinished action carries its case onto the agenda.
   await meeting.getByRole('button', { name: '← Back' }).click();

@@ -135,3 +135,63 @@ test('a practitioner scores a victim high on the DASH checklist; a second referr
   await expect(rows.first()).toContainText('High');
   await expectAccessibleScreen(page, 'marac-referrals');
 });
+
+test('from a domestic abuse case, "Refer to MARAC" picks the case’s victim and links the referral to that case', async ({ page }) => {
+  test.setTimeout(120_000);
+  const token = await apiSignIn(idva.username, idva.password);
+  const familyName = `Pellow${randomBytes(3).toString('hex')}`;
+  const person = async (givenName: string, gender: string) => (await callJsonApi<{ person: { id: string } }>(token, 'POST', '/persons', {
+    givenName, familyName, dateOfBirth: '1992-02-20', gender, consentStatus: 'given',
+  })).person.id;
+  const victim = await person('Morwenna', 'female');
+  const perpetrator = await person('Tristan', 'male');
+  const { areas } = await callJsonApi<{ areas: Array<{ id: string; name: string }> }>(token, 'GET', '/marac/areas');
+  const area = areas.find((a) => a.name === 'Riverton MARAC')!;
+  const dash = await callJsonApi<{ id: string }>(token, 'POST', `/persons/${victim}/dash-assessments`, {
+    version: '2015', answers: Array.from({ length: 24 }, (_, i) => ({ n: i + 1, answer: i < 15 ? 'yes' : 'no' })),
+  });
+  // The first referral (through the API) opens the domestic abuse / MARAC case, shared with the coordinator.
+  const first = await callJsonApi<{ caseId: string; caseReference: string }>(token, 'POST', '/marac/referrals', {
+    maracAreaId: area.id, dashAssessmentId: dash.id, referredOn: new Date().toISOString().slice(0, 10),
+    contact: { name: idva.displayName, phone: '01000 000000', email: null },
+    victim: { personId: victim, address: null, phone: null, safeToCall: false, safeContactTimes: null },
+    diversity: { ethnicity: null, disability: 'not_known', sexualOrientation: null, lgbtPlus: 'not_known', gender: 'female' },
+    perpetrators: [{ personId: perpetrator, relationshipToVictim: 'Partner', address: null }],
+    consent: { victimAware: true, consentGiven: true, justification: null },
+  });
+
+  await openSignedInAs(page, idva);
+  await page.goto(`${context.url.split('#')[0]}#/cases/${first.caseId}`);
+  const caseScreen = page.getByTestId('case-detail');
+  await expect(caseScreen.getByRole('heading', { level: 1 })).toContainText(`Morwenna ${familyName}`);
+  await caseScreen.getByRole('button', { name: 'Refer to MARAC' }).click();
+  const start = page.getByTestId('marac-start-referral');
+  await expect(start.getByRole('heading', { level: 1, name: 'Refer to MARAC' })).toBeFocused();
+  await expect(start.getByTestId('referral-linked-case')).toContainText(`linked to case ${first.caseReference}`);
+  await expect(start.getByTestId('chosen-victim')).toHaveText(`Morwenna ${familyName}`);
+  await expect(start.getByTestId('current-checklist')).toContainText('score 15, High risk');
+  await expectAccessibleScreen(page, 'marac-start-referral-from-case');
+  await start.getByRole('button', { name: 'Continue to the referral form' }).focus();
+  await page.keyboard.press('Enter');
+
+  const form = page.getByTestId('marac-referral-form');
+  await expect(form.getByRole('heading', { level: 1, name: 'Refer to MARAC' })).toBeFocused();
+  await expect(form.getByTestId('referral-linked-case')).toContainText(`Linked to case ${first.caseReference}`);
+  await form.getByLabel('Your name').fill(idva.displayName);
+  await form.getByLabel('Your phone').fill('01000 000000');
+  await form.getByLabel('Find the perpetrator').fill(`Tristan ${familyName}`);
+  await form.getByLabel('Find the perpetrator').press('Enter');
+  await form.getByRole('button', { name: `Choose Tristan ${familyName}` }).click();
+  await form.getByLabel(`Tristan ${familyName}: relationship to the victim`).fill('Partner');
+  await form.getByLabel('The victim knows of this referral').check();
+  await form.getByLabel('The victim consented').check();
+  await expectAccessibleScreen(page, 'marac-referral-form-from-case');
+  await form.getByRole('button', { name: 'Make the referral' }).click();
+  await expect(page.getByTestId('referral-made')).toContainText(`Case ${first.caseReference}`);
+  await expect(page.getByTestId('referral-repeat')).toHaveText('This is a repeat referral: the same victim and perpetrator were referred within the last 12 months.');
+
+  // Both referrals sit on the one case.
+  const coordinatorToken = await apiSignIn(coordinator.username, coordinator.password);
+  const { referrals } = await callJsonApi<{ referrals: Array<{ caseId: string; victim: { personId: string } }> }>(coordinatorToken, 'GET', '/marac/referrals');
+  expect(referrals.filter((r) => r.victim.personId === victim).map((r) => r.caseId)).toEqual([first.caseId, first.caseId]);
+});

@@ -277,4 +277,41 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('packs for every acknowledged attendee: each copy holds only what its own agency may see, and each is audited for its recipient', async () => {
+    const r = await referral('Eirlys');
+    // Held yesterday, so research is past the meeting date: what is not restricted reaches every agency that sees the case.
+    const id = await meetingWith('2026-11-09', [r], [police, health]);
+    const item = (await get(police, id)).body.agenda[0]!;
+    const research = (user: WorldUser, text: string, restricted: boolean) =>
+      call(server, user, 'POST', `/marac/meetings/${id}/research`, { agendaItemId: item.id, nature: 'fact', text, restricted });
+    await research(police, 'Everyone-may-read-this-fact.', false);
+    await research(police, 'Police-intelligence-only.', true);
+    await research(health, 'Health-record-only.', true);
+    const meeting = (await get(coordinator, id)).body;
+    // What "Generate packs for all attendees" does: one copy per acknowledged attendee, in turn.
+    const copies = new Map<string, string>();
+    const dir = mkdtempSync(join(tmpdir(), 'marac-packs-'));
+    try {
+      for (const attendee of meeting.attendees.filter((a) => a.acknowledgedAt !== null)) {
+        const pack = await call<MeetingPackFile>(server, coordinator, 'POST', `/marac/meetings/${id}/packs`, { attendeeId: attendee.id });
+        expect(pack.status, JSON.stringify(pack.body)).toBe(200);
+        const file = join(dir, `${attendee.id}.pdf`);
+        writeFileSync(file, Buffer.from(pack.body.pdfBase64, 'base64'));
+        copies.set(attendee.userId, execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect([...copies.keys()].sort()).toEqual([police.id, health.id].sort());
+    const policeCopy = copies.get(police.id)!;
+    const healthCopy = copies.get(health.id)!;
+    expect([policeCopy.includes('Everyone-may-read-this-fact.'), policeCopy.includes('Police-intelligence-only.'), policeCopy.includes('Health-record-only.')]).toEqual([true, true, false]);
+    expect([healthCopy.includes('Everyone-may-read-this-fact.'), healthCopy.includes('Police-intelligence-only.'), healthCopy.includes('Health-record-only.')]).toEqual([true, false, true]);
+    const events = await server.db.selectFrom('audit_events').select(['details', 'user_id']).where('entity_id', '=', id)
+      .where('action', '=', 'export.create').where('outcome', '=', 'success').orderBy('seq').execute();
+    expect(events.map((e) => [e.user_id, (JSON.parse(e.details) as { recipientUserId: string }).recipientUserId]).sort()).toEqual(
+      [[coordinator.id, police.id], [coordinator.id, health.id]].sort(),
+    );
+  });
 });

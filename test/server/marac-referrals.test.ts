@@ -219,6 +219,27 @@ describe.each(testDialects())('MARAC referrals on %s', (dialect) => {
     expect((await refer(referralBody(ids, { caseId: policeCase.body.id }))).status).toBe(404);
   });
 
+  it('a referral from an existing domestic abuse case adds to it: the victim already on it is not added twice, the perpetrator is', async () => {
+    const victim = await person(idva, 'Nerys');
+    const perpetrator = await person(idva, 'Osric', 'male');
+    const assessment = await assess(victim, 15);
+    const da = await call<{ id: string }>(server, idva, 'POST', '/cases', { title: 'Synthetic DA support', caseType: 'domestic_abuse_marac' });
+    expect(da.status, JSON.stringify(da.body)).toBe(200);
+    expect((await call(server, idva, 'POST', `/cases/${da.body.id}/subjects`, { personId: victim, role: 'victim' })).status).toBe(200);
+    await server.db.updateTable('cases').set({ sharing_level: 'shared' }).where('id', '=', da.body.id).execute();
+    await server.db.insertInto('case_shared_agencies').values({ case_id: da.body.id, agency_id: councilId }).execute();
+    const casesBefore = (await counts()).cases;
+    const linked = await refer(referralBody({ maracAreaId: areaId, dashAssessmentId: assessment.id, victimId: victim, perpetratorId: perpetrator, referredOn: TODAY }, { caseId: da.body.id }));
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body.caseId).toBe(da.body.id);
+    expect((await counts()).cases).toBe(casesBefore);
+    const subjects = await server.db.selectFrom('case_subjects').select(['person_id', 'role']).where('case_id', '=', da.body.id).execute();
+    expect(subjects.map((x) => `${x.role}:${x.person_id}`).sort()).toEqual([`perpetrator:${perpetrator}`, `victim:${victim}`].sort());
+    // The coordinator's list shows the referral on the existing case.
+    const list = await call<{ referrals: Array<{ id: string; caseId: string }> }>(server, coordinator, 'GET', '/marac/referrals');
+    expect(list.body.referrals.find((x) => x.id === linked.body.id)?.caseId).toBe(da.body.id);
+  });
+
   it('applies a pushed offline referral with the client ids once, and rejects one meeting no criterion without writing anything', async () => {
     const victim = await person(idva, 'Lark');
     const perpetrator = await person(idva, 'Mordaunt', 'male');

@@ -16,6 +16,7 @@ import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
 import { CaseSharingButton } from '../sharing/CaseSharingButton.tsx';
+import { offersMaracReferral } from '../marac/referral-case.ts';
 import { ReportSharingButton } from '../sharing/ReportSharingButton.tsx';
 import { DocumentSharingButton } from '../sharing/DocumentSharingButton.tsx';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
@@ -49,13 +50,15 @@ export interface CaseDetailProps {
   onOpenPerson: (personId: string) => void;
   /** Opens a task's screen from the case's open tasks. */
   onOpenTask?: ((taskId: string) => void) | undefined;
+  /** Starts a MARAC referral linked to this case (given to those who make referrals; offered on a MARAC-type case they may change). */
+  onReferToMarac?: (() => void) | undefined;
 }
 
 /**
  * Reads the case again whenever sync invalidates it, keeping the last answer on screen meanwhile; a
  * case that has left the offline copy (removed, access withdrawn) is no longer shown.
  */
-export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson, onOpenTask }: CaseDetailProps) {
+export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems, onOpenPerson, onOpenTask, onReferToMarac }: CaseDetailProps) {
   const id = useId();
   const query = useDesktopQuery('cases.detail', { caseId });
   const caseTypeLabel = useCaseTypeLabel();
@@ -159,6 +162,12 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           <>
           {c.abilities.update && <EditCaseDetailsForm caseView={c} />}
           {c.abilities.share && <CaseSharingButton caseId={c.id} />}
+          {onReferToMarac && offersMaracReferral(c) && (
+            <p className={styles.note}>
+              <button type="button" className="button" onClick={onReferToMarac}>Refer to MARAC</button>
+              {' '}The referral is linked to this case, with the victim taken from its people.
+            </p>
+          )}
           {mayChange ? (
             <CaseChangeForm caseView={c} />
           ) : (

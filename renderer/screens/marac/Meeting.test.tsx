@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgendaItem, MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
 import { recordingDesktopApi } from '../../test-support/recording-desktop-api.ts';
 import { renderWithProviders } from '../../test-support/render.tsx';
@@ -36,10 +36,13 @@ function meeting(overrides: Partial<MeetingRecord> = {}): MeetingRecord {
   };
 }
 
-function show(view: MeetingRecord) {
+type Answer = (input: unknown) => unknown;
+
+function show(view: MeetingRecord, more: { orderAgenda?: Answer; pack?: Answer } = {}) {
   const recording = recordingDesktopApi({
     'marac.meetings.get': () => ({ ok: true, value: view }),
-    'marac.meetings.orderAgenda': () => ({ ok: true, value: view }),
+    'marac.meetings.orderAgenda': more.orderAgenda ?? (() => ({ ok: true, value: view })),
+    'marac.meetings.pack': more.pack ?? (() => new Promise(() => undefined)),
     'marac.referrals.list': () => ({ ok: true, value: { referrals: [] } }),
     'marac.meetings.attendeeCandidates': () => ({
       ok: true, value: { agencies: [{ id: id(10), name: 'Riverton Homes Association', users: [{ id: id(11), displayName: 'Sara Khan' }] }] },
@@ -51,7 +54,30 @@ function show(view: MeetingRecord) {
   return { ...recording, opened };
 }
 
-afterEach(cleanup);
+const saved: string[] = [];
+const grab = (event: Event) => {
+  const link = event.target as HTMLAnchorElement;
+  if (link.tagName === 'A') {
+    event.preventDefault();
+    saved.push(link.download);
+  }
+};
+
+beforeEach(() => {
+  saved.length = 0;
+  // jsdom has no Blob URLs; a stand-in is enough to follow the saves.
+  URL.createObjectURL = () => 'blob:test';
+  URL.revokeObjectURL = () => undefined;
+  document.addEventListener('click', grab, true);
+});
+afterEach(() => {
+  document.removeEventListener('click', grab, true);
+  cleanup();
+});
+
+const attendee = (n: number, name: string, agency: string, acknowledgedAt: string | null) => ({
+  id: id(500 + n), userId: id(600 + n), name, agency: { id: id(700 + n), name: agency }, acknowledgedAt,
+});
 
 describe('the MARAC meeting screen', () => {
   it('shows the agenda in order with its flags, research under facts and opinion apart, and counts the cases not shared', async () => {
@@ -106,5 +132,71 @@ describe('the MARAC meeting screen', () => {
     expect(screen.queryByRole('button', { name: 'Add attendee' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Data return for this meeting' })).toBeNull();
     expect(screen.getAllByRole('group', { name: 'Your agency’s research: fact or opinion?' })).toHaveLength(2);
+  });
+
+  it('shows a reorder at once, keeps it when saved and puts the server order back when refused', async () => {
+    let refuse: (answer: unknown) => void = () => undefined;
+    const { calls } = show(meeting(), { orderAgenda: () => new Promise((resolve) => { refuse = resolve; }) });
+    const headings = () => screen.getAllByTestId('agenda-item').map((i) => within(i).getByRole('heading', { level: 3 }).textContent);
+    await userEvent.click(await screen.findByRole('button', { name: 'Move down: Ottoline Quennell' }));
+    expect(calls.filter((c) => c.channel === 'marac.meetings.orderAgenda')).toHaveLength(1);
+    expect(headings()).toEqual(['1. Perpetua Synthwood · HVS-2026-00002', '2. Ottoline Quennell · HVS-2026-00001']);
+    refuse({ ok: false, error: { code: 'validation_error', message: 'Invalid body at itemIds: the agenda changed meanwhile.' } });
+    expect((await screen.findByRole('alert')).textContent).toBe('Invalid body at itemIds: the agenda changed meanwhile.');
+    expect(headings()).toEqual(['1. Ottoline Quennell · HVS-2026-00001', '2. Perpetua Synthwood · HVS-2026-00002']);
+    expect(screen.queryByText('Agenda order saved.')).toBeNull();
+  });
+
+  it('gives whoever runs the meeting a keyboard-operable drag handle per case, and nobody else', async () => {
+    show(meeting());
+    const handle = await screen.findByRole('button', { name: 'Drag to reorder: Perpetua Synthwood' });
+    expect(handle.getAttribute('aria-roledescription')).toBe('sortable');
+    const help = document.getElementById(handle.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toContain('press Space');
+    cleanup();
+    show(meeting({ abilities: { run: false, addResearch: true, acknowledge: true } }));
+    await screen.findByRole('heading', { level: 1, name: 'MARAC meeting, 10 Dec 2026' });
+    expect(screen.queryByTestId('agenda-drag-handle')).toBeNull();
+  });
+
+  it('generates a pack for every acknowledged attendee, saves each and says what was and was not made', async () => {
+    const attendees = [
+      attendee(1, 'Tormar Kasel', 'Riverton Police', '2026-12-03T09:00:00.000Z'),
+      attendee(2, 'Sara Khan', 'Riverton Homes Association', null),
+      attendee(3, 'Ifan Rhys', 'Riverton Health', '2026-12-03T10:00:00.000Z'),
+      attendee(4, 'Mona Vale', 'Riverton Probation', '2026-12-03T11:00:00.000Z'),
+    ];
+    const { calls } = show(meeting({ attendees }), {
+      pack: (input) => {
+        const { attendeeId } = input as { attendeeId: string };
+        const who = attendees.find((a) => a.id === attendeeId)!;
+        if (who.name === 'Mona Vale') {
+          return { ok: false, error: { code: 'network_error', message: 'offline' } };
+        }
+        return {
+          ok: true,
+          value: { fileName: `marac-pack-${who.name.split(' ')[0]!.toLowerCase()}.pdf`, recipient: { userId: who.userId, name: who.name, agencyName: who.agency.name }, sha256: 'a'.repeat(64), pages: who.name === 'Ifan Rhys' ? 1 : 12, pdfBase64: 'JVBERi0=' },
+        };
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Generate packs for all attendees' }));
+    const outcome = screen.getByTestId('all-packs-outcome');
+    expect(await within(outcome).findByText(/^Saved 2 copies of the pack for 4 attendees\./)).toBeTruthy();
+    expect(calls.filter((c) => c.channel === 'marac.meetings.pack').map((c) => c.input)).toEqual([
+      { meetingId: MEETING_ID, attendeeId: id(501) }, { meetingId: MEETING_ID, attendeeId: id(503) }, { meetingId: MEETING_ID, attendeeId: id(504) },
+    ]);
+    expect(saved).toEqual(['marac-pack-tormar.pdf', 'marac-pack-ifan.pdf']);
+    expect(within(outcome).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Tormar Kasel (Riverton Police): saved marac-pack-tormar.pdf, 12 pages.',
+      'Sara Khan (Riverton Homes Association): no copy, has not acknowledged confidentiality.',
+      'Ifan Rhys (Riverton Health): saved marac-pack-ifan.pdf, 1 page.',
+      expect.stringMatching(/^Mona Vale \(Riverton Probation\): no copy, .+/),
+    ]);
+  });
+
+  it('offers no all-attendees pack until someone has acknowledged confidentiality', async () => {
+    show(meeting({ attendees: [attendee(2, 'Sara Khan', 'Riverton Homes Association', null)] }));
+    expect(await screen.findByText('No attendee has acknowledged confidentiality yet: a pack is released only to those who have.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Generate packs for all attendees' })).toBeNull();
   });
 });

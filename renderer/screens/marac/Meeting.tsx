@@ -1,7 +1,8 @@
 /**
  * One MARAC meeting (#/marac/meetings/$meetingId, docs/marac.md): details, attendees and their
- * confidentiality acknowledgement, the agenda (reordered with Move up / Move down), each case's
- * research, minutes and actions, and the coordinator's pack copies. Read from and written to the server.
+ * confidentiality acknowledgement, the agenda (reordered by dragging or with Move up / Move down), each
+ * case's research, minutes and actions, and the coordinator's pack copies, one attendee's or all of
+ * them. Read from and written to the server.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -13,9 +14,9 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
-import { agendaFlags, meetingErrorMessage as messageOf } from '../../words/marac-meeting-words.ts';
-import { AgendaCase } from './AgendaCase.tsx';
-import { moveAgendaItem } from './agenda-order.ts';
+import { meetingErrorMessage as messageOf } from '../../words/marac-meeting-words.ts';
+import { AllAttendeesPacks } from './AllAttendeesPacks.tsx';
+import { MeetingAgenda } from './MeetingAgenda.tsx';
 import styles from './Meetings.module.css';
 import { saveMeetingPack } from './save-meeting-pack.ts';
 
@@ -54,14 +55,14 @@ export function Meeting({ meetingId, onBack, onDataReturn }: MeetingProps) {
             <p><button type="button" className="button" onClick={onDataReturn}>Data return for this meeting</button></p>
           )}
           <Attendees meeting={m} onChange={update} />
-          <Agenda meeting={m} onChange={update} />
+          <MeetingAgenda meeting={m} onChange={update} />
         </>
       )}
     </Page>
   );
 }
 
-/** Attendees with their acknowledgement; the caller acknowledges here; the coordinator makes pack copies. */
+/** Attendees with their acknowledgement; the caller acknowledges here; the coordinator makes pack copies, one or all. */
 function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
   const id = useId();
   const api = useDesktopApi();
@@ -88,6 +89,8 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
           ))}
         </ul>
       )}
+      {made && <p role="status">{made}</p>}
+      {meeting.abilities.run && <AllAttendeesPacks meeting={meeting} />}
       {meeting.abilities.run && <AddAttendee meeting={meeting} onChange={onChange} />}
       {meeting.abilities.acknowledge && (
         <div>
@@ -95,7 +98,6 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
           <button type="button" className="button button--primary" disabled={acknowledge.busy} onClick={() => void acknowledge.submit()}>I acknowledge the confidentiality of this meeting</button>
         </div>
       )}
-      {made && <p role="status">{made}</p>}
       {(acknowledge.error ?? pack.error) && <p className="form-error" role="alert">{messageOf((acknowledge.error ?? pack.error)!)}</p>}
     </section>
   );
@@ -132,83 +134,6 @@ function AddAttendee({ meeting, onChange }: { meeting: MeetingRecord; onChange: 
         ))}
       </select>
       <div><button type="submit" className="button" disabled={add.busy || userId === ''}>Add attendee</button></div>
-      {add.error && <p className="form-error" role="alert">{messageOf(add.error)}</p>}
-    </form>
-  );
-}
-
-/** The agenda: cases in order, Move up / Move down and adding a referral for the coordinator. */
-function Agenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
-  const id = useId();
-  const api = useDesktopApi();
-  const ids = meeting.agenda.map((i) => i.id);
-  const [announce, setAnnounce] = useState('');
-  const move = useSubmit((itemId: string, by: -1 | 1) => api['marac.meetings.orderAgenda']({ meetingId: meeting.id, itemIds: moveAgendaItem(ids, itemId, by) }), {
-    onSuccess: (m) => {
-      onChange(m);
-      setAnnounce('Agenda order saved.');
-    },
-  });
-  return (
-    <section className={styles.section} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Agenda</h2>
-      {meeting.hiddenItems > 0 && <p className={styles.intro}>{meeting.hiddenItems === 1 ? 'One case on the agenda is not shared with you.' : `${String(meeting.hiddenItems)} cases on the agenda are not shared with you.`}</p>}
-      {meeting.abilities.run && <AddToAgenda meeting={meeting} onChange={onChange} />}
-      {meeting.agenda.length === 0 ? <p className={styles.intro}>No cases on the agenda you may see.</p> : (
-        <ol className={styles.list}>
-          {meeting.agenda.map((item, index) => (
-            <li key={item.id} className={styles.item} data-testid="agenda-item">
-              <h3>{item.position}. {item.victimName} · {item.caseReference}</h3>
-              <p>Referred by {item.referringAgency.name} on {formatDate(item.referredOn)} · DASH {item.score} ({item.band}){agendaFlags(item) && <> · <span className={styles.flags}>{agendaFlags(item)}</span></>}</p>
-              {meeting.abilities.run && (
-                <div className={styles.row}>
-                  <button type="button" className="button" disabled={index === 0 || move.busy} onClick={() => void move.submit(item.id, -1)} aria-label={`Move up: ${item.victimName}`}>Move up</button>
-                  <button type="button" className="button" disabled={index === meeting.agenda.length - 1 || move.busy} onClick={() => void move.submit(item.id, 1)} aria-label={`Move down: ${item.victimName}`}>Move down</button>
-                </div>
-              )}
-              <AgendaCase meeting={meeting} item={item} onChange={onChange} />
-            </li>
-          ))}
-        </ol>
-      )}
-      <p role="status" className={styles.intro}>{announce}</p>
-      {move.error && <p className="form-error" role="alert">{messageOf(move.error)}</p>}
-    </section>
-  );
-}
-
-/** The coordinator puts one of the area's referrals on the agenda, optionally as an emergency case. */
-function AddToAgenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
-  const id = useId();
-  const api = useDesktopApi();
-  const referrals = useDesktopQuery('marac.referrals.list', { maracAreaId: meeting.maracArea.id });
-  const onAgenda = new Set(meeting.agenda.map((i) => i.caseId));
-  const choices = (referrals.data?.referrals ?? []).filter((r) => !onAgenda.has(r.caseId));
-  const [referralId, setReferralId] = useState('');
-  const [emergency, setEmergency] = useState(false);
-  const chosen = choices.some((c) => c.id === referralId) ? referralId : choices[0]?.id ?? '';
-  const add = useSubmit(() => api['marac.meetings.addAgendaItem']({ meetingId: meeting.id, item: { referralId: chosen, emergency } }), {
-    onSuccess: (m) => {
-      onChange(m);
-      setEmergency(false);
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void add.submit();
-  };
-  if (choices.length === 0) {
-    return <p className={styles.intro}>Every referral of this area you may see is on the agenda.</p>;
-  }
-  return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className={styles.grid}>
-      <h3 id={`${id}-title`}>Add a referral to the agenda</h3>
-      <label className="field__label" htmlFor={`${id}-referral`}>Referral</label>
-      <select id={`${id}-referral`} className="field__input" value={chosen} onChange={(e) => setReferralId(e.target.value)}>
-        {choices.map((r) => <option key={r.id} value={r.id}>{r.victim.displayName} · {r.caseReference} · referred {formatDate(r.referredOn)}</option>)}
-      </select>
-      <label className={styles.check}><input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} />Emergency case</label>
-      <div><button type="submit" className="button button--primary" disabled={add.busy}>Add to the agenda</button></div>
       {add.error && <p className="form-error" role="alert">{messageOf(add.error)}</p>}
     </form>
   );

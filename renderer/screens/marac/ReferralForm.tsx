@@ -1,6 +1,7 @@
 /**
  * The MARAC referral form for a victim and their saved DASH checklist (docs/marac.md): every field of
  * the SafeLives form; the criteria and the repeat flag are worked out by the server and shown after.
+ * Started from a domestic abuse case, the referral is linked to that case instead of opening one.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { MaracReferralRecord } from '../../../domain/entities/marac-referral.ts';
@@ -13,6 +14,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { Page } from '../../components/Page.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { ReferralPeople } from './ReferralPeople.tsx';
+import { linkedCaseRefusal } from './referral-case.ts';
 import { emptyReferralDraft, referralBody, type ReferralDraft } from './referral-draft.ts';
 import styles from './ReferralForm.module.css';
 
@@ -20,6 +22,8 @@ import styles from './ReferralForm.module.css';
 export interface ReferralFormProps {
   victimId: string;
   dashAssessmentId: string;
+  /** The existing case the referral is linked to (started from a case); otherwise it opens a new one. */
+  caseId?: string | undefined;
   onBack: () => void;
 }
 
@@ -37,7 +41,7 @@ function TextField({ label, value, onChange, long = false }: { label: string; va
 }
 
 /** The form; on success it shows what the server decided, repeat flag included. */
-export function ReferralForm({ victimId, dashAssessmentId, onBack }: ReferralFormProps) {
+export function ReferralForm({ victimId, dashAssessmentId, caseId, onBack }: ReferralFormProps) {
   const id = useId();
   const api = useDesktopApi();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,7 +50,8 @@ export function ReferralForm({ victimId, dashAssessmentId, onBack }: ReferralFor
   const [made, setMade] = useState<MaracReferralRecord | null>(null);
   const set = <K extends keyof ReferralDraft>(key: K) => (value: ReferralDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const today = new Date().toLocaleDateString('en-CA');
-  const refer = useSubmit(() => api['marac.referrals.create']({ referral: referralBody(draft, victimId, dashAssessmentId, today) }), { onSuccess: setMade });
+  const refer = useSubmit(() => api['marac.referrals.create']({ referral: referralBody(draft, victimId, dashAssessmentId, today, caseId ?? null) }), { onSuccess: setMade });
+  const linked = useDesktopQuery('cases.detail', { caseId: caseId ?? '' }, { enabled: caseId !== undefined });
   useEffect(() => {
     heading.current?.focus();
   }, []);
@@ -81,6 +86,11 @@ export function ReferralForm({ victimId, dashAssessmentId, onBack }: ReferralFor
         </section>
       ) : (
         <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+          {caseId !== undefined && (
+            <p className={styles.section} data-testid="referral-linked-case">
+              {linked.data ? `Linked to case ${linked.data.case.reference}, ${linked.data.case.title}: the referral adds to it rather than opening a new case.` : 'Linked to the case it was started from: the referral adds to it rather than opening a new case.'}
+            </p>
+          )}
           <fieldset className={styles.section}>
             <legend className={styles.legend}>MARAC and referrer</legend>
             <div className={styles.grid}>
@@ -133,7 +143,11 @@ export function ReferralForm({ victimId, dashAssessmentId, onBack }: ReferralFor
                 [['', 'Choose a reason'], ...NO_CONSENT_JUSTIFICATIONS.map((j): [string, string] => [j, NO_CONSENT_JUSTIFICATION_LABELS[j]])])}
             </div>
           </fieldset>
-          {refer.error && <p className="form-error" role="alert">{refer.error.code === 'validation_error' ? refer.error.message : errorMessage(refer.error.code)}</p>}
+          {refer.error && (
+            <p className="form-error" role="alert">
+              {refer.error.code === 'validation_error' ? (caseId !== undefined ? linkedCaseRefusal(refer.error.message) : null) ?? refer.error.message : errorMessage(refer.error.code)}
+            </p>
+          )}
           <button type="submit" className="button button--primary" disabled={refer.busy}>Make the referral</button>
         </form>
       )}

@@ -35,4 +35,11 @@ describe('the referral draft', () => {
     expect(CreateMaracReferralBodySchema.safeParse(justified).success).toBe(true);
     expect(CreateMaracReferralBodySchema.safeParse(referralBody({ ...base, perpetrators: [], justification: 'child_protection' }, id(4), id(5), '2026-12-04')).success).toBe(false);
   });
+
+  it('links the case a referral was started from, and opens a new one otherwise', () => {
+    const base = { ...emptyReferralDraft(), maracAreaId: id(1), contactName: 'N', contactPhone: '1', victimAware: true, consentGiven: true, perpetrators: [{ id: id(2), name: 'C', relationshipToVictim: 'Partner', address: '' }] };
+    const linked = referralBody(base, id(4), id(5), '2026-12-04', id(7));
+    expect(CreateMaracReferralBodySchema.parse(linked).caseId).toBe(id(7));
+    expect(CreateMaracReferralBodySchema.parse(referralBody(base, id(4), id(5), '2026-12-04')).caseId).toBeNull();
+  });
 });

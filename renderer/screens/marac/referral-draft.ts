@@ -54,8 +54,10 @@ export function emptyReferralDraft(): ReferralDraft {
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** The body to send; the domain schema (on the desktop core and the server) says what is missing. */
-export function referralBody(draft: ReferralDraft, victimId: string, dashAssessmentId: string, referredOn: string): CreateMaracReferralBody {
+export function referralBody(draft: ReferralDraft, victimId: string, dashAssessmentId: string, referredOn: string, caseId: string | null = null): CreateMaracReferralBody {
   return {
+    /** The existing case to link (a referral from a case); null opens a new MARAC case. */
+    caseId,
     maracAreaId: draft.maracAreaId,
     dashAssessmentId,
     referredOn,
