@@ -23,4 +23,5 @@ export const SAR_EXEMPTION_LABELS: Record<SarExemption, string> = {
 /** The kinds of record in a part. */
 export const SAR_RECORD_LABELS: Record<SarRecordType, string> = {
   person: 'Personal details', case: 'Case', report: 'Report', task: 'Task', marker: 'Marker', document: 'Document',
+  dash_assessment: 'DASH risk checklist', marac_referral: 'MARAC referral',
 };

@@ -16,7 +16,7 @@ export interface RawPart {
 /** The part of `holdings` owned by `agencyId`; third parties are the other people on the cases its records sit in. */
 export function partOf(holdings: Holdings, agencyId: string): RawPart {
   const own = holdings.holdings.filter((h) => h.ownerAgencyId === agencyId);
-  const caseIds = new Set(own.map((h) => h.caseId).filter((id): id is string => id !== null));
+  const caseIds = new Set(own.flatMap((h) => h.caseIds));
   const flagged = new Map<string, FlaggedThirdParty>();
   for (const t of holdings.thirdParties) {
     if (caseIds.has(t.caseId) && !flagged.has(t.personId)) {
