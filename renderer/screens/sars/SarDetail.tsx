@@ -9,7 +9,7 @@ import { useDesktopMutation, useDesktopQuery } from '../../api/desktop-query.ts'
 import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { formatDate } from '../../words/format-date-time.ts';
-import { SAR_CONSULTATION_LABELS, SAR_EXEMPTION_LABELS, SAR_RELATION_LABELS, SAR_TIMELINESS_LABELS } from '../../words/sar-words.ts';
+import { SAR_CONSULTATION_LABELS, SAR_EXEMPTION_LABELS, SAR_RELATION_LABELS, SAR_TIMELINESS_LABELS, sarDueNote } from '../../words/sar-words.ts';
 import { ExtendSarForm } from './ExtendSarForm.tsx';
 import { MutationError } from './MutationError.tsx';
 import { saveSarBundle } from './save-sar-bundle.ts';
@@ -46,7 +46,11 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
             <dt>Requester</dt><dd>{sar.requester.name} ({SAR_RELATION_LABELS[sar.requester.relation]})</dd>
             <dt>Reply to</dt><dd>{sar.requester.contact}</dd>
             <dt>Received</dt><dd>{formatDate(sar.receivedOn)}</dd>
-            <dt>Due</dt><dd>{formatDate(sar.dueOn)} — {SAR_TIMELINESS_LABELS[sar.timeliness]}{sar.extension ? ` (extended from ${formatDate(sar.firstDueOn)}: ${sar.extension.reason})` : ''}</dd>
+            <dt>Due</dt>
+            <dd data-testid="sar-due">
+              {formatDate(sar.dueOn)} — {SAR_TIMELINESS_LABELS[sar.timeliness]}{sar.extension ? ` (extended from ${formatDate(sar.firstDueOn)}: ${sar.extension.reason})` : ''}
+              {sarDueNote(sar) && <><br />{sarDueNote(sar)}</>}
+            </dd>
           </dl>
           <section className={styles.section} aria-labelledby={`${id}-consultations`}>
             <h2 id={`${id}-consultations`}>Other agencies consulted</h2>
