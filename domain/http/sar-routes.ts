@@ -116,6 +116,11 @@ export const sarRoutes = {
     method: 'POST', path: '/sars/:id/close', auth: true, tag: 'sar', summary: 'Close a request (answered or withdrawn); it leaves the open list',
     params: IdParams, query: NoQuery, body: CloseSarBodySchema, response: SarDetailSchema,
   }),
+  getSarOwnPart: defineRoute({
+    method: 'GET', path: '/sars/:id/own-part', auth: true, tag: 'sar',
+    summary: "The agency's own part of one of its requests, live and unredacted with the third parties flagged, to redact before the bundle (audited)",
+    params: IdParams, query: NoQuery, body: NoBody, response: SarPartSchema,
+  }),
   generateSarBundle: defineRoute({
     method: 'POST', path: '/sars/:id/bundle', auth: true, tag: 'sar',
     summary: "Generate the bundle (JSON and PDF) of a complete request: the agency's own part, redacted, and the released parts (audited)",
