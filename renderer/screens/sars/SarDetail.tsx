@@ -15,14 +15,15 @@ import { MutationError } from './MutationError.tsx';
 import { saveSarBundle } from './save-sar-bundle.ts';
 import styles from './Sars.module.css';
 
-/** The request's id and where Back goes. */
+/** The request's id, where Back goes, and where its own part is redacted. */
 export interface SarDetailProps {
   sarId: string;
   onBack: () => void;
+  onRedact: () => void;
 }
 
 /** Loads the request; the bundle is generated on the server and saved as two files. */
-export function SarDetail({ sarId, onBack }: SarDetailProps) {
+export function SarDetail({ sarId, onBack, onRedact }: SarDetailProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const query = useDesktopQuery('sars.get', { sarId }, { staleTime: 0, gcTime: 0 });
@@ -76,12 +77,13 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
             <h2 id={`${id}-bundle`}>The bundle</h2>
             <p className={styles.intro}>
               {sar.complete
-                ? 'Every consulted agency has answered. The bundle holds what your agency holds, with other people’s names redacted, and each released part as released.'
+                ? 'Every consulted agency has answered. The bundle holds what your agency holds, with other people’s names redacted, and each released part as released. To disclose a name, leave records out or redact passages first, redact your part.'
                 : 'The bundle can be made once every consulted agency has answered.'}
             </p>
             <MutationError error={bundle.error} />
             {bundle.data && <p role="status">Saved {bundle.data.fileBaseName}.json and {bundle.data.fileBaseName}.pdf ({bundle.data.pages} pages).</p>}
             <div className="form-actions">
+              <button type="button" className="button" onClick={onRedact}>Redact your part…</button>
               <button type="button" className="button button--primary" disabled={!sar.complete || bundle.isPending}
                 onClick={() => bundle.mutate({ sarId: sar.id, redactions: { discloseThirdParties: [], omitRecords: [], redactTexts: [] } }, { onSuccess: saveSarBundle })}>
                 Generate and save the bundle
