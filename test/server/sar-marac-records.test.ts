@@ -5,6 +5,10 @@
  * holds the referral's facts and their own entry only — never the victim's contact details, risk or
  * checklist. A checklist the requesting agency cannot see is in no part.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashAssessmentRecord } from '../../domain/entities/dash-assessment.ts';
 import type { MaracReferralRecord } from '../../domain/entities/marac-referral.ts';
@@ -94,8 +98,19 @@ describe.each(testDialects())('DASH checklists and MARAC referrals in a SAR on %
     expect(bundle.status).toBe(200);
     expect(bundle.body.json).toContain('Yes — [third party] pushed her down the stairs — (source: attending officer)');
     expect(bundle.body.json).toContain('[third party] (Ex-partner)');
-    for (const secret of ['Blackstaff', 'Corvin', 'Juniper', UNSEEN_COMMENT, unseen.id]) {
-      expect(bundle.body.json, secret).not.toContain(secret);
+    const dir = mkdtempSync(join(tmpdir(), 'sar-marac-'));
+    try {
+      writeFileSync(join(dir, 'bundle.pdf'), Buffer.from(bundle.body.pdfBase64, 'base64'));
+      const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'bundle.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(pdf).toContain('DASH risk checklist');
+      expect(pdf).toContain('MARAC referral');
+      expect(pdf).toContain('[third party] pushed her down the stairs');
+      for (const secret of ['Blackstaff', 'Corvin', 'Juniper', UNSEEN_COMMENT, unseen.id]) {
+        expect(bundle.body.json, secret).not.toContain(secret);
+        expect(pdf, secret).not.toContain(secret);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
