@@ -27,7 +27,7 @@ export const SAR_REDACTION_KINDS = ['third_party_name', 'record', 'text'] as con
 /** What a redaction covers: a third party's name, a whole record, or a passage. */
 export type SarRedactionKind = (typeof SAR_REDACTION_KINDS)[number];
 
-export const SAR_RECORD_TYPES = ['person', 'case', 'report', 'task', 'marker', 'document'] as const;
+export const SAR_RECORD_TYPES = ['person', 'case', 'report', 'task', 'marker', 'document', 'dash_assessment', 'marac_referral'] as const;
 /** The kinds of record a part holds. */
 export type SarRecordType = (typeof SAR_RECORD_TYPES)[number];
 

@@ -16,8 +16,10 @@ export const SarSummarySchema = z.object({
   reference: z.string(),
   person: Named,
   receivedOn: z.string(),
-  /** The date in force: the extended one once extended. */
+  /** The date in force (the extended one once extended): the calendar date, or the next working day when that falls on a weekend or bank holiday. */
   dueOn: z.string(),
+  /** The statutory calendar date: one month (plus any extension) from receipt. */
+  calendarDueOn: z.string(),
   extended: z.boolean(),
   timeliness: Timeliness,
   status: z.enum(SAR_STATUSES),
@@ -38,6 +40,7 @@ export const SarConsultationStateSchema = z.object({
 /** One request in full, for the receiving agency. */
 export const SarDetailSchema = SarSummarySchema.extend({
   requester: z.object({ name: z.string(), relation: z.enum(SAR_REQUESTER_RELATIONS), contact: z.string() }),
+  /** The working day the request was due on before any extension. */
   firstDueOn: z.string(),
   extension: z.object({ months: z.number().int(), reason: z.string() }).nullable(),
   consultationStates: z.array(SarConsultationStateSchema),
@@ -55,6 +58,7 @@ export const SarConsultationSummarySchema = z.object({
   sarReference: z.string(),
   receivedOn: z.string(),
   dueOn: z.string(),
+  calendarDueOn: z.string(),
   timeliness: Timeliness,
   exemption: z.enum(SAR_EXEMPTIONS).nullable(),
   decidedAt: TimestampSchema.nullable(),
@@ -111,6 +115,11 @@ export const sarRoutes = {
   closeSar: defineRoute({
     method: 'POST', path: '/sars/:id/close', auth: true, tag: 'sar', summary: 'Close a request (answered or withdrawn); it leaves the open list',
     params: IdParams, query: NoQuery, body: CloseSarBodySchema, response: SarDetailSchema,
+  }),
+  getSarOwnPart: defineRoute({
+    method: 'GET', path: '/sars/:id/own-part', auth: true, tag: 'sar',
+    summary: "The agency's own part of one of its requests, live and unredacted with the third parties flagged, to redact before the bundle (audited)",
+    params: IdParams, query: NoQuery, body: NoBody, response: SarPartSchema,
   }),
   generateSarBundle: defineRoute({
     method: 'POST', path: '/sars/:id/bundle', auth: true, tag: 'sar',

@@ -4,7 +4,7 @@
  * nothing of a request is kept on the computer.
  */
 import { z } from 'zod';
-import { CloseSarBodySchema, CreateSarBodySchema, ExtendSarBodySchema, SarRedactionsSchema, SAR_STATUSES, WithholdSarPartBodySchema } from '../entities/sar.ts';
+import { CloseSarBodySchema, CreateSarBodySchema, ExtendSarBodySchema, SarPartSchema, SarRedactionsSchema, SAR_STATUSES, WithholdSarPartBodySchema } from '../entities/sar.ts';
 import {
   SarBundleFilesSchema, SarConsultationDetailSchema, SarConsultationSummarySchema, SarDetailSchema, SarPersonHitSchema, SarSummarySchema,
 } from '../http/sar-routes.ts';
@@ -22,6 +22,7 @@ export const sarChannels = {
   'sars.extend': defineChannel({ input: SarId.extend(ExtendSarBodySchema.shape).strict(), output: SarDetailSchema, needsSession: true }),
   'sars.close': defineChannel({ input: SarId.extend(CloseSarBodySchema.shape).strict(), output: SarDetailSchema, needsSession: true }),
   /** The bundle's JSON and PDF to save; refused when the machine policy does not allow files out. */
+  'sars.ownPart': defineChannel({ input: SarId, output: SarPartSchema, needsSession: true }),
   'sars.bundle': defineChannel({ input: SarId.extend({ redactions: SarRedactionsSchema }).strict(), output: SarBundleFilesSchema, needsSession: true }),
   'sarConsultations.list': defineChannel({ input: z.null(), output: z.object({ consultations: z.array(SarConsultationSummarySchema) }), needsSession: true }),
   'sarConsultations.get': defineChannel({ input: ConsultationId, output: SarConsultationDetailSchema, needsSession: true }),

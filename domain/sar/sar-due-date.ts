@@ -3,9 +3,12 @@
  * calendar month from receipt, the day of receipt counting as day one, so a request received on
  * 3 September is due on 3 October; when the next month has no corresponding day, the last day of
  * that month (received 31 January → due 28 February, or 29th in a leap year). Extendable once by up
- * to two further months, with a reason. Pure calendar dates (YYYY-MM-DD), free of time zones.
+ * to two further months, with a reason. When that calendar date falls on a weekend or a bank holiday,
+ * the request is due on the next working day (the ICO: "you have until the next working day to
+ * respond"). Pure calendar dates (YYYY-MM-DD), free of time zones.
  */
 import { addMonths } from '../marac/calendar-dates.ts';
+import { workingDayOnOrAfter, type BankHolidayCalendar } from './working-days.ts';
 
 /** The most months an extension may add (UK GDPR Art. 12(3): "a further two months"). */
 export const SAR_MAX_EXTENSION_MONTHS = 2;
@@ -27,6 +30,20 @@ export function sarExtendedDueOn(receivedOn: string, months: number): string {
     throw new RangeError(`An extension adds 1 to ${SAR_MAX_EXTENSION_MONTHS} months, not ${months}`);
   }
   return addMonths(receivedOn, 1 + months);
+}
+
+/** A request's deadline: the statutory calendar date, and the working day it moves to. */
+export interface SarDueDates {
+  /** One month (plus any extension) from receipt, on the calendar. */
+  calendarDueOn: string;
+  /** The calendar date, or the next working day when it falls on a weekend or bank holiday. */
+  dueOn: string;
+}
+
+/** The deadline of a request received on `receivedOn`, extended by `extensionMonths` (null: not extended). */
+export function sarDueDates(receivedOn: string, extensionMonths: number | null, isBankHoliday: BankHolidayCalendar): SarDueDates {
+  const calendarDueOn = extensionMonths === null ? sarDueOn(receivedOn) : sarExtendedDueOn(receivedOn, extensionMonths);
+  return { calendarDueOn, dueOn: workingDayOnOrAfter(calendarDueOn, isBankHoliday) };
 }
 
 /** Where an open request stands against its due date on `today`. */

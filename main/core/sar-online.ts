@@ -15,7 +15,7 @@ export interface SarDeps {
 const online = <T>(run: () => Promise<T>): Promise<T> => whenOnline('Subject access requests are worked on the server: connect this computer and try again.', run);
 
 type In<C extends SarChannel> = ChannelParsedInput<C>;
-type SarChannel = 'sars.list' | 'sars.findPerson' | 'sars.create' | 'sars.get' | 'sars.extend' | 'sars.close' | 'sars.bundle'
+type SarChannel = 'sars.list' | 'sars.findPerson' | 'sars.create' | 'sars.get' | 'sars.extend' | 'sars.close' | 'sars.ownPart' | 'sars.bundle'
   | 'sarConsultations.list' | 'sarConsultations.get' | 'sarConsultations.release' | 'sarConsultations.withhold';
 
 function handlersFor(deps: () => SarDeps) {
@@ -36,6 +36,8 @@ function handlersFor(deps: () => SarDeps) {
       call((d, accessToken) => d.api.call('extendSar', { params: { id: sarId }, body, accessToken })),
     'sars.close': ({ sarId, ...body }: In<'sars.close'>): Promise<ChannelOutput<'sars.close'>> =>
       call((d, accessToken) => d.api.call('closeSar', { params: { id: sarId }, body, accessToken })),
+    'sars.ownPart': ({ sarId }: In<'sars.ownPart'>): Promise<ChannelOutput<'sars.ownPart'>> =>
+      call((d, accessToken) => d.api.call('getSarOwnPart', { params: { id: sarId }, accessToken })),
     'sars.bundle': ({ sarId, redactions }: In<'sars.bundle'>): Promise<ChannelOutput<'sars.bundle'>> => {
       // Saving the bundle is how it leaves Casebridge: the machine policy decides here, not in the UI.
       if (!deps().exportsAllowed()) {

@@ -30,6 +30,7 @@ import { PersonProfile } from '../screens/person/PersonProfile.tsx';
 import { PersonSearch } from '../screens/person/PersonSearch.tsx';
 import { PersonSearchParamsSchema } from '../screens/person/person-search.ts';
 import { ConsultationDetail } from '../screens/sars/ConsultationDetail.tsx';
+import { OwnPartRedaction } from '../screens/sars/OwnPartRedaction.tsx';
 import { SarDetail } from '../screens/sars/SarDetail.tsx';
 import { Sars } from '../screens/sars/Sars.tsx';
 import { SarsSearchSchema } from '../screens/sars/sars-search.ts';
@@ -93,6 +94,7 @@ const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: 'audit',
 
 const sarsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars', validateSearch: SarsSearchSchema, component: SarsRoute });
 const sarRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars/$sarId', component: SarRoute });
+const sarRedactRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sars/$sarId/redact', component: SarRedactRoute });
 const consultationRoute = createRoute({ getParentRoute: () => rootRoute, path: 'sar-consultations/$consultationId', component: ConsultationRoute });
 const retentionRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention', component: RetentionRoute });
 const retentionRulesRoute = createRoute({ getParentRoute: () => rootRoute, path: 'retention/rules', component: RetentionRulesRoute });
@@ -125,7 +127,7 @@ export const routeTree = rootRoute.addChildren([
   tasksRoute, taskRoute,
   adminUsersRoute, adminTeamsRoute, adminDevicesRoute, adminAgenciesRoute, adminAgreementsRoute, adminMaracAreasRoute,
   adminCaseTypesRoute, adminSettingsRoute,
-  sarsRoute, sarRoute, consultationRoute,
+  sarsRoute, sarRoute, sarRedactRoute, consultationRoute,
 ]);
 
 /** A router over `history`: hash history in the app, memory history in tests. */
@@ -272,7 +274,20 @@ function SarsRoute() {
 function SarRoute() {
   const { sarId } = sarRoute.useParams();
   const navigate = useNavigate();
-  return <SarDetail key={sarId} sarId={sarId} onBack={() => void navigate({ to: '/sars', search: { view: 'open' } })} />;
+  return (
+    <SarDetail key={sarId} sarId={sarId} onBack={() => void navigate({ to: '/sars', search: { view: 'open' } })}
+      onRedact={() => void navigate({ to: '/sars/$sarId/redact', params: { sarId } })} />
+  );
+}
+
+function SarRedactRoute() {
+  const { sarId } = sarRedactRoute.useParams();
+  const navigate = useNavigate();
+  const { user } = useWorkspace();
+  if (!handlesSars(user)) {
+    return <Navigate to="/queue" replace />;
+  }
+  return <OwnPartRedaction key={sarId} sarId={sarId} onBack={() => void navigate({ to: '/sars/$sarId', params: { sarId } })} />;
 }
 
 function ConsultationRoute() {

@@ -2,6 +2,7 @@
 import type { SarRequestTable } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { sarExtendedDueOn } from '../../domain/sar/sar-due-date.ts';
+import { dueOnOf } from './sar-records.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { WriteContext } from '../changes/write-context.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -32,7 +33,7 @@ export async function extendSar(ctx: ServerContext, w: WriteContext, sar: SarReq
     }
     await recordAudit(trx, {
       actor: w.actor, action: 'sar.extend', entityType: 'sar_request', entityId: sar.id, outcome: 'success', at: w.now, justification: body.reason,
-      details: { months: body.months, changes: { dueOn: [sar.due_on, extendedDueOn] } }, subject: { personId: sar.person_id },
+      details: { months: body.months, changes: { dueOn: [dueOnOf(sar), dueOnOf({ received_on: sar.received_on, extension_months: body.months })] } }, subject: { personId: sar.person_id },
     });
   });
 }

@@ -13,7 +13,7 @@ import { createSar } from './create-sar.ts';
 import { closeSar, extendSar } from './extend-sar.ts';
 import { generateSarBundle } from './generate-bundle.ts';
 import { loadHoldings } from './sar-holdings.ts';
-import { partOf } from './sar-part.ts';
+import { ownPartOf, partOf, undecidedPart } from './sar-part.ts';
 import { searchSarPersons } from './search-sar-persons.ts';
 import { toConsultationSummaries, toSarDetail, toSarSummaries } from './sar-records.ts';
 import { NO_SUCH_CONSULTATION, NO_SUCH_SAR, refuse, requireDataOfficer, type RefusalTarget } from './sar-guard.ts';
@@ -100,6 +100,17 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
     return toSarDetail(ctx.db, fresh, today(w));
   });
 
+  registerRoute(app, ctx, sarRoutes.getSarOwnPart, async ({ user, params, request }) => {
+    const w = writeContextOf(ctx, user, request);
+    const row = await ownSar(w, params.id, 'record.view');
+    const part = await ownPartOf(ctx.db, row, isoOf(w));
+    await recordAuditNow(ctx.db, {
+      actor: w.actor, action: 'record.view', entityType: 'sar_request', entityId: row.id, outcome: 'success', at: w.now,
+      details: { part: 'own', records: part.items.map((i) => ({ type: i.type, id: i.id })) }, subject: { personId: row.person_id },
+    });
+    return part;
+  });
+
   registerRoute(app, ctx, sarRoutes.generateSarBundle, async ({ user, params, body, request }) => {
     const w = writeContextOf(ctx, user, request);
     const row = await ownSar(w, params.id, 'export.create');
@@ -128,7 +139,7 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
       const sar = await ctx.db.selectFrom('sar_requests').selectAll().where('id', '=', c.sar_id).executeTakeFirstOrThrow();
       const raw = partOf(await loadHoldings(ctx.db, sar.agency_id, sar.person_id, isoOf(w)), c.owner_agency_id);
       const agency = await ctx.db.selectFrom('agencies').select(['id', 'name']).where('id', '=', c.owner_agency_id).executeTakeFirstOrThrow();
-      part = { agency, items: raw.items, thirdParties: raw.flagged.map((t) => ({ personId: t.personId, name: `${t.givenName} ${t.familyName}`, redacted: true })) };
+      part = undecidedPart(agency, raw);
     } else if (c.status === 'released') {
       part = JSON.parse(c.released_part!) as SarPart;
     }

@@ -5,7 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import type { SarItem } from '../../domain/entities/sar.ts';
 import { sarHoldingsViewer } from '../../domain/policy/sar-policy.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { documentVisibleSql } from '../access/document-visibility.ts';
@@ -13,14 +12,10 @@ import { markerVisibleSql } from '../access/marker-visibility.ts';
 import { personRecordSql } from '../access/person-visibility.ts';
 import { reportVisibleSql } from '../access/report-visibility.ts';
 import { taskVisibleSql } from '../access/task-visibility.ts';
+import type { Holding } from './holding.ts';
+import { loadMaracHoldings } from './sar-marac-holdings.ts';
 
-/** One held record and the agency that owns it. */
-export interface Holding {
-  ownerAgencyId: string;
-  /** The case the record sits in, for finding third parties (null for the person's own profile and person markers). */
-  caseId: string | null;
-  item: SarItem;
-}
+export type { Holding } from './holding.ts';
 
 /** Another person on one of the held cases. */
 export interface CaseThirdParty {
@@ -54,7 +49,7 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
   const seesPerson = await db.selectFrom('persons').select('id').where('id', '=', personId).where(personRecordSql(viewer, at, 'persons')).executeTakeFirst();
   if (seesPerson) {
     const aliases = await db.selectFrom('person_aliases').select(['given_name', 'family_name']).where('person_id', '=', personId).execute();
-    holdings.push({ ownerAgencyId: person.owner_agency_id, caseId: null, item: { type: 'person', id: person.id, at: person.created_at, fields: [
+    holdings.push({ ownerAgencyId: person.owner_agency_id, caseIds: [], item: { type: 'person', id: person.id, at: person.created_at, fields: [
       field('Name', `${person.given_name} ${person.family_name}`), field('Date of birth', person.date_of_birth),
       field('Gender', person.gender), field('Other names', aliases.map((a) => `${a.given_name} ${a.family_name}`).join('; ')),
     ] } });
@@ -62,7 +57,7 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
   // Restricted identifiers are shown only to the agency that recorded them (docs/access.md).
   const identifiers = await db.selectFrom('person_identifiers').selectAll().where('person_id', '=', personId).where('agency_id', '=', agencyId).execute();
   for (const i of identifiers) {
-    holdings.push({ ownerAgencyId: agencyId, caseId: null, item: { type: 'person', id: i.id, at: person.created_at, fields: [field('Identifier', i.scheme), field('Value', i.value)] } });
+    holdings.push({ ownerAgencyId: agencyId, caseIds: [], item: { type: 'person', id: i.id, at: person.created_at, fields: [field('Identifier', i.scheme), field('Value', i.value)] } });
   }
 
   const cases = await db.selectFrom('cases').innerJoin('case_subjects as cs', 'cs.case_id', 'cases.id')
@@ -71,7 +66,7 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
   const caseIds = [...new Set(cases.map((c) => c.id))];
   const caseOwner = new Map(cases.map((c) => [c.id, c.owner_agency_id]));
   for (const c of cases) {
-    holdings.push({ ownerAgencyId: c.owner_agency_id, caseId: c.id, item: { type: 'case', id: c.id, at: c.created_at, fields: [
+    holdings.push({ ownerAgencyId: c.owner_agency_id, caseIds: [c.id], item: { type: 'case', id: c.id, at: c.created_at, fields: [
       field('Reference', c.reference), field('Title', c.title), field('Type', c.case_type), field('Status', c.status),
       field('Risk', c.risk_level), field('Role of the person', c.role),
     ] } });
@@ -80,21 +75,21 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
     const reports = await db.selectFrom('reports').selectAll().where('case_id', 'in', caseIds).where(reportVisibleSql(viewer, at, 'reports'))
       .orderBy('created_at').orderBy('id').execute();
     for (const r of reports) {
-      holdings.push({ ownerAgencyId: r.author_agency_id, caseId: r.case_id, item: { type: 'report', id: r.id, at: r.created_at, fields: [
+      holdings.push({ ownerAgencyId: r.author_agency_id, caseIds: [r.case_id], item: { type: 'report', id: r.id, at: r.created_at, fields: [
         field('Kind', r.kind), field('Title', r.title), field('Text', r.body),
       ] } });
     }
     const tasks = await db.selectFrom('tasks').selectAll().where('case_id', 'in', caseIds).where(taskVisibleSql(viewer, at, 'tasks'))
       .orderBy('created_at').orderBy('id').execute();
     for (const t of tasks) {
-      holdings.push({ ownerAgencyId: caseOwner.get(t.case_id)!, caseId: t.case_id, item: { type: 'task', id: t.id, at: t.created_at, fields: [
+      holdings.push({ ownerAgencyId: caseOwner.get(t.case_id)!, caseIds: [t.case_id], item: { type: 'task', id: t.id, at: t.created_at, fields: [
         field('Title', t.title), field('Description', t.description), field('Status', t.status), field('Due', t.due_date),
       ] } });
     }
     const documents = await db.selectFrom('documents').selectAll().where('case_id', 'in', caseIds).where(documentVisibleSql(viewer, at, 'documents'))
       .orderBy('created_at').orderBy('id').execute();
     for (const d of documents) {
-      holdings.push({ ownerAgencyId: d.owner_agency_id, caseId: d.case_id, item: { type: 'document', id: d.id, at: d.created_at, fields: [
+      holdings.push({ ownerAgencyId: d.owner_agency_id, caseIds: [d.case_id], item: { type: 'document', id: d.id, at: d.created_at, fields: [
         field('File name', d.file_name), field('Type', d.content_type), field('Size (bytes)', d.size_bytes),
       ] } });
     }
@@ -106,10 +101,12 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
     ]))
     .where(markerVisibleSql(viewer, at, 'markers')).orderBy('created_at').orderBy('id').execute();
   for (const m of markers) {
-    holdings.push({ ownerAgencyId: m.owner_agency_id, caseId: m.subject_type === 'case' ? m.subject_id : null, item: { type: 'marker', id: m.id, at: m.created_at, fields: [
+    holdings.push({ ownerAgencyId: m.owner_agency_id, caseIds: m.subject_type === 'case' ? [m.subject_id] : [], item: { type: 'marker', id: m.id, at: m.created_at, fields: [
       field('Marker', m.marker_type), field('Description', m.description), field('Review', m.review_date),
     ] } });
   }
+
+  holdings.push(...await loadMaracHoldings(db, viewer, personId, caseIds, at));
 
   const thirdParties: CaseThirdParty[] = [];
   if (caseIds.length > 0) {

@@ -2,13 +2,22 @@
 import type { Kysely } from 'kysely';
 import type { SarConsultationTable, SarRequestTable, ServerDatabase } from '../../db/server/schema.ts';
 import type { SarConsultationSummary, SarDetail, SarSummary } from '../../domain/http/sar-routes.ts';
-import { sarTimeliness } from '../../domain/sar/sar-due-date.ts';
+import { sarDueDates, sarTimeliness, type SarDueDates } from '../../domain/sar/sar-due-date.ts';
+import { englandAndWalesBankHoliday } from './bank-holidays.ts';
 
 type Db = Kysely<ServerDatabase>;
 
-/** The due date in force: the extended one once extended. */
-export function dueOnOf(row: Pick<SarRequestTable, 'due_on' | 'extended_due_on'>): string {
-  return row.extended_due_on ?? row.due_on;
+/**
+ * The deadline in force: the extended one once extended, worked out from receipt — the calendar date
+ * and the working day it moves to off a weekend or an England and Wales bank holiday.
+ */
+export function dueDatesOf(row: Pick<SarRequestTable, 'received_on' | 'extension_months'>): SarDueDates {
+  return sarDueDates(row.received_on, row.extension_months === null ? null : Number(row.extension_months), englandAndWalesBankHoliday);
+}
+
+/** The working day the request is due on. */
+export function dueOnOf(row: Pick<SarRequestTable, 'received_on' | 'extension_months'>): string {
+  return dueDatesOf(row).dueOn;
 }
 
 async function names(db: Db, table: 'agencies', ids: string[]): Promise<Map<string, string>> {
@@ -35,9 +44,10 @@ export async function toSarSummaries(db: Db, rows: SarRequestTable[], today: str
   return rows.map((r) => {
     const mine = consultations.filter((c) => c.sar_id === r.id);
     const pending = mine.filter((c) => c.status === 'pending').length;
+    const due = dueDatesOf(r);
     return {
       id: r.id, reference: r.reference, person: { id: r.person_id, name: people.get(r.person_id) ?? '' },
-      receivedOn: r.received_on, dueOn: dueOnOf(r), extended: r.extended_due_on !== null, timeliness: sarTimeliness(dueOnOf(r), today),
+      receivedOn: r.received_on, dueOn: due.dueOn, calendarDueOn: due.calendarDueOn, extended: r.extended_due_on !== null, timeliness: sarTimeliness(due.dueOn, today),
       status: r.status, consultations: { pending, answered: mine.length - pending }, version: Number(r.version),
     };
   });
@@ -51,7 +61,7 @@ export async function toSarDetail(db: Db, row: SarRequestTable, today: string): 
   return {
     ...summary!,
     requester: { name: row.requester_name, relation: row.requester_relation, contact: row.requester_contact },
-    firstDueOn: row.due_on,
+    firstDueOn: dueDatesOf({ received_on: row.received_on, extension_months: null }).dueOn,
     extension: row.extension_months === null ? null : { months: Number(row.extension_months), reason: row.extension_reason ?? '' },
     consultationStates: consultations.map((c) => ({
       id: c.id, agency: { id: c.owner_agency_id, name: agencies.get(c.owner_agency_id) ?? '' }, status: c.status,
@@ -69,10 +79,11 @@ export async function toConsultationSummaries(db: Db, rows: SarConsultationTable
   const people = await personNames(db, sars.map((s) => s.person_id));
   return rows.map((c) => {
     const s = byId.get(c.sar_id)!;
+    const due = dueDatesOf(s);
     return {
       id: c.id, status: c.status, receivingAgency: { id: s.agency_id, name: agencies.get(s.agency_id) ?? '' },
       person: { id: s.person_id, name: people.get(s.person_id) ?? '' }, sarReference: s.reference, receivedOn: s.received_on,
-      dueOn: dueOnOf(s), timeliness: sarTimeliness(dueOnOf(s), today), exemption: c.exemption, decidedAt: c.decided_at,
+      dueOn: due.dueOn, calendarDueOn: due.calendarDueOn, timeliness: sarTimeliness(due.dueOn, today), exemption: c.exemption, decidedAt: c.decided_at,
     };
   });
 }

@@ -5,6 +5,7 @@
  * server is asked, a practitioner by the server, and offline each call says it needs a connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SarPart } from '../../domain/entities/sar.ts';
 import type { SarBundleFiles, SarDetail } from '../../domain/http/sar-routes.ts';
 import { newId } from '../../domain/ids.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
@@ -61,6 +62,11 @@ describe('subject access requests from the desktop core', () => {
       personId, reference: 'SAR-CORE-1', receivedOn: '2026-11-02', requesterName: 'Isolde Marrowby', requesterRelation: 'data_subject', requesterContact: 'By post',
     });
     expect(sar.consultationStates.map((c) => c.status)).toEqual(['pending']);
+    expect([sar.calendarDueOn, sar.dueOn]).toEqual(['2026-12-02', '2026-12-02']);
+    // The council's own part, to redact before the bundle: the police case is the police's, so not in it.
+    const own = await callCore<SarPart>(core, 'sars.ownPart', { sarId: sar.id });
+    expect([own.agency.name, own.items.map((i) => i.type)]).toEqual(['Synthetic Council', []]);
+    expect(await core.handle('sars.ownPart', { sarId: 'not-an-id' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
     expect(await core.handle('sars.bundle', { sarId: sar.id, redactions: {} })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     await callCore(core, 'session.signOut', { wipeCache: true, discardUnsent: true });

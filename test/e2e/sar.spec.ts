@@ -2,7 +2,8 @@
  * Subject access requests, end to end (docs/audit.md): the council's data officer logs a request
  * about a person on a police case shared with the council, extends it; the police's data officer
  * withholds the police part under an exemption; the council's officer sees only that it was withheld,
- * saves a bundle that holds the council's records and none of the police's, and closes the request.
+ * redacts a passage of the council's own part, saves a bundle that holds the council's records (so
+ * redacted) and none of the police's, and closes the request.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -13,7 +14,8 @@ const councilOfficer = DEMO_USERS.find((u) => u.username === 'tom.fisher')!;
 const policeOfficer = DEMO_USERS.find((u) => u.username === 'ian.brooks')!;
 const councilPractitioner = DEMO_USERS.find((u) => u.username === 'raj.patel')!;
 const POLICE_TEXT = 'Police intelligence note Quarvish about the caller';
-const COUNCIL_TEXT = 'Council home visit note Tellamore';
+const REDACTED_WORD = 'Tellamore';
+const COUNCIL_TEXT = `Council home visit note ${REDACTED_WORD}`;
 
 test.afterAll(async ({ browser }) => {
   await leaveSignedOut(browser);
@@ -93,16 +95,33 @@ test('a request is logged, the police withhold their part, and the council’s b
   await page.getByTestId('sars').getByRole('button', { name: `Open SAR-E2E-${suffix}` }).click();
   await expect(policeRow).toContainText('Withheld: Crime and taxation (Sch. 2 para. 2)');
   await expect(detail).not.toContainText('Brightwater');
+  await expect(detail.getByTestId('sar-due')).toBeVisible();
+
+  // Before the bundle, the officer redacts a passage of the council's own part, from the keyboard.
+  await detail.getByRole('button', { name: 'Redact your part…' }).click();
+  const redact = page.getByTestId('sar-redact');
+  await expect(redact.getByRole('heading', { level: 1, name: `Redact your part of SAR-E2E-${suffix}` })).toBeFocused();
+  await expect(redact.getByTestId('part-item').filter({ hasText: COUNCIL_TEXT })).toHaveCount(1);
+  await expect(redact).not.toContainText(POLICE_TEXT);
+  await redact.getByRole('button', { name: 'Add a passage to redact' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(redact.getByLabel('Passage 1, exactly as written')).toBeVisible();
+  await redact.getByLabel('Passage 1, exactly as written').fill(REDACTED_WORD);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Names an informant of the council');
+  await expectAccessibleScreen(page, 'sar-redact');
   const first = page.waitForEvent('download');
-  await detail.getByRole('button', { name: 'Generate and save the bundle' }).click();
+  await redact.getByRole('button', { name: 'Generate and save the bundle with these redactions' }).click();
   const json = await first;
   expect(json.suggestedFilename()).toBe(`sar-SAR-E2E-${suffix}.json`);
   const bundle = readFileSync(await json.path(), 'utf8');
-  expect(bundle).toContain(COUNCIL_TEXT);
+  expect(bundle).toContain(COUNCIL_TEXT.replace(REDACTED_WORD, '[redacted]'));
+  expect(bundle).not.toContain(REDACTED_WORD);
   expect(bundle).not.toContain(POLICE_TEXT);
   expect(bundle).not.toContain(policeCase.reference);
-  await expect(detail.getByRole('status')).toContainText(`Saved sar-SAR-E2E-${suffix}.json and sar-SAR-E2E-${suffix}.pdf`);
+  await expect(redact.getByRole('status')).toContainText(`Saved sar-SAR-E2E-${suffix}.json and sar-SAR-E2E-${suffix}.pdf`);
   await expectAccessibleScreen(page, 'sar-bundle-saved');
+  await redact.getByRole('button', { name: '← Back to the request' }).click();
 
   // Answered: the officer closes it, and it leaves the open list.
   await detail.getByRole('button', { name: 'Close the request' }).click();

@@ -127,6 +127,7 @@ describe.each(testDialects())('every content read is audited on %s', (dialect) =
       '/sars': '/sars',
       '/sars/persons': '/sars/persons?q=Testperson',
       '/sars/{id}': `/sars/${policeSar.body.id}`,
+      '/sars/{id}/own-part': `/sars/${policeSar.body.id}/own-part`,
       '/sar-consultations': '/sar-consultations',
       '/sar-consultations/{id}': `/sar-consultations/${councilSar.body.consultationStates[0]!.id}`,
       '/retention/reviews': '/retention/reviews',

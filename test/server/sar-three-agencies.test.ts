@@ -121,8 +121,9 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     const stale = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/extension`, { months: 2, reason: 'Complex: three agencies consulted', expectedVersion: 7 });
     expect([stale.status, stale.body.error.code]).toEqual([409, 'conflict']);
     const res = await asCouncil<SarDetail>('POST', `/sars/${sarId}/extension`, { months: 2, reason: 'Complex: three agencies consulted', expectedVersion: 1 });
-    expect([res.status, res.body.firstDueOn, res.body.dueOn, res.body.extended, res.body.extension]).toEqual(
-      [200, '2026-11-30', '2027-01-31', true, { months: 2, reason: 'Complex: three agencies consulted' }]);
+    // 31 January 2027 is a Sunday: the request is due on the next working day.
+    expect([res.status, res.body.firstDueOn, res.body.calendarDueOn, res.body.dueOn, res.body.extended, res.body.extension]).toEqual(
+      [200, '2026-11-30', '2027-01-31', '2027-02-01', true, { months: 2, reason: 'Complex: three agencies consulted' }]);
     const again = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/extension`, { months: 1, reason: 'Complex: three agencies consulted', expectedVersion: 2 });
     expect([again.status, again.body.error.code]).toEqual([409, 'conflict']);
     const event = await server.db.selectFrom('audit_events').selectAll().where('action', '=', 'sar.extend').executeTakeFirstOrThrow();

@@ -1,14 +1,17 @@
 /**
  * Deciding a pending consultation: release the part — other people's names redacted unless disclosed
- * with a reason, chosen records left out with a reason — or withhold it under an exemption.
+ * with a reason, chosen records left out and passages redacted, each with a reason — or withhold it
+ * under an exemption.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { SAR_EXEMPTIONS, type SarExemption, type SarPart, type SarRecordType } from '../../../domain/entities/sar.ts';
+import { SAR_EXEMPTIONS, type SarExemption, type SarPart } from '../../../domain/entities/sar.ts';
 import type { SarConsultationDetail } from '../../../domain/http/sar-routes.ts';
 import { useDesktopMutation } from '../../api/desktop-query.ts';
 import { SAR_EXEMPTION_LABELS } from '../../words/sar-words.ts';
 import { MutationError } from './MutationError.tsx';
 import { PartItems } from './PartItems.tsx';
+import { RedactionFields } from './RedactionFields.tsx';
+import { NO_CHOICES, redactionsOf, toggledOmit, type RedactionChoices } from './sar-redaction-choices.ts';
 import styles from './Sars.module.css';
 
 /** The consultation, its live part, and what to do with the answer. */
@@ -21,33 +24,14 @@ export interface AnswerConsultationProps {
 /** The two ways to answer. */
 export function AnswerConsultation({ consultationId, part, onAnswered }: AnswerConsultationProps) {
   const id = useId();
-  const [disclosed, setDisclosed] = useState<Record<string, string>>({});
-  const [omitted, setOmitted] = useState<ReadonlySet<string>>(new Set());
-  const [omitReason, setOmitReason] = useState('');
+  const [choices, setChoices] = useState<RedactionChoices>(NO_CHOICES);
   const [exemption, setExemption] = useState<SarExemption>('crime_and_taxation');
   const [withholdReason, setWithholdReason] = useState('');
   const release = useDesktopMutation('sarConsultations.release');
   const withhold = useDesktopMutation('sarConsultations.withhold');
-  const toggleOmit = (key: string) => setOmitted((prev) => {
-    const next = new Set(prev);
-    if (!next.delete(key)) {
-      next.add(key);
-    }
-    return next;
-  });
   const submitRelease = (e: FormEvent) => {
     e.preventDefault();
-    release.mutate({
-      consultationId,
-      redactions: {
-        discloseThirdParties: Object.entries(disclosed).map(([personId, reason]) => ({ personId, reason })),
-        omitRecords: [...omitted].map((key) => {
-          const [type, recordId] = key.split(':') as [SarRecordType, string];
-          return { type, id: recordId, reason: omitReason };
-        }),
-        redactTexts: [],
-      },
-    }, { onSuccess: onAnswered });
+    release.mutate({ consultationId, redactions: redactionsOf(choices) }, { onSuccess: onAnswered });
   };
   const submitWithhold = (e: FormEvent) => {
     e.preventDefault();
@@ -58,36 +42,11 @@ export function AnswerConsultation({ consultationId, part, onAnswered }: AnswerC
       <section className={styles.section} aria-labelledby={`${id}-records`}>
         <h2 id={`${id}-records`}>Your agency’s records in this request</h2>
         <p className={styles.intro}>Only your records among what the requesting agency holds about the person. Nothing here reaches them unless you release it.</p>
-        <PartItems items={part.items} omitted={omitted} onToggleOmit={toggleOmit} />
+        <PartItems items={part.items} omitted={choices.omitted} onToggleOmit={(key) => setChoices((c) => toggledOmit(c, key))} />
       </section>
       <form className={styles.form} onSubmit={submitRelease} aria-labelledby={`${id}-release`}>
         <h2 id={`${id}-release`}>Release with redactions</h2>
-        {part.thirdParties.length === 0
-          ? <p className={styles.intro}>No other people are named on these records.</p>
-          : (
-            <fieldset>
-              <legend>Other people on these records: their names are redacted unless you disclose them</legend>
-              {part.thirdParties.map((t) => (
-                <div key={t.personId} className="field">
-                  <label><input type="checkbox" checked={t.personId in disclosed}
-                    onChange={(e) => setDisclosed(({ [t.personId]: _dropped, ...rest }) => (e.target.checked ? { ...rest, [t.personId]: '' } : rest))} /> Disclose {t.name}</label>
-                  {t.personId in disclosed && (
-                    <>
-                      <label className="field__label" htmlFor={`${id}-${t.personId}`}>Why {t.name} may be named (at least 10 characters)</label>
-                      <input id={`${id}-${t.personId}`} className="field__input" required minLength={10} value={disclosed[t.personId]}
-                        onChange={(e) => setDisclosed((prev) => ({ ...prev, [t.personId]: e.target.value }))} />
-                    </>
-                  )}
-                </div>
-              ))}
-            </fieldset>
-          )}
-        {omitted.size > 0 && (
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-omit`}>Why the records you chose are left out (at least 10 characters)</label>
-            <input id={`${id}-omit`} className="field__input" required minLength={10} value={omitReason} onChange={(e) => setOmitReason(e.target.value)} />
-          </div>
-        )}
+        <RedactionFields thirdParties={part.thirdParties} choices={choices} onChange={setChoices} />
         <MutationError error={release.error} />
         <div className="form-actions"><button type="submit" className="button button--primary" disabled={release.isPending}>Release our part</button></div>
       </form>

@@ -6,7 +6,7 @@ import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { formatDate } from '../../words/format-date-time.ts';
-import { SAR_CONSULTATION_LABELS, SAR_EXEMPTION_LABELS } from '../../words/sar-words.ts';
+import { SAR_CONSULTATION_LABELS, SAR_EXEMPTION_LABELS, sarDueNote } from '../../words/sar-words.ts';
 import { AnswerConsultation } from './AnswerConsultation.tsx';
 import { PartItems } from './PartItems.tsx';
 import styles from './Sars.module.css';
@@ -38,7 +38,7 @@ export function ConsultationDetail({ consultationId, onBack }: ConsultationDetai
           <dl className={styles.itemFields}>
             <dt>From</dt><dd>{c.receivingAgency.name}</dd>
             <dt>About</dt><dd>{c.person.name}</dd>
-            <dt>Due</dt><dd>{formatDate(c.dueOn)}</dd>
+            <dt>Due</dt><dd data-testid="sar-due">{formatDate(c.dueOn)}{sarDueNote(c) && <><br />{sarDueNote(c)}</>}</dd>
             <dt>Answer</dt><dd><span role="status">{SAR_CONSULTATION_LABELS[c.status]}{c.exemption ? `: ${SAR_EXEMPTION_LABELS[c.exemption]}` : ''}</span></dd>
           </dl>
           {c.status === 'pending' && c.part && <AnswerConsultation consultationId={c.id} part={c.part} onAnswered={setAnswered} />}

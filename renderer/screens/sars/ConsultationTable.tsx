@@ -32,7 +32,7 @@ export function ConsultationTable({ consultations, labelledBy, onOpen }: Consult
             <td><button type="button" className="button" onClick={() => onOpen(c.id)}>Open {c.sarReference}</button></td>
             <td>{c.receivingAgency.name}</td>
             <td>{c.person.name}</td>
-            <td><time dateTime={c.dueOn}>{formatDate(c.dueOn)}</time> ({SAR_TIMELINESS_LABELS[c.timeliness]})</td>
+            <td><time dateTime={c.dueOn}>{formatDate(c.dueOn)}</time>{c.dueOn === c.calendarDueOn ? '' : ' (next working day)'} ({SAR_TIMELINESS_LABELS[c.timeliness]})</td>
             <td>{SAR_CONSULTATION_LABELS[c.status]}</td>
           </tr>
         ))}

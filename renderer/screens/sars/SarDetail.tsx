@@ -9,20 +9,21 @@ import { useDesktopMutation, useDesktopQuery } from '../../api/desktop-query.ts'
 import { Page } from '../../components/Page.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { formatDate } from '../../words/format-date-time.ts';
-import { SAR_CONSULTATION_LABELS, SAR_EXEMPTION_LABELS, SAR_RELATION_LABELS, SAR_TIMELINESS_LABELS } from '../../words/sar-words.ts';
+import { SAR_CONSULTATION_LABELS, SAR_EXEMPTION_LABELS, SAR_RELATION_LABELS, SAR_TIMELINESS_LABELS, sarDueNote } from '../../words/sar-words.ts';
 import { ExtendSarForm } from './ExtendSarForm.tsx';
 import { MutationError } from './MutationError.tsx';
 import { saveSarBundle } from './save-sar-bundle.ts';
 import styles from './Sars.module.css';
 
-/** The request's id and where Back goes. */
+/** The request's id, where Back goes, and where its own part is redacted. */
 export interface SarDetailProps {
   sarId: string;
   onBack: () => void;
+  onRedact: () => void;
 }
 
 /** Loads the request; the bundle is generated on the server and saved as two files. */
-export function SarDetail({ sarId, onBack }: SarDetailProps) {
+export function SarDetail({ sarId, onBack, onRedact }: SarDetailProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const query = useDesktopQuery('sars.get', { sarId }, { staleTime: 0, gcTime: 0 });
@@ -46,7 +47,11 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
             <dt>Requester</dt><dd>{sar.requester.name} ({SAR_RELATION_LABELS[sar.requester.relation]})</dd>
             <dt>Reply to</dt><dd>{sar.requester.contact}</dd>
             <dt>Received</dt><dd>{formatDate(sar.receivedOn)}</dd>
-            <dt>Due</dt><dd>{formatDate(sar.dueOn)} — {SAR_TIMELINESS_LABELS[sar.timeliness]}{sar.extension ? ` (extended from ${formatDate(sar.firstDueOn)}: ${sar.extension.reason})` : ''}</dd>
+            <dt>Due</dt>
+            <dd data-testid="sar-due">
+              {formatDate(sar.dueOn)} — {SAR_TIMELINESS_LABELS[sar.timeliness]}{sar.extension ? ` (extended from ${formatDate(sar.firstDueOn)}: ${sar.extension.reason})` : ''}
+              {sarDueNote(sar) && <><br />{sarDueNote(sar)}</>}
+            </dd>
           </dl>
           <section className={styles.section} aria-labelledby={`${id}-consultations`}>
             <h2 id={`${id}-consultations`}>Other agencies consulted</h2>
@@ -72,12 +77,13 @@ export function SarDetail({ sarId, onBack }: SarDetailProps) {
             <h2 id={`${id}-bundle`}>The bundle</h2>
             <p className={styles.intro}>
               {sar.complete
-                ? 'Every consulted agency has answered. The bundle holds what your agency holds, with other people’s names redacted, and each released part as released.'
+                ? 'Every consulted agency has answered. The bundle holds what your agency holds, with other people’s names redacted, and each released part as released. To disclose a name, leave records out or redact passages first, redact your part.'
                 : 'The bundle can be made once every consulted agency has answered.'}
             </p>
             <MutationError error={bundle.error} />
             {bundle.data && <p role="status">Saved {bundle.data.fileBaseName}.json and {bundle.data.fileBaseName}.pdf ({bundle.data.pages} pages).</p>}
             <div className="form-actions">
+              <button type="button" className="button" onClick={onRedact}>Redact your part…</button>
               <button type="button" className="button button--primary" disabled={!sar.complete || bundle.isPending}
                 onClick={() => bundle.mutate({ sarId: sar.id, redactions: { discloseThirdParties: [], omitRecords: [], redactTexts: [] } }, { onSuccess: saveSarBundle })}>
                 Generate and save the bundle

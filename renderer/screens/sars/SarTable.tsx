@@ -34,7 +34,7 @@ export function SarTable({ sars, labelledBy, onOpen }: SarTableProps) {
             <td><button type="button" className="button" onClick={() => onOpen(s.id)}>Open {s.reference}</button></td>
             <td>{s.person.name}</td>
             <td><time dateTime={s.receivedOn}>{formatDate(s.receivedOn)}</time></td>
-            <td><time dateTime={s.dueOn}>{formatDate(s.dueOn)}</time>{s.extended ? ' (extended)' : ''}</td>
+            <td><time dateTime={s.dueOn}>{formatDate(s.dueOn)}</time>{s.extended ? ' (extended)' : ''}{s.dueOn === s.calendarDueOn ? '' : ' (next working day)'}</td>
             <td className={s.timeliness === 'overdue' ? styles.overdue : undefined}>{SAR_TIMELINESS_LABELS[s.timeliness]}</td>
             <td>{s.consultations.pending === 0 ? 'None' : `${s.consultations.pending} of ${s.consultations.pending + s.consultations.answered}`}</td>
           </tr>

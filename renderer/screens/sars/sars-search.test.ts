@@ -4,7 +4,7 @@ import { sarsInView, SarsSearchSchema, sarStatusOf } from './sars-search.ts';
 
 const sar = (reference: string, timeliness: SarSummary['timeliness'], pending: number): SarSummary => ({
   id: `00000000-0000-4000-8000-00000000000${reference.length}`, reference, person: { id: '00000000-0000-4000-8000-000000000009', name: 'Synthetic Person' },
-  receivedOn: '2026-11-01', dueOn: '2026-12-01', extended: false, timeliness, status: 'open', consultations: { pending, answered: 1 }, version: 1,
+  receivedOn: '2026-11-01', dueOn: '2026-12-01', calendarDueOn: '2026-12-01', extended: false, timeliness, status: 'open', consultations: { pending, answered: 1 }, version: 1,
 });
 
 describe('the SAR list views', () => {

@@ -4,7 +4,7 @@
  * JSON document and a PDF, OFFICIAL-SENSITIVE on every page.
  */
 import { createHash } from 'node:crypto';
-import type { SarPart } from '../../../domain/entities/sar.ts';
+import type { SarPart, SarRecordType } from '../../../domain/entities/sar.ts';
 import type { SarBundleFiles } from '../../../domain/http/sar-routes.ts';
 import { typesetTemplate } from '../../marac/pack/typst-engine.ts';
 import { sarBundleTemplate } from './bundle-template.ts';
@@ -22,7 +22,10 @@ export interface SarBundle {
   parts: Array<SarPart & { source: 'own' | 'released' }>;
 }
 
-const TYPE_WORDS: Record<string, string> = { person: 'Personal details', case: 'Case', report: 'Report', task: 'Task', marker: 'Marker', document: 'Document' };
+const TYPE_WORDS: Record<SarRecordType, string> = {
+  person: 'Personal details', case: 'Case', report: 'Report', task: 'Task', marker: 'Marker', document: 'Document',
+  dash_assessment: 'DASH risk checklist', marac_referral: 'MARAC referral',
+};
 
 /** What the template prints: each item gets a heading in words. */
 function printData(bundle: SarBundle) {
@@ -30,7 +33,7 @@ function printData(bundle: SarBundle) {
     ...bundle,
     parts: bundle.parts.map((p) => ({
       ...p,
-      items: p.items.map((i) => ({ heading: `${TYPE_WORDS[i.type] ?? i.type} · recorded ${i.at.slice(0, 10)}`, fields: i.fields })),
+      items: p.items.map((i) => ({ heading: `${TYPE_WORDS[i.type]} · recorded ${i.at.slice(0, 10)}`, fields: i.fields })),
     })),
   };
 }
