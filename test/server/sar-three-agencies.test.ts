@@ -196,6 +196,10 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     const text = pages.join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('Rent arrears discussed with [third party] at the flat');
     expect(text).toContain('SAR-2026-014');
+    // Dates print in en-GB words, never as ISO dates (the JSON keeps those).
+    expect(text).toContain('Received Saturday, 31 October 2026');
+    expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+    expect(text).toMatch(/recorded \d\d\/\d\d\/20\d\d, \d\d:\d\d/);
     // Text a user wrote comes out literally, never as Typst markup.
     expect(text).toContain('#import "x.typ" *not bold* $x$');
     seenByCouncil.push(text);

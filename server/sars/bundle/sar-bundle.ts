@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { SarPart, SarRecordType } from '../../../domain/entities/sar.ts';
 import type { SarBundleFiles } from '../../../domain/http/sar-routes.ts';
+import { dateTime, longDate } from '../../marac/pack/pack-print-data.ts';
 import { typesetTemplate } from '../../marac/pack/typst-engine.ts';
 import { sarBundleTemplate } from './bundle-template.ts';
 
@@ -27,13 +28,15 @@ const TYPE_WORDS: Record<SarRecordType, string> = {
   dash_assessment: 'DASH risk checklist', marac_referral: 'MARAC referral',
 };
 
-/** What the template prints: each item gets a heading in words. */
+/** What the template prints: dates in en-GB words (the JSON keeps ISO dates), each item a heading in words. */
 function printData(bundle: SarBundle) {
   return {
     ...bundle,
+    request: { ...bundle.request, receivedOn: longDate(bundle.request.receivedOn), dueOn: longDate(bundle.request.dueOn) },
+    generatedAt: dateTime(bundle.generatedAt),
     parts: bundle.parts.map((p) => ({
       ...p,
-      items: p.items.map((i) => ({ heading: `${TYPE_WORDS[i.type]} · recorded ${i.at.slice(0, 10)}`, fields: i.fields })),
+      items: p.items.map((i) => ({ heading: `${TYPE_WORDS[i.type]} · recorded ${dateTime(i.at)}`, fields: i.fields })),
     })),
   };
 }
