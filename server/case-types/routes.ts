@@ -17,7 +17,7 @@ import type { ServerContext } from '../context/server-context.ts';
 import { withWrite } from '../db/write.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { adminCaseType, assertLabelFree, freeCode, listAdminCaseTypes } from './queries.ts';
-import { readSystemSettings, writeTaskEscalationDays } from './system-settings.ts';
+import { readSystemSettings, writeTaskEscalationDays } from '../settings/system-settings.ts';
 
 const actorOf = (user: AuthUser, request: FastifyRequest) => ({ userId: user.id, agencyId: user.agencyId, ip: request.ip });
 

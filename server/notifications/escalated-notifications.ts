@@ -12,7 +12,7 @@ import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { escalatesTo, isTaskEscalated } from '../../domain/policy/task-escalation.ts';
 import { taskVisibleSql } from '../access/task-visibility.ts';
 import { anyOf } from '../access/sql-audience.ts';
-import { readSystemSettings } from '../case-types/system-settings.ts';
+import { readSystemSettings } from '../settings/system-settings.ts';
 import { notifyUsers } from './notify-users.ts';
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@
  * within the days, or a finished task. The days are the setting, not the default.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTaskEscalationDays } from '../../server/case-types/system-settings.ts';
+import { writeTaskEscalationDays } from '../../server/settings/system-settings.ts';
 import { buildThreeAgencyWorld, call, type WorldUser } from '../support/case-factories.ts';
 import { buildCase } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';

@@ -1,6 +1,6 @@
 /** Sync loaders for the reference data every user may see: case types and system settings. */
 import { SyncCaseTypeSchema } from '../../../domain/entities/case-type.ts';
-import { readSystemSettings } from '../../case-types/system-settings.ts';
+import { readSystemSettings } from '../../settings/system-settings.ts';
 import { byId, type SyncLoader } from './sync-record.ts';
 
 /** Case types, retired ones too (cases keep them, so their labels are still needed). */
