@@ -76,6 +76,8 @@ export const CaseDetailViewSchema = z.object({
     /** Above 1 when the author has edited it: the earlier versions are kept on the server. */
     version: z.number().int().positive(),
     authorUserId: IdSchema,
+    /** The server's `update` ability from the last sync: only the author edits a report. */
+    editable: z.boolean(),
   })),
   reportCount: Count,
   /** The case's documents the offline copy holds (on the case or its reports), newest first: what the list shows, not their content. */

@@ -40,6 +40,11 @@ export function caseViewed(caseId: string): LocalRead {
   return { action: 'record.view', entityType: 'case', entityId: caseId, details: {} };
 }
 
+/** A report's whole text read (to edit it): the server records `GET /reports/:id` the same way. */
+export function reportViewed(reportId: string): LocalRead {
+  return { action: 'record.view', entityType: 'report', entityId: reportId, details: {} };
+}
+
 /** A person's profile opened: the server records `GET /persons/:id` the same way. */
 export function personViewed(personId: string): LocalRead {
   return { action: 'record.view', entityType: 'person', entityId: personId, details: {} };
