@@ -30,9 +30,10 @@ export interface EditReportDialogProps {
 export function EditReportDialog({ reportId, onClose }: EditReportDialogProps) {
   const query = useDesktopQuery('reports.text', { reportId });
   const failure = errorBodyOf(query.error);
-  // The text is read once: a sync landing while the dialog is open must not replace what the user is typing.
+  // The text is read once, fresh (never an answer kept from an earlier opening, which may be an older
+  // version): a sync landing while the dialog is open must not replace what the user is typing.
   const [loaded, setLoaded] = useState<ReportText | null>(null);
-  if (!loaded && query.data) {
+  if (!loaded && query.data && !query.isFetching) {
     setLoaded(query.data);
   }
   return (
