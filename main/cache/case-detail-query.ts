@@ -9,6 +9,7 @@ import { CodedError } from '../../domain/errors.ts';
 import { CaseDetailViewSchema, type CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { CASE_ACTIONS } from '../../domain/policy/case-policy.ts';
 import { isMarkerActive } from './marker-active.ts';
+import { isDocumentDeletable } from './document-deletable.ts';
 import { isMarkerEditable } from './marker-editable.ts';
 import { REPORT_SUMMARY_CHARS, reportSummary } from './report-summary.ts';
 
@@ -75,7 +76,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       .where('reports.case_id', '=', caseId).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(CASE_DETAIL_REPORTS)
       .execute(),
     db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow(),
-    db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'created_at'])
+    db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'created_at', 'abilities'])
       .where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id').execute(),
     // The user's own changes to the case or to its tasks and reports that the server has not settled.
     db.selectFrom('outbox').select((eb) => ['outbox.state', eb.fn.countAll<number>().as('n')])
@@ -115,7 +116,10 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
       createdAt: r.created_at, version: r.version, authorUserId: r.author_user_id, editable: isMarkerEditable(r.abilities),
     })),
     reportCount: Number(reportCount.n),
-    documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at })),
+    documents: documents.map((d) => ({
+      id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at,
+      deletable: isDocumentDeletable(d.abilities),
+    })),
     localChanges: { pending: outboxCount('pending'), rejected: outboxCount('rejected'), conflicts: outboxCount('conflict') },
   });
 }

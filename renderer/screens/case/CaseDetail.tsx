@@ -13,6 +13,7 @@ import { CasePlaces } from './CasePlaces.tsx';
 import { UploadDocument } from './UploadDocument.tsx';
 import { ReportVersions } from './ReportVersions.tsx';
 import { EditReportButton } from './EditReportButton.tsx';
+import { DeleteDocumentButton } from './DeleteDocumentButton.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
@@ -253,7 +254,12 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           </section>
           <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
             upload={c.abilities.add_document ? <UploadDocument caseId={c.id} /> : undefined}
-            documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
+            documentActions={(d) => (
+              <>
+                <DocumentSharingButton documentId={d.id} fileName={d.fileName} />
+                {d.deletable && <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />}
+              </>
+            )} />
           </>
         )}
       </Tabs>
