@@ -47,6 +47,15 @@ const CaseSearchSchema = z.object({
   }).strict(),
 }).strict();
 
+/** A substring search over cached places, with its terms and how many it answered. */
+const LocationSearchSchema = z.object({
+  ...eventBase, action: z.literal('record.search'), entityType: z.literal('location'), entityId: z.null(),
+  details: z.object({
+    terms: z.object({ q: SearchText }).strict(),
+    results: z.number().int().min(0).max(CLIENT_AUDIT_RESULTS_MAX),
+  }).strict(),
+}).strict();
+
 /** A name search over cached persons: terms and results as the server's person search records them (cached persons are full records). */
 const PersonSearchSchema = z.object({
   ...eventBase, action: z.literal('record.search'), entityType: z.literal('person'), entityId: z.null(),
@@ -65,7 +74,7 @@ const DocumentDownloadSchema = z.object({
 /** One reported read: the action decides the entity type and the details allowed, and nothing else may be sent. */
 export const ClientAuditEventSchema = z.discriminatedUnion('action', [
   z.discriminatedUnion('entityType', [CaseViewSchema, PersonViewSchema, ReportViewSchema]),
-  z.discriminatedUnion('entityType', [CaseSearchSchema, PersonSearchSchema]),
+  z.discriminatedUnion('entityType', [CaseSearchSchema, PersonSearchSchema, LocationSearchSchema]),
   DocumentDownloadSchema,
 ]);
 /** One read reported by a desktop. */

@@ -10,6 +10,7 @@ import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { MarkerReviewItem } from '../../domain/ipc/marker-channels.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
 import type { ReportText } from '../../domain/ipc/report-channels.ts';
+import type { LocationSearchResult } from '../../domain/ipc/location-channels.ts';
 import type { TaskDetailView, TaskList, TaskListViewName } from '../../domain/ipc/task-channels.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
@@ -29,6 +30,7 @@ import { queryPersonNames } from './person-names-query.ts';
 import { queryCaseLabels } from './case-labels-query.ts';
 import { queryPersonProfile } from './person-profile-query.ts';
 import { queryReportText } from './report-text-query.ts';
+import { searchLocations } from './location-search-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
@@ -54,6 +56,8 @@ export interface CaseCache {
   dashboard(viewer: DashboardViewer, now: Date): Promise<Dashboard>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
   caseDetail(caseId: string): Promise<CaseDetailView>;
+  /** Places whose address, town or postcode holds `text`. */
+  searchLocations(text: string, limit: number): Promise<LocationSearchResult>;
   /** One report's whole current text; `not_found` when not cached. */
   reportText(reportId: string): Promise<ReportText>;
   /** The case's chronology, newest first; `not_found` when the cache does not hold the case. */
@@ -136,6 +140,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     dashboard: (viewer, now) => queryDashboard(read, viewer, now),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
     reportText: (reportId) => queryReportText(read, reportId),
+    searchLocations: (text, limit) => searchLocations(read, text, limit),
     caseChronology: (caseId) => queryCaseChronology(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
     tasks: (user, view, at) => queryTaskList(read, user, view, at),

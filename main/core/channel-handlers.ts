@@ -9,7 +9,7 @@ import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditExport } from './audit-exports-online.ts';
-import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage, reportViewed } from './audited-read.ts';
+import { auditedRead, casesSearched, caseViewed, documentHandedOut, locationsSearched, personsSearched, personViewed, queuePage, reportViewed } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
 import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
@@ -99,6 +99,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return active.cache.dashboard({ userId, teamIds, agencyId, manager: role === 'team_manager' }, new Date());
     },
     'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
+    'locations.search': (input) => auditedRead(session.require(), (cache) => cache.searchLocations(input.text, input.limit), (r) => locationsSearched(input.text, r)),
     'reports.text': (input) => auditedRead(session.require(), (cache) => cache.reportText(input.reportId), () => reportViewed(input.reportId)),
     'cases.chronology': (input) => auditedRead(session.require(), (cache) => cache.caseChronology(input.caseId), () => caseViewed(input.caseId)),
     'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
