@@ -261,3 +261,34 @@ test('the author edits a report from the case screen; an edit from a version cha
   await expect.poll(async () => (await onServer()).body, { timeout: 20_000 }).toBe('Account changed on another computer, then finished on this one.');
   expect((await onServer()).version).toBe(4);
 });
+
+test('a place already on this computer is found by its postcode and put on another case, from the keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  const [first, second] = [cases[0]!, cases[1]!];
+  const postcode = `RV${1 + (Date.now() % 9)} ${1 + (Date.now() % 7)}FP`;
+  const place = await callApi<{ id: string }>(me, 'POST', '/locations', { addressLine: '9 Gull Terrace', town: 'Riverton', postcode });
+  await callApi(me, 'POST', `/cases/${first.id}/locations`, { locationId: place.id, description: 'Where the first incident happened' });
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await openCase(page, second);
+
+  await page.getByRole('button', { name: 'Add a place' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a place to the case' });
+  const search = dialog.getByLabel('Find a place already on this computer');
+  await search.fill(postcode.replace(' ', '').toLowerCase());
+  await search.press('Enter');
+  const use = dialog.getByRole('button', { name: `Use this place: 9 Gull Terrace, Riverton, ${postcode}` });
+  await expect(use).toBeVisible({ timeout: 10_000 });
+  await expectAccessibleScreen(page, 'find-place');
+  await use.focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByLabel('Why this place matters to the case').fill('The suspect was seen here');
+  await dialog.getByRole('button', { name: 'Add this place to the case' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('case-places').getByRole('listitem').filter({ hasText: postcode })).toContainText('The suspect was seen here');
+  // The same place, not a copy of its address.
+  await expect.poll(async () => (await callApi<{ locations: Array<{ locationId: string }> }>(me, 'GET', `/cases/${second.id}`)).locations.map((l) => l.locationId), {
+    timeout: 20_000,
+  }).toContain(place.id);
+});

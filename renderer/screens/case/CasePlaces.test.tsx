@@ -82,7 +82,7 @@ describe('finding a place already on this computer', () => {
     await userEvent.type(within(dialog).getByLabelText('Find a place already on this computer'), 'rv31dr');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Find' }));
     expect(calls.filter((c) => c.channel === 'locations.search').map((c) => c.input)).toEqual([{ text: 'rv31dr', limit: 20 }]);
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Use 3 Dune Row, Riverton, RV3 1DR' }));
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Use this place: 3 Dune Row, Riverton, RV3 1DR' }));
     // An empty reason is refused beside its field, and nothing is queued.
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add this place to the case' }));
     expect(within(dialog).queryByLabelText('Postcode')).toBeNull(); // the new-place form steps aside

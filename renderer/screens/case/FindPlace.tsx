@@ -80,7 +80,7 @@ export function FindPlace({ caseId, onAdded, onChosenChange }: FindPlaceProps) {
           {hits.map((p) => (
             <li key={p.id} className={styles.candidate}>
               <span className={styles.name}>{p.address}</span>
-              <button type="button" className="button" aria-label={`Use ${p.address}`} onClick={() => setChosen(p)}>Use this place</button>
+              <button type="button" className="button" aria-label={`Use this place: ${p.address}`} onClick={() => setChosen(p)}>Use this place</button>
             </li>
           ))}
         </ul>
