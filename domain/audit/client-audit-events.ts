@@ -33,12 +33,26 @@ const PersonViewSchema = z.object({
   ...eventBase, action: z.literal('record.view'), entityType: z.literal('person'), entityId: IdSchema, details: z.object({}).strict(),
 }).strict();
 
+/** A report's whole text read from the offline copy, to edit it (the server's `GET /reports/:id` records the same). */
+const ReportViewSchema = z.object({
+  ...eventBase, action: z.literal('record.view'), entityType: z.literal('report'), entityId: IdSchema, details: z.object({}).strict(),
+}).strict();
+
 /** A text search over cached cases, or the case queue filtered by typed text: terms as the server's case search records them. */
 const CaseSearchSchema = z.object({
   ...eventBase, action: z.literal('record.search'), entityType: z.literal('case'), entityId: z.null(),
   details: z.object({
     terms: z.object({ q: SearchText }).strict(),
     results: z.number().int().min(0).max(CLIENT_AUDIT_COUNT_MAX),
+  }).strict(),
+}).strict();
+
+/** A substring search over cached places, with its terms and how many it answered. */
+const LocationSearchSchema = z.object({
+  ...eventBase, action: z.literal('record.search'), entityType: z.literal('location'), entityId: z.null(),
+  details: z.object({
+    terms: z.object({ q: SearchText }).strict(),
+    results: z.number().int().min(0).max(CLIENT_AUDIT_RESULTS_MAX),
   }).strict(),
 }).strict();
 
@@ -59,8 +73,8 @@ const DocumentDownloadSchema = z.object({
 
 /** One reported read: the action decides the entity type and the details allowed, and nothing else may be sent. */
 export const ClientAuditEventSchema = z.discriminatedUnion('action', [
-  z.discriminatedUnion('entityType', [CaseViewSchema, PersonViewSchema]),
-  z.discriminatedUnion('entityType', [CaseSearchSchema, PersonSearchSchema]),
+  z.discriminatedUnion('entityType', [CaseViewSchema, PersonViewSchema, ReportViewSchema]),
+  z.discriminatedUnion('entityType', [CaseSearchSchema, PersonSearchSchema, LocationSearchSchema]),
   DocumentDownloadSchema,
 ]);
 /** One read reported by a desktop. */

@@ -42,6 +42,8 @@ export type CreateReportBody = z.infer<typeof CreateReportBodySchema>;
 export const PatchReportBodySchema = z.object({
   title: CreateReportBodySchema.shape.title.optional(),
   body: CreateReportBodySchema.shape.body.optional(),
+  /** The version the author edited: when given, an edit of a report changed since is refused with `conflict` (nothing written). */
+  expectedVersion: z.number().int().positive().optional(),
 }).strict();
 /** An edit of a report's text (the previous text is kept as a version). */
 export type PatchReportBody = z.infer<typeof PatchReportBodySchema>;

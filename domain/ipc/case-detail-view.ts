@@ -76,6 +76,8 @@ export const CaseDetailViewSchema = z.object({
     /** Above 1 when the author has edited it: the earlier versions are kept on the server. */
     version: z.number().int().positive(),
     authorUserId: IdSchema,
+    /** The server's `update` ability from the last sync: only the author edits a report. */
+    editable: z.boolean(),
   })),
   reportCount: Count,
   /** The case's documents the offline copy holds (on the case or its reports), newest first: what the list shows, not their content. */
@@ -85,6 +87,8 @@ export const CaseDetailViewSchema = z.object({
     contentType: z.string(),
     sizeBytes: Count,
     createdAt: z.string(),
+    /** The server's `delete` ability from the last sync: the uploader or a manager of the owning agency. */
+    deletable: z.boolean(),
   })),
   /** The user's own changes to this case that are not settled: waiting to be sent, refused, or in conflict. */
   localChanges: z.object({ pending: Count, rejected: Count, conflicts: Count }),

@@ -12,6 +12,7 @@ export const LocalChangeInputSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('case.create'), args: MUTATION_ARGS['case.create'], baseVersion }).strict(),
   z.object({ name: z.literal('case.update'), args: MUTATION_ARGS['case.update'], baseVersion }).strict(),
   z.object({ name: z.literal('report.create'), args: MUTATION_ARGS['report.create'], baseVersion }).strict(),
+  z.object({ name: z.literal('report.update'), args: MUTATION_ARGS['report.update'], baseVersion }).strict(),
   z.object({ name: z.literal('task.create'), args: MUTATION_ARGS['task.create'], baseVersion }).strict(),
   z.object({ name: z.literal('task.update'), args: MUTATION_ARGS['task.update'], baseVersion }).strict(),
   z.object({ name: z.literal('task.addUpdate'), args: MUTATION_ARGS['task.addUpdate'], baseVersion }).strict(),

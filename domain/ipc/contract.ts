@@ -13,6 +13,7 @@ import { caseChannels } from './case-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { dashboardChannels } from './dashboard-channels.ts';
 import { documentChannels } from './document-channels.ts';
+import { locationChannels } from './location-channels.ts';
 import { maracChannels } from './marac-channels.ts';
 import { maracDataReturnChannels } from './marac-data-return-channels.ts';
 import { maracMeetingChannels } from './marac-meeting-channels.ts';
@@ -36,6 +37,7 @@ export const channels = {
   ...sessionChannels,
   ...caseChannels,
   ...personChannels,
+  ...locationChannels,
   ...changeChannels,
   ...syncChannels,
   ...documentChannels,

@@ -38,4 +38,10 @@ export const documentChannels = {
    * answers the stored document with its SHA-256, then syncs so the case lists it.
    */
   'documents.upload': defineChannel({ input: UploadDocumentInputSchema, output: DocumentRecordSchema, needsSession: true }),
+  /**
+   * Deletes a document and its content on the server (`DELETE /documents/:id`: its uploader or a
+   * manager of its agency; audited there). Online only, `network_error` saying so; afterwards the
+   * offline copy is synced, so the document and its stored file leave this computer too.
+   */
+  'documents.delete': defineChannel({ input: z.object({ documentId: IdSchema }).strict(), output: z.null(), needsSession: true }),
 } as const;

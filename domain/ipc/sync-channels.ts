@@ -40,7 +40,8 @@ export type RejectedChange = z.infer<typeof RejectedChangeSchema>;
 export const ResolveConflictInputSchema = z.discriminatedUnion('choice', [
   z.object({ conflictId: IdSchema, choice: z.literal('keep_mine') }).strict(),
   z.object({ conflictId: IdSchema, choice: z.literal('take_theirs') }).strict(),
-  z.object({ conflictId: IdSchema, choice: z.literal('merge'), mergedText: z.string().trim().min(1).max(5000) }).strict(),
+  // As long as a report's text may be; the merged field's own limit is checked again when the change is queued.
+  z.object({ conflictId: IdSchema, choice: z.literal('merge'), mergedText: z.string().trim().min(1).max(100_000) }).strict(),
 ]);
 /** The user's answer to a conflict; `merge` carries the merged text of the conflict's text field. */
 export type ResolveConflictInput = z.infer<typeof ResolveConflictInputSchema>;

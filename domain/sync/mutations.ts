@@ -10,7 +10,7 @@ import { CreateLocationBodySchema } from '../entities/location.ts';
 import { CreateMaracReferralBodySchema } from '../entities/marac-referral.ts';
 import { CreateMarkerBodySchema, PatchMarkerBodySchema } from '../entities/marker.ts';
 import { CreatePersonBodySchema } from '../entities/person.ts';
-import { CreateReportBodySchema } from '../entities/report.ts';
+import { CreateReportBodySchema, PatchReportBodySchema } from '../entities/report.ts';
 import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
 import { IdSchema } from '../ids.ts';
 import { ReportSharingLevelSchema, SharingLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
@@ -37,6 +37,14 @@ export const ReportCreateArgsSchema = z.object({ reportId: IdSchema, caseId: IdS
     /** `case` (default) follows the case; `shared` needs named shares, so it is not offered offline. */
     sharingLevel: ReportSharingLevelSchema.exclude(['shared']).default('case'),
   }).strict();
+
+/**
+ * An edit of a report's title or text by its author, offline: always compare-and-set on the
+ * mutation's `baseVersion` (the version edited), so an edit of a report changed since is a
+ * conflict the user resolves, never a silent overwrite. The server keeps the replaced text as a version.
+ */
+export const ReportUpdateArgsSchema = z.object({ reportId: IdSchema }).extend(PatchReportBodySchema.pick({ title: true, body: true }).shape).strict()
+  .refine((a) => a.title !== undefined || a.body !== undefined, { message: 'Say what to change on the report.' });
 
 export const TaskCreateArgsSchema = z.object({ taskId: IdSchema, caseId: IdSchema }).extend(CreateTaskBodySchema.shape).strict();
 
@@ -96,6 +104,7 @@ export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
   'case.update': CaseUpdateArgsSchema,
   'report.create': ReportCreateArgsSchema,
+  'report.update': ReportUpdateArgsSchema,
   'task.create': TaskCreateArgsSchema,
   'task.update': TaskUpdateArgsSchema,
   'task.addUpdate': TaskAddUpdateArgsSchema,

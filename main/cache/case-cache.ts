@@ -9,6 +9,8 @@ import type { Dashboard } from '../../domain/ipc/dashboard-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { MarkerReviewItem } from '../../domain/ipc/marker-channels.ts';
 import type { PersonProfileView } from '../../domain/ipc/person-channels.ts';
+import type { ReportText } from '../../domain/ipc/report-channels.ts';
+import type { LocationSearchResult } from '../../domain/ipc/location-channels.ts';
 import type { TaskDetailView, TaskList, TaskListViewName } from '../../domain/ipc/task-channels.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { applyPullPage, type AppliedPullPage } from './apply-pull-page.ts';
@@ -27,6 +29,8 @@ import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
 import { queryCaseLabels } from './case-labels-query.ts';
 import { queryPersonProfile } from './person-profile-query.ts';
+import { queryReportText } from './report-text-query.ts';
+import { searchLocations } from './location-search-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
@@ -52,6 +56,10 @@ export interface CaseCache {
   dashboard(viewer: DashboardViewer, now: Date): Promise<Dashboard>;
   /** One case with its subjects, active markers, open tasks and reports; `not_found` when not cached. */
   caseDetail(caseId: string): Promise<CaseDetailView>;
+  /** Places whose address, town or postcode holds `text`. */
+  searchLocations(text: string, limit: number): Promise<LocationSearchResult>;
+  /** One report's whole current text; `not_found` when not cached. */
+  reportText(reportId: string): Promise<ReportText>;
   /** The case's chronology, newest first; `not_found` when the cache does not hold the case. */
   caseChronology(caseId: string): Promise<CaseChronology>;
   /** One person with the cached cases they are on and the warnings on them still active at `at`; `not_found` when not cached. */
@@ -131,6 +139,8 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     caseTypes: () => queryCaseTypes(read),
     dashboard: (viewer, now) => queryDashboard(read, viewer, now),
     caseDetail: (caseId) => queryCaseDetail(read, caseId, new Date()),
+    reportText: (reportId) => queryReportText(read, reportId),
+    searchLocations: (text, limit) => searchLocations(read, text, limit),
     caseChronology: (caseId) => queryCaseChronology(read, caseId, new Date()),
     personProfile: (personId, at) => queryPersonProfile(read, personId, at),
     tasks: (user, view, at) => queryTaskList(read, user, view, at),

@@ -9,6 +9,7 @@ import { CodedError } from '../../domain/errors.ts';
 import { CaseDetailViewSchema, type CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import { CASE_ACTIONS } from '../../domain/policy/case-policy.ts';
 import { isMarkerActive } from './marker-active.ts';
+import { isDocumentDeletable } from './document-deletable.ts';
 import { isMarkerEditable } from './marker-editable.ts';
 import { REPORT_SUMMARY_CHARS, reportSummary } from './report-summary.ts';
 
@@ -67,20 +68,22 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     // Only the start of each body crosses the worker: enough for the summary.
     db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.author_agency_id')
       .select([
-        'reports.id', 'reports.kind', 'reports.title', 'reports.created_at', 'reports.version', 'reports.author_user_id', 'agencies.name as agency_name',
+        'reports.id', 'reports.kind', 'reports.title', 'reports.created_at', 'reports.version', 'reports.author_user_id', 'reports.abilities',
+        'agencies.name as agency_name',
         sql<string>`substr(reports.body, 1, ${BODY_START_CHARS})`.as('body_start'),
         sql<number>`length(reports.body)`.as('body_length'),
       ])
       .where('reports.case_id', '=', caseId).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(CASE_DETAIL_REPORTS)
       .execute(),
     db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow(),
-    db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'created_at'])
+    db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'created_at', 'abilities'])
       .where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id').execute(),
-    // The user's own changes to the case or to its tasks that the server has not settled.
+    // The user's own changes to the case or to its tasks and reports that the server has not settled.
     db.selectFrom('outbox').select((eb) => ['outbox.state', eb.fn.countAll<number>().as('n')])
       .where((eb) => eb.or([
         eb(sql`json_extract(outbox.args, '$.caseId')`, '=', caseId),
         eb(sql`json_extract(outbox.args, '$.taskId')`, 'in', eb.selectFrom('tasks').select('tasks.id').where('tasks.case_id', '=', caseId)),
+        eb(sql`json_extract(outbox.args, '$.reportId')`, 'in', eb.selectFrom('reports').select('reports.id').where('reports.case_id', '=', caseId)),
       ]))
       .groupBy('outbox.state').execute(),
   ]);
@@ -110,10 +113,13 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     })),
     reports: reports.map((r) => ({
       id: r.id, kind: r.kind, title: r.title, summary: reportSummary(r.body_start, REPORT_SUMMARY_CHARS, r.body_length > BODY_START_CHARS), authorAgencyName: r.agency_name ?? UNKNOWN_AGENCY,
-      createdAt: r.created_at, version: r.version, authorUserId: r.author_user_id,
+      createdAt: r.created_at, version: r.version, authorUserId: r.author_user_id, editable: isMarkerEditable(r.abilities),
     })),
     reportCount: Number(reportCount.n),
-    documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at })),
+    documents: documents.map((d) => ({
+      id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at,
+      deletable: isDocumentDeletable(d.abilities),
+    })),
     localChanges: { pending: outboxCount('pending'), rejected: outboxCount('rejected'), conflicts: outboxCount('conflict') },
   });
 }

@@ -6,6 +6,7 @@
 import { CodedError } from '../../domain/errors.ts';
 import type { QueuePage } from '../../domain/ipc/contract.ts';
 import type { CaseSearchResult, PersonSearchResult } from '../../domain/ipc/search-results.ts';
+import type { LocationSearchResult } from '../../domain/ipc/location-channels.ts';
 import type { LocalRead } from '../cache/audit-outbox.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
 import type { QueueQuery } from '../cache/queue-query.ts';
@@ -40,6 +41,11 @@ export function caseViewed(caseId: string): LocalRead {
   return { action: 'record.view', entityType: 'case', entityId: caseId, details: {} };
 }
 
+/** A report's whole text read (to edit it): the server records `GET /reports/:id` the same way. */
+export function reportViewed(reportId: string): LocalRead {
+  return { action: 'record.view', entityType: 'report', entityId: reportId, details: {} };
+}
+
 /** A person's profile opened: the server records `GET /persons/:id` the same way. */
 export function personViewed(personId: string): LocalRead {
   return { action: 'record.view', entityType: 'person', entityId: personId, details: {} };
@@ -62,6 +68,11 @@ export function queuePage(active: ReadingSession, query: QueueQuery): Promise<Qu
 /** A text search over cases, with its terms and how many it answered (as the server's case search records). */
 export function casesSearched(text: string, result: CaseSearchResult): LocalRead {
   return { action: 'record.search', entityType: 'case', entityId: null, details: { terms: { q: text }, results: result.hits.length } };
+}
+
+/** A substring search over places, with its terms and how many it answered. */
+export function locationsSearched(text: string, result: LocationSearchResult): LocalRead {
+  return { action: 'record.search', entityType: 'location', entityId: null, details: { terms: { q: text }, results: result.hits.length } };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncStatusTracker } from '../sync/sync-status-tracker.ts';
 import { createSyncChannelHandlers } from '../sync/sync-channel-handlers.ts';
 import { auditExportContent, auditExportStatus, cancelAuditExport, createAuditExport } from './audit-exports-online.ts';
-import { auditedRead, casesSearched, caseViewed, documentHandedOut, personsSearched, personViewed, queuePage } from './audited-read.ts';
+import { auditedRead, casesSearched, caseViewed, documentHandedOut, locationsSearched, personsSearched, personViewed, queuePage, reportViewed } from './audited-read.ts';
 import { listNotifications } from './list-notifications.ts';
 import { listMine, markAllMineRead, markMineRead } from './my-notifications.ts';
 import { approveAccessRequest, denyAccessRequest, findCaseSignpost, listAccessRequests, revokeAccessGrant } from './decide-access-requests.ts';
@@ -23,6 +23,7 @@ import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { uploadDocumentOnline } from './upload-document-online.ts';
+import { deleteDocumentOnline } from './delete-document-online.ts';
 import { reportVersionsOnline } from './report-versions-online.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -98,6 +99,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return active.cache.dashboard({ userId, teamIds, agencyId, manager: role === 'team_manager' }, new Date());
     },
     'cases.detail': (input) => auditedRead(session.require(), (cache) => cache.caseDetail(input.caseId), () => caseViewed(input.caseId)),
+    'locations.search': (input) => auditedRead(session.require(), (cache) => cache.searchLocations(input.text, input.limit), (r) => locationsSearched(input.text, r)),
+    'reports.text': (input) => auditedRead(session.require(), (cache) => cache.reportText(input.reportId), () => reportViewed(input.reportId)),
     'cases.chronology': (input) => auditedRead(session.require(), (cache) => cache.caseChronology(input.caseId), () => caseViewed(input.caseId)),
     'cases.search': (input) => auditedRead(session.require(), (cache) => cache.searchCases(input.text, input.limit), (r) => casesSearched(input.text, r)),
     'persons.search': (input) => auditedRead(session.require(), (cache) => cache.searchPersons(input.text, input.limit, input.dateOfBirth),
@@ -170,6 +173,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     // Sharing decisions are made on the server, never queued (main/core/sharing-online.ts).
     'reports.versions': (input) => reportVersionsOnline(onlineDeps(), input.reportId),
     'documents.upload': (input) => uploadDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
+    'documents.delete': (input) => deleteDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.documentId),
     'sharing.case': (input) => caseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.caseId),
     'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),

@@ -30,6 +30,11 @@ function markerWrites(args: MutationArgs<'marker.update'>): Partial<Record<Marke
   return writes;
 }
 
+/** The report columns a `report.update` writes (the version moves only when the server applies it). */
+function reportWrites(args: MutationArgs<'report.update'>): Partial<Record<'title' | 'body', string>> {
+  return { ...(args.title === undefined ? {} : { title: args.title }), ...(args.body === undefined ? {} : { body: args.body }) };
+}
+
 /** The case columns a `case.update` writes, with the server's rule that reopening clears the closure reason. */
 function caseWrites(args: MutationArgs<'case.update'>): Partial<Record<CaseColumn, string | null>> {
   const writes: Partial<Record<CaseColumn, string | null>> = {};
@@ -93,9 +98,22 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       const row = reportRow({
         id: a.reportId, caseId: a.caseId, kind: a.kind, title: a.title, body: a.body, authorUserId: actor.userId, authorAgencyId: actor.agencyId,
         authorTeamId: actor.teamId, sharingLevel: a.sharingLevel, createdAt: at, updatedAt: at, version: 1,
+        // The author edits their own report, also before the server has it (the edit is pushed after the create).
+        abilities: { read: true, update: true },
       });
       await db.insertInto('reports').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
       return null;
+    }
+    case 'report.update': {
+      const a = args as MutationArgs<'report.update'>;
+      const writes = reportWrites(a);
+      const row = await db.selectFrom('reports').select(['title', 'body']).where('id', '=', a.reportId).executeTakeFirst();
+      if (!row) {
+        throw new CodedError('not_found', 'This report is not in the local cache.');
+      }
+      const before = Object.fromEntries(Object.keys(writes).map((c) => [c, row[c as 'title' | 'body']]));
+      await db.updateTable('reports').set(writes).where('id', '=', a.reportId).execute();
+      return before;
     }
     case 'task.create': {
       const a = args as MutationArgs<'task.create'>;
@@ -211,6 +229,8 @@ function writtenColumns<N extends MutationName>(name: N, args: MutationArgs<N>):
       return { status: (args as MutationArgs<'task.update'>).status };
     case 'marker.update':
       return markerWrites(args as MutationArgs<'marker.update'>);
+    case 'report.update':
+      return reportWrites(args as MutationArgs<'report.update'>);
     default:
       return {};
   }
@@ -255,6 +275,17 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
     case 'report.create':
       await db.deleteFrom('reports').where('id', '=', (args as MutationArgs<'report.create'>).reportId).execute();
       return;
+    case 'report.update': {
+      const a = args as MutationArgs<'report.update'>;
+      const writes = reportWrites(a);
+      for (const [column, value] of Object.entries(before ?? {})) {
+        const written = writes[column as 'title' | 'body'];
+        if (value !== null && written !== undefined) {
+          await db.updateTable('reports').set({ [column]: value }).where('id', '=', a.reportId).where(column as 'title' | 'body', '=', written).execute();
+        }
+      }
+      return;
+    }
     case 'task.create':
       await db.deleteFrom('tasks').where('id', '=', (args as MutationArgs<'task.create'>).taskId).execute();
       return;

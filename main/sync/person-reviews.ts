@@ -25,6 +25,19 @@ export async function notePersonReview(db: Db, userId: string, args: MutationArg
     .onConflict((oc) => oc.column('person_id').doUpdateSet({ likely_matches: row.likely_matches, created_at: at })).execute();
 }
 
+/**
+ * Forgets the reviews of people no longer in the offline copy (merged or moved away on the server, so
+ * sync removed them; or missing from a reset's fresh copy). Run once the copy is current: a person
+ * this user may see is then in it, and there is nothing left to decide about one who is not.
+ * Returns how many went.
+ */
+export async function forgetDepartedPersonReviews(db: Db): Promise<number> {
+  const gone = await db.deleteFrom('person_reviews')
+    .where('person_id', 'not in', db.selectFrom('persons').select('id'))
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
+
 /** This user's people to review, oldest first. */
 export async function listPersonReviews(db: Db, userId: string): Promise<PersonReview[]> {
   const rows = await db.selectFrom('person_reviews').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('person_id').execute();

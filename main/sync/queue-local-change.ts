@@ -38,6 +38,10 @@ export async function queueLocalChange(trx: Kysely<SyncCacheDatabase>, change: {
 
 // Compare-and-set needs the version the user saw; the cached row is that version unless the caller says otherwise.
 async function cachedVersion(trx: Kysely<SyncCacheDatabase>, name: MutationName, args: MutationArgs<MutationName>): Promise<number | undefined> {
+  if (name === 'report.update') {
+    const report = await trx.selectFrom('reports').select('version').where('id', '=', (args as MutationArgs<'report.update'>).reportId).executeTakeFirst();
+    return report?.version;
+  }
   if (name !== 'case.update') {
     return undefined;
   }

@@ -54,7 +54,9 @@ function conflictRecord(item: OutboxItem, result: PushResult, at: string) {
   const safety = CASE_SAFETY_FIELDS.filter((f) => args[f] !== undefined);
   const fields = safety.length > 0 ? safety : Object.keys(serverValue);
   const pick = (source: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, typeof source[f] === 'string' ? source[f] : null]));
-  const entityId = typeof args.caseId === 'string' ? args.caseId : typeof args.taskId === 'string' ? args.taskId : '';
+  // An edit of a report is about the report; the other mutations name their case or task.
+  const entityId = item.name === 'report.update' && typeof args.reportId === 'string' ? args.reportId
+    : typeof args.caseId === 'string' ? args.caseId : typeof args.taskId === 'string' ? args.taskId : '';
   return {
     id: newId(),
     mutation_id: item.mutationId,

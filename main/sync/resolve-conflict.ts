@@ -7,7 +7,7 @@ import { queueLocalChange } from './queue-local-change.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
 /** Free-text fields a merge may replace (the others are choices: keep mine or take theirs). */
-export const MERGEABLE_TEXT_FIELDS: readonly string[] = ['closureReason', 'title'];
+export const MERGEABLE_TEXT_FIELDS: readonly string[] = ['closureReason', 'title', 'body'];
 
 /**
  * Resolves inside the caller's transaction. Keep mine and merge queue a new mutation based on the

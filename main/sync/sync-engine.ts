@@ -201,6 +201,8 @@ export class SyncEngine {
         onBootstrap: () => this.status.update({ phase: 'bootstrapping' }),
       });
       if (store && clientId) {
+        // The copy is current: a person to review who is not in it has left it (merged, moved away, reset).
+        await store.forgetDepartedPersonReviews();
         await store.reapplyPending(this.outbox().actor);
         await store.noteServerLastMutationId(clientId, outcome.lastMutationId);
       }

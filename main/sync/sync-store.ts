@@ -6,7 +6,7 @@ import type { PersonReview, RejectedChange, ResolveConflictInput, SettlePersonRe
 import { ensureClientId, noteServerLastMutationId } from './client-identity.ts';
 import { applyOptimistic, reappliedBefore } from './optimistic-apply.ts';
 import { toOutboxItem, type OutboxItem } from './outbox-item.ts';
-import { listPersonReviews, settlePersonReview } from './person-reviews.ts';
+import { forgetDepartedPersonReviews, listPersonReviews, settlePersonReview } from './person-reviews.ts';
 import { queueLocalChange, type LocalChange } from './queue-local-change.ts';
 import { recordPushResults } from './record-push-results.ts';
 import { MERGEABLE_TEXT_FIELDS, resolveConflict } from './resolve-conflict.ts';
@@ -48,6 +48,8 @@ export interface SyncStore {
   personReviews(userId: string): Promise<PersonReview[]>;
   /** Carries out the user's answer to one, queueing any changes it makes in the same transaction. */
   settlePersonReview(input: SettlePersonReviewInput, actor: LocalActor): Promise<void>;
+  /** Drops the people to review who are no longer in the offline copy (call once it is current); returns how many. */
+  forgetDepartedPersonReviews(): Promise<number>;
 }
 
 /** Creates the store over the cache database (the same connection as the mirror tables). */
@@ -119,5 +121,6 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
     resolveConflict: (input, actor) => db.transaction().execute((trx) => resolveConflict(trx, input, actor, at())),
     personReviews: (userId) => listPersonReviews(db, userId),
     settlePersonReview: (input, actor) => db.transaction().execute((trx) => settlePersonReview(trx, input, actor, at())),
+    forgetDepartedPersonReviews: () => forgetDepartedPersonReviews(db),
   };
 }

@@ -8,6 +8,7 @@ const FIELD_LABELS: Record<string, string> = {
   closureReason: 'Closure reason',
   title: 'Title',
   reviewDate: 'Review date',
+  body: 'Text',
 };
 
 /** A field's name as people read it; a field this version does not know is shown as it came. */
@@ -56,6 +57,10 @@ export function describeChange(name: string, args: Record<string, unknown>): str
       const title = text(args.title);
       const what = kind.success ? REPORT_KIND_LABELS[kind.data].toLowerCase() : 'report';
       return title ? `Add a ${what}: “${title}”` : `Add a ${what}`;
+    }
+    case 'report.update': {
+      const title = text(args.title);
+      return title ? `Edit a report: title to “${title}”` : 'Edit a report’s text';
     }
     case 'task.create': {
       const title = text(args.title);

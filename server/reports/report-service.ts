@@ -54,7 +54,11 @@ export async function createReport(trx: Trx, w: WriteContext, caseId: string, bo
   return loadVisibleReport(trx, id, w.user, at);
 }
 
-/** Edits a report's text (author only); the previous text is kept in report_versions and the version bumps. */
+/**
+ * Edits a report's text (author only); the previous text is kept in report_versions and the version
+ * bumps. With `expectedVersion`, an edit of a report changed since that version is refused with
+ * `conflict` and nothing is written (an edit that changes nothing is no edit, whatever its version).
+ */
 export async function updateReport(trx: Trx, w: WriteContext, reportId: string, patch: PatchReportBody): Promise<Selectable<ReportTable>> {
   const at = isoOf(w);
   const row = await loadVisibleReport(trx, reportId, w.user, at);
@@ -65,6 +69,9 @@ export async function updateReport(trx: Trx, w: WriteContext, reportId: string, 
   const text = patch.body ?? row.body;
   if (title === row.title && text === row.body) {
     return row;
+  }
+  if (patch.expectedVersion !== undefined && patch.expectedVersion !== row.version) {
+    throw new CodedError('conflict', 'The report changed since you loaded it; reload and try again.');
   }
   await trx.insertInto('report_versions').values({
     id: newId(), report_id: row.id, version: row.version, title: row.title, body: row.body, edited_by: row.author_user_id, edited_at: row.updated_at,

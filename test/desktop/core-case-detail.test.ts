@@ -89,6 +89,19 @@ describe('the cases.detail channel of the desktop core', () => {
     expect((await detail(ownCase)).places.map((p) => p.id)).toEqual([locationId]);
   });
 
+  it('finds places of the offline copy by any part of the address, town or postcode (with or without its space), and records the search', async () => {
+    type Found = { hits: Array<{ id: string; address: string }> };
+    const found = await callCore<Found>(core, 'locations.search', { text: 'rv14wp' });
+    expect(found.hits).toEqual([expect.objectContaining({ address: '4 Wrenfield Parade, Riverton, RV1 4WP' })]);
+    expect((await callCore<Found>(core, 'locations.search', { text: 'WRENFIELD' })).hits.map((h) => h.id)).toEqual(found.hits.map((h) => h.id));
+    expect((await callCore<Found>(core, 'locations.search', { text: '%' })).hits).toEqual([]);
+    expect(await core.handle('locations.search', { text: '   ' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+    await callCore(core, 'sync.now', null);
+    const searches = await server.db.selectFrom('audit_events').select('details').where('action', '=', 'record.search').where('entity_type', '=', 'location')
+      .where('user_id', '=', officer.id).execute();
+    expect(searches.map((e) => (JSON.parse(e.details) as { terms: { q: string } }).terms.q).sort()).toEqual(['%', 'WRENFIELD', 'rv14wp']);
+  });
+
   it("lists an edited report's versions from the server, who and when, oldest first; an unseen report is not found", async () => {
     const token = await signIn(server, officer.username, officer.password);
     const post = await server.app.inject({

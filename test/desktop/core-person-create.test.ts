@@ -30,6 +30,7 @@ describe('a person recorded and added to a case', () => {
   let caseId = '';
   let existingId = '';
   let officer: { id: string; username: string; password: string };
+  let dataOfficer: { id: string; username: string; password: string };
 
   const start = () => createDesktopCore({
     serverUrl: server.url, dataDir, secretStore: keychain, syncIntervalMs: 60_000,
@@ -44,6 +45,7 @@ describe('a person recorded and added to a case', () => {
     const agencyId = await buildAgency(server.db, { name: 'Riverton Council', code: 'RVC' });
     const teamId = await buildTeam(server.db, agencyId, 'ASB team');
     officer = await buildUser(server.db, { agencyId, teamIds: [teamId], password: 'council-pass-1' });
+    dataOfficer = await buildUser(server.db, { agencyId, role: 'data_officer', password: 'council-pass-2' });
     caseId = (await buildCase(server.db, { ownerAgencyId: agencyId, ownerTeamId: teamId, sharingLevel: 'owner_agency', title: 'Noise at Marram Court' })).id;
     const login = await server.app.inject({ method: 'POST', url: '/auth/login', payload: { username: officer.username, password: officer.password } });
     const res = await server.app.inject({
@@ -144,5 +146,34 @@ describe('a person recorded and added to a case', () => {
     expect(left).toHaveLength(1);
     expect(await callCore<SyncStatus>(core, 'sync.settlePersonReview', { personId: left[0]!.personId, choice: 'keep_new' })).toMatchObject({ pendingChanges: 0 });
     expect(await callCore(core, 'sync.personReviews', null)).toEqual([]);
+  });
+
+  it('a person to review who leaves the offline copy (a data officer merged them on the server) is no longer listed or counted', async () => {
+    net.offline = true;
+    const merged = newId();
+    const kept = newId();
+    await callCore(core, 'changes.submit', { name: 'person.create', args: { personId: merged, person: { ...body, givenName: 'Johnnie' } } });
+    await callCore(core, 'changes.submit', { name: 'case.addSubject', args: { caseSubjectId: newId(), caseId, personId: merged, role: 'witness' } });
+    await callCore(core, 'changes.submit', { name: 'person.create', args: { personId: kept, person: { ...body, givenName: 'Jonno' } } });
+    net.offline = false;
+    expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ reviewCount: 2 });
+
+    const login = await server.app.inject({ method: 'POST', url: '/auth/login', payload: { username: dataOfficer.username, password: dataOfficer.password } });
+    const versions = await server.db.selectFrom('persons').select(['id', 'version']).where('id', 'in', [existingId, merged]).execute();
+    const version = (id: string) => versions.find((v) => v.id === id)!.version;
+    const res = await server.app.inject({
+      method: 'POST', url: '/persons/merge', headers: { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` },
+      payload: { keepId: existingId, mergeId: merged, expectedVersions: { keep: version(existingId), merge: version(merged) }, justification: 'The same man recorded twice.' },
+    });
+    expect(res.statusCode).toBe(200);
+
+    expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ reviewCount: 1, lastError: null });
+    expect((await callCore<PersonReview[]>(core, 'sync.personReviews', null)).map((r) => r.personId)).toEqual([kept]);
+    expect((await subjectsOf(caseId)).map((s) => [s.personId, s.role])).toContainEqual([existingId, 'witness']);
+    // Still gone after a restart: the review was deleted, not hidden.
+    await core.close();
+    core = start();
+    await callCore(core, 'session.signIn', officer);
+    expect((await callCore<PersonReview[]>(core, 'sync.personReviews', null)).map((r) => r.personId)).toEqual([kept]);
   });
 });

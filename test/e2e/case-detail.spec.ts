@@ -210,3 +210,85 @@ test('two closures with different reasons become a conflict the user resolves by
   await openCase(page, c);
   await expect(page.getByTestId('case-status')).toHaveText('Closed — Resolved after mediation; the tenant then moved away.');
 });
+
+test('the author edits a report from the case screen; an edit from a version changed elsewhere becomes a conflict merged in Sync problems', async ({ page }) => {
+  test.setTimeout(180_000);
+  const c = cases[0]!;
+  const title = `Visit to correct ${Date.now() % 100_000}`;
+  const { id: reportId } = await callApi<{ id: string }>(me, 'POST', `/cases/${c.id}/reports`, { kind: 'contact', title, body: 'First account of the visit.' });
+  const onServer = async () => (await callApi<{ body: string; version: number }>(me, 'GET', `/reports/${reportId}`));
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await openCase(page, c);
+
+  // From the keyboard: the Edit button opens the dialog with the whole text; an empty title is refused beside it.
+  await page.getByRole('button', { name: `Edit ${title}` }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit the report' });
+  await expect(dialog.getByLabel('Report', { exact: true })).toHaveValue('First account of the visit.');
+  await dialog.getByLabel('Title', { exact: true }).fill('');
+  await dialog.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(dialog.getByLabel('Title', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessibleScreen(page, 'edit-report-dialog');
+  await dialog.getByLabel('Title', { exact: true }).fill(title);
+  await dialog.getByLabel('Report', { exact: true }).fill('Corrected account of the visit.');
+  await dialog.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await onServer()).body, { timeout: 20_000 }).toBe('Corrected account of the visit.');
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+
+  // The dialog shows version 2; meanwhile the author changes the text on another computer.
+  await page.getByRole('button', { name: `Edit ${title}` }).click();
+  await expect(dialog.getByLabel('Report', { exact: true })).toHaveValue('Corrected account of the visit.');
+  await callApi(me, 'PATCH', `/reports/${reportId}`, { body: 'Account changed on another computer.', expectedVersion: 2 });
+  await dialog.getByLabel('Report', { exact: true }).fill('Account finished on this computer.');
+  await dialog.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('1 conflict to resolve', { timeout: 20_000 });
+  expect(await onServer()).toMatchObject({ body: 'Account changed on another computer.', version: 3 }); // never silently overwritten
+
+  await page.getByRole('button', { name: 'Review sync problems' }).click();
+  const conflict = page.getByTestId('sync-conflict');
+  await expect(conflict.getByRole('row', { name: /Text/ })).toHaveText(/Text\s*Account finished on this computer\.\s*Account changed on another computer\./);
+  await conflict.getByRole('button', { name: 'Merge' }).click();
+  const editor = conflict.getByLabel('Merged text');
+  await editor.fill('Account changed on another computer, then finished on this one.');
+  await expectAccessibleScreen(page, 'report-conflict-merge');
+  await conflict.getByRole('button', { name: 'Save merged text' }).click();
+  await expect(page.getByTestId('sync-conflict')).toHaveCount(0);
+  await expect.poll(async () => (await onServer()).body, { timeout: 20_000 }).toBe('Account changed on another computer, then finished on this one.');
+  expect((await onServer()).version).toBe(4);
+});
+
+test('a place already on this computer is found by its postcode and put on another case, from the keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  const [first, second] = [cases[0]!, cases[1]!];
+  const postcode = `RV${1 + (Date.now() % 9)} ${1 + (Date.now() % 7)}FP`;
+  const place = await callApi<{ id: string }>(me, 'POST', '/locations', { addressLine: '9 Gull Terrace', town: 'Riverton', postcode });
+  await callApi(me, 'POST', `/cases/${first.id}/locations`, { locationId: place.id, description: 'Where the first incident happened' });
+  await openSignedIn(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 20_000 });
+  await openCase(page, second);
+
+  await page.getByRole('button', { name: 'Add a place' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a place to the case' });
+  const search = dialog.getByLabel('Find a place already on this computer');
+  await search.fill(postcode.replace(' ', '').toLowerCase());
+  await search.press('Enter');
+  const use = dialog.getByRole('button', { name: `Use this place: 9 Gull Terrace, Riverton, ${postcode}` });
+  await expect(use).toBeVisible({ timeout: 10_000 });
+  await expectAccessibleScreen(page, 'find-place');
+  await use.focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByLabel('Why this place matters to the case').fill('The suspect was seen here');
+  await dialog.getByRole('button', { name: 'Add this place to the case' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('case-places').getByRole('listitem').filter({ hasText: postcode })).toContainText('The suspect was seen here');
+  // The same place, not a copy of its address.
+  await expect.poll(async () => (await callApi<{ locations: Array<{ locationId: string }> }>(me, 'GET', `/cases/${second.id}`)).locations.map((l) => l.locationId), {
+    timeout: 20_000,
+  }).toContain(place.id);
+});

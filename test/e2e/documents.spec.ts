@@ -1,7 +1,8 @@
 /**
  * Documents on the case screen, end to end: a document uploaded to the cloud API reaches the desktop
  * by sync, and "Open" saves exactly the uploaded bytes through the core's `documents.content`; a
- * file attached from the case screen is checked before sending, stored, and shown with its SHA-256.
+ * file attached from the case screen is checked before sending, stored, and shown with its SHA-256;
+ * its uploader deletes it after a confirmation, and it leaves the server and the case.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -64,4 +65,20 @@ test('a document uploaded to a case is listed on the case screen, and Open saves
   await expect(documents.getByTestId('uploaded-document')).toHaveText(`Uploaded ${noteName}. SHA-256: ${createHash('sha256').update(note).digest('hex')}`, { timeout: 20_000 });
   await expect(documents.getByRole('listitem').filter({ hasText: noteName })).toBeVisible({ timeout: 20_000 });
   await expectAccessibleScreen(page, 'document-uploaded');
+
+  // The uploader deletes the note: asked first (Escape keeps it), then it leaves the server and the case.
+  const noteItem = documents.getByRole('listitem').filter({ hasText: noteName });
+  const noteId = (await callApi<{ documents: Array<{ id: string; fileName: string }> }>(token, 'GET', `/cases/${c!.id}/documents`))
+    .documents.find((d) => d.fileName === noteName)!.id;
+  await noteItem.getByRole('button', { name: `Delete ${noteName}` }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete this document?' });
+  await expect(confirm).toContainText(`“${noteName}” and its content will be deleted`);
+  await expectAccessibleScreen(page, 'document-delete-confirm');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await noteItem.getByRole('button', { name: `Delete ${noteName}` }).click();
+  await confirm.getByRole('button', { name: 'Delete the document' }).click();
+  await expect(confirm).toBeHidden({ timeout: 20_000 });
+  await expect(documents.getByRole('listitem').filter({ hasText: noteName })).toHaveCount(0, { timeout: 20_000 });
+  expect((await callApi<{ documents: Array<{ id: string }> }>(token, 'GET', `/cases/${c!.id}/documents`)).documents.map((d) => d.id)).not.toContain(noteId);
 });

@@ -117,7 +117,7 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
     const receiptCount = (await receipts()).length;
     const bad: unknown[] = [
       { ...caseView('not-an-id', good.at) },
-      { ...caseView(caseId, good.at), entityType: 'report' },
+      { ...caseView(caseId, good.at), entityType: 'task' },
       { ...caseView(caseId, good.at), action: 'record.update' },
       { ...caseView(caseId, good.at), details: { note: 'free text the server never asked for' } },
       { ...caseSearch('x'.repeat(201), good.at) },

@@ -1,7 +1,8 @@
 /**
- * "Add a place" on a case: a new address (owned by the user's agency) and why it matters to the
- * case, saved on this computer as two queued changes (`location.create`, then `case.addLocation`)
- * and sent at the next sync, so it works offline.
+ * "Add a place" on a case: a place already on this computer (FindPlace: one queued
+ * `case.addLocation`), or a new address (owned by the user's agency), each with why it matters to
+ * the case; a new one is saved as two queued changes (`location.create`, then `case.addLocation`).
+ * Sent at the next sync, so it works offline.
  */
 import { useState } from 'react';
 import { newId } from '../../../domain/ids.ts';
@@ -10,6 +11,7 @@ import { useSchemaForm } from '../../api/use-schema-form.ts';
 import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
+import { FindPlace } from './FindPlace.tsx';
 import { NewPlaceFormSchema, type NewPlace } from './new-place.ts';
 import styles from '../person-create/RecordPersonDialog.module.css';
 
@@ -24,6 +26,8 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
   const api = useDesktopApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // While a place found on this computer is chosen, the new-place form steps aside.
+  const [usingFound, setUsingFound] = useState(false);
   const form = useSchemaForm(NewPlaceFormSchema, { addressLine: '', town: '', postcode: '', description: '' });
   const { errors } = form.formState;
 
@@ -45,7 +49,9 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
 
   return (
     <ModalDialog title="Add a place to the case" onClose={onClose} dismissable={!busy}>
-      <form className={styles.form} noValidate onSubmit={(event) => void form.handleSubmit((place) => save(place))(event)}>
+      <FindPlace caseId={caseId} onAdded={onClose} onChosenChange={setUsingFound} />
+      {!usingFound && <h3 className={styles.name}>Or record a new place</h3>}
+      {!usingFound && <form className={styles.form} noValidate onSubmit={(event) => void form.handleSubmit((place) => save(place))(event)}>
         <Field label="Address" error={errors.addressLine?.message}>
           <input className="field__input" autoComplete="off" {...form.register('addressLine')} />
         </Field>
@@ -71,7 +77,7 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
             Cancel
           </button>
         </div>
-      </form>
+      </form>}
     </ModalDialog>
   );
 }

@@ -12,6 +12,8 @@ import { CaseDocuments } from './CaseDocuments.tsx';
 import { CasePlaces } from './CasePlaces.tsx';
 import { UploadDocument } from './UploadDocument.tsx';
 import { ReportVersions } from './ReportVersions.tsx';
+import { EditReportButton } from './EditReportButton.tsx';
+import { DeleteDocumentButton } from './DeleteDocumentButton.tsx';
 import { AddPersonToCase } from '../person-create/AddPersonToCase.tsx';
 import { RemoveSubjectButton } from '../person-create/RemoveSubjectButton.tsx';
 import { CaseLocalChanges } from './CaseLocalChanges.tsx';
@@ -246,6 +248,7 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
                       {REPORT_KIND_LABELS[r.kind]} · {r.authorAgencyName} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
                     </p>
                     <p className={styles.summary}>{r.summary}</p>
+                    {r.editable && <EditReportButton reportId={r.id} reportTitle={r.title} />}
                     <ReportSharingButton reportId={r.id} reportTitle={r.title} />
                     <ReportVersions reportId={r.id} reportTitle={r.title} version={r.version} authorUserId={r.authorUserId} authorAgencyName={r.authorAgencyName} />
                   </li>
@@ -260,7 +263,12 @@ export function CaseDetail({ caseId, exportsAllowed, onBack, onShowSyncProblems,
           </section>
           <CaseDocuments documents={documents} exportsAllowed={exportsAllowed}
             upload={c.abilities.add_document ? <UploadDocument caseId={c.id} /> : undefined}
-            documentActions={(d) => <DocumentSharingButton documentId={d.id} fileName={d.fileName} />} />
+            documentActions={(d) => (
+              <>
+                <DocumentSharingButton documentId={d.id} fileName={d.fileName} />
+                {d.deletable && <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />}
+              </>
+            )} />
           </>
         )}
       </Tabs>

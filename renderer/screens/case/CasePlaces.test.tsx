@@ -63,3 +63,44 @@ describe('the places on a case', () => {
     expect(added).toMatchObject({ name: 'case.addLocation', args: { caseId: CASE, locationId: created!.args.locationId, description: 'Where the suspect stays' } });
   });
 });
+
+describe('finding a place already on this computer', () => {
+  const FOUND = '6f1c0a52-0000-4000-8000-0000000000f2';
+  function showWithPlaces(hits: Array<{ id: string; address: string }>) {
+    const recording = recordingDesktopApi({
+      'locations.search': () => ({ ok: true, value: { hits } }),
+      'changes.submit': () => ({ ok: true, value: { mutationId: 4 } }),
+    });
+    renderWithProviders(<CasePlaces caseId={CASE} mayAdd markers={[]} places={[]} />, { api: recording.api });
+    return recording;
+  }
+
+  it('searches, then puts the chosen place on the case with why it matters, queueing no new address', async () => {
+    const { calls } = showWithPlaces([{ id: FOUND, address: '3 Dune Row, Riverton, RV3 1DR' }]);
+    await userEvent.click(screen.getByRole('button', { name: 'Add a place' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a place to the case' });
+    await userEvent.type(within(dialog).getByLabelText('Find a place already on this computer'), 'rv31dr');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Find' }));
+    expect(calls.filter((c) => c.channel === 'locations.search').map((c) => c.input)).toEqual([{ text: 'rv31dr', limit: 20 }]);
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Use this place: 3 Dune Row, Riverton, RV3 1DR' }));
+    // An empty reason is refused beside its field, and nothing is queued.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add this place to the case' }));
+    expect(within(dialog).queryByLabelText('Postcode')).toBeNull(); // the new-place form steps aside
+    expect(within(dialog).getByLabelText('Why this place matters to the case').getAttribute('aria-invalid')).toBe('true');
+    expect(submitted(calls)).toEqual([]);
+    await userEvent.type(within(dialog).getByLabelText('Why this place matters to the case'), 'Where the suspect stays');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add this place to the case' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(submitted(calls)).toMatchObject([{ name: 'case.addLocation', args: { caseId: CASE, locationId: FOUND, description: 'Where the suspect stays' } }]);
+  });
+
+  it('says so when nothing matches, leaving the new-place form to record it', async () => {
+    showWithPlaces([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Add a place' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a place to the case' });
+    await userEvent.type(within(dialog).getByLabelText('Find a place already on this computer'), 'Nowhere Lane');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Find' }));
+    expect((await within(dialog).findByRole('status')).textContent).toContain('No place on this computer matches');
+    expect(within(dialog).getByLabelText('Postcode')).toBeTruthy();
+  });
+});

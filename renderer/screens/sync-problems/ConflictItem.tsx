@@ -59,9 +59,9 @@ export function ConflictItem({ conflict, onResolved, onOpenCase }: ConflictItemP
           <textarea
             id={`${id}-merged`}
             className="field__input field__input--text"
-            rows={4}
+            rows={textField === 'body' ? 10 : 4}
             required
-            maxLength={5000}
+            maxLength={textField === 'body' ? 100_000 : 5000}
             value={merged}
             onChange={(event) => setMerged(event.target.value)}
           />

@@ -11,6 +11,7 @@ import { applyCaseAddLocation, applyLocationCreate } from './location-mutations.
 import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
 import { applyCaseAddSubject, applyCaseRemoveSubject, applyPersonCreate } from './person-mutations.ts';
 import { applyReportCreate } from './report-create.ts';
+import { applyReportUpdate } from './report-update.ts';
 import { applyTaskAddUpdate, applyTaskCreate, applyTaskUpdate } from './task-mutations.ts';
 
 export { MutationConflict } from './mutation-conflict.ts';
@@ -28,6 +29,7 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'case.create': (trx, env, args) => applyCaseCreate(trx, env, args),
   'case.update': applyCaseUpdate,
   'report.create': (trx, env, args) => applyReportCreate(trx, env, args),
+  'report.update': applyReportUpdate,
   'task.create': (trx, env, args) => applyTaskCreate(trx, env, args),
   'task.update': (trx, env, args) => applyTaskUpdate(trx, env, args),
   'task.addUpdate': (trx, env, args) => applyTaskAddUpdate(trx, env, args),
