@@ -39,7 +39,10 @@ describe('the case screen read from the encrypted cache', () => {
   const longBody = `Spoke with the tenant at the door. ${'Further detail. '.repeat(100)}`;
   const report = syncReport(theCase.id, { title: 'Door-step visit', body: longBody, authorAgencyId: police.id, createdAt: '2026-11-02T09:00:00.000Z' });
   const olderDocument = { ...syncDocument(theCase.id), fileName: 'Tenancy agreement.pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z' };
-  const newerDocument = { ...syncDocument(theCase.id, report.id), fileName: 'Door photo.png', contentType: 'image/png', createdAt: '2026-11-02T09:05:00.000Z' };
+  const newerDocument = {
+    ...syncDocument(theCase.id, report.id), fileName: 'Door photo.png', contentType: 'image/png', createdAt: '2026-11-02T09:05:00.000Z',
+    abilities: { download: true, delete: true },
+  };
   const otherDocument = { ...syncDocument(otherCase.id), fileName: 'Not this case.pdf' };
 
   beforeAll(async () => {
@@ -124,11 +127,11 @@ describe('the case screen read from the encrypted cache', () => {
     expect(reports[0]!.summary.length).toBeLessThanOrEqual(241);
   });
 
-  it('lists the documents of the case and of its reports, newest first, and none of another case', async () => {
+  it('lists the documents of the case and of its reports, newest first, and none of another case; deletable only where the server said so', async () => {
     const { documents } = await cache.caseDetail(theCase.id);
     expect(documents).toEqual([
-      { id: newerDocument.id, fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 10, createdAt: '2026-11-02T09:05:00.000Z' },
-      { id: olderDocument.id, fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z' },
+      { id: newerDocument.id, fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 10, createdAt: '2026-11-02T09:05:00.000Z', deletable: true },
+      { id: olderDocument.id, fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z', deletable: false },
     ]);
   });
 
