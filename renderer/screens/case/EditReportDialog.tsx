@@ -13,6 +13,7 @@ import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { useSchemaForm } from '../../api/use-schema-form.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import styles from '../person-create/RecordPersonDialog.module.css';
@@ -45,11 +46,7 @@ export function EditReportDialog({ reportId, onClose }: EditReportDialogProps) {
           <p className="form-error" role="alert">
             {failure.code === 'not_found' ? 'This report is no longer in the offline copy on this computer.' : errorMessage(failure.code)}
           </p>
-          <div className={styles.actions}>
-            <button type="button" className="button" onClick={onClose}>
-              Close
-            </button>
-          </div>
+          <CloseButton onClose={onClose} />
         </>
       ) : (
         <p role="status">Loading the report…</p>
@@ -82,11 +79,7 @@ function EditReportForm({ report, onClose }: { report: ReportText; onClose: () =
     return (
       <>
         <p role="alert">Only the report’s author can edit it.</p>
-        <div className={styles.actions}>
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        <CloseButton onClose={onClose} />
       </>
     );
   }
@@ -101,24 +94,21 @@ function EditReportForm({ report, onClose }: { report: ReportText; onClose: () =
       <Field label="Report" error={errors.body?.message}>
         <textarea className="field__input field__input--text" rows={10} {...form.register('body')} />
       </Field>
-      {unchanged && (
-        <p className="form-error" role="alert">
-          Change the title or the text first, or cancel.
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {errorMessage(error.code)}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save the changes
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        refusal={unchanged ? 'Change the title or the text first, or cancel.' : error ? errorMessage(error.code) : null}
+        busy={busy} submitLabel="Save the changes" onCancel={onClose}
+      />
     </form>
+  );
+}
+
+/** The only way out when there is nothing to edit. */
+function CloseButton({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="button" onClick={onClose}>
+        Close
+      </button>
+    </div>
   );
 }
