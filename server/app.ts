@@ -8,7 +8,7 @@ import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './sign-in/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { registerDocumentRoutes } from './documents/routes.ts';
-import { registerSecurityPlugins } from './http/security-plugins.ts';
+import { RATE_LIMITS, registerSecurityPlugins } from './http/security-plugins.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
 import { registerMaracDataReturnRoutes } from './marac/data-return/routes.ts';
 import { registerMaracMeetingRoutes } from './marac/meetings/routes.ts';
@@ -34,6 +34,12 @@ export interface AppOptions {
   logger: boolean;
   /** Where the log lines go instead of stdout; tests capture them to check what is logged. */
   logDestination?: LogDestination | undefined;
+  /**
+   * Sign-ins allowed per minute for one address and username; `RATE_LIMITS.signInPerIpAndUsername`
+   * unless given. Only a program that starts the server itself can raise it (the end-to-end world,
+   * whose specs sign the same practitioner in dozens of times); no configuration or variable can.
+   */
+  signInLimit?: number | undefined;
 }
 
 /** Creates the HTTP app with every route registered. */
@@ -45,7 +51,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     trustProxy: ctx.config.trustProxy && ctx.config.trustProxy.length > 0 ? [...ctx.config.trustProxy] : false,
   });
   installErrorHandler(app);
-  await registerSecurityPlugins(app, ctx);
+  await registerSecurityPlugins(app, options.signInLimit ?? RATE_LIMITS.signInPerIpAndUsername);
   registerRoute(app, ctx, routes.health, () => Promise.resolve({ ok: true as const }));
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);

@@ -33,10 +33,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a server from configuration; `now` lets tests control time, `logDestination` capture the log. */
+/**
+ * Starts a server from configuration; `now` lets tests control time, `logDestination` capture the log,
+ * `grantSweepMs` run the grant expiry sweep more often than once a minute and `signInLimit` allow more
+ * sign-ins a minute (both for the end-to-end world only).
+ */
 export async function startServer(
   config: ServerConfig,
-  options: { logger: boolean; logDestination?: LogDestination; now?: () => Date } = { logger: false },
+  options: { logger: boolean; logDestination?: LogDestination; now?: () => Date; grantSweepMs?: number; signInLimit?: number } = { logger: false },
 ): Promise<RunningServer> {
   secureDataDir(config.dataDir);
   const opened = openServerDb(config.database);
@@ -63,7 +67,7 @@ export async function startServer(
       sessionEnds: silentSessionEnds,
       auditCheckpoints: { verifierKey: signingKey.verifierKey, signNow: () => signer.signNow() },
     };
-    const app = await buildApp(ctx, { logger: options.logger, logDestination: options.logDestination });
+    const app = await buildApp(ctx, { logger: options.logger, logDestination: options.logDestination, signInLimit: options.signInLimit });
     const realtime = await startRealtime(app, ctx, config.database);
     ctx.notifier = realtime.notifier;
     ctx.sessionEnds = realtime.sessionEnds;
@@ -72,7 +76,7 @@ export async function startServer(
       await app.close();
       throw error;
     });
-    const sweep = startGrantExpirySweep(ctx);
+    const sweep = startGrantExpirySweep(ctx, options.grantSweepMs);
     const signing = startCheckpointSigning(signer, auditLog);
     return {
       url: address,

@@ -3,7 +3,6 @@ import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
-import type { ServerContext } from '../context/server-context.ts';
 
 /**
  * Limits per client IP and minute. The global one is generous because an agency office often
@@ -22,8 +21,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** Routes that check a password: strict limit keyed by IP and username, loopback included. */
 const SIGN_IN_ROUTES = new Set(['/auth/login', '/auth/totp/setup']);
 
-/** Registers the security plugins on an app before any route. */
-export async function registerSecurityPlugins(app: FastifyInstance, _ctx: ServerContext): Promise<void> {
+/** Registers the security plugins on an app before any route; `signInLimit` is per address, username and minute. */
+export async function registerSecurityPlugins(app: FastifyInstance, signInLimit: number): Promise<void> {
   // helmet's middleware, built once: @fastify/helmet builds it again on every request (about 5 % of
   // GET /me under load, bench:server). Every answer, 404s and errors included, gets the headers.
   const securityHeaders = helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
@@ -40,7 +39,7 @@ export async function registerSecurityPlugins(app: FastifyInstance, _ctx: Server
     }
     if (SIGN_IN_ROUTES.has(route.url)) {
       // preHandler, not onRequest: the key needs the parsed body's username.
-      route.config = { ...route.config, rateLimit: { max: RATE_LIMITS.signInPerIpAndUsername, hook: 'preHandler', keyGenerator: signInKey, allowList: () => false } };
+      route.config = { ...route.config, rateLimit: { max: signInLimit, hook: 'preHandler', keyGenerator: signInKey, allowList: () => false } };
     } else if (route.url === '/auth/refresh') {
       route.config = { ...route.config, rateLimit: { max: RATE_LIMITS.refreshPerIp, allowList: () => false } };
     }

@@ -194,7 +194,7 @@ test('a case signpost by reference → request access → housing approves → t
 });
 
 test('an approved grant lapses at its expiry: the case leaves this computer and the request says expired', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(150_000);
   const housing = await apiSignIn(housingWorker.username, housingWorker.password);
   const title = `Garden fire ${randomBytes(3).toString('hex')}`;
   const housingCase = await callJsonApi<{ id: string; reference: string }>(housing, 'POST', '/cases', { title, caseType: 'asb' });
@@ -215,11 +215,12 @@ test('an approved grant lapses at its expiry: the case leaves this computer and 
   const signpost = page.getByTestId('case-signpost');
   await expect(signpost.getByRole('button', { name: `Open case ${housingCase.reference}` })).toBeVisible();
 
-  // The server's expiry sweep (every minute) records the lapse; the next sync takes the case away.
+  // The server's expiry sweep (every two seconds here, every minute in service) records the lapse; the
+  // next sync takes the case away.
   await expect.poll(async () => {
     await syncNow(page);
     return mine.getByTestId('access-request-outcome').textContent();
-  }, { timeout: 180_000, intervals: [5_000] }).toMatch(/^Expired — access ended/);
+  }, { timeout: 90_000, intervals: [2_000] }).toMatch(/^Expired — access ended/);
   await page.getByRole('button', { name: 'Find case' }).click();
   await expect(signpost).toContainText(`Case ${housingCase.reference} is held by Riverton Homes Association. You cannot see it.`);
   await expect(signpost.getByRole('button', { name: `Open case ${housingCase.reference}` })).toHaveCount(0);
