@@ -10,7 +10,7 @@ const labels = (role: SessionUser['role']) => mainNavItems(user(role)).map((item
 
 describe('the top bar navigation', () => {
   it('offers a practitioner the everyday screens only', () => {
-    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Markers for review', 'Notifications', 'Access requests', 'Refer to MARAC']);
+    expect(labels('practitioner')).toEqual(['Dashboard', 'Find a person', 'Tasks', 'Markers for review', 'Notifications', 'Access requests', 'Refer to MARAC', 'MARAC meetings']);
   });
 
   it('offers the audit trail to data officers and team managers', () => {
@@ -43,9 +43,13 @@ describe('the top bar navigation', () => {
     }
   });
 
-  it('offers MARAC meetings to coordinators only', () => {
-    expect(labels('marac_coordinator')).toContain('MARAC meetings');
-    expect(labels('practitioner')).not.toContain('MARAC meetings');
+  it('offers MARAC meetings to coordinators and to the practitioners and team managers who attend them', () => {
+    for (const role of ['marac_coordinator', 'practitioner', 'team_manager'] as const) {
+      expect(labels(role)).toContain('MARAC meetings');
+    }
+    for (const role of ['agency_admin', 'data_officer', 'system_admin'] as const) {
+      expect(labels(role)).not.toContain('MARAC meetings');
+    }
   });
 
   it('offers subject access requests to data officers only', () => {

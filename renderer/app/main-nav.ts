@@ -37,7 +37,8 @@ const ENTRIES: readonly NavEntry[] = [
   { target: 'sars', label: 'Subject access', offeredTo: handlesSars },
   { target: 'marac-refer', label: 'Refer to MARAC', offeredTo: makesMaracReferrals },
   { target: 'marac-referrals', label: 'MARAC referrals', offeredTo: (user) => user.role === 'marac_coordinator' },
-  { target: 'marac-meetings', label: 'MARAC meetings', offeredTo: (user) => user.role === 'marac_coordinator' },
+  // Coordinators run them; practitioners and team managers attend for their agency and add its research.
+  { target: 'marac-meetings', label: 'MARAC meetings', offeredTo: (user) => user.role === 'marac_coordinator' || makesMaracReferrals(user) },
   { target: 'marac-data-return', label: 'MARAC data return', offeredTo: (user) => user.role === 'marac_coordinator' },
   { target: 'admin', label: 'Administration', offeredTo: (user) => isAdminRole(user.role) },
 ];

@@ -143,9 +143,12 @@ test('the coordinator builds an agenda, agencies add research kept apart before 
   const imogenItem = view.agenda.find((i) => i.caseId === first.caseId)!;
   await callJsonApi(housingToken, 'POST', `/marac/meetings/${meetingId}/research`, { agendaItemId: imogenItem.id, nature: 'fact', text: 'Housing fact: rent arrears since August.' });
 
-  // The police officer acknowledges and adds research on the desktop; housing's is not shown to them before the meeting.
+  // The police officer finds the meeting their agency attends in the top bar, acknowledges and adds research on the
+  // desktop; housing's is not shown to them before the meeting.
   await openSignedInAs(page, police);
-  await page.goto(`${context.url.split('#')[0]}#/marac/meetings/${meetingId}`);
+  await page.getByRole('button', { name: 'MARAC meetings' }).click();
+  const meetingDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${meetingDate}T00:00:00Z`));
+  await list.getByRole('button', { name: meetingDay, exact: true }).click();
   await meeting.getByRole('button', { name: 'I acknowledge the confidentiality of this meeting' }).click();
   const imogen = meeting.getByTestId('agenda-item').filter({ hasText: `Imogen ${familyName}` });
   await imogen.getByRole('radio', { name: 'Professional opinion' }).check();
