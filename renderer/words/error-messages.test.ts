@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../domain/errors.ts';
-import { errorMessage, sessionErrorMessage } from './error-messages.ts';
+import { errorMessage, refusalMessage, sessionErrorMessage } from './error-messages.ts';
 
 describe('errorMessage', () => {
   it('tells someone who mistyped their credentials exactly that', () => {
@@ -38,5 +38,15 @@ describe('sessionErrorMessage', () => {
 
   it('falls back to the code\u2019s words when the core gave no message', () => {
     expect(sessionErrorMessage({ code: 'authentication_error', message: '  ' })).toBe(errorMessage('authentication_error'));
+  });
+});
+
+describe('refusalMessage', () => {
+  const refused = { code: 'conflict' as const, message: 'A legal hold placed on 3 March 2026 is still in force.' };
+
+  it('gives the own message for the codes the form names, the code\'s words for others, nothing when nothing was refused', () => {
+    expect(refusalMessage(refused, ['conflict'])).toBe(refused.message);
+    expect(refusalMessage(refused, ['not_found'])).toBe(errorMessage('conflict'));
+    expect(refusalMessage(null, ['conflict'])).toBeNull();
   });
 });

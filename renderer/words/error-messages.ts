@@ -39,3 +39,15 @@ export function sessionErrorMessage(error: ErrorBody): string {
   const own = error.message.trim();
   return CORE_WORDED_SESSION_CODES.has(error.code) && own !== '' ? own : errorMessage(error.code);
 }
+
+/**
+ * A form's refusal in words: for the codes in `ownWords` the server's or core's own message (it says
+ * what exactly was wrong, e.g. which date or which hold), the code's words otherwise; null when nothing
+ * was refused.
+ */
+export function refusalMessage(error: ErrorBody | null, ownWords: readonly ErrorCode[]): string | null {
+  if (error === null) {
+    return null;
+  }
+  return ownWords.includes(error.code) ? error.message : errorMessage(error.code);
+}

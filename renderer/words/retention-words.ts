@@ -1,4 +1,5 @@
 /** Words of the retention screen (docs/audit.md, "Retention and erasure"). */
+import type { ErrorCode } from '../../domain/errors.ts';
 
 /** A review decision as the list says it. */
 export const RETENTION_DECISION_LABELS = { keep: 'Keep', erase: 'Erase' } as const;
@@ -13,3 +14,6 @@ export const RETENTION_ACTION_LABELS = {
 /** The erasure confirmation's warning. */
 export const ERASE_WARNING =
   'Erasing removes the case, its reports, documents, tasks and markers, and any person or place on no other case, from the server and from every computer at its next sync. It cannot be undone. A record that the case existed, and under which rule it was erased, stays.';
+
+/** Refusals whose own message the retention dialogs show: it names the hold, the date or the reference that was wrong. */
+export const RETENTION_OWN_WORDS: readonly ErrorCode[] = ['network_error', 'conflict', 'validation_error', 'not_found'];

@@ -12,8 +12,9 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, SUBJECT_ROLE_LABELS } from '../../words/display-labels.ts';
-import { errorMessage } from '../../words/error-messages.ts';
+import { refusalMessage } from '../../words/error-messages.ts';
 import styles from './Audit.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** The case to open, and how to close the dialog. */
 export interface BreakGlassDialogProps {
@@ -69,19 +70,10 @@ export function BreakGlassDialog({ caseId, onClose }: BreakGlassDialogProps) {
         <Field label="Why do you need to open this case?" error={errors.justification?.message}>
           <textarea className="field__input field__input--text" rows={4} {...form.register('justification')} />
         </Field>
-        {error && (
-          <p className="form-error" role="alert">
-            {error.code === 'network_error' || error.code === 'not_found' ? error.message : errorMessage(error.code)}
-          </p>
-        )}
-        <div className={styles.dialogActions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Open read-only
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          refusal={refusalMessage(error, ['network_error', 'not_found'])}
+          busy={busy} submitLabel="Open read-only" onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

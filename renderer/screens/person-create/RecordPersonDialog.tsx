@@ -20,6 +20,7 @@ import { DuplicateCandidates, type Candidate } from './DuplicateCandidates.tsx';
 import type { NewPersonStart } from './new-person-from-search.ts';
 import { CONSENT_LABELS, GENDER_LABELS } from './person-create-words.ts';
 import styles from './RecordPersonDialog.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 type NewPerson = z.output<typeof CreatePersonBodySchema>;
 
@@ -157,19 +158,7 @@ export function RecordPersonDialog({ onChosen, onClose, start }: RecordPersonDia
           </select>
         </Field>
         <p className={styles.note}>Before saving, people who may be the same person are shown, so no one is recorded twice.</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Check and record
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter refusal={error} busy={busy} submitLabel="Check and record" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -8,9 +8,10 @@ import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
-import { errorMessage } from '../../words/error-messages.ts';
-import { ERASE_WARNING } from '../../words/retention-words.ts';
+import { refusalMessage } from '../../words/error-messages.ts';
+import { ERASE_WARNING, RETENTION_OWN_WORDS } from '../../words/retention-words.ts';
 import styles from './Retention.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 /** The case to erase, what to do with the tombstone, and how to close. */
 export interface EraseDialogProps {
@@ -50,19 +51,10 @@ export function EraseDialog({ item, onErased, onClose }: EraseDialogProps) {
         <Field label="Reason" error={problems.reason}>
           <textarea className="field__input field__input--text" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
         </Field>
-        {erase.error && (
-          <p className="form-error" role="alert">
-            {['network_error', 'conflict', 'validation_error', 'not_found'].includes(erase.error.code) ? erase.error.message : errorMessage(erase.error.code)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={erase.busy}>
-            Erase permanently
-          </button>
-          <button type="button" className="button" disabled={erase.busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          refusal={refusalMessage(erase.error, RETENTION_OWN_WORDS)}
+          busy={erase.busy} submitLabel="Erase permanently" onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

@@ -9,11 +9,12 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
-import { errorMessage } from '../../words/error-messages.ts';
+import { refusalMessage } from '../../words/error-messages.ts';
 import { formatDate } from '../../words/format-date-time.ts';
 import { useCaseTypeLabel } from '../../api/use-case-types.ts';
-import { RETENTION_ACTION_LABELS } from '../../words/retention-words.ts';
+import { RETENTION_ACTION_LABELS, RETENTION_OWN_WORDS } from '../../words/retention-words.ts';
 import styles from './Retention.module.css';
+import { FormFooter } from '../../components/FormFooter.tsx';
 
 type Action = keyof typeof RETENTION_ACTION_LABELS;
 
@@ -84,19 +85,10 @@ export function ReviewDialog({ item, onClose }: ReviewDialogProps) {
         <Field label="Reason" error={problems.reason}>
           <textarea className="field__input field__input--text" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
         </Field>
-        {error && (
-          <p className="form-error" role="alert">
-            {['network_error', 'conflict', 'validation_error', 'not_found'].includes(error.code) ? error.message : errorMessage(error.code)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Record decision
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          refusal={refusalMessage(error, RETENTION_OWN_WORDS)}
+          busy={busy} submitLabel="Record decision" onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );
