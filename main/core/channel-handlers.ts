@@ -186,8 +186,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return { api: deps.api, accessToken: () => session.accessToken() };
     }),
     ...maracMeetingHandlers(() => {
-      session.require();
-      return { api: deps.api, accessToken: () => session.accessToken() };
+      const active = session.require();
+      return { api: deps.api, accessToken: () => session.accessToken(), cache: active.cache, userId: active.user.id, now: () => new Date() };
     }),
     ...maracDataReturnHandlers(() => {
       session.require();
