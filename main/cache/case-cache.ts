@@ -33,6 +33,7 @@ import { queryReportText } from './report-text-query.ts';
 import { searchLocations } from './location-search-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
+import { createMaracAreaListStore, type MaracAreaListStore } from './marac-area-list.ts';
 import { createMeetingCopyStore, type MeetingCopyStore } from './meeting-copies.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
 import { queryCaseAgencies, queryTaskDetail, queryTaskList } from './task-list-query.ts';
@@ -91,6 +92,8 @@ export interface CaseCache {
   auditOutbox: AuditOutbox;
   /** MARAC meetings taken offline (docs/marac.md, "A meeting with no network"). */
   meetingCopies: MeetingCopyStore;
+  /** The MARAC areas last read from the server, for referrals made with no network. */
+  maracAreas: MaracAreaListStore;
   /** The session's own `session.*` meta rows (device, verifier, lease), on this cache's connection. */
   sessionMeta: SessionMetaStore;
   /** Closes the database. */
@@ -162,6 +165,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
     },
     auditOutbox: createAuditOutbox(db, () => new Date()),
     meetingCopies: createMeetingCopyStore(db),
+    maracAreas: createMaracAreaListStore(db),
     sessionMeta: createSessionMetaStore(db),
     close,
   };

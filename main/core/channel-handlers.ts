@@ -182,8 +182,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'sharing.setDocument': (input) => setDocumentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     // Each call needs a signed-in session: `session.require()` throws otherwise.
     ...maracHandlers(() => {
-      session.require();
-      return { api: deps.api, accessToken: () => session.accessToken() };
+      const active = session.require();
+      return { api: deps.api, accessToken: () => session.accessToken(), areas: active.cache.maracAreas };
     }),
     ...maracMeetingHandlers(() => {
       const active = session.require();
