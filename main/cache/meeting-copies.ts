@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { MeetingRecordSchema, type MeetingRecord } from '../../domain/entities/marac-meeting.ts';
-import { applyMeetingChange, meetingAgencyNames, withoutCases, withWaitingChanges, type MeetingLocalChange, type WaitingToSync } from '../../domain/marac/meeting-local-changes.ts';
+import { applyMeetingChange, meetingAgencyNames, withoutCases, withWaitingChanges, type MeetingLocalChange, type WaitingToSync } from '../../domain/sync/meeting-local-changes.ts';
 
 const MEETING_CHANGES = ['marac_meeting.setMinutes', 'marac_meeting.addAction'] as const;
 

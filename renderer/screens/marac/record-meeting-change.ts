@@ -6,7 +6,7 @@
  */
 import type { DesktopApi } from '../../../domain/ipc/contract.ts';
 import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
-import { applyMeetingChange, meetingAgencyNames, type MeetingLocalChange } from '../../../domain/marac/meeting-local-changes.ts';
+import { applyMeetingChange, meetingAgencyNames, type MeetingLocalChange } from '../../../domain/sync/meeting-local-changes.ts';
 import type { Result } from '../../../domain/result.ts';
 
 /** Codes that mean the server was not reached: the change waits on this computer instead. */
