@@ -1,7 +1,7 @@
 /**
  * MARAC meetings taken offline in the encrypted cache (cache migration 0011; docs/marac.md): a case
- * removed by sync leaves every copy that holds it (counted as hidden, its research gone from the
- * file), and minutes or an action the server refuses at push are undone on the copy.
+ * removed by sync leaves every copy that holds it (counted as hidden), minutes or an action the
+ * server refuses at push are undone on the copy, and a reset empties the copies with the mirror.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { AgendaItem, MeetingRecord } from '../../domain/entities/marac-meeting.ts';
 import { newId } from '../../domain/ids.ts';
+import { clearMirror } from '../../main/cache/clear-mirror.ts';
 import type { SyncedCache } from '../../main/sync/synced-cache.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
 import { openTestCache, page } from './cache-test-kit.ts';
@@ -93,6 +94,14 @@ describe('MARAC meetings taken offline in the cache', () => {
     expect(undone?.record.agenda[0]?.actions).toEqual([]);
     expect((await cache.meetingCopies.withWaiting(undone!.record)).waiting).toEqual({ minutes: [], actions: [] });
     expect(findInFiles(filesUnder(dir), ['Synthetic earlier minutes'])).toEqual([]);
+  });
+
+  it('is emptied with the mirror on a reset', async () => {
+    const record = meetingRecord([agendaItem(1, 'Synthetic research')]);
+    await cache.meetingCopies.store(USER, record, '2026-12-09T18:00:00.000Z');
+    await db.transaction().execute((trx) => clearMirror(trx));
+    expect(await cache.meetingCopies.read(record.id, USER)).toBeNull();
+    expect(await db.selectFrom('offline_meeting_cases').selectAll().execute()).toEqual([]);
   });
 
   it('forgets a copy with its case list', async () => {
