@@ -27,6 +27,17 @@ async function viewOf(deps: MeetingCopyDeps, record: MeetingRecord, takenAt: str
   return { ...shown, copy: { takenAt, fromCopy, waitingToSync: waiting } };
 }
 
+/**
+ * Stores the server's answer with the changes still waiting in the outbox applied, as the optimistic
+ * apply left the copy: so once they are pushed the copy still shows them until the next online read.
+ */
+async function storeCopy(deps: MeetingCopyDeps, record: MeetingRecord, takenAt: string): Promise<MeetingView> {
+  const view = await viewOf(deps, record, takenAt, false);
+  const { copy: _copy, ...shown } = view;
+  await deps.cache.meetingCopies.store(deps.userId, shown, takenAt);
+  return view;
+}
+
 /** The read recorded when the offline copy answers: the server records `GET /marac/meetings/:id` with the same details. */
 function meetingViewed(record: MeetingRecord): LocalRead {
   return {
@@ -38,12 +49,10 @@ function meetingViewed(record: MeetingRecord): LocalRead {
 /** A meeting the server answered: a copy already taken is replaced by it; none is made. */
 export async function meetingAnswered(deps: MeetingCopyDeps, record: MeetingRecord): Promise<MeetingView> {
   const copies = deps.cache.meetingCopies;
-  let takenAt = await copies.takenAt(record.id, deps.userId);
-  if (takenAt !== null) {
-    takenAt = deps.now().toISOString();
-    await copies.store(deps.userId, record, takenAt);
+  if ((await copies.takenAt(record.id, deps.userId)) !== null) {
+    return storeCopy(deps, record, deps.now().toISOString());
   }
-  return viewOf(deps, record, takenAt, false);
+  return viewOf(deps, record, null, false);
 }
 
 /** Reads the meeting online, or from this user's copy when the server cannot be reached. */
@@ -80,7 +89,5 @@ export async function takeMeetingOffline(deps: MeetingCopyDeps, meetingId: strin
   if (!record.abilities.run) {
     throw new CodedError('authorization_error', 'Only the coordinator running this meeting can take it offline.');
   }
-  const takenAt = deps.now().toISOString();
-  await deps.cache.meetingCopies.store(deps.userId, record, takenAt);
-  return viewOf(deps, record, takenAt, false);
+  return storeCopy(deps, record, deps.now().toISOString());
 }

@@ -145,7 +145,16 @@ describe('a MARAC meeting run with no network', () => {
     expect(await server.db.selectFrom('marac_actions').select('task_id').where('meeting_id', '=', meeting.id).execute()).toEqual([]);
 
     net.offline = false;
+    // Read online before the push: the server's answer with the waiting changes still shown and marked.
+    const beforePush = await callCore<MeetingView>(core, 'marac.meetings.get', { meetingId: meeting.id });
+    expect([beforePush.copy.fromCopy, beforePush.copy.waitingToSync, beforePush.agenda[0]?.minutes]).toEqual([false, { minutes: [item.id], actions: [taskId] }, MINUTES]);
     expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ connection: 'online', pendingChanges: 0 });
+    // The network goes again before the meeting is read: the copy still shows them, no longer waiting.
+    net.offline = true;
+    const afterPush = await callCore<MeetingView>(core, 'marac.meetings.get', { meetingId: meeting.id });
+    expect([afterPush.copy.fromCopy, afterPush.copy.waitingToSync, afterPush.agenda[0]?.minutes, afterPush.agenda[0]?.actions.map((a) => a.taskId)])
+      .toEqual([true, { minutes: [], actions: [] }, MINUTES, [taskId]]);
+    net.offline = false;
     expect(await callCore<RejectedChange[]>(core, 'sync.rejected', null)).toEqual([]);
     expect((await server.db.selectFrom('marac_agenda_items').select('minutes').where('id', '=', item.id).executeTakeFirstOrThrow()).minutes).toBe(MINUTES);
     expect((await server.db.selectFrom('marac_actions').select('task_id').where('meeting_id', '=', meeting.id).execute()).map((a) => a.task_id)).toEqual([taskId]);
