@@ -2,6 +2,7 @@
 import type { AuditOutboxDatabase } from './audit-outbox-schema.ts';
 import type { BootstrapStagingDatabase } from './bootstrap-schema.ts';
 import type { OutboxDatabase } from './outbox-schema.ts';
+import type { OfflineMeetingDatabase } from './offline-meeting-schema.ts';
 import type { PersonReviewDatabase } from './person-review-schema.ts';
 import type { Generated } from 'kysely';
 import type { CacheMirrorTables } from './mirror-tables.ts';
@@ -56,7 +57,8 @@ export interface CacheSettingTable {
 }
 
 /** The whole cache database. */
-export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase, BootstrapStagingDatabase, AuditOutboxDatabase, PersonReviewDatabase {
+export interface CacheDatabase extends CacheMirrorTables, OutboxDatabase, BootstrapStagingDatabase, AuditOutboxDatabase, PersonReviewDatabase,
+  OfflineMeetingDatabase {
   meta: CacheMetaTable;
   agencies: CacheAgencyTable;
   cases: CacheCaseTable;

@@ -38,6 +38,12 @@ const ReportViewSchema = z.object({
   ...eventBase, action: z.literal('record.view'), entityType: z.literal('report'), entityId: IdSchema, details: z.object({}).strict(),
 }).strict();
 
+/** A MARAC meeting read from its offline copy, with the agenda cases and research shown (the server's `GET /marac/meetings/:id` records the same). */
+const MeetingViewSchema = z.object({
+  ...eventBase, action: z.literal('record.view'), entityType: z.literal('marac_meeting'), entityId: IdSchema,
+  details: z.object({ caseIds: z.array(IdSchema).max(200), researchIds: z.array(IdSchema).max(5000) }).strict(),
+}).strict();
+
 /** A text search over cached cases, or the case queue filtered by typed text: terms as the server's case search records them. */
 const CaseSearchSchema = z.object({
   ...eventBase, action: z.literal('record.search'), entityType: z.literal('case'), entityId: z.null(),
@@ -73,7 +79,7 @@ const DocumentDownloadSchema = z.object({
 
 /** One reported read: the action decides the entity type and the details allowed, and nothing else may be sent. */
 export const ClientAuditEventSchema = z.discriminatedUnion('action', [
-  z.discriminatedUnion('entityType', [CaseViewSchema, PersonViewSchema, ReportViewSchema]),
+  z.discriminatedUnion('entityType', [CaseViewSchema, PersonViewSchema, ReportViewSchema, MeetingViewSchema]),
   z.discriminatedUnion('entityType', [CaseSearchSchema, PersonSearchSchema, LocationSearchSchema]),
   DocumentDownloadSchema,
 ]);

@@ -33,6 +33,8 @@ import { queryReportText } from './report-text-query.ts';
 import { searchLocations } from './location-search-query.ts';
 import { searchPersons, type PersonSearchResult } from './person-search-query.ts';
 import { queryQueue, queueChoices, type QueueQuery } from './queue-query.ts';
+import { createMaracAreaListStore, type MaracAreaListStore } from './marac-area-list.ts';
+import { createMeetingCopyStore, type MeetingCopyStore } from './meeting-copies.ts';
 import { createSessionMetaStore, type SessionMetaStore } from './session-meta.ts';
 import { queryCaseAgencies, queryTaskDetail, queryTaskList } from './task-list-query.ts';
 import { openCache } from '../cache-worker/open-cache.ts';
@@ -88,6 +90,10 @@ export interface CaseCache {
   caseCount(): Promise<number>;
   /** Reads answered from this copy, waiting for the server's audit trail (never part of the mirror either). */
   auditOutbox: AuditOutbox;
+  /** MARAC meetings taken offline (docs/marac.md, "A meeting with no network"). */
+  meetingCopies: MeetingCopyStore;
+  /** The MARAC areas last read from the server, for referrals made with no network. */
+  maracAreas: MaracAreaListStore;
   /** The session's own `session.*` meta rows (device, verifier, lease), on this cache's connection. */
   sessionMeta: SessionMetaStore;
   /** Closes the database. */
@@ -158,6 +164,8 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
       return Number(row.n);
     },
     auditOutbox: createAuditOutbox(db, () => new Date()),
+    meetingCopies: createMeetingCopyStore(db),
+    maracAreas: createMaracAreaListStore(db),
     sessionMeta: createSessionMetaStore(db),
     close,
   };

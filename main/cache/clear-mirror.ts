@@ -10,6 +10,9 @@ import { SEARCH_INDEXES } from './remove-records.ts';
 const MIRROR_TABLES = [
   'case_subjects', 'case_locations', 'reports', 'documents', 'markers', 'tasks', 'access_requests', 'persons', 'locations', 'cases', 'agencies',
   'case_types', 'settings',
+  // MARAC meetings taken offline are not mirrored, but they are server answers about the mirrored
+  // cases: a reset (the server could no longer say what this user lost) drops them with the rest.
+  'offline_meeting_cases', 'offline_meetings',
 ] as const;
 
 /** Deletes every mirrored row and merges the search indexes so the deleted terms leave them. */

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { SyncEntity, SyncRemoval } from '../../domain/http/sync-schemas.ts';
+import { removeCasesFromCopies } from './meeting-copies.ts';
 
 /** What a set of removals deleted, for the work that must follow the commit. */
 export interface RemovalOutcome {
@@ -34,6 +35,7 @@ function chunks(ids: string[]): string[][] {
  * location removes its case locations; removing a report removes its documents (none of these is
  * ever visible without its parent). Tasks, persons, locations and markers never cascade: the server
  * lists each one (a staff-safety marker stays visible to an involved agency that lost its subject).
+ * A removed case also leaves every MARAC meeting taken offline (its agenda item goes, counted as hidden).
  */
 export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRemoval[]): Promise<RemovalOutcome> {
   const ids = (entity: SyncEntity) => [...new Set(removals.filter((r) => r.entity === entity).map((r) => r.id))];
@@ -58,6 +60,7 @@ export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRem
     count(await db.deleteFrom('reports').where('case_id', 'in', part).execute(), 'report_fts');
     await dropDocuments('case_id', part);
     count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts', 'case_trigram');
+    outcome.rowsDeleted += await removeCasesFromCopies(db, part);
   }
   for (const part of chunks(ids('person'))) {
     count(await db.deleteFrom('persons').where('id', 'in', part).execute(), 'person_fts', 'person_trigram');

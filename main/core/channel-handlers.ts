@@ -182,12 +182,12 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'sharing.setDocument': (input) => setDocumentSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     // Each call needs a signed-in session: `session.require()` throws otherwise.
     ...maracHandlers(() => {
-      session.require();
-      return { api: deps.api, accessToken: () => session.accessToken() };
+      const active = session.require();
+      return { api: deps.api, accessToken: () => session.accessToken(), areas: active.cache.maracAreas };
     }),
     ...maracMeetingHandlers(() => {
-      session.require();
-      return { api: deps.api, accessToken: () => session.accessToken() };
+      const active = session.require();
+      return { api: deps.api, accessToken: () => session.accessToken(), cache: active.cache, userId: active.user.id, now: () => new Date() };
     }),
     ...maracDataReturnHandlers(() => {
       session.require();

@@ -5,6 +5,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { CodedError } from '../../domain/errors.ts';
 import type { MutationArgs, MutationName } from '../../domain/sync/mutations.ts';
+import { applyChangeToCopy, undoChangeOnCopy } from '../cache/meeting-copies.ts';
 import { caseLocationRow, caseRow, caseSubjectRow, locationRow, markerRow, personRow, reportRow, taskRow } from '../cache/mirror-rows.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
@@ -208,13 +209,15 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       await db.insertInto('case_locations').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
       return null;
     }
-    case 'dash_assessment.create':
-    case 'marac_referral.create':
     case 'marac_meeting.setMinutes':
     case 'marac_meeting.addAction':
+      // Shown in the meeting's offline copy, if the coordinator took it offline (docs/marac.md);
+      // the server applies them at push with its own checks.
+      return applyChangeToCopy(db, { name, args } as Parameters<typeof applyChangeToCopy>[1]);
+    case 'dash_assessment.create':
+    case 'marac_referral.create':
       // Not mirrored in the offline copy: the outbox holds the change until the push, where the server
-      // scores the assessment, works out the referral's criteria and repeat flag, and applies a
-      // meeting's minutes and actions (docs/marac.md).
+      // scores the assessment and works out the referral's criteria and repeat flag (docs/marac.md).
       return null;
   }
   throw new CodedError('validation_error', 'Unknown mutation.');
@@ -231,6 +234,10 @@ function writtenColumns<N extends MutationName>(name: N, args: MutationArgs<N>):
       return markerWrites(args as MutationArgs<'marker.update'>);
     case 'report.update':
       return reportWrites(args as MutationArgs<'report.update'>);
+    case 'marac_meeting.setMinutes': {
+      const text = (args as MutationArgs<'marac_meeting.setMinutes'>).text;
+      return { minutes: text === '' ? null : text };
+    }
     default:
       return {};
   }
@@ -337,10 +344,12 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
     case 'case.addLocation':
       await db.deleteFrom('case_locations').where('id', '=', (args as MutationArgs<'case.addLocation'>).caseLocationId).execute();
       return;
-    case 'dash_assessment.create':
-    case 'marac_referral.create':
     case 'marac_meeting.setMinutes':
     case 'marac_meeting.addAction':
+      await undoChangeOnCopy(db, { name, args } as Parameters<typeof undoChangeOnCopy>[1], before);
+      return;
+    case 'dash_assessment.create':
+    case 'marac_referral.create':
       // Nothing was applied locally.
       return;
   }

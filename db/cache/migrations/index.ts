@@ -10,6 +10,7 @@ import * as m0007 from './0007_trigram_search.ts';
 import * as m0008 from './0008_queue_sorts.ts';
 import * as m0009 from './0009_case_types_and_settings.ts';
 import * as m0010 from './0010_person_reviews.ts';
+import * as m0011 from './0011_offline_meetings.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const cacheMigrations: Record<string, Migration> = {
   '0008_queue_sorts': m0008,
   '0009_case_types_and_settings': m0009,
   '0010_person_reviews': m0010,
+  '0011_offline_meetings': m0011,
 };
 
 /** A Kysely migration provider over the static list. */

@@ -4,8 +4,10 @@ import { TASK_STATUS_LABELS } from '../../words/display-labels.ts';
 import { formatDate } from '../../words/format-date-time.ts';
 
 /** The actions, or a sentence when there are none. */
-export function ActionTable({ actions, labelledBy, label, showMeeting = false }: {
+export function ActionTable({ actions, labelledBy, label, showMeeting = false, waiting }: {
   actions: readonly MeetingAction[]; labelledBy?: string; label?: string; showMeeting?: boolean;
+  /** Task ids of actions recorded on this computer that the server does not have yet. */
+  waiting?: readonly string[];
 }) {
   if (actions.length === 0) {
     return <p className="empty-state">No actions.</p>;
@@ -27,7 +29,7 @@ export function ActionTable({ actions, labelledBy, label, showMeeting = false }:
             <td><strong>{a.title}</strong><br />{a.description}</td>
             <td>{a.ownerAgency.name}</td>
             <td>{a.dueDate === null ? '—' : formatDate(a.dueDate)}</td>
-            <td>{TASK_STATUS_LABELS[a.status]}{a.overdue ? ' (overdue)' : ''}</td>
+            <td>{TASK_STATUS_LABELS[a.status]}{a.overdue ? ' (overdue)' : ''}{waiting?.includes(a.taskId) ? ' · waiting to sync' : ''}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 /** The coordinator's form putting one of the area's referrals on a meeting's agenda (docs/marac.md). */
 import { useId, useState, type FormEvent } from 'react';
-import type { MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useDesktopQuery } from '../../api/desktop-query.ts';
 import { useSubmit } from '../../api/use-submit.ts';
@@ -9,7 +9,7 @@ import { meetingErrorMessage as messageOf } from '../../words/marac-meeting-word
 import styles from './Meetings.module.css';
 
 /** The coordinator puts one of the area's referrals on the agenda, optionally as an emergency case. */
-export function AddToAgenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+export function AddToAgenda({ meeting, onChange }: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const id = useId();
   const api = useDesktopApi();
   const referrals = useDesktopQuery('marac.referrals.list', { maracAreaId: meeting.maracArea.id });

@@ -1,18 +1,25 @@
-/** One agenda case's research (facts apart from opinion), minutes and actions, with the forms the caller may use. */
+/**
+ * One agenda case's research (facts apart from opinion), minutes and actions, with the forms the
+ * caller may use. Minutes and actions recorded with no network wait on this computer, marked as
+ * waiting to sync (record-meeting-change.ts); research needs the server.
+ */
 import { useId, useState, type FormEvent } from 'react';
-import type { AgendaItem, MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import type { AgendaItem } from '../../../domain/entities/marac-meeting.ts';
+import { newId } from '../../../domain/ids.ts';
+import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
 import { RESEARCH_NATURES, type ResearchNature } from '../../../domain/marac/meeting-pack.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { meetingErrorMessage as messageOf, RESEARCH_NATURE_LABELS } from '../../words/marac-meeting-words.ts';
 import { ActionTable } from './ActionTable.tsx';
 import styles from './Meetings.module.css';
+import { recordMeetingChange } from './record-meeting-change.ts';
 
 /** What the case section needs. */
 export interface AgendaCaseProps {
-  meeting: MeetingRecord;
+  meeting: MeetingView;
   item: AgendaItem;
-  onChange: (m: MeetingRecord) => void;
+  onChange: (m: MeetingView) => void;
 }
 
 /** Research by nature, then minutes and actions. */
@@ -32,11 +39,12 @@ export function AgendaCase({ meeting, item, onChange }: AgendaCaseProps) {
           </div>
         );
       })}
-      {meeting.abilities.addResearch && <ResearchForm meeting={meeting} item={item} onChange={onChange} />}
+      {meeting.abilities.addResearch && !meeting.copy.fromCopy && <ResearchForm meeting={meeting} item={item} onChange={onChange} />}
       <h4>Minutes</h4>
+      {meeting.copy.waitingToSync.minutes.includes(item.id) && <p className={styles.intro}>These minutes are waiting to sync.</p>}
       {meeting.abilities.run ? <MinutesForm meeting={meeting} item={item} onChange={onChange} /> : <p>{item.minutes ?? 'No minutes yet.'}</p>}
       <h4>Actions</h4>
-      <ActionTable actions={item.actions} label={`Actions on ${item.victimName}`} />
+      <ActionTable actions={item.actions} label={`Actions on ${item.victimName}`} waiting={meeting.copy.waitingToSync.actions} />
       {meeting.abilities.run && <ActionForm meeting={meeting} item={item} onChange={onChange} />}
     </>
   );
@@ -81,10 +89,11 @@ function MinutesForm({ meeting, item, onChange }: AgendaCaseProps) {
   const api = useDesktopApi();
   const [text, setText] = useState(item.minutes ?? '');
   const [saved, setSaved] = useState('');
-  const save = useSubmit(() => api['marac.meetings.setMinutes']({ meetingId: meeting.id, minutes: { agendaItemId: item.id, text } }), {
-    onSuccess: (m) => {
-      onChange(m);
-      setSaved('Minutes saved.');
+  const save = useSubmit(() => recordMeetingChange(api, meeting, { name: 'marac_meeting.setMinutes', args: { meetingId: meeting.id, agendaItemId: item.id, text: text.trim() } },
+    () => api['marac.meetings.setMinutes']({ meetingId: meeting.id, minutes: { agendaItemId: item.id, text } })), {
+    onSuccess: ({ view, queued }) => {
+      onChange(view);
+      setSaved(queued ? 'Minutes kept on this computer: they are sent to the server when it is connected.' : 'Minutes saved.');
     },
   });
   const submit = (event: FormEvent) => {
@@ -112,9 +121,16 @@ function ActionForm({ meeting, item, onChange }: AgendaCaseProps) {
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
   const ownerAgencyId = owner || agencies[0]?.id || '';
-  const add = useSubmit(() => api['marac.meetings.addAction']({ meetingId: meeting.id, action: { agendaItemId: item.id, title, description, ownerAgencyId, dueDate } }), {
-    onSuccess: (m) => {
-      onChange(m);
+  const [added, setAdded] = useState('');
+  const add = useSubmit(() => {
+    const action = { agendaItemId: item.id, title, description, ownerAgencyId, dueDate };
+    // The task's id is made here, so the action queued offline keeps it when it is pushed.
+    return recordMeetingChange(api, meeting, { name: 'marac_meeting.addAction', args: { meetingId: meeting.id, taskId: newId(), ...action } },
+      () => api['marac.meetings.addAction']({ meetingId: meeting.id, action }));
+  }, {
+    onSuccess: ({ view, queued }) => {
+      onChange(view);
+      setAdded(queued ? 'Action kept on this computer: it is sent to the server when it is connected.' : 'Action added.');
       setTitle('');
       setDescription('');
     },
@@ -136,6 +152,7 @@ function ActionForm({ meeting, item, onChange }: AgendaCaseProps) {
       <label className="field__label" htmlFor={`${id}-due`}>Due date</label>
       <input id={`${id}-due`} className="field__input" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
       <div><button type="submit" className="button" disabled={add.busy}>Add the action</button></div>
+      <p role="status" className={styles.intro}>{added}</p>
       {add.error && <p className="form-error" role="alert">{messageOf(add.error)}</p>}
     </form>
   );

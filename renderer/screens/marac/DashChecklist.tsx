@@ -1,9 +1,11 @@
 /**
  * The DASH risk checklist screen for one person (docs/marac.md): 24 questions, a live score and band,
- * and professional judgement that may raise the level. Saved to the server, which scores it again.
+ * and professional judgement that may raise the level. Saved to the server, which scores it again;
+ * when the server cannot be reached it waits on this computer and is scored when it syncs.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { DashAssessmentRecord } from '../../../domain/entities/dash-assessment.ts';
+import { newId } from '../../../domain/ids.ts';
 import { CURRENT_DASH_VERSION, dashQuestionnaire } from '../../../domain/marac/dash-questionnaire.ts';
 import { bandRank, DASH_BAND_LABELS, DASH_BANDS, type DashBand } from '../../../domain/marac/dash-scoring.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
@@ -14,6 +16,7 @@ import { dashBody, draftLevel, emptyDashDraft, unanswered } from './dash-draft.t
 import { DashHistory } from './DashHistory.tsx';
 import { DashQuestionItem } from './DashQuestionItem.tsx';
 import styles from './DashChecklist.module.css';
+import { saveOrQueue } from './save-or-queue.ts';
 
 const QUESTIONNAIRE = dashQuestionnaire(CURRENT_DASH_VERSION)!;
 
@@ -32,8 +35,16 @@ export function DashChecklist({ personId, onBack, onRefer }: DashChecklistProps)
   const heading = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState(() => emptyDashDraft(QUESTIONNAIRE));
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<DashAssessmentRecord | null>(null);
-  const save = useSubmit(() => api['marac.assessments.create']({ personId, assessment: dashBody(QUESTIONNAIRE, draft) }), { onSuccess: setSaved });
+  // The server's record, or (offline) the client-made id with the level as counted here.
+  const [saved, setSaved] = useState<DashAssessmentRecord | { id: string; queued: true; score: number; band: DashBand } | null>(null);
+  const save = useSubmit(() => {
+    const assessment = dashBody(QUESTIONNAIRE, draft);
+    const assessmentId = newId();
+    const level = draftLevel(draft);
+    return saveOrQueue(() => api['marac.assessments.create']({ personId, assessment }),
+      () => api['changes.submit']({ name: 'dash_assessment.create', args: { assessmentId, personId, assessment } }))
+      .then((r) => (r.ok ? { ok: true as const, value: r.value.queued ? { id: assessmentId, queued: true as const, score: level.score, band: level.band } : r.value.value } : r));
+  }, { onSuccess: setSaved });
   useEffect(() => {
     heading.current?.focus();
   }, []);
@@ -69,8 +80,11 @@ export function DashChecklist({ personId, onBack, onRefer }: DashChecklistProps)
       </p>
       {saved ? (
         <section className={styles.saved} aria-labelledby={`${id}-saved`}>
-          <h2 id={`${id}-saved`}>Checklist saved</h2>
-          <p data-testid="dash-saved-level">Score {saved.score}: {DASH_BAND_LABELS[saved.band]} risk.</p>
+          <h2 id={`${id}-saved`}>{'queued' in saved ? 'Checklist kept on this computer' : 'Checklist saved'}</h2>
+          {'queued' in saved ? (
+            <p data-testid="dash-saved-level">Score {saved.score}: {DASH_BAND_LABELS[saved.band]} risk, as counted on this computer. Casebridge cannot reach the server:
+              the checklist is sent when this computer is connected, and the server confirms the score and band then.</p>
+          ) : <p data-testid="dash-saved-level">Score {saved.score}: {DASH_BAND_LABELS[saved.band]} risk.</p>}
           {onRefer && <button type="button" className="button button--primary" onClick={() => onRefer(saved.id)}>Refer to MARAC</button>}
           <button type="button" className="button" onClick={onBack}>Back to the person</button>
         </section>

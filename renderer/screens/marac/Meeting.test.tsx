@@ -2,8 +2,10 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgendaItem, MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import type { AgendaItem } from '../../../domain/entities/marac-meeting.ts';
+import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
 import { recordingDesktopApi } from '../../test-support/recording-desktop-api.ts';
+import { formatDateTime } from '../../words/format-date-time.ts';
 import { renderWithProviders } from '../../test-support/render.tsx';
 import { Meeting } from './Meeting.tsx';
 
@@ -16,7 +18,7 @@ const item = (n: number, name: string, overrides: Partial<AgendaItem> = {}): Age
   emergency: false, carriedForward: false, research: [], minutes: null, actions: [], ...overrides,
 });
 
-function meeting(overrides: Partial<MeetingRecord> = {}): MeetingRecord {
+function meeting(overrides: Partial<MeetingView> = {}): MeetingView {
   return {
     id: MEETING_ID, maracArea: { id: id(2), name: 'Riverton MARAC' }, coordinatorAgency: { id: id(3), name: 'Riverton City Council' },
     date: '2026-12-10', chair: 'Synthetic Chair', coordinator: { id: id(4), displayName: 'Helen Clarke' },
@@ -32,13 +34,14 @@ function meeting(overrides: Partial<MeetingRecord> = {}): MeetingRecord {
     hiddenItems: 1,
     attendees: [{ id: id(8), userId: id(9), name: 'Tormar Kasel', agency: { id: id(6), name: 'Riverton Police' }, acknowledgedAt: '2026-12-03T09:00:00.000Z' }],
     abilities: { run: true, addResearch: true, acknowledge: false },
+    copy: { takenAt: null, fromCopy: false, waitingToSync: { minutes: [], actions: [] } },
     ...overrides,
   };
 }
 
 type Answer = (input: unknown) => unknown;
 
-function show(view: MeetingRecord, more: { orderAgenda?: Answer; pack?: Answer } = {}) {
+function show(view: MeetingView, more: { orderAgenda?: Answer; pack?: Answer } = {}) {
   const recording = recordingDesktopApi({
     'marac.meetings.get': () => ({ ok: true, value: view }),
     'marac.meetings.orderAgenda': more.orderAgenda ?? (() => ({ ok: true, value: view })),
@@ -198,5 +201,88 @@ describe('the MARAC meeting screen', () => {
     show(meeting({ attendees: [attendee(2, 'Sara Khan', 'Riverton Homes Association', null)] }));
     expect(await screen.findByText('No attendee has acknowledged confidentiality yet: a pack is released only to those who have.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Generate packs for all attendees' })).toBeNull();
+  });
+});
+
+describe('the MARAC meeting screen with no network', () => {
+  const TAKEN = '2026-12-09T18:30:00.000Z';
+  const offlineCopy = (): MeetingView => meeting({ copy: { takenAt: TAKEN, fromCopy: true, waitingToSync: { minutes: [], actions: [] } } });
+  const open = (view: MeetingView, answers: Partial<Record<'marac.meetings.setMinutes' | 'marac.meetings.takeOffline', Answer>> = {}) => {
+    const recording = recordingDesktopApi({
+      'marac.meetings.get': () => ({ ok: true, value: view }),
+      'changes.submit': () => ({ ok: true, value: { mutationId: 1 } }),
+      'marac.referrals.list': () => ({ ok: true, value: { referrals: [] } }),
+      'marac.meetings.attendeeCandidates': () => ({ ok: true, value: { agencies: [] } }),
+      ...answers,
+    });
+    renderWithProviders(<Meeting meetingId={MEETING_ID} onBack={() => undefined} />, { api: recording.api });
+    return recording;
+  };
+
+  it('opens from the offline copy, says when it was taken, and offers nothing that needs the server', async () => {
+    open(offlineCopy());
+    expect(await screen.findByText(/Offline copy taken at/)).toBeTruthy();
+    expect(screen.getByText(/Offline copy taken at/).textContent).toContain(formatDateTime(TAKEN));
+    expect(screen.queryByRole('button', { name: /Move down: / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Generate pack/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add attendee' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add research' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Take this meeting offline' })).toBeNull();
+    // The coordinator still minutes and actions every case.
+    expect(screen.getAllByRole('button', { name: 'Save the minutes' })).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: 'Add the action' })).toHaveLength(2);
+  });
+
+  it('keeps minutes and an action on this computer, shows them at once and marks them waiting to sync', async () => {
+    const { calls } = open(offlineCopy());
+    const minutes = await screen.findByRole('form', { name: 'Minutes for Ottoline Quennell' });
+    await userEvent.type(within(minutes).getByLabelText('Minutes'), 'Agreed a housing review.');
+    await userEvent.click(within(minutes).getByRole('button', { name: 'Save the minutes' }));
+    expect(await within(minutes).findByText('Minutes kept on this computer: they are sent to the server when it is connected.')).toBeTruthy();
+    expect(screen.getByText('These minutes are waiting to sync.')).toBeTruthy();
+
+    const action = screen.getByRole('form', { name: 'Add an action on Ottoline Quennell' });
+    await userEvent.type(within(action).getByLabelText('Action (specific)'), 'Council to review housing');
+    await userEvent.type(within(action).getByLabelText('How everyone will know it is done'), 'Done when the review is recorded.');
+    await userEvent.type(within(action).getByLabelText('Due date'), '2026-12-20');
+    await userEvent.click(within(action).getByRole('button', { name: 'Add the action' }));
+    expect(await within(action).findByText('Action kept on this computer: it is sent to the server when it is connected.')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Actions on Ottoline Quennell' });
+    expect(within(table).getByRole('row', { name: /Council to review housing/ }).textContent).toContain('waiting to sync');
+    expect(screen.getByText('2 changes are waiting to sync.')).toBeTruthy();
+
+    const submitted = calls.filter((c) => c.channel === 'changes.submit').map((c) => c.input as { name: string; args: Record<string, unknown> });
+    expect(submitted.map((s) => s.name)).toEqual(['marac_meeting.setMinutes', 'marac_meeting.addAction']);
+    expect(submitted[0]?.args).toEqual({ meetingId: MEETING_ID, agendaItemId: id(101), text: 'Agreed a housing review.' });
+    expect(submitted[1]?.args).toMatchObject({
+      meetingId: MEETING_ID, agendaItemId: id(101), title: 'Council to review housing', ownerAgencyId: id(3), dueDate: '2026-12-20', taskId: expect.any(String) as string,
+    });
+    expect(calls.some((c) => c.channel === 'marac.meetings.setMinutes' || c.channel === 'marac.meetings.addAction')).toBe(false);
+  });
+
+  it('online, keeps the minutes on this computer when the server cannot be reached', async () => {
+    const { calls } = open(meeting(), { 'marac.meetings.setMinutes': () => ({ ok: false, error: { code: 'network_error', message: 'Casebridge cannot connect.' } }) });
+    const minutes = await screen.findByRole('form', { name: 'Minutes for Perpetua Synthwood' });
+    await userEvent.type(within(minutes).getByLabelText('Minutes'), 'Emergency plan agreed.');
+    await userEvent.click(within(minutes).getByRole('button', { name: 'Save the minutes' }));
+    expect(await within(minutes).findByText('Minutes kept on this computer: they are sent to the server when it is connected.')).toBeTruthy();
+    expect(calls.filter((c) => c.channel === 'marac.meetings.setMinutes' || c.channel === 'changes.submit').map((c) => c.channel))
+      .toEqual(['marac.meetings.setMinutes', 'changes.submit']);
+  });
+
+  it('lets the coordinator take the meeting offline and says when the copy was taken', async () => {
+    const taken: MeetingView = { ...meeting(), copy: { takenAt: TAKEN, fromCopy: false, waitingToSync: { minutes: [], actions: [] } } };
+    const { calls } = open(meeting(), { 'marac.meetings.takeOffline': () => ({ ok: true, value: taken }) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Take this meeting offline' }));
+    expect(await screen.findByText(`Offline copy taken at ${formatDateTime(TAKEN)}. It is brought up to date each time the meeting is opened with a connection.`)).toBeTruthy();
+    expect(calls.filter((c) => c.channel === 'marac.meetings.takeOffline').map((c) => c.input)).toEqual([{ meetingId: MEETING_ID }]);
+    expect(screen.getByRole('button', { name: 'Refresh the offline copy' })).toBeTruthy();
+  });
+
+  it('offers an attendee no copy to take', async () => {
+    open(meeting({ abilities: { run: false, addResearch: true, acknowledge: false } }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'MARAC meeting, 10 Dec 2026' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Take this meeting offline' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Working with no network' })).toBeNull();
   });
 });

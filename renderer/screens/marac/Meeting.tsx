@@ -2,11 +2,12 @@
  * One MARAC meeting (#/marac/meetings/$meetingId, docs/marac.md): details, attendees and their
  * confidentiality acknowledgement, the agenda (reordered by dragging or with Move up / Move down), each
  * case's research, minutes and actions, and the coordinator's pack copies, one attendee's or all of
- * them. Read from and written to the server.
+ * them. Read from and written to the server; a meeting taken offline opens from its copy when the
+ * server cannot be reached, and then records minutes and actions on this computer to sync later.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { errorBodyOf } from '../../api/desktop-call-error.ts';
 import { desktopQueryKey, useDesktopQuery } from '../../api/desktop-query.ts';
@@ -17,6 +18,7 @@ import { formatDate, formatDateTime } from '../../words/format-date-time.ts';
 import { meetingErrorMessage as messageOf } from '../../words/marac-meeting-words.ts';
 import { AllAttendeesPacks } from './AllAttendeesPacks.tsx';
 import { MeetingAgenda } from './MeetingAgenda.tsx';
+import { MeetingOfflineCopy } from './MeetingOfflineCopy.tsx';
 import styles from './Meetings.module.css';
 import { saveMeetingPack } from './save-meeting-pack.ts';
 
@@ -37,7 +39,7 @@ export function Meeting({ meetingId, onBack, onDataReturn }: MeetingProps) {
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  const update = (m: MeetingRecord) => client.setQueryData(desktopQueryKey('marac.meetings.get', { meetingId }), m);
+  const update = (m: MeetingView) => client.setQueryData(desktopQueryKey('marac.meetings.get', { meetingId }), m);
   const failure = errorBodyOf(query.error);
   const m = query.data;
   return (
@@ -51,7 +53,8 @@ export function Meeting({ meetingId, onBack, onDataReturn }: MeetingProps) {
       {m && (
         <>
           <p>{m.maracArea.name} · Chair {m.chair} · Coordinator {m.coordinator.displayName} ({m.coordinatorAgency.name})</p>
-          {m.abilities.run && onDataReturn && (
+          <MeetingOfflineCopy meeting={m} onChange={update} />
+          {m.abilities.run && !m.copy.fromCopy && onDataReturn && (
             <p><button type="button" className="button" onClick={onDataReturn}>Data return for this meeting</button></p>
           )}
           <Attendees meeting={m} onChange={update} />
@@ -63,8 +66,11 @@ export function Meeting({ meetingId, onBack, onDataReturn }: MeetingProps) {
 }
 
 /** Attendees with their acknowledgement; the caller acknowledges here; the coordinator makes pack copies, one or all. */
-function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+function Attendees({ meeting, onChange }: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const id = useId();
+  // The offline copy cannot make packs, add attendees or acknowledge: those need the server.
+  const online = !meeting.copy.fromCopy;
+  const run = meeting.abilities.run && online;
   const api = useDesktopApi();
   const acknowledge = useSubmit(() => api['marac.meetings.acknowledge']({ meetingId: meeting.id }), { onSuccess: onChange });
   const [made, setMade] = useState<string | null>(null);
@@ -82,7 +88,7 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
           {meeting.attendees.map((a) => (
             <li key={a.id} className={styles.row}>
               <span>{a.name} ({a.agency.name}): {a.acknowledgedAt === null ? 'has not acknowledged confidentiality' : `acknowledged confidentiality ${formatDateTime(a.acknowledgedAt)}`}</span>
-              {meeting.abilities.run && a.acknowledgedAt !== null && (
+              {run && a.acknowledgedAt !== null && (
                 <button type="button" className="button" disabled={pack.busy} onClick={() => void pack.submit(a.id)}>Generate pack for {a.name}</button>
               )}
             </li>
@@ -90,9 +96,9 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
         </ul>
       )}
       {made && <p role="status">{made}</p>}
-      {meeting.abilities.run && <AllAttendeesPacks meeting={meeting} />}
-      {meeting.abilities.run && <AddAttendee meeting={meeting} onChange={onChange} />}
-      {meeting.abilities.acknowledge && (
+      {run && <AllAttendeesPacks meeting={meeting} />}
+      {run && <AddAttendee meeting={meeting} onChange={onChange} />}
+      {meeting.abilities.acknowledge && online && (
         <div>
           <p>This meeting is confidential. Its information is shared only to reduce risk to the people discussed, under your agency’s information sharing agreement.</p>
           <button type="button" className="button button--primary" disabled={acknowledge.busy} onClick={() => void acknowledge.submit()}>I acknowledge the confidentiality of this meeting</button>
@@ -104,7 +110,7 @@ function Attendees({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m
 }
 
 /** The coordinator adds a user attending for their agency, chosen by agency and name. */
-function AddAttendee({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+function AddAttendee({ meeting, onChange }: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const id = useId();
   const api = useDesktopApi();
   const client = useQueryClient();

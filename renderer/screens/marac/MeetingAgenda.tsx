@@ -9,7 +9,8 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useId, useState } from 'react';
-import type { AgendaItem, MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import type { AgendaItem } from '../../../domain/entities/marac-meeting.ts';
+import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { meetingErrorMessage as messageOf } from '../../words/marac-meeting-words.ts';
@@ -36,7 +37,7 @@ function announcements(items: readonly AgendaItem[]): Announcements {
 }
 
 /** The agenda section: its cases, and the coordinator's ways to add and reorder them. */
-export function MeetingAgenda({ meeting, onChange }: { meeting: MeetingRecord; onChange: (m: MeetingRecord) => void }) {
+export function MeetingAgenda({ meeting, onChange }: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const id = useId();
   const api = useDesktopApi();
   // The order being saved, shown meanwhile; null once the server's answer (or refusal) is in.
@@ -68,7 +69,8 @@ export function MeetingAgenda({ meeting, onChange }: { meeting: MeetingRecord; o
       reorder(next);
     }
   };
-  const run = meeting.abilities.run;
+  // Reordering and adding cases need the server: the offline copy keeps the order it was taken with.
+  const run = meeting.abilities.run && !meeting.copy.fromCopy;
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Agenda</h2>

@@ -2,9 +2,12 @@
  * The MARAC referral form for a victim and their saved DASH checklist (docs/marac.md): every field of
  * the SafeLives form; the criteria and the repeat flag are worked out by the server and shown after.
  * Started from a domestic abuse case, the referral is linked to that case instead of opening one.
+ * When the server cannot be reached the referral waits on this computer (client-made ids) and the
+ * server works out the score, criteria and repeat flag when it syncs.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { MaracReferralRecord } from '../../../domain/entities/marac-referral.ts';
+import { newId } from '../../../domain/ids.ts';
 import { DASH_BAND_LABELS } from '../../../domain/marac/dash-scoring.ts';
 import { NO_CONSENT_JUSTIFICATION_LABELS, NO_CONSENT_JUSTIFICATIONS } from '../../../domain/marac/referral-consent.ts';
 import { REFERRAL_CRITERION_LABELS } from '../../../domain/marac/referral-criteria.ts';
@@ -17,6 +20,7 @@ import { ReferralPeople } from './ReferralPeople.tsx';
 import { linkedCaseRefusal } from './referral-case.ts';
 import { emptyReferralDraft, referralBody, type ReferralDraft } from './referral-draft.ts';
 import styles from './ReferralForm.module.css';
+import { saveOrQueue, type SavedOrQueued } from './save-or-queue.ts';
 
 /** The victim, the checklist the referral rests on, and where to go back to. */
 export interface ReferralFormProps {
@@ -47,10 +51,15 @@ export function ReferralForm({ victimId, dashAssessmentId, caseId, onBack }: Ref
   const heading = useRef<HTMLHeadingElement>(null);
   const areas = useDesktopQuery('marac.areas', null);
   const [draft, setDraft] = useState<ReferralDraft>(emptyReferralDraft);
-  const [made, setMade] = useState<MaracReferralRecord | null>(null);
+  const [made, setMade] = useState<SavedOrQueued<MaracReferralRecord> | null>(null);
   const set = <K extends keyof ReferralDraft>(key: K) => (value: ReferralDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const today = new Date().toLocaleDateString('en-CA');
-  const refer = useSubmit(() => api['marac.referrals.create']({ referral: referralBody(draft, victimId, dashAssessmentId, today, caseId ?? null) }), { onSuccess: setMade });
+  const refer = useSubmit(() => {
+    const referral = referralBody(draft, victimId, dashAssessmentId, today, caseId ?? null);
+    return saveOrQueue(() => api['marac.referrals.create']({ referral }),
+      // The ids are made here: the referral's, and the case it opens when it links none.
+      () => api['changes.submit']({ name: 'marac_referral.create', args: { referralId: newId(), newCaseId: newId(), referral } }));
+  }, { onSuccess: setMade });
   const linked = useDesktopQuery('cases.detail', { caseId: caseId ?? '' }, { enabled: caseId !== undefined });
   useEffect(() => {
     heading.current?.focus();
@@ -77,14 +86,22 @@ export function ReferralForm({ victimId, dashAssessmentId, caseId, onBack }: Ref
         <button type="button" className="button" onClick={onBack}>← Back</button>
       </div>
       <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>Refer to MARAC</h1>
-      {made ? (
+      {made?.queued === true && (
+        <section className={styles.section} aria-labelledby={`${id}-made`} data-testid="referral-queued">
+          <h2 id={`${id}-made`}>Referral kept on this computer</h2>
+          <p>Casebridge cannot reach the server, so the referral is sent when this computer is connected.</p>
+          <p>The server then confirms the DASH score and band, works out the criteria and whether it is a repeat referral. If it does not accept the referral, it shows among the refused changes with the reason.</p>
+        </section>
+      )}
+      {made?.queued === false && (
         <section className={styles.section} aria-labelledby={`${id}-made`} data-testid="referral-made">
           <h2 id={`${id}-made`}>Referral made</h2>
-          <p>Case {made.caseReference}, {made.maracArea.name}. DASH score {made.score}: {DASH_BAND_LABELS[made.band]} risk.</p>
-          <p>Criteria: {made.criteria.map((c) => REFERRAL_CRITERION_LABELS[c]).join(', ')}.</p>
-          <p data-testid="referral-repeat">{made.repeat ? 'This is a repeat referral: the same victim and perpetrator were referred within the last 12 months.' : 'Not a repeat referral.'}</p>
+          <p>Case {made.value.caseReference}, {made.value.maracArea.name}. DASH score {made.value.score}: {DASH_BAND_LABELS[made.value.band]} risk.</p>
+          <p>Criteria: {made.value.criteria.map((c) => REFERRAL_CRITERION_LABELS[c]).join(', ')}.</p>
+          <p data-testid="referral-repeat">{made.value.repeat ? 'This is a repeat referral: the same victim and perpetrator were referred within the last 12 months.' : 'Not a repeat referral.'}</p>
         </section>
-      ) : (
+      )}
+      {made === null && (
         <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
           {caseId !== undefined && (
             <p className={styles.section} data-testid="referral-linked-case">

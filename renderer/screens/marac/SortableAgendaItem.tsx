@@ -4,7 +4,8 @@
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { AgendaItem, MeetingRecord } from '../../../domain/entities/marac-meeting.ts';
+import type { AgendaItem } from '../../../domain/entities/marac-meeting.ts';
+import type { MeetingView } from '../../../domain/ipc/marac-meeting-channels.ts';
 import { classNames } from '../../components/class-names.ts';
 import { formatDate } from '../../words/format-date-time.ts';
 import { agendaFlags } from '../../words/marac-meeting-words.ts';
@@ -21,11 +22,11 @@ export interface AgendaReorder {
 
 /** What one agenda case needs. */
 export interface SortableAgendaItemProps {
-  meeting: MeetingRecord;
+  meeting: MeetingView;
   item: AgendaItem;
   /** Its place in the order shown (1 first). */
   position: number;
-  onChange: (m: MeetingRecord) => void;
+  onChange: (m: MeetingView) => void;
   reorder: AgendaReorder | null;
 }
 

@@ -73,4 +73,16 @@ describe('Refer to MARAC from a case', () => {
     expect(screen.getByRole('button', { name: 'Choose Rosalind Synthwood (victim on the case)' })).toBeTruthy();
     expect(screen.getByLabelText('Find the victim')).toBeTruthy();
   });
+
+  it('with no network, offers a new checklist kept on this computer', async () => {
+    const checklist: string[] = [];
+    const recording = recordingDesktopApi({
+      'cases.detail': () => ({ ok: true, value: caseView([{ id: id(3), personId: ROSALIND, role: 'victim', displayName: 'Rosalind Synthwood' }]) }),
+      'marac.assessments.list': () => ({ ok: false, error: { code: 'network_error', message: 'Risk assessments come from the server.' } }),
+    });
+    renderWithProviders(<StartReferral caseId={CASE_ID} onBack={() => undefined} onChecklist={(personId) => checklist.push(personId)} onRefer={() => undefined} />, { api: recording.api });
+    expect((await screen.findByTestId('offline-checklist')).textContent).toContain('kept on this computer');
+    await userEvent.click(screen.getByRole('button', { name: 'Complete the DASH checklist' }));
+    expect(checklist).toEqual([ROSALIND]);
+  });
 });

@@ -92,6 +92,13 @@ function VictimChecklist({ victim, onOther, onChecklist, onRefer }: { victim: Pi
       </p>
       {query.isFetching && <p className={styles.muted}>Loading their DASH checklists…</p>}
       {failure && !query.isFetching && <RetryAlert error={failure} onRetry={() => void query.refetch()} className={undefined} />}
+      {failure?.code === 'network_error' && !query.isFetching && (
+        // Earlier checklists come from the server; with no network the referral rests on a new one, kept on this computer until it syncs.
+        <>
+          <p data-testid="offline-checklist">With no network, a referral rests on a new DASH checklist: it is kept on this computer and the server confirms its score when it syncs.</p>
+          <div><button type="button" className="button button--primary" onClick={() => onChecklist(victim.id)}>Complete the DASH checklist</button></div>
+        </>
+      )}
       {query.data && !query.isFetching && (current
         ? (
           <>
