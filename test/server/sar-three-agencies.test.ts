@@ -204,6 +204,18 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     expect(text).toMatch(/recorded \d\d\/\d\d\/20\d\d, \d\d:\d\d/);
     // Text a user wrote comes out literally, never as Typst markup.
     expect(text).toContain('#import "x.typ" *not bold* $x$');
+    // Codes print in words (the case type's name from the case_types table, status, role, report kind, gender); the JSON keeps the codes.
+    expect(text).toContain('Type Anti-social behaviour');
+    expect(text).toContain('Status Open');
+    expect(text).toContain('Role of the person Victim');
+    expect(text).toContain('Kind Contact record');
+    expect(text).not.toMatch(/\b(asb|open|victim|contact)\b/);
+    const json = JSON.parse(res.body.json) as { parts: Array<{ items: Array<{ type: string; fields: Array<{ label: string; value: string; text?: string }> }> }> };
+    const councilCase = json.parts[0]!.items.find((i) => i.type === 'case')!;
+    expect(councilCase.fields.filter((f) => ['Type', 'Status', 'Role of the person'].includes(f.label))).toEqual([
+      { label: 'Type', value: 'asb', text: 'Anti-social behaviour' }, { label: 'Status', value: 'open', text: 'Open' },
+      { label: 'Role of the person', value: 'victim', text: 'Victim' },
+    ]);
     seenByCouncil.push(text);
     const event = await server.db.selectFrom('audit_events').selectAll().where('user_id', '=', officers.council.id).where('action', '=', 'export.create').executeTakeFirstOrThrow();
     expect(JSON.parse(event.details)).toMatchObject({ export: 'sar_bundle', pdfSha256: res.body.pdfSha256, jsonSha256: res.body.jsonSha256 });
