@@ -1,10 +1,9 @@
 /**
  * Words for vocabulary values, declared once for the desktop's screens and the server's printed
  * documents (the subject access bundle's PDF). Case types are data: their names come from the
- * `case_types` table, not from here.
+ * `case_types` table, not from here; identifier schemes' words sit beside them in entities/person.ts.
  */
-import type { Gender, IdentifierScheme } from './entities/person.ts';
-import type { CaseStatus, MarkerType, ReportKind, RiskLevel, SubjectRole, TaskStatus } from './vocabulary.ts';
+import type { CaseStatus, Gender, MarkerType, ReportKind, RiskLevel, SubjectRole, TaskStatus } from './vocabulary.ts';
 
 /** Risk level as read aloud and printed in its badge. */
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
@@ -67,14 +66,6 @@ export const GENDER_LABELS: Record<Gender, string> = {
   non_binary: 'Non-binary',
   other: 'Other',
   unknown: 'Not known',
-};
-
-/** The scheme of a person's identifier. */
-export const IDENTIFIER_SCHEME_LABELS: Record<IdentifierScheme, string> = {
-  police_nominal_id: 'Police nominal ID',
-  nhs_number: 'NHS number',
-  national_insurance: 'National Insurance number',
-  other: 'Other identifier',
 };
 
 /** A value's words from a table, or the value itself when the table does not know it (a value newer than this build). */

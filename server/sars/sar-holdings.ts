@@ -5,10 +5,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import { IDENTIFIER_SCHEME_LABELS } from '../../domain/entities/person.ts';
 import type { SarField } from '../../domain/entities/sar.ts';
 import { sarHoldingsViewer } from '../../domain/policy/sar-policy.ts';
 import {
-  CASE_STATUS_LABELS, GENDER_LABELS, IDENTIFIER_SCHEME_LABELS, MARKER_TYPE_LABELS, REPORT_KIND_LABELS, RISK_LEVEL_LABELS, SUBJECT_ROLE_LABELS,
+  CASE_STATUS_LABELS, GENDER_LABELS, MARKER_TYPE_LABELS, REPORT_KIND_LABELS, RISK_LEVEL_LABELS, SUBJECT_ROLE_LABELS,
   TASK_STATUS_LABELS, wordsFor,
 } from '../../domain/vocabulary-labels.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
