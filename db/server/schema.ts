@@ -666,8 +666,12 @@ export interface AuditEventValueTable {
   entity_id: string | null;
   /** Hex of 32 random bytes; the event's `details.changes` commit to SHA-256 of it and each field's values. */
   salt: string;
-  /** JSON `{ field: [old, new] }` as the caller recorded it. */
+  /** JSON `{ field: [old, new] }` as the caller recorded it (`{}` for an event that recorded none). */
   changes: string;
+  /** A search's `details.terms` as JSON (migration 0026); the event's `details.terms` commits to them. */
+  terms: string | null;
+  /** The justification as written (migration 0026); the event's `justification` column commits to it. */
+  justification: string | null;
 }
 
 /** How long a case type is kept: review N years after closure (0023; docs/audit.md). */

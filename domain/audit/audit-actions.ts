@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = {
   'audit.verify': 'consultation',
   /** A subject access request logged against a person (docs/audit.md). */
   'sar.create': 'collection',
+  /** A consultation opened on a logged request for an agency whose records about the person appeared since. */
+  'sar.consult': 'alteration',
   /** A subject access request's due date extended, with the reason. */
   'sar.extend': 'alteration',
   /** A subject access request closed (answered or withdrawn). */

@@ -15,6 +15,13 @@ export const IDENTIFIER_SCHEMES = ['police_nominal_id', 'nhs_number', 'national_
 /** The kind of a restricted identifier. */
 export type IdentifierScheme = (typeof IDENTIFIER_SCHEMES)[number];
 export const IdentifierSchemeSchema = z.enum(IDENTIFIER_SCHEMES);
+/** The scheme of a person's identifier in words (the subject access bundle prints them). */
+export const IDENTIFIER_SCHEME_LABELS: Record<IdentifierScheme, string> = {
+  police_nominal_id: 'Police nominal ID',
+  nhs_number: 'NHS number',
+  national_insurance: 'National Insurance number',
+  other: 'Other identifier',
+};
 
 const NamePart = z.string().trim().min(1).max(100);
 /** A calendar date of birth, not before 1900 (the server also refuses future dates). */

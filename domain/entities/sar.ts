@@ -72,12 +72,22 @@ export const WithholdSarPartBodySchema = z.object({
   reason: Text(10, 2000),
 }).strict();
 
+/**
+ * One field of a record. `value` is as recorded: a code stays a code (`asb`, `open`, `victim`) so the
+ * bundle's JSON is machine-readable; `text` is that code in words, which the screens and the PDF show.
+ */
+export const SarFieldSchema = z.object({ label: z.string(), value: z.string(), text: z.string().optional() });
+export type SarField = z.infer<typeof SarFieldSchema>;
+
+/** What a field shows a reader: its words where it is a code, else its value. */
+export const sarFieldText = (field: SarField): string => field.text ?? field.value;
+
 /** One record as it appears in a part: its kind, id, when, and printable fields in order. */
 export const SarItemSchema = z.object({
   type: z.enum(SAR_RECORD_TYPES),
   id: IdSchema,
   at: z.string(),
-  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+  fields: z.array(SarFieldSchema),
 });
 export type SarItem = z.infer<typeof SarItemSchema>;
 

@@ -39,6 +39,16 @@ describe('redacting a part', () => {
     expect(part.records.map((r) => [r.kind, r.recordId, r.occurrences])).toEqual([['record', id(2), 1], ['text', null, 1]]);
   });
 
+  it("keeps a code's words beside it, unless a redaction changed the code", () => {
+    const kase: SarItem = { type: 'case', id: id(3), at: '2026-11-01T09:00:00.000Z', fields: [
+      { label: 'Type', value: 'hate_crime', text: 'Hate crime' }, { label: 'Status', value: 'open', text: 'Open' },
+    ] };
+    const kept = redactPart([kase], [], 'X', none);
+    expect(kept.items[0]!.fields).toEqual(kase.fields);
+    const redacted = redactPart([kase], [], 'X', { ...none, redactTexts: [{ text: 'hate_crime', reason: 'Would identify the complaint' }] });
+    expect(redacted.items[0]!.fields).toEqual([{ label: 'Type', value: '[redacted]' }, { label: 'Status', value: 'open', text: 'Open' }]);
+  });
+
   it('refuses a third party or a record that is not in the part', () => {
     expect(() => redactPart([report(1, 'x')], [], 'X', { ...none, discloseThirdParties: [{ personId: id(5), reason: 'Consent given in writing' }] }))
       .toThrow(expect.objectContaining({ code: 'validation_error' }));

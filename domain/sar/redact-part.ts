@@ -78,7 +78,8 @@ function mapFields(items: SarItem[], edit: (value: string) => { text: string; co
     fields: item.fields.map((f) => {
       const r = edit(f.value);
       count += r.count;
-      return { label: f.label, value: r.text };
+      // A code's words are kept only while the code is: a redacted code must not show through its words.
+      return r.count === 0 && f.text !== undefined ? { label: f.label, value: r.text, text: f.text } : { label: f.label, value: r.text };
     }),
   }));
   return { items: out, count };

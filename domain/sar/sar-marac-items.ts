@@ -13,14 +13,13 @@ import { DASH_ANSWER_LABELS, dashQuestionnaire, dashQuestionText } from '../mara
 import { DASH_BAND_LABELS } from '../marac/dash-scoring.ts';
 import { NO_CONSENT_JUSTIFICATION_LABELS } from '../marac/referral-consent.ts';
 import { REFERRAL_CRITERION_LABELS } from '../marac/referral-criteria.ts';
-import type { Gender } from '../vocabulary.ts';
+import { GENDER_LABELS } from '../vocabulary-labels.ts';
 
 type Field = SarItem['fields'][number];
 
 const field = (label: string, value: string | number | null | undefined): Field => ({ label, value: value === null || value === undefined ? '' : String(value) });
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 const YES_NO_UNKNOWN: Record<'yes' | 'no' | 'not_known', string> = { yes: 'Yes', no: 'No', not_known: 'Not known' };
-const GENDER_WORDS: Record<Gender, string> = { female: 'Female', male: 'Male', non_binary: 'Non-binary', other: 'Other', unknown: 'Not known' };
 
 /**
  * A DASH checklist as a record: its summary, then one field per question in the questionnaire's
@@ -78,7 +77,7 @@ function victimFields(r: MaracReferralRecord): Field[] {
     field('Safe times to call', r.victim.safeContactTimes),
     field('Ethnicity', r.diversity.ethnicity), field('Disability', YES_NO_UNKNOWN[r.diversity.disability]),
     field('Sexual orientation', r.diversity.sexualOrientation), field('LGBT+', YES_NO_UNKNOWN[r.diversity.lgbtPlus]),
-    field('Gender', GENDER_WORDS[r.diversity.gender]),
+    field('Gender', GENDER_LABELS[r.diversity.gender]),
   );
   r.perpetrators.forEach((p, i) => fields.push(field(`Person causing harm ${i + 1}`, `${p.displayName} (${p.relationshipToVictim})`)));
   r.children.forEach((c, i) => fields.push(field(`Child ${i + 1}`, `${c.displayName} (${c.relationshipToVictim})`)));

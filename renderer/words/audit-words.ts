@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'device.revoke': 'Revoked a device',
   'audit.verify': 'Verified the audit trail',
   'sar.create': 'Logged a subject access request',
+  'sar.consult': 'Consulted another agency on a subject access request',
   'sar.extend': 'Extended a subject access request',
   'sar.close': 'Closed a subject access request',
   'sar.part_release': 'Released a part of a subject access request',

@@ -1,61 +1,9 @@
-/** Words shown for vocabulary values that have no label table in domain/. */
-import type { CaseStatus, MarkerType, ReportKind, RiskLevel, SubjectRole, TaskStatus } from '../../domain/vocabulary.ts';
+/** Words shown for the desktop's own values (the vocabulary's words are in domain/vocabulary-labels.ts). */
 import type { QueueTab } from '../../domain/ipc/case-channels.ts';
 import type { TaskListViewName } from '../../domain/ipc/task-channels.ts';
 
-/** Risk level as read aloud and printed in its badge. */
-export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  very_high: 'Very high',
-};
-
-/** Case status as shown in the queue. */
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  open: 'Open',
-  closed: 'Closed',
-};
-
-/** A marker's kind, as its banner names it. */
-export const MARKER_TYPE_LABELS: Record<MarkerType, string> = {
-  staff_safety: 'Staff safety',
-  violence: 'Violence',
-  weapons: 'Weapons',
-  vulnerability: 'Vulnerability',
-  drugs: 'Drugs',
-  mental_health: 'Mental health',
-  other: 'Other warning',
-};
-
-/** A person's role in a case. */
-export const SUBJECT_ROLE_LABELS: Record<SubjectRole, string> = {
-  victim: 'Victim',
-  perpetrator: 'Perpetrator',
-  suspect: 'Suspect',
-  witness: 'Witness',
-  subject: 'Subject',
-  child: 'Child',
-  family_member: 'Family member',
-  associate: 'Associate',
-};
-
-/** A task's status. */
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
-
-/** The kind of a report. */
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
-  assessment: 'Assessment',
-  contact: 'Contact record',
-  research: 'Research',
-  update: 'Update',
-  plan: 'Plan',
-};
+// The vocabulary's words are declared once in domain/ for the screens and the server's printed documents.
+export { CASE_STATUS_LABELS, MARKER_TYPE_LABELS, REPORT_KIND_LABELS, RISK_LEVEL_LABELS, SUBJECT_ROLE_LABELS, TASK_STATUS_LABELS } from '../../domain/vocabulary-labels.ts';
 
 /** The case queue's tabs, in the order they are shown. */
 export const QUEUE_TAB_LABELS: Record<QueueTab, string> = {

@@ -1,15 +1,8 @@
 /** How a person is named and described on screen, in en-GB. */
-import type { Gender } from '../../domain/entities/person.ts';
+import { GENDER_LABELS } from '../../domain/vocabulary-labels.ts';
 import { formatDate } from './format-date-time.ts';
 
-/** A person's gender as shown on their profile. */
-export const GENDER_LABELS: Record<Gender, string> = {
-  female: 'Female',
-  male: 'Male',
-  non_binary: 'Non-binary',
-  other: 'Other',
-  unknown: 'Not known',
-};
+export { GENDER_LABELS };
 
 /** "Given Family". */
 export function fullName(person: { givenName: string; familyName: string }): string {

@@ -9,7 +9,7 @@ import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from './audit-hash.ts';
 import { appendAuditLeaf } from './audit-frontier.ts';
 import { recordAuditScopes, type AuditSubject } from './audit-scopes.ts';
-import { sealDetails, storeAuditValues } from './audit-values.ts';
+import { sealEvent, storeAuditValues } from './audit-values.ts';
 
 /** Who did it, from where. */
 export interface AuditActor {
@@ -20,7 +20,7 @@ export interface AuditActor {
   ip: string | null;
 }
 
-/** One event to record. `details` holds terms, field changes or export facts — never erased content. */
+/** One event to record. `details` holds terms, field changes or export facts; content among them is sealed (audit-values.ts). */
 export interface AuditInput {
   actor: AuditActor;
   action: AuditAction;
@@ -42,8 +42,9 @@ export interface AuditInput {
 export async function recordAudit(trx: Transaction<ServerDatabase>, input: AuditInput): Promise<number> {
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1)
     .returning(['seq', 'hash', 'tree_frontier']).executeTakeFirstOrThrow();
-  // An update's old → new values stay out of the hashed event, so an erasure can remove them (audit-values.ts).
-  const sealed = sealDetails(input.action, input.details ?? {});
+  // An update's old → new values, a search's terms and a written justification stay out of the hashed
+  // event, so an erasure can remove them (audit-values.ts).
+  const sealed = sealEvent(input.action, input.details ?? {}, input.justification ?? null);
   const fields = {
     seq: Number(head.seq),
     id: newId(),
@@ -58,8 +59,8 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
     entity_type: input.entityType ?? null,
     entity_id: input.entityId ?? null,
     outcome: input.outcome,
-    justification: input.justification ?? null,
-    details: JSON.stringify(sealed.hashed),
+    justification: sealed.justification,
+    details: JSON.stringify(sealed.details),
     prev_hash: head.hash,
   };
   const hash = auditEventHash(fields);

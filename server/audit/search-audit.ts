@@ -7,7 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventTable, ServerDatabase } from '../../db/server/schema.ts';
 import { AuditEventSchema, type AuditEvent, type AuditSearchPage, type AuditSearchQuery } from '../../domain/audit/audit-search.ts';
 import type { AuditScope } from '../../domain/policy/audit-policy.ts';
-import { loadAuditValues, restoreDetails } from './audit-values.ts';
+import { loadAuditValues, restoreDetails, restoreJustification, type KeptValues } from './audit-values.ts';
 
 /** The search as a query: events in `scope` matching the filters, newest first, one row beyond the page. */
 export function auditSearchQuery(db: Kysely<ServerDatabase>, scope: AuditScope, q: AuditSearchQuery) {
@@ -63,7 +63,7 @@ export function auditSearchQuery(db: Kysely<ServerDatabase>, scope: AuditScope, 
 /** Runs the search and returns one page with the cursor for the next. */
 export async function searchAudit(db: Kysely<ServerDatabase>, scope: AuditScope, q: AuditSearchQuery): Promise<AuditSearchPage> {
   const rows = await auditSearchQuery(db, scope, q).execute();
-  // The old → new values of updates are kept apart from the hashed events (audit-values.ts); put back what is still kept.
+  // Update values, search terms and justifications are kept apart from the hashed events (audit-values.ts); put back what is still kept.
   const kept = await loadAuditValues(db, rows.slice(0, q.limit).map((row) => Number(row.seq)));
   const page = rows.slice(0, q.limit).map((row) => toAuditEvent(row, {
     caseId: row.subject_case_id, personId: row.subject_person_id, userName: row.user_name, agencyName: row.agency_name,
@@ -83,13 +83,13 @@ export interface AuditEventContext {
 /** A stored row as the API shows it. */
 export function toAuditEvent(
   row: Selectable<AuditEventTable>, context: AuditEventContext = { caseId: null, personId: null, userName: null, agencyName: null },
-  kept?: { salt: string; changes: string },
+  kept?: KeptValues,
 ): AuditEvent {
   return AuditEventSchema.parse({
     seq: Number(row.seq), id: row.id, at: row.at, userId: row.user_id, userName: context.userName, agencyId: row.agency_id,
     agencyName: context.agencyName, teamId: row.team_id,
     deviceId: row.device_id, ip: row.ip, action: row.action, category: row.category, entityType: row.entity_type,
     entityId: row.entity_id, caseId: context.caseId, personId: context.personId, outcome: row.outcome,
-    justification: row.justification, details: restoreDetails(JSON.parse(row.details) as unknown, kept), hash: row.hash,
+    justification: restoreJustification(row.justification, kept), details: restoreDetails(JSON.parse(row.details) as unknown, kept), hash: row.hash,
   });
 }

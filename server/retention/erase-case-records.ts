@@ -2,11 +2,13 @@
  * Deletes an erased case's content inside the erasing transaction (docs/audit.md, "What an erased
  * case takes with it"). Persons and places go only when nothing else holds them: a person on another
  * case, with a DASH assessment or referral elsewhere, or owned by another agency stays, as does a
- * place linked to another case. The old → new values of their audited updates go (the hashed events keep
- * commitments only); audit events, their scope rows and the change log hold ids and stay.
+ * place linked to another case. The audit trail's kept values on them, and the search terms and
+ * justifications naming them, go (erase-kept-audit-text.ts; the hashed events keep commitments only);
+ * audit events, their scope rows and the change log hold ids and stay.
  */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import { erasedIdentities, eraseKeptAuditText } from './erase-kept-audit-text.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -73,12 +75,12 @@ export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: 
   const some = (list: string[]) => (list.length > 0 ? list : ['']);
   const counts: Record<string, number> = {};
 
-  // The old → new values audited updates of these records recorded (their hashed events keep only commitments).
-  const audited = [caseId, ...persons, ...locations, ...reports, ...ids(documents), ...tasks, ...markers];
-  for (let at = 0; at < audited.length; at += 500) {
-    counts.audit_values = (counts.audit_values ?? 0)
-      + n(await trx.deleteFrom('audit_event_values').where('entity_id', 'in', audited.slice(at, at + 500)).executeTakeFirst());
-  }
+  // The values the audit trail keeps apart from its events: of these records (update values, justifications, a
+  // duplicate check), and any search or justification naming what goes (their hashed events keep only commitments).
+  const subjects = ids(await trx.selectFrom('case_subjects').select('id').where('case_id', '=', caseId).execute());
+  const places = ids(await trx.selectFrom('case_locations').select('id').where('case_id', '=', caseId).execute());
+  const audited = [caseId, ...persons, ...locations, ...reports, ...ids(documents), ...tasks, ...markers, ...requests, ...subjects, ...places, ...referrals];
+  counts.audit_values = await eraseKeptAuditText(trx, audited, await erasedIdentities(trx, caseId, persons, locations));
 
   // User notifications name ids only, but point at records that no longer exist: they go with them.
   const notices = ids(await trx.selectFrom('user_notifications').select('id').where((eb) => eb.or([

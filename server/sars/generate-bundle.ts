@@ -15,12 +15,15 @@ import type { ServerContext } from '../context/server-context.ts';
 import { withWrite } from '../db/write.ts';
 import { recordRedactions, redactionCounts } from './answer-consultation.ts';
 import { renderSarBundle, SAR_BUNDLE_FORMAT, type SarBundle } from './bundle/sar-bundle.ts';
+import { openMissingConsultations } from './open-missing-consultations.ts';
 import { loadHoldings } from './sar-holdings.ts';
 import { partOf } from './sar-part.ts';
 import { dueOnOf } from './sar-records.ts';
 
 /** Builds, records and returns the bundle of `sar`; a request still waiting on a consultation is a `conflict`. */
 export async function generateSarBundle(ctx: ServerContext, w: WriteContext, sar: SarRequestTable, redactions: SarRedactions): Promise<SarBundleFiles> {
+  // An agency whose records about the person appeared since the request was logged is consulted first.
+  await openMissingConsultations(ctx, w, sar);
   const consultations = await ctx.db.selectFrom('sar_consultations').selectAll().where('sar_id', '=', sar.id).orderBy('owner_agency_id').execute();
   if (consultations.some((c) => c.status === 'pending')) {
     throw new CodedError('conflict', 'The request is still waiting on a consultation: the bundle is made once every part is answered.');

@@ -12,6 +12,7 @@ import { releasePart, withholdPart } from './answer-consultation.ts';
 import { createSar } from './create-sar.ts';
 import { closeSar, extendSar } from './extend-sar.ts';
 import { generateSarBundle } from './generate-bundle.ts';
+import { openMissingConsultations } from './open-missing-consultations.ts';
 import { loadHoldings } from './sar-holdings.ts';
 import { ownPartOf, partOf, undecidedPart } from './sar-part.ts';
 import { searchSarPersons } from './search-sar-persons.ts';
@@ -78,6 +79,8 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
   registerRoute(app, ctx, sarRoutes.getSar, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);
     const row = await ownSar(w, params.id, 'record.view');
+    // Records about the person from an agency not yet consulted open its consultation now.
+    await openMissingConsultations(ctx, w, row);
     await recordAuditNow(ctx.db, {
       actor: w.actor, action: 'record.view', entityType: 'sar_request', entityId: row.id, outcome: 'success', at: w.now, subject: { personId: row.person_id },
     });
@@ -103,6 +106,7 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
   registerRoute(app, ctx, sarRoutes.getSarOwnPart, async ({ user, params, request }) => {
     const w = writeContextOf(ctx, user, request);
     const row = await ownSar(w, params.id, 'record.view');
+    await openMissingConsultations(ctx, w, row);
     const part = await ownPartOf(ctx.db, row, isoOf(w));
     await recordAuditNow(ctx.db, {
       actor: w.actor, action: 'record.view', entityType: 'sar_request', entityId: row.id, outcome: 'success', at: w.now,

@@ -5,7 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import { IDENTIFIER_SCHEME_LABELS } from '../../domain/entities/person.ts';
+import type { SarField } from '../../domain/entities/sar.ts';
 import { sarHoldingsViewer } from '../../domain/policy/sar-policy.ts';
+import {
+  CASE_STATUS_LABELS, GENDER_LABELS, MARKER_TYPE_LABELS, REPORT_KIND_LABELS, RISK_LEVEL_LABELS, SUBJECT_ROLE_LABELS,
+  TASK_STATUS_LABELS, wordsFor,
+} from '../../domain/vocabulary-labels.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
 import { documentVisibleSql } from '../access/document-visibility.ts';
 import { markerVisibleSql } from '../access/marker-visibility.ts';
@@ -33,7 +39,11 @@ export interface Holdings {
   subject: { givenName: string; familyName: string };
 }
 
-const field = (label: string, value: string | number | null | undefined) => ({ label, value: value === null || value === undefined ? '' : String(value) });
+const field = (label: string, value: string | number | null | undefined): SarField => ({ label, value: value === null || value === undefined ? '' : String(value) });
+
+/** A coded field: the code as its value (the JSON keeps it), and its words as its text (docs/audit.md, "The bundle"). */
+const coded = (label: string, code: string | null, table: Readonly<Record<string, string>>): SarField =>
+  (code === null ? field(label, null) : { label, value: code, text: wordsFor(table, code) });
 
 /** The viewer whose sight defines what `agencyId` holds. */
 export async function holdingsViewerOf(db: Kysely<ServerDatabase>, agencyId: string) {
@@ -51,24 +61,24 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
     const aliases = await db.selectFrom('person_aliases').select(['given_name', 'family_name']).where('person_id', '=', personId).execute();
     holdings.push({ ownerAgencyId: person.owner_agency_id, caseIds: [], item: { type: 'person', id: person.id, at: person.created_at, fields: [
       field('Name', `${person.given_name} ${person.family_name}`), field('Date of birth', person.date_of_birth),
-      field('Gender', person.gender), field('Other names', aliases.map((a) => `${a.given_name} ${a.family_name}`).join('; ')),
+      coded('Gender', person.gender, GENDER_LABELS), field('Other names', aliases.map((a) => `${a.given_name} ${a.family_name}`).join('; ')),
     ] } });
   }
   // Restricted identifiers are shown only to the agency that recorded them (docs/access.md).
   const identifiers = await db.selectFrom('person_identifiers').selectAll().where('person_id', '=', personId).where('agency_id', '=', agencyId).execute();
   for (const i of identifiers) {
-    holdings.push({ ownerAgencyId: agencyId, caseIds: [], item: { type: 'person', id: i.id, at: person.created_at, fields: [field('Identifier', i.scheme), field('Value', i.value)] } });
+    holdings.push({ ownerAgencyId: agencyId, caseIds: [], item: { type: 'person', id: i.id, at: person.created_at, fields: [coded('Identifier', i.scheme, IDENTIFIER_SCHEME_LABELS), field('Value', i.value)] } });
   }
 
-  const cases = await db.selectFrom('cases').innerJoin('case_subjects as cs', 'cs.case_id', 'cases.id')
-    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'cases.status', 'cases.risk_level', 'cases.owner_agency_id', 'cases.created_at', 'cs.role'])
+  const cases = await db.selectFrom('cases').innerJoin('case_subjects as cs', 'cs.case_id', 'cases.id').leftJoin('case_types as ct', 'ct.code', 'cases.case_type')
+    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'ct.label as case_type_label', 'cases.status', 'cases.risk_level', 'cases.owner_agency_id', 'cases.created_at', 'cs.role'])
     .where('cs.person_id', '=', personId).where(caseVisibleSql(viewer, at, 'cases')).orderBy('cases.created_at').orderBy('cases.id').execute();
   const caseIds = [...new Set(cases.map((c) => c.id))];
   const caseOwner = new Map(cases.map((c) => [c.id, c.owner_agency_id]));
   for (const c of cases) {
     holdings.push({ ownerAgencyId: c.owner_agency_id, caseIds: [c.id], item: { type: 'case', id: c.id, at: c.created_at, fields: [
-      field('Reference', c.reference), field('Title', c.title), field('Type', c.case_type), field('Status', c.status),
-      field('Risk', c.risk_level), field('Role of the person', c.role),
+      field('Reference', c.reference), field('Title', c.title), { label: 'Type', value: c.case_type, text: c.case_type_label ?? c.case_type },
+      coded('Status', c.status, CASE_STATUS_LABELS), coded('Risk', c.risk_level, RISK_LEVEL_LABELS), coded('Role of the person', c.role, SUBJECT_ROLE_LABELS),
     ] } });
   }
   if (caseIds.length > 0) {
@@ -76,14 +86,14 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
       .orderBy('created_at').orderBy('id').execute();
     for (const r of reports) {
       holdings.push({ ownerAgencyId: r.author_agency_id, caseIds: [r.case_id], item: { type: 'report', id: r.id, at: r.created_at, fields: [
-        field('Kind', r.kind), field('Title', r.title), field('Text', r.body),
+        coded('Kind', r.kind, REPORT_KIND_LABELS), field('Title', r.title), field('Text', r.body),
       ] } });
     }
     const tasks = await db.selectFrom('tasks').selectAll().where('case_id', 'in', caseIds).where(taskVisibleSql(viewer, at, 'tasks'))
       .orderBy('created_at').orderBy('id').execute();
     for (const t of tasks) {
       holdings.push({ ownerAgencyId: caseOwner.get(t.case_id)!, caseIds: [t.case_id], item: { type: 'task', id: t.id, at: t.created_at, fields: [
-        field('Title', t.title), field('Description', t.description), field('Status', t.status), field('Due', t.due_date),
+        field('Title', t.title), field('Description', t.description), coded('Status', t.status, TASK_STATUS_LABELS), field('Due', t.due_date),
       ] } });
     }
     const documents = await db.selectFrom('documents').selectAll().where('case_id', 'in', caseIds).where(documentVisibleSql(viewer, at, 'documents'))
@@ -102,7 +112,7 @@ export async function loadHoldings(db: Kysely<ServerDatabase>, agencyId: string,
     .where(markerVisibleSql(viewer, at, 'markers')).orderBy('created_at').orderBy('id').execute();
   for (const m of markers) {
     holdings.push({ ownerAgencyId: m.owner_agency_id, caseIds: m.subject_type === 'case' ? [m.subject_id] : [], item: { type: 'marker', id: m.id, at: m.created_at, fields: [
-      field('Marker', m.marker_type), field('Description', m.description), field('Review', m.review_date),
+      coded('Marker', m.marker_type, MARKER_TYPE_LABELS), field('Description', m.description), field('Review', m.review_date),
     ] } });
   }
 

@@ -18,6 +18,7 @@ import { uploadDocument } from '../support/document-upload.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
 import { createTestKeychain } from '../support/keychain.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 const NOTE = Buffer.from('Contact note: synthetic visit to Wrenfield Parade.\n');
 
@@ -126,7 +127,7 @@ describe('reads from the offline copy in the audit trail', () => {
     for (const row of rows) {
       expect(row.at >= before && row.at <= after && row.at < syncedFrom, `${row.action} at ${row.at}`).toBe(true);
     }
-    const details = rows.map((r) => JSON.parse(r.details) as Record<string, unknown>);
+    const details = await Promise.all(rows.map(async (r) => await auditDetails(server.db, r) as Record<string, unknown>));
     expect(details[1]).toMatchObject({ terms: { q: 'wrenf' }, results: 1 });
     expect(details[2]).toMatchObject({ terms: { q: 'Parade' }, results: 1 });
     expect(details[3]).toMatchObject({ terms: { q: 'otto', dateOfBirth: null }, returned: [{ id: personId, view: 'full' }] });

@@ -11,6 +11,7 @@ import { callCore } from '../support/core-call.ts';
 import { startTestCore, type TestCore } from '../support/core-world.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditJustification } from '../support/audit-details.ts';
 
 describe('searching the audit trail from the desktop core', () => {
   let server: TestServer;
@@ -78,7 +79,8 @@ describe('searching the audit trail from the desktop core', () => {
     // The officer's own events since the call, less the background sync's (which may land at any time).
     const events = await server.db.selectFrom('audit_events').selectAll().where('user_id', '=', officer.id).where('seq', '>', Number(before.seq))
       .where('action', '<>', 'record.sync').orderBy('seq').execute();
-    expect(events.map((e) => [e.action, e.entity_id, e.justification, e.outcome])).toEqual([['record.break_glass_view', caseId, justification, 'success']]);
+    expect(await Promise.all(events.map(async (e) => [e.action, e.entity_id, await auditJustification(server.db, e), e.outcome])))
+      .toEqual([['record.break_glass_view', caseId, justification, 'success']]);
     expect(await core.handle('audit.breakGlassCase', { caseId, justification: 'because' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
   });
 

@@ -7,6 +7,7 @@ import { callCore } from '../support/core-call.ts';
 import { startTestCore, type TestCore } from '../support/core-world.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 describe('the cases.detail channel of the desktop core', () => {
   let server: TestServer;
@@ -97,9 +98,10 @@ describe('the cases.detail channel of the desktop core', () => {
     expect((await callCore<Found>(core, 'locations.search', { text: '%' })).hits).toEqual([]);
     expect(await core.handle('locations.search', { text: '   ' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
     await callCore(core, 'sync.now', null);
-    const searches = await server.db.selectFrom('audit_events').select('details').where('action', '=', 'record.search').where('entity_type', '=', 'location')
+    const searches = await server.db.selectFrom('audit_events').select(['seq', 'details']).where('action', '=', 'record.search').where('entity_type', '=', 'location')
       .where('user_id', '=', officer.id).execute();
-    expect(searches.map((e) => (JSON.parse(e.details) as { terms: { q: string } }).terms.q).sort()).toEqual(['%', 'WRENFIELD', 'rv14wp']);
+    const terms = await Promise.all(searches.map(async (e) => (await auditDetails(server.db, e) as { terms: { q: string } }).terms.q));
+    expect(terms.sort()).toEqual(['%', 'WRENFIELD', 'rv14wp']);
   });
 
   it("lists an edited report's versions from the server, who and when, oldest first; an unseen report is not found", async () => {

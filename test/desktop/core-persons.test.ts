@@ -15,6 +15,7 @@ import { callCore } from '../support/core-call.ts';
 import { startTestCore, type TestCore } from '../support/core-world.ts';
 import { buildAgency, buildTeam, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 describe('the person channels of the desktop core', () => {
   let server: TestServer;
@@ -118,7 +119,7 @@ describe('the person channels of the desktop core', () => {
     ]);
     await callCore(core, 'sync.now', null);
     expect(await outbox()).toEqual([]);
-    const searches = (await offlineRows()).filter((r) => r.action === 'record.search').map((r) => JSON.parse(r.details) as { terms: unknown });
+    const searches = await Promise.all((await offlineRows()).filter((r) => r.action === 'record.search').map(async (r) => await auditDetails(server.db, r) as { terms: unknown }));
     expect(searches.map((d) => d.terms)).toEqual([{ q: 'otto', dateOfBirth: '1988-04-02' }, { q: 'otto', dateOfBirth: '1988-04-03' }]);
   });
 
@@ -135,9 +136,9 @@ describe('the person channels of the desktop core', () => {
     expect((await callCore<OnlinePersonSearch>(core, 'persons.searchOnline', { text: 'Marbleworth', dateOfBirth: '1980-01-01' })).results).toEqual([]);
     // The server audits its own search; nothing is queued locally.
     expect(await outbox()).toEqual([]);
-    const serverSearches = (await server.db.selectFrom('audit_events').select('details')
+    const serverSearches = (await Promise.all((await server.db.selectFrom('audit_events').select(['seq', 'details'])
       .where('user_id', '=', officer.id).where('action', '=', 'record.search').where('entity_type', '=', 'person').orderBy('seq').execute())
-      .map((r) => JSON.parse(r.details) as { source?: string; terms?: unknown }).filter((d) => d.source !== 'offline_copy');
+      .map(async (r) => await auditDetails(server.db, r) as { source?: string; terms?: unknown }))).filter((d) => d.source !== 'offline_copy');
     expect(serverSearches.map((d) => d.terms)).toEqual(expect.arrayContaining([
       { q: 'Marbleworth', dateOfBirth: null }, { q: 'Featherstonehaugh', dateOfBirth: null },
       { q: 'Marbleworth', dateOfBirth: '1979-01-01' }, { q: 'Marbleworth', dateOfBirth: '1980-01-01' },

@@ -6,6 +6,7 @@ import { caseVisibleSql } from '../../server/access/case-visibility.ts';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditJustification } from '../support/audit-details.ts';
 
 const DAY = 86_400_000;
 const REASON = 'Working with the victim on housing; need the risk history.';
@@ -66,8 +67,10 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
     expect(body).toMatchObject({ status: 'pending', ownerAgencyId: ids.police, grant: null, version: 1 });
     expect(res.body).not.toContain('Secret police case title');
     ids.request = body.id;
-    const audit = await server.db.selectFrom('audit_events').select(['action', 'justification']).where('entity_id', '=', ids.policeCase!).executeTakeFirstOrThrow();
-    expect(audit).toEqual({ action: 'access.request', justification: REASON });
+    const audit = await server.db.selectFrom('audit_events').select(['seq', 'action', 'justification']).where('entity_id', '=', ids.policeCase!).executeTakeFirstOrThrow();
+    // The hashed event commits to the reason, kept apart so an erasure can remove it (docs/audit.md).
+    expect(audit).toEqual({ seq: audit.seq, action: 'access.request', justification: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string });
+    expect(await auditJustification(server.db, audit)).toBe(REASON);
   });
 
   it('refuses short reasons, records already visible, duplicates, hidden or unknown records, and non-reading roles', async () => {

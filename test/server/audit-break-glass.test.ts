@@ -4,6 +4,7 @@ import { buildCase, buildUser } from '../support/factories.ts';
 import { buildPerson, buildThreeAgencyWorld, call, signIn, type WorldUser } from '../support/case-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditJustification } from '../support/audit-details.ts';
 
 const JUSTIFICATION = 'Complaint ref 2026/118: checking who recorded the risk level.';
 
@@ -40,8 +41,8 @@ describe.each(testDialects())('break-glass case views on %s', (dialect) => {
     expect(res.body.subjects.map((s) => s.displayName)).toEqual(['Ottoline Quennell']);
     expect(Object.entries(res.body.abilities).filter(([, v]) => v).map(([k]) => k)).toEqual(['read']);
     const event = await lastEvent(officer.id);
-    expect([event.action, event.category, event.outcome, event.entity_id, event.justification])
-      .toEqual(['record.break_glass_view', 'consultation', 'success', caseId, JUSTIFICATION]);
+    expect([event.action, event.category, event.outcome, event.entity_id, event.justification, await auditJustification(server.db, event)])
+      .toEqual(['record.break_glass_view', 'consultation', 'success', caseId, expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string, JUSTIFICATION]);
     // It is in the agency's trail under the case.
     const page = await call<{ events: Array<{ action: string; justification: string | null }> }>(
       server, officer, 'GET', `/audit/events?caseId=${caseId}&action=record.break_glass_view`);

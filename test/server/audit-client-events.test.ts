@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../../server/audit/verify-chain.ts';
 import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 interface Desktop { userId: string; token: string; deviceId: string }
 interface ErrorAnswer { error: { code: string; message: string } }
@@ -81,7 +82,8 @@ describe.each(testDialects())('POST /audit/client-events on %s', (dialect) => {
       { at: viewedAt, user: alice.userId, agency: agencyId, team: teamId, device: alice.deviceId, ip: null, action: 'record.view', category: 'consultation', entityType: 'case', entityId: caseId, outcome: 'success' },
       { at: searchedAt, user: alice.userId, agency: agencyId, team: teamId, device: alice.deviceId, ip: null, action: 'record.search', category: 'consultation', entityType: 'case', entityId: null, outcome: 'success' },
     ]);
-    const details = JSON.parse(rows[1]!.details) as Record<string, unknown>;
+    expect(JSON.parse(rows[1]!.details)).toMatchObject({ terms: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string });
+    const details = await auditDetails(server.db, rows[1]!) as Record<string, unknown>;
     expect(details).toMatchObject({ terms: { q: 'Wrenfield' }, results: 2, source: 'offline_copy', clientEventId: search.clientEventId, receivedFrom: '127.0.0.1' });
     expect(Date.parse(details.receivedAt as string)).toBeGreaterThanOrEqual(before);
     expect(details).not.toHaveProperty('claimedAt');

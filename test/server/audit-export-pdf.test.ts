@@ -46,14 +46,15 @@ describe.each(testDialects())('PDF audit exports on %s', (dialect) => {
     const user = await buildUser(server.db, { agencyId, role: 'data_officer' });
     practitionerId = (await buildUser(server.db, { agencyId, role: 'practitioner' })).id;
     const outsider = await buildUser(server.db, { agencyId: other, role: 'practitioner' });
+    // An erasure's reason stays in the hashed event as written (docs/audit.md), so the risky text is printed.
     for (const [i, text] of RISKY.entries()) {
       await recordAuditNow(server.db, {
-        actor: { userId: practitionerId, agencyId, ip: '10.0.0.2' }, action: 'record.attach_person', entityType: 'case',
+        actor: { userId: practitionerId, agencyId, ip: '10.0.0.2' }, action: 'record.erase', entityType: 'case',
         entityId: newId(), outcome: 'success', justification: text, details: { note: text }, at: new Date(Date.UTC(2026, 10, 2, 9, i)),
       });
     }
     await recordAuditNow(server.db, {
-      actor: { userId: outsider.id, agencyId: other, ip: '10.0.0.3' }, action: 'record.attach_person', entityType: 'case', entityId: newId(),
+      actor: { userId: outsider.id, agencyId: other, ip: '10.0.0.3' }, action: 'record.erase', entityType: 'case', entityId: newId(),
       outcome: 'success', justification: 'another agency entirely', at: new Date(Date.UTC(2026, 10, 2, 10)),
     });
     const login = await server.app.inject({ method: 'POST', url: '/auth/login', payload: { username: user.username, password: user.password } });
@@ -62,7 +63,7 @@ describe.each(testDialects())('PDF audit exports on %s', (dialect) => {
   afterAll(() => server.stop());
 
   it('writes one PDF, marked at the top and bottom of every page, each row printed literally, its title page and proofs in order', async () => {
-    const created = await call('POST', '/audit/exports', { filters: { action: 'record.attach_person' }, format: 'pdf', reason: REASON });
+    const created = await call('POST', '/audit/exports', { filters: { action: 'record.erase' }, format: 'pdf', reason: REASON });
     expect(created.statusCode, created.body).toBe(200);
     let job = created.json<AuditExportJob>();
     // The worker starts tsx and Typst: allow it a minute on a busy machine.
@@ -109,7 +110,7 @@ describe.each(testDialects())('PDF audit exports on %s', (dialect) => {
     const proofs = AuditProofBundleSchema.parse(JSON.parse((await call('GET', `/audit/exports/${job.id}/proofs`)).body));
     const opening = proofs.consistency![0]!.from;
     const openingSize = Number(opening.split('\n')[1]);
-    for (const words of ['Audit trail export', 'action: record.attach_person', `Events ${RISKY.length}`, officer.username, REASON, `${openingSize} events, root ${opening.split('\n')[2]!}`]) {
+    for (const words of ['Audit trail export', 'action: record.erase', `Events ${RISKY.length}`, officer.username, REASON, `${openingSize} events, root ${opening.split('\n')[2]!}`]) {
       expect(pageTexts[0]!.replace(/\s+/g, ' ')).toContain(words);
     }
 

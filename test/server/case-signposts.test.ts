@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 describe.each(testDialects())('case signposts on %s', (dialect) => {
   let server: TestServer;
@@ -58,8 +59,8 @@ describe.each(testDialects())('case signposts on %s', (dialect) => {
 
   it('audits each look-up as a search with its terms and what it returned', async () => {
     await find('officer', open.reference);
-    const events = await server.db.selectFrom('audit_events').select(['action', 'entity_type', 'details']).where('action', '=', 'record.search').where('entity_type', '=', 'case').execute();
-    const details = events.map((e) => (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as { kind?: string; terms: { reference: string }; returned: unknown[] });
+    const events = await server.db.selectFrom('audit_events').select(['seq', 'action', 'entity_type', 'details']).where('action', '=', 'record.search').where('entity_type', '=', 'case').execute();
+    const details = await Promise.all(events.map(async (e) => await auditDetails(server.db, e) as { kind?: string; terms: { reference: string }; returned: unknown[] }));
     expect(details.filter((d) => d.kind === 'signpost' && d.terms.reference === open.reference).at(-1)).toEqual({
       kind: 'signpost', terms: { reference: open.reference }, returned: [{ id: open.id, view: 'signpost' }],
     });

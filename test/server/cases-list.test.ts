@@ -5,6 +5,7 @@ import { buildThreeAgencyWorld, call, type WorldUser } from '../support/case-fac
 import { buildCase } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 interface Listed { id: string; abilities: { read: boolean; update: boolean }; updatedAt: string }
 
@@ -76,8 +77,8 @@ describe.each(testDialects())('case list on %s', (dialect) => {
     const expected = cases.filter((c) => c.title.includes('police shared') && canSeeCase(user, c.policy)).map((c) => c.id).sort();
     expect(q.body.cases.map((c) => c.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
-    const search = await server.db.selectFrom('audit_events').select('details').where('action', '=', 'record.search').where('user_id', '=', user.id).executeTakeFirstOrThrow();
-    expect(JSON.parse(search.details)).toMatchObject({ terms: { q: 'police shared' } });
+    const search = await server.db.selectFrom('audit_events').select(['seq', 'details']).where('action', '=', 'record.search').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(await auditDetails(server.db, search)).toMatchObject({ terms: { q: 'police shared' } });
     const byOwner = await call<{ cases: Listed[] }>(server, user, 'GET', `/cases?ownerAgencyId=${world.agencies.housing}&status=open`);
     expect(byOwner.body.cases.map((c) => c.id).sort()).toEqual(
       cases.filter((c) => c.policy.ownerAgencyId === world.agencies.housing && canSeeCase(user, c.policy)).map((c) => c.id).sort(),

@@ -12,6 +12,7 @@ import { buildAgency, buildTeam } from '../support/factories.ts';
 import { buildPerson, buildSignedInUser, call, type WorldUser } from '../support/case-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditJustification } from '../support/audit-details.ts';
 
 interface PersonBody { id: string; dateOfBirth: string | null; gender: string; consentStatus?: string; aliases: unknown[]; identifiers: unknown[]; abilities: Record<string, boolean> }
 interface MarkerBody { id: string; markerType: string }
@@ -137,10 +138,11 @@ describe.each(testDialects())('attaching a signposted person on %s', (dialect) =
   });
 
   it('is audited as a combination with the reason as justification', async () => {
-    const events = await server.db.selectFrom('audit_events').select(['action', 'category', 'justification', 'details', 'agency_id'])
+    const events = await server.db.selectFrom('audit_events').select(['seq', 'action', 'category', 'justification', 'details', 'agency_id'])
       .where('action', '=', 'record.attach_person').execute();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ category: 'combination', justification: REASON, agency_id: agencies.housing });
+    expect(events[0]).toMatchObject({ category: 'combination', justification: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string, agency_id: agencies.housing });
+    expect(await auditJustification(server.db, events[0]!)).toBe(REASON);
     expect(JSON.parse(events[0]!.details)).toMatchObject({ caseId: housingCaseId, personId, ownerAgencyId: agencies.victimSupport });
   });
 

@@ -3,7 +3,7 @@ import { buildAgency, buildCase, buildTeam, buildUser } from '../support/factori
 import { addSubject, buildPerson, signIn } from '../support/person-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { auditDetails } from '../support/audit-details.ts';
+import { auditDetails, auditJustification } from '../support/audit-details.ts';
 
 type Person = { id: string; familyName: string; version: number; ownerAgencyId: string; identifiers: Array<{ scheme: string; value: string }>; aliases: Array<{ id: string; familyName: string }>; abilities: Record<string, boolean> };
 type Client = Awaited<ReturnType<typeof signIn>>;
@@ -143,9 +143,9 @@ describe.each(testDialects())('person changes on %s', (dialect) => {
       { entity: 'person', entity_id: dupe, op: 'delete' }, { entity: 'person', entity_id: keep, op: 'upsert' },
       { entity: 'case_subject', entity_id: subject, op: 'upsert' },
     ]));
-    const audit = await db.selectFrom('audit_events').select(['details', 'justification', 'outcome']).where('action', '=', 'record.merge').orderBy('seq').execute();
+    const audit = await db.selectFrom('audit_events').select(['seq', 'details', 'justification', 'outcome']).where('action', '=', 'record.merge').orderBy('seq').execute();
     expect(audit.map((a) => a.outcome)).toEqual(['denied', 'failure', 'success']);
-    expect(audit[2]?.justification).toBe(body.justification);
+    expect(await auditJustification(db, audit[2]!)).toBe(body.justification);
     expect(JSON.parse(audit[2]!.details)).toMatchObject({ keptId: keep, mergedId: dupe });
 
     const search = (await pc('GET', '/persons/search?q=merger')).json<{ results: Array<{ person: { id: string; aliases?: Array<{ givenName: string }>; identifiers?: Array<{ value: string }> } }> }>().results;

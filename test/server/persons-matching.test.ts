@@ -3,6 +3,7 @@ import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { addSubject, buildPerson, hideFromSearch, signIn } from '../support/person-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditDetails } from '../support/audit-details.ts';
 
 type Match = { view: 'full' | 'stub'; score: number; reasons: string[]; person: Record<string, unknown> & { id: string } };
 type Result = { view: 'full' | 'stub'; person: Record<string, unknown> & { id: string } };
@@ -117,9 +118,9 @@ describe.each(testDialects())('duplicate detection and search-and-signpost on %s
     expect(byId.get(ids.stub)?.person).not.toHaveProperty('dateOfBirth');
     expect(byId.has(ids.hidden)).toBe(false);
     expect(byId.has(ids.stranger)).toBe(false);
-    const audit = await server.db.selectFrom('audit_events').select(['details']).where('action', '=', 'record.search')
+    const audit = await server.db.selectFrom('audit_events').select(['seq', 'details']).where('action', '=', 'record.search')
       .orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.details)).toMatchObject({ terms: { q: 'smith', dateOfBirth: null } });
+    expect(await auditDetails(server.db, audit)).toMatchObject({ terms: { q: 'smith', dateOfBirth: null } });
   });
 
   it('filters by date of birth exactly for full records and by year only for stubs', async () => {

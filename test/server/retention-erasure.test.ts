@@ -2,6 +2,8 @@
  * Erasure at the end of retention (docs/audit.md, "Retention and erasure"), through the real API on a
  * real database: the case's content leaves every table (and, on SQLite, the file's raw bytes and its
  * WAL) and the blob store; a person or place also on another case stays; only a tombstone remains.
+ * The audit trail keeps its events, but not the update values, search terms or justifications that
+ * named what went; searches for other people keep their terms, and the log still verifies.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,8 @@ const SECRET = {
 const NEEDLES = [...Object.values(SECRET), 'Quillerbrook', 'Vandersnatch', 'Jabberwold', 'Gallowmere', 'Bramblehythe', 'Ottoline', 'Nettlesham'];
 const DOCUMENT = Buffer.from(`Safety plan for ${SECRET.given} ${SECRET.family} at ${SECRET.address}. ${SECRET.marker}.\n`);
 const REASON = 'Retention period ended; review found no reason to keep';
+const BIRTH = '1988-04-12';
+const GLASS = `Checking what ${SECRET.family} was told before the retention review`;
 
 /** Content tables an erasure may touch, with their row counts. */
 const CONTENT_TABLES = [
@@ -38,7 +42,8 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
   let clock = new Date('2019-06-03T10:00:00.000Z');
   const ids = { case: '', reference: '', keptCase: '', person: '', keptPerson: '', location: '', marker: '', document: '', report: '', task: '' };
   const tokens = { officer: '', owner: '', partner: '', practitioner: '' };
-  const users = { officer: { username: '', password: '' }, owner: { username: '', password: '' }, partner: { username: '', password: '' }, practitioner: { username: '', password: '' } };
+  const none = { id: '', username: '', password: '' };
+  const users = { officer: none, owner: none, partner: none, practitioner: none };
   let partnerCursor = '0';
 
   const as = async (who: keyof typeof tokens, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
@@ -79,7 +84,9 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     ids.case = secret.id;
     ids.reference = secret.reference;
     ids.keptCase = (await buildCase(server.db, { ownerAgencyId: police, title: 'Still open graffiti case', sharingLevel: 'shared', sharedAgencyIds: [council] })).id;
-    ids.person = await buildPerson(server.db, { ownerAgencyId: police, givenName: SECRET.given, familyName: SECRET.family, aliases: [{ givenName: 'Otto', familyName: SECRET.alias }] });
+    ids.person = await buildPerson(server.db, {
+      ownerAgencyId: police, givenName: SECRET.given, familyName: SECRET.family, dateOfBirth: BIRTH, aliases: [{ givenName: 'Otto', familyName: SECRET.alias }],
+    });
     ids.keptPerson = await buildPerson(server.db, { ownerAgencyId: police, givenName: 'Keeper', familyName: 'Onbothcases' });
     const subjects = [
       [ids.case, await addSubject(server.db, ids.case, ids.person, 'victim')], [ids.case, await addSubject(server.db, ids.case, ids.keptPerson, 'witness')],
@@ -109,6 +116,13 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(renamed.statusCode, renamed.body).toBe(200);
     const moved = await as('owner', 'PATCH', `/locations/${ids.location}`, { expectedVersion: 1, addressLine: SECRET.movedTo });
     expect(moved.statusCode, moved.body).toBe(200);
+    // Searches keep their terms apart from the hashed events: those naming what goes must go with it.
+    for (const url of [`/persons/search?q=${SECRET.family}`, `/persons/search?q=otto%20${SECRET.alias.toLowerCase()}`, `/cases?q=${ids.reference}`,
+      `/locations/search?q=${encodeURIComponent(SECRET.postcode)}`, '/persons/search?q=Onbothcases']) {
+      expect((await as('owner', 'GET', url)).statusCode, url).toBe(200);
+    }
+    const check = await as('owner', 'POST', '/persons/match', { givenName: SECRET.given, familyName: 'Vandersnach', dateOfBirth: BIRTH });
+    expect(check.statusCode, check.body).toBe(200);
     // Closed in June 2019 through the API, which stamps the closure time; the asb rule is 6 years.
     const closed = await as('owner', 'PATCH', `/cases/${ids.case}`, { status: 'closed', closureReason: 'no_further_action', expectedVersion: 2 });
     expect(closed.statusCode, closed.body).toBe(200);
@@ -116,6 +130,13 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     await signInAll();
   });
   afterAll(() => server.stop());
+
+  /** The terms of the owner's searches as the data officer's audit search shows them. */
+  const searchTerms = async () => {
+    const res = await as('officer', 'GET', `/audit/events?action=record.search&userId=${users.owner.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ events: Array<{ details: { terms?: unknown } }> }>().events.map((e) => e.details.terms);
+  };
 
   it('stamps the closure time, and lists the case as due six years later for the owning agency\'s data officer only', async () => {
     expect(await server.db.selectFrom('cases').select('closed_at').where('id', '=', ids.case).executeTakeFirst()).toEqual({ closed_at: '2019-06-03T10:00:00.000Z' });
@@ -128,6 +149,22 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     // Before erasure the data officer's audit search shows the update's old → new title.
     const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
     expect(updates.map((e) => e.details)).toContainEqual({ changes: { title: [SECRET.title, SECRET.renamed] } });
+    // And the searches' terms, kept apart from the hashed events (which hold commitments).
+    const terms = await searchTerms();
+    expect(terms).toEqual(expect.arrayContaining([
+      { q: SECRET.family, dateOfBirth: null }, { q: ids.reference },
+      { q: SECRET.postcode }, { q: 'Onbothcases', dateOfBirth: null },
+      expect.objectContaining({ givenName: SECRET.given, familyName: 'Vandersnach', dateOfBirth: BIRTH }),
+    ]));
+    expect(terms).toHaveLength(6);
+    const raw = await server.db.selectFrom('audit_events').select('details').where('action', '=', 'record.search').where('user_id', '=', users.owner.id).execute();
+    expect(raw.map((r) => (JSON.parse(r.details) as { terms: unknown }).terms)).toEqual(Array.from({ length: 6 }, (): unknown => expect.stringMatching(/^sha256:[0-9a-f]{64}$/)));
+    // A break-glass justification quoting the person is kept apart too, and shown while kept.
+    expect((await as('officer', 'POST', `/audit/break-glass/cases/${ids.case}`, { justification: GLASS })).statusCode).toBe(200);
+    const glass = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.break_glass_view`)).json<{ events: Array<{ justification: string | null }> }>().events;
+    expect(glass.map((e) => e.justification)).toEqual([GLASS]);
+    expect(await server.db.selectFrom('audit_events').select('justification').where('action', '=', 'record.break_glass_view').execute())
+      .toEqual([{ justification: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string }]);
     if (dialect === 'sqlite') {
       // The control: before erasure the raw-bytes scan sees the content (database or WAL, and the blob).
       expect(findInFiles(filesUnder(server.database.dataDir), NEEDLES)).toEqual(expect.arrayContaining([SECRET.address, SECRET.body, SECRET.update, SECRET.alias]));
@@ -176,7 +213,7 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(await db.selectFrom('erasure_tombstones').select(['entity_type', 'entity_id', 'case_type']).execute()).toEqual([{ entity_type: 'case', entity_id: ids.case, case_type: 'asb' }]);
     // Every text column of every table: none holds the erased words (audit events included).
     const dump = JSON.stringify(await Promise.all((await db.introspection.getTables()).map((t) => sql`SELECT * FROM ${sql.table(t.name)}`.execute(db).then((r) => r.rows))));
-    expect(NEEDLES.filter((n) => dump.includes(n))).toEqual([]);
+    expect([...NEEDLES, GLASS].filter((n) => dump.includes(n))).toEqual([]);
     // The update events stay, with commitments where the values were (the chain is untouched).
     const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
     const titles = updates.flatMap((e) => Object.entries((e.details as { changes?: Record<string, unknown> }).changes ?? {}).filter(([field]) => field === 'title'));
@@ -184,6 +221,18 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(titles[0]![1]).toMatch(/^sha256:[0-9a-f]{64}$/);
     const event = await db.selectFrom('audit_events').select(['outcome', 'justification', 'category']).where('action', '=', 'record.erase').where('outcome', '=', 'success').execute();
     expect(event).toEqual([{ outcome: 'success', justification: REASON, category: 'erasure' }]);
+    // The searches naming the person, the case's reference or its place show their terms as erased;
+    // the search for someone who stays keeps its terms.
+    const terms = await searchTerms();
+    expect(terms).toHaveLength(6);
+    expect(terms.filter((t) => typeof t !== 'string')).toEqual([{ q: 'Onbothcases', dateOfBirth: null }]);
+    expect(terms.filter((t) => typeof t === 'string')).toEqual(Array.from({ length: 5 }, (): unknown => expect.stringMatching(/^sha256:[0-9a-f]{64}$/)));
+    const glass = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.break_glass_view`)).json<{ events: Array<{ justification: string | null }> }>().events;
+    expect(glass.map((e) => e.justification)).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+    // The events themselves are untouched: the log still verifies, chain, tree and checkpoints.
+    const verify = await as('officer', 'GET', '/audit/verify');
+    expect(verify.statusCode, verify.body).toBe(200);
+    expect(verify.json()).toMatchObject({ ok: true });
   });
 
   it('the partner who had the case is told to remove it, its person without another case, its place and the marker', async () => {
@@ -198,7 +247,7 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
   it.runIf(dialect === 'sqlite')('the SQLite file and its WAL hold no byte of the erased content, and the audit log still verifies', async () => {
     const files = filesUnder(server.database.dataDir);
     expect(files.some((f) => f.endsWith('casebridge.db'))).toBe(true);
-    expect(findInFiles(files, NEEDLES)).toEqual([]);
+    expect(findInFiles(files, [...NEEDLES, GLASS])).toEqual([]);
     const verify = await as('officer', 'GET', '/audit/verify');
     expect(verify.statusCode, verify.body).toBe(200);
     expect(verify.json()).toMatchObject({ ok: true });

@@ -14,6 +14,7 @@ import { buildCase, buildUser } from '../support/factories.ts';
 import { buildPerson, buildThreeAgencyWorld, call, signIn, type WorldUser } from '../support/case-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditJustification } from '../support/audit-details.ts';
 
 const POLICE_SECRET = 'Covert source Zenthraxis reported the subject';
 const WITHHOLD_REASON = 'Disclosure would prejudice operation Quorvane';
@@ -127,7 +128,7 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     const again = await asCouncil<{ error: { code: string } }>('POST', `/sars/${sarId}/extension`, { months: 1, reason: 'Complex: three agencies consulted', expectedVersion: 2 });
     expect([again.status, again.body.error.code]).toEqual([409, 'conflict']);
     const event = await server.db.selectFrom('audit_events').selectAll().where('action', '=', 'sar.extend').executeTakeFirstOrThrow();
-    expect([event.user_id, event.justification, event.category]).toEqual([officers.council.id, 'Complex: three agencies consulted', 'alteration']);
+    expect([event.user_id, await auditJustification(server.db, event), event.category]).toEqual([officers.council.id, 'Complex: three agencies consulted', 'alteration']);
     // Another agency's data officer cannot tell the request exists.
     const other = await call<{ error: { code: string } }>(server, officers.housing, 'GET', `/sars/${sarId}`);
     expect([other.status, other.body.error.code]).toEqual([404, 'not_found']);
@@ -155,7 +156,8 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     expect([withheld.status, withheld.body.status, withheld.body.part]).toEqual([200, 'withheld', null]);
     const again = await call<{ error: { code: string } }>(server, officers.police, 'POST', `/sar-consultations/${policeId}/release`, {});
     expect([again.status, again.body.error.code]).toEqual([409, 'conflict']);
-    expect(await server.db.selectFrom('audit_events').select(['action', 'justification']).where('user_id', '=', officers.police.id).where('action', '=', 'sar.part_withhold').execute())
+    const withholdEvents = await server.db.selectFrom('audit_events').select(['seq', 'action', 'justification']).where('user_id', '=', officers.police.id).where('action', '=', 'sar.part_withhold').execute();
+    expect(await Promise.all(withholdEvents.map(async (e) => ({ action: e.action, justification: await auditJustification(server.db, e) }))))
       .toEqual([{ action: 'sar.part_withhold', justification: WITHHOLD_REASON }]);
 
     const housingId = (await call<{ consultations: Array<{ id: string }> }>(server, officers.housing, 'GET', '/sar-consultations')).body.consultations[0]!.id;
@@ -202,6 +204,18 @@ describe.each(testDialects())('a SAR for a person involved with three agencies o
     expect(text).toMatch(/recorded \d\d\/\d\d\/20\d\d, \d\d:\d\d/);
     // Text a user wrote comes out literally, never as Typst markup.
     expect(text).toContain('#import "x.typ" *not bold* $x$');
+    // Codes print in words (the case type's name from the case_types table, status, role, report kind, gender); the JSON keeps the codes.
+    expect(text).toContain('Type Anti-social behaviour');
+    expect(text).toContain('Status Open');
+    expect(text).toContain('Role of the person Victim');
+    expect(text).toContain('Kind Contact record');
+    expect(text).not.toMatch(/\b(asb|open|victim|contact)\b/);
+    const json = JSON.parse(res.body.json) as { parts: Array<{ items: Array<{ type: string; fields: Array<{ label: string; value: string; text?: string }> }> }> };
+    const councilCase = json.parts[0]!.items.find((i) => i.type === 'case')!;
+    expect(councilCase.fields.filter((f) => ['Type', 'Status', 'Role of the person'].includes(f.label))).toEqual([
+      { label: 'Type', value: 'asb', text: 'Anti-social behaviour' }, { label: 'Status', value: 'open', text: 'Open' },
+      { label: 'Role of the person', value: 'victim', text: 'Victim' },
+    ]);
     seenByCouncil.push(text);
     const event = await server.db.selectFrom('audit_events').selectAll().where('user_id', '=', officers.council.id).where('action', '=', 'export.create').executeTakeFirstOrThrow();
     expect(JSON.parse(event.details)).toMatchObject({ export: 'sar_bundle', pdfSha256: res.body.pdfSha256, jsonSha256: res.body.jsonSha256 });

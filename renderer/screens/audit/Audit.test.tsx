@@ -81,6 +81,30 @@ describe('the Audit screen', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Changed a record'));
   });
 
+  it('shows a search whose terms and justification were erased with what they named as "(erased)", and kept terms as recorded', async () => {
+    const commitment = `sha256:${'c'.repeat(64)}`;
+    show({}, () => ({
+      ok: true, value: {
+        events: [
+          event(7, { action: 'record.search', category: 'consultation', justification: commitment, details: { terms: commitment, returned: [] } }),
+          event(6, { action: 'record.search', category: 'consultation', details: { terms: { q: 'Onbothcases' }, returned: [] } }),
+        ],
+        nextCursor: null,
+      },
+    }));
+    const rows = await screen.findAllByRole('button', { name: /3 Dec 2026.*details/ });
+    await userEvent.click(rows[0]!);
+    const erased = await screen.findByTestId('audit-event-detail');
+    expect(within(erased).getByText('Justification').nextElementSibling?.textContent).toBe('(erased)');
+    expect(erased.textContent).toContain('"terms": "(erased)"');
+    expect(erased.textContent).not.toContain('sha256:');
+    await userEvent.click(within(erased).getByRole('button', { name: 'Close details' }));
+    await userEvent.click((await screen.findAllByRole('button', { name: /3 Dec 2026.*details/ }))[1]!);
+    const kept = await screen.findByTestId('audit-event-detail');
+    expect(kept.textContent).toContain('"q": "Onbothcases"');
+    expect(within(kept).getByText('Justification').nextElementSibling?.textContent).toBe('—');
+  });
+
   it('sends the chosen filters to the URL, and refuses an id that is not one beside its field', async () => {
     const { onSearch } = show({}, () => ({ ok: true, value: { events: [], nextCursor: null } }));
     expect(await screen.findByText('No events match these filters.')).toBeTruthy();

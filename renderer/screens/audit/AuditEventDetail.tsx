@@ -24,6 +24,14 @@ function valueText(value: unknown): string {
 /** How a value erased with its record is shown. */
 const ERASED_VALUE = '(erased)';
 
+/** Whether a recorded value is only the commitment left after its value was erased (docs/audit.md). */
+const isCommitment = (value: unknown): boolean => typeof value === 'string' && value.startsWith('sha256:');
+
+/** A value that may have been erased: "(erased)" for a bare commitment, else as `valueText` shows it. */
+function keptText(value: unknown): string {
+  return isCommitment(value) ? ERASED_VALUE : valueText(value);
+}
+
 /** The field changes recorded in `details.changes` (`{ field: [old, new] }`), if any. */
 export function changesOf(details: Record<string, unknown>): Array<{ field: string; old: unknown; next: unknown }> {
   const changes = details.changes;
@@ -31,7 +39,7 @@ export function changesOf(details: Record<string, unknown>): Array<{ field: stri
     return [];
   }
   return Object.entries(changes).map(([field, pair]) => {
-    if (typeof pair === 'string' && pair.startsWith('sha256:')) {
+    if (isCommitment(pair)) {
       // The values went with an erased record; the event keeps only its commitment to them (docs/audit.md).
       return { field, old: ERASED_VALUE, next: ERASED_VALUE };
     }
@@ -48,7 +56,9 @@ export function AuditEventDetail({ event, breakGlass, onClose }: AuditEventDetai
     heading.current?.focus();
   }, [event.seq]);
   const changes = changesOf(event.details);
-  const { changes: _changes, ...otherDetails } = event.details;
+  const { changes: _changes, ...recorded } = event.details;
+  // A search's terms erased with what they named: only the commitment is left.
+  const otherDetails = isCommitment(recorded.terms) ? { ...recorded, terms: ERASED_VALUE } : recorded;
   const rows: Array<[string, string]> = [
     ['When', formatDateTime(event.at)],
     ['Who', event.userName === null ? valueText(event.userId) : `${event.userName} (${valueText(event.userId)})`],
@@ -59,7 +69,7 @@ export function AuditEventDetail({ event, breakGlass, onClose }: AuditEventDetai
     ['Action', auditActionLabel(event.action)],
     ['Category', AUDIT_CATEGORY_LABELS[event.category]],
     ['Outcome', AUDIT_OUTCOME_LABELS[event.outcome]],
-    ['Justification', valueText(event.justification)],
+    ['Justification', keptText(event.justification)],
     ['Record', event.entityType === null ? '—' : `${event.entityType} ${valueText(event.entityId)}`],
     ['Case', valueText(event.caseId)],
     ['Person', valueText(event.personId)],

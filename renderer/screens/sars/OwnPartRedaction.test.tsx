@@ -20,6 +20,10 @@ const part: SarPart = {
   items: [
     { type: 'report', id: id(4), at: '2026-11-01T09:00:00.000Z', fields: [{ label: 'Text', value: 'Visit with Perpetua; address 4 Quernstone Row' }] },
     { type: 'dash_assessment', id: id(5), at: '2026-11-01T09:00:00.000Z', fields: [{ label: 'Score', value: '15' }] },
+    { type: 'case', id: id(7), at: '2026-11-01T09:00:00.000Z', fields: [
+      { label: 'Type', value: 'asb', text: 'Anti-social behaviour' }, { label: 'Status', value: 'open', text: 'Open' },
+      { label: 'Role of the person', value: 'victim', text: 'Victim' }, { label: 'Reference', value: 'CT-2026-00007' },
+    ] },
   ],
   thirdParties: [{ personId: id(6), name: 'Perpetua Gallowglass', redacted: true }],
 };
@@ -57,6 +61,14 @@ describe('redacting the own part before the bundle', () => {
         redactTexts: [{ text: '4 Quernstone Row', reason: 'Identifies the neighbour' }],
       },
     });
+  });
+
+  it("shows each record's codes in words, and other values as recorded", async () => {
+    const { api } = recordingDesktopApi({ 'sars.get': () => ok(sar(true)), 'sars.ownPart': () => ok(part) });
+    renderWithProviders(<OwnPartRedaction sarId={SAR_ID} onBack={() => undefined} />, { api });
+    const kase = await screen.findByRole('article', { name: /^Case, recorded/ });
+    const shown = [...kase.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    expect(shown).toEqual([['Type', 'Anti-social behaviour'], ['Status', 'Open'], ['Role of the person', 'Victim'], ['Reference', 'CT-2026-00007']]);
   });
 
   it('takes a passage off again, and cannot generate while a consultation is unanswered', async () => {

@@ -1,6 +1,6 @@
-/** The records of a part, each with its fields; optionally a "Leave out" choice per record. */
+/** The records of a part, each with its fields (codes in words); optionally a "Leave out" choice per record. */
 import { Fragment } from 'react';
-import type { SarItem } from '../../../domain/entities/sar.ts';
+import { sarFieldText, type SarItem } from '../../../domain/entities/sar.ts';
 import { formatDate } from '../../words/format-date-time.ts';
 import { SAR_RECORD_LABELS } from '../../words/sar-words.ts';
 import styles from './Sars.module.css';
@@ -30,7 +30,7 @@ export function PartItems({ items, omitted, onToggleOmit }: PartItemsProps) {
             <h3>{title}</h3>
             <dl className={styles.itemFields}>
               {item.fields.map((f) => (
-                <Fragment key={f.label}><dt>{f.label}</dt><dd>{f.value}</dd></Fragment>
+                <Fragment key={f.label}><dt>{f.label}</dt><dd>{sarFieldText(f)}</dd></Fragment>
               ))}
             </dl>
             {onToggleOmit && (

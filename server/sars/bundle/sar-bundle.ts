@@ -4,7 +4,7 @@
  * JSON document and a PDF, OFFICIAL-SENSITIVE on every page.
  */
 import { createHash } from 'node:crypto';
-import type { SarPart, SarRecordType } from '../../../domain/entities/sar.ts';
+import { sarFieldText, type SarPart, type SarRecordType } from '../../../domain/entities/sar.ts';
 import type { SarBundleFiles } from '../../../domain/http/sar-routes.ts';
 import { dateTime, longDate } from '../../marac/pack/pack-print-data.ts';
 import { typesetTemplate } from '../../marac/pack/typst-engine.ts';
@@ -28,7 +28,7 @@ const TYPE_WORDS: Record<SarRecordType, string> = {
   dash_assessment: 'DASH risk checklist', marac_referral: 'MARAC referral',
 };
 
-/** What the template prints: dates in en-GB words (the JSON keeps ISO dates), each item a heading in words. */
+/** What the template prints: dates and codes in en-GB words (the JSON keeps ISO dates and codes), each item a heading in words. */
 function printData(bundle: SarBundle) {
   return {
     ...bundle,
@@ -36,7 +36,8 @@ function printData(bundle: SarBundle) {
     generatedAt: dateTime(bundle.generatedAt),
     parts: bundle.parts.map((p) => ({
       ...p,
-      items: p.items.map((i) => ({ heading: `${TYPE_WORDS[i.type]} · recorded ${dateTime(i.at)}`, fields: i.fields })),
+      // Codes in words (the JSON keeps the codes).
+      items: p.items.map((i) => ({ heading: `${TYPE_WORDS[i.type]} · recorded ${dateTime(i.at)}`, fields: i.fields.map((f) => ({ label: f.label, value: sarFieldText(f) })) })),
     })),
   };
 }
