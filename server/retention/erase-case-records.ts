@@ -2,13 +2,15 @@
  * Deletes an erased case's content inside the erasing transaction (docs/audit.md, "What an erased
  * case takes with it"). Persons and places go only when nothing else holds them: a person on another
  * case, with a DASH assessment or referral elsewhere, or owned by another agency stays, as does a
- * place linked to another case. The audit trail's kept values on them, and the search terms and
+ * place linked to another case, and the subject of a subject access request stays. Released SAR parts lose
+ * the erased records' items (erase-sar-copies.ts). The audit trail's kept values on them, and the search terms and
  * justifications naming them, go (erase-kept-audit-text.ts; the hashed events keep commitments only);
  * audit events, their scope rows and the change log hold ids and stay.
  */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { erasedIdentities, eraseKeptAuditText } from './erase-kept-audit-text.ts';
+import { eraseSarCopies } from './erase-sar-copies.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -31,6 +33,8 @@ async function personsOnlyHere(trx: Trx, caseId: string, ownerAgencyId: string):
     ...(await trx.selectFrom('case_subjects').select('person_id').where('person_id', 'in', linked).where('case_id', '!=', caseId).execute()).map((r) => r.person_id),
     ...(await trx.selectFrom('persons').select('id').where('id', 'in', linked).where('owner_agency_id', '!=', ownerAgencyId).execute()).map((r) => r.id),
     ...(await trx.selectFrom('persons').select('merged_into_id as id').where('merged_into_id', 'in', linked).execute()).map((r) => r.id ?? ''),
+    // The subject of a subject access request: the request is about them and names them.
+    ...(await trx.selectFrom('sar_requests').select('person_id as id').where('person_id', 'in', linked).execute()).map((r) => r.id),
     ...(await trx.selectFrom('marac_referrals').select('victim_person_id as id').where('victim_person_id', 'in', linked).where('case_id', '!=', caseId).execute()).map((r) => r.id),
     ...(await trx.selectFrom('marac_referral_perpetrators as p').innerJoin('marac_referrals as r', 'r.id', 'p.referral_id')
       .select('p.person_id as id').where('p.person_id', 'in', linked).where('r.case_id', '!=', caseId).execute()).map((r) => r.id),
@@ -81,6 +85,8 @@ export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: 
   const places = ids(await trx.selectFrom('case_locations').select('id').where('case_id', '=', caseId).execute());
   const audited = [caseId, ...persons, ...locations, ...reports, ...ids(documents), ...tasks, ...markers, ...requests, ...subjects, ...places, ...referrals];
   counts.audit_values = await eraseKeptAuditText(trx, audited, await erasedIdentities(trx, caseId, persons, locations));
+  const assessed = ids(await trx.selectFrom('dash_assessments').select('id').where('person_id', 'in', some(persons)).execute());
+  counts.sar_items = await eraseSarCopies(trx, [...audited, ...assessed], persons);
 
   // User notifications name ids only, but point at records that no longer exist: they go with them.
   const notices = ids(await trx.selectFrom('user_notifications').select('id').where((eb) => eb.or([
