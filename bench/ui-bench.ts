@@ -159,6 +159,18 @@ try {
     }
   }
 
+  // The same filters asked of the core directly (no browser, no HTTP): what the call costs in the core,
+  // the cache worker and the audit record alone.
+  const coreAlone: number[] = [];
+  for (const f of filters) {
+    const started = performance.now();
+    const answer = await core.handle('cases.queue', { filter: f.full, limit: 50, offset: 0 });
+    coreAlone.push(performance.now() - started);
+    if (!answer.ok) {
+      throw new Error(`cases.queue failed in the core: ${answer.error.message}`);
+    }
+  }
+
   // Opening a case from the unfiltered queue, then Back to it.
   await showFilter(page, '', CASES);
   const opens: number[] = [];
@@ -194,8 +206,11 @@ try {
   const part = (pick: (b: Breakdown) => number) => parts.map(pick);
   console.log(`Where a keystroke's time goes (p50 / p95 ms over ${parts.length}): input → cases.queue call leaves the page ${ms(quantile(part((b) => b.beforeCall), 0.5))} / ${ms(quantile(part((b) => b.beforeCall), 0.95))}; `
     + `the call (loopback HTTP, core, cache worker, audit record) ${ms(quantile(part((b) => b.call), 0.5))} / ${ms(quantile(part((b) => b.call), 0.95))}; `
-    + `answer → rows in the DOM ${ms(quantile(part((b) => b.toDom), 0.5))} / ${ms(quantile(part((b) => b.toDom), 0.95))}; the rest is the paint.`);
+    + `answer → rows in the DOM ${ms(quantile(part((b) => b.toDom), 0.5))} / ${ms(quantile(part((b) => b.toDom), 0.95))}; the rest is the paint. `
+    + `The same queries asked of the core directly, one at a time: ${ms(quantile(coreAlone, 0.5))} / ${ms(quantile(coreAlone, 0.95))}.`);
   const slowest = filters.map((f, i) => ({ f, raw: keystroke[i]! })).sort((a, b) => b.raw - a.raw).slice(0, 5);
+  const slowestInCore = filters.map((f, i) => ({ f, t: coreAlone[i]! })).sort((a, b) => b.t - a.t).slice(0, 5);
+  console.log(`Slowest in the core alone: ${slowestInCore.map(({ f, t }) => `"${f.full}" ${ms(t)} ms`).join('; ')}`);
   console.log(`Slowest keystrokes: ${slowest.map(({ f, raw }) => `"${f.prefix}" + "${f.full.at(-1)!}" → ${plural(f.fullCount, 'match', 'matches')} (from ${f.prefixCount}) ${ms(raw)} ms`).join('; ')}`);
 
   // Leave nothing behind: remove the offline copy (and its key in the keychain).

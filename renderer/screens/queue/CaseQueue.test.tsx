@@ -202,6 +202,14 @@ describe('the case queue text filter', () => {
     // Back bringing an older filter still puts it in the box.
     rerender(queue({ q: 'DA' }));
     expect(box.value).toBe('DA');
+
+    // Typed and taken back before the URL came back with it: the URL is put right again.
+    await userEvent.type(box, '-', { delay: null });
+    await waitFor(() => expect(written.at(-1)).toEqual({ q: 'DA-' }));
+    await userEvent.type(box, '{Backspace}', { delay: null });
+    rerender(queue({ q: 'DA-' }));
+    expect(box.value).toBe('DA');
+    await waitFor(() => expect(written.at(-1)).toEqual({ q: 'DA' }));
   });
 
   it('puts the typed text in the URL before a case opens, so Back returns to it', async () => {

@@ -90,11 +90,12 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
     return true;
   };
   const catchUpOnAnswer = useEffectEvent(catchUpUrl);
+  // `filter` too: a filter of ours arriving after the box moved on (even back to the URL's old text) needs another write.
   useEffect(() => {
     if (answered) {
       catchUpOnAnswer();
     }
-  }, [answered, typed]);
+  }, [answered, typed, filter]);
   // Opening a case puts the typed text in the URL first, so Back returns to it. The router writes the
   // browser history once per tick (the last location wins), so the case opens a task later, or the
   // replace would be folded into the push and the queue's entry would keep the older text.
