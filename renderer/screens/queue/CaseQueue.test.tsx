@@ -122,31 +122,65 @@ describe('the case queue tabs, filters and sorting', () => {
 
 describe('the case queue text filter', () => {
   // Answers by reference; the shorter the filter, the slower the answer, so earlier keystrokes come back last.
-  function openFilteringQueue() {
+  function openFilteringQueue({ slowerWhenShorter = true } = {}) {
     const recording = recordingDesktopApi({
       'sync.status': () => ({ ok: true, value: buildSyncStatus({ lastSuccessAt: '2026-12-01T09:00:00.000Z' }) }),
       'cases.queue': (input) => {
         const { filter } = input as { filter: string };
         const matching = rows.filter((row) => row.reference.toLowerCase().includes(filter.toLowerCase()));
         const value = { ok: true, value: { rows: matching, total: matching.length } };
-        return new Promise((resolve) => setTimeout(() => resolve(value), Math.max(0, 14 - filter.length) * 15));
+        return new Promise((resolve) => setTimeout(() => resolve(value), slowerWhenShorter ? Math.max(0, 14 - filter.length) * 15 : 0));
       },
       'cases.queueChoices': () => ({ ok: true, value: { caseTypes: [], ownerAgencies: [] } }),
     });
     renderWithProviders(<Workspace user={buildSessionUser()} offline={false} settings={settings} onSignedOut={() => undefined} />, { api: recording.api });
-    const filters = () => recording.calls.filter((c) => c.channel === 'cases.queue').map((c) => (c.input as { filter: string }).filter);
+    const inputs = () => recording.calls.filter((c) => c.channel === 'cases.queue').map((c) => c.input);
+    const filters = () => inputs().map((input) => (input as { filter: string }).filter);
     const shownReferences = () => screen.queryAllByTestId<HTMLTableRowElement>('case-row').map((row) => row.cells[0]?.textContent ?? '');
-    return { filters, shownReferences };
+    return { inputs, filters, shownReferences };
   }
 
-  it('asks for the rows at the first keystroke, without waiting for the typing to stop', async () => {
+  it('asks for the rows of three or more characters at the keystroke, and of one or two after a short pause', async () => {
     const { filters } = openFilteringQueue();
     await screen.findByText('ASB-2026-0001');
-    await userEvent.type(screen.getByLabelText('Filter cases'), 'D');
-    // No pause: the keystroke's query has gone out before anything else happens.
-    expect(filters()).toContain('D');
+    const box = screen.getByLabelText('Filter cases');
+    await userEvent.type(box, 'DA-', { delay: null });
+    // No pause: the keystroke's query has gone out before anything else happens, and the one- and
+    // two-character beginnings (a scan of the whole queue in the cache) were never asked.
+    expect(filters()).toContain('DA-');
+    expect(filters()).not.toContain('D');
+    expect(filters()).not.toContain('DA');
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?q=DA-'));
+
+    await userEvent.clear(box);
+    await userEvent.type(box, 'D', { delay: null });
+    expect(filters()).not.toContain('D');
+    await waitFor(() => expect(filters()).toContain('D'));
     await waitFor(() => expect(screen.queryByText('ASB-2026-0001')).toBeNull());
     await waitFor(() => expect(window.location.hash).toBe('#/queue?q=D'));
+  });
+
+  it('asks at once for a short filter that a link or Back brings, and leaves that URL alone', async () => {
+    window.location.hash = '#/queue?q=DA';
+    // Answered at once, as the cache does.
+    const { filters, inputs } = openFilteringQueue({ slowerWhenShorter: false });
+    await waitFor(() => expect(filters()).toContain('DA'));
+    expect(filters()[0]).toBe('DA');
+    const box = screen.getByLabelText<HTMLInputElement>('Filter cases');
+    expect(box.value).toBe('DA');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Recently changed' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?tab=recent&q=DA'));
+    await userEvent.type(box, '-', { delay: null });
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?tab=recent&q=DA-'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    act(() => window.history.back());
+    await waitFor(() => expect(box.value).toBe('DA'));
+    // Back's own filter is asked, never the text typed before Back (nor is that written over Back's URL).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inputs()).not.toContainEqual({ filter: 'DA-', limit: 25, offset: 0 });
+    expect(window.location.hash).toBe('#/queue?q=DA');
+    expect(box.value).toBe('DA');
   });
 
   it('shows the rows of the text typed last, however fast it was typed and whatever order the answers come in', async () => {
@@ -160,7 +194,8 @@ describe('the case queue text filter', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/queue?q=DA-2026-0003'));
     // Every slower answer for an earlier keystroke has arrived by now, and none of them replaced the rows or the box.
     await new Promise((resolve) => setTimeout(resolve, 14 * 15 + 50));
-    expect(filters()).toContain('D');
+    // Every keystroke from the third character on was asked, each answered later than the next.
+    expect(filters()).toEqual(expect.arrayContaining(['DA-', 'DA-2', 'DA-20', 'DA-202', 'DA-2026', 'DA-2026-', 'DA-2026-0', 'DA-2026-00', 'DA-2026-000']));
     expect(shownReferences()).toEqual(['DA-2026-0003']);
     expect(box.value).toBe('DA-2026-0003');
     expect(window.location.hash).toBe('#/queue?q=DA-2026-0003');
