@@ -20,6 +20,8 @@ export interface BenchWorld {
 export async function loadBenchWorld(db: Kysely<ServerDatabase>, total: number, visible: number): Promise<BenchWorld> {
   const agencies = Array.from({ length: 10 }, () => newId());
   const users: string[] = [];
+  // Migrations may already have logged changes (the case types, 0024): the cases' changes follow them.
+  const { seq: base } = await db.selectFrom('change_seq').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
     for (const [i, id] of agencies.entries()) {
       await trx.insertInto('agencies').values({ id, name: `Bench agency ${i}`, kind: 'council', code: `BN${i}`, created_at: T, seq: 0 }).execute();
@@ -44,7 +46,7 @@ export async function loadBenchWorld(db: Kysely<ServerDatabase>, total: number, 
         id: newId(), reference: `BN-${n}`, title: `Benchmark case ${n}`, case_type: 'asb', status: 'open', closure_reason: null,
         risk_level: 'medium', review_date: null, owner_agency_id: agencies[owner]!, owner_team_id: null, owner_user_id: null,
         sharing_level: 'owner_agency', created_at: T, updated_at: `2026-10-${day}T09:00:00.${String(n % 1000).padStart(3, '0')}Z`,
-        version: 1, seq: n + 1, hidden_from_search: 0 as const, created_by: null,
+        version: 1, seq: base + n + 1, hidden_from_search: 0 as const, created_by: null,
       });
     }
     await db.transaction().execute(async (trx) => {
@@ -52,6 +54,6 @@ export async function loadBenchWorld(db: Kysely<ServerDatabase>, total: number, 
       await trx.insertInto('change_log').values(rows.map((r) => ({ seq: r.seq, entity: 'case', entity_id: r.id, op: 'upsert', case_id: r.id, at: T }))).execute();
     });
   }
-  await db.updateTable('change_seq').set({ seq: total }).where('id', '=', 1).execute();
+  await db.updateTable('change_seq').set({ seq: base + total }).where('id', '=', 1).execute();
   return { userId: users[0]!, visible, total };
 }

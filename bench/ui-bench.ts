@@ -5,11 +5,13 @@
  * core signs in and syncs every case into its encrypted cache (cold), then with that cache warm the
  * bench measures, on the page's own clock (bench/ui-bench/in-page.ts):
  *   - sign-in → first queue rows painted (sign out keeping the offline copy, reload, sign in again);
- *   - a keystroke in the queue's text filter → the rows for the new filter painted, p50/p95;
+ *   - a keystroke in the queue's text filter → the rows for the new filter painted, p50/p95: everything
+ *     the user waits for, from the keydown event to the frame showing the new rows (no pause left out);
+ *   - the last key of a filter typed in one go from an empty box (every keystroke asks) → its rows, p50/p95;
  *   - opening a case from the queue → its detail painted, p50/p95.
- * and prints them beside the issue's targets. Other settings: BENCH_SIGNINS, BENCH_FILTERS, BENCH_OPENS.
+ * and prints them beside the issue's targets. Other settings: BENCH_SIGNINS, BENCH_FILTERS, BENCH_BURSTS, BENCH_OPENS.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -21,23 +23,20 @@ import { startServer } from '../server/start-server.ts';
 import { buildRenderer } from '../scripts/build-renderer.ts';
 import { seeded } from './cache-bench-world.ts';
 import { quantile } from './quantile.ts';
-import { arm, settled, type Awaited } from './ui-bench/in-page.ts';
+import { arm, breakdown, settled, type Awaited, type Breakdown } from './ui-bench/in-page.ts';
 import { expectedMatches, UI_BENCH_PASSWORD, uiWorldCopy } from './ui-bench/ui-world.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SIGNINS = Number(process.env.BENCH_SIGNINS ?? 5);
 const FILTERS = Number(process.env.BENCH_FILTERS ?? 40);
 const OPENS = Number(process.env.BENCH_OPENS ?? 20);
+const BURSTS = Number(process.env.BENCH_BURSTS ?? 10);
+// A quick typist's pause between keys.
+const TYPING_GAP_MS = 80;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 30 * 60_000);
 
 const root = process.cwd();
-// The queue waits this long after the last keystroke before it asks for rows; read from the source
-// so the figure "minus the debounce" follows the app.
-const DEBOUNCE_MS = Number(/const FILTER_DELAY_MS = (\d+);/.exec(readFileSync(join(root, 'renderer/screens/queue/CaseQueue.tsx'), 'utf8'))?.[1] ?? Number.NaN);
-if (!Number.isFinite(DEBOUNCE_MS)) {
-  throw new Error('FILTER_DELAY_MS not found in renderer/screens/queue/CaseQueue.tsx');
-}
 
 /**
  * Filter strings that exist in the world: a reference prefix ("BN-4217"), a title prefix
@@ -107,10 +106,9 @@ const copy = await uiWorldCopy(CASES, dir);
 console.log(copy.builtNow
   ? `World of ${CASES} cases built in ${copy.buildSeconds.toFixed(1)} s and cached in ${copy.cachedAt}`
   : `World of ${CASES} cases reused from ${copy.cachedAt} (delete it to rebuild)`);
-if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
-  console.log('No renderer build in dist/renderer: building it.');
-  await buildRenderer(root);
-}
+// Always built afresh: a dist/renderer left from older sources would time code that is no longer there.
+console.log('Building the renderer into dist/renderer.');
+await buildRenderer(root);
 const server = await startServer(
   { database: { dialect: 'sqlite', file: copy.file }, dataDir: join(dir, 'server'), host: '127.0.0.1', port: 0,
     jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', accessTokenSeconds: 900, refreshTokenDays: 14 },
@@ -149,8 +147,12 @@ try {
   }
 
   // A keystroke in the text filter: type all but the last character, let the queue show it, then time the last one.
-  const filters = filterStrings(CASES, FILTERS);
+  // The first FILTERS for single keystrokes, the next BURSTS (none of them typed before) typed in one go.
+  const chosen = filterStrings(CASES, FILTERS + BURSTS);
+  const filters = chosen.slice(0, FILTERS);
+  const burstFilters = chosen.slice(FILTERS);
   const keystroke: number[] = [];
+  const parts: Breakdown[] = [];
   await page.getByLabel('Filter cases').focus();
   for (const f of filters) {
     await showFilter(page, f.prefix, f.prefixCount);
@@ -158,6 +160,48 @@ try {
     await arm(page, 'keydown', want);
     await page.keyboard.press(f.full.at(-1)!);
     keystroke.push(await settled(page));
+    const split = await breakdown(page, 'cases.queue');
+    if (split) {
+      parts.push(split);
+    }
+  }
+
+  // Typed in one go from an empty box, a key every TYPING_GAP_MS ms, in a freshly loaded page (no
+  // answer cached in the renderer): every keystroke asks for rows, so the earlier ones (one or two
+  // characters scan the queue) may still be in the cache worker when the last arrives. Timed from the
+  // last keydown to its rows.
+  const bursts: number[] = [];
+  for (const f of burstFilters) {
+    await page.evaluate("history.replaceState(null, '', location.pathname + location.search + '#/queue')");
+    await page.reload();
+    await page.getByText(plural(CASES, 'case'), { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Filter cases').focus();
+    await page.keyboard.type(f.prefix, { delay: TYPING_GAP_MS });
+    await page.waitForTimeout(TYPING_GAP_MS);
+    await arm(page, 'keydown', { kind: 'filtered', needle: f.full.toLowerCase(), countText: plural(f.fullCount, 'case') });
+    await page.keyboard.press(f.full.at(-1)!);
+    bursts.push(await settled(page));
+  }
+
+  // The same filters asked of the core directly (no browser, no HTTP): what the call costs in the core,
+  // the cache worker and the audit record alone; and their one- and two-character beginnings, which
+  // scan the queue (no trigram).
+  const coreShort: number[] = [];
+  for (const f of filters) {
+    for (const text of [f.full.slice(0, 1), f.full.slice(0, 2)]) {
+      const started = performance.now();
+      await core.handle('cases.queue', { filter: text, limit: 50, offset: 0 });
+      coreShort.push(performance.now() - started);
+    }
+  }
+  const coreAlone: number[] = [];
+  for (const f of filters) {
+    const started = performance.now();
+    const answer = await core.handle('cases.queue', { filter: f.full, limit: 50, offset: 0 });
+    coreAlone.push(performance.now() - started);
+    if (!answer.ok) {
+      throw new Error(`cases.queue failed in the core: ${answer.error.message}`);
+    }
   }
 
   // Opening a case from the unfiltered queue, then Back to it.
@@ -179,24 +223,30 @@ try {
     const verdict = met(p95);
     return { measure, n: values.length, 'p50 ms': ms(quantile(values, 0.5)), 'p95 ms': ms(p95), target, met: verdict === null ? '—' : verdict ? 'yes' : 'NO' };
   };
-  const minusDebounce = keystroke.map((v) => v - DEBOUNCE_MS);
   console.log(`\n${CASES} cases in the practitioner's queue; Chromium headless through the loopback host; ${cpus().length} cores, load average ${load0.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} now (other work shares them).`);
   console.table([
     line('sign-in → first rows (cold cache, first sign-in)', [coldFirstRows], '—', () => null),
     line('sign-in → first rows (warm cache)', warmFirstRows, 'p95 ≤ 1500 ms', (p95) => p95 <= 1500),
-    line(`keystroke → rows, raw (includes the ${DEBOUNCE_MS} ms debounce)`, keystroke, `p95 ≤ ${100 + DEBOUNCE_MS} ms`, (p95) => p95 <= 100 + DEBOUNCE_MS),
-    line(`keystroke → rows, minus the ${DEBOUNCE_MS} ms debounce`, minusDebounce, 'p95 ≤ 100 ms', (p95) => p95 <= 100),
+    line('keystroke → rows painted', keystroke, 'p95 ≤ 100 ms', (p95) => p95 <= 100),
+    line(`last key of a filter typed in one go (a key every ${TYPING_GAP_MS} ms) → rows`, bursts, 'p95 ≤ 100 ms', (p95) => p95 <= 100),
     line('open case → detail painted', opens, '— (none set)', () => null),
   ]);
   console.log([
     'Times run from the input event (its timeStamp) to the frame after the expected DOM was committed (rAF, then a task), on the page clock.',
-    `The queue waits ${DEBOUNCE_MS} ms after the last keystroke before it asks for rows (FILTER_DELAY_MS, a deliberate pause, not work);`,
-    `the keystroke target (≤ 100 ms) is read as the system's response after that pause, i.e. raw − ${DEBOUNCE_MS} ms; the raw figure is what a user waits.`,
-    `Keystroke filters: ${filters.length} (reference prefixes "BN-1234", title prefixes "case 123", digits "1234"), each changing the count. Open case: the first ${Math.min(OPENS, rowsOnPage)} rows of the queue.`,
+    'The keystroke figure is all the user waits: any pause before the queue asks for rows counts too, nothing is subtracted.',
+    `Keystroke filters: ${filters.length}, typed in one go: ${burstFilters.length} (reference prefixes "BN-1234", title prefixes "case 123", digits "1234"), each changing the count. Open case: the first ${Math.min(OPENS, rowsOnPage)} rows of the queue.`,
     'The server and the desktop core share this Node process; the cache worker has its own thread.',
   ].join('\n'));
+  const part = (pick: (b: Breakdown) => number) => parts.map(pick);
+  console.log(`Where a keystroke's time goes (p50 / p95 ms over ${parts.length}): input → cases.queue call leaves the page ${ms(quantile(part((b) => b.beforeCall), 0.5))} / ${ms(quantile(part((b) => b.beforeCall), 0.95))}; `
+    + `the call (loopback HTTP, core, cache worker, audit record) ${ms(quantile(part((b) => b.call), 0.5))} / ${ms(quantile(part((b) => b.call), 0.95))}; `
+    + `answer → rows in the DOM ${ms(quantile(part((b) => b.toDom), 0.5))} / ${ms(quantile(part((b) => b.toDom), 0.95))}; the rest is the paint. `
+    + `The same queries asked of the core directly, one at a time: ${ms(quantile(coreAlone, 0.5))} / ${ms(quantile(coreAlone, 0.95))}; `
+    + `their one- and two-character beginnings (a scan): ${ms(quantile(coreShort, 0.5))} / ${ms(quantile(coreShort, 0.95))}.`);
   const slowest = filters.map((f, i) => ({ f, raw: keystroke[i]! })).sort((a, b) => b.raw - a.raw).slice(0, 5);
-  console.log(`Slowest keystrokes (raw): ${slowest.map(({ f, raw }) => `"${f.prefix}" + "${f.full.at(-1)!}" → ${plural(f.fullCount, 'match', 'matches')} (from ${f.prefixCount}) ${ms(raw)} ms`).join('; ')}`);
+  const slowestInCore = filters.map((f, i) => ({ f, t: coreAlone[i]! })).sort((a, b) => b.t - a.t).slice(0, 5);
+  console.log(`Slowest in the core alone: ${slowestInCore.map(({ f, t }) => `"${f.full}" ${ms(t)} ms`).join('; ')}`);
+  console.log(`Slowest keystrokes: ${slowest.map(({ f, raw }) => `"${f.prefix}" + "${f.full.at(-1)!}" → ${plural(f.fullCount, 'match', 'matches')} (from ${f.prefixCount}) ${ms(raw)} ms`).join('; ')}`);
 
   // Leave nothing behind: remove the offline copy (and its key in the keychain).
   await signOut(page, true);

@@ -37,11 +37,14 @@ const ARM = String.raw`(([event, want]) => {
       if (started !== undefined && shows()) {
         observer.disconnect();
         const from = started;
+        window.__benchShown = performance.now();
         requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - from), 0));
       }
     }
+    performance.clearResourceTimings();
     document.addEventListener(event, (e) => {
       started = e.timeStamp;
+      window.__benchStarted = started;
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
       check();
     }, { capture: true, once: true });
@@ -54,6 +57,31 @@ const SETTLED = String.raw`((limit) => {
   }
   return Promise.race([window.__benchTiming, new Promise((_, reject) => setTimeout(() => reject(new Error('not shown within ' + limit + ' ms')), limit))]);
 })`;
+
+const BREAKDOWN = String.raw`((channel) => {
+  const from = window.__benchStarted;
+  const shown = window.__benchShown;
+  const calls = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/ipc/' + channel) && e.startTime >= from && e.responseEnd <= shown);
+  const call = calls.at(-1);
+  return call === undefined ? null : { beforeCall: call.startTime - from, call: call.responseEnd - call.startTime, toDom: shown - call.responseEnd, calls: calls.length };
+})`;
+
+/** Where the last measurement's time went, around the last call to `channel` it waited for (null when none was seen). */
+export interface Breakdown {
+  /** From the input event to the call leaving the page (React, the query layer). */
+  beforeCall: number;
+  /** The call through the loopback host: the core, the cache worker, the audit record, both ways over HTTP. */
+  call: number;
+  /** From the answer to the expected DOM (parsing, validation, React rendering). */
+  toDom: number;
+  /** Calls to the channel during the measurement. */
+  calls: number;
+}
+
+/** After `settled`: the last measurement's time split around its last `channel` call. */
+export async function breakdown(page: Page, channel: string): Promise<Breakdown | null> {
+  return page.evaluate<Breakdown | null>(`${BREAKDOWN}(${JSON.stringify(channel)})`);
+}
 
 /** Starts listening for `startEvent` (captured at the document) and for `until`; call before the input. */
 export async function arm(page: Page, startEvent: 'click' | 'keydown' | 'input', until: Awaited): Promise<void> {

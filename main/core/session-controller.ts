@@ -180,6 +180,10 @@ export class SessionController {
       throw new CodedError('internal_error', 'The session has no open cache.');
     }
     this.deps.status.update({ cachedCases: await cache.caseCount() });
+    // The outbox and the people to review are kept in the cache: count them now, or a fresh status
+    // says 0 of each until the first sync gets round to counting. A count that fails does not stop the
+    // session: the sync counts again and reports what went wrong.
+    await this.deps.sync.refreshCounts().catch(() => undefined);
     this.deps.emitState(this.state);
     void this.deps.sync.syncNow();
     this.deps.sync.start(this.deps.syncIntervalMs);

@@ -6,6 +6,21 @@ export interface FormatContext {
   now?: Date;
 }
 
+// A formatter costs tens of microseconds to build and under one to use; a queue page formats a
+// hundred dates at every keystroke, so each kind is built once. The user's time zone is read when it
+// is first built (a zone changed while the app runs shows after a restart).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let built = formatters.get(key);
+  if (built === undefined) {
+    built = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, built);
+  }
+  return built;
+}
+
 function parse(iso: string): Date | null {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -21,7 +36,7 @@ export function formatDateTime(iso: string, context: FormatContext = {}): string
   if (!date) {
     return iso;
   }
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', ...zoneOption(context) }).format(date);
+  return formatter({ dateStyle: 'medium', timeStyle: 'short', ...zoneOption(context) }).format(date);
 }
 
 /** "09:30" when the moment is today, "24 Nov, 09:30" otherwise — never a bare time from another day. */
@@ -31,12 +46,12 @@ export function formatTimeOfDay(iso: string, context: FormatContext = {}): strin
     return iso;
   }
   const zone = zoneOption(context);
-  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', ...zone });
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', ...zone }).format(date);
+  const day = formatter({ dateStyle: 'short', ...zone });
+  const time = formatter({ hour: '2-digit', minute: '2-digit', ...zone }).format(date);
   if (day.format(date) === day.format(context.now ?? new Date())) {
     return time;
   }
-  const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...zone }).format(date);
+  const dayMonth = formatter({ day: 'numeric', month: 'short', ...zone }).format(date);
   return `${dayMonth}, ${time}`;
 }
 
@@ -47,5 +62,5 @@ export function formatDate(iso: string, context: FormatContext = {}): string {
   if (!date) {
     return iso;
   }
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', ...(plainDate ? { timeZone: 'UTC' } : zoneOption(context)) }).format(date);
+  return formatter({ dateStyle: 'medium', ...(plainDate ? { timeZone: 'UTC' } : zoneOption(context)) }).format(date);
 }

@@ -176,4 +176,13 @@ describe('a person recorded and added to a case', () => {
     await callCore(core, 'session.signIn', officer);
     expect((await callCore<PersonReview[]>(core, 'sync.personReviews', null)).map((r) => r.personId)).toEqual([kept]);
   });
+
+  it('counts the people to review from the offline copy as soon as a restarted core signs in, before its first sync', async () => {
+    expect((await callCore<PersonReview[]>(core, 'sync.personReviews', null))).toHaveLength(1);
+    await core.close();
+    core = start();
+    // The sign-in starts a sync; what the status says on its return comes from the cache alone.
+    await callCore(core, 'session.signIn', officer);
+    expect(await callCore<SyncStatus>(core, 'sync.status', null)).toMatchObject({ reviewCount: 1, pendingChanges: 0, lastSuccessAt: null });
+  });
 });

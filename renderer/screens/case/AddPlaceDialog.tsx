@@ -2,6 +2,8 @@
  * "Add a place" on a case: a place already on this computer (FindPlace: one queued
  * `case.addLocation`), or a new address (owned by the user's agency), each with why it matters to
  * the case; a new one is saved as two queued changes (`location.create`, then `case.addLocation`).
+ * Before a new address is saved, the places on this computer are checked for the same address
+ * (same-address.ts); when one is there the user may use it instead or record the new one anyway.
  * Sent at the next sync, so it works offline.
  */
 import { useState } from 'react';
@@ -13,12 +15,19 @@ import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { errorMessage } from '../../words/error-messages.ts';
 import { FindPlace } from './FindPlace.tsx';
 import { NewPlaceFormSchema, type NewPlace } from './new-place.ts';
+import { duplicateSearchText, sameAddress } from './same-address.ts';
 import styles from '../person-create/RecordPersonDialog.module.css';
 
 /** The case the place goes on, and how to close the dialog. */
 export interface AddPlaceDialogProps {
   caseId: string;
   onClose: () => void;
+}
+
+/** A place on this computer with the address just typed. */
+interface SamePlace {
+  id: string;
+  address: string;
 }
 
 /** The form; bad input is refused beside its field and nothing is queued. */
@@ -28,6 +37,8 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
   const [error, setError] = useState<string | null>(null);
   // While a place found on this computer is chosen, the new-place form steps aside.
   const [usingFound, setUsingFound] = useState(false);
+  // The new place waiting on the user's answer, with the places on this computer at the same address.
+  const [same, setSame] = useState<{ place: NewPlace; places: SamePlace[] } | null>(null);
   const form = useSchemaForm(NewPlaceFormSchema, { addressLine: '', town: '', postcode: '', description: '' });
   const { errors } = form.formState;
 
@@ -47,11 +58,78 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
     }
   }
 
+  // The places this user can see are all in the offline copy, so it is checked whether online or not.
+  async function checkThenSave(place: NewPlace): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const found = await api['locations.search']({ text: duplicateSearchText(place), limit: 50 });
+    setBusy(false);
+    if (!found.ok) {
+      setError(errorMessage(found.error.code));
+      return;
+    }
+    const places = sameAddress(found.value.hits, place);
+    if (places.length === 0) {
+      await save(place);
+    } else {
+      setSame({ place, places });
+    }
+  }
+
+  async function addExisting(locationId: string, description: string): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const added = await api['changes.submit']({ name: 'case.addLocation', args: { caseLocationId: newId(), caseId, locationId, description } });
+    setBusy(false);
+    if (added.ok) {
+      onClose();
+    } else {
+      setError(errorMessage(added.error.code));
+    }
+  }
+
+  if (same) {
+    return (
+      <ModalDialog title="Is this place already recorded?" onClose={onClose} dismissable={!busy}>
+        <div className={styles.form}>
+          <p className={styles.notice} role="status">
+            {same.places.length === 1 ? 'A place' : `${same.places.length} places`} on this computer {same.places.length === 1 ? 'has' : 'have'} the
+            address you typed. Use {same.places.length === 1 ? 'it' : 'one of them'}, so the case and its warnings point at one place, or record a new place anyway.
+          </p>
+          <ul className={styles.candidates} aria-label="Places with this address">
+            {same.places.map((p) => (
+              <li key={p.id} className={styles.candidate}>
+                <span className={styles.name}>{p.address}</span>
+                <button type="button" className="button" disabled={busy} aria-label={`Use this place: ${p.address}`}
+                  onClick={() => void addExisting(p.id, same.place.description)}>
+                  Use this place
+                </button>
+              </li>
+            ))}
+          </ul>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className={styles.actions}>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void save(same.place)}>
+              Record a new place anyway
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setSame(null)}>
+              Back to the details
+            </button>
+          </div>
+        </div>
+      </ModalDialog>
+    );
+  }
+
   return (
     <ModalDialog title="Add a place to the case" onClose={onClose} dismissable={!busy}>
       <FindPlace caseId={caseId} onAdded={onClose} onChosenChange={setUsingFound} />
       {!usingFound && <h3 className={styles.name}>Or record a new place</h3>}
-      {!usingFound && <form className={styles.form} noValidate onSubmit={(event) => void form.handleSubmit((place) => save(place))(event)}>
+      {!usingFound && <form className={styles.form} noValidate onSubmit={(event) => void form.handleSubmit((place) => checkThenSave(place))(event)}>
         <Field label="Address" error={errors.addressLine?.message}>
           <input className="field__input" autoComplete="off" {...form.register('addressLine')} />
         </Field>

@@ -14,7 +14,11 @@ const MARKER = {
 } as const;
 
 function show(mayAdd: boolean) {
-  const recording = recordingDesktopApi({ 'changes.submit': () => ({ ok: true, value: { mutationId: 3 } }) });
+  const recording = recordingDesktopApi({
+    'changes.submit': () => ({ ok: true, value: { mutationId: 3 } }),
+    // No place with the new address on this computer.
+    'locations.search': () => ({ ok: true, value: { hits: [{ id: PLACE, address: '12 Marram Court, Riverton, RV2 9MC' }] } }),
+  });
   renderWithProviders(
     <CasePlaces caseId={CASE} mayAdd={mayAdd} markers={[MARKER]} places={[{ id: PLACE, address: '12 Marram Court, Riverton, RV2 9MC', description: 'Home address' }]} />,
     { api: recording.api },
@@ -102,5 +106,78 @@ describe('finding a place already on this computer', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Find' }));
     expect((await within(dialog).findByRole('status')).textContent).toContain('No place on this computer matches');
     expect(within(dialog).getByLabelText('Postcode')).toBeTruthy();
+  });
+});
+
+describe('a new place at an address already on this computer', () => {
+  const SAME = '6f1c0a52-0000-4000-8000-0000000000f3';
+  const NEAR = '6f1c0a52-0000-4000-8000-0000000000f4';
+  function typeNewPlace() {
+    const recording = recordingDesktopApi({
+      // The postcode search finds both; only the first is the same address.
+      'locations.search': () => ({ ok: true, value: { hits: [
+        { id: SAME, address: '12 Marram Court, Riverton, RV2 9MC' },
+        { id: NEAR, address: '12 Marram Court Annexe, Riverton, RV2 9MC' },
+      ] } }),
+      'changes.submit': () => ({ ok: true, value: { mutationId: 5 } }),
+    });
+    renderWithProviders(<CasePlaces caseId={CASE} mayAdd markers={[]} places={[]} />, { api: recording.api });
+    return {
+      ...recording,
+      fill: async (address: string) => {
+        await userEvent.click(screen.getByRole('button', { name: 'Add a place' }));
+        const dialog = await screen.findByRole('dialog', { name: 'Add a place to the case' });
+        // Written differently: case, spacing, punctuation and the postcode's space.
+        await userEvent.type(within(dialog).getByLabelText('Address'), address);
+        await userEvent.type(within(dialog).getByLabelText('Town'), 'RIVERTON');
+        await userEvent.type(within(dialog).getByLabelText('Postcode'), 'rv29mc');
+        await userEvent.type(within(dialog).getByLabelText('Why this place matters to the case'), 'Where the victim lives');
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Add the place' }));
+      },
+    };
+  }
+
+  it('warns before saving, lists only the place with the same address, and can use it instead', async () => {
+    const { calls, fill } = typeNewPlace();
+    await fill('12,  marram court.');
+    const warning = await screen.findByRole('dialog', { name: 'Is this place already recorded?' });
+    expect(calls.filter((c) => c.channel === 'locations.search').map((c) => c.input)).toEqual([{ text: 'RV2 9MC', limit: 50 }]);
+    expect(within(warning).getByRole('status').textContent).toContain('A place on this computer has the address you typed');
+    const listed = within(within(warning).getByRole('list', { name: 'Places with this address' })).getAllByRole('listitem');
+    expect(listed.map((item) => item.textContent)).toEqual(['12 Marram Court, Riverton, RV2 9MCUse this place']);
+    expect(submitted(calls)).toEqual([]);
+
+    await userEvent.click(within(warning).getByRole('button', { name: 'Use this place: 12 Marram Court, Riverton, RV2 9MC' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // No new address: the existing place goes on the case, with the reason typed.
+    expect(submitted(calls)).toMatchObject([{ name: 'case.addLocation', args: { caseId: CASE, locationId: SAME, description: 'Where the victim lives' } }]);
+    expect(submitted(calls)).toHaveLength(1);
+  });
+
+  it('still records a new place when the user says so, and Back keeps what was typed', async () => {
+    const { calls, fill } = typeNewPlace();
+    await fill('12 Marram Court');
+    let warning = await screen.findByRole('dialog', { name: 'Is this place already recorded?' });
+    await userEvent.click(within(warning).getByRole('button', { name: 'Back to the details' }));
+    const form = await screen.findByRole('dialog', { name: 'Add a place to the case' });
+    expect(within(form).getByLabelText<HTMLInputElement>('Address').value).toBe('12 Marram Court');
+    expect(within(form).getByLabelText<HTMLInputElement>('Postcode').value).toBe('rv29mc');
+    expect(submitted(calls)).toEqual([]);
+
+    await userEvent.click(within(form).getByRole('button', { name: 'Add the place' }));
+    warning = await screen.findByRole('dialog', { name: 'Is this place already recorded?' });
+    await userEvent.click(within(warning).getByRole('button', { name: 'Record a new place anyway' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [created, added] = submitted(calls) as Array<{ name: string; args: Record<string, string> }>;
+    expect(created).toMatchObject({ name: 'location.create', args: { addressLine: '12 Marram Court', town: 'RIVERTON', postcode: 'RV2 9MC' } });
+    expect(created!.args.locationId).not.toBe(SAME);
+    expect(added).toMatchObject({ name: 'case.addLocation', args: { caseId: CASE, locationId: created!.args.locationId, description: 'Where the victim lives' } });
+  });
+
+  it('saves at once when no place on this computer has the address (a longer street is another place)', async () => {
+    const { calls, fill } = typeNewPlace();
+    await fill('12 Marram Court Annexe Flat 2');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((submitted(calls) as Array<{ name: string }>).map((c) => c.name)).toEqual(['location.create', 'case.addLocation']);
   });
 });

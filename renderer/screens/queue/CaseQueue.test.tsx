@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../domain/result.ts';
+import { Providers } from '../../app/Providers.tsx';
 import { Workspace } from '../../app/Workspace.tsx';
 import { buildQueueRow, buildSessionUser, buildSyncStatus, buildUiSettings } from '../../test-support/factories.ts';
 import { recordingDesktopApi } from '../../test-support/recording-desktop-api.ts';
 import { renderWithProviders } from '../../test-support/render.tsx';
+import { CaseQueue } from './CaseQueue.tsx';
+import type { QueueSearch } from './queue-search.ts';
 
 const settings = { settings: buildUiSettings({ queuePageSize: 25 }), loadError: null, update: () => Promise.resolve(ok(buildUiSettings())), reload: () => undefined };
 const AGENCY = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -114,5 +117,148 @@ describe('the case queue tabs, filters and sorting', () => {
     expect(screen.getByRole('button', { name: 'Open case ASB-2026-0001' }).getAttribute('tabindex')).toBe('-1');
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(window.location.hash).toBe(`#/cases/${rows[1]!.id}`));
+  });
+});
+
+describe('the case queue text filter', () => {
+  // Answers by reference; the shorter the filter, the slower the answer, so earlier keystrokes come back last.
+  function openFilteringQueue({ slowerWhenShorter = true } = {}) {
+    const recording = recordingDesktopApi({
+      'sync.status': () => ({ ok: true, value: buildSyncStatus({ lastSuccessAt: '2026-12-01T09:00:00.000Z' }) }),
+      'cases.queue': (input) => {
+        const { filter } = input as { filter: string };
+        const matching = rows.filter((row) => row.reference.toLowerCase().includes(filter.toLowerCase()));
+        const value = { ok: true, value: { rows: matching, total: matching.length } };
+        return new Promise((resolve) => setTimeout(() => resolve(value), slowerWhenShorter ? Math.max(0, 14 - filter.length) * 15 : 0));
+      },
+      'cases.queueChoices': () => ({ ok: true, value: { caseTypes: [], ownerAgencies: [] } }),
+    });
+    renderWithProviders(<Workspace user={buildSessionUser()} offline={false} settings={settings} onSignedOut={() => undefined} />, { api: recording.api });
+    const inputs = () => recording.calls.filter((c) => c.channel === 'cases.queue').map((c) => c.input);
+    const filters = () => inputs().map((input) => (input as { filter: string }).filter);
+    const shownReferences = () => screen.queryAllByTestId<HTMLTableRowElement>('case-row').map((row) => row.cells[0]?.textContent ?? '');
+    return { inputs, filters, shownReferences };
+  }
+
+  it('asks for the rows of three or more characters at the keystroke, and of one or two after a short pause', async () => {
+    const { filters } = openFilteringQueue();
+    await screen.findByText('ASB-2026-0001');
+    const box = screen.getByLabelText('Filter cases');
+    await userEvent.type(box, 'DA-', { delay: null });
+    // No pause: the keystroke's query has gone out before anything else happens, and the one- and
+    // two-character beginnings (a scan of the whole queue in the cache) were never asked.
+    expect(filters()).toContain('DA-');
+    expect(filters()).not.toContain('D');
+    expect(filters()).not.toContain('DA');
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?q=DA-'));
+
+    await userEvent.clear(box);
+    await userEvent.type(box, 'D', { delay: null });
+    expect(filters()).not.toContain('D');
+    await waitFor(() => expect(filters()).toContain('D'));
+    await waitFor(() => expect(screen.queryByText('ASB-2026-0001')).toBeNull());
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?q=D'));
+  });
+
+  it('asks at once for a short filter that a link or Back brings, and leaves that URL alone', async () => {
+    window.location.hash = '#/queue?q=DA';
+    // Answered at once, as the cache does.
+    const { filters, inputs } = openFilteringQueue({ slowerWhenShorter: false });
+    await waitFor(() => expect(filters()).toContain('DA'));
+    expect(filters()[0]).toBe('DA');
+    const box = screen.getByLabelText<HTMLInputElement>('Filter cases');
+    expect(box.value).toBe('DA');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Recently changed' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?tab=recent&q=DA'));
+    await userEvent.type(box, '-', { delay: null });
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?tab=recent&q=DA-'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    act(() => window.history.back());
+    await waitFor(() => expect(box.value).toBe('DA'));
+    // Back's own filter is asked, never the text typed before Back (nor is that written over Back's URL).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inputs()).not.toContainEqual({ filter: 'DA-', limit: 25, offset: 0 });
+    expect(window.location.hash).toBe('#/queue?q=DA');
+    expect(box.value).toBe('DA');
+  });
+
+  it('shows the rows of the text typed last, however fast it was typed and whatever order the answers come in', async () => {
+    const { filters, shownReferences } = openFilteringQueue();
+    await screen.findByText('ASB-2026-0001');
+    const box = screen.getByLabelText<HTMLInputElement>('Filter cases');
+    await userEvent.type(box, 'DA-2026-0003', { delay: null });
+    expect(box.value).toBe('DA-2026-0003');
+    await waitFor(() => expect(shownReferences()).toEqual(['DA-2026-0003']));
+    expect(screen.getByText('1 case')).toBeTruthy();
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?q=DA-2026-0003'));
+    // Every slower answer for an earlier keystroke has arrived by now, and none of them replaced the rows or the box.
+    await new Promise((resolve) => setTimeout(resolve, 14 * 15 + 50));
+    // Every keystroke from the third character on was asked, each answered later than the next.
+    expect(filters()).toEqual(expect.arrayContaining(['DA-', 'DA-2', 'DA-20', 'DA-202', 'DA-2026', 'DA-2026-', 'DA-2026-0', 'DA-2026-00', 'DA-2026-000']));
+    expect(shownReferences()).toEqual(['DA-2026-0003']);
+    expect(box.value).toBe('DA-2026-0003');
+    expect(window.location.hash).toBe('#/queue?q=DA-2026-0003');
+
+    // Back to two letters: both DA cases again.
+    await userEvent.clear(box);
+    await userEvent.type(box, 'da', { delay: null });
+    await waitFor(() => expect(shownReferences()).toEqual(['DA-2026-0002', 'DA-2026-0003']));
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?q=da'));
+  });
+
+  it('keeps a keystroke typed while the URL catches up with the one before', async () => {
+    // The queue alone, with a router that is slow to bring the URL back: the test says when it arrives.
+    const recording = recordingDesktopApi({
+      'cases.queue': (input) => {
+        const { filter } = input as { filter: string };
+        const matching = rows.filter((row) => row.reference.includes(filter));
+        return { ok: true, value: { rows: matching, total: matching.length } };
+      },
+      'cases.queueChoices': () => ({ ok: true, value: { caseTypes: [], ownerAgencies: [] } }),
+    });
+    const written: Array<QueueSearch> = [];
+    const queue = (search: QueueSearch) => (
+      <Providers api={recording.api}>
+        <CaseQueue search={search} pageSize={25} onSearchChange={(next) => written.push(next)} onOpenCase={() => undefined} />
+      </Providers>
+    );
+    const { rerender } = render(queue({}));
+    const box = screen.getByLabelText<HTMLInputElement>('Filter cases');
+    await userEvent.type(box, 'DA-2026-000', { delay: null });
+    await waitFor(() => expect(written.at(-1)).toEqual({ q: 'DA-2026-000' }));
+    // Typed on before the URL came back with "DA-2026-000".
+    await userEvent.type(box, '2', { delay: null });
+    rerender(queue({ q: 'DA-2026-000' }));
+    expect(box.value).toBe('DA-2026-0002');
+    await waitFor(() => expect(written.at(-1)).toEqual({ q: 'DA-2026-0002' }));
+    await waitFor(() => expect(screen.getAllByTestId<HTMLTableRowElement>('case-row').map((row) => row.cells[0]?.textContent)).toEqual(['DA-2026-0002']));
+
+    // Back bringing an older filter still puts it in the box.
+    rerender(queue({ q: 'DA' }));
+    expect(box.value).toBe('DA');
+
+    // Typed and taken back before the URL came back with it: the URL is put right again.
+    await userEvent.type(box, '-', { delay: null });
+    await waitFor(() => expect(written.at(-1)).toEqual({ q: 'DA-' }));
+    await userEvent.type(box, '{Backspace}', { delay: null });
+    rerender(queue({ q: 'DA-' }));
+    expect(box.value).toBe('DA');
+    await waitFor(() => expect(written.at(-1)).toEqual({ q: 'DA' }));
+  });
+
+  it('puts the typed text in the URL before a case opens, so Back returns to it', async () => {
+    openFilteringQueue();
+    await screen.findByText('ASB-2026-0001');
+    const box = screen.getByLabelText<HTMLInputElement>('Filter cases');
+    await userEvent.type(box, 'DA', { delay: null });
+    await screen.findByRole('button', { name: 'Open case DA-2026-0002' });
+    // Typed on, and the case opened before "DA-" had its rows.
+    await userEvent.type(box, '-', { delay: null });
+    await userEvent.click(screen.getByRole('button', { name: 'Open case DA-2026-0002' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/cases/${rows[1]!.id}`));
+    act(() => window.history.back());
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Filter cases').value).toBe('DA-'));
+    expect(window.location.hash).toBe('#/queue?q=DA-');
   });
 });

@@ -15,7 +15,10 @@ import { QueuePager } from './QueuePager.tsx';
 import { queueInput, queueSearch, type QueueSearch } from './queue-search.ts';
 import styles from './CaseQueue.module.css';
 
-const FILTER_DELAY_MS = 200;
+/** Filters shorter than this make the cache scan the queue (they hold no trigram: main/cache/queue-query.ts). */
+const TRIGRAM_CHARS = 3;
+/** How long a one- or two-character filter waits for the next key before it is asked. */
+const SHORT_FILTER_DELAY_MS = 150;
 
 /** What the queue needs from its route. */
 export interface CaseQueueProps {
@@ -29,8 +32,8 @@ export interface CaseQueueProps {
 }
 
 /**
- * The page shown is the URL's; typing settles for a moment before it becomes the URL's filter (and
- * the first page), and choosing a tab, filter or sort goes back to the first page too. While the next
+ * The page shown is the URL's, except that the text in the filter box asks for its rows at once (from
+ * the first page) and reaches the URL after them; choosing a tab, filter or sort goes back to the first page too. While the next
  * page loads the last one stays on screen, dimmed; fresh data arrives when sync invalidates the query
  * (see useSyncInvalidation). `/` anywhere outside a field jumps to the filter box; ArrowDown there moves
  * into the rows.
@@ -39,24 +42,33 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   const filterId = useId();
   const filterBox = useRef<HTMLInputElement>(null);
   const rowsArea = useRef<HTMLDivElement>(null);
-  const change = (patch: Partial<QueueSearch>) => onSearchChange(queueSearch(search, patch), { replace: false });
   const filter = search.q ?? '';
-  const page = search.page ?? 1;
   const [filterText, setFilterText] = useState(filter);
+  // The filters this queue put in the URL that have not come back yet: their arrival must not undo
+  // keystrokes typed meanwhile.
+  const [written, setWritten] = useState<readonly string[]>([]);
   // Back or Forward brought another filter: the box shows it (state adjusted during render).
   const [shownFilter, setShownFilter] = useState(filter);
   if (shownFilter !== filter) {
     setShownFilter(filter);
-    setFilterText(filter);
-  }
-  const typed = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS);
-  // Only a settled keystroke moves the URL; a URL change alone must not write the old text back.
-  const settle = useEffectEvent((text: string) => {
-    if (text !== filter && text === filterText.trim()) {
-      onSearchChange(queueSearch(search, { q: text }), { replace: true });
+    const ours = written.indexOf(filter);
+    setWritten(ours === -1 ? [] : written.slice(ours + 1));
+    if (ours === -1) {
+      setFilterText(filter);
     }
-  });
-  useEffect(() => settle(typed), [typed]);
+  }
+  // The rows follow the box at once (the cache's trigram index answers in milliseconds); the URL
+  // catches up once they are shown, so no keystroke waits for the router. One or two characters hold
+  // no trigram, so the cache scans the whole queue for them (about a tenth of a second over 100,000
+  // cases): they wait for a short pause, so a typist's first keys do not queue scans in front of the rest.
+  const typed = filterText.trim();
+  const pausedOn = useDebouncedValue(typed, SHORT_FILTER_DELAY_MS);
+  // A short filter the URL brought (a link, Back, Forward) is asked at once.
+  const waits = typed !== '' && [...typed].length < TRIGRAM_CHARS && typed !== filter && pausedOn !== typed;
+  const asked = waits ? pausedOn : typed;
+  const view = asked === filter ? search : queueSearch(search, { q: asked });
+  const change = (patch: Partial<QueueSearch>) => onSearchChange(queueSearch(view, patch), { replace: false });
+  const page = view.page ?? 1;
   useEffect(() => {
     const slash = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -74,10 +86,38 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   const offset = pageSize === null ? 0 : (page - 1) * pageSize;
   const query = useDesktopQuery(
     'cases.queue',
-    queueInput(search, pageSize ?? 1, offset),
+    queueInput(view, pageSize ?? 1, offset),
     { enabled: pageSize !== null, placeholderData: keepPreviousData },
   );
   const shown = query.data;
+  // The typed text goes into the URL (replacing, so Back does not step through keystrokes) once its
+  // rows are on screen, or once they failed; a URL change alone never writes the old text back.
+  const answered = (query.isSuccess && !query.isPlaceholderData) || query.isError;
+  const catchUpUrl = (text: string): boolean => {
+    if (text === filter) {
+      return false;
+    }
+    setWritten((before) => [...before, text]);
+    onSearchChange(queueSearch(search, { q: text }), { replace: true });
+    return true;
+  };
+  const catchUpOnAnswer = useEffectEvent(() => catchUpUrl(asked));
+  // `filter` too: a filter of ours arriving after the box moved on (even back to the URL's old text) needs another write.
+  useEffect(() => {
+    if (answered) {
+      catchUpOnAnswer();
+    }
+  }, [answered, asked, filter]);
+  // Opening a case puts the typed text in the URL first, so Back returns to it. The router writes the
+  // browser history once per tick (the last location wins), so the case opens a task later, or the
+  // replace would be folded into the push and the queue's entry would keep the older text.
+  const openCase = (caseId: string) => {
+    if (catchUpUrl(typed)) {
+      setTimeout(() => onOpenCase(caseId), 0);
+    } else {
+      onOpenCase(caseId);
+    }
+  };
   // The offset of the page on screen: while the next page loads, the last one stays (dimmed).
   const [shownOffset, setShownOffset] = useState(offset);
   if (query.isSuccess && !query.isPlaceholderData && shownOffset !== offset) {
@@ -85,8 +125,8 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   }
   const loading = query.isFetching;
   const failure = query.isError ? errorBodyOf(query.error) : null;
-  const narrowed = (search.tab ?? 'all') !== 'all' || search.type !== undefined || search.status !== undefined || search.risk !== undefined
-    || search.owner !== undefined || search.overdue !== undefined;
+  const narrowed = (view.tab ?? 'all') !== 'all' || view.type !== undefined || view.status !== undefined || view.risk !== undefined
+    || view.owner !== undefined || view.overdue !== undefined;
 
   return (
     <section className={styles.queue} aria-labelledby={`${filterId}-heading`}>
@@ -133,7 +173,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
       )}
       {shown && !failure && shown.rows.length === 0 && !loading && (
         <p className={styles.message}>
-          {filter ? `No cases match “${filter}”${narrowed ? ' here' : ''}.` : narrowed ? 'No cases here.' : 'Your queue has no cases yet.'}
+          {asked ? `No cases match “${asked}”${narrowed ? ' here' : ''}.` : narrowed ? 'No cases here.' : 'Your queue has no cases yet.'}
         </p>
       )}
       {shown && shown.rows.length > 0 && !failure && (
@@ -144,7 +184,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
             sort={search.sort ?? 'updated'}
             direction={search.dir ?? 'desc'}
             onSortChange={(sort, dir) => change({ sort, dir })}
-            onOpenCase={onOpenCase}
+            onOpenCase={openCase}
           />
         </div>
       )}
@@ -155,7 +195,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           rowCount={shown.rows.length}
           total={shown.total}
           busy={loading}
-          onOffsetChange={(next) => onSearchChange(queueSearch(search, { page: Math.floor(next / pageSize) + 1 }), { replace: false })}
+          onOffsetChange={(next) => onSearchChange(queueSearch(view, { page: Math.floor(next / pageSize) + 1 }), { replace: false })}
         />
       )}
       </Tabs>
