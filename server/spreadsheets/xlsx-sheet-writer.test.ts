@@ -20,10 +20,20 @@ describe('the streaming XLSX sheet writer', () => {
       '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml',
     ]);
     expect(parts.get('xl/workbook.xml')).toContain('<sheet name="OFFICIAL-SENSITIVE" sheetId="1" r:id="rId1"/>');
+    // A cell names its place only after an empty one; space is kept where there is any to keep.
     expect(parts.get('xl/worksheets/sheet1.xml')).toContain(
-      '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a</t></is></c><c r="B1"><v>1</v></c>'
-      + '<c r="D1" t="inlineStr"><is><t xml:space="preserve">b</t></is></c></row>',
+      '<row r="1"><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c>'
+      + '<c r="D1" t="inlineStr"><is><t>b</t></is></c></row>',
     );
+  });
+
+  it('keeps leading and trailing spaces, line breaks and tabs', async () => {
+    const sheet = (await writeSheet('S', [[' lead', 'trail ', 'two\nlines', 'tab\there', 'plain words']])).get('xl/worksheets/sheet1.xml')!;
+    expect(sheet).toContain('<t xml:space="preserve"> lead</t>');
+    expect(sheet).toContain('<t xml:space="preserve">trail </t>');
+    expect(sheet).toContain('<t xml:space="preserve">two\nlines</t>');
+    expect(sheet).toContain('<t xml:space="preserve">tab\there</t>');
+    expect(sheet).toContain('<t>plain words</t>');
   });
 
   it('keeps formula-looking values as text: no cell is ever a formula', async () => {
@@ -32,8 +42,8 @@ describe('the streaming XLSX sheet writer', () => {
     expect(sheet).not.toContain('<f>');
     expect(sheet).not.toContain('<f ');
     expect(sheet.match(/t="inlineStr"/g)).toHaveLength(risky.length);
-    expect(sheet).toContain('<t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>');
-    expect(sheet).toContain('<t xml:space="preserve">-2+3</t>');
+    expect(sheet).toContain('<t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>');
+    expect(sheet).toContain('<t>-2+3</t>');
   });
 
   it('escapes markup, keeps _xHHHH_ literal and replaces characters XML cannot hold', () => {
@@ -45,7 +55,7 @@ describe('the streaming XLSX sheet writer', () => {
 
   it('cuts text longer than a cell holds, and marks the cut', async () => {
     const sheet = (await writeSheet('S', [['x'.repeat(XLSX_CELL_MAX + 10)]])).get('xl/worksheets/sheet1.xml')!;
-    const text = /<t xml:space="preserve">([^<]*)<\/t>/.exec(sheet)![1]!;
+    const text = /<t>([^<]*)<\/t>/.exec(sheet)![1]!;
     expect(text).toHaveLength(XLSX_CELL_MAX);
     expect(text.endsWith(' [cut]')).toBe(true);
   });

@@ -98,11 +98,11 @@ describe.each(testDialects())('audit exports on %s', (dialect) => {
     const parts = readZip(file.rawPayload);
     expect(parts.get('xl/workbook.xml')!.toString()).toContain('<sheet name="OFFICIAL-SENSITIVE"');
     const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString();
-    expect(sheet).toContain('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">OFFICIAL-SENSITIVE</t></is></c></row>');
+    expect(sheet).toContain('<row r="1"><c t="inlineStr"><is><t>OFFICIAL-SENSITIVE</t></is></c></row>');
     expect(sheet.match(/<row /g)).toHaveLength(RISKY.length + 2);
     expect(sheet).not.toMatch(/<f[ >]/);
-    expect(sheet).toContain('<t xml:space="preserve">=HYPERLINK(&quot;http://evil.example&quot;,&quot;open&quot;)</t>');
-    expect(sheet).toContain('<t xml:space="preserve">+1+2</t>');
+    expect(sheet).toContain('<t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;open&quot;)</t>');
+    expect(sheet).toContain('<t>+1+2</t>');
     expect(sheet).not.toContain('other agency');
   });
 
