@@ -17,13 +17,21 @@ export function NotificationsNavButton({ label, onClick }: NotificationsNavButto
   return (
     <button type="button" className="button button--on-dark" onClick={onClick}>
       {label}
-      {unread > 0 && (
-        <span className={styles.badge}>
-          <span className="visually-hidden">, </span>
-          {unread > 99 ? '99+' : unread}
-          <span className="visually-hidden"> unread</span>
-        </span>
-      )}
+      <UnreadBadge count={unread} />
     </button>
+  );
+}
+
+/** The unread count as a badge inside a button's name (", 3 unread" to a screen reader); nothing at 0. */
+export function UnreadBadge({ count }: { count: number }) {
+  if (count <= 0) {
+    return null;
+  }
+  return (
+    <span className={styles.badge}>
+      <span className="visually-hidden">, </span>
+      {count > 99 ? '99+' : count}
+      <span className="visually-hidden"> unread</span>
+    </span>
   );
 }

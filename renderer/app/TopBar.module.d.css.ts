@@ -4,7 +4,6 @@ declare const styles: {
   readonly bar: string;
   readonly error: string;
   readonly name: string;
-  readonly nav: string;
   readonly product: string;
   readonly user: string;
 };

@@ -1,4 +1,4 @@
-/** The bar across the top of the signed-in app: product, sync, who is signed in, settings, sign out. */
+/** The bar across the top of the signed-in app: product, sync, who is signed in, settings and sign out; the screens below them. */
 import { useState } from 'react';
 import type { SessionUser } from '../../domain/entities.ts';
 import { useDesktopApi } from '../api/desktop-api-context.ts';
@@ -6,8 +6,8 @@ import { errorMessage } from '../words/error-messages.ts';
 import { SettingsPanel } from '../screens/settings/SettingsPanel.tsx';
 import { SignOutPanel } from '../screens/session/SignOutPanel.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
-import { NotificationsNavButton } from './NotificationsNavButton.tsx';
-import { mainNavItems, type MainNavTarget } from './main-nav.ts';
+import { MainNav } from './MainNav.tsx';
+import type { MainNavTarget } from './main-nav.ts';
 import type { UiSettingsState } from '../api/use-ui-settings.ts';
 import { useSubmit } from '../api/use-submit.ts';
 import type { SyncState } from '../api/use-sync-status.ts';
@@ -41,15 +41,6 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
         <p className={styles.name}>{user.displayName}</p>
         <p className={styles.agency}>{user.agencyName}</p>
       </div>
-      <nav aria-label="Main" className={styles.nav}>
-        {mainNavItems(user).map((item) => item.target === 'notifications' ? (
-          <NotificationsNavButton key={item.target} label={item.label} onClick={() => onNavigate(item.target)} />
-        ) : (
-          <button key={item.target} type="button" className="button button--on-dark" onClick={() => onNavigate(item.target)}>
-            {item.label}
-          </button>
-        ))}
-      </nav>
       <button
         type="button"
         className="button button--on-dark"
@@ -61,6 +52,7 @@ export function TopBar({ user, sync, settings, onSignedOut, onShowSyncProblems, 
       <button type="button" className="button button--on-dark" onClick={() => setPanel('sign-out')} disabled={signOut.busy || panel === 'sign-out'}>
         Sign out
       </button>
+      <MainNav user={user} onNavigate={onNavigate} />
       {panel === 'settings' && <SettingsPanel state={settings} onClose={() => setPanel('none')} />}
       {panel === 'sign-out' && (
         <SignOutPanel
