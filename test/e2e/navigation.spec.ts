@@ -1,7 +1,8 @@
 /**
  * The renderer's URLs, end to end: the queue's filter and page live in the URL, Back and Forward
  * move between the queue and a case and restore the filter, a case opens from a link, an unknown
- * address says so; each screen passes axe as shown, at 200 % zoom and in the dark theme.
+ * address says so, and a narrow window folds the screens behind Menu; each screen passes axe as shown,
+ * at 200 % zoom and in the dark theme.
  */
 import { expect, test } from '@playwright/test';
 import { context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
@@ -58,4 +59,19 @@ test('a case opens from a link, and an address that names no screen says so and 
   await page.getByRole('link', { name: 'Go to the case queue' }).click();
   await expect(page).toHaveURL(/#\/queue/);
   await expect(page.getByTestId('case-row').first()).toBeVisible();
+});
+
+test('in a narrow window (a laptop at 200 % zoom) the screens fold behind Menu, which opens one and folds again', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 720 });
+  await openSignedIn(page);
+  const menu = page.getByRole('button', { name: /^Menu/ });
+  await expect(page.getByRole('button', { name: 'Find a person' })).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessibleScreen(page, 'menu-open-narrow');
+  await page.getByRole('button', { name: 'Find a person' }).click();
+  await expect(page).toHaveURL(/#\/persons/);
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: 'Find a person' })).toBeHidden();
 });
