@@ -20,6 +20,7 @@ import { createChannelHandlers, type ChannelHandlers } from './channel-handlers.
 import type { CoreEventListener, DesktopCore } from './desktop-core.ts';
 import { SessionController } from './session-controller.ts';
 import { watchDeviceRevoked } from './watch-device-revoked.ts';
+import { reportUnexpected } from './report-unexpected.ts';
 
 /** The effective settings the core acts on (see main/machine-policy/effective-settings.ts); each has the policy default. */
 export interface CoreSettings {
@@ -149,9 +150,10 @@ async function dispatch(handlers: ChannelHandlers, session: SessionManager, chan
     const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
     return ok(def.output.parse(await handler(parsed.data)));
   } catch (error) {
-    if (error instanceof CodedError) {
+    if (error instanceof CodedError && error.code !== 'internal_error') {
       return fail({ code: error.code, message: error.message });
     }
-    return fail({ code: 'internal_error', message: 'Something went wrong in the desktop core.' });
+    reportUnexpected(channel, error);
+    return fail({ code: 'internal_error', message: error instanceof CodedError ? error.message : 'Something went wrong in the desktop core.' });
   }
 }

@@ -10,6 +10,7 @@ import type { AuditSearchPage } from '../../domain/audit/audit-search.ts';
 import type { SyncStatus } from '../../domain/ipc/sync-status.ts';
 import { createDesktopCore } from '../../main/core/create-desktop-core.ts';
 import type { DesktopCore } from '../../main/core/desktop-core.ts';
+import { CORE_WARNING } from '../../main/core/report-unexpected.ts';
 import { openSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 import { verifyAuditChain } from '../../server/audit/verify-chain.ts';
 import { signIn } from '../support/case-factories.ts';
@@ -155,6 +156,9 @@ describe('reads from the offline copy in the audit trail', () => {
 
   it('does not show a read that cannot be recorded, and records nothing for a read that fails', async () => {
     const count = (await pending()).length;
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
     recording.fails = true;
     for (const [channel, input] of [
       ['cases.detail', { caseId }], ['cases.search', { text: 'wrenf' }], ['cases.queue', { filter: 'Parade' }], ['persons.search', { text: 'otto' }],
@@ -165,6 +169,12 @@ describe('reads from the offline copy in the audit trail', () => {
       expect(JSON.stringify(answer)).not.toMatch(/Wrenfield|Featherstonehaugh|Contact note/);
     }
     recording.fails = false;
+    // Each unexpected failure leaves a warning for support naming the channel and the kind of error, nothing read.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    const ours = warnings.filter((w) => w.name === CORE_WARNING);
+    expect(ours.map((w) => w.message.split(' ')[0])).toEqual(['cases.detail', 'cases.search', 'cases.queue', 'persons.search', 'documents.content']);
+    expect(ours.map((w) => w.message).join('\n')).not.toMatch(/Wrenfield|Featherstonehaugh|Contact note|otto|wrenf|Parade/i);
     expect(await core.handle('cases.detail', { caseId: '6f1c0a52-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await pending()).length).toBe(count);
     expect(await core.handle('cases.detail', { caseId })).toMatchObject({ ok: true });
