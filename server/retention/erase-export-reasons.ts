@@ -4,7 +4,8 @@
  * reason becomes ERASED_EXPORT_REASON in `audit_exports`; a finished export becomes `removed` and a
  * running one `cancelled` (its job stops at its next progress write and removes its partial files),
  * because the server's copy of the files holds the reason: the manifest, and a PDF's title page under
- * the SHA-256 its seal recorded. The caller removes those files after the commit. The export events'
+ * the SHA-256 its seal recorded. The caller removes those files after the commit (and each server
+ * start again, should it have stopped in between: erased-export-files.ts). The export events'
  * justifications are sealed (server/audit/audit-values.ts), so erase-kept-audit-text.ts drops them:
  * call this first, so that a job recording an event meanwhile either sees the new reason or has
  * committed its kept value before that scan.
@@ -12,10 +13,8 @@
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { AuditExportFormat } from '../../domain/audit/audit-export.ts';
+import { ERASED_EXPORT_REASON } from '../audit-exports/erased-export-files.ts';
 import { namesErased, type ErasedIdentities } from '../../domain/retention/names-erased.ts';
-
-/** What an export's reason reads once an erasure dropped it. */
-export const ERASED_EXPORT_REASON = '(erased)';
 
 /** An export whose reason went: its files are removed after the commit. */
 export interface ErasedExport {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ERASED_EXPORT_REASON } from '../../server/retention/erase-export-reasons.ts';
+import { ERASED_EXPORT_REASON } from '../../server/audit-exports/erased-export-files.ts';
 import { newId } from '../../domain/ids.ts';
 import { recordAuditNow } from '../../server/audit/record-audit.ts';
 import type { AuthUser } from '../../server/auth/auth-user.ts';
