@@ -1,4 +1,5 @@
 /** Starts the cloud API: open and migrate the database, build the app, listen. */
+import { removeErasedExportFiles } from './audit-exports/erased-export-files.ts';
 import { failAbandonedExports } from './audit-exports/fail-abandoned-exports.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -56,6 +57,7 @@ export async function startServer(
     await sealStoredTotpSecrets(opened.db, totpKey);
     await sealStoredBlobs(opened.db, config);
     await failAbandonedExports(opened.db, config.dataDir, (options.now ?? (() => new Date()))());
+    await removeErasedExportFiles(opened.db, config.dataDir);
     const ctx: ServerContext = {
       db: opened.db,
       dialect: opened.dialect,

@@ -8,14 +8,14 @@
  */
 import { rename, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import {
   AUDIT_EXPORT_COLUMNS, EXPORT_MARKING, type AuditExportFilters, type AuditExportFormat, type AuditExportManifest,
 } from '../../domain/audit/audit-export.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { sortedExportProofDetails } from '../audit/export-proofs.ts';
-import { recordAudit, recordAuditNow, type AuditActor } from '../audit/record-audit.ts';
+import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import type { AuditCheckpoints } from '../context/audit-checkpoints.ts';
 import { PRIVATE_FILE_MODE } from '../db/data-dir.ts';
 import { createCsvExportWriter } from './csv-export-writer.ts';
@@ -126,9 +126,13 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
     seqs.reverse();
     // The seal fixes which rows the export holds (and the file's hash); the checkpoint is signed over it.
     // It is not the outcome: the job records exactly one `export.finish`, success or failure, at its end.
-    const exportSeq = await recordAuditNow(env.db, {
-      actor: spec.actor, action: 'export.seal', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: spec.reason,
-      details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) }, at: env.now(),
+    const { seq: exportSeq, reason } = await env.db.transaction().execute(async (trx) => {
+      const current = await lockReason(trx, spec);
+      const seq = await recordAudit(trx, {
+        actor: spec.actor, action: 'export.seal', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: current,
+        details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, ...sortedExportProofDetails(seqs) }, at: env.now(),
+      });
+      return { seq, reason: current };
     });
     const signed = await env.checkpoints.signNow();
     const proofSink = openHashingFile(paths.proofsPart);
@@ -141,7 +145,7 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
       manifestVersion: 1, exportId: spec.id, marking: EXPORT_MARKING, format: spec.format, fileName: paths.fileName,
       filters: spec.filters, columns: [...AUDIT_EXPORT_COLUMNS], rowCount: written, throughSeq: spec.throughSeq, byteLength, sha256,
       generatedBy: { userId: spec.user.id, username: spec.user.username, agencyId: spec.user.agencyId }, generatedAt: finishedAt,
-      reason: spec.reason, checkpoint: signed.note, exportEventSeq: exportSeq,
+      reason, checkpoint: signed.note, exportEventSeq: exportSeq,
       proofs: { fileName: paths.proofsName, sha256: proofs.sha256, byteLength: proofs.byteLength },
     };
     await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
@@ -154,7 +158,7 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
         throw new ExportStopped('cancelled');
       }
       await recordAudit(trx, {
-        actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: spec.reason,
+        actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome: 'success', justification: await lockReason(trx, spec),
         details: { format: spec.format, filters: spec.filters, rowCount: written, sha256, byteLength, sealSeq: exportSeq, proofsSha256: proofs.sha256 },
         at: env.now(),
       });
@@ -184,8 +188,20 @@ export async function runAuditExport(env: AuditExportJobEnv, spec: AuditExportJo
 }
 
 function finishEvent(env: AuditExportJobEnv, spec: AuditExportJobSpec, outcome: 'success' | 'failure', facts: Record<string, unknown>): Promise<number> {
-  return recordAuditNow(env.db, {
-    actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome, justification: spec.reason,
+  return env.db.transaction().execute(async (trx) => recordAudit(trx, {
+    actor: spec.actor, action: 'export.finish', entityType: 'audit_export', entityId: spec.id, outcome, justification: await lockReason(trx, spec),
     details: { format: spec.format, filters: spec.filters, ...facts }, at: env.now(),
-  });
+  }));
+}
+
+/**
+ * The export's reason as its row holds it now, the row locked until the event's transaction ends: an
+ * erasure blanks a reason naming what it erases (server/retention/erase-export-reasons.ts), so a job's
+ * later event must not bring it back, nor slip its kept copy past the erasure's scan.
+ */
+async function lockReason(trx: Transaction<ServerDatabase>, spec: AuditExportJobSpec): Promise<string> {
+  // A no-op update locks the row on both dialects (SQLite has no FOR UPDATE) and, on PostgreSQL, reads it after a concurrent erasure commits.
+  const row = await trx.updateTable('audit_exports').set((eb) => ({ reason: eb.ref('reason') })).where('id', '=', spec.id)
+    .returning('reason').executeTakeFirst();
+  return row?.reason ?? spec.reason;
 }

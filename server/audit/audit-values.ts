@@ -20,13 +20,15 @@ const JUSTIFICATION_FIELD = '#justification';
 
 /**
  * The actions whose justification is written by a person about a case, person or request, so may
- * quote content. Not sealed: an erasure's own reason (written when the content is already gone, it is
- * the erasure's account) and an export's reason (also kept in `audit_exports` and the manifest
- * handed out with the file; docs/audit.md says so).
+ * quote content, and an export's reason (`export.*`: a data officer may name whom the export is for;
+ * an erasure also blanks it in `audit_exports` and removes the server's copy of the export's files,
+ * server/retention/erase-export-reasons.ts). Not sealed: an erasure's own reason (written when the
+ * content is already gone, it is the erasure's account).
  */
 const SEALED_JUSTIFICATIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
   'access.request', 'access.decision', 'record.break_glass_view', 'retention.decision', 'retention.hold',
   'record.attach_person', 'record.merge', 'sar.part_withhold', 'sar.extend',
+  'export.create', 'export.seal', 'export.finish',
 ]);
 
 type Changes = Record<string, unknown>;

@@ -4,20 +4,23 @@
  * case, with a DASH assessment or referral elsewhere, or owned by another agency stays, as does a
  * place linked to another case, and the subject of a subject access request stays. Released SAR parts lose
  * the erased records' items (erase-sar-copies.ts). The audit trail's kept values on them, and the search terms and
- * justifications naming them, go (erase-kept-audit-text.ts; the hashed events keep commitments only);
+ * justifications naming them, go (erase-kept-audit-text.ts; the hashed events keep commitments only),
+ * and so do audit export reasons naming them, with the server's copy of those exports (erase-export-reasons.ts);
  * audit events, their scope rows and the change log hold ids and stay.
  */
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
+import { eraseExportReasons, type ErasedExport } from './erase-export-reasons.ts';
 import { erasedIdentities, eraseKeptAuditText } from './erase-kept-audit-text.ts';
 import { eraseSarCopies } from './erase-sar-copies.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
-/** What went, by kind (the tombstone's counts), and the blobs to discard after the commit. */
+/** What went, by kind (the tombstone's counts), and the blobs and export files to discard after the commit. */
 export interface ErasedRecords {
   counts: Record<string, number>;
   storageKeys: string[];
+  exports: ErasedExport[];
 }
 
 const ids = <T extends { id: string }>(rows: readonly T[]) => rows.map((r) => r.id);
@@ -60,7 +63,7 @@ async function locationsOnlyHere(trx: Trx, caseId: string, ownerAgencyId: string
 }
 
 /** Deletes the case and everything that goes with it; call after the change log captured who saw it. */
-export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: string): Promise<ErasedRecords> {
+export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: string, at: string): Promise<ErasedRecords> {
   const persons = await personsOnlyHere(trx, caseId, ownerAgencyId);
   const locations = await locationsOnlyHere(trx, caseId, ownerAgencyId);
   const reports = ids(await trx.selectFrom('reports').select('id').where('case_id', '=', caseId).execute());
@@ -84,7 +87,10 @@ export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: 
   const subjects = ids(await trx.selectFrom('case_subjects').select('id').where('case_id', '=', caseId).execute());
   const places = ids(await trx.selectFrom('case_locations').select('id').where('case_id', '=', caseId).execute());
   const audited = [caseId, ...persons, ...locations, ...reports, ...ids(documents), ...tasks, ...markers, ...requests, ...subjects, ...places, ...referrals];
-  counts.audit_values = await eraseKeptAuditText(trx, audited, await erasedIdentities(trx, caseId, persons, locations));
+  const identities = await erasedIdentities(trx, caseId, persons, locations);
+  // Export reasons first: an export event recorded meanwhile then either reads the blanked reason or is already kept, and scanned below.
+  const exports = await eraseExportReasons(trx, identities, at);
+  counts.audit_values = await eraseKeptAuditText(trx, audited, identities);
   const assessed = ids(await trx.selectFrom('dash_assessments').select('id').where('person_id', 'in', some(persons)).execute());
   counts.sar_items = await eraseSarCopies(trx, [...audited, ...assessed], persons);
 
@@ -134,5 +140,5 @@ export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: 
   await trx.deleteFrom('person_identifiers').where('person_id', 'in', some(persons)).execute();
   counts.persons = n(await trx.deleteFrom('persons').where('id', 'in', some(persons)).executeTakeFirst());
   counts.locations = n(await trx.deleteFrom('locations').where('id', 'in', some(locations)).executeTakeFirst());
-  return { counts, storageKeys: documents.map((d) => d.storage_key) };
+  return { counts, storageKeys: documents.map((d) => d.storage_key), exports };
 }

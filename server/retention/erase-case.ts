@@ -2,7 +2,8 @@
  * Erases a case at the end of its retention (docs/audit.md, "Retention and erasure"): its content
  * leaves the server database in one transaction with a `delete` change (so every desktop that held
  * it removes it at its next pull), a metadata-only tombstone and a `record.erase` event; then its
- * document blobs are discarded and, on SQLite, the WAL is checkpointed so no page image of it stays.
+ * document blobs, and the files of audit exports whose reason named it, are discarded and, on SQLite,
+ * the WAL is checkpointed so no page image of it stays.
  */
 import { sql } from 'kysely';
 import type { ErasureTombstone } from '../../domain/entities/retention.ts';
@@ -15,6 +16,7 @@ import { capturePrior } from '../changes/capture-prior.ts';
 import { recordChange } from '../changes/record-change.ts';
 import type { ServerContext } from '../context/server-context.ts';
 import { withWrite } from '../db/write.ts';
+import { exportPaths, removeExportFiles } from '../audit-exports/export-files.ts';
 import { blobPath, discard } from '../documents/blob-store.ts';
 import { eraseCaseRecords } from './erase-case-records.ts';
 import { guardRetentionCase } from './guard-retention-case.ts';
@@ -55,7 +57,7 @@ export async function eraseCase(
       throw refused;
     }
     const prior = await capturePrior(trx, 'case', caseId, at);
-    const records = await eraseCaseRecords(trx, caseId, c.ownerAgencyId);
+    const records = await eraseCaseRecords(trx, caseId, c.ownerAgencyId, at);
     await recordChange(trx, { entity: 'case', entityId: caseId, op: 'delete', caseId, at, prior });
     const tombstone: ErasureTombstone = {
       id: newId(), entityType: 'case', entityId: caseId, ownerAgencyId: c.ownerAgencyId, caseType: c.caseType, rule: ruleText(c),
@@ -71,7 +73,7 @@ export async function eraseCase(
       details: { tombstoneId: tombstone.id, caseType: c.caseType, rule: tombstone.rule, counts: records.counts },
       subject: { caseId, ownerAgencyIds: [c.ownerAgencyId] },
     });
-    return { tombstone, storageKeys: records.storageKeys };
+    return { tombstone, storageKeys: records.storageKeys, exports: records.exports };
   }).catch(async (error: unknown) => {
     if (error instanceof CodedError && error.code !== 'not_found') {
       // The refusal is recorded on its own: the transaction that found it changed nothing.
@@ -84,6 +86,10 @@ export async function eraseCase(
   // After the commit: a failed commit must not lose the content of a case that still exists.
   for (const key of erased.storageKeys) {
     await discard(blobPath(ctx.config.dataDir, key));
+  }
+  // Exports whose reason named what went: the manifest (and a PDF's title page) held it.
+  for (const e of erased.exports) {
+    await removeExportFiles(exportPaths(ctx.config.dataDir, e.id, e.format));
   }
   await scrubSqliteLog(ctx);
   return erased.tombstone;

@@ -12,6 +12,7 @@ import { releasePart, withholdPart } from './answer-consultation.ts';
 import { createSar } from './create-sar.ts';
 import { closeSar, extendSar } from './extend-sar.ts';
 import { generateSarBundle } from './generate-bundle.ts';
+import { openListedMissingConsultations } from './listed-missing-consultations.ts';
 import { openMissingConsultations } from './open-missing-consultations.ts';
 import { loadHoldings } from './sar-holdings.ts';
 import { ownPartOf, partOf, undecidedPart } from './sar-part.ts';
@@ -49,6 +50,8 @@ export function registerSarRoutes(app: FastifyInstance, ctx: ServerContext): voi
     await requireDataOfficer(ctx, w, { action: 'record.list', entityType: 'sar_request', entityId: null });
     const rows = await ctx.db.selectFrom('sar_requests').selectAll().where('agency_id', '=', user.agencyId).where('status', '=', query.status)
       .orderBy('due_on').orderBy('received_on').orderBy('id').limit(500).execute();
+    // Late consultations show in the list too, not only once a request is opened.
+    await openListedMissingConsultations(ctx, w, rows);
     const sars = (await toSarSummaries(ctx.db, rows, today(w))).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference));
     await recordAuditNow(ctx.db, {
       actor: w.actor, action: 'record.list', entityType: 'sar_request', outcome: 'success', at: w.now,

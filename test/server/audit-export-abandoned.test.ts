@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
 import { ABANDONED_AFTER_MS } from '../../server/audit-exports/fail-abandoned-exports.ts';
+import { ERASED_EXPORT_REASON } from '../../server/audit-exports/erased-export-files.ts';
 import { exportPaths } from '../../server/audit-exports/export-files.ts';
 import { startServer } from '../../server/start-server.ts';
 import { buildAgency, buildUser } from '../support/factories.ts';
@@ -62,6 +63,24 @@ describe.each(testDialects())('abandoned export jobs on %s', (dialect) => {
     const events = await server.db.selectFrom('audit_events').selectAll().where('action', '=', 'export.finish').where('entity_id', 'in', [dead.id, neverBeat.id, alive.id]).execute();
     expect(events.map((e) => [e.entity_id, e.outcome, e.user_id]).sort()).toEqual([[dead.id, 'failure', userId], [neverBeat.id, 'failure', userId]].sort());
     expect(JSON.parse(events.find((e) => e.entity_id === dead.id)!.details)).toMatchObject({ status: 'failed', problem: 'abandoned', rowsWritten: 4000, lastHeartbeat: dead.heartbeat_at });
+  });
+
+  it('removes again the files of exports whose reason an erasure blanked, should a server have stopped before removing them', async () => {
+    const finished = (reason: string, status: 'removed' | 'complete') => ({ ...job(ago(1000), ago(3_600_000)), reason, status, finished_at: ago(500) });
+    const erased = finished(ERASED_EXPORT_REASON, 'removed');
+    const kept = finished('Quarterly audit of refusals', 'complete');
+    await server.db.insertInto('audit_exports').values([erased, kept]).execute();
+    const filesOf = (id: string) => {
+      const p = exportPaths(server.database.dataDir, id, 'csv');
+      return [p.file, p.manifest, p.proofs];
+    };
+    for (const f of [...filesOf(erased.id), ...filesOf(kept.id)]) {
+      writeFileSync(f, 'OFFICIAL-SENSITIVE\r\n');
+    }
+    const second = await startServer({ ...server.ctx.config, port: 0 }, { logger: false, now: () => NOW });
+    await second.close();
+    expect(filesOf(erased.id).filter((f) => existsSync(f))).toEqual([]);
+    expect(filesOf(kept.id).filter((f) => existsSync(f))).toEqual(filesOf(kept.id));
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ERASED_EXPORT_REASON } from '../../server/audit-exports/erased-export-files.ts';
 import { newId } from '../../domain/ids.ts';
 import { recordAuditNow } from '../../server/audit/record-audit.ts';
 import type { AuthUser } from '../../server/auth/auth-user.ts';
@@ -84,6 +85,20 @@ describe.each(testDialects())('an audit export job on %s', (dialect) => {
     expect(filesOf(spec.id)).toEqual([]);
     const last = await server.db.selectFrom('audit_events').selectAll().where('entity_id', '=', spec.id).executeTakeFirstOrThrow();
     expect([last.action, last.outcome, JSON.parse(last.details)]).toEqual(['export.finish', 'failure', expect.objectContaining({ status: 'cancelled', rowsWritten: 4 })]);
+  });
+
+  it('records its later events with the reason its row holds then: a reason an erasure blanked mid-job does not come back', async () => {
+    // What server/retention/erase-export-reasons.ts does to a running export whose reason names what it erases.
+    await runAuditExport(env({
+      afterPage: async () => {
+        await server.db.updateTable('audit_exports').set({ status: 'cancelled', reason: ERASED_EXPORT_REASON }).where('id', '=', spec.id).execute();
+      },
+    }), spec, new AbortController().signal);
+    expect(filesOf(spec.id)).toEqual([]);
+    const events = await server.db.selectFrom('audit_events').select(['seq', 'action']).where('entity_id', '=', spec.id).execute();
+    expect(events.map((e) => e.action)).toEqual(['export.finish']);
+    const kept = await server.db.selectFrom('audit_event_values').select('justification').where('seq', '=', events[0]!.seq).execute();
+    expect(kept).toEqual([{ justification: ERASED_EXPORT_REASON }]);
   });
 
   it("stops when this node stops its jobs, leaving the row cancelled rather than running, with no file", async () => {

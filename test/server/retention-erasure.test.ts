@@ -3,11 +3,15 @@
  * real database: the case's content leaves every table (and, on SQLite, the file's raw bytes and its
  * WAL) and the blob store; a person or place also on another case stays; only a tombstone remains.
  * The audit trail keeps its events, but not the update values, search terms or justifications that
- * named what went; searches for other people keep their terms, and the log still verifies.
+ * named what went; searches for other people keep their terms, and the log still verifies. An audit
+ * export whose reason names the person loses its reason and the server's copy of its files; another keeps both.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponseSchema } from '../../domain/http/sync-schemas.ts';
+import type { AuditExportJob, AuditExportManifest } from '../../domain/audit/audit-export.ts';
+import { exportPaths } from '../../server/audit-exports/export-files.ts';
 import { blobRoot } from '../../server/documents/blob-store.ts';
 import { recordChange } from '../../server/changes/record-change.ts';
 import { withWrite } from '../../server/db/write.ts';
@@ -30,6 +34,9 @@ const DOCUMENT = Buffer.from(`Safety plan for ${SECRET.given} ${SECRET.family} a
 const REASON = 'Retention period ended; review found no reason to keep';
 const BIRTH = '1988-04-12';
 const GLASS = `Checking what ${SECRET.family} was told before the retention review`;
+/** Export reasons: one names the person (its PDF's title page and manifest hold it), one does not. */
+const EXPORT_NAMING = `Subject access request from ${SECRET.given} ${SECRET.family}, 2026/131`;
+const EXPORT_KEPT = 'Quarterly audit of erasure refusals, Q4 2026';
 
 /** Content tables an erasure may touch, with their row counts. */
 const CONTENT_TABLES = [
@@ -41,12 +48,13 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
   let server: TestServer;
   let clock = new Date('2019-06-03T10:00:00.000Z');
   const ids = { case: '', reference: '', keptCase: '', person: '', keptPerson: '', location: '', marker: '', document: '', report: '', task: '' };
+  const exportsMade = { naming: '', kept: '' };
   const tokens = { officer: '', owner: '', partner: '', practitioner: '' };
   const none = { id: '', username: '', password: '' };
   const users = { officer: none, owner: none, partner: none, practitioner: none };
   let partnerCursor = '0';
 
-  const as = async (who: keyof typeof tokens, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+  const as = async (who: keyof typeof tokens, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     server.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
   const counts = async () => Object.fromEntries(await Promise.all(CONTENT_TABLES.map(async (t) =>
     [t, Number((await server.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)] as const)));
@@ -131,6 +139,20 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
   });
   afterAll(() => server.stop());
 
+  /** Starts the data officer's export and polls it until it is no longer running. */
+  const runExport = async (body: object): Promise<AuditExportJob> => {
+    const created = await as('officer', 'POST', '/audit/exports', body);
+    expect(created.statusCode, created.body).toBe(200);
+    let job = created.json<AuditExportJob>();
+    for (let i = 0; i < 1000 && job.status === 'running'; i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await as('officer', 'GET', `/audit/exports/${job.id}`)).json<AuditExportJob>();
+    }
+    return job;
+  };
+  const exportJustifications = async () => (await as('officer', 'GET', `/audit/events?action=export.create&userId=${users.officer.id}`))
+    .json<{ events: Array<{ entityId: string; justification: string | null }> }>().events;
+
   /** The terms of the owner's searches as the data officer's audit search shows them. */
   const searchTerms = async () => {
     const res = await as('officer', 'GET', `/audit/events?action=record.search&userId=${users.owner.id}`);
@@ -192,6 +214,22 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(await counts()).toEqual(before);
   });
 
+  it('audit exports made before the erasure hold their reasons in the table, the manifest and the audit search', async () => {
+    const naming = await runExport({ filters: { action: 'record.erase' }, format: 'pdf', reason: EXPORT_NAMING });
+    const kept = await runExport({ filters: { action: 'record.erase' }, format: 'csv', reason: EXPORT_KEPT });
+    expect([naming.status, kept.status]).toEqual(['complete', 'complete']);
+    Object.assign(exportsMade, { naming: naming.id, kept: kept.id });
+    expect(naming.manifest?.reason).toBe(EXPORT_NAMING);
+    expect(existsSync(exportPaths(server.database.dataDir, naming.id, 'pdf').file)).toBe(true);
+    expect(await exportJustifications()).toEqual(expect.arrayContaining([
+      expect.objectContaining({ entityId: naming.id, justification: EXPORT_NAMING }), expect.objectContaining({ entityId: kept.id, justification: EXPORT_KEPT }),
+    ]));
+    // The hashed events hold commitments to the reason, as for other written justifications.
+    const hashed = await server.db.selectFrom('audit_events').select(['action', 'justification']).where('entity_id', '=', naming.id).execute();
+    expect(hashed.map((e) => e.action).sort()).toEqual(['export.create', 'export.finish', 'export.seal']);
+    expect(hashed.map((e) => e.justification)).toEqual(Array.from({ length: 3 }, (): unknown => expect.stringMatching(/^sha256:[0-9a-f]{64}$/)));
+  });
+
   it('erasure removes the content from every table and the blob store, keeps what other cases hold, and leaves a tombstone', async () => {
     const blobsBefore = filesUnder(blobRoot(server.database.dataDir));
     expect(blobsBefore).toHaveLength(1);
@@ -213,7 +251,8 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(await db.selectFrom('erasure_tombstones').select(['entity_type', 'entity_id', 'case_type']).execute()).toEqual([{ entity_type: 'case', entity_id: ids.case, case_type: 'asb' }]);
     // Every text column of every table: none holds the erased words (audit events included).
     const dump = JSON.stringify(await Promise.all((await db.introspection.getTables()).map((t) => sql`SELECT * FROM ${sql.table(t.name)}`.execute(db).then((r) => r.rows))));
-    expect([...NEEDLES, GLASS].filter((n) => dump.includes(n))).toEqual([]);
+    expect([...NEEDLES, GLASS, EXPORT_NAMING].filter((n) => dump.includes(n))).toEqual([]);
+    expect(dump).toContain(EXPORT_KEPT);
     // The update events stay, with commitments where the values were (the chain is untouched).
     const updates = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.update`)).json<{ events: Array<{ details: unknown }> }>().events;
     const titles = updates.flatMap((e) => Object.entries((e.details as { changes?: Record<string, unknown> }).changes ?? {}).filter(([field]) => field === 'title'));
@@ -229,6 +268,25 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
     expect(terms.filter((t) => typeof t === 'string')).toEqual(Array.from({ length: 5 }, (): unknown => expect.stringMatching(/^sha256:[0-9a-f]{64}$/)));
     const glass = (await as('officer', 'GET', `/audit/events?caseId=${ids.case}&action=record.break_glass_view`)).json<{ events: Array<{ justification: string | null }> }>().events;
     expect(glass.map((e) => e.justification)).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+    // The export whose reason named the person: reason blanked, removed, its files (manifest, PDF, proofs) gone;
+    // its events show commitments. The other export keeps its reason, its files and its events' text.
+    const exportRows = await db.selectFrom('audit_exports').select(['id', 'reason', 'status']).orderBy('created_at').execute();
+    expect(exportRows).toEqual(expect.arrayContaining([
+      { id: exportsMade.naming, reason: '(erased)', status: 'removed' }, { id: exportsMade.kept, reason: EXPORT_KEPT, status: 'complete' },
+    ]));
+    const namingPaths = exportPaths(server.database.dataDir, exportsMade.naming, 'pdf');
+    expect([namingPaths.file, namingPaths.manifest, namingPaths.proofs].filter((f) => existsSync(f))).toEqual([]);
+    expect((await as('officer', 'GET', `/audit/exports/${exportsMade.naming}/manifest`)).statusCode).toBe(409);
+    const keptManifest = await as('officer', 'GET', `/audit/exports/${exportsMade.kept}/manifest`);
+    expect(keptManifest.json<AuditExportManifest>().reason).toBe(EXPORT_KEPT);
+    const keptPaths = exportPaths(server.database.dataDir, exportsMade.kept, 'csv');
+    expect((JSON.parse(readFileSync(keptPaths.manifest, 'utf8')) as AuditExportManifest).reason).toBe(EXPORT_KEPT);
+    expect(existsSync(keptPaths.file)).toBe(true);
+    const justifications = await exportJustifications();
+    expect(justifications).toEqual(expect.arrayContaining([
+      expect.objectContaining({ entityId: exportsMade.naming, justification: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string }),
+      expect.objectContaining({ entityId: exportsMade.kept, justification: EXPORT_KEPT }),
+    ]));
     // The events themselves are untouched: the log still verifies, chain, tree and checkpoints.
     const verify = await as('officer', 'GET', '/audit/verify');
     expect(verify.statusCode, verify.body).toBe(200);
@@ -247,7 +305,8 @@ describe.each(testDialects())('erasing a case at the end of its retention on %s'
   it.runIf(dialect === 'sqlite')('the SQLite file and its WAL hold no byte of the erased content, and the audit log still verifies', async () => {
     const files = filesUnder(server.database.dataDir);
     expect(files.some((f) => f.endsWith('casebridge.db'))).toBe(true);
-    expect(findInFiles(files, [...NEEDLES, GLASS])).toEqual([]);
+    expect(files.some((f) => f.endsWith('.manifest.json'))).toBe(true);
+    expect(findInFiles(files, [...NEEDLES, GLASS, EXPORT_NAMING])).toEqual([]);
     const verify = await as('officer', 'GET', '/audit/verify');
     expect(verify.statusCode, verify.body).toBe(200);
     expect(verify.json()).toMatchObject({ ok: true });

@@ -1,12 +1,14 @@
 /**
  * A request must not silently miss an agency whose records about the person the receiving agency
  * came to hold after the request was logged (docs/audit.md, "Subject access requests"): the missing
- * consultation is opened when the request is next read or its bundle generated, and the bundle waits
- * for it.
+ * consultation is opened when the request is next read or listed, or its bundle generated, and the
+ * bundle waits for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SarBundleFiles, SarDetail } from '../../domain/http/sar-routes.ts';
+import type { SarBundleFiles, SarDetail, SarSummary } from '../../domain/http/sar-routes.ts';
 import { newId } from '../../domain/ids.ts';
+import { ownersHolding } from '../../server/sars/listed-missing-consultations.ts';
+import { loadHoldings, otherOwners } from '../../server/sars/sar-holdings.ts';
 import { buildCase, buildUser } from '../support/factories.ts';
 import { buildPerson, buildThreeAgencyWorld, call, signIn, type WorldUser } from '../support/case-factories.ts';
 import { testDialects } from '../support/test-databases.ts';
@@ -98,5 +100,47 @@ describe.each(testDialects())('a SAR consults an agency whose records appear aft
     const closed = await call<SarDetail>(server, officers.council, 'GET', `/sars/${sarId}`);
     expect(closed.body.consultationStates.map((c) => c.agency.id)).toEqual([world.agencies.police]);
     expect(await consultations()).toHaveLength(1);
+  });
+
+  it('the list of open requests opens the late consultations of the requests it shows, once, and no others', async () => {
+    const late = await buildPerson(server.db, { ownerAgencyId: world.agencies.council, givenName: 'Lattimer', familyName: 'Quench' });
+    const quiet = await buildPerson(server.db, { ownerAgencyId: world.agencies.council, givenName: 'Quietus', familyName: 'Stillwell' });
+    const onCase = (caseId: string, personId: string) => server.db.insertInto('case_subjects')
+      .values({ id: newId(), case_id: caseId, person_id: personId, role: 'victim', created_at: '2026-11-01T09:00:00.000Z' }).execute();
+    await onCase((await buildCase(server.db, { ownerAgencyId: world.agencies.council })).id, late);
+    await onCase((await buildCase(server.db, { ownerAgencyId: world.agencies.council })).id, quiet);
+    const log = async (personId: string, reference: string) => {
+      const res = await call<SarDetail>(server, officers.council, 'POST', '/sars', {
+        personId, reference, receivedOn: '2026-11-03', requesterName: 'Synthetic requester', requesterRelation: 'data_subject', requesterContact: 'By post',
+      });
+      expect(res.status).toBe(200);
+      return res.body.id;
+    };
+    const lateSar = await log(late, 'SAR-LATE-2');
+    const quietSar = await log(quiet, 'SAR-LATE-3');
+    const consultsOf = (id: string) => server.db.selectFrom('sar_consultations').select(['owner_agency_id', 'status']).where('sar_id', '=', id).execute();
+    expect([await consultsOf(lateSar), await consultsOf(quietSar)]).toEqual([[], []]);
+    // Police share a case about the first person with the council after the request was logged.
+    await onCase((await buildCase(server.db, { ownerAgencyId: world.agencies.police, sharingLevel: 'shared', sharedAgencyIds: [world.agencies.council] })).id, late);
+    // The batched owners agree with the request's own holdings check.
+    const at = new Date().toISOString();
+    const owners = await ownersHolding(server.db, world.agencies.council, [late, quiet], at);
+    expect([...owners.get(late)!].filter((o) => o !== world.agencies.council).sort())
+      .toEqual(otherOwners((await loadHoldings(server.db, world.agencies.council, late, at)).holdings, world.agencies.council));
+    expect([...owners.get(quiet)!]).toEqual([world.agencies.council]);
+
+    const consultsBefore = (await server.db.selectFrom('audit_events').select('seq').where('action', '=', 'sar.consult').execute()).length;
+    for (let i = 0; i < 2; i += 1) {
+      const list = await call<{ sars: SarSummary[] }>(server, officers.council, 'GET', '/sars?status=open');
+      expect(list.status).toBe(200);
+      const byId = new Map(list.body.sars.map((x) => [x.id, x]));
+      expect(byId.get(lateSar)?.consultations).toEqual({ pending: 1, answered: 0 });
+      expect(byId.get(quietSar)?.consultations).toEqual({ pending: 0, answered: 0 });
+    }
+    expect(await consultsOf(lateSar)).toEqual([{ owner_agency_id: world.agencies.police, status: 'pending' }]);
+    expect(await consultsOf(quietSar)).toEqual([]);
+    const consult = await server.db.selectFrom('audit_events').select(['entity_id', 'details']).where('action', '=', 'sar.consult').orderBy('seq').execute();
+    expect(consult).toHaveLength(consultsBefore + 1);
+    expect(consult.at(-1)).toEqual({ entity_id: lateSar, details: JSON.stringify({ personId: late, consultedAgencyIds: [world.agencies.police] }) });
   });
 });
