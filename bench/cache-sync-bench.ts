@@ -2,10 +2,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BootstrapResponseSchema, PullResponseSchema } from '../domain/http/sync-schemas.ts';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { BootstrapResponseSchema, PullResponseSchema, type SyncChange } from '../domain/http/sync-schemas.ts';
+import type { BootstrapStore } from '../main/cache/bootstrap-staging.ts';
 import type { CaseCache } from '../main/cache/case-cache.ts';
+import { bootstrapCache } from '../main/sync/bootstrap-cache.ts';
 import { startServer } from '../server/start-server.ts';
 import { loadBenchWorld } from './bulk-world.ts';
+import { bulkLoadRaw } from './raw-bulk-load.ts';
 
 /** One row of the printed table. */
 export interface SyncBenchRow {
@@ -14,6 +18,7 @@ export interface SyncBenchRow {
   'rows applied': number;
   pages: number;
   'end-to-end rows/s': number;
+  'rows per CPU s': number;
   'apply-only rows/s': number;
   'fetch+parse share': string;
 }
@@ -28,7 +33,7 @@ interface FillResult {
 }
 
 /** The change-log pull from cursor 0, each page applied with its cursor. */
-async function fillByPull(cache: CaseCache, get: Fetcher, from = '0'): Promise<FillResult> {
+async function fillByPull(cache: CaseCache, get: Fetcher, from: string, seen: SyncChange[]): Promise<FillResult> {
   let cursor = from;
   const result: FillResult = { rows: 0, pages: 0, applyMs: 0 };
   for (;;) {
@@ -37,6 +42,7 @@ async function fillByPull(cache: CaseCache, get: Fetcher, from = '0'): Promise<F
     await cache.applyPullPage(page);
     result.applyMs += performance.now() - a0;
     result.rows += page.changes.length + page.removals.length;
+    seen.push(...page.changes);
     result.pages += 1;
     cursor = page.cursor;
     if (!page.hasMore) {
@@ -45,35 +51,47 @@ async function fillByPull(cache: CaseCache, get: Fetcher, from = '0'): Promise<F
   }
 }
 
-/** The bootstrap: pages staged in priority order, swapped in when complete, then the pull from its snapshot. */
-async function fillByBootstrap(cache: CaseCache, get: Fetcher): Promise<FillResult> {
-  const result: FillResult = { rows: 0, pages: 0, applyMs: 0 };
-  let query: Record<string, string> = { limit: '500' };
-  for (;;) {
-    const page = BootstrapResponseSchema.parse(await get('/sync/bootstrap', query));
+/**
+ * The bootstrap as the app runs it (bootstrapCache: pages staged, swapped in when complete), then the
+ * pull from its snapshot. Apply time is the time spent staging and swapping; `seen` collects every record.
+ */
+async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, seen: SyncChange[]): Promise<FillResult> {
+  let applyMs = 0;
+  const timed = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
     const a0 = performance.now();
-    await cache.bootstrap.stage(page);
-    result.applyMs += performance.now() - a0;
-    result.rows += page.changes.length;
-    result.pages += 1;
-    if (!page.next) {
-      const s0 = performance.now();
-      await cache.bootstrap.swapIn();
-      result.applyMs += performance.now() - s0;
-      const rest = await fillByPull(cache, get, page.snapshot);
-      return { rows: result.rows + rest.rows, pages: result.pages + rest.pages, applyMs: result.applyMs + rest.applyMs };
+    try {
+      return await run(...args);
+    } finally {
+      applyMs += performance.now() - a0;
     }
-    query = { limit: '500', snapshot: page.snapshot, phase: page.next.phase, ...(page.next.after ? { after: page.next.after } : {}) };
-  }
+  };
+  const store: BootstrapStore = { ...cache.bootstrap, stage: timed((page) => cache.bootstrap.stage(page)), swapIn: timed(() => cache.bootstrap.swapIn()) };
+  let rows = 0;
+  const outcome = await bootstrapCache({ bootstrap: store }, async (position) => {
+    const query: Record<string, string> = position === null ? { limit: String(limit) }
+      : { limit: String(limit), snapshot: position.snapshot, phase: position.phase, ...(position.after === null ? {} : { after: position.after }) };
+    const page = BootstrapResponseSchema.parse(await get('/sync/bootstrap', query));
+    rows += page.changes.length;
+    seen.push(...page.changes);
+    return page;
+  });
+  const rest = await fillByPull(cache, get, outcome.snapshot, seen);
+  return { rows: rows + rest.rows, pages: outcome.pages + rest.pages, applyMs: applyMs + rest.applyMs };
 }
+
+/** How to open a fresh cache (the app's way, encrypted or plain) with its raw connection for the bulk load. */
+export type OpenBenchCache = (dir: string, encrypted: boolean) => Promise<{ cache: CaseCache; sqlite: Database.Database }>;
+
+/** Anchors per bootstrap page to compare (the server allows 1–500); BENCH_BOOTSTRAP_LIMITS="100,500". */
+const BOOTSTRAP_LIMITS = (process.env.BENCH_BOOTSTRAP_LIMITS ?? '100,500').split(',').map(Number);
 
 /**
  * Loads `cases` visible cases on an embedded-SQLite server, then fills an encrypted and a plain cache
- * both ways — change-log pull from 0 and bootstrap — side by side in one run.
+ * by change-log pull from 0 and by bootstrap (at each page size), and bulk-loads the same records raw
+ * into a fresh cache — side by side in one run. The server runs in this process, so "rows per CPU s"
+ * counts the server's work too.
  */
-export async function benchInitialSync(
-  cases: number, open: (dir: string, encrypted: boolean) => Promise<{ cache: CaseCache }>,
-): Promise<SyncBenchRow[]> {
+export async function benchInitialSync(cases: number, open: OpenBenchCache): Promise<SyncBenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-sync-bench-'));
   const server = await startServer(
     { database: { dialect: 'sqlite', file: join(dir, 'server.db') }, dataDir: dir, host: '127.0.0.1', port: 0,
@@ -87,29 +105,76 @@ export async function benchInitialSync(
       const res = await fetch(`${server.url}${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${token}` } });
       return res.json();
     };
+    const methods: Array<readonly [string, (cache: CaseCache, seen: SyncChange[]) => Promise<FillResult>]> = [
+      ['pull from 0', (cache, seen) => fillByPull(cache, get, '0', seen)],
+      ...BOOTSTRAP_LIMITS.map((limit) => [`bootstrap ${limit}/page + swap`, (cache: CaseCache, seen: SyncChange[]) => fillByBootstrap(cache, get, limit, seen)] as const),
+    ];
     const rows: SyncBenchRow[] = [];
+    let n = 0;
     for (const encrypted of [true, false]) {
-      for (const [method, fill] of [['pull from 0', fillByPull], ['bootstrap + swap', fillByBootstrap]] as const) {
-        const sub = join(dir, `${encrypted ? 'enc' : 'plain'}-${method.replace(/\W+/g, '-')}`);
+      const kind = encrypted ? 'encrypted' : 'plain';
+      let same: SyncChange[] = [];
+      for (const [method, fill] of methods) {
+        const sub = join(dir, `${kind}-${(n += 1)}`);
         mkdirSync(sub);
         const { cache } = await open(sub, encrypted);
+        const seen: SyncChange[] = [];
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
-        const result = await fill(cache, get);
+        const result = await fill(cache, seen);
         const totalMs = performance.now() - t0;
+        const cpuMs = cpuMsSince(cpu0);
         if ((await cache.caseCount()) !== cases) {
           throw new Error(`${method} filled ${await cache.caseCount()} of ${cases} cases`);
         }
         await cache.close();
+        same = seen;
         rows.push({
-          cache: encrypted ? 'encrypted' : 'plain', method, 'rows applied': result.rows, pages: result.pages,
-          'end-to-end rows/s': Math.round(result.rows / (totalMs / 1000)), 'apply-only rows/s': Math.round(result.rows / (result.applyMs / 1000)),
+          cache: kind, method, 'rows applied': result.rows, pages: result.pages,
+          'end-to-end rows/s': Math.round(result.rows / (totalMs / 1000)), 'rows per CPU s': Math.round(result.rows / (cpuMs / 1000)),
+          'apply-only rows/s': Math.round(result.rows / (result.applyMs / 1000)),
           'fetch+parse share': `${Math.round(100 * (1 - result.applyMs / totalMs))} %`,
         });
       }
+      // The limit: the records the last fill received, bulk-loaded raw into a fresh cache of the same kind.
+      const sub = join(dir, `${kind}-bulk`);
+      mkdirSync(sub);
+      const { cache, sqlite } = await open(sub, encrypted);
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const loaded = bulkLoadRaw(sqlite, same);
+      const totalMs = performance.now() - t0;
+      const cpuMs = cpuMsSince(cpu0);
+      await cache.close();
+      rows.push({
+        cache: kind, method: 'bulk load, same rows (raw)', 'rows applied': loaded, pages: 1,
+        'end-to-end rows/s': Math.round(loaded / (totalMs / 1000)), 'rows per CPU s': Math.round(loaded / (cpuMs / 1000)),
+        'apply-only rows/s': Math.round(loaded / (totalMs / 1000)), 'fetch+parse share': '0 %',
+      });
     }
     return rows;
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** Prints the table and, per cache kind, each way's end-to-end rate over the bulk load of the same rows. */
+export function printInitialSync(sync: readonly SyncBenchRow[]): void {
+  console.table(sync);
+  for (const kind of ['encrypted', 'plain']) {
+    const mine = sync.filter((r) => r.cache === kind);
+    const bulk = mine.find((r) => r.method.startsWith('bulk load'))!;
+    const ratios = mine.filter((r) => r !== bulk).map((r) => {
+      const wall = (r['end-to-end rows/s'] / bulk['end-to-end rows/s']).toFixed(2);
+      const cpu = (r['rows per CPU s'] / bulk['rows per CPU s']).toFixed(2);
+      return `${r.method} ${wall}× (per CPU s ${cpu}×)`;
+    });
+    console.log(`${kind}, end-to-end rate / bulk load of the same rows, same run: ${ratios.join('; ')}`);
   }
 }

@@ -27,7 +27,7 @@ export interface BootstrapOutcome {
  * the staged pages are dropped and the bootstrap starts again once; any other error leaves the
  * staged pages for the next attempt, and the cache as it was.
  */
-export async function bootstrapCache(cache: CaseCache, fetchPage: FetchBootstrapPage): Promise<BootstrapOutcome> {
+export async function bootstrapCache(cache: Pick<CaseCache, 'bootstrap'>, fetchPage: FetchBootstrapPage): Promise<BootstrapOutcome> {
   let progress = await cache.bootstrap.progress();
   let restarted = false;
   let pages = 0;
