@@ -3,13 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { BootstrapResponseSchema, PullResponseSchema, type SyncChange } from '../domain/http/sync-schemas.ts';
+import { BootstrapResponseSchema, PullResponseSchema, type BootstrapResponse, type SyncChange } from '../domain/http/sync-schemas.ts';
 import type { BootstrapStore } from '../main/cache/bootstrap-staging.ts';
 import type { CaseCache } from '../main/cache/case-cache.ts';
 import { bootstrapCache } from '../main/sync/bootstrap-cache.ts';
 import { startServer } from '../server/start-server.ts';
 import { loadBenchWorld } from './bulk-world.ts';
 import { bulkLoadRaw } from './raw-bulk-load.ts';
+import { startChild } from './server-bench/processes.ts';
 
 /** One row of the printed table. */
 export interface SyncBenchRow {
@@ -53,10 +54,14 @@ async function fillByPull(cache: CaseCache, get: Fetcher, from: string, seen: Sy
 
 /**
  * The bootstrap as the app runs it (bootstrapCache: pages staged, swapped in when complete), then the
- * pull from its snapshot. Apply time is the time spent staging and swapping; `seen` collects every record.
+ * pull from its snapshot. Apply time is the time spent staging and swapping; `seen` collects every
+ * record. Not `pipelined`, each fetch waits until the page before it is staged (the behaviour before
+ * pipelining), for comparison in the same run.
  */
-async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, seen: SyncChange[]): Promise<FillResult> {
+async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, pipelined: boolean, seen: SyncChange[]): Promise<FillResult> {
   let applyMs = 0;
+  let staged = 0;
+  let wake: Array<() => void> = [];
   const timed = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
     const a0 = performance.now();
     try {
@@ -65,9 +70,29 @@ async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, se
       applyMs += performance.now() - a0;
     }
   };
-  const store: BootstrapStore = { ...cache.bootstrap, stage: timed((page) => cache.bootstrap.stage(page)), swapIn: timed(() => cache.bootstrap.swapIn()) };
+  const stage = timed((page: BootstrapResponse) => cache.bootstrap.stage(page));
+  const store: BootstrapStore = {
+    ...cache.bootstrap,
+    stage: async (page) => {
+      await stage(page);
+      staged += 1;
+      const waiting = wake;
+      wake = [];
+      waiting.forEach((w) => w());
+    },
+    swapIn: timed(() => cache.bootstrap.swapIn()),
+  };
+  const stagedAtLeast = (n: number) => new Promise<void>((resolve) => {
+    const check = () => (staged >= n ? resolve() : void wake.push(check));
+    check();
+  });
   let rows = 0;
+  let fetches = 0;
   const outcome = await bootstrapCache({ bootstrap: store }, async (position) => {
+    fetches += 1;
+    if (!pipelined) {
+      await stagedAtLeast(fetches - 1);
+    }
     const query: Record<string, string> = position === null ? { limit: String(limit) }
       : { limit: String(limit), snapshot: position.snapshot, phase: position.phase, ...(position.after === null ? {} : { after: position.after }) };
     const page = BootstrapResponseSchema.parse(await get('/sync/bootstrap', query));
@@ -88,26 +113,38 @@ const BOOTSTRAP_LIMITS = (process.env.BENCH_BOOTSTRAP_LIMITS ?? '100,500').split
 /**
  * Loads `cases` visible cases on an embedded-SQLite server, then fills an encrypted and a plain cache
  * by change-log pull from 0 and by bootstrap (at each page size), and bulk-loads the same records raw
- * into a fresh cache — side by side in one run. The server runs in this process, so "rows per CPU s"
- * counts the server's work too.
+ * into a fresh cache — side by side in one run. The server runs in its own process, so "rows per CPU s"
+ * counts the desktop side's work only (fetching, parsing, staging, swapping).
  */
 export async function benchInitialSync(cases: number, open: OpenBenchCache): Promise<SyncBenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-sync-bench-'));
-  const server = await startServer(
-    { database: { dialect: 'sqlite', file: join(dir, 'server.db') }, dataDir: dir, host: '127.0.0.1', port: 0,
-      jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', accessTokenSeconds: 900, refreshTokenDays: 14 },
-    { logger: false },
-  );
+  const secret = 'bench-secret-that-is-long-enough-for-hs256';
+  const config = { database: { dialect: 'sqlite' as const, file: join(dir, 'server.db') }, dataDir: dir, host: '127.0.0.1', port: 0,
+    jwtSecret: secret, accessTokenSeconds: 3600, refreshTokenDays: 14 };
+  const loader = await startServer(config, { logger: false });
+  let token: string;
   try {
-    const world = await loadBenchWorld(server.db, cases, cases);
-    const token = (await server.ctx.tokens.signAccess(world.userId, new Date())).token;
+    const world = await loadBenchWorld(loader.db, cases, cases);
+    token = (await loader.ctx.tokens.signAccess(world.userId, new Date())).token;
+  } finally {
+    await loader.close();
+  }
+  // The server answers from its own process, as a real one does from its own machine: while the
+  // desktop stages a page, the server can already build the next.
+  const server = await startChild('api-child.ts', [config.database.file, dir, secret]);
+  try {
     const get: Fetcher = async (path, query) => {
       const res = await fetch(`${server.url}${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) {
+        throw new Error(`${path} answered ${res.status}`);
+      }
       return res.json();
     };
     const methods: Array<readonly [string, (cache: CaseCache, seen: SyncChange[]) => Promise<FillResult>]> = [
       ['pull from 0', (cache, seen) => fillByPull(cache, get, '0', seen)],
-      ...BOOTSTRAP_LIMITS.map((limit) => [`bootstrap ${limit}/page + swap`, (cache: CaseCache, seen: SyncChange[]) => fillByBootstrap(cache, get, limit, seen)] as const),
+      ...BOOTSTRAP_LIMITS.flatMap((limit) => [false, true].map((pipelined) => [
+        `bootstrap ${limit}/page${pipelined ? ', pipelined' : ', one at a time'}`, (cache: CaseCache, seen: SyncChange[]) => fillByBootstrap(cache, get, limit, pipelined, seen),
+      ] as const)),
     ];
     const rows: SyncBenchRow[] = [];
     let n = 0;
@@ -154,7 +191,7 @@ export async function benchInitialSync(cases: number, open: OpenBenchCache): Pro
     }
     return rows;
   } finally {
-    await server.close();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
