@@ -1,11 +1,13 @@
 /** Initial sync throughput for `npm run bench:cache`: fill a fresh cache from a local server, by change-log pull and by bootstrap. */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { BootstrapResponseSchema, PullResponseSchema, type BootstrapResponse, type SyncChange } from '../domain/http/sync-schemas.ts';
 import type { BootstrapStore } from '../main/cache/bootstrap-staging.ts';
-import type { CaseCache } from '../main/cache/case-cache.ts';
+import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
+import { openCache } from '../main/cache-worker/open-cache.ts';
 import { bootstrapCache } from '../main/sync/bootstrap-cache.ts';
 import { startServer } from '../server/start-server.ts';
 import { loadBenchWorld } from './bulk-world.ts';
@@ -133,7 +135,12 @@ export async function benchInitialSync(cases: number, open: OpenBenchCache): Pro
   // desktop stages a page, the server can already build the next.
   const server = await startChild('api-child.ts', [config.database.file, dir, secret]);
   try {
+    // BENCH_SYNC_LATENCY_MS adds a network round trip to each request (the loopback has none).
+    const latencyMs = Number(process.env.BENCH_SYNC_LATENCY_MS ?? 0);
     const get: Fetcher = async (path, query) => {
+      if (latencyMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      }
       const res = await fetch(`${server.url}${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${token}` } });
       if (!res.ok) {
         throw new Error(`${path} answered ${res.status}`);
@@ -148,13 +155,13 @@ export async function benchInitialSync(cases: number, open: OpenBenchCache): Pro
     ];
     const rows: SyncBenchRow[] = [];
     let n = 0;
-    for (const encrypted of [true, false]) {
-      const kind = encrypted ? 'encrypted' : 'plain';
+    const kinds = [['encrypted, worker (as the app)', openInWorker], ['encrypted', (sub: string) => open(sub, true)], ['plain', (sub: string) => open(sub, false)]] as const;
+    for (const [kind, openKind] of kinds) {
       let same: SyncChange[] = [];
       for (const [method, fill] of methods) {
-        const sub = join(dir, `${kind}-${(n += 1)}`);
+        const sub = join(dir, `cache-${(n += 1)}`);
         mkdirSync(sub);
-        const { cache } = await open(sub, encrypted);
+        const { cache } = await openKind(sub);
         const seen: SyncChange[] = [];
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
@@ -173,8 +180,12 @@ export async function benchInitialSync(cases: number, open: OpenBenchCache): Pro
           'fetch+parse share': `${Math.round(100 * (1 - result.applyMs / totalMs))} %`,
         });
       }
+      if (kind.includes('worker')) {
+        continue; // compared with the encrypted bulk load below
+      }
+      const encrypted = kind === 'encrypted';
       // The limit: the records the last fill received, bulk-loaded raw into a fresh cache of the same kind.
-      const sub = join(dir, `${kind}-bulk`);
+      const sub = join(dir, `bulk-${kind}`);
       mkdirSync(sub);
       const { cache, sqlite } = await open(sub, encrypted);
       const cpu0 = process.cpuUsage();
@@ -196,6 +207,13 @@ export async function benchInitialSync(cases: number, open: OpenBenchCache): Pro
   }
 }
 
+/** A fresh encrypted cache the app's way: every statement in the cache worker thread. */
+async function openInWorker(dir: string): Promise<{ cache: CaseCache }> {
+  const keyHex = randomBytes(32).toString('hex');
+  const handles = await openCache({ file: join(dir, 'worker.db'), keyHex });
+  return { cache: await createCaseCache(handles, dir, keyHex) };
+}
+
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
@@ -204,9 +222,9 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 /** Prints the table and, per cache kind, each way's end-to-end rate over the bulk load of the same rows. */
 export function printInitialSync(sync: readonly SyncBenchRow[]): void {
   console.table(sync);
-  for (const kind of ['encrypted', 'plain']) {
+  for (const kind of [...new Set(sync.map((r) => r.cache))]) {
     const mine = sync.filter((r) => r.cache === kind);
-    const bulk = mine.find((r) => r.method.startsWith('bulk load'))!;
+    const bulk = sync.find((r) => r.method.startsWith('bulk load') && r.cache === (kind === 'plain' ? 'plain' : 'encrypted'))!;
     const ratios = mine.filter((r) => r !== bulk).map((r) => {
       const wall = (r['end-to-end rows/s'] / bulk['end-to-end rows/s']).toFixed(2);
       const cpu = (r['rows per CPU s'] / bulk['rows per CPU s']).toFixed(2);
