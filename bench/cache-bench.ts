@@ -6,17 +6,12 @@
  * (rows/s) pulling ~20,000 cases from a local server into fresh caches. Sizes: BENCH_CACHE_CASES etc.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
-import type { CacheDatabase } from '../db/cache/schema.ts';
-import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
 import { queryQueue } from '../main/cache/queue-query.ts';
-import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 import { givenName, loadCacheWorld, seeded, syntheticName } from './cache-bench-world.ts';
-import { benchInitialSync } from './cache-sync-bench.ts';
+import { openBenchCache, type Opened } from './cache-bench-open.ts';
+import { benchInitialSync, printInitialSync } from './cache-sync-bench.ts';
 import { quantile } from './quantile.ts';
 import { queueByLikeScan } from './queue-like-scan.ts';
 
@@ -24,23 +19,6 @@ const CASES = Number(process.env.BENCH_CACHE_CASES ?? 100_000);
 const PERSONS = Number(process.env.BENCH_CACHE_PERSONS ?? 150_000);
 const SYNC_CASES = Number(process.env.BENCH_SYNC_CASES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-
-type Opened = { cache: CaseCache; sqlite: Database.Database; db: Kysely<CacheDatabase> };
-
-/** Opens a cache file the app's way (encrypted) or plain with the same pragmas. */
-export async function openBenchCache(dir: string, encrypted: boolean): Promise<Opened> {
-  const file = join(dir, encrypted ? 'encrypted.db' : 'plain.db');
-  const sqlite = encrypted ? openEncryptedDb(file, randomBytes(32).toString('hex')) : new Database(file);
-  if (!encrypted) {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('secure_delete = ON');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('cache_size = -65536');
-  }
-  const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const cache = await createCaseCache(db, dir);
-  return { cache, sqlite, db };
-}
 
 async function time(inputs: string[], run: (input: string) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (const input of inputs.slice(0, 20)) {
@@ -119,12 +97,7 @@ try {
       'p95 LIKE/trigram': (before!.p95 / after!.p95).toFixed(1),
     };
   }));
-  const sync = await benchInitialSync(SYNC_CASES, (sub, encrypted) => openBenchCache(sub, encrypted));
-  console.table(sync);
-  for (const kind of ['encrypted', 'plain']) {
-    const rate = (method: string) => sync.find((r) => r.cache === kind && r.method === method)!['end-to-end rows/s'];
-    console.log(`${kind}: bootstrap + swap / pull from 0, end-to-end rows/s: ${(rate('bootstrap + swap') / rate('pull from 0')).toFixed(2)}`);
-  }
+  printInitialSync(await benchInitialSync(SYNC_CASES, (sub, encrypted) => openBenchCache(sub, encrypted)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

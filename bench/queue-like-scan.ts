@@ -25,8 +25,9 @@ export async function queueByLikeScan(db: Kysely<CacheDatabase>, { filter, limit
     db
       .selectFrom('cases')
       .leftJoin('agencies', 'agencies.id', 'cases.owner_agency_id')
+      .leftJoin('case_types', 'case_types.id', 'cases.case_type')
       .$if(needle.length > 0, (qb) => qb.where((eb) => matches(eb)))
-      .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.updated_at'])
+      .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'case_types.label as case_type_label', 'agencies.name as agency_name', 'cases.status', 'cases.risk_level', 'cases.review_date', 'cases.updated_at'])
       .orderBy('cases.updated_at', 'desc')
       .orderBy('cases.id')
       .limit(limit)
@@ -41,8 +42,8 @@ export async function queueByLikeScan(db: Kysely<CacheDatabase>, { filter, limit
   return {
     total: Number(total.n),
     rows: rows.map((r) => QueueRowSchema.parse({
-      id: r.id, reference: r.reference, title: r.title, caseType: r.case_type, ownerAgencyName: r.agency_name ?? 'Unknown agency',
-      status: r.status, riskLevel: r.risk_level, updatedAt: r.updated_at,
+      id: r.id, reference: r.reference, title: r.title, caseType: r.case_type, caseTypeLabel: r.case_type_label ?? r.case_type, ownerAgencyName: r.agency_name ?? 'Unknown agency',
+      status: r.status, riskLevel: r.risk_level, reviewDate: r.review_date, updatedAt: r.updated_at,
     })),
   };
 }

@@ -26,11 +26,18 @@ export interface BootstrapOutcome {
  * Runs (or resumes) a bootstrap to completion. If the server no longer knows the pinned position,
  * the staged pages are dropped and the bootstrap starts again once; any other error leaves the
  * staged pages for the next attempt, and the cache as it was.
+ *
+ * Pipelined: while page N is staged, page N+1 (whose position page N names) is already being
+ * fetched. Pages are still staged one at a time and in order, each with the position of the next,
+ * so a crash resumes exactly as before. A prefetch that a failed stage abandons is awaited (its
+ * outcome dropped) before the error is thrown: nothing outlives the call, and no rejection goes unhandled.
  */
-export async function bootstrapCache(cache: CaseCache, fetchPage: FetchBootstrapPage): Promise<BootstrapOutcome> {
+export async function bootstrapCache(cache: Pick<CaseCache, 'bootstrap'>, fetchPage: FetchBootstrapPage): Promise<BootstrapOutcome> {
   let progress = await cache.bootstrap.progress();
   let restarted = false;
   let pages = 0;
+  // The fetch of the page at `progress.next`, started while the previous page was staged.
+  let ahead: Promise<BootstrapResponse> | null = null;
   for (;;) {
     if (progress?.next === null) {
       const records = await cache.bootstrap.swapIn();
@@ -38,18 +45,33 @@ export async function bootstrapCache(cache: CaseCache, fetchPage: FetchBootstrap
     }
     let page: BootstrapResponse;
     try {
-      page = await fetchPage(progress ? { snapshot: progress.snapshot, ...progress.next } : null);
+      page = await (ahead ?? fetchPage(progress ? { snapshot: progress.snapshot, ...progress.next } : null));
     } catch (error) {
       if (error instanceof CodedError && error.code === 'reset_required' && progress && !restarted) {
         restarted = true;
+        ahead = null;
         await cache.bootstrap.discard();
         progress = null;
         continue;
       }
       throw error;
     }
-    await cache.bootstrap.stage(page);
+    const following = page.next === null ? null : prefetch(fetchPage, { snapshot: page.snapshot, ...page.next });
+    try {
+      await cache.bootstrap.stage(page);
+    } catch (error) {
+      await following?.then(() => undefined, () => undefined);
+      throw error;
+    }
+    ahead = following;
     pages += 1;
     progress = { snapshot: page.snapshot, next: page.next };
   }
+}
+
+// Starts a fetch whose rejection counts as handled until it is awaited (it may be abandoned first).
+function prefetch(fetchPage: FetchBootstrapPage, position: BootstrapPosition): Promise<BootstrapResponse> {
+  const started = fetchPage(position);
+  started.catch(() => undefined);
+  return started;
 }

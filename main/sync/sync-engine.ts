@@ -17,8 +17,11 @@ import type { SyncStore } from './sync-store.ts';
 import type { SyncedCache } from './synced-cache.ts';
 
 const PAGE_SIZE = 500;
-/** Cases (or other anchors) per bootstrap page; each case brings its parts. */
-const BOOTSTRAP_ANCHORS = 100;
+/**
+ * Cases (or other anchors) per bootstrap page, the server's most; each case brings its parts. Fewer,
+ * larger pages cost less per row to fetch and stage (docs/sync.md, "Bootstrap").
+ */
+const BOOTSTRAP_ANCHORS = 500;
 /** Errors that mean "cannot reach the server right now": skip the pull, back off, try again. */
 export const OFFLINE_CODES = new Set(['network_error', 'server_unavailable', 'rate_limited']);
 
