@@ -99,6 +99,13 @@ export const LocationCreateArgsSchema = z.object({ locationId: IdSchema }).exten
 /** A place put on a case offline, with why it matters: the route's body with a client-made id for the link. */
 export const CaseAddLocationArgsSchema = z.object({ caseLocationId: IdSchema, caseId: IdSchema }).extend(CaseLocationBodySchema.shape).strict();
 
+/**
+ * A document deleted offline (the uploader or a manager of the owning agency; the server checks at
+ * push with the same rule as `DELETE /documents/:id` and audits it). The case is the document's
+ * own (a document of another case is not found), so the case screen counts the change as its own.
+ */
+export const DocumentDeleteArgsSchema = z.object({ documentId: IdSchema, caseId: IdSchema }).strict();
+
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
@@ -119,6 +126,7 @@ export const MUTATION_ARGS = {
   'case.removeSubject': CaseRemoveSubjectArgsSchema,
   'location.create': LocationCreateArgsSchema,
   'case.addLocation': CaseAddLocationArgsSchema,
+  'document.delete': DocumentDeleteArgsSchema,
 } as const;
 
 /** A mutation's name. */

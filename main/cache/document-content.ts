@@ -15,6 +15,8 @@ import { documentPath, documentsDir } from './document-files.ts';
 /** A cached document's metadata, as far as its content is concerned. */
 export interface CachedDocumentMeta {
   id: string;
+  /** The case the document belongs to (on the case itself or on one of its reports). */
+  caseId: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
@@ -39,7 +41,7 @@ export interface DocumentContentStore {
 
 /** The store over the cache's write handle and folder, sealing with `fileKey` (deriveDocumentFileKey). */
 export function createDocumentContentStore(db: Kysely<CacheDatabase>, cacheDir: string, fileKey: Buffer): DocumentContentStore {
-  const select = () => db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'sha256']);
+  const select = () => db.selectFrom('documents').select(['id', 'case_id', 'file_name', 'content_type', 'size_bytes', 'sha256']);
   const isCached = async (docId: string) => (await db.selectFrom('documents').select('id').where('id', '=', docId).executeTakeFirst()) !== undefined;
 
   return {
@@ -103,10 +105,10 @@ export function createDocumentContentStore(db: Kysely<CacheDatabase>, cacheDir: 
   };
 }
 
-type DocumentRow = { id: string; file_name: string; content_type: string; size_bytes: number; sha256: string };
+type DocumentRow = { id: string; case_id: string; file_name: string; content_type: string; size_bytes: number; sha256: string };
 
 function toMeta(row: DocumentRow): CachedDocumentMeta {
-  return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256 };
+  return { id: row.id, caseId: row.case_id, fileName: row.file_name, contentType: row.content_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256 };
 }
 
 // Flushed before the rename, so a crash leaves either the whole file or none under the real name.

@@ -23,7 +23,7 @@ import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
 import { uploadDocumentOnline } from './upload-document-online.ts';
-import { deleteDocumentOnline } from './delete-document-online.ts';
+import { queueDocumentDelete } from './queue-document-delete.ts';
 import { reportVersionsOnline } from './report-versions-online.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -173,7 +173,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     // Sharing decisions are made on the server, never queued (main/core/sharing-online.ts).
     'reports.versions': (input) => reportVersionsOnline(onlineDeps(), input.reportId),
     'documents.upload': (input) => uploadDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
-    'documents.delete': (input) => deleteDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.documentId),
+    'documents.delete': (input) => queueDocumentDelete({ cache: session.require().cache, enqueue: (change) => sync.enqueue(change) }, input.documentId),
     'sharing.case': (input) => caseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.caseId),
     'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),

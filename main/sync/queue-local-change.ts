@@ -6,6 +6,7 @@ import { MUTATION_ARGS, MutationNameSchema, type MutationArgs, type MutationName
 import { parseOrThrow } from '../../domain/validation-error.ts';
 import { ensureClientId, nextMutationId } from './client-identity.ts';
 import { applyOptimistic } from './optimistic-apply.ts';
+import { isDocumentDeletable } from '../cache/document-deletable.ts';
 import { assertReportWithinCachedCase } from './report-within-cached-case.ts';
 import type { LocalActor, SyncCacheDatabase } from './sync-cache-db.ts';
 
@@ -23,6 +24,9 @@ export async function queueLocalChange(trx: Kysely<SyncCacheDatabase>, change: {
   const args = parseOrThrow(MUTATION_ARGS[name.data], change.args, name.data) as MutationArgs<MutationName>;
   if (name.data === 'report.create') {
     await assertReportWithinCachedCase(trx, args as MutationArgs<'report.create'>, actor);
+  }
+  if (name.data === 'document.delete') {
+    await assertDocumentDeletable(trx, args as MutationArgs<'document.delete'>);
   }
   const baseVersion = change.baseVersion ?? (await cachedVersion(trx, name.data, args));
   const clientId = await ensureClientId(trx);
@@ -47,4 +51,16 @@ async function cachedVersion(trx: Kysely<SyncCacheDatabase>, name: MutationName,
   }
   const row = await trx.selectFrom('cases').select('version').where('id', '=', (args as MutationArgs<'case.update'>).caseId).executeTakeFirst();
   return row?.version;
+}
+
+// Checked here as well as at push: the last sync's `delete` ability decides what may be queued, so a
+// deletion the server would refuse is not shown as done, even briefly.
+async function assertDocumentDeletable(trx: Kysely<SyncCacheDatabase>, args: MutationArgs<'document.delete'>): Promise<void> {
+  const row = await trx.selectFrom('documents').select(['case_id', 'abilities']).where('id', '=', args.documentId).executeTakeFirst();
+  if (!row || row.case_id !== args.caseId) {
+    throw new CodedError('not_found', 'This document is not in the offline copy.');
+  }
+  if (!isDocumentDeletable(row.abilities)) {
+    throw new CodedError('authorization_error', 'Only the uploader or a manager of the owning agency may delete this document.');
+  }
 }
