@@ -37,6 +37,13 @@ export interface DocumentContentStore {
   read(docId: string): Promise<Buffer | null>;
   /** Seals and stores the content; false (nothing kept) when the document left the cache, or its folder was cleared, meanwhile. */
   write(docId: string, content: Buffer): Promise<boolean>;
+  /**
+   * Seals and stores the content of an upload about to be queued (no row yet: the caller queues it
+   * next, and removes the file if that fails; a crash in between leaves an orphan the next open sweeps).
+   */
+  writeQueued(docId: string, content: Buffer): Promise<void>;
+  /** Deletes the stored content, if any (a queued upload the server refused). */
+  remove(docId: string): Promise<void>;
 }
 
 /** The store over the cache's write handle and folder, sealing with `fileKey` (deriveDocumentFileKey). */
@@ -101,6 +108,19 @@ export function createDocumentContentStore(db: Kysely<CacheDatabase>, cacheDir: 
         return false;
       }
       return true;
+    },
+    async writeQueued(docId, content) {
+      await mkdir(documentsDir(cacheDir), { recursive: true, mode: 0o700 });
+      const temp = join(documentsDir(cacheDir), `.${docId}.${randomBytes(6).toString('hex')}.part`);
+      try {
+        await writeDurably(temp, sealDocument(fileKey, docId, content));
+        await rename(temp, documentPath(cacheDir, docId));
+      } finally {
+        await rm(temp, { force: true });
+      }
+    },
+    async remove(docId) {
+      await rm(documentPath(cacheDir, docId), { force: true });
     },
   };
 }

@@ -209,6 +209,16 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       await db.insertInto('case_locations').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
       return null;
     }
+    case 'document.upload': {
+      // Listed at once, as the uploader's own (they may delete it); its sealed content is stored by the caller.
+      const a = args as MutationArgs<'document.upload'>;
+      await db.insertInto('documents').values({
+        id: a.documentId, case_id: a.caseId, report_id: null, file_name: a.fileName, content_type: a.contentType, size_bytes: a.sizeBytes,
+        sha256: a.sha256, owner_agency_id: actor.agencyId, owner_team_id: actor.teamId, uploaded_by: actor.userId, sharing_level: 'parent',
+        created_at: at, abilities: JSON.stringify({ delete: true }),
+      }).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
     case 'document.delete': {
       // Gone from the case screen at once; the whole row is the before image, so a refusal brings it back.
       // Its stored file stays until the pull's removal (or the next open's orphan sweep) takes it.
@@ -354,6 +364,10 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       return;
     case 'case.addLocation':
       await db.deleteFrom('case_locations').where('id', '=', (args as MutationArgs<'case.addLocation'>).caseLocationId).execute();
+      return;
+    case 'document.upload':
+      // The stored file goes with it (the push deletes it when the server refuses the upload).
+      await db.deleteFrom('documents').where('id', '=', (args as MutationArgs<'document.upload'>).documentId).execute();
       return;
     case 'document.delete': {
       const a = args as MutationArgs<'document.delete'>;

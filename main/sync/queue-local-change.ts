@@ -25,6 +25,9 @@ export async function queueLocalChange(trx: Kysely<SyncCacheDatabase>, change: {
   if (name.data === 'report.create') {
     await assertReportWithinCachedCase(trx, args as MutationArgs<'report.create'>, actor);
   }
+  if (name.data === 'document.upload') {
+    await assertMayAttach(trx, (args as MutationArgs<'document.upload'>).caseId);
+  }
   if (name.data === 'document.delete') {
     await assertDocumentDeletable(trx, args as MutationArgs<'document.delete'>);
   }
@@ -62,5 +65,22 @@ async function assertDocumentDeletable(trx: Kysely<SyncCacheDatabase>, args: Mut
   }
   if (!isDocumentDeletable(row.abilities)) {
     throw new CodedError('authorization_error', 'Only the uploader or a manager of the owning agency may delete this document.');
+  }
+}
+
+// The last sync's `add_document` ability of the case decides whether a file may be attached offline.
+async function assertMayAttach(trx: Kysely<SyncCacheDatabase>, caseId: string): Promise<void> {
+  const row = await trx.selectFrom('cases').select('abilities').where('id', '=', caseId).executeTakeFirst();
+  if (!row) {
+    throw new CodedError('not_found', 'This case is not in the offline copy.');
+  }
+  let abilities: unknown = null;
+  try {
+    abilities = row.abilities === null ? null : JSON.parse(row.abilities);
+  } catch {
+    abilities = null;
+  }
+  if (typeof abilities !== 'object' || abilities === null || (abilities as { add_document?: unknown }).add_document !== true) {
+    throw new CodedError('authorization_error', 'You may not attach documents to this case.');
   }
 }
