@@ -123,7 +123,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     reportCount: Number(reportCount.n),
     documents: documents.map((d) => ({
       id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at,
-      deletable: isDocumentDeletable(d.abilities), waitingToSync: waiting.has(d.id),
+      // Deleted once it has reached the server (a deletion could otherwise overtake its upload).
+      deletable: isDocumentDeletable(d.abilities) && !waiting.has(d.id), waitingToSync: waiting.has(d.id),
     })),
     localChanges: { pending: outboxCount('pending'), rejected: outboxCount('rejected'), conflicts: outboxCount('conflict') },
   });

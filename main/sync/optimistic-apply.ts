@@ -271,6 +271,10 @@ function writtenColumns<N extends MutationName>(name: N, args: MutationArgs<N>):
  * (If the server's new value equals mine, the older image stands: the two cannot be told apart here.)
  */
 export function reappliedBefore<N extends MutationName>(name: N, args: MutationArgs<N>, first: BeforeImage, reapplied: BeforeImage): BeforeImage {
+  if (name === 'document.delete') {
+    // A document the pull did not bring back is still gone: the row first removed is what an undo restores.
+    return reapplied ?? first;
+  }
   if (reapplied === null || first === null) {
     return reapplied;
   }

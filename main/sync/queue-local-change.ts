@@ -1,5 +1,5 @@
 /** Queues one local change: the optimistic row and its outbox entry, written together by the caller's transaction. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { CodedError } from '../../domain/errors.ts';
 import { MUTATION_ARGS, MutationNameSchema, type MutationArgs, type MutationName } from '../../domain/sync/mutations.ts';
@@ -65,6 +65,12 @@ async function assertDocumentDeletable(trx: Kysely<SyncCacheDatabase>, args: Mut
   }
   if (!isDocumentDeletable(row.abilities)) {
     throw new CodedError('authorization_error', 'Only the uploader or a manager of the owning agency may delete this document.');
+  }
+  // Deleting a file the server has not received yet would race its upload; it can be deleted once synced.
+  const queued = await trx.selectFrom('outbox').select('mutation_id').where('name', '=', 'document.upload').where('state', '=', 'pending')
+    .where(sql`json_extract(args, '$.documentId')`, '=', args.documentId).executeTakeFirst();
+  if (queued) {
+    throw new CodedError('conflict', 'This file is still waiting to sync: it can be deleted once it has reached the server.');
   }
 }
 

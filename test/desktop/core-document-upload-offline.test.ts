@@ -63,7 +63,9 @@ describe('the documents.upload channel with no network', () => {
       caseId, fileName: 'Visit note.txt', contentType: 'text/plain', base64: CONTENT.toString('base64'),
     });
     expect(queued).toMatchObject({ fileName: 'Visit note.txt', sizeBytes: CONTENT.length, sha256: SHA, waitingToSync: true });
-    expect((await listed()).map((d) => [d.id, d.fileName, d.waitingToSync, d.deletable])).toEqual([[queued.documentId, 'Visit note.txt', true, true]]);
+    // Deleted once it has reached the server: a deletion must not overtake its upload.
+    expect((await listed()).map((d) => [d.id, d.fileName, d.waitingToSync, d.deletable])).toEqual([[queued.documentId, 'Visit note.txt', true, false]]);
+    expect(await core.handle('documents.delete', { documentId: queued.documentId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await callCore<CaseDetailView>(core, 'cases.detail', { caseId })).localChanges).toEqual({ pending: 1, rejected: 0, conflicts: 0 });
     expect(await onServer()).toEqual([]);
     // Sealed: the content is nowhere in clear under the data folder (document files, cache file, WAL).
@@ -89,7 +91,7 @@ describe('the documents.upload channel with no network', () => {
     expect(await callCore<SyncStatus>(core, 'sync.now', null)).toMatchObject({ connection: 'online', pendingChanges: 0, lastError: null });
     expect(await onServer()).toEqual([{ id: queued.documentId, sha256: SHA, uploaded_by: world.officer.id }]);
     expect(await uploadAudits(queued.documentId)).toBe(1);
-    expect((await listed()).map((d) => [d.id, d.waitingToSync])).toEqual([[queued.documentId, false]]);
+    expect((await listed()).map((d) => [d.id, d.waitingToSync, d.deletable])).toEqual([[queued.documentId, false, true]]);
     expect((await callCore<CaseDetailView>(core, 'cases.detail', { caseId })).localChanges).toEqual({ pending: 0, rejected: 0, conflicts: 0 });
     expect(findInFiles(filesUnder(world.dataDir), [NEEDLE])).toEqual([]);
   });
