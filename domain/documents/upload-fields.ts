@@ -14,6 +14,12 @@ const SharesField = z.string().max(16_384).transform((text, ctx) => {
 }).pipe(DocumentSharesSchema);
 
 export const UploadFieldsSchema = z.object({
+  /**
+   * The id the desktop made for a document it queued offline (docs/sync.md, "Documents"): sending the
+   * same upload again (a replay after a crash or a lost answer) answers the stored document and
+   * stores nothing more; an id already used for anything else is a conflict.
+   */
+  documentId: IdSchema.optional(),
   reportId: IdSchema.optional(),
   sharingLevel: DocumentSharingLevelSchema.default('parent'),
   /** The owning team; defaults to the uploader's team when they belong to exactly one. */

@@ -11,7 +11,7 @@ export const CaseParams = z.object({ caseId: IdSchema }).strict();
 export const documentRoutes = {
   uploadDocument: defineRoute({
     method: 'POST', path: '/cases/:caseId/documents', auth: true, tag: 'documents',
-    summary: 'Upload a document (multipart/form-data: one `file` part; optional fields reportId, sharingLevel, teamId, shares as JSON)',
+    summary: 'Upload a document (multipart/form-data: one `file` part; optional fields documentId (a client-made id: the same upload again answers the stored document), reportId, sharingLevel, teamId, shares as JSON)',
     params: CaseParams, query: NoQuery, body: z.unknown(), response: DocumentRecordSchema,
   }),
   listCaseDocuments: defineRoute({

@@ -89,6 +89,8 @@ export const CaseDetailViewSchema = z.object({
     createdAt: z.string(),
     /** The server's `delete` ability from the last sync: the uploader or a manager of the owning agency. */
     deletable: z.boolean(),
+    /** Attached on this computer and not yet on the server (docs/sync.md, "Documents"). */
+    waitingToSync: z.boolean(),
   })),
   /** The user's own changes to this case that are not settled: waiting to be sent, refused, or in conflict. */
   localChanges: z.object({ pending: Count, rejected: Count, conflicts: Count }),

@@ -1,6 +1,5 @@
 /** IPC channels over documents: cached content, read from the offline copy or downloaded on demand, and uploads. */
 import { z } from 'zod';
-import { DocumentRecordSchema } from '../entities/document.ts';
 import { MAX_DOCUMENT_BYTES } from '../documents/max-document-bytes.ts';
 import { IdSchema } from '../ids.ts';
 import { defineChannel } from './channel.ts';
@@ -27,6 +26,17 @@ export const UploadDocumentInputSchema = z.object({
 /** A file to attach to a case. */
 export type UploadDocumentInput = z.infer<typeof UploadDocumentInputSchema>;
 
+export const QueuedUploadSchema = z.object({
+  documentId: IdSchema,
+  fileName: z.string(),
+  sizeBytes: z.number().int().positive().max(MAX_DOCUMENT_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** True while the server does not hold it yet (offline, or the first sync did not reach it). */
+  waitingToSync: z.boolean(),
+});
+/** A file attached to a case: kept sealed on this computer and queued, perhaps already uploaded. */
+export type QueuedUpload = z.infer<typeof QueuedUploadSchema>;
+
 export const documentChannels = {
   /**
    * A cached document's content: `not_found` when the document is not in the offline copy;
@@ -34,14 +44,15 @@ export const documentChannels = {
    */
   'documents.content': defineChannel({ input: z.object({ documentId: IdSchema }).strict(), output: DocumentContentSchema, needsSession: true }),
   /**
-   * Uploads a file to a case (`POST /cases/:caseId/documents`; online only: a file is not queued);
-   * answers the stored document with its SHA-256, then syncs so the case lists it.
+   * Attaches a file to a case, online or not (docs/sync.md, "Documents"): checked (size, type), sealed
+   * in the cache file store and queued as a `document.upload`, then a sync is tried at once; answers
+   * its SHA-256 and whether it still waits to sync. A refusal by the server in that sync is the error.
    */
-  'documents.upload': defineChannel({ input: UploadDocumentInputSchema, output: DocumentRecordSchema, needsSession: true }),
+  'documents.upload': defineChannel({ input: UploadDocumentInputSchema, output: QueuedUploadSchema, needsSession: true }),
   /**
-   * Deletes a document and its content on the server (`DELETE /documents/:id`: its uploader or a
-   * manager of its agency; audited there). Online only, `network_error` saying so; afterwards the
-   * offline copy is synced, so the document and its stored file leave this computer too.
+   * Deletes a document, online or not: queues a `document.delete` (the uploader or a manager of its
+   * agency, as the last sync said; the server checks again and audits it), so the case screen drops
+   * it at once, then tries a sync. A refusal at push brings it back and shows among refused changes.
    */
   'documents.delete': defineChannel({ input: z.object({ documentId: IdSchema }).strict(), output: z.null(), needsSession: true }),
 } as const;

@@ -12,6 +12,7 @@ import { CreateMarkerBodySchema, PatchMarkerBodySchema } from '../entities/marke
 import { CreatePersonBodySchema } from '../entities/person.ts';
 import { CreateReportBodySchema, PatchReportBodySchema } from '../entities/report.ts';
 import { CreateTaskBodySchema, TaskUpdateBodySchema } from '../entities/task.ts';
+import { MAX_DOCUMENT_BYTES } from '../documents/max-document-bytes.ts';
 import { IdSchema } from '../ids.ts';
 import { ReportSharingLevelSchema, SharingLevelSchema, TaskStatusSchema } from '../vocabulary.ts';
 
@@ -99,6 +100,29 @@ export const LocationCreateArgsSchema = z.object({ locationId: IdSchema }).exten
 /** A place put on a case offline, with why it matters: the route's body with a client-made id for the link. */
 export const CaseAddLocationArgsSchema = z.object({ caseLocationId: IdSchema, caseId: IdSchema }).extend(CaseLocationBodySchema.shape).strict();
 
+/**
+ * A file attached offline (docs/sync.md, "Documents"): its content is not in the outbox but sealed in
+ * this computer's cache file store under the client-made id. The push sends it to
+ * `POST /cases/:caseId/documents` with that id (a replay stores nothing more), then pushes this
+ * mutation, which the server applies by confirming that it holds the document: uploaded by the
+ * user, on that case, with that SHA-256.
+ */
+export const DocumentUploadArgsSchema = z.object({
+  documentId: IdSchema,
+  caseId: IdSchema,
+  fileName: z.string().min(1).max(255),
+  contentType: z.string().min(1).max(200),
+  sizeBytes: z.number().int().positive().max(MAX_DOCUMENT_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+}).strict();
+
+/**
+ * A document deleted offline (the uploader or a manager of the owning agency; the server checks at
+ * push with the same rule as `DELETE /documents/:id` and audits it). The case is the document's
+ * own (a document of another case is not found), so the case screen counts the change as its own.
+ */
+export const DocumentDeleteArgsSchema = z.object({ documentId: IdSchema, caseId: IdSchema }).strict();
+
 /** Every mutation name and the schema of its arguments. */
 export const MUTATION_ARGS = {
   'case.create': CaseCreateArgsSchema,
@@ -119,6 +143,8 @@ export const MUTATION_ARGS = {
   'case.removeSubject': CaseRemoveSubjectArgsSchema,
   'location.create': LocationCreateArgsSchema,
   'case.addLocation': CaseAddLocationArgsSchema,
+  'document.upload': DocumentUploadArgsSchema,
+  'document.delete': DocumentDeleteArgsSchema,
 } as const;
 
 /** A mutation's name. */

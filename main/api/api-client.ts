@@ -83,7 +83,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           headers: {
             ...(input.accessToken ? { authorization: `Bearer ${input.accessToken}` } : {}),
             // No body, no content type: axios would send a form type the server refuses (415) on a bodiless POST.
-            ...(input.body === undefined ? { 'Content-Type': false } : {}),
+            // A form through an injected fetch: no type of ours, so fetch sets multipart/form-data with its boundary (axios's
+            // fetch adapter would otherwise send a multipart type without one, which the server refuses; its Node adapter sets both).
+            ...(input.body === undefined || (options.fetchImpl && input.body instanceof FormData) ? { 'Content-Type': false } : {}),
           },
           ...(input.signal ? { signal: input.signal } : {}),
           ...(binary ? { responseType: 'arraybuffer' as const, maxContentLength: binary.maxBytes, timeout: options.downloadTimeoutMs ?? 120_000 } : {}),

@@ -9,6 +9,7 @@ import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { BootstrapNextSchema, CursorSchema, SyncChangeSchema, type BootstrapResponse, type SyncChange } from '../../domain/http/sync-schemas.ts';
 import { clearMirror } from './clear-mirror.ts';
+import { keptDocumentIds } from './kept-document-ids.ts';
 import { sweepOrphanDocumentFiles } from './document-files.ts';
 import { checkpointWal } from './erase-traces.ts';
 import { upsertChanges } from './upsert-change.ts';
@@ -125,10 +126,7 @@ export function createBootstrapStore(db: Kysely<CacheDatabase>, cacheDir: string
     async swapIn() {
       const records = await swapInBootstrap(db);
       // Documents the new mirror does not hold (lost while offline, or before a reset) must not stay on disk.
-      await sweepOrphanDocumentFiles(cacheDir, async (ids) => {
-        const rows = ids.length === 0 ? [] : await db.selectFrom('documents').select('id').where('id', 'in', ids).execute();
-        return new Set(rows.map((r) => r.id));
-      });
+      await sweepOrphanDocumentFiles(cacheDir, (ids) => keptDocumentIds(db, ids));
       await checkpointWal(db);
       return records;
     },

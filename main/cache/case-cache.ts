@@ -24,6 +24,7 @@ import { searchCases, type CaseSearchResult } from './case-search-query.ts';
 import { deriveDocumentFileKey } from './document-cipher.ts';
 import { createDocumentContentStore, type DocumentContentStore } from './document-content.ts';
 import { cacheDirFor, sweepOrphanDocumentFiles } from './document-files.ts';
+import { keptDocumentIds } from './kept-document-ids.ts';
 import { queryMarkersDueForReview } from './marker-review-query.ts';
 import { migrateCache } from './migrate-cache.ts';
 import { queryPersonNames } from './person-names-query.ts';
@@ -126,10 +127,7 @@ export async function createCaseCache(handles: Kysely<CacheDatabase> | CacheDbHa
   try {
     fileKey = keyHex === undefined ? null : deriveDocumentFileKey(keyHex);
     await migrateCache(db);
-    await sweepOrphanDocumentFiles(cacheDir, async (ids) => {
-      const rows = ids.length === 0 ? [] : await db.selectFrom('documents').select('id').where('id', 'in', ids).execute();
-      return new Set(rows.map((r) => r.id));
-    });
+    await sweepOrphanDocumentFiles(cacheDir, (ids) => keptDocumentIds(db, ids));
   } catch (error) {
     await close();
     throw error;

@@ -34,7 +34,7 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
   if (!row) {
     throw new CodedError('not_found', 'This case is not in your offline copy.');
   }
-  const [subjects, places, markers, tasks, reports, reportCount, documents, outbox] = await Promise.all([
+  const [subjects, places, markers, tasks, reports, reportCount, documents, outbox, queuedUploads] = await Promise.all([
     db.selectFrom('case_subjects').leftJoin('persons', 'persons.id', 'case_subjects.person_id')
       .select(['case_subjects.id', 'case_subjects.person_id', 'case_subjects.role', 'persons.given_name', 'persons.family_name'])
       .where('case_subjects.case_id', '=', caseId).orderBy('case_subjects.created_at').orderBy('case_subjects.id').execute(),
@@ -86,7 +86,12 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
         eb(sql`json_extract(outbox.args, '$.reportId')`, 'in', eb.selectFrom('reports').select('reports.id').where('reports.case_id', '=', caseId)),
       ]))
       .groupBy('outbox.state').execute(),
+    // Files attached on this computer that the server does not hold yet.
+    db.selectFrom('outbox').select(sql<string>`json_extract(outbox.args, '$.documentId')`.as('id'))
+      .where('outbox.name', '=', 'document.upload').where('outbox.state', '=', 'pending')
+      .where(sql`json_extract(outbox.args, '$.caseId')`, '=', caseId).execute(),
   ]);
+  const waiting = new Set(queuedUploads.map((u) => u.id));
   const personNames = new Map(subjects.map((s) => [s.person_id, fullName(s.given_name, s.family_name)]));
   const placeNames = new Map(places.map((p) => [p.id, [p.address_line, p.town, p.postcode].filter((part) => part !== '').join(', ')]));
   const subjectName = (type: string, id: string) => (type === 'person' ? personNames.get(id) : type === 'location' ? placeNames.get(id) : null) ?? null;
@@ -118,7 +123,8 @@ export async function queryCaseDetail(db: Kysely<CacheDatabase>, caseId: string,
     reportCount: Number(reportCount.n),
     documents: documents.map((d) => ({
       id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), createdAt: d.created_at,
-      deletable: isDocumentDeletable(d.abilities),
+      // Deleted once it has reached the server (a deletion could otherwise overtake its upload).
+      deletable: isDocumentDeletable(d.abilities) && !waiting.has(d.id), waitingToSync: waiting.has(d.id),
     })),
     localChanges: { pending: outboxCount('pending'), rejected: outboxCount('rejected'), conflicts: outboxCount('conflict') },
   });

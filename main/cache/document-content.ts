@@ -15,6 +15,8 @@ import { documentPath, documentsDir } from './document-files.ts';
 /** A cached document's metadata, as far as its content is concerned. */
 export interface CachedDocumentMeta {
   id: string;
+  /** The case the document belongs to (on the case itself or on one of its reports). */
+  caseId: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
@@ -35,11 +37,18 @@ export interface DocumentContentStore {
   read(docId: string): Promise<Buffer | null>;
   /** Seals and stores the content; false (nothing kept) when the document left the cache, or its folder was cleared, meanwhile. */
   write(docId: string, content: Buffer): Promise<boolean>;
+  /**
+   * Seals and stores the content of an upload about to be queued (no row yet: the caller queues it
+   * next, and removes the file if that fails; a crash in between leaves an orphan the next open sweeps).
+   */
+  writeQueued(docId: string, content: Buffer): Promise<void>;
+  /** Deletes the stored content, if any (a queued upload the server refused). */
+  remove(docId: string): Promise<void>;
 }
 
 /** The store over the cache's write handle and folder, sealing with `fileKey` (deriveDocumentFileKey). */
 export function createDocumentContentStore(db: Kysely<CacheDatabase>, cacheDir: string, fileKey: Buffer): DocumentContentStore {
-  const select = () => db.selectFrom('documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'sha256']);
+  const select = () => db.selectFrom('documents').select(['id', 'case_id', 'file_name', 'content_type', 'size_bytes', 'sha256']);
   const isCached = async (docId: string) => (await db.selectFrom('documents').select('id').where('id', '=', docId).executeTakeFirst()) !== undefined;
 
   return {
@@ -100,13 +109,26 @@ export function createDocumentContentStore(db: Kysely<CacheDatabase>, cacheDir: 
       }
       return true;
     },
+    async writeQueued(docId, content) {
+      await mkdir(documentsDir(cacheDir), { recursive: true, mode: 0o700 });
+      const temp = join(documentsDir(cacheDir), `.${docId}.${randomBytes(6).toString('hex')}.part`);
+      try {
+        await writeDurably(temp, sealDocument(fileKey, docId, content));
+        await rename(temp, documentPath(cacheDir, docId));
+      } finally {
+        await rm(temp, { force: true });
+      }
+    },
+    async remove(docId) {
+      await rm(documentPath(cacheDir, docId), { force: true });
+    },
   };
 }
 
-type DocumentRow = { id: string; file_name: string; content_type: string; size_bytes: number; sha256: string };
+type DocumentRow = { id: string; case_id: string; file_name: string; content_type: string; size_bytes: number; sha256: string };
 
 function toMeta(row: DocumentRow): CachedDocumentMeta {
-  return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256 };
+  return { id: row.id, caseId: row.case_id, fileName: row.file_name, contentType: row.content_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256 };
 }
 
 // Flushed before the rename, so a crash leaves either the whole file or none under the real name.

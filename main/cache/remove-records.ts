@@ -75,6 +75,10 @@ export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRem
   }
   for (const part of chunks(ids('document'))) {
     await dropDocuments('id', part);
+    // A document this computer already took off the screen (a `document.delete` waiting for this pull)
+    // has no row left, but may still have a stored file.
+    const listed = new Set(outcome.documentIds);
+    outcome.documentIds.push(...part.filter((id) => !listed.has(id)));
   }
   for (const part of chunks(ids('agency'))) {
     count(await db.deleteFrom('agencies').where('id', 'in', part).execute());

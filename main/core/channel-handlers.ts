@@ -22,8 +22,8 @@ import { adminHandlers } from './admin-online.ts';
 import { changePasswordAndSignIn } from './change-password.ts';
 import { totpHandlers } from './totp-online.ts';
 import { readDocumentContent } from './read-document-content.ts';
-import { uploadDocumentOnline } from './upload-document-online.ts';
-import { deleteDocumentOnline } from './delete-document-online.ts';
+import { queueDocumentUpload } from './queue-document-upload.ts';
+import { queueDocumentDelete } from './queue-document-delete.ts';
 import { reportVersionsOnline } from './report-versions-online.ts';
 import { requestAccess } from './request-access.ts';
 import { breakGlassCaseOnline, searchAuditOnline } from './search-audit-online.ts';
@@ -172,8 +172,12 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...createSyncChannelHandlers(sync),
     // Sharing decisions are made on the server, never queued (main/core/sharing-online.ts).
     'reports.versions': (input) => reportVersionsOnline(onlineDeps(), input.reportId),
-    'documents.upload': (input) => uploadDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
-    'documents.delete': (input) => deleteDocumentOnline({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.documentId),
+    'documents.upload': (input) => queueDocumentUpload({
+      cache: session.require().cache, outbox: sync.outbox().store, enqueue: (change) => sync.enqueue(change), syncNow: () => sync.syncNow(),
+    }, input),
+    'documents.delete': (input) => queueDocumentDelete({
+      cache: session.require().cache, enqueue: (change) => sync.enqueue(change), syncNow: () => sync.syncNow(),
+    }, input.documentId),
     'sharing.case': (input) => caseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.caseId),
     'sharing.setCase': (input) => setCaseSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input),
     'sharing.report': (input) => reportSharing({ ...onlineDeps(), syncNow: () => sync.syncNow() }, input.reportId),

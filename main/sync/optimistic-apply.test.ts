@@ -26,4 +26,11 @@ describe('reappliedBefore', () => {
     expect(reappliedBefore('task.update', { taskId, status: 'done' }, { status: 'open' }, { status: 'done' })).toEqual({ status: 'open' });
     expect(reappliedBefore('report.create', { reportId: taskId, caseId, kind: 'contact', title: 'x', body: 'y', sharingLevel: 'case' }, null, null)).toBeNull();
   });
+
+  it('keeps the removed row of a deletion the pull did not bring back, and takes the one it brought back', () => {
+    const row = { id: taskId, case_id: caseId, file_name: 'Visit note.txt' };
+    expect(reappliedBefore('document.delete', { documentId: taskId, caseId }, row, null)).toEqual(row);
+    const pulled = { ...row, file_name: 'Renamed on the server.txt' };
+    expect(reappliedBefore('document.delete', { documentId: taskId, caseId }, row, pulled)).toEqual(pulled);
+  });
 });

@@ -209,6 +209,27 @@ export async function applyOptimistic<N extends MutationName>(db: Db, name: N, a
       await db.insertInto('case_locations').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
       return null;
     }
+    case 'document.upload': {
+      // Listed at once, as the uploader's own (they may delete it); its sealed content is stored by the caller.
+      const a = args as MutationArgs<'document.upload'>;
+      await db.insertInto('documents').values({
+        id: a.documentId, case_id: a.caseId, report_id: null, file_name: a.fileName, content_type: a.contentType, size_bytes: a.sizeBytes,
+        sha256: a.sha256, owner_agency_id: actor.agencyId, owner_team_id: actor.teamId, uploaded_by: actor.userId, sharing_level: 'parent',
+        created_at: at, abilities: JSON.stringify({ delete: true }),
+      }).onConflict((oc) => oc.column('id').doNothing()).execute();
+      return null;
+    }
+    case 'document.delete': {
+      // Gone from the case screen at once; the whole row is the before image, so a refusal brings it back.
+      // Its stored file stays until the pull's removal (or the next open's orphan sweep) takes it.
+      const a = args as MutationArgs<'document.delete'>;
+      const row = await db.selectFrom('documents').selectAll().where('id', '=', a.documentId).executeTakeFirst();
+      if (!row) {
+        return null;
+      }
+      await db.deleteFrom('documents').where('id', '=', a.documentId).execute();
+      return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value === null ? null : String(value)]));
+    }
     case 'marac_meeting.setMinutes':
     case 'marac_meeting.addAction':
       // Shown in the meeting's offline copy, if the coordinator took it offline (docs/marac.md);
@@ -250,6 +271,10 @@ function writtenColumns<N extends MutationName>(name: N, args: MutationArgs<N>):
  * (If the server's new value equals mine, the older image stands: the two cannot be told apart here.)
  */
 export function reappliedBefore<N extends MutationName>(name: N, args: MutationArgs<N>, first: BeforeImage, reapplied: BeforeImage): BeforeImage {
+  if (name === 'document.delete') {
+    // A document the pull did not bring back is still gone: the row first removed is what an undo restores.
+    return reapplied ?? first;
+  }
   if (reapplied === null || first === null) {
     return reapplied;
   }
@@ -344,6 +369,17 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
     case 'case.addLocation':
       await db.deleteFrom('case_locations').where('id', '=', (args as MutationArgs<'case.addLocation'>).caseLocationId).execute();
       return;
+    case 'document.upload':
+      // The stored file goes with it (the push deletes it when the server refuses the upload).
+      await db.deleteFrom('documents').where('id', '=', (args as MutationArgs<'document.upload'>).documentId).execute();
+      return;
+    case 'document.delete': {
+      const a = args as MutationArgs<'document.delete'>;
+      if (before?.id === a.documentId && before.case_id) {
+        await db.insertInto('documents').values(documentRowFromImage(before)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+      return;
+    }
     case 'marac_meeting.setMinutes':
     case 'marac_meeting.addAction':
       await undoChangeOnCopy(db, { name, args } as Parameters<typeof undoChangeOnCopy>[1], before);
@@ -353,6 +389,16 @@ export async function undoOptimistic<N extends MutationName>(db: Db, name: N, ar
       // Nothing was applied locally.
       return;
   }
+}
+
+/** A documents row from the before image a `document.delete` took (every column, as text). */
+function documentRowFromImage(image: Record<string, string | null>): SyncCacheDatabase['documents'] {
+  const text = (column: string) => image[column] ?? '';
+  return {
+    id: text('id'), case_id: text('case_id'), report_id: image.report_id ?? null, file_name: text('file_name'), content_type: text('content_type'),
+    size_bytes: Number(image.size_bytes ?? 0), sha256: text('sha256'), owner_agency_id: text('owner_agency_id'), owner_team_id: image.owner_team_id ?? null,
+    uploaded_by: text('uploaded_by'), sharing_level: text('sharing_level'), created_at: text('created_at'), abilities: image.abilities ?? null,
+  };
 }
 
 async function requireTask(db: Db, taskId: string) {

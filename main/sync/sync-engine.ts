@@ -241,7 +241,7 @@ export class SyncEngine {
     }
     this.status.update({ phase: 'pushing' });
     try {
-      return await refusedOnly(pushOutbox(store, this.api, token, this.outbox().actor.userId));
+      return await refusedOnly(pushOutbox(store, this.api, token, this.outbox().actor.userId, this.session.active?.cache.documentContent ?? null));
     } finally {
       await this.refreshCounts();
     }

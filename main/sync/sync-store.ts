@@ -31,6 +31,8 @@ export interface SyncStore {
   nextBatch(max: number): Promise<OutboxItem[]>;
   /** Records the server's verdicts in one transaction (people to review are `userId`'s); returns how many items got one. */
   recordResults(batch: OutboxItem[], results: PushResult[], userId: string): Promise<number>;
+  /** Where one outbox item stands; null once the server applied it (or it was dismissed). */
+  itemState(mutationId: number): Promise<{ state: 'pending' | 'rejected' | 'conflict'; error: { code: string; message: string } | null } | null>;
   /** Counts a push attempt that got no answer. */
   noteFailedAttempt(batch: OutboxItem[]): Promise<void>;
   /** Re-applies pending local effects after a pull overwrote rows with the server's. */
@@ -66,6 +68,13 @@ export function createSyncStore(db: Kysely<SyncCacheDatabase>, now: () => Date):
       return end === -1 ? items : items.slice(0, end);
     },
     recordResults: (batch, results, userId) => db.transaction().execute((trx) => recordPushResults(trx, batch, results, at(), userId)),
+    async itemState(mutationId) {
+      const row = await db.selectFrom('outbox').select(['state', 'error_code', 'error_message']).where('mutation_id', '=', mutationId).executeTakeFirst();
+      if (!row) {
+        return null;
+      }
+      return { state: row.state, error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? 'Refused by the server.' } };
+    },
     async noteFailedAttempt(batch) {
       const ids = batch.map((b) => b.mutationId);
       if (ids.length > 0) {

@@ -79,7 +79,7 @@ export function buildUiSettings(effective: Partial<UiSettings['effective']> = {}
 /** Two documents of a case, newest first. */
 export function buildCaseDocuments(): CaseDetailView['documents'] {
   return [
-    { id: '5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 2458, createdAt: '2026-11-24T09:30:00.000Z', deletable: true },
-    { id: '6c2a3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e', fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 150 * 1024, createdAt: '2026-10-01T09:00:00.000Z', deletable: false },
+    { id: '5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 2458, createdAt: '2026-11-24T09:30:00.000Z', deletable: true, waitingToSync: false },
+    { id: '6c2a3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e', fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 150 * 1024, createdAt: '2026-10-01T09:00:00.000Z', deletable: false, waitingToSync: false },
   ];
 }

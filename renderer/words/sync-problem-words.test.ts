@@ -27,6 +27,12 @@ describe('describeChange', () => {
     expect(describeChange('task.update', { status: 'done' })).toBe('Set a task to done');
   });
 
+  it('says what a refused document change would have done, naming an attached file', () => {
+    expect(describeChange('document.upload', { documentId: 'x', caseId: 'y', fileName: 'Visit note.txt' })).toBe('Attach a file: “Visit note.txt”');
+    expect(describeChange('document.upload', { documentId: 'x' })).toBe('Attach a file');
+    expect(describeChange('document.delete', { documentId: 'x', caseId: 'y' })).toBe('Delete a document');
+  });
+
   it('still says something for a change it does not know', () => {
     expect(describeChange('case.delete', {})).toBe('A change');
     expect(describeChange('report.create', { title: 42 })).toBe('Add a report');

@@ -93,6 +93,12 @@ export function describeChange(name: string, args: Record<string, unknown>): str
     }
     case 'case.addLocation':
       return 'Add a place to a case';
+    case 'document.upload': {
+      const fileName = text(args.fileName);
+      return fileName ? `Attach a file: “${fileName}”` : 'Attach a file';
+    }
+    case 'document.delete':
+      return 'Delete a document';
     default:
       return 'A change';
   }

@@ -14,6 +14,11 @@ export interface WriteContext {
   user: PolicyUser;
   actor: AuditActor;
   now: Date;
+  /**
+   * Work for after the transaction commits, given the server's data folder (a sync push collects it:
+   * a deleted document's blob goes only once its deletion is committed).
+   */
+  afterCommit?: Array<(dataDir: string) => Promise<void>>;
 }
 
 /** The ISO time of the write. */

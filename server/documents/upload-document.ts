@@ -1,4 +1,6 @@
 /** Stores an uploaded document: access re-check, content check, blob in place, row, change and audit. */
+import type { Transaction } from 'kysely';
+import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { DocumentRecord } from '../../domain/entities/document.ts';
@@ -42,12 +44,17 @@ export async function uploadDocument(ctx: UploadContext, user: AuthUser, actor: 
     const at = now.toISOString();
     return await withWrite(ctx, async (trx) => {
       await assertMayAddDocument(trx, user, at, input.caseId, input.fields.reportId ?? null);
+      const replayed = input.fields.documentId === undefined ? null : await replayedUpload(trx, user, at, input);
+      if (replayed) {
+        await discard(input.staged.tempPath);
+        return replayed;
+      }
       const teamId = ownerTeam(user, input.fields.teamId);
       const shares = input.fields.shares ?? { agencyIds: [], teamIds: [], userIds: [] };
       await checkDocumentShares(trx, user.agencyId, input.fields.sharingLevel, shares);
       // Never wider than the case, from the start as on every later change (nothing is stored yet).
       await assertWithinCase(trx, input.caseId, user, { level: input.fields.sharingLevel, owner: { ...user, teamId }, ...shares }, 'document');
-      const id = newId();
+      const id = input.fields.documentId ?? newId();
       await commitBlob(ctx.config.dataDir, input.staged, storageKey, documentSeal(ctx.config, id));
       await trx.insertInto('documents').values({
         id, case_id: input.caseId, report_id: input.fields.reportId ?? null, file_name: fileName, content_type: contentType,
@@ -80,6 +87,26 @@ export async function uploadDocument(ctx: UploadContext, user: AuthUser, actor: 
     await discard(blobPath(ctx.config.dataDir, storageKey));
     throw error;
   }
+}
+
+/**
+ * The stored document when this upload repeats one already stored under the client's id (same
+ * uploader, case and content): a replay, answered without storing or auditing anything again.
+ * The id taken by anything else is a conflict.
+ */
+async function replayedUpload(trx: Transaction<ServerDatabase>, user: AuthUser, at: string, input: UploadInput): Promise<DocumentRecord | null> {
+  const id = input.fields.documentId!;
+  const taken = await trx.selectFrom('documents').select(['uploaded_by', 'case_id', 'sha256']).where('id', '=', id).executeTakeFirst();
+  if (!taken) {
+    return null;
+  }
+  const row = taken.uploaded_by === user.id && taken.case_id === input.caseId && taken.sha256 === input.staged.sha256
+    ? await findVisibleDocument(trx, user, at, id) : undefined;
+  if (!row) {
+    throw new CodedError('conflict', 'A document with this id already exists.');
+  }
+  const [record] = await toDocumentRecords(trx, user, [row]);
+  return record!;
 }
 
 function ownerTeam(user: AuthUser, requested: string | undefined): string | null {

@@ -24,7 +24,7 @@ export async function pushMutations(ctx: ServerContext, user: AuthUser, body: Pu
       results.push(await replayedOutcome(ctx, body.clientId, mutation.mutationId));
       continue;
     }
-    const env = writeContextOf(ctx, user, request);
+    const env: WriteContext = { ...writeContextOf(ctx, user, request), afterCommit: [] };
     results.push(await applyOne(ctx, env, body.clientId, mutation));
     last = mutation.mutationId;
   }
@@ -37,7 +37,7 @@ async function applyOne(ctx: ServerContext, env: WriteContext, clientId: string,
   try {
     const args = parseArgs(mutation.name, mutation.args);
     const applier = MUTATION_APPLIERS[mutation.name] as MutationApplier<MutationName>;
-    return await withWrite(ctx, async (trx): Promise<PushResult> => {
+    const result = await withWrite(ctx, async (trx): Promise<PushResult> => {
       if (!(await claimMutation(trx, clientId, env.user.id, mutationId, at))) {
         return { mutationId, status: 'applied' }; // a concurrent replay got there first
       }
@@ -49,6 +49,10 @@ async function applyOne(ctx: ServerContext, env: WriteContext, clientId: string,
       }
       return result;
     });
+    for (const work of env.afterCommit ?? []) {
+      await work(ctx.config.dataDir);
+    }
+    return result;
   } catch (error) {
     if (!(error instanceof CodedError)) {
       throw error; // not the mutation's fault: the client retries the rest later

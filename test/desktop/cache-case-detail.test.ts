@@ -130,8 +130,8 @@ describe('the case screen read from the encrypted cache', () => {
   it('lists the documents of the case and of its reports, newest first, and none of another case; deletable only where the server said so', async () => {
     const { documents } = await cache.caseDetail(theCase.id);
     expect(documents).toEqual([
-      { id: newerDocument.id, fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 10, createdAt: '2026-11-02T09:05:00.000Z', deletable: true },
-      { id: olderDocument.id, fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z', deletable: false },
+      { id: newerDocument.id, fileName: 'Door photo.png', contentType: 'image/png', sizeBytes: 10, createdAt: '2026-11-02T09:05:00.000Z', deletable: true, waitingToSync: false },
+      { id: olderDocument.id, fileName: 'Tenancy agreement.pdf', contentType: 'application/pdf', sizeBytes: 2048, createdAt: '2026-10-01T09:00:00.000Z', deletable: false, waitingToSync: false },
     ]);
   });
 

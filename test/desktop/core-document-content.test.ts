@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '../../domain/entities/document.ts';
+import type { QueuedUpload } from '../../domain/ipc/document-channels.ts';
 import type { CaseDetailView } from '../../domain/ipc/case-detail-view.ts';
 import type { DocumentContent } from '../../domain/ipc/document-channels.ts';
 import { newId } from '../../domain/ids.ts';
@@ -77,9 +77,12 @@ describe('the documents.content channel of the desktop core', () => {
   it('uploads a chosen file to the case: answers its SHA-256 and the case lists it; a refused type and a forged name change nothing', async () => {
     const caseId = (await world.server.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
     const PHOTO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-    const stored = await callCore<DocumentRecord>(world.core, 'documents.upload', { caseId, fileName: 'Door.png', contentType: 'image/png', base64: PHOTO.toString('base64') });
-    expect(stored).toMatchObject({ caseId, fileName: 'Door.png', contentType: 'image/png', sizeBytes: PHOTO.length, sha256: createHash('sha256').update(PHOTO).digest('hex') });
-    expect((await callCore<CaseDetailView>(world.core, 'cases.detail', { caseId })).documents.map((d) => d.id)).toContain(stored.id);
+    const stored = await callCore<QueuedUpload>(world.core, 'documents.upload', { caseId, fileName: 'Door.png', contentType: 'image/png', base64: PHOTO.toString('base64') });
+    const sha256 = createHash('sha256').update(PHOTO).digest('hex');
+    expect(stored).toMatchObject({ fileName: 'Door.png', sizeBytes: PHOTO.length, sha256, waitingToSync: false });
+    expect(await world.server.db.selectFrom('documents').select(['case_id', 'content_type', 'sha256']).where('id', '=', stored.documentId).executeTakeFirst())
+      .toEqual({ case_id: caseId, content_type: 'image/png', sha256 });
+    expect((await callCore<CaseDetailView>(world.core, 'cases.detail', { caseId })).documents.map((d) => d.id)).toContain(stored.documentId);
 
     const count = async () => (await world.server.db.selectFrom('documents').select('id').where('case_id', '=', caseId).execute()).length;
     const before = await count();

@@ -1,8 +1,9 @@
 /**
  * The documents.delete channel of the desktop core (real server, worker-backed encrypted cache, OS
- * keychain; "offline" is a fetch that cannot connect): the uploader deletes a document on the
- * server, and the sync that follows takes it and its sealed file off this computer; someone the
- * server does not let delete it is refused, and offline nothing is deleted anywhere.
+ * keychain; "offline" is a fetch that cannot connect): the uploader deletes a document: the
+ * desktop queues a `document.delete`, the case screen drops it at once, and the push deletes it on
+ * the server (audited) and the sync takes its sealed file off this computer; a colleague's document
+ * is refused before anything is queued, and a deletion the server refuses brings the document back.
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,23 +51,44 @@ describe('the documents.delete channel of the desktop core', () => {
     expect(await onServer()).toEqual([ids.mine, ids.theirs].sort());
   });
 
-  it('offline, says a deletion needs a connection and deletes nothing', async () => {
+  it('offline, takes the document off the case screen at once as a change waiting to sync; nothing is deleted on the server yet', async () => {
     net.offline = true;
-    const answer = await world.core.handle('documents.delete', { documentId: ids.mine });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'network_error' } });
-    expect(JSON.stringify(answer)).toContain('needs a connection');
-    net.offline = false;
+    expect(await callCore(world.core, 'documents.delete', { documentId: ids.mine })).toBeNull();
+    expect((await listed()).map((d) => d.id)).toEqual([ids.theirs]);
+    const detail = await callCore<CaseDetailView>(world.core, 'cases.detail', { caseId });
+    expect(detail.localChanges).toEqual({ pending: 1, rejected: 0, conflicts: 0 });
     expect(await onServer()).toEqual([ids.mine, ids.theirs].sort());
-    expect((await listed()).map((d) => d.id)).toContain(ids.mine);
   });
 
-  it('deletes the document on the server, and the sync takes it and its stored file off this computer', async () => {
+  it('back online, the push deletes it on the server, audited, and its stored file leaves this computer', async () => {
     expect(existsSync(documentPath(cacheDir, ids.mine))).toBe(true);
-    expect(await callCore(world.core, 'documents.delete', { documentId: ids.mine })).toBeNull();
+    net.offline = false;
+    await callCore(world.core, 'sync.now', null);
     expect(await onServer()).toEqual([ids.theirs]);
     expect((await listed()).map((d) => d.id)).toEqual([ids.theirs]);
+    expect((await callCore<CaseDetailView>(world.core, 'cases.detail', { caseId })).localChanges).toEqual({ pending: 0, rejected: 0, conflicts: 0 });
     expect(existsSync(documentPath(cacheDir, ids.mine))).toBe(false);
     const audit = await world.server.db.selectFrom('audit_events').select('user_id').where('action', '=', 'record.delete').where('entity_id', '=', ids.mine).execute();
     expect(audit).toEqual([{ user_id: world.officer.id }]);
+  });
+
+  it('a deletion the server refuses brings the document back and shows among refused changes', async () => {
+    const mine = await signIn(world.server, world.officer.username, world.officer.password);
+    const id = (await uploadDocument(world.server, mine, caseId, { name: 'Second note.txt', type: 'text/plain', content: Buffer.from('Synthetic second note.\n') })).id;
+    await callCore(world.core, 'sync.now', null);
+    expect((await listed()).find((d) => d.id === id)?.deletable).toBe(true);
+    // The server moves on without this computer hearing of it: the document is no longer the officer's to delete.
+    const colleague = await world.server.db.selectFrom('documents').select('uploaded_by').where('id', '=', ids.theirs).executeTakeFirstOrThrow();
+    await world.server.db.updateTable('documents').set({ uploaded_by: colleague.uploaded_by }).where('id', '=', id).execute();
+    net.offline = true;
+    expect(await callCore(world.core, 'documents.delete', { documentId: id })).toBeNull();
+    expect((await listed()).map((d) => d.id)).not.toContain(id);
+    net.offline = false;
+    await callCore(world.core, 'sync.now', null);
+    expect((await listed()).map((d) => d.id)).toContain(id);
+    expect((await callCore<CaseDetailView>(world.core, 'cases.detail', { caseId })).localChanges).toEqual({ pending: 0, rejected: 1, conflicts: 0 });
+    expect(await onServer()).toContain(id);
+    const refusals = await world.server.db.selectFrom('audit_events').select('id').where('action', '=', 'record.delete').where('entity_id', '=', id).execute();
+    expect(refusals).toEqual([]);
   });
 });

@@ -26,6 +26,15 @@ describe('the documents of a case', () => {
     expect(within(second!).getByRole('button', { name: 'Open Tenancy agreement.pdf' }).textContent).toBe('Open');
   });
 
+  it('marks a document attached on this computer and not yet on the server as waiting to sync, and only that one', () => {
+    const [queued, synced] = documents;
+    render({ documents: [{ ...queued!, waitingToSync: true }, synced!], exportsAllowed: true });
+    const [first, second] = screen.getAllByRole('listitem');
+    expect(first?.textContent).toContain('2.4 KB · ' + formatDateTime('2026-11-24T09:30:00.000Z') + ' · waiting to sync');
+    expect(second?.textContent).not.toContain('waiting to sync');
+    expect(within(first!).getByRole('button', { name: 'Open Door photo.png' })).toBeTruthy();
+  });
+
   it('offers no Open action when the policy forbids saving documents, and says why', () => {
     render({ documents, exportsAllowed: false });
     expect(screen.getAllByRole('listitem')).toHaveLength(2);

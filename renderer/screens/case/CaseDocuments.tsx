@@ -1,4 +1,4 @@
-/** The case's documents, each with an "Open" action that saves its content from the offline copy (or downloads it first). */
+/** The case's documents (one attached on this computer and not yet on the server says it is waiting to sync), each with an "Open" action that saves its content from the offline copy (or downloads it first). */
 import { useId, useState, type ReactNode } from 'react';
 import type { CaseDetailView } from '../../../domain/ipc/case-detail-view.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
@@ -55,6 +55,7 @@ export function CaseDocuments({ documents, exportsAllowed, documentActions, uplo
                 <span className={classNames(panelStyles.main, styles.name)}>{d.fileName}</span>
                 <span className={panelStyles.meta}>
                   {formatFileSize(d.sizeBytes)} · <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
+                  {d.waitingToSync && ' · waiting to sync'}
                 </span>
                 {!reason && (
                   <button

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordingDesktopApi } from '../../test-support/recording-desktop-api.ts';
 import { renderWithProviders } from '../../test-support/render.tsx';
+import { errorMessage } from '../../words/error-messages.ts';
 import { DeleteDocumentButton } from './DeleteDocumentButton.tsx';
 
 const DOCUMENT = '5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -41,12 +42,12 @@ describe('deleting a document', () => {
     expect(deletions(calls)).toEqual([{ documentId: DOCUMENT }]);
   });
 
-  it('offline, says a deletion needs a connection and keeps the dialog open', async () => {
-    show(() => ({ ok: false, error: { code: 'network_error', message: 'Deleting a document needs a connection.' } }));
+  it('a deletion refused on this computer (not yours to delete) is worded in the dialog, which stays open', async () => {
+    show(() => ({ ok: false, error: { code: 'authorization_error', message: 'Only the uploader or a manager of the owning agency may delete this document.' } }));
     await userEvent.click(screen.getByRole('button', { name: 'Delete Door photo.png' }));
     const dialog = await screen.findByRole('alertdialog');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete the document' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('needs a connection');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(errorMessage('authorization_error'));
     expect(screen.getByRole('alertdialog')).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * "Delete" beside a document the user may delete (its uploader, or a manager of its agency): a
- * confirmation naming the file, then the server deletes it and its content (online only; audited
- * there) and the next sync takes it off this computer. Cancel and Escape change nothing.
+ * confirmation naming the file, then the deletion is queued (online or not): the document leaves the
+ * case at once and the server deletes it and its content when this computer is in sync (audited
+ * there); a refusal then brings it back among refused changes. Cancel and Escape change nothing.
  */
 import { useState } from 'react';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
@@ -27,7 +28,7 @@ export function DeleteDocumentButton({ documentId, fileName }: { documentId: str
           </p>
           {error && (
             <p className="form-error" role="alert">
-              {error.code === 'network_error' ? 'Deleting a document needs a connection: try again when this computer is connected.' : errorMessage(error.code)}
+              {errorMessage(error.code)}
             </p>
           )}
           <div className={styles.actions}>

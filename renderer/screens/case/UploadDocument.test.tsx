@@ -9,13 +9,9 @@ import { UploadDocument } from './UploadDocument.tsx';
 
 const CASE = '6f1c0a52-0000-4000-8000-0000000000c1';
 const SHA = 'a'.repeat(64);
-const RECORD = {
-  id: '6f1c0a52-0000-4000-8000-0000000000d1', caseId: CASE, reportId: null, fileName: 'Visit.txt', contentType: 'text/plain', sizeBytes: 12, sha256: SHA,
-  ownerAgencyId: '6f1c0a52-0000-4000-8000-0000000000a1', ownerTeamId: null, uploadedBy: '6f1c0a52-0000-4000-8000-0000000000b1', sharingLevel: 'parent',
-  shares: { agencyIds: [], teamIds: [], userIds: [] }, createdAt: '2026-12-05T10:00:00.000Z', abilities: { download: true, delete: false },
-};
+const QUEUED = { documentId: '6f1c0a52-0000-4000-8000-0000000000d1', fileName: 'Visit.txt', sizeBytes: 12, sha256: SHA, waitingToSync: false };
 
-function show(answer: (input: unknown) => unknown = () => ({ ok: true, value: RECORD })) {
+function show(answer: (input: unknown) => unknown = () => ({ ok: true, value: QUEUED })) {
   const recording = recordingDesktopApi({ 'documents.upload': answer });
   renderWithProviders(<UploadDocument caseId={CASE} />, { api: recording.api });
   return { ...recording, user: userEvent.setup({ applyAccept: false }) };
@@ -41,6 +37,17 @@ describe('attaching a file to a case', () => {
     await user.upload(screen.getByLabelText('Attach a file'), big);
     expect(screen.getByRole('alert').textContent).toBe('scan.pdf is 20 MB: a document may be at most 20 MB.');
     expect(uploads(calls)).toEqual([]);
+  });
+
+  it('without a connection, says the file is kept on this computer waiting to sync, with its SHA-256', async () => {
+    const { calls, user } = show(() => ({ ok: true, value: { ...QUEUED, waitingToSync: true } }));
+    await user.upload(screen.getByLabelText('Attach a file'), new File(['Visit notes.'], 'Visit.txt', { type: 'text/plain' }));
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    const stored = await screen.findByTestId('uploaded-document');
+    expect(stored.textContent).toBe(`Kept Visit.txt on this computer, waiting to sync. SHA-256: ${SHA}`);
+    expect(stored.getAttribute('role')).toBe('status');
+    expect(uploads(calls)).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('uploads an allowed file with its content and shows the SHA-256 the server answered', async () => {

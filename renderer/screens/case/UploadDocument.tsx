@@ -1,12 +1,13 @@
 /**
  * "Attach a file" on the case's documents: choose a file, see a refusal (size, type) worded beside
- * the control before anything is sent, upload it, and see its SHA-256 once the server stored it.
- * Online only: the server checks the content and seals the file (docs/security.md).
+ * the control before anything is sent, attach it, and see its SHA-256. Offline too: the file is kept
+ * sealed on this computer and uploaded when it is next in sync (docs/sync.md, "Documents"); the
+ * server then checks the content and seals its own copy (docs/security.md).
  */
 import { useId, useState } from 'react';
 import { DOCUMENT_CONTENT_TYPES } from '../../../domain/documents/content-types.ts';
 import { checkUploadChoice } from '../../../domain/documents/upload-choice.ts';
-import type { DocumentRecord } from '../../../domain/entities/document.ts';
+import type { QueuedUpload } from '../../../domain/ipc/document-channels.ts';
 import { useDesktopApi } from '../../api/desktop-api-context.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { ALLOWED_FILES_WORDS, uploadErrorWords, uploadRefusalWords } from '../../words/upload-words.ts';
@@ -27,7 +28,7 @@ export function UploadDocument({ caseId }: UploadDocumentProps) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [stored, setStored] = useState<DocumentRecord | null>(null);
+  const [stored, setStored] = useState<QueuedUpload | null>(null);
   const upload = useSubmit(
     async (chosen: File) => api['documents.upload']({ caseId, fileName: chosen.name, contentType: chosen.type, base64: await readFileBase64(chosen) }),
     { onSuccess: (record) => setStored(record) },
@@ -56,7 +57,7 @@ export function UploadDocument({ caseId }: UploadDocumentProps) {
         onChange={(event) => choose(event.target.files?.[0] ?? null)}
       />
       <p id={`${id}-hint`} className={styles.hint}>
-        {ALLOWED_FILES_WORDS}; at most 20 MB. It is sent to the server now, so this needs a connection.
+        {ALLOWED_FILES_WORDS}; at most 20 MB. Without a connection it is kept on this computer and sent when it is next in sync.
       </p>
       {problem && (
         <p id={`${id}-problem`} className="field__error" role="alert">
@@ -70,7 +71,8 @@ export function UploadDocument({ caseId }: UploadDocumentProps) {
       </div>
       {stored && (
         <p className={styles.stored} role="status" data-testid="uploaded-document">
-          Uploaded {stored.fileName}. SHA-256: <code className={styles.hash}>{stored.sha256}</code>
+          {stored.waitingToSync ? `Kept ${stored.fileName} on this computer, waiting to sync.` : `Uploaded ${stored.fileName}.`} SHA-256:{' '}
+          <code className={styles.hash}>{stored.sha256}</code>
         </p>
       )}
     </div>

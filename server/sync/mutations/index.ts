@@ -6,6 +6,7 @@ import type { WriteContext } from '../../changes/write-context.ts';
 import type { AppliedNote } from './applied-note.ts';
 import { applyCaseCreate } from './case-create.ts';
 import { applyCaseUpdate } from './case-update.ts';
+import { applyDocumentDelete, applyDocumentUpload } from './document-mutations.ts';
 import { applyDashAssessmentCreate, applyMaracActionCreate, applyMaracMinutesSet, applyMaracReferralCreate } from './marac-mutations.ts';
 import { applyCaseAddLocation, applyLocationCreate } from './location-mutations.ts';
 import { applyMarkerCreate, applyMarkerUpdate } from './marker-mutations.ts';
@@ -44,4 +45,6 @@ export const MUTATION_APPLIERS: { [N in MutationName]: MutationApplier<N> } = {
   'case.removeSubject': (trx, env, args) => applyCaseRemoveSubject(trx, env, args),
   'location.create': (trx, env, args) => applyLocationCreate(trx, env, args),
   'case.addLocation': (trx, env, args) => applyCaseAddLocation(trx, env, args),
+  'document.upload': (trx, env, args) => applyDocumentUpload(trx, env, args),
+  'document.delete': (trx, env, args) => applyDocumentDelete(trx, env, args),
 };
