@@ -3,7 +3,8 @@
  * `case.addLocation`), or a new address (owned by the user's agency), each with why it matters to
  * the case; a new one is saved as two queued changes (`location.create`, then `case.addLocation`).
  * Before a new address is saved, the places on this computer are checked for the same address
- * (same-address.ts); when one is there the user may use it instead or record the new one anyway.
+ * (same-address.ts); when one is there the user may use it instead (the choice offered first) or
+ * record the new one anyway. A place already on this very case is named as such, not offered again.
  * Sent at the next sync, so it works offline.
  */
 import { useState } from 'react';
@@ -21,6 +22,8 @@ import styles from '../person-create/RecordPersonDialog.module.css';
 /** The case the place goes on, and how to close the dialog. */
 export interface AddPlaceDialogProps {
   caseId: string;
+  /** The ids of the places already on the case, so the same address is not added to it twice. */
+  placesOnCase: readonly string[];
   onClose: () => void;
 }
 
@@ -31,7 +34,7 @@ interface SamePlace {
 }
 
 /** The form; bad input is refused beside its field and nothing is queued. */
-export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
+export function AddPlaceDialog({ caseId, placesOnCase, onClose }: AddPlaceDialogProps) {
   const api = useDesktopApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -91,36 +94,8 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
   if (same) {
     return (
       <ModalDialog title="Is this place already recorded?" onClose={onClose} dismissable={!busy}>
-        <div className={styles.form}>
-          <p className={styles.notice} role="status">
-            {same.places.length === 1 ? 'A place' : `${same.places.length} places`} on this computer {same.places.length === 1 ? 'has' : 'have'} the
-            address you typed. Use {same.places.length === 1 ? 'it' : 'one of them'}, so the case and its warnings point at one place, or record a new place anyway.
-          </p>
-          <ul className={styles.candidates} aria-label="Places with this address">
-            {same.places.map((p) => (
-              <li key={p.id} className={styles.candidate}>
-                <span className={styles.name}>{p.address}</span>
-                <button type="button" className="button" disabled={busy} aria-label={`Use this place: ${p.address}`}
-                  onClick={() => void addExisting(p.id, same.place.description)}>
-                  Use this place
-                </button>
-              </li>
-            ))}
-          </ul>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className={styles.actions}>
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void save(same.place)}>
-              Record a new place anyway
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setSame(null)}>
-              Back to the details
-            </button>
-          </div>
-        </div>
+        <SameAddressChoice places={same.places} placesOnCase={placesOnCase} busy={busy} error={error}
+          onUse={(id) => void addExisting(id, same.place.description)} onRecordAnyway={() => void save(same.place)} onBack={() => setSame(null)} />
       </ModalDialog>
     );
   }
@@ -157,5 +132,60 @@ export function AddPlaceDialog({ caseId, onClose }: AddPlaceDialogProps) {
         </div>
       </form>}
     </ModalDialog>
+  );
+}
+
+/** What the same-address step offers: the places to use (first), then recording a new one, or going back. */
+interface SameAddressChoiceProps {
+  places: SamePlace[];
+  placesOnCase: readonly string[];
+  busy: boolean;
+  error: string | null;
+  onUse: (locationId: string) => void;
+  onRecordAnyway: () => void;
+  onBack: () => void;
+}
+
+/** The places with the typed address; one already on this case says so instead of offering itself. */
+function SameAddressChoice({ places, placesOnCase, busy, error, onUse, onRecordAnyway, onBack }: SameAddressChoiceProps) {
+  const onCase = new Set(placesOnCase);
+  const usable = places.filter((p) => !onCase.has(p.id));
+  const one = places.length === 1;
+  return (
+    <div className={styles.form}>
+      <p className={styles.notice} role="status">
+        {usable.length === 0
+          ? `This address is already on this case${one ? '' : `, ${places.length} times`}. There is no need to add it again: go back to change the details, or record a new place anyway.`
+          : `${one ? 'A place' : `${places.length} places`} on this computer ${one ? 'has' : 'have'} the address you typed. Use ${usable.length === 1 ? 'it' : 'one of them'}, so the case and its warnings point at one place, or record a new place anyway.`}
+      </p>
+      <ul className={styles.candidates} aria-label="Places with this address">
+        {places.map((p) => (
+          <li key={p.id} className={styles.candidate}>
+            <span className={styles.name}>{p.address}</span>
+            {onCase.has(p.id) ? (
+              <span className={styles.note}>Already on this case</span>
+            ) : (
+              <button type="button" className={usable.length === 1 ? 'button button--primary' : 'button'} disabled={busy}
+                aria-label={`Use this place: ${p.address}`} onClick={() => onUse(p.id)}>
+                Use this place
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className={styles.actions}>
+        <button type="button" className="button" disabled={busy} onClick={onRecordAnyway}>
+          Record a new place anyway
+        </button>
+        <button type="button" className={usable.length === 0 ? 'button button--primary' : 'button'} disabled={busy} onClick={onBack}>
+          Back to the details
+        </button>
+      </div>
+    </div>
   );
 }

@@ -112,7 +112,7 @@ describe('finding a place already on this computer', () => {
 describe('a new place at an address already on this computer', () => {
   const SAME = '6f1c0a52-0000-4000-8000-0000000000f3';
   const NEAR = '6f1c0a52-0000-4000-8000-0000000000f4';
-  function typeNewPlace() {
+  function typeNewPlace(places: Array<{ id: string; address: string; description: string }> = []) {
     const recording = recordingDesktopApi({
       // The postcode search finds both; only the first is the same address.
       'locations.search': () => ({ ok: true, value: { hits: [
@@ -121,7 +121,7 @@ describe('a new place at an address already on this computer', () => {
       ] } }),
       'changes.submit': () => ({ ok: true, value: { mutationId: 5 } }),
     });
-    renderWithProviders(<CasePlaces caseId={CASE} mayAdd markers={[]} places={[]} />, { api: recording.api });
+    renderWithProviders(<CasePlaces caseId={CASE} mayAdd markers={[]} places={places} />, { api: recording.api });
     return {
       ...recording,
       fill: async (address: string) => {
@@ -179,5 +179,26 @@ describe('a new place at an address already on this computer', () => {
     await fill('12 Marram Court Annexe Flat 2');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((submitted(calls) as Array<{ name: string }>).map((c) => c.name)).toEqual(['location.create', 'case.addLocation']);
+  });
+  it('offers "Use this place" first, and names a place already on this case instead of offering it', async () => {
+    const { calls, fill } = typeNewPlace([{ id: SAME, address: '12 Marram Court, Riverton, RV2 9MC', description: 'Home' }]);
+    await fill('12 Marram Court');
+    const warning = await screen.findByRole('dialog', { name: 'Is this place already recorded?' });
+    expect(within(warning).getByRole('status').textContent).toContain('This address is already on this case. There is no need to add it again');
+    const listed = within(within(warning).getByRole('list', { name: 'Places with this address' })).getAllByRole('listitem');
+    expect(listed.map((item) => item.textContent)).toEqual(['12 Marram Court, Riverton, RV2 9MCAlready on this case']);
+    expect(within(warning).queryByRole('button', { name: /Use this place/ })).toBeNull();
+    // Going back leads; recording anyway stays possible but is not the first choice.
+    expect(within(warning).getByRole('button', { name: 'Back to the details' }).className).toContain('button--primary');
+    expect(within(warning).getByRole('button', { name: 'Record a new place anyway' }).className).not.toContain('button--primary');
+    expect(submitted(calls)).toEqual([]);
+  });
+
+  it('makes using the found place the primary choice when it is not on the case yet', async () => {
+    const { fill } = typeNewPlace();
+    await fill('12 Marram Court');
+    const warning = await screen.findByRole('dialog', { name: 'Is this place already recorded?' });
+    expect(within(warning).getByRole('button', { name: 'Use this place: 12 Marram Court, Riverton, RV2 9MC' }).className).toContain('button--primary');
+    expect(within(warning).getByRole('button', { name: 'Record a new place anyway' }).className).not.toContain('button--primary');
   });
 });

@@ -41,7 +41,7 @@ export function CasePlaces({ caseId, places, markers, mayAdd }: CasePlacesProps)
           ))}
         </ul>
       )}
-      {adding && <AddPlaceDialog caseId={caseId} onClose={() => setAdding(false)} />}
+      {adding && <AddPlaceDialog caseId={caseId} placesOnCase={places.map((p) => p.id)} onClose={() => setAdding(false)} />}
     </section>
   );
 }
