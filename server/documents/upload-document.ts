@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/auth-user.ts';
 import type { AuditActor } from '../audit/record-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertWithinCase } from '../cases/assert-within-case.ts';
+import { nextSeq } from '../changes/next-seq.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { withWrite } from '../db/write.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -44,6 +45,12 @@ export async function uploadDocument(ctx: UploadContext, user: AuthUser, actor: 
     const at = now.toISOString();
     return await withWrite(ctx, async (trx) => {
       await assertMayAddDocument(trx, user, at, input.caseId, input.fields.reportId ?? null);
+      if (input.fields.documentId !== undefined) {
+        // A client-made id may arrive twice at once (a desktop retrying). Taking the change-log lock
+        // first orders the two: the second waits, then finds the first's row and answers it as a
+        // replay instead of meeting the primary key (PostgreSQL reads committed rows per statement).
+        await nextSeq(trx);
+      }
       const replayed = input.fields.documentId === undefined ? null : await replayedUpload(trx, user, at, input);
       if (replayed) {
         await discard(input.staged.tempPath);

@@ -70,6 +70,18 @@ describe.each(testDialects())('document sync mutations on %s', (dialect) => {
       .toMatchObject({ status: 'applied' });
   });
 
+  it('answers two copies of the same upload arriving at once with the one stored document', async () => {
+    const police = world.users.police.a;
+    const documentId = newId();
+    const blobsBefore = blobs();
+    const answers = await Promise.all(Array.from({ length: 3 }, () => upload(police, { documentId })));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(answers.map((a) => a.json<{ id: string }>().id)).toEqual([documentId, documentId, documentId]);
+    expect(await rows(documentId)).toEqual([{ id: documentId, sha256: SHA, uploaded_by: police.id }]);
+    expect(await audits(documentId, 'document.upload')).toEqual([police.id]);
+    expect(blobs()).toBe(blobsBefore + 1);
+  });
+
   it('refuses the id with other content, from another user or on another case as a conflict, storing nothing', async () => {
     const police = world.users.police.a;
     const documentId = newId();
