@@ -13,7 +13,7 @@ import { escalatesTo, isTaskEscalated } from '../../domain/policy/task-escalatio
 import { taskVisibleSql } from '../access/task-visibility.ts';
 import { anyOf } from '../access/sql-audience.ts';
 import { readSystemSettings } from '../settings/system-settings.ts';
-import { notifyUsers } from './notify-users.ts';
+import { notifyUsers, unwrittenDedupeKeys } from './notify-users.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -41,17 +41,20 @@ export async function produceEscalated(db: Kysely<ServerDatabase>, user: PolicyU
     .where(taskVisibleSql(user, at, 't')).where(mayEscalateToSql(user))
     .where('t.due_date', 'is not', null).where('t.due_date', '<', daysBefore(today, days)).where('t.status', 'in', ['open', 'in_progress'])
     .execute();
+  const key = (r: { id: string; due_date: string | null }) => `task_escalated:${r.id}:${r.due_date}:${user.id}`;
   const escalated = rows.filter((r) => isTaskEscalated({ dueDate: r.due_date, status: r.status }, today, days)
     && escalatesTo(user,
       { assigneeAgencyId: r.assignee_agency_id, assigneeTeamId: r.assignee_team_id, assigneeUserId: r.assignee_user_id },
       { ownerAgencyId: r.owner_agency_id, ownerTeamId: r.owner_team_id, ownerUserId: r.owner_user_id }));
-  if (escalated.length === 0) {
+  const unwritten = await unwrittenDedupeKeys(db, escalated.map(key));
+  const toWrite = escalated.filter((r) => unwritten.has(key(r)));
+  if (toWrite.length === 0) {
     return;
   }
   await db.transaction().execute(async (trx) => {
-    for (const r of escalated) {
+    for (const r of toWrite) {
       await notifyUsers(trx, 'task_escalated', { agencyId: user.agencyId, teamId: null, userId: user.id },
-        { caseId: r.case_id, taskId: r.id }, at, `task_escalated:${r.id}:${r.due_date}:${user.id}`);
+        { caseId: r.case_id, taskId: r.id }, at, key(r));
     }
   });
 }

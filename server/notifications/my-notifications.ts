@@ -14,7 +14,7 @@ import { isTaskOverdue } from '../../domain/policy/task-escalation.ts';
 import { taskAssignedSql, taskVisibleSql } from '../access/task-visibility.ts';
 import { userNotificationVisibleSql } from '../access/user-notification-visibility.ts';
 import { produceEscalated } from './escalated-notifications.ts';
-import { notifyUsers } from './notify-users.ts';
+import { notifyUsers, unwrittenDedupeKeys } from './notify-users.ts';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -24,14 +24,17 @@ export async function produceOverdue(db: Db, user: PolicyUser, at: string): Prom
   const tasks = await db.selectFrom('tasks').select(['id', 'case_id', 'due_date', 'status', 'assignee_agency_id', 'assignee_team_id', 'assignee_user_id'])
     .where(taskAssignedSql(user, 'tasks')).where(taskVisibleSql(user, at, 'tasks'))
     .where('due_date', 'is not', null).where('due_date', '<', today).where('status', 'in', ['open', 'in_progress']).execute();
+  const key = (t: { id: string; due_date: string | null }) => `task_overdue:${t.id}:${t.due_date}`;
   const overdue = tasks.filter((t) => isTaskOverdue({ dueDate: t.due_date, status: t.status }, today));
-  if (overdue.length === 0) {
+  const unwritten = await unwrittenDedupeKeys(db, overdue.map(key));
+  const toWrite = overdue.filter((t) => unwritten.has(key(t)));
+  if (toWrite.length === 0) {
     return;
   }
   await db.transaction().execute(async (trx) => {
-    for (const t of overdue) {
+    for (const t of toWrite) {
       await notifyUsers(trx, 'task_overdue', { agencyId: t.assignee_agency_id, teamId: t.assignee_team_id, userId: t.assignee_user_id },
-        { caseId: t.case_id, taskId: t.id }, at, `task_overdue:${t.id}:${t.due_date}`);
+        { caseId: t.case_id, taskId: t.id }, at, key(t));
     }
   });
 }

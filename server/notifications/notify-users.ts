@@ -3,7 +3,7 @@
  * they report. A row holds a kind, subject ids and an audience (agency, optional team, optional
  * user) and nothing else: no titles, names or words (docs/notifications.md).
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { UserNotificationKind } from '../../domain/entities/user-notification.ts';
 import { newId } from '../../domain/ids.ts';
@@ -34,6 +34,25 @@ export async function notifyUsers(
     case_id: subject.caseId ?? null, task_id: subject.taskId ?? null, marker_id: subject.markerId ?? null,
     access_request_id: subject.accessRequestId ?? null, dedupe_key: dedupeKey, created_at: at,
   }).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+}
+
+/** Keys asked about per query, well under every dialect's bound-parameter limit. */
+const KEYS_PER_QUERY = 500;
+
+/**
+ * The dedupe keys not yet written, in the order given. Notifications produced when a reader lists
+ * (overdue, escalated) ask this first, so a listing that has nothing new opens no write transaction.
+ */
+export async function unwrittenDedupeKeys(db: Kysely<ServerDatabase>, keys: readonly string[]): Promise<Set<string>> {
+  const missing = new Set(keys);
+  for (let at = 0; at < keys.length; at += KEYS_PER_QUERY) {
+    const written = await db.selectFrom('user_notifications').select('dedupe_key')
+      .where('dedupe_key', 'in', keys.slice(at, at + KEYS_PER_QUERY)).execute();
+    for (const row of written) {
+      missing.delete(row.dedupe_key!);
+    }
+  }
+  return missing;
 }
 
 /**

@@ -8,6 +8,7 @@ import { buildPerson, buildThreeAgencyWorld, call, type WorldUser } from '../sup
 import { buildCase } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { notifyUsers, unwrittenDedupeKeys } from '../../server/notifications/notify-users.ts';
 
 interface Note { id: string; kind: string; caseId: string | null; taskId: string | null; markerId: string | null; accessRequestId: string | null; read: boolean }
 interface Mine { notifications: Note[]; unread: number }
@@ -116,5 +117,27 @@ describe.each(testDialects())('my notifications on %s', (dialect) => {
     expect((await mine(councilB)).notifications.map((n) => n.caseId)).not.toContain(c.id);
     expect((await call(server, councilB, 'POST', '/notifications/mine/not-an-id/read')).status).toBe(400);
     expect((await call(server, councilB, 'GET', '/notifications/mine?limit=0')).status).toBe(400);
+  });
+});
+
+describe.each(testDialects())('the dedupe keys a listing still has to write, on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { now: () => new Date(NOW) });
+  });
+  afterAll(() => server.stop());
+
+  it('names only the keys not yet written, across more keys than one query asks about', async () => {
+    const world = await buildThreeAgencyWorld(server);
+    const keys = Array.from({ length: 1_203 }, (_, i) => `task_overdue:test-${i}:2026-11-01`);
+    const written = keys.filter((_, i) => i % 3 === 0);
+    await server.db.transaction().execute(async (trx) => {
+      for (const key of written) {
+        await notifyUsers(trx, 'task_overdue', { agencyId: world.agencies.police, teamId: null, userId: null }, {}, NOW, key);
+      }
+    });
+    const missing = await unwrittenDedupeKeys(server.db, keys);
+    expect([...missing]).toEqual(keys.filter((_, i) => i % 3 !== 0));
+    expect(await unwrittenDedupeKeys(server.db, [])).toEqual(new Set());
   });
 });
