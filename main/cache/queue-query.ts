@@ -5,6 +5,7 @@ import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-c
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { CaseStatus, CaseType, RiskLevel } from '../../domain/vocabulary.ts';
 import { batchColumn, executeBatch } from '../cache-worker/query-batch.ts';
+import { compileOnce } from './compile-once.ts';
 import { activeMarkerTypes, caseMarkersQuery, type CaseMarkerRow } from './case-marker-types.ts';
 
 /** Whom "my", "my team's" and "my agency" mean: the signed-in user. */
@@ -162,10 +163,20 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
   const needle = text.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const scope = scopeOf(query);
+  // The page's markers, read in the page's batch from its id column (statement 0): one statement text for every page.
+  const markers = () => compileOnce(db, 'queue markers', {}, (d) => caseMarkersQuery(d, batchColumn(0, 'id')));
+  if (needle.length === 0 && scope === null) {
+    // The whole queue, the screen's first page: its shape depends on the sort only, so it is compiled once.
+    const { sort = 'updated', direction = 'desc' } = query;
+    const [rows, [counted], found] = await executeBatch(db, [
+      compileOnce(db, `queue page ${sort} ${direction}`, { limit, offset }, (d, v) => pageQuery(d, v.limit, v.offset, sort, direction).compile()),
+      compileOnce(db, 'queue count', {}, (d) => countQuery(d, null).compile()),
+      markers(),
+    ]);
+    return queuePage(rows, Number(counted?.n ?? 0), found, query);
+  }
   const scoped = scope === null ? pageQuery(db, limit, offset, query.sort, query.direction)
     : pageQuery(db, limit, offset, query.sort, query.direction).where(scope);
-  // The page's markers, read in the page's batch from its id column (statement 0).
-  const markers = () => caseMarkersQuery(db, batchColumn(0, 'id'));
   if (needle.length === 0) {
     const [rows, [counted], found] = await executeBatch(db, [scoped.compile(), countQuery(db, scope).compile(), markers()]);
     return queuePage(rows, Number(counted?.n ?? 0), found, query);
