@@ -6,6 +6,11 @@ class Slot {
   constructor(readonly name: string) {}
 }
 
+/** Whether a compiled query's parameter is a stand-in (a spy on the handle sees the shape compiled with them). */
+export function isStandIn(value: unknown): boolean {
+  return value instanceof Slot;
+}
+
 interface Template {
   query: CompiledQuery<unknown>;
   /** [parameter index, value name] for each parameter that is a slot. */
