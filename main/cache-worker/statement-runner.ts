@@ -51,8 +51,9 @@ export class StatementRunner {
     }
     return this.db.transaction(() => {
       const results: WireResult[] = [];
+      const json = new Map<string, string>();
       for (const [i, s] of statements.entries()) {
-        results.push(this.run(s.sql, s.columnBindings === undefined ? s.parameters : bindColumns(i, s, results)));
+        results.push(this.run(s.sql, s.columnBindings === undefined ? s.parameters : bindColumns(i, s, results, json)));
       }
       return results;
     })();
@@ -69,8 +70,9 @@ export class StatementRunner {
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
 
-// The statement's parameters with each bound column filled in as a JSON array of text, numbers and nulls.
-function bindColumns(index: number, statement: WireStatement, earlier: readonly WireResult[]): unknown[] {
+// The statement's parameters with each bound column filled in as a JSON array of text, numbers and nulls
+// (each column made into JSON once per batch, however often it is bound).
+function bindColumns(index: number, statement: WireStatement, earlier: readonly WireResult[], json: Map<string, string>): unknown[] {
   const parameters = [...statement.parameters];
   for (const { parameter, statement: from, column } of statement.columnBindings ?? []) {
     const source = from < index ? earlier[from] : undefined;
@@ -78,11 +80,17 @@ function bindColumns(index: number, statement: WireStatement, earlier: readonly 
     if (source === undefined || at < 0 || !Number.isInteger(parameter) || parameter < 0 || parameter >= parameters.length) {
       throw new CacheError('validation_error', 'bad_batch', `Batch statement ${index} binds column "${column}" of statement ${from}, which no earlier statement returns.`);
     }
-    const values = source.values.map((row) => row[at]);
-    if (!values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
-      throw new CacheError('validation_error', 'bad_batch', `Batch statement ${index} binds column "${column}", which holds values JSON cannot carry.`);
+    const key = `${from}:${column}`;
+    let text = json.get(key);
+    if (text === undefined) {
+      const values = source.values.map((row) => row[at]);
+      if (!values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+        throw new CacheError('validation_error', 'bad_batch', `Batch statement ${index} binds column "${column}", which holds values JSON cannot carry.`);
+      }
+      text = JSON.stringify(values);
+      json.set(key, text);
     }
-    parameters[parameter] = JSON.stringify(values);
+    parameters[parameter] = text;
   }
   return parameters;
 }
