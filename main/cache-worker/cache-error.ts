@@ -7,6 +7,7 @@ export type CacheErrorReason =
   | 'open_failed' // the file could not be opened for another reason
   | 'read_only' // the read handle was given a statement that writes
   | 'bad_parameters' // a value SQLite cannot bind
+  | 'bad_batch' // a batch binds a column it cannot have, or controls the transaction itself
   | 'sqlite' // SQLite refused the statement (see sqliteCode)
   | 'checkpoint_busy' // a reader kept the WAL from being truncated
   | 'closed' // the cache was closed (idle lock, sign-out)

@@ -2,6 +2,7 @@
 import { Kysely, sql } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import { CacheError } from './cache-error.ts';
+import { registerBatchRunner } from './query-batch.ts';
 import { CacheWorkerClient, type StartCacheWorkerOptions } from './worker-client.ts';
 import { WorkerDialect } from './worker-dialect.ts';
 
@@ -35,9 +36,15 @@ export async function openCache(options: OpenCacheOptions): Promise<CacheHandles
 
 /** Wraps a started worker in the typed handles (tests start the client themselves to watch or kill the worker). */
 export function cacheHandles(client: CacheWorkerClient): CacheHandles {
-  const write = new Kysely<CacheDatabase>({ dialect: new WorkerDialect(client, 'write') });
+  const [read, write] = (['read', 'write'] as const).map((role) => {
+    const dialect = new WorkerDialect(client, role);
+    const db = new Kysely<CacheDatabase>({ dialect });
+    // executeBatch (query-batch.ts) sends this handle's batches to the worker in one round trip.
+    registerBatchRunner(db, (statements) => dialect.runBatch(statements));
+    return db;
+  }) as [Kysely<CacheDatabase>, Kysely<CacheDatabase>];
   return {
-    read: new Kysely<CacheDatabase>({ dialect: new WorkerDialect(client, 'read') }),
+    read,
     write,
     close: () => client.close(),
     async checkpoint() {

@@ -13,9 +13,29 @@ export interface WorkerStartData {
   statementCacheSize: number;
 }
 
+/**
+ * An earlier statement's column bound as one parameter of a later statement in the same batch: the
+ * JSON array of that column's values, in row order (read in SQL with `json_each(?)`).
+ */
+export interface ColumnBinding {
+  /** Which parameter (0-based) it fills. */
+  parameter: number;
+  /** The earlier statement's place in the batch. */
+  statement: number;
+  column: string;
+}
+
+/** One statement of a batch. */
+export interface WireStatement {
+  sql: string;
+  parameters: readonly unknown[];
+  columnBindings?: readonly ColumnBinding[];
+}
+
 /** A request from the main thread. */
 export type WorkerRequest =
   | { id: number; kind: 'query'; role: ConnectionRole; sql: string; parameters: readonly unknown[] }
+  | { id: number; kind: 'batch'; role: ConnectionRole; statements: readonly WireStatement[] }
   | { id: number; kind: 'close' };
 
 /**
@@ -34,4 +54,5 @@ export type WorkerResponse =
   | { kind: 'ready' }
   | { kind: 'open_failed'; error: WireError }
   | { kind: 'result'; id: number; result: WireResult }
+  | { kind: 'results'; id: number; results: WireResult[] }
   | { kind: 'error'; id: number; error: WireError };

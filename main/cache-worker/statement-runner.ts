@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { CodedError } from '../../domain/errors.ts';
 import { CacheError, type WireError } from './cache-error.ts';
-import type { ConnectionRole, WireResult } from './protocol.ts';
+import type { ConnectionRole, WireResult, WireStatement } from './protocol.ts';
 import { StatementCache } from './statement-cache.ts';
 
 /** One open connection with its statement cache. */
@@ -38,6 +38,27 @@ export class StatementRunner {
     return { columns: [], values: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
   }
 
+  /**
+   * Executes the statements in order inside one transaction (a savepoint when one is already open), so a
+   * batch reads one snapshot and its writes land all together or not at all: any failure rolls the
+   * batch back and rejects it whole. A statement may bind an earlier one's column (see ColumnBinding).
+   */
+  runBatch(statements: readonly WireStatement[]): WireResult[] {
+    for (const [i, s] of statements.entries()) {
+      if (TRANSACTION_CONTROL.test(s.sql)) {
+        throw new CacheError('validation_error', 'bad_batch', `Batch statement ${i} controls the transaction itself; a batch is one transaction already.`);
+      }
+    }
+    return this.db.transaction(() => {
+      const results: WireResult[] = [];
+      const json = new Map<string, string>();
+      for (const [i, s] of statements.entries()) {
+        results.push(this.run(s.sql, s.columnBindings === undefined ? s.parameters : bindColumns(i, s, results, json)));
+      }
+      return results;
+    })();
+  }
+
   /** Drops cached statements and closes the connection (an open transaction rolls back). */
   close(): void {
     this.#statements.clear();
@@ -45,6 +66,33 @@ export class StatementRunner {
       this.db.close();
     }
   }
+}
+
+const TRANSACTION_CONTROL = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
+
+// The statement's parameters with each bound column filled in as a JSON array of text, numbers and nulls
+// (each column made into JSON once per batch, however often it is bound).
+function bindColumns(index: number, statement: WireStatement, earlier: readonly WireResult[], json: Map<string, string>): unknown[] {
+  const parameters = [...statement.parameters];
+  for (const { parameter, statement: from, column } of statement.columnBindings ?? []) {
+    const source = from < index ? earlier[from] : undefined;
+    const at = source?.columns.indexOf(column) ?? -1;
+    if (source === undefined || at < 0 || !Number.isInteger(parameter) || parameter < 0 || parameter >= parameters.length) {
+      throw new CacheError('validation_error', 'bad_batch', `Batch statement ${index} binds column "${column}" of statement ${from}, which no earlier statement returns.`);
+    }
+    const key = `${from}:${column}`;
+    let text = json.get(key);
+    if (text === undefined) {
+      const values = source.values.map((row) => row[at]);
+      if (!values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+        throw new CacheError('validation_error', 'bad_batch', `Batch statement ${index} binds column "${column}", which holds values JSON cannot carry.`);
+      }
+      text = JSON.stringify(values);
+      json.set(key, text);
+    }
+    parameters[parameter] = text;
+  }
+  return parameters;
 }
 
 // Structured clone turns a Buffer into a plain Uint8Array; better-sqlite3 binds only Buffers as BLOBs.

@@ -1,7 +1,7 @@
 /** The main thread's side of the cache worker: starts it, sends statements, and turns every failure into a typed error. */
 import { Worker } from 'node:worker_threads';
 import { CacheError, closedError } from './cache-error.ts';
-import type { ConnectionRole, WireResult, WorkerRequest, WorkerResponse, WorkerStartData } from './protocol.ts';
+import type { ConnectionRole, WireResult, WireStatement, WorkerRequest, WorkerResponse, WorkerStartData } from './protocol.ts';
 import { cacheWorkerEntry } from './worker-entry-path.ts';
 
 /** How to start the worker. */
@@ -17,7 +17,7 @@ export interface StartCacheWorkerOptions {
 }
 
 interface Pending {
-  resolve: (result: WireResult) => void;
+  resolve: (answer: WireResult | WireResult[]) => void;
   reject: (error: CacheError) => void;
 }
 
@@ -65,7 +65,12 @@ export class CacheWorkerClient {
 
   /** Runs one statement on the read or write connection. */
   query(role: ConnectionRole, sql: string, parameters: readonly unknown[]): Promise<WireResult> {
-    return this.#send({ id: this.#nextId++, kind: 'query', role, sql, parameters });
+    return this.#send<WireResult>({ id: this.#nextId++, kind: 'query', role, sql, parameters });
+  }
+
+  /** Runs statements in order in one round trip and one transaction on the read or write connection; results in the same order. */
+  batch(role: ConnectionRole, statements: readonly WireStatement[]): Promise<WireResult[]> {
+    return this.#send<WireResult[]>({ id: this.#nextId++, kind: 'batch', role, statements });
   }
 
   /** Closes both connections, then stops the worker; afterwards every call rejects with `session_locked`. Idempotent. */
@@ -88,15 +93,16 @@ export class CacheWorkerClient {
     await this.#worker.terminate();
   }
 
-  #send(request: WorkerRequest): Promise<WireResult> {
+  // The answer's shape follows the request's kind (`result` for a query, `results` for a batch).
+  #send<A extends WireResult | WireResult[]>(request: WorkerRequest): Promise<A> {
     if (this.#failure !== null) {
       return Promise.reject(this.#failure);
     }
-    return new Promise((resolve, reject) => {
+    return new Promise<A>((resolve, reject) => {
       if (this.#pending.size === 0) {
         this.#worker.ref();
       }
-      this.#pending.set(request.id, { resolve, reject });
+      this.#pending.set(request.id, { resolve: resolve as (answer: WireResult | WireResult[]) => void, reject });
       this.#worker.postMessage(request);
     });
   }
@@ -113,6 +119,8 @@ export class CacheWorkerClient {
   #onMessage(message: WorkerResponse): void {
     if (message.kind === 'result') {
       this.#settle(message.id)?.resolve(message.result);
+    } else if (message.kind === 'results') {
+      this.#settle(message.id)?.resolve(message.results);
     } else if (message.kind === 'error') {
       this.#settle(message.id)?.reject(CacheError.fromWire(message.error));
     }

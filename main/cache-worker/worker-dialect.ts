@@ -13,22 +13,37 @@ import {
   type QueryResult,
 } from 'kysely';
 import { TransactionalSqliteAdapter } from '../../db/transactional-sqlite-adapter.ts';
-import type { ConnectionRole, WireResult } from './protocol.ts';
+import type { ConnectionRole, WireResult, WireStatement } from './protocol.ts';
 import type { CacheWorkerClient } from './worker-client.ts';
 
 /** Kysely's SQLite dialect with the statements executed in the worker, on the `role` connection. */
 export class WorkerDialect implements Dialect {
+  // One driver per dialect, so a batch waits on the same lock as the Kysely handle's statements and transactions.
+  readonly #driver: WorkerDriver;
+
   constructor(
     private readonly client: CacheWorkerClient,
     private readonly role: ConnectionRole,
-  ) {}
+  ) {
+    this.#driver = new WorkerDriver(new WorkerConnection(client, role));
+  }
+
+  /** Runs the statements in one round trip and one transaction, once no transaction of this handle holds the connection. */
+  async runBatch(statements: readonly WireStatement[]): Promise<QueryResult<unknown>[]> {
+    await this.#driver.acquireConnection();
+    try {
+      return (await this.client.batch(this.role, statements)).map((result) => toQueryResult(result));
+    } finally {
+      await this.#driver.releaseConnection();
+    }
+  }
 
   createAdapter(): DialectAdapter {
     return new TransactionalSqliteAdapter();
   }
 
   createDriver(): Driver {
-    return new WorkerDriver(new WorkerConnection(this.client, this.role));
+    return this.#driver;
   }
 
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {

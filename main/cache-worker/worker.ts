@@ -52,7 +52,12 @@ port.on('message', (request: WorkerRequest) => {
     if (connections === null) {
       throw new CacheError('session_locked', 'closed', 'The local cache is closed.');
     }
-    post({ kind: 'result', id: request.id, result: connections[request.role].run(request.sql, request.parameters) });
+    const runner = connections[request.role];
+    if (request.kind === 'batch') {
+      post({ kind: 'results', id: request.id, results: runner.runBatch(request.statements) });
+    } else {
+      post({ kind: 'result', id: request.id, result: runner.run(request.sql, request.parameters) });
+    }
   } catch (error) {
     post({ kind: 'error', id: request.id, error: toWireError(error, start.keyHex) });
   }

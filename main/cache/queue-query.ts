@@ -2,9 +2,11 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-channels.ts';
-import { QueueRowSchema, type QueueChoices, type QueuePage } from '../../domain/ipc/contract.ts';
+import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { CaseStatus, CaseType, RiskLevel } from '../../domain/vocabulary.ts';
-import { caseMarkerTypes } from './case-marker-types.ts';
+import { batchColumn, executeBatch } from '../cache-worker/query-batch.ts';
+import { compileOnce } from './compile-once.ts';
+import { activeMarkerTypes, caseMarkersQuery, type CaseMarkerRow } from './case-marker-types.ts';
 
 /** Whom "my", "my team's" and "my agency" mean: the signed-in user. */
 export interface QueueViewer {
@@ -149,59 +151,81 @@ function scopeOf(q: QueueQuery): RawBuilder<boolean> | null {
  * the reference/title condition goes through the `case_trigram` index and the total counts the
  * matching rowids with no scan of `cases`; one or two characters hold no trigram, so they keep the
  * plain LIKE scan (such filters match most of the queue anyway, so the page stops early).
+ *
+ * On the cache worker's handle the statements go as batches (executeBatch): the whole queue and a short
+ * filter in one round trip, a longer filter in three (its labels, then its count, then the page), the
+ * page's markers always in the page's own batch. Rows are not validated here: the `cases.queue`
+ * channel validates the page once where it leaves for the renderer (docs/architecture.md).
  */
 export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): Promise<QueuePage> {
   const { filter, limit, offset } = query;
   const text = filter.trim();
   const needle = text.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  // People type the label they see ("domestic abuse"), so match labels to type codes here.
-  const matchingTypes = needle.length === 0 ? []
-    : (await db.selectFrom('case_types').select('id').where(contains('case_types.label', pattern)).execute()).map((t) => t.id);
   const scope = scopeOf(query);
+  // The page's markers, read in the page's batch from its id column (statement 0): one statement text for every page.
+  const markers = () => compileOnce(db, 'queue markers', {}, (d) => caseMarkersQuery(d, batchColumn(0, 'id')));
+  if (needle.length === 0 && scope === null) {
+    // The whole queue, the screen's first page: its shape depends on the sort only, so it is compiled once.
+    const { sort = 'updated', direction = 'desc' } = query;
+    const [rows, [counted], found] = await executeBatch(db, [
+      compileOnce(db, `queue page ${sort} ${direction}`, { limit, offset }, (d, v) => pageQuery(d, v.limit, v.offset, sort, direction).compile()),
+      compileOnce(db, 'queue count', {}, (d) => countQuery(d, null).compile()),
+      markers(),
+    ]);
+    return queuePage(rows, Number(counted?.n ?? 0), found, query);
+  }
   const scoped = scope === null ? pageQuery(db, limit, offset, query.sort, query.direction)
     : pageQuery(db, limit, offset, query.sort, query.direction).where(scope);
-  // Only the default order walks the queue index, which the dense trigram path relies on.
-  const queueOrder = (query.sort ?? 'updated') === 'updated' && (query.direction ?? 'desc') === 'desc';
-
-  let rows: QueueRows;
-  let total: number;
   if (needle.length === 0) {
-    [rows, total] = await Promise.all([scoped.execute(), countAll(db, scope)]);
-  } else if ([...text].length < TRIGRAM_MIN_CHARS) {
+    const [rows, [counted], found] = await executeBatch(db, [scoped.compile(), countQuery(db, scope).compile(), markers()]);
+    return queuePage(rows, Number(counted?.n ?? 0), found, query);
+  }
+  // People type the label they see ("domestic abuse"), so match labels to type codes here.
+  const typesQuery = db.selectFrom('case_types').select('id').where(contains('case_types.label', pattern)).compile();
+  if ([...text].length < TRIGRAM_MIN_CHARS) {
+    const [types] = await executeBatch(db, [typesQuery]);
+    const matchingTypes = types.map((t) => t.id);
     const matches = (eb: Cases) => eb.or([
       contains('cases.reference', pattern),
       contains('cases.title', pattern),
       eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
       ...(matchingTypes.length > 0 ? [eb('cases.case_type', 'in', matchingTypes)] : []),
     ]);
-    const counting = db.selectFrom('cases').where(matches);
-    const [found, counted] = await Promise.all([
-      scoped.where(matches).execute(),
-      (scope === null ? counting : counting.where(scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    [rows, total] = [found, Number(counted.n)];
-  } else {
-    ({ rows, total } = await byTrigram(db, scoped, { text, pattern, matchingTypes, limit, offset, scope, queueOrder }));
+    const [rows, [counted], found] = await executeBatch(db, [scoped.where(matches).compile(), countQuery(db, scope).where(matches).compile(), markers()]);
+    return queuePage(rows, Number(counted?.n ?? 0), found, query);
   }
-  const markers = await caseMarkerTypes(db, rows.map((r) => r.id), query.now ?? new Date());
+  const agenciesQuery = db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).compile();
+  const [types, agencies] = await executeBatch(db, [typesQuery, agenciesQuery]);
+  const queueOrder = (query.sort ?? 'updated') === 'updated' && (query.direction ?? 'desc') === 'desc';
+  const condition = await byTrigram(db, {
+    text, pattern, matchingTypes: types.map((t) => t.id), agencies: agencies.map((a) => a.id), limit, offset, scope, queueOrder,
+  });
+  if (condition === null) {
+    return { total: 0, rows: [] };
+  }
+  const [rows, found] = await executeBatch(db, [scoped.where(condition.where).compile(), markers()]);
+  return queuePage(rows, condition.total, found, query);
+}
+
+// The page as the renderer receives it.
+function queuePage(rows: QueueRows, total: number, markerRows: readonly CaseMarkerRow[], query: QueueQuery): QueuePage {
+  const markers = activeMarkerTypes(markerRows, query.now ?? new Date());
   return {
     total,
-    rows: rows.map((r) =>
-      QueueRowSchema.parse({
-        id: r.id,
-        reference: r.reference,
-        title: r.title,
-        caseType: r.case_type,
-        caseTypeLabel: r.case_type_label ?? r.case_type,
-        ownerAgencyName: r.agency_name ?? 'Unknown agency',
-        status: r.status,
-        riskLevel: r.risk_level,
-        reviewDate: r.review_date,
-        updatedAt: r.updated_at,
-        markerTypes: markers.get(r.id) ?? [],
-      }),
-    ),
+    rows: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      caseType: r.case_type,
+      caseTypeLabel: r.case_type_label ?? r.case_type,
+      ownerAgencyName: r.agency_name ?? 'Unknown agency',
+      status: r.status as CaseStatus,
+      riskLevel: r.risk_level as RiskLevel,
+      reviewDate: r.review_date,
+      updatedAt: r.updated_at,
+      markerTypes: markers.get(r.id) ?? [],
+    })),
   };
 }
 
@@ -209,15 +233,16 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
  * A 3+ character filter: the total counts index lookups (the trigram phrase, then the case type and owner
  * agency indexes when a label or an agency name matches; agencies are few, so they are resolved first).
  * With a tab or a filter (`scope`) the total counts the matching rows that also fit it, and a sort other
- * than the queue's own fetches the matches by rowid and sorts them.
+ * than the queue's own fetches the matches by rowid and sorts them. Answers the total and the page's
+ * condition, or null when nothing matches.
  */
 async function byTrigram(
-  db: Kysely<CacheDatabase>, page: PageQuery,
-  { text, pattern, matchingTypes, limit, offset, scope, queueOrder }: {
-    text: string; pattern: string; matchingTypes: string[]; limit: number; offset: number; scope: RawBuilder<boolean> | null; queueOrder: boolean;
+  db: Kysely<CacheDatabase>,
+  { text, pattern, matchingTypes, agencies, limit, offset, scope, queueOrder }: {
+    text: string; pattern: string; matchingTypes: string[]; agencies: string[]; limit: number; offset: number; scope: RawBuilder<boolean> | null;
+    queueOrder: boolean;
   },
-): Promise<{ rows: QueueRows; total: number }> {
-  const agencies = (await db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).execute()).map((a) => a.id);
+): Promise<{ where: RawBuilder<boolean>; total: number } | null> {
   const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
   const others = [
     ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
@@ -230,19 +255,19 @@ async function byTrigram(
     : others.length === 0
       ? sql`select count(*) from case_trigram where case_trigram match ${trigramPhrase(text)}`
       : sql`select count(*) from (${hits(sql`union`)})`;
-  const { rows: [stats] } = await sql<{ total: number; span: number | null }>`
-    select (${counted}) as total, (select max(rid) from cases) as span`.execute(db);
+  const [[stats]] = await executeBatch(db, [sql<{ total: number; span: number | null }>`
+    select (${counted}) as total, (select max(rid) from cases) as span`.compile(db)]);
   const total = Number(stats?.total ?? 0);
   if (total === 0) {
-    return { rows: [], total };
+    return null;
   }
   // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
   // and stop after the page, testing each row walked (reading every match into a list would cost more
   // than the whole page). `span` (the highest rid) stands in for the number of cases without counting them.
   const span = Number(stats?.span ?? 0);
   const walk = queueOrder && scope === null && (offset + limit) * span < SORT_STEP_COST * total * total;
-  const condition = walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
-  return { rows: await page.where(condition).execute(), total };
+  const where = walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
+  return { where, total };
 }
 
 /**
@@ -274,10 +299,10 @@ function walkedRowMatches(text: string, pattern: string, byText: RawBuilder<unkn
   return sql<boolean>`(${sql.join([byTextHere, ...others], sql` or `)})`;
 }
 
-async function countAll(db: Kysely<CacheDatabase>, scope: RawBuilder<boolean> | null): Promise<number> {
+// The number of cases in the tab and filters (the caller adds the text condition, if any).
+function countQuery(db: Kysely<CacheDatabase>, scope: RawBuilder<boolean> | null) {
   const all = db.selectFrom('cases');
-  const { n } = await (scope === null ? all : all.where(scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(n);
+  return (scope === null ? all : all.where(scope)).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /** What the queue's filters offer: the case types of the cached cases (labelled, in label order) and their owner agencies by name. */

@@ -15,7 +15,7 @@ import { newId } from '../../domain/ids.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES, RISK_LEVELS } from '../../domain/vocabulary.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { queryQueue, type QueueQuery } from '../../main/cache/queue-query.ts';
-import { defaultCaseTypeChanges, openTestCache, page, syncCase, syncTask } from './cache-test-kit.ts';
+import { defaultCaseTypeChanges, explainable, openTestCache, page, syncCase, syncTask } from './cache-test-kit.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -192,7 +192,7 @@ describe('the queue tabs, filters and sorts', () => {
         });
         await queryQueue(spy, { filter: '', limit: 20, offset: 0, sort, direction });
         const pageSql = seen.find((q) => q.sql.includes('order by'))!;
-        const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${pageSql.sql}`, [...pageSql.parameters]));
+        const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${pageSql.sql}`, explainable(pageSql.parameters)));
         const plan = rows.map((r) => r.detail).join('\n');
         expect(plan, `${sort} ${direction}`).toMatch(new RegExp(`cases_${sort}_idx`));
         expect(plan, `${sort} ${direction}`).not.toContain('TEMP B-TREE');

@@ -9,7 +9,7 @@ import { newId } from '../../domain/ids.ts';
 import { CASE_TYPE_LABELS, type DefaultCaseType } from '../../domain/vocabulary.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { queryQueue } from '../../main/cache/queue-query.ts';
-import { defaultCaseTypeChanges, openTestCache, page, syncCase } from './cache-test-kit.ts';
+import { defaultCaseTypeChanges, explainable, openTestCache, page, syncCase } from './cache-test-kit.ts';
 
 // Text a user may type that means something to FTS5 or to LIKE; the filter must take all of it literally.
 const SPECIAL = 'Flat "B" *star* -dash ^caret (paren) key:value 100% done_ok it\'s NEAR AND OR';
@@ -56,7 +56,7 @@ describe('the queue text filter, through the trigram index', () => {
     await queryQueue(spy, { filter, limit, offset });
     // Left out: the lookup of case types by label, which reads the small synced `case_types` table, never `cases`.
     return Promise.all(seen.filter((q) => !q.sql.startsWith('select "id" from "case_types"')).map(async (q) => {
-      const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]));
+      const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, explainable(q.parameters)));
       return { sql: q.sql, plan: rows.map((r) => r.detail).join('\n') };
     }));
   }

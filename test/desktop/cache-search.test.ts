@@ -8,7 +8,7 @@ import type { SyncChange } from '../../domain/http/sync-schemas.ts';
 import type { CaseCache } from '../../main/cache/case-cache.ts';
 import { PERSON_CANDIDATES } from '../../main/cache/person-search-query.ts';
 import { queryQueue } from '../../main/cache/queue-query.ts';
-import { openTestCache, page, syncCase, syncPerson, syncReport } from './cache-test-kit.ts';
+import { explainable, openTestCache, page, syncCase, syncPerson, syncReport } from './cache-test-kit.ts';
 
 describe('searching the cache and paging the queue', () => {
   let dir: string;
@@ -86,7 +86,7 @@ describe('searching the cache and paging the queue', () => {
       expect(result.rows.map((r) => r.updatedAt)).toEqual(['2026-11-03T00:00:00.000Z', '2026-11-02T00:00:00.000Z']);
       const pageQuery = seen.find((q) => q.sql.includes('order by'));
       expect(pageQuery).toBeDefined();
-      const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${pageQuery!.sql}`, [...pageQuery!.parameters]));
+      const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${pageQuery!.sql}`, explainable(pageQuery!.parameters)));
       const details = plan.rows.map((r) => r.detail).join('\n');
       expect(details).toContain('cases_queue_idx');
       expect(details).not.toContain('TEMP B-TREE');

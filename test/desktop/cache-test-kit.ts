@@ -12,6 +12,8 @@ import type {
   SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
 } from '../../domain/sync/sync-records.ts';
 import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
+import { isStandIn } from '../../main/cache/compile-once.ts';
+import { BatchColumn } from '../../main/cache-worker/query-batch.ts';
 import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { createSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 
@@ -134,4 +136,12 @@ export async function trigramIndexIsFresh(db: Kysely<CacheDatabase>, table: 'cas
   const [stored, rebuilt] = [await blocks(`${table}_data`), await blocks(`temp.${table}_fresh_data`)];
   await sql.raw(`DROP TABLE ${fresh}`).execute(db);
   return stored.length > 0 ? stored.join() === rebuilt.join() : rebuilt.length === 0;
+}
+
+/**
+ * A spied statement's parameters, bindable for EXPLAIN QUERY PLAN: a batch column (the page's ids) as an
+ * empty JSON list, a stand-in of a shape compiled once (compile-once.ts) as null.
+ */
+export function explainable(parameters: readonly unknown[]): unknown[] {
+  return parameters.map((p) => (p instanceof BatchColumn ? '[]' : isStandIn(p) ? null : p));
 }
