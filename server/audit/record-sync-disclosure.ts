@@ -46,9 +46,13 @@ export function idsByKind(changes: readonly SyncChange[]): Record<string, string
   return ids;
 }
 
-/** Every case a delivered record belongs to, so the case's owner agency sees the disclosure. */
+/**
+ * Every case a delivered record belongs to whose owner the page does not already name, so the case's
+ * owner agency sees the disclosure: a delivered case names its owner itself (`ownersNamedIn`).
+ */
 function caseIdsIn(changes: readonly SyncChange[]): string[] {
-  return changes.flatMap((c) => (c.entity === 'case' ? [c.data.id] : 'caseId' in c.data ? [c.data.caseId] : []));
+  const delivered = new Set(changes.flatMap((c) => (c.entity === 'case' ? [c.data.id] : [])));
+  return changes.flatMap((c) => ('caseId' in c.data && !delivered.has(c.data.caseId) ? [c.data.caseId] : []));
 }
 
 /** Owner agencies the records name themselves (people, places, documents, markers, access requests). */
