@@ -60,9 +60,10 @@ async function page(): Promise<string> {
     const ids = [...seqOf.keys()];
     const cases = await run.visibleCases(ids, at);
     const shownIds = cases.map((c) => c.id);
-    const [agencies, teams, users, grantRows] = await Promise.all([
-      run.sharedAgencies(shownIds), run.sharedTeams(shownIds), run.sharedUsers(shownIds), run.grants(shownIds),
-    ]);
+    const agencies = await run.sharedAgencies(shownIds);
+    const teams = await run.sharedTeams(shownIds);
+    const users = await run.sharedUsers(shownIds);
+    const grantRows = await run.grants(shownIds);
     const agenciesOf = byCase(agencies);
     const teamsOf = byCase(teams);
     const usersOf = byCase(users);
