@@ -58,7 +58,7 @@ try {
       throw new Error('BENCH_DIALECT=postgres needs TEST_DATABASE_URL (its server hosts the casebridge_bench database)');
     }
     const pgWorld = await postgresWorld(adminUrl, TOTAL);
-    cleanups.push(pgWorld.drop);
+    cleanups.push(() => pgWorld.drop());
     console.log(`\nPostgreSQL world loaded into ${new URL(pgWorld.url).pathname.slice(1)} in ${pgWorld.buildSeconds.toFixed(1)} s`);
     await runDialect('postgres', pgWorld.url, pgWorld.world);
   }
