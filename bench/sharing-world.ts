@@ -98,6 +98,8 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
     await trx.insertInto('devices').values({ id: deviceId, user_id: dir.users[0]![0]!, name: 'Bench laptop', registered_at: T, last_seen_at: null, revoked_at: null, last_pulled_at: null }).execute();
   });
 
+  // Migrations log reference data (case types) first: the cases follow it in the change log.
+  const base = Number((await db.selectFrom('change_seq').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
   const counts: Record<string, number> = Object.fromEntries(BUCKETS.map((b) => [b.name, 0]));
   let visible = 0;
   const start = Date.parse(T);
@@ -134,7 +136,7 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
         sharing_level: c.level, created_at: T,
         // Unique, increasing with n: the list's first page is the newest cases, spread over a year.
         updated_at: new Date(start + n * 300_000).toISOString(),
-        version: 1, seq: n + 1, hidden_from_search: hash(n, 10) % 100 < 3 ? 1 : 0, created_by: c.ownerUser,
+        version: 1, seq: base + n + 1, hidden_from_search: hash(n, 10) % 100 < 3 ? 1 : 0, created_by: c.ownerUser,
       });
     }
     await db.transaction().execute(async (trx) => {
@@ -165,7 +167,7 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
       }
     });
   }
-  await db.updateTable('change_seq').set({ seq: total }).where('id', '=', 1).execute();
+  await db.updateTable('change_seq').set({ seq: base + total }).where('id', '=', 1).execute();
   return { userId: dir.users[0]![0]!, deviceId, total, visible, buckets: counts };
 }
 

@@ -5,11 +5,11 @@
  * A page with no records (the usual idle pull) writes nothing, so the trail grows with what was
  * disclosed, not with how often a desktop asks.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { SyncChange } from '../../domain/http/sync-schemas.ts';
 import { caseOwnersOf } from './record-list-read.ts';
-import { recordAuditNow, type AuditActor } from './record-audit.ts';
+import { recordAudit, recordAuditNow, type AuditActor, type AuditInput } from './record-audit.ts';
 
 /** Where in the sync a page sits: a pull's change-log range, or a bootstrap's phase and position. */
 export type SyncPosition =
@@ -26,15 +26,30 @@ export interface SyncDisclosure {
 
 /** Records the page's disclosure, before the page is answered; nothing when it carries no records. */
 export async function recordSyncDisclosure(db: Kysely<ServerDatabase>, page: SyncDisclosure): Promise<void> {
+  const event = await disclosureEvent(db, page);
+  if (event !== null) {
+    await recordAuditNow(db, event);
+  }
+}
+
+/** The same inside the caller's transaction, so the page's other writes share its commit. */
+export async function recordSyncDisclosureIn(trx: Transaction<ServerDatabase>, page: SyncDisclosure): Promise<void> {
+  const event = await disclosureEvent(trx, page);
+  if (event !== null) {
+    await recordAudit(trx, event);
+  }
+}
+
+async function disclosureEvent(db: Kysely<ServerDatabase>, page: SyncDisclosure): Promise<AuditInput | null> {
   if (page.changes.length === 0) {
-    return;
+    return null;
   }
   const owners = new Set([...ownersNamedIn(page.changes), ...(await caseOwnersOf(db, caseIdsIn(page.changes)))]);
-  await recordAuditNow(db, {
+  return {
     actor: page.actor, action: 'record.sync', entityType: null, entityId: null, outcome: 'success', at: page.at,
     details: { ...page.position, count: page.changes.length, ids: idsByKind(page.changes) },
     subject: { ownerAgencyIds: [...owners] },
-  });
+  };
 }
 
 /** The ids delivered, grouped by kind (`{ case: [...], report: [...] }`), each kind in page order. */
@@ -46,9 +61,13 @@ export function idsByKind(changes: readonly SyncChange[]): Record<string, string
   return ids;
 }
 
-/** Every case a delivered record belongs to, so the case's owner agency sees the disclosure. */
+/**
+ * Every case a delivered record belongs to whose owner the page does not already name, so the case's
+ * owner agency sees the disclosure: a delivered case names its owner itself (`ownersNamedIn`).
+ */
 function caseIdsIn(changes: readonly SyncChange[]): string[] {
-  return changes.flatMap((c) => (c.entity === 'case' ? [c.data.id] : 'caseId' in c.data ? [c.data.caseId] : []));
+  const delivered = new Set(changes.flatMap((c) => (c.entity === 'case' ? [c.data.id] : [])));
+  return changes.flatMap((c) => ('caseId' in c.data && !delivered.has(c.data.caseId) ? [c.data.caseId] : []));
 }
 
 /** Owner agencies the records name themselves (people, places, documents, markers, access requests). */

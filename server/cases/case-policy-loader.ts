@@ -1,5 +1,5 @@
 /** Loads a case's row with its policy shape (shares and the caller's grants), for re-checks before writes. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CaseTable, ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import { can, canSeeCase, type CaseAction, type PolicyCase } from '../../domain/policy/case-policy.ts';
@@ -13,7 +13,10 @@ export interface LoadedCase {
   policy: PolicyCase & { sharedTeamIds: string[]; sharedUserIds: string[] };
 }
 
-/** The named shares of many cases at once, and the user's grants on them. */
+/**
+ * The named shares of many cases at once, and the user's grants on them: one statement (a union of
+ * the three share tables and the grants), each list ordered by grantee id as the policy expects.
+ */
 export async function loadCaseShares(db: Db, caseIds: readonly string[], userId: string) {
   const agencies = new Map<string, string[]>();
   const teams = new Map<string, string[]>();
@@ -22,23 +25,39 @@ export async function loadCaseShares(db: Db, caseIds: readonly string[], userId:
   if (caseIds.length === 0) {
     return { agencies, teams, users, grants };
   }
-  const ids = [...caseIds];
-  const push = (m: Map<string, string[]>, k: string, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
-  for (const r of await db.selectFrom('case_shared_agencies').select(['case_id', 'agency_id']).where('case_id', 'in', ids).orderBy('agency_id').execute()) {
-    push(agencies, r.case_id, r.agency_id);
-  }
-  for (const r of await db.selectFrom('case_shared_teams').select(['case_id', 'team_id']).where('case_id', 'in', ids).orderBy('team_id').execute()) {
-    push(teams, r.case_id, r.team_id);
-  }
-  for (const r of await db.selectFrom('case_shared_users').select(['case_id', 'user_id']).where('case_id', 'in', ids).orderBy('user_id').execute()) {
-    push(users, r.case_id, r.user_id);
-  }
-  const grantRows = await db.selectFrom('access_grants').select(['resource_id', 'user_id', 'expires_at', 'revoked_at'])
-    .where('resource_type', '=', 'case').where('user_id', '=', userId).where('resource_id', 'in', ids).execute();
-  for (const g of grantRows) {
-    grants.set(g.resource_id, [...(grants.get(g.resource_id) ?? []), { userId: g.user_id, expiresAt: g.expires_at, revokedAt: g.revoked_at }]);
+  const unique = [...new Set(caseIds)];
+  const lists = { a: agencies, t: teams, u: users };
+  // Each id is bound four times: chunks keep the statement well inside both dialects' parameter limits.
+  for (let i = 0; i < unique.length; i += SHARES_CHUNK) {
+    const ids = sql.join(unique.slice(i, i + SHARES_CHUNK).map((id) => sql`${id}`));
+    const rows = await sql<ShareRow>`
+      select 'a' as kind, case_id, agency_id as grantee, null as expires_at, null as revoked_at from case_shared_agencies where case_id in (${ids})
+      union all select 't', case_id, team_id, null, null from case_shared_teams where case_id in (${ids})
+      union all select 'u', case_id, user_id, null, null from case_shared_users where case_id in (${ids})
+      union all select 'g', resource_id, user_id, expires_at, revoked_at from access_grants
+        where resource_type = 'case' and user_id = ${userId} and resource_id in (${ids})
+      order by kind, grantee`.execute(db);
+    for (const r of rows.rows) {
+      if (r.kind === 'g') {
+        grants.set(r.case_id, [...(grants.get(r.case_id) ?? []), { userId: r.grantee, expiresAt: r.expires_at ?? '', revokedAt: r.revoked_at }]);
+      } else {
+        const list = lists[r.kind];
+        list.set(r.case_id, [...(list.get(r.case_id) ?? []), r.grantee]);
+      }
+    }
   }
   return { agencies, teams, users, grants };
+}
+
+const SHARES_CHUNK = 1000;
+
+/** One row of the shares union: `a`gency, `t`eam, `u`ser share, or `g`rant (which alone has times). */
+interface ShareRow {
+  kind: 'a' | 't' | 'u' | 'g';
+  case_id: string;
+  grantee: string;
+  expires_at: string | null;
+  revoked_at: string | null;
 }
 
 /** Turns rows plus loaded shares into policy shapes. */

@@ -28,3 +28,9 @@ export async function currentSeq(db: Kysely<ServerDatabase> | Transaction<Server
   const row = await db.selectFrom('change_seq').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
   return Number(row.seq);
 }
+
+/** The latest committed position and the `prior` floor (see `priorFloor`) in one read: what a pull checks its cursor against. */
+export async function pullBounds(db: Kysely<ServerDatabase> | Transaction<ServerDatabase>): Promise<{ head: number; floor: number }> {
+  const row = await db.selectFrom('change_seq').select(['seq', 'prior_floor']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { head: Number(row.seq), floor: Number(row.prior_floor) };
+}

@@ -28,7 +28,8 @@ export interface ChangeRow {
 export async function scanChangeLog(db: Kysely<ServerDatabase>, cursor: number, limit: number): Promise<ChangeRow[]> {
   const rows = await db.selectFrom('change_log').select(['seq', 'entity', 'entity_id', 'op', 'at', 'prior'])
     .where('seq', '>', cursor).orderBy('seq').limit(limit).execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  // Built field by field: spreading a driver's row object costs several times more (a pull scans hundreds).
+  return rows.map((r) => ({ seq: Number(r.seq), entity: r.entity, entity_id: r.entity_id, op: r.op, at: r.at, prior: r.prior }));
 }
 
 /**

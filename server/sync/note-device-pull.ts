@@ -4,8 +4,9 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 
 /**
  * Sets the device's `last_pulled_at` to `at` unless a later pull already did (never moves back).
- * Called once the pull's page is built: the pull itself is a read-only snapshot transaction, and a
- * write inside it would make two concurrent pulls of one device fail serialisation on PostgreSQL.
+ * Called once the pull's page is built, in the transaction that records its disclosure: the pull
+ * itself is a read-only snapshot transaction, and a write inside it would make two concurrent pulls
+ * of one device fail serialisation on PostgreSQL.
  */
 export async function noteDevicePull(db: Kysely<ServerDatabase>, deviceId: string | null, userId: string, at: string): Promise<void> {
   if (deviceId === null) {

@@ -4,7 +4,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { PullResponse } from '../../domain/http/sync-schemas.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
-import { currentSeq, priorFloor } from '../changes/next-seq.ts';
+import { pullBounds } from '../changes/next-seq.ts';
 import { groupChanges, scanChangeLog } from './change-groups.ts';
 import { lastMutationIdOf } from './client-binding.ts';
 import { expandAccessChanges } from './expand-access.ts';
@@ -30,10 +30,10 @@ export async function pullPage(db: Kysely<ServerDatabase>, dialect: 'sqlite' | '
 }
 
 async function readPage(trx: Transaction<ServerDatabase>, { user, cursor, limit, clientId, at }: PullArgs): Promise<PullResponse> {
-  const head = await currentSeq(trx);
+  const { head, floor } = await pullBounds(trx);
   // No change-log compaction yet, so every cursor from 0 to head is usable, except one ahead of head
   // and one inside the changes logged before their `prior` was kept (their removals are unknown).
-  if (cursor > head || (cursor > 0 && cursor < (await priorFloor(trx)))) {
+  if (cursor > head || (cursor > 0 && cursor < floor)) {
     throw new CodedError('reset_required', 'The sync cursor is not known to this server; start again.');
   }
   const scanned = await scanChangeLog(trx, cursor, limit + 1);

@@ -19,7 +19,12 @@ export async function loadVisible(
   const visible = new Map<string, SyncRecord>();
   const byEntity = new Map<SyncEntity, string[]>();
   for (const g of groups) {
-    byEntity.set(g.entity, [...(byEntity.get(g.entity) ?? []), g.id]);
+    const ids = byEntity.get(g.entity);
+    if (ids) {
+      ids.push(g.id);
+    } else {
+      byEntity.set(g.entity, [g.id]);
+    }
   }
   for (const [entity, ids] of byEntity) {
     for (let i = 0; i < ids.length; i += 500) {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../domain/http/routes.ts';
 import { actorOf } from '../audit/audit-actor.ts';
-import { recordSyncDisclosure } from '../audit/record-sync-disclosure.ts';
+import { recordSyncDisclosure, recordSyncDisclosureIn } from '../audit/record-sync-disclosure.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { requestDevice } from '../http/request-device.ts';
 import type { ServerContext } from '../context/server-context.ts';
@@ -19,10 +19,13 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const at = now.toISOString();
     const cursor = query.cursor === undefined ? 0 : Number(query.cursor);
     const page = await pullPage(ctx.db, ctx.dialect, { user, cursor, limit: query.limit, clientId: query.clientId, at });
-    await recordSyncDisclosure(ctx.db, {
-      actor: actorOf(user, request), position: { sync: 'pull', fromSeq: String(cursor), toSeq: page.cursor }, changes: page.changes, at: now,
+    // The page's two writes share one commit; the device row first, in the order a device revocation takes its locks.
+    await ctx.db.transaction().execute(async (trx) => {
+      await noteDevicePull(trx, requestDevice(request), user.id, at);
+      await recordSyncDisclosureIn(trx, {
+        actor: actorOf(user, request), position: { sync: 'pull', fromSeq: String(cursor), toSeq: page.cursor }, changes: page.changes, at: now,
+      });
     });
-    await noteDevicePull(ctx.db, requestDevice(request), user.id, at);
     return page;
   });
   registerRoute(app, ctx, routes.syncBootstrap, async ({ query, user, request }) => {

@@ -3,11 +3,11 @@ import { sql, type SqlBool } from 'kysely';
 import { AgencySchema } from '../../../domain/entities.ts';
 import { personAbilities } from '../../../domain/persons/person-abilities.ts';
 import { caseAbilities } from '../../../domain/policy/case-policy.ts';
-import { SyncCaseSchema, SyncCaseSubjectSchema, SyncPersonSchema } from '../../../domain/sync/sync-records.ts';
+import { SyncCaseSubjectSchema, SyncPersonSchema, type SyncCase } from '../../../domain/sync/sync-records.ts';
 import { caseIdVisibleSql, caseVisibleSql } from '../../access/case-visibility.ts';
 import { personFullSql, personRecordSql } from '../../access/person-visibility.ts';
-import { toCaseRecords } from '../../cases/case-record.ts';
-import { loadCasePolicies } from './case-policies.ts';
+import { loadCaseShares, policyOf } from '../../cases/case-policy-loader.ts';
+import { caseRecordOf } from '../../cases/case-record.ts';
 import { byId, type SyncLoader } from './sync-record.ts';
 
 /** Agencies: the directory every user may see. */
@@ -16,13 +16,18 @@ export const loadAgencies: SyncLoader = async (db, _user, _at, ids) => {
   return byId(rows.map((a) => ({ entity: 'agency' as const, data: AgencySchema.parse(a) })));
 };
 
-/** Cases the user may see, each with the user's case abilities. */
+/**
+ * Cases the user may see, each with the user's case abilities. Typed, not parsed: the pull and the
+ * bootstrap parse their whole answer against the sync schema before it leaves (register-route.ts).
+ */
 export const loadCases: SyncLoader = async (db, user, at, ids) => {
   const rows = await db.selectFrom('cases').selectAll().where('id', 'in', ids).where(caseVisibleSql(user, at, 'cases')).execute();
-  const policies = await loadCasePolicies(db, user, rows.map((r) => r.id));
-  return byId((await toCaseRecords(db, rows)).map((record) => {
-    const policy = policies.get(record.id);
-    return { entity: 'case' as const, data: SyncCaseSchema.parse({ ...record, ...(policy ? { abilities: caseAbilities(user, policy, at) } : {}) }) };
+  // One read of the shares gives both the record's shared agencies and the whole policy its abilities come from.
+  const shares = await loadCaseShares(db, rows.map((r) => r.id), user.id);
+  return byId(rows.map((row) => {
+    const policy = policyOf(row, shares);
+    const data: SyncCase = { ...caseRecordOf(row, policy.sharedAgencyIds), abilities: caseAbilities(user, policy, at) };
+    return { entity: 'case' as const, data };
   }));
 };
 

@@ -1,0 +1,166 @@
+/**
+ * The raw pull's prepared statements on either dialect: better-sqlite3 statements prepared once, or
+ * node-postgres named statements (prepared once per pooled connection). The visible-cases statement
+ * is the server's visibility SQL (`caseVisibleSql`) compiled once by Kysely for the dialect, with the
+ * scanned ids as one array parameter; `at` and the ids are the only values that change per request.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type RawBuilder, type SqlBool } from 'kysely';
+import pg from 'pg';
+import type { ServerDatabase } from '../../db/server/schema.ts';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
+import { caseVisibleSql } from '../../server/access/case-visibility.ts';
+
+/** A case row as the statements read it. */
+export interface RawCaseRow {
+  id: string; reference: string; title: string; case_type: string; status: string; closure_reason: string | null; risk_level: string;
+  review_date: string | null; owner_agency_id: string; owner_team_id: string | null; owner_user_id: string | null; sharing_level: string;
+  created_at: string; updated_at: string; version: number;
+}
+
+/** A change-log row as the scan reads it. */
+export interface RawChangeRow {
+  seq: number | string; entity: string; entity_id: string; op: string; prior: string | null;
+}
+
+/** The statements of one page, run inside its read transaction. */
+export interface PullRun {
+  head(): Promise<Array<{ seq: number | string }>>;
+  scan(cursor: number, limit: number): Promise<RawChangeRow[]>;
+  visibleCases(ids: readonly string[], at: string): Promise<RawCaseRow[]>;
+  sharedAgencies(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
+  sharedTeams(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
+  sharedUsers(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
+  grants(ids: readonly string[]): Promise<Array<{ resource_id: string; user_id: string; expires_at: string; revoked_at: string | null }>>;
+}
+
+/** The user's statements. */
+export interface PullStatements {
+  inTransaction<T>(body: (run: PullRun) => Promise<T>): Promise<T>;
+}
+
+/** An open database for the raw pull. */
+export interface RawStatements {
+  /** Runs one statement once (set-up only); `$1`-style parameters. */
+  once(text: string, params: readonly unknown[]): Promise<unknown[]>;
+  prepare(user: PolicyUser): PullStatements;
+  close(): Promise<void>;
+}
+
+const IDS = '\u0000ids';
+const AT = '\u0000at';
+
+const SQL = {
+  head: 'select seq from change_seq where id = 1',
+  scan: 'select seq, entity, entity_id, op, prior from change_log where seq > $1 order by seq limit $2',
+  agencies: 'select case_id, agency_id as v from case_shared_agencies where case_id in (IDS) order by agency_id',
+  teams: 'select case_id, team_id as v from case_shared_teams where case_id in (IDS) order by team_id',
+  users: 'select case_id, user_id as v from case_shared_users where case_id in (IDS) order by user_id',
+  grants: `select resource_id, user_id, expires_at, revoked_at from access_grants
+    where resource_type = 'case' and user_id = $2 and resource_id in (IDS)`,
+};
+
+/** Opens `where` (a SQLite file, read-only, or a `postgres://` URL with a pool of 10, as the API's). */
+export async function openRawStatements(where: string): Promise<RawStatements> {
+  return where.startsWith('postgres://') ? openPostgres(where) : Promise.resolve(openSqlite(where));
+}
+
+/** The visible-cases query for the user, compiled for the dialect, with the ids condition given. */
+function visibleCasesQuery(db: Kysely<ServerDatabase>, user: PolicyUser, ids: RawBuilder<SqlBool>) {
+  const compiled = db.selectFrom('cases')
+    .select(['id', 'reference', 'title', 'case_type', 'status', 'closure_reason', 'risk_level', 'review_date', 'owner_agency_id', 'owner_team_id',
+      'owner_user_id', 'sharing_level', 'created_at', 'updated_at', 'version'])
+    .where(ids).where(caseVisibleSql(user, AT, 'cases')).compile();
+  return { sql: compiled.sql, parameters: [...compiled.parameters] };
+}
+
+function bind(parameters: readonly unknown[], ids: unknown, at: string): unknown[] {
+  return parameters.map((p) => (p === IDS ? ids : p === AT ? at : p));
+}
+
+function openSqlite(file: string): RawStatements {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const kysely = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const toSqlite = (text: string) => text.replaceAll(/\$\d+/g, '?').replace('IDS', 'select value from json_each(?)');
+  return {
+    once: (text, params) => Promise.resolve(sqlite.prepare(toSqlite(text)).all(...params)),
+    prepare: (user) => {
+      const visible = visibleCasesQuery(kysely, user, sql<SqlBool>`cases.id in (select value from json_each(${IDS}))`);
+      const s = {
+        begin: sqlite.prepare('begin'), commit: sqlite.prepare('commit'), rollback: sqlite.prepare('rollback'),
+        head: sqlite.prepare(SQL.head), scan: sqlite.prepare(toSqlite(SQL.scan)), visible: sqlite.prepare(visible.sql),
+        agencies: sqlite.prepare(toSqlite(SQL.agencies)), teams: sqlite.prepare(toSqlite(SQL.teams)), users: sqlite.prepare(toSqlite(SQL.users)),
+        grants: sqlite.prepare(toSqlite(SQL.grants)),
+      };
+      const all = <T>(rows: unknown[]) => Promise.resolve(rows as T[]);
+      const run: PullRun = {
+        head: () => all(s.head.all()),
+        scan: (cursor, limit) => all(s.scan.all(cursor, limit)),
+        visibleCases: (ids, at) => all(s.visible.all(...bind(visible.parameters, JSON.stringify(ids), at))),
+        sharedAgencies: (ids) => all(s.agencies.all(JSON.stringify(ids))),
+        sharedTeams: (ids) => all(s.teams.all(JSON.stringify(ids))),
+        sharedUsers: (ids) => all(s.users.all(JSON.stringify(ids))),
+        // The SQLite text names the user before the ids.
+        grants: (ids) => all(s.grants.all(user.id, JSON.stringify(ids))),
+      };
+      return {
+        inTransaction: async (body) => {
+          s.begin.run();
+          try {
+            const result = await body(run);
+            s.commit.run();
+            return result;
+          } catch (error) {
+            s.rollback.run();
+            throw error;
+          }
+        },
+      };
+    },
+    close: () => {
+      sqlite.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+function openPostgres(url: string): RawStatements {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection dropped while idle (the database dropped at the end) must not crash the child.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const toPg = (text: string) => text.replace('IDS', 'select unnest($1::text[])');
+  return {
+    once: async (text, params) => (await pool.query(text, [...params])).rows as unknown[],
+    prepare: (user) => {
+      const visible = visibleCasesQuery(kysely, user, sql<SqlBool>`cases.id = any(${IDS}::text[])`);
+      return {
+        inTransaction: async (body) => {
+          const client = await pool.connect();
+          const q = async <T>(name: string, text: string, values: unknown[]) => (await client.query({ name, text, values })).rows as T[];
+          const run: PullRun = {
+            head: () => q('head', SQL.head, []),
+            scan: (cursor, limit) => q('scan', SQL.scan, [cursor, limit]),
+            visibleCases: (ids, at) => q('visible', visible.sql, bind(visible.parameters, ids, at)),
+            sharedAgencies: (ids) => q('agencies', toPg(SQL.agencies), [ids]),
+            sharedTeams: (ids) => q('teams', toPg(SQL.teams), [ids]),
+            sharedUsers: (ids) => q('users', toPg(SQL.users), [ids]),
+            grants: (ids) => q('grants', toPg(SQL.grants), [ids, user.id]),
+          };
+          try {
+            await client.query('start transaction isolation level repeatable read');
+            const result = await body(run);
+            await client.query('commit');
+            return result;
+          } catch (error) {
+            await client.query('rollback');
+            throw error;
+          } finally {
+            client.release();
+          }
+        },
+      };
+    },
+    close: () => kysely.destroy(),
+  };
+}
