@@ -4,7 +4,7 @@
  * world and prints one JSON line; `seconds` is the file alone, `proofSeconds` the proofs after it.
  * Arguments: database file, data dir, world JSON, format.
  */
-import { statSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditExportFormat } from '../../domain/audit/audit-export.ts';
 import { newId } from '../../domain/ids.ts';
@@ -32,6 +32,13 @@ const logConfig = { origin, signingKeyFile: join(dataDir, 'bench-signing.key'), 
 const key = loadAuditSigningKey(logConfig.signingKeyFile, origin, true);
 const signer = createCheckpointSigner(opened.db, key, logConfig);
 const checkpoints = { verifierKey: key.verifierKey, signNow: () => signer.signNow() };
+// BENCH_MEM_TRACE=<file>: process.memoryUsage() every 100 ms as JSON lines, for finding where memory goes.
+const traceFile = process.env.BENCH_MEM_TRACE;
+let phase = 'file';
+const trace = traceFile ? setInterval(() => {
+  const m = process.memoryUsage();
+  appendFileSync(traceFile, `${JSON.stringify({ t: Math.round(performance.now()), phase, rss: m.rss >> 20, heapTotal: m.heapTotal >> 20, heapUsed: m.heapUsed >> 20, external: m.external >> 20, arrayBuffers: m.arrayBuffers >> 20 })}\n`);
+}, 100) : undefined;
 let fileSeconds = 0;
 const rssBeforeMb = process.memoryUsage().rss / 1048576;
 const started = performance.now();
@@ -43,11 +50,13 @@ const afterFile = () => {
   fileSeconds = (performance.now() - started) / 1000;
   fileCpu = process.cpuUsage(cpuStart);
   filePeakRssMb = process.resourceUsage().maxRSS / 1024;
+  phase = 'proofs';
 };
 await runAuditExport({ db: opened.db, dataDir, now: () => new Date(), checkpoints, afterFile, ...pageRows }, {
   id, user, actor: { userId: user.id, agencyId: user.agencyId, ip: null }, format, filters: {}, reason: 'Benchmark run',
   throughSeq: world.total, createdAt: now,
 }, new AbortController().signal);
+clearInterval(trace);
 const proofSeconds = (performance.now() - started) / 1000 - fileSeconds;
 const cpuSeconds = (fileCpu.user + fileCpu.system) / 1e6;
 const row = await opened.db.selectFrom('audit_exports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
