@@ -50,7 +50,7 @@ export async function buildSearchWorld(db: Kysely<ServerDatabase>, total: number
   // Team t belongs to agency t % AGENCIES; user u to agency u % AGENCIES and its team (u / AGENCIES) % TEAMS_PER_AGENCY there.
   await db.insertInto('teams').values(teamIds.map((t, i) => ({ id: t, agency_id: agencyIds[i % AGENCIES]!, name: `Team ${i}` }))).execute();
   await db.insertInto('users').values(userIds.map((u, i) => ({
-    id: u, agency_id: agencyIds[i % AGENCIES]!, username: `bench${i}`, display_name: `Bench user ${i}`, role: 'practitioner', password_hash: 'x', created_at: at,
+    id: u, agency_id: agencyIds[i % AGENCIES]!, username: `bench${i}`, display_name: `Bench user ${i}`, role: 'practitioner', password_hash: 'x', disabled: 0, created_at: at,
   }))).execute();
   await db.insertInto('user_teams').values(userIds.map((u, i) => ({
     user_id: u, team_id: teamIds[(Math.floor(i / AGENCIES) % TEAMS_PER_AGENCY) * AGENCIES + (i % AGENCIES)]!,

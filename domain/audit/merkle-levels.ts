@@ -7,8 +7,14 @@ import type { MerkleRangeHasher } from './merkle-proofs.ts';
 
 const HASH = 32;
 
-/** Builds the levels over `size` leaf hashes packed in `leaves` (32 bytes each). */
-export function buildMerkleLevels(sha256: Sha256, leaves: Uint8Array, size: number): MerkleRangeHasher & { size: number } {
+/** A tree's levels: `levels[h]` packs the hashes of the perfect subtrees of 2^h leaves, left to right. */
+export interface MerkleLevels extends MerkleRangeHasher {
+  size: number;
+  levels: readonly Uint8Array[];
+}
+
+/** Builds the levels over `size` leaf hashes packed in `leaves` (32 bytes each; level 0 is a view of them). */
+export function buildMerkleLevels(sha256: Sha256, leaves: Uint8Array, size: number): MerkleLevels {
   if (leaves.length < size * HASH) {
     throw new RangeError(`Expected ${size} leaf hashes.`);
   }
@@ -34,5 +40,5 @@ export function buildMerkleLevels(sha256: Sha256, leaves: Uint8Array, size: numb
     const k = largestPowerOfTwoBelow(width);
     return merkleNodeHash(sha256, rangeHash(start, start + k), rangeHash(start + k, end));
   };
-  return { sha256, size, rangeHash };
+  return { sha256, size, levels, rangeHash };
 }
