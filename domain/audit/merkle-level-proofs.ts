@@ -9,8 +9,9 @@ const HASH = 32;
 
 /**
  * Calls `visit` with each hash of the inclusion proof of leaf `index` in the tree of `size` leaves,
- * leaf side first: a perfect subtree's hash as (`bytes`, `offset`) into its level, 32 bytes; a subtree
- * on the tree's right edge, which no level stores, as `rightEdge(start)` (MTH of leaves start..size).
+ * leaf side first: a perfect subtree's hash as (`bytes`, `offset`) into its level, 32 bytes (or
+ * recomputed, for a level the tree does not keep); a subtree on the tree's right edge, which no level
+ * stores, as `rightEdge(start)` (MTH of leaves start..size).
  */
 export function forEachInclusionHash(
   tree: MerkleLevels, index: number, size: number,
@@ -28,10 +29,14 @@ export function forEachInclusionHash(
     if (start >= size) {
       continue;
     }
-    if (start + width <= size) {
-      visit(tree.levels[height]!, sibling * HASH);
-    } else {
+    const level = tree.levels[height];
+    if (start + width > size) {
       visit(rightEdge(start), 0);
+    } else if (level) {
+      visit(level, sibling * HASH);
+    } else {
+      // A level the tree does not keep: its hash recomputed from the leaves (domain/audit/merkle-levels.ts).
+      visit(tree.rangeHash(start, start + width), 0);
     }
   }
 }
