@@ -1,7 +1,7 @@
 /** Reads the log's leaves from `audit_events` in seq order, a page at a time, for tree rebuilds. */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import { auditLeafHash, type AuditLeafEvent } from '../../domain/audit/audit-event-leaf.ts';
+import { AUDIT_LEAF_FIELDS, auditLeafHash, type AuditLeafEvent } from '../../domain/audit/audit-event-leaf.ts';
 import { sha256 } from './sha256.ts';
 
 /** Rows read per query. */
@@ -17,7 +17,8 @@ export async function forEachAuditLeaf(
 ): Promise<number | undefined> {
   let next = from;
   while (next <= to) {
-    const page = await db.selectFrom('audit_events').selectAll().where('seq', '>=', next).where('seq', '<=', to)
+    // The leaf's columns only: the stored hash is the chain's, not the tree's.
+    const page = await db.selectFrom('audit_events').select(AUDIT_LEAF_FIELDS).where('seq', '>=', next).where('seq', '<=', to)
       .orderBy('seq').limit(LEAF_PAGE_SIZE).execute();
     for (const row of page) {
       const event = { ...row, seq: Number(row.seq) };

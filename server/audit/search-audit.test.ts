@@ -33,7 +33,8 @@ describe('the audit search query builder', () => {
     const compiled = auditSearchQuery(db, agency, q).compile();
     expect(compiled.sql).toContain('"e"."action" = ?');
     expect(compiled.sql).toContain('"e"."at" >= ?');
-    expect(compiled.sql).toContain('"s"."seq" < ?');
-    expect(compiled.parameters).toEqual(['agency-a', 'record.view', '2026-11-01T00:00:00.000Z', 9, 6]);
+    // The cursor bounds both sides of the join (PostgreSQL does not carry it across e.seq = s.seq).
+    expect(compiled.sql).toContain('"s"."seq" < ? and "e"."seq" < ?');
+    expect(compiled.parameters).toEqual(['agency-a', 'record.view', '2026-11-01T00:00:00.000Z', 9, 9, 6]);
   });
 });

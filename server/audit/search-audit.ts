@@ -55,7 +55,9 @@ export function auditSearchQuery(db: Kysely<ServerDatabase>, scope: AuditScope, 
     query = query.where('e.at', '<', q.to);
   }
   if (q.cursor !== undefined) {
-    query = query.where('s.seq', '<', q.cursor);
+    // Stated on both sides of the join: PostgreSQL does not carry an inequality across `e.seq = s.seq`,
+    // and a merge join would otherwise walk every event above the cursor (all agencies') to reach it.
+    query = query.where('s.seq', '<', q.cursor).where('e.seq', '<', q.cursor);
   }
   return query.orderBy('s.seq', 'desc').limit(q.limit + 1);
 }

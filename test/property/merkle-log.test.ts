@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendToFrontier, decodeFrontier, EMPTY_FRONTIER, encodeFrontier, frontierRoot, type MerkleFrontier } from '../../domain/audit/merkle-frontier.ts';
 import { merkleLeafHash, merkleNodeHash, type Sha256 } from '../../domain/audit/merkle-hash.ts';
+import { forEachInclusionHash } from '../../domain/audit/merkle-level-proofs.ts';
 import { buildMerkleLevels } from '../../domain/audit/merkle-levels.ts';
 import { merkleConsistencyProof, merkleInclusionProof, merkleRoot, naiveRangeHasher } from '../../domain/audit/merkle-proofs.ts';
 import { verifyMerkleConsistency, verifyMerkleInclusion } from '../../domain/audit/merkle-verify.ts';
@@ -94,6 +95,25 @@ describe('the audit Merkle tree against RFC 9162', () => {
       expect(verifyMerkleInclusion(sha256, hashes[i]!, i, n + 1, proof, mth([...d, Buffer.from('more')]))).toBe(false);
       expect(verifyMerkleInclusion(sha256, hashes[i]!, n, n, proof, root)).toBe(false);
     }));
+  });
+
+  it('reads the same inclusion proof from the stored levels as merkleInclusionProof, for every leaf of trees up to 600 and any smaller size, with levels skipped or not', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 600 }), fc.integer(), fc.nat(), fc.nat(), (n, seed, pick, smaller) => {
+      const hashes = leafHashes(leavesOf(n, seed));
+      // Every level kept, or levels 1..skip recomputed from the leaves when asked (what the export keeps: 3).
+      const levels = buildMerkleLevels(sha256, packed(hashes), n, seed % 5);
+      expect(hex(merkleRoot(levels, n))).toBe(hex(merkleRoot(buildMerkleLevels(sha256, packed(hashes), n), n)));
+      const size = n - (smaller % n);
+      const i = pick % size;
+      const read: string[] = [];
+      forEachInclusionHash(levels, i, size, (bytes, offset) => read.push(hex(bytes.subarray(offset, offset + 32))),
+        (start) => levels.rangeHash(start, size));
+      expect(read).toEqual(hexes(merkleInclusionProof(levels, i, size)));
+      expect(read).toEqual(hexes(merkleInclusionProof(naiveRangeHasher(sha256, hashes.slice(0, size)), i, size)));
+    }), { numRuns: 300 });
+    const levels = buildMerkleLevels(sha256, packed(leafHashes(leavesOf(5, 1))), 5);
+    expect(() => forEachInclusionHash(levels, 5, 5, () => undefined, () => new Uint8Array(32))).toThrow(RangeError);
+    expect(() => forEachInclusionHash(levels, 0, 6, () => undefined, () => new Uint8Array(32))).toThrow(RangeError);
   });
 
   it('produces the RFC consistency proof between any two sizes, which verifies, and fails once a leaf differs', () => {

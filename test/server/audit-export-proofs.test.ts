@@ -4,12 +4,15 @@
  * caught by the verifier, naming the first bad event where one can be named.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditProofBundle } from '../../domain/audit/audit-proof-bundle.ts';
 import { formatCheckpoint } from '../../domain/audit/tlog-checkpoint.ts';
 import { verifyProofBundle, type ProofCrypto } from '../../domain/audit/verify-proof-bundle.ts';
 import { buildExportProofs, exportProofDetails, sortedExportProofDetails } from '../../server/audit/export-proofs.ts';
 import { recordAuditNow } from '../../server/audit/record-audit.ts';
+import { writeExportProofs } from '../../server/audit-exports/write-export-proofs.ts';
 import { verifyAuditLog } from '../../server/audit/verify-log.ts';
 import { newId } from '../../domain/ids.ts';
 import { testDialects } from '../support/test-databases.ts';
@@ -54,6 +57,20 @@ describe.each(testDialects())('export proofs on %s', (dialect) => {
     const bundle = await exportNow();
     expect(bundle.events.map((e) => e.index + 1)).toEqual(EXPORTED);
     expect(check(bundle)).toEqual({ ok: true, checkpoint: expect.objectContaining({ size: 26 }) as unknown, events: 6, consistentFrom: [15] });
+  });
+
+  it('streams, in the file\'s layout, byte for byte what buildExportProofs builds, for sparse and whole exports', async () => {
+    for (const seqs of [EXPORTED, Array.from({ length: 25 }, (_, i) => i + 1), [1], [25]]) {
+      const bundle = await exportNow(seqs);
+      const out = new PassThrough();
+      const written = text(out);
+      await writeExportProofs(t.db, log.key.verifierKey, { seqs, checkpoint: bundle.checkpoint, exportSeq: bundle.export!.index + 1, since: [earlier] }, out);
+      // The layout of docs/audit.md: every field but events on the first line, then one entry a line.
+      const head = JSON.stringify({ format: bundle.format, checkpoint: bundle.checkpoint, export: bundle.export, consistency: bundle.consistency });
+      const expected = `${head.slice(0, -1)},\n"events":[${bundle.events.map((e) => `\n${JSON.stringify(e)}`).join(',')}\n]}\n`;
+      expect(await written).toBe(expected);
+      expect(check(bundle).ok).toBe(true);
+    }
   });
 
   it('names the event whose content was changed in the file', async () => {
