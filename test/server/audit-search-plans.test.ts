@@ -90,7 +90,7 @@ describe.each(testDialects())('the audit search over a large trail (%s)', (diale
     } else {
       expect(byAction).toContain('audit_event_scopes_pk');
       expect(byAction).not.toMatch(/Seq Scan on audit_event_scopes/);
-      // A rare action walks its own index (migration 0029), never every agency's events.
+      // A rare action walks its own index (migration 0028), never every agency's events.
       const rare = await plan({ action: 'record.break_glass_view' });
       expect(rare).toContain('audit_events_action_seq_idx');
       expect(rare).not.toMatch(/Seq Scan on audit_events/);

@@ -26,7 +26,7 @@ import * as m0023 from './0023_retention.ts';
 import * as m0024 from './0024_case_types_as_data.ts';
 import * as m0025 from './0025_audit_export_pdf.ts';
 import * as m0026 from './0026_audit_kept_terms.ts';
-import * as m0029 from './0029_audit_search_indexes.ts';
+import * as m0028 from './0028_audit_search_indexes.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -56,7 +56,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0024_case_types_as_data': m0024,
   '0025_audit_export_pdf': m0025,
   '0026_audit_kept_terms': m0026,
-  '0029_audit_search_indexes': m0029,
+  '0028_audit_search_indexes': m0028,
 };
 
 /** A Kysely migration provider over the static list. */

@@ -1,5 +1,5 @@
 /**
- * 0029: indexes for the audit search's filters on the event row, on PostgreSQL (docs/audit.md, "The
+ * 0028: indexes for the audit search's filters on the event row, on PostgreSQL (docs/audit.md, "The
  * scope index"). Measured by `npm run bench:audit-search` over 1M events: a rare action (or category)
  * was a sequential scan of every agency's events and a sort, a narrow date range a walk of the events
  * from the newest down to it. `(action, seq)` and `(category, seq)` let PostgreSQL walk one action's
