@@ -78,6 +78,8 @@ type CaseRow = Insertable<CaseTable> & { id: string; seq: number };
 export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number): Promise<SharingWorld> {
   const dir: Directory = { agencies: [], teams: [], users: [] };
   const deviceId = newId();
+  // Migrations may already have logged changes (the case types, 0024): the cases' changes follow them.
+  const { seq: base } = await db.selectFrom('change_seq').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
     for (let a = 0; a < AGENCIES; a += 1) {
       const agencyId = newId();
@@ -134,7 +136,7 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
         sharing_level: c.level, created_at: T,
         // Unique, increasing with n: the list's first page is the newest cases, spread over a year.
         updated_at: new Date(start + n * 300_000).toISOString(),
-        version: 1, seq: n + 1, hidden_from_search: hash(n, 10) % 100 < 3 ? 1 : 0, created_by: c.ownerUser,
+        version: 1, seq: Number(base) + n + 1, hidden_from_search: hash(n, 10) % 100 < 3 ? 1 : 0, created_by: c.ownerUser,
       });
     }
     await db.transaction().execute(async (trx) => {
@@ -165,7 +167,7 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
       }
     });
   }
-  await db.updateTable('change_seq').set({ seq: total }).where('id', '=', 1).execute();
+  await db.updateTable('change_seq').set({ seq: Number(base) + total }).where('id', '=', 1).execute();
   return { userId: dir.users[0]![0]!, deviceId, total, visible, buckets: counts };
 }
 
