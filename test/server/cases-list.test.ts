@@ -30,13 +30,7 @@ describe.each(testDialects())('case list on %s', (dialect) => {
       ];
       for (const v of variants) {
         const title = `Case ${owner} ${v.level} ${cases.length}`;
-        const c = await buildCase(server.db, { ...base, title, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [] });
-        for (const team_id of v.teams ?? []) {
-          await server.db.insertInto('case_shared_teams').values({ case_id: c.id, team_id }).execute();
-        }
-        for (const user_id of v.users ?? []) {
-          await server.db.insertInto('case_shared_users').values({ case_id: c.id, user_id }).execute();
-        }
+        const c = await buildCase(server.db, { ...base, title, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [], sharedTeamIds: v.teams ?? [], sharedUserIds: v.users ?? [] });
         cases.push({ id: c.id, title, policy: { ...base, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [], sharedTeamIds: v.teams ?? [], sharedUserIds: v.users ?? [] } });
       }
     }
