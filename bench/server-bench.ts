@@ -2,7 +2,8 @@
  * `npm run bench:server`: the API under load from a separate process, side by side with what the
  * same bytes cost without it. Every party has its own process: the Casebridge API over SQLite, a
  * bare Fastify answering one captured authorized page (the ceiling), a bare Fastify running the raw
- * prepared statements for that page (the query's own cost), and autocannon driving each in turn
+ * prepared statements for that page (the query's own cost: the audience-row query the API runs, and
+ * for comparison the former per-case visibility filter), and autocannon driving each in turn
  * with a fixed number of connections. The world: 100,000 cases with realistic sharing, of which the
  * benchmark user sees about 10 % (bench/sharing-world.ts), cached on disk between runs.
  *
@@ -62,16 +63,21 @@ try {
   writeFileSync(bodyFile, pageBody);
   const bare = await startChild('bare-child.ts', [bodyFile]);
   children.push(bare);
-  const raw = await startChild('raw-child.ts', [copy.file, world.userId, String(PAGE)]);
+  const raw = await startChild('raw-child.ts', [copy.file, world.userId, String(PAGE), 'audience']);
   children.push(raw);
-  const rawBody = await fetchOk(raw.url + paths.cases, {});
-  console.log(rawBody === pageBody
-    ? 'The raw statement answers the same bytes as the API.'
-    : `WARNING: the raw statement's page differs from the API's (${rawBody.length} vs ${pageBody.length} bytes)`);
+  const rawFilter = await startChild('raw-child.ts', [copy.file, world.userId, String(PAGE), 'filter']);
+  children.push(rawFilter);
+  for (const [name, child] of [['audience-row', raw], ['per-case filter', rawFilter]] as const) {
+    const rawBody = await fetchOk(child.url + paths.cases, {});
+    console.log(rawBody === pageBody
+      ? `The raw ${name} statements answer the same bytes as the API.`
+      : `WARNING: the raw ${name} statements' page differs from the API's (${rawBody.length} vs ${pageBody.length} bytes)`);
+  }
 
   const scenarios = [
     { name: 'bare Fastify, same bytes (ceiling)', url: bare.url + paths.cases, headers: {} },
-    { name: 'raw prepared statements, same page', url: raw.url + paths.cases, headers: {} },
+    { name: 'raw prepared statements, same page (audience rows)', url: raw.url + paths.cases, headers: {} },
+    { name: 'raw statements, former per-case filter', url: rawFilter.url + paths.cases, headers: {} },
     { name: 'GET /me', url: api.url + paths.me, headers },
     { name: `GET /cases?limit=${PAGE} (authorized page)`, url: api.url + paths.cases, headers },
     { name: `GET /sync/pull?limit=${PULL_LIMIT}`, url: api.url + paths.pull, headers },
