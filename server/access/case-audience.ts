@@ -44,7 +44,7 @@ export interface AudiencePageFilter {
 }
 
 /** Escapes LIKE wildcards so a search for `50%` means the text `50%`. */
-function likePattern(text: string): string {
+export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
