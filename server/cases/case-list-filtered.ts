@@ -25,7 +25,8 @@ export function filteredCasesPage(db: Kysely<ServerDatabase>, user: PolicyUser, 
     .$if(f.ownerAgencyId !== undefined, (qb) => qb.where('cases.owner_agency_id', '=', f.ownerAgencyId!))
     .$if(f.q !== undefined, (qb) => qb.where(sql<boolean>`(lower(cases.reference) like ${likePattern(f.q!)} escape '\\'
       or lower(cases.title) like ${likePattern(f.q!)} escape '\\')`))
-    .$if(after !== undefined, (qb) => qb.where((eb) => eb.or([
+    // The `<=` alone is what lets the index seek to the cursor instead of walking down to it.
+    .$if(after !== undefined, (qb) => qb.where('cases.updated_at', '<=', after!.updatedAt).where((eb) => eb.or([
       eb('cases.updated_at', '<', after!.updatedAt),
       eb.and([eb('cases.updated_at', '=', after!.updatedAt), eb('cases.id', '<', after!.id)]),
     ])))
