@@ -79,6 +79,18 @@ try {
     rows.push({ page: `${name}: per-case filter (now)`, 'median ms': per!.toFixed(2), 'now ÷ before': (per! / aud!).toFixed(2) });
     rows.push({ page: `${name}: listCases now, whole`, 'median ms': whole!.toFixed(2) });
   }
+  // Deep in a filtered list: the page after 40 pages of status=open, where seeking to the cursor matters.
+  let cursor: string | null = null;
+  for (let i = 0; i < 40; i += 1) {
+    cursor = (await listCases(db, user, at, { status: 'open', limit: PAGE, ...(cursor === null ? {} : { cursor }) })).nextCursor;
+  }
+  if (cursor !== null) {
+    const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|') as [string, string];
+    const deep = { status: 'open', after: { updatedAt, id }, limit: PAGE + 1 };
+    const [aud, per] = await alternate([() => audienceWithFilter(deep), () => filteredCasesPage(db, user, at, deep)]);
+    rows.push({ page: 'status=open, page 41: audience query with the filter (before)', 'median ms': aud!.toFixed(2) });
+    rows.push({ page: 'status=open, page 41: per-case filter (now)', 'median ms': per!.toFixed(2), 'now ÷ before': (per! / aud!).toFixed(2) });
+  }
   console.log(`listCases in process, ${N} alternating runs per variant, page ${PAGE}, ${world.visible} of ${world.total} cases visible`);
   console.table(rows);
 
