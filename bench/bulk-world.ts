@@ -5,6 +5,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { CaseTable, ServerDatabase } from '../db/server/schema.ts';
 import { newId } from '../domain/ids.ts';
+import { refreshCaseAudience } from '../server/access/case-audience.ts';
 
 const T = '2026-11-01T09:00:00.000Z';
 const BATCH = 500;
@@ -52,6 +53,8 @@ export async function loadBenchWorld(db: Kysely<ServerDatabase>, total: number, 
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('cases').values(rows).execute();
       await trx.insertInto('change_log').values(rows.map((r) => ({ seq: r.seq, entity: 'case', entity_id: r.id, op: 'upsert', case_id: r.id, at: T }))).execute();
+      // The list's audience rows, by the production function every write calls.
+      await refreshCaseAudience(trx, rows.map((r) => r.id));
     });
   }
   await db.updateTable('change_seq').set({ seq: base + total }).where('id', '=', 1).execute();

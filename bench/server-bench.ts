@@ -2,7 +2,8 @@
  * `npm run bench:server`: the API under load from a separate process, side by side with what the
  * same bytes cost without it. Every party has its own process: the Casebridge API over SQLite, a
  * bare Fastify answering one captured authorized page (the ceiling), a bare Fastify running the raw
- * prepared statements for that page (the query's own cost), a bare Fastify running the raw prepared
+ * prepared statements for that page (the query's own cost: the audience-row query the API runs, and
+ * for comparison the former per-case visibility filter), a bare Fastify running the raw prepared
  * statements of the same sync pull page, and autocannon driving each in turn with a fixed number of
  * connections. The world: 100,000 cases with realistic sharing, of which the
  * benchmark user sees about 10 % (bench/sharing-world.ts), cached on disk between runs.
@@ -116,12 +117,15 @@ async function runDialect(dialect: 'sqlite' | 'postgres', where: string, world: 
     { name: 'bare Fastify, same bytes (ceiling)', url: bare.url + paths.cases, headers: {} },
   ];
   if (dialect === 'sqlite') {
-    const raw = await start('raw-child.ts', [where, world.userId, String(PAGE)]);
-    const rawBody = await fetchOk(raw.url + paths.cases, {});
-    console.log(rawBody === pageBody
-      ? 'The raw statement answers the same bytes as the API.'
-      : `WARNING: the raw statement's page differs from the API's (${rawBody.length} vs ${pageBody.length} bytes)`);
-    scenarios.push({ name: 'raw prepared statements, same page', url: raw.url + paths.cases, headers: {} });
+    // The audience-row query the API runs (the list's ÷ raw), and the former per-case filter beside it.
+    for (const [mode, name] of [['audience', 'raw prepared statements, same page (audience rows)'], ['filter', 'raw statements, former per-case filter']] as const) {
+      const raw = await start('raw-child.ts', [where, world.userId, String(PAGE), mode]);
+      const rawBody = await fetchOk(raw.url + paths.cases, {});
+      console.log(rawBody === pageBody
+        ? `The raw ${mode} statements answer the same bytes as the API.`
+        : `WARNING: the raw ${mode} statements' page differs from the API's (${rawBody.length} vs ${pageBody.length} bytes)`);
+      scenarios.push({ name, url: raw.url + paths.cases, headers: {} });
+    }
   }
   const rawPageIndex = dialect === 'sqlite' ? 1 : undefined;
   scenarios.push(

@@ -11,6 +11,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { CaseTable, ServerDatabase } from '../db/server/schema.ts';
 import { CASE_TYPES, RISK_LEVELS } from '../domain/vocabulary.ts';
 import { newId } from '../domain/ids.ts';
+import { refreshCaseAudience } from '../server/access/case-audience.ts';
 
 const T = '2026-01-01T09:00:00.000Z';
 const BATCH = 500;
@@ -151,6 +152,8 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
       if (sharedUsers.length > 0) {
         await trx.insertInto('case_shared_users').values(sharedUsers).execute();
       }
+      // The list's audience rows, by the production function every write calls.
+      await refreshCaseAudience(trx, cases.map((c) => c.id));
       for (const g of grants) {
         const requestId = newId();
         await trx.insertInto('access_requests').values({

@@ -4,10 +4,13 @@
  * benchmark checks the bytes), without authentication, hooks, zod, Kysely or the request log. The
  * user is loaded once at start-up, as a token would name them.
  *
- * The list statement's SQL is the one the server's query builder produces (`caseVisibleSql`,
- * compiled once here), so the two runs ask SQLite the same question; the share and grant lookups
- * take the page's ids as one JSON parameter. Abilities come from the same pure policy function.
- * Arguments: the database file, the user id, the page size.
+ * The list statement's SQL is the one the server's query builder produces, compiled once here, so
+ * the two runs ask SQLite the same question: `audience` (the default) is the server's own query,
+ * the user's audience rows (`audiencePageSql`) then the page's cases by id; `filter` is the former
+ * query, the visibility filter (`caseVisibleSql`) evaluated case by case along the (updated_at, id)
+ * index, kept to show what the audience rows save. The share and grant lookups take the page's ids
+ * as one JSON parameter. Abilities come from the same pure policy function.
+ * Arguments: the database file, the user id, the page size, and `audience` or `filter`.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import Fastify from 'fastify';
@@ -16,6 +19,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { caseAbilities, type PolicyCase } from '../../domain/policy/case-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import type { Role, SharingLevel } from '../../domain/vocabulary.ts';
+import { audiencePageSql } from '../../server/access/case-audience.ts';
 import { caseVisibleSql } from '../../server/access/case-visibility.ts';
 import { announceReady, argument } from './child-protocol.ts';
 
@@ -28,6 +32,7 @@ interface CaseRow {
 const sqlite = new Database(argument(0, 'database file'), { readonly: true, fileMustExist: true });
 const userId = argument(1, 'user id');
 const limit = Number(argument(2, 'page size'));
+const mode = process.argv[5] === 'filter' ? 'filter' : 'audience';
 
 const userRow = sqlite.prepare('select id, agency_id, role from users where id = ?').get(userId) as { id: string; agency_id: string; role: Role };
 const teamIds = (sqlite.prepare('select team_id from user_teams where user_id = ? order by team_id').all(userId) as Array<{ team_id: string }>).map((t) => t.team_id);
@@ -35,14 +40,27 @@ const user: PolicyUser = { id: userRow.id, agencyId: userRow.agency_id, role: us
 
 // Compile (never run) the server's list query once; `at` is the only value that changes per request.
 const AT = '\u0000at';
-const compiled = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) })
-  .selectFrom('cases').selectAll().where(caseVisibleSql(user, AT, 'cases'))
-  .orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(limit + 1)
-  .compile();
+const kysely = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+const compiled = mode === 'filter'
+  ? kysely.selectFrom('cases').selectAll().where(caseVisibleSql(user, AT, 'cases'))
+    .orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(limit + 1).compile()
+  : audiencePageSql(user, AT, { limit: limit + 1 })!.compile(kysely);
 const atIndex = compiled.parameters.indexOf(AT);
 const params = [...compiled.parameters];
 const listPage = sqlite.prepare(compiled.sql);
 const ids = 'select value from json_each(?)';
+const casesById = sqlite.prepare(`select * from cases where id in (${ids})`);
+
+/** The page's rows, newest first: one statement (`filter`), or the audience keys then the cases by id. */
+function pageRows(): CaseRow[] {
+  if (mode === 'filter') {
+    return listPage.all(...params) as CaseRow[];
+  }
+  const keys = listPage.all(...params) as Array<{ case_id: string; updated_at: string }>;
+  const byId = new Map((casesById.all(JSON.stringify(keys.slice(0, limit).map((k) => k.case_id))) as CaseRow[]).map((r) => [r.id, r]));
+  // The row past the page only says there is a next page; its key stands in for it.
+  return keys.map((k) => byId.get(k.case_id) ?? ({ id: k.case_id, updated_at: k.updated_at } as CaseRow));
+}
 const sharedAgencies = sqlite.prepare(`select case_id, agency_id as v from case_shared_agencies where case_id in (${ids}) order by agency_id`);
 const sharedTeams = sqlite.prepare(`select case_id, team_id as v from case_shared_teams where case_id in (${ids}) order by team_id`);
 const sharedUsers = sqlite.prepare(`select case_id, user_id as v from case_shared_users where case_id in (${ids}) order by user_id`);
@@ -67,7 +85,7 @@ function page(): string {
   if (atIndex >= 0) {
     params[atIndex] = at;
   }
-  const rows = listPage.all(...params) as CaseRow[];
+  const rows = pageRows();
   const shown = rows.slice(0, limit);
   const json = JSON.stringify(shown.map((r) => r.id));
   const agencies = byCase(sharedAgencies.all(json));

@@ -116,6 +116,13 @@ export interface CaseSharedUserTable {
   user_id: string;
 }
 
+/** One principal a case's sharing admits (docs/access.md, "The case list's audience rows"). */
+export interface CaseAudienceTable {
+  principal: string;
+  case_id: string;
+  updated_at: string;
+}
+
 export interface SharingAgreementTable {
   agency_id: string;
   partner_agency_id: string;
@@ -733,6 +740,7 @@ export interface ServerDatabase {
   change_seq: ChangeSeqTable;
   case_shared_teams: CaseSharedTeamTable;
   case_shared_users: CaseSharedUserTable;
+  case_audience: CaseAudienceTable;
   sharing_agreements: SharingAgreementTable;
   case_types: CaseTypeTable;
   system_settings: SystemSettingTable;

@@ -6,6 +6,7 @@ import type { CreateCaseBody, PatchCaseBody } from '../../domain/entities/case.t
 import { newId } from '../../domain/ids.ts';
 import { CASE_SAFETY_FIELDS } from '../../domain/sync/mutations.ts';
 import { readsCases } from '../../domain/policy/policy-user.ts';
+import { refreshCaseAudience } from '../access/case-audience.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordChange } from '../changes/record-change.ts';
 import { loadCase, loadCaseFor, type LoadedCase } from './case-policy-loader.ts';
@@ -51,6 +52,7 @@ export async function createCase(trx: Trx, w: WriteContext, body: CreateCaseBody
     sharing_level: body.sharingLevel, hidden_from_search: body.hiddenFromSearch ? 1 : 0, created_by: w.user.id,
     created_at: at, updated_at: at, version: 1, seq,
   }).execute();
+  await refreshCaseAudience(trx, [id]);
   await recordAudit(trx, {
     actor: w.actor, action: 'record.create', entityType: 'case', entityId: id, outcome: 'success', at: w.now,
     details: { reference, caseType: body.caseType, sharingLevel: body.sharingLevel },
@@ -111,6 +113,8 @@ export async function updateCase(trx: Trx, w: WriteContext, caseId: string, patc
   if (Number(result.numUpdatedRows) !== 1) {
     throw new CodedError('conflict', 'The case changed since you loaded it; reload and try again.');
   }
+  // `updated_at` moved: the audience rows carry it for the list's order.
+  await refreshCaseAudience(trx, [caseId]);
   await recordAudit(trx, { actor: w.actor, action: 'record.update', entityType: 'case', entityId: caseId, outcome: 'success', at: w.now, details: { changes } });
   return reloadCase(trx, w, caseId);
 }

@@ -4,6 +4,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { CaseSharingBody, CaseTransferBody } from '../../domain/entities/case.ts';
 import { disallowedShareTargets } from '../../domain/policy/sharing-agreements.ts';
+import { refreshCaseAudience } from '../access/case-audience.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
 import { recordChange } from '../changes/record-change.ts';
@@ -83,6 +84,7 @@ export async function shareCase(trx: Trx, w: WriteContext, caseId: string, body:
   if (next.userIds.length > 0) {
     await trx.insertInto('case_shared_users').values(next.userIds.map((user_id) => ({ case_id: caseId, user_id }))).execute();
   }
+  await refreshCaseAudience(trx, [caseId]);
   const changes = {
     sharingLevel: [row.sharing_level, body.sharingLevel],
     sharedAgencyIds: [policy.sharedAgencyIds, next.agencyIds],
@@ -118,6 +120,7 @@ export async function transferCase(trx: Trx, w: WriteContext, caseId: string, bo
   }
   // The new owner is no longer a share target of its own case.
   await trx.deleteFrom('case_shared_agencies').where('case_id', '=', caseId).where('agency_id', '=', body.toAgencyId).execute();
+  await refreshCaseAudience(trx, [caseId]);
   const changes = {
     ownerAgencyId: [row.owner_agency_id, body.toAgencyId], ownerTeamId: [row.owner_team_id, toTeamId], ownerUserId: [row.owner_user_id, null],
   };

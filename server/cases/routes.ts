@@ -23,7 +23,10 @@ import { isoOf, writeContextOf } from '../changes/write-context.ts';
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   registerRoute(app, ctx, caseRoutes.listCases, async ({ user, query, request }) => {
     const w = writeContextOf(ctx, user, request);
-    const page = await listCases(ctx.db, user, isoOf(w), query);
+    // A refused row means an audience row is stale: never shown, and worth an operator's look.
+    const page = await listCases(ctx.db, user, isoOf(w), query, (caseId) => {
+      request.log.warn({ caseId }, 'case list: an audience row admitted a case the policy refuses; not shown');
+    });
     // A text query is a search, audited with its terms; a plain queue page is a list read (ids and count).
     const { limit: _limit, cursor: _cursor, ...terms } = query;
     if (query.q !== undefined) {

@@ -10,6 +10,7 @@ import { CodedError } from '../../domain/errors.ts';
 import type { MaracReferralInput } from '../../domain/entities/marac-referral.ts';
 import { coordinatorAgencySeesCase } from '../../domain/policy/marac-referral-policy.ts';
 import type { SubjectRole } from '../../domain/vocabulary.ts';
+import { refreshCaseAudience } from '../access/case-audience.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { addCaseSubject } from '../cases/case-parts-service.ts';
 import { loadCaseFor } from '../cases/case-policy-loader.ts';
@@ -43,6 +44,7 @@ export async function referralCase(
     caseId = opened.row.id;
     if (shareWith.length > 0) {
       await trx.insertInto('case_shared_agencies').values(shareWith.map((agency_id) => ({ case_id: caseId, agency_id }))).execute();
+      await refreshCaseAudience(trx, [caseId]);
       await recordAudit(trx, {
         actor: w.actor, action: 'record.share_change', entityType: 'case', entityId: caseId, outcome: 'success', at: w.now,
         details: { sharingLevel: 'shared', agencyIds: shareWith, reason: 'marac_referral' },

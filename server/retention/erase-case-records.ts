@@ -126,6 +126,7 @@ export async function eraseCaseRecords(trx: Trx, caseId: string, ownerAgencyId: 
   await trx.deleteFrom('case_shared_agencies').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('case_shared_teams').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('case_shared_users').where('case_id', '=', caseId).execute();
+  await trx.deleteFrom('case_audience').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('legal_holds').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('retention_reviews').where('case_id', '=', caseId).execute();
   counts.cases = n(await trx.deleteFrom('cases').where('id', '=', caseId).executeTakeFirst());

@@ -9,6 +9,7 @@ import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { can, canSeeCase, type PolicyCase } from '../../domain/policy/case-policy.ts';
 import { readsCases } from '../../domain/policy/policy-user.ts';
+import { refreshCaseAudience } from '../access/case-audience.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { recordChange } from '../changes/record-change.ts';
@@ -124,6 +125,7 @@ async function insertCase(trx: Transaction<ServerDatabase>, w: World, index: num
       sharedTeamIds.push(team);
     }
   }
+  await refreshCaseAudience(trx, [id]);
   const policy: PolicyCase = { ownerAgencyId: owner.id, ownerTeamId: teamId, ownerUserId, sharingLevel: invented.sharingLevel, sharedAgencyIds, sharedTeamIds };
   const users = w.directory.users;
   const actor: AuthUser = users.find((u) => u.id === ownerUserId && can(u, 'update', policy)) ?? users.find((u) => can(u, 'update', policy))!;

@@ -60,6 +60,14 @@ describe.each(testDialects())('differential access through the API on %s', (dial
         const index = ids.cases.indexOf(c.id);
         expect(c.abilities, `${label}: abilities on case ${index}`).toEqual(caseAbilities(user, cases[index]!, WORLD_AT));
       }
+      // Paged two at a time through the cursor: the same cases in the same order (audience arms merged per page).
+      const paged: string[] = [];
+      for (let cursor: string | null = null, pages = 0; pages === 0 || cursor !== null; pages += 1) {
+        const page = (await get(token, `/cases?limit=2${cursor === null ? '' : `&cursor=${cursor}`}`)).body as { cases: Array<{ id: string }>; nextCursor: string | null };
+        paged.push(...page.cases.map((c) => c.id));
+        cursor = page.nextCursor;
+      }
+      expect(paged, `${label}: GET /cases page by page`).toEqual(listed.map((c) => c.id));
       for (const [c, caseId] of ids.cases.entries()) {
         const visible = want.cases.includes(caseId);
         expect((await get(token, `/cases/${caseId}`)).status, `${label}: GET /cases/${c}`).toBe(visible ? 200 : 404);

@@ -21,6 +21,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { accessWorldArb, WORLD_AT, type AccessWorld } from './access-world.ts';
 import { insertWorld } from './access-world-db.ts';
 import { expectedVisibility, type Visible } from './access-world-policy.ts';
+import { audienceMismatches } from './case-audience-check.ts';
 
 /** Worlds per dialect; CI runs SQLite at 2,000 (the issue's floor) and PostgreSQL at 500. */
 const RUNS = { sqlite: Number(process.env.ACCESS_WORLDS_SQLITE ?? 2000), postgres: Number(process.env.ACCESS_WORLDS_POSTGRES ?? 500) };
@@ -59,11 +60,13 @@ describe.each(testDialects())('differential access: SQL filters equal the pure p
     await server.db.transaction().execute(async (trx) => {
       const ids = await insertWorld(trx, world);
       const expected = expectedVisibility(world, ids);
-      for (const [i, u] of world.users.entries()) {
-        const user: PolicyUser = { id: ids.users[i]!, agencyId: ids.agencies[u.agency]!, teamIds: u.teams.map((t) => ids.teams[t]!), role: u.role };
+      const users = world.users.map((u, i): PolicyUser => ({ id: ids.users[i]!, agencyId: ids.agencies[u.agency]!, teamIds: u.teams.map((t) => ids.teams[t]!), role: u.role }));
+      for (const [i, user] of users.entries()) {
         const actual = await actualVisibility(trx, user);
         expect({ user: i, ...actual }).toEqual({ user: i, ...sorted(expected[i]!) });
       }
+      // The case list's audience rows (no pure-policy re-check), paged two at a time through the cursor.
+      expect(await audienceMismatches(trx, users, WORLD_AT, { pageSize: 2, expected: (_user, i) => expected[i]!.cases })).toEqual([]);
       throw new Rollback();
     }).catch((error: unknown) => {
       if (!(error instanceof Rollback)) {

@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
+import { refreshCaseAudience } from '../../server/access/case-audience.ts';
 import { grantExpiry, grantRevokedAt, type AccessWorld, type WorldGrant, type WorldShares } from './access-world.ts';
 import type { AccessRequestStatus, AccessResourceType } from '../../domain/entities/access-request.ts';
 
@@ -66,6 +67,8 @@ export async function insertWorld(trx: Transaction<ServerDatabase>, w: AccessWor
       await trx.insertInto('case_shared_users').values({ case_id: id, user_id: out.users[u]! }).execute();
     }
   }
+  // The list's audience rows, by the production function every write calls (not a test copy).
+  await refreshCaseAudience(trx, out.cases);
   for (const [i, p] of w.persons.entries()) {
     const id = out.persons[i]!;
     await trx.insertInto('persons').values({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshCaseAudience } from '../../server/access/case-audience.ts';
 import { canSeeCase, type PolicyCase } from '../../domain/policy/case-policy.ts';
 import type { SharingLevel } from '../../domain/vocabulary.ts';
 import { buildThreeAgencyWorld, call, type WorldUser } from '../support/case-factories.ts';
@@ -30,13 +31,7 @@ describe.each(testDialects())('case list on %s', (dialect) => {
       ];
       for (const v of variants) {
         const title = `Case ${owner} ${v.level} ${cases.length}`;
-        const c = await buildCase(server.db, { ...base, title, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [] });
-        for (const team_id of v.teams ?? []) {
-          await server.db.insertInto('case_shared_teams').values({ case_id: c.id, team_id }).execute();
-        }
-        for (const user_id of v.users ?? []) {
-          await server.db.insertInto('case_shared_users').values({ case_id: c.id, user_id }).execute();
-        }
+        const c = await buildCase(server.db, { ...base, title, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [], sharedTeamIds: v.teams ?? [], sharedUserIds: v.users ?? [] });
         cases.push({ id: c.id, title, policy: { ...base, sharingLevel: v.level, sharedAgencyIds: v.agencies ?? [], sharedTeamIds: v.teams ?? [], sharedUserIds: v.users ?? [] } });
       }
     }
@@ -69,6 +64,46 @@ describe.each(testDialects())('case list on %s', (dialect) => {
     } while (cursor !== null);
     expect(seen).toEqual(all);
     expect(all.length).toBeGreaterThan(2);
+  });
+
+  it('pages a filtered list (the per-case filter) across pages in the unfiltered order, without gaps or repeats', async () => {
+    const user = world.users.police.manager;
+    const all = (await call<{ cases: Listed[] }>(server, user, 'GET', '/cases?limit=200')).body.cases.map((c) => c.id);
+    const policeOwned = new Set(cases.filter((c) => c.policy.ownerAgencyId === world.agencies.police).map((c) => c.id));
+    for (const [filter, expected] of [
+      [`ownerAgencyId=${world.agencies.police}`, all.filter((id) => policeOwned.has(id))],
+      ['status=open', all],
+      [`q=${encodeURIComponent('case')}`, all],
+    ] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/cases?${filter}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: { status: number; body: { cases: Listed[]; nextCursor: string | null } } = await call(server, user, 'GET', url);
+        expect(page.status).toBe(200);
+        expect(page.body.cases.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.cases.map((c) => c.id));
+        cursor = page.body.nextCursor;
+      } while (cursor !== null);
+      expect(seen).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('answers an unfiltered page from the audience rows and a filtered page from the per-case filter', async () => {
+    const user = world.users.police.a;
+    const target = cases.find((c) => c.policy.ownerAgencyId === world.agencies.police && c.policy.sharingLevel === 'owner_agency')!;
+    const ids = async (url: string) => (await call<{ cases: Listed[] }>(server, user, 'GET', url)).body.cases.map((c) => c.id);
+    expect(await ids('/cases?limit=200')).toContain(target.id);
+    // Without its audience rows the case drops out of the audience walk only; a refresh puts them back.
+    await server.db.deleteFrom('case_audience').where('case_id', '=', target.id).execute();
+    try {
+      expect(await ids('/cases?limit=200')).not.toContain(target.id);
+      expect(await ids('/cases?limit=200&status=open')).toContain(target.id);
+    } finally {
+      await server.db.transaction().execute((trx) => refreshCaseAudience(trx, [target.id]));
+    }
+    expect(await ids('/cases?limit=200')).toContain(target.id);
   });
 
   it('filters by text on the title, by owner agency and by status, still only within what the user may see', async () => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import type { AgencyKind, CaseType, Role, SharingLevel } from '../../domain/vocabulary.ts';
+import { refreshCaseAudience } from '../../server/access/case-audience.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { recordChange } from '../../server/changes/record-change.ts';
 
@@ -55,12 +56,12 @@ export async function buildUser(
   return { id, username, password };
 }
 
-/** Inserts a case with its shared-agency list. */
+/** Inserts a case with its named shares (agencies, teams, users) and its audience rows. */
 export async function buildCase(
   db: Db,
   overrides: {
     ownerAgencyId: string; title?: string; caseType?: CaseType; sharingLevel?: SharingLevel;
-    sharedAgencyIds?: string[]; ownerTeamId?: string | null; ownerUserId?: string | null;
+    sharedAgencyIds?: string[]; sharedTeamIds?: string[]; sharedUserIds?: string[]; ownerTeamId?: string | null; ownerUserId?: string | null;
   },
 ): Promise<{ id: string; title: string; reference: string }> {
   counter += 1;
@@ -78,6 +79,14 @@ export async function buildCase(
     for (const agencyId of overrides.sharedAgencyIds ?? []) {
       await trx.insertInto('case_shared_agencies').values({ case_id: id, agency_id: agencyId }).execute();
     }
+    for (const teamId of overrides.sharedTeamIds ?? []) {
+      await trx.insertInto('case_shared_teams').values({ case_id: id, team_id: teamId }).execute();
+    }
+    for (const userId of overrides.sharedUserIds ?? []) {
+      await trx.insertInto('case_shared_users').values({ case_id: id, user_id: userId }).execute();
+    }
+    // Straight into the tables, so the list's audience rows come from the production function.
+    await refreshCaseAudience(trx, [id]);
   });
   return { id, title, reference };
 }

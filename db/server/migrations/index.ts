@@ -26,6 +26,7 @@ import * as m0023 from './0023_retention.ts';
 import * as m0024 from './0024_case_types_as_data.ts';
 import * as m0025 from './0025_audit_export_pdf.ts';
 import * as m0026 from './0026_audit_kept_terms.ts';
+import * as m0027 from './0027_case_audience.ts';
 import * as m0028 from './0028_audit_search_indexes.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
@@ -56,6 +57,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0024_case_types_as_data': m0024,
   '0025_audit_export_pdf': m0025,
   '0026_audit_kept_terms': m0026,
+  '0027_case_audience': m0027,
   '0028_audit_search_indexes': m0028,
 };
 

@@ -7,6 +7,7 @@
 import type { Transaction } from 'kysely';
 import type { ServerDatabase } from '../../../db/server/schema.ts';
 import { agendaShareTargets } from '../../../domain/policy/marac-meeting-policy.ts';
+import { refreshCaseAudience } from '../../access/case-audience.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { loadCaseShares, policyOf } from '../../cases/case-policy-loader.ts';
 import { recordChange } from '../../changes/record-change.ts';
@@ -35,6 +36,7 @@ export async function shareAgendaCase(trx: Trx, w: WriteContext, meetingId: stri
   const seq = await recordChange(trx, { entity: 'case', entityId: caseId, op: 'access', caseId, at });
   await trx.insertInto('case_shared_agencies').values(share.add.map((agency_id) => ({ case_id: caseId, agency_id }))).execute();
   await trx.updateTable('cases').set((eb) => ({ seq, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', caseId).execute();
+  await refreshCaseAudience(trx, [caseId]);
   await recordAudit(trx, {
     actor: w.actor, action: 'record.share_change', entityType: 'case', entityId: caseId, outcome: 'success', at: w.now,
     details: { reason: 'marac_agenda', meetingId, addedAgencyIds: share.add, refusedAgencyIds: share.refused },
