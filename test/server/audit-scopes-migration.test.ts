@@ -30,7 +30,7 @@ describe.each(testDialects())('migration 0014_audit_event_scopes on %s', (dialec
     const owner = await buildAgency(m.db);
     const partner = await buildAgency(m.db);
     const reader = (await buildUser(m.db, { agencyId: partner })).id;
-    const caseId = (await buildCase(m.db, { ownerAgencyId: owner })).id;
+    const caseId = (await buildCase(m.db, { ownerAgencyId: owner, audience: false })).id;
     const personId = await buildPerson(m.db, { ownerAgencyId: owner });
     const reportId = newId();
     await m.db.insertInto('reports').values({

@@ -13,7 +13,7 @@ describe.each(testDialects())(`migration ${NAME} on %s`, (dialect) => {
 
   it('logs every case type once after the last change, so desktops pull them, keeps cases and types, and makes names unique', async () => {
     const agencyId = await buildAgency(m.db);
-    const c = await buildCase(m.db, { ownerAgencyId: agencyId, caseType: 'hate_crime' });
+    const c = await buildCase(m.db, { ownerAgencyId: agencyId, caseType: 'hate_crime', audience: false });
     await m.db.updateTable('case_types').set({ label: 'Hate crime and incidents' }).where('code', '=', 'hate_crime').execute();
     const head = Number((await m.db.selectFrom('change_seq').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
     const types = await m.db.selectFrom('case_types').selectAll().orderBy('code').execute();

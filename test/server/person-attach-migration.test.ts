@@ -12,7 +12,7 @@ describe.each(testDialects())('migration 0011_person_attach on %s', (dialect) =>
     const owner = await buildAgency(m.db);
     const partner = await buildAgency(m.db);
     const person = await buildPerson(m.db, { ownerAgencyId: owner });
-    const c = await buildCase(m.db, { ownerAgencyId: partner });
+    const c = await buildCase(m.db, { ownerAgencyId: partner, audience: false });
     const link = await addSubject(m.db, c.id, person, 'victim');
 
     await m.migrateTo('0011_person_attach');

@@ -14,8 +14,8 @@ describe.each(testDialects())(`migration ${NAME} on %s`, (dialect) => {
 
   it('stamps closed cases with their last change as closure time, seeds a rule per case type from its period, and keeps cases intact', async () => {
     const agencyId = await buildAgency(m.db);
-    const open = await buildCase(m.db, { ownerAgencyId: agencyId });
-    const closed = await buildCase(m.db, { ownerAgencyId: agencyId, caseType: 'domestic_abuse_marac' });
+    const open = await buildCase(m.db, { ownerAgencyId: agencyId, audience: false });
+    const closed = await buildCase(m.db, { ownerAgencyId: agencyId, caseType: 'domestic_abuse_marac', audience: false });
     await m.db.updateTable('cases').set({ status: 'closed', closure_reason: 'resolved', updated_at: '2019-05-01T08:00:00.000Z' }).where('id', '=', closed.id).execute();
     await m.db.updateTable('case_types').set({ retention_years: 10 }).where('code', '=', 'domestic_abuse_marac').execute();
     const before = await m.db.selectFrom('cases').select(['id', 'title', 'status', 'updated_at']).orderBy('id').execute();
@@ -43,7 +43,7 @@ describe.each(testDialects())(`migration ${NAME} on %s`, (dialect) => {
 
   it('drops the tables and the column again when migrated down, keeping the cases', async () => {
     const agencyId = await buildAgency(m.db);
-    const c = await buildCase(m.db, { ownerAgencyId: agencyId });
+    const c = await buildCase(m.db, { ownerAgencyId: agencyId, audience: false });
     await m.migrateTo(NAME);
     await m.migrateTo(BEFORE);
     expect(await m.columnsOf('cases')).not.toContain('closed_at');
