@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashAssessmentRecord } from '../../domain/entities/dash-assessment.ts';
 import type { MeetingAction, MeetingPackFile, MeetingRecord } from '../../domain/entities/marac-meeting.ts';
 import type { MaracReferralRecord } from '../../domain/entities/marac-referral.ts';
+import type { PolicyUser } from '../../domain/policy/policy-user.ts';
+import { audienceMismatches } from '../property/case-audience-check.ts';
 import { buildAgency, buildTeam } from '../support/factories.ts';
 import { buildSignedInUser, call, type WorldUser } from '../support/case-factories.ts';
 import { buildMaracArea, dashAnswers, referralBody } from '../support/marac-factories.ts';
@@ -51,6 +53,8 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
   };
+  const everyone = () => [idva, coordinator, councilPractitioner, police, health, policeCoordinator];
+  const policyUser = (u: WorldUser): PolicyUser => ({ id: u.id, agencyId: u.agencyId, teamIds: u.teamIds, role: u.role });
   const schedule = (date: string, user: WorldUser = coordinator) => call<Meeting>(server, user, 'POST', '/marac/meetings', { maracAreaId: areaId, date, chair: 'Synthetic Chair' });
   const get = (user: WorldUser, id: string) => call<Meeting>(server, user, 'GET', `/marac/meetings/${id}`);
   const denied = async () => (await server.db.selectFrom('audit_events').select(['action', 'entity_type', 'entity_id', 'user_id'])
@@ -137,6 +141,10 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
     expect(candidateIds).not.toContain(police.id);
     expect((await call(server, police, 'GET', `/marac/meetings/${id}/attendee-candidates`)).status).toBe(403);
     // Attending but not acknowledged: the meeting is visible, its case is not.
+    // The referral's new case is in the audience of the referrer's agency and the coordinating agency only.
+    expect(await audienceMismatches(server.db, everyone().map(policyUser), `${TODAY}T12:00:00.000Z`)).toEqual([]);
+    expect((await call<{ cases: Array<{ id: string }> }>(server, police, 'GET', '/cases?limit=200')).body.cases.map((c) => c.id)).not.toContain(r.caseId);
+    expect((await call<{ cases: Array<{ id: string }> }>(server, coordinator, 'GET', '/cases?limit=200')).body.cases.map((c) => c.id)).toContain(r.caseId);
     const unacknowledged = await get(police, id);
     expect([unacknowledged.status, unacknowledged.body.agenda, unacknowledged.body.hiddenItems, unacknowledged.body.abilities.acknowledge]).toEqual([200, [], 1, true]);
     for (const u of [police, health]) {
@@ -145,6 +153,9 @@ describe.each(testDialects())('MARAC meetings on %s', (dialect) => {
     expect((await call<ErrorBody>(server, police, 'POST', `/marac/meetings/${id}/acknowledgement`)).body.error.code).toBe('conflict');
     const shared = await server.db.selectFrom('case_shared_agencies').select('agency_id').where('case_id', '=', r.caseId).execute();
     expect(shared.map((s) => s.agency_id).sort()).toEqual([coordinator.agencyId, police.agencyId, health.agencyId].sort());
+    // The case list's audience rows follow the agenda's sharing in the same transaction (docs/access.md).
+    expect(await audienceMismatches(server.db, everyone().map(policyUser), `${TODAY}T12:00:00.000Z`)).toEqual([]);
+    expect((await call<{ cases: Array<{ id: string }> }>(server, police, 'GET', '/cases?limit=200')).body.cases.map((c) => c.id)).toContain(r.caseId);
     const shareEvents = await server.db.selectFrom('audit_events').select('details').where('action', '=', 'record.share_change').where('entity_id', '=', r.caseId).execute();
     expect(shareEvents.map((e) => JSON.parse(e.details) as { reason?: string }).filter((d) => d.reason === 'marac_agenda')).toHaveLength(2);
 
