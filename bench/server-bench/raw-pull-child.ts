@@ -6,7 +6,8 @@
  *
  * It runs what the page needs and nothing more, in one read transaction (repeatable read on
  * PostgreSQL, as the API's pull): the head position, the scan of the change log, the visible cases
- * among the scanned ones (the server's own visibility SQL, compiled once) and their shares and
+ * logged in the scanned span (the API's statement: the span and the server's own visibility SQL,
+ * compiled once) and their shares and
  * grants, with abilities from the same pure policy function. The benchmark's world logs only cases
  * past its first rows, so the handler serves cases only and fails on any other entity (the benchmark
  * also checks it answers the same changes as the API).
@@ -51,14 +52,14 @@ async function page(): Promise<string> {
     const hasMore = scanned.length > limit;
     const rows = scanned.slice(0, limit);
     const seqOf = new Map<string, number>();
+    const last = rows.at(-1);
     for (const r of rows) {
       if (r.entity !== 'case' || r.prior !== null) {
         throw new Error(`the raw pull serves case upserts only; the log holds ${r.entity} ${r.op} at ${r.seq}`);
       }
       seqOf.set(r.entity_id, Number(r.seq));
     }
-    const ids = [...seqOf.keys()];
-    const cases = await run.visibleCases(ids, at);
+    const cases = last === undefined ? [] : await run.visibleCases(cursor, Number(last.seq), at);
     const shownIds = cases.map((c) => c.id);
     const agencies = await run.sharedAgencies(shownIds);
     const teams = await run.sharedTeams(shownIds);
@@ -86,7 +87,6 @@ async function page(): Promise<string> {
         },
       };
     }).sort((a, b) => a.seq - b.seq);
-    const last = rows.at(-1);
     return JSON.stringify({ changes, removals: [], cursor: String(hasMore && last ? Number(last.seq) : head), hasMore, lastMutationId: 0 });
   });
 }

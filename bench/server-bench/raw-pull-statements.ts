@@ -1,11 +1,12 @@
 /**
  * The raw pull's prepared statements on either dialect: better-sqlite3 statements prepared once, or
  * node-postgres named statements (prepared once per pooled connection). The visible-cases statement
- * is the server's visibility SQL (`caseVisibleSql`) compiled once by Kysely for the dialect, with the
- * scanned ids as one array parameter; `at` and the ids are the only values that change per request.
+ * is the API's (`loadCasesLoggedIn`: the cases logged in the scanned span of the change log, picked
+ * inside the statement, under the server's visibility SQL `caseVisibleSql`) compiled once by Kysely
+ * for the dialect; `at` and the span are the only values that change per request.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, PostgresDialect, sql, SqliteDialect, type RawBuilder, type SqlBool } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqlBool } from 'kysely';
 import pg from 'pg';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
@@ -27,7 +28,8 @@ export interface RawChangeRow {
 export interface PullRun {
   head(): Promise<Array<{ seq: number | string }>>;
   scan(cursor: number, limit: number): Promise<RawChangeRow[]>;
-  visibleCases(ids: readonly string[], at: string): Promise<RawCaseRow[]>;
+  /** The visible cases logged after position `after`, up to and including `upTo`. */
+  visibleCases(after: number, upTo: number, at: string): Promise<RawCaseRow[]>;
   sharedAgencies(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
   sharedTeams(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
   sharedUsers(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
@@ -47,7 +49,8 @@ export interface RawStatements {
   close(): Promise<void>;
 }
 
-const IDS = '\u0000ids';
+const AFTER = '\u0000after';
+const UP_TO = '\u0000upTo';
 const AT = '\u0000at';
 
 const SQL = {
@@ -65,17 +68,19 @@ export async function openRawStatements(where: string): Promise<RawStatements> {
   return where.startsWith('postgres://') ? openPostgres(where) : Promise.resolve(openSqlite(where));
 }
 
-/** The visible-cases query for the user, compiled for the dialect, with the ids condition given. */
-function visibleCasesQuery(db: Kysely<ServerDatabase>, user: PolicyUser, ids: RawBuilder<SqlBool>) {
+/** The visible-cases query for the user, compiled for the dialect: the API's span condition and visibility filter. */
+function visibleCasesQuery(db: Kysely<ServerDatabase>, user: PolicyUser) {
   const compiled = db.selectFrom('cases')
     .select(['id', 'reference', 'title', 'case_type', 'status', 'closure_reason', 'risk_level', 'review_date', 'owner_agency_id', 'owner_team_id',
       'owner_user_id', 'sharing_level', 'created_at', 'updated_at', 'version'])
-    .where(ids).where(caseVisibleSql(user, AT, 'cases')).compile();
+    .where('id', 'in', (eb) => eb.selectFrom('change_log').select('entity_id')
+      .where(sql<SqlBool>`seq > ${AFTER}`).where(sql<SqlBool>`seq <= ${UP_TO}`).where(sql<string>`entity || ''`, '=', 'case'))
+    .where(caseVisibleSql(user, AT, 'cases')).compile();
   return { sql: compiled.sql, parameters: [...compiled.parameters] };
 }
 
-function bind(parameters: readonly unknown[], ids: unknown, at: string): unknown[] {
-  return parameters.map((p) => (p === IDS ? ids : p === AT ? at : p));
+function bind(parameters: readonly unknown[], after: number, upTo: number, at: string): unknown[] {
+  return parameters.map((p) => (p === AFTER ? after : p === UP_TO ? upTo : p === AT ? at : p));
 }
 
 function openSqlite(file: string): RawStatements {
@@ -85,7 +90,7 @@ function openSqlite(file: string): RawStatements {
   return {
     once: (text, params) => Promise.resolve(sqlite.prepare(toSqlite(text)).all(...params)),
     prepare: (user) => {
-      const visible = visibleCasesQuery(kysely, user, sql<SqlBool>`cases.id in (select value from json_each(${IDS}))`);
+      const visible = visibleCasesQuery(kysely, user);
       const s = {
         begin: sqlite.prepare('begin'), commit: sqlite.prepare('commit'), rollback: sqlite.prepare('rollback'),
         head: sqlite.prepare(SQL.head), scan: sqlite.prepare(toSqlite(SQL.scan)), visible: sqlite.prepare(visible.sql),
@@ -96,7 +101,7 @@ function openSqlite(file: string): RawStatements {
       const run: PullRun = {
         head: () => all(s.head.all()),
         scan: (cursor, limit) => all(s.scan.all(cursor, limit)),
-        visibleCases: (ids, at) => all(s.visible.all(...bind(visible.parameters, JSON.stringify(ids), at))),
+        visibleCases: (after, upTo, at) => all(s.visible.all(...bind(visible.parameters, after, upTo, at))),
         sharedAgencies: (ids) => all(s.agencies.all(JSON.stringify(ids))),
         sharedTeams: (ids) => all(s.teams.all(JSON.stringify(ids))),
         sharedUsers: (ids) => all(s.users.all(JSON.stringify(ids))),
@@ -133,7 +138,7 @@ function openPostgres(url: string): RawStatements {
   return {
     once: async (text, params) => (await pool.query(text, [...params])).rows as unknown[],
     prepare: (user) => {
-      const visible = visibleCasesQuery(kysely, user, sql<SqlBool>`cases.id = any(${IDS}::text[])`);
+      const visible = visibleCasesQuery(kysely, user);
       return {
         inTransaction: async (body) => {
           const client = await pool.connect();
@@ -141,7 +146,7 @@ function openPostgres(url: string): RawStatements {
           const run: PullRun = {
             head: () => q('head', SQL.head, []),
             scan: (cursor, limit) => q('scan', SQL.scan, [cursor, limit]),
-            visibleCases: (ids, at) => q('visible', visible.sql, bind(visible.parameters, ids, at)),
+            visibleCases: (after, upTo, at) => q('visible', visible.sql, bind(visible.parameters, after, upTo, at)),
             sharedAgencies: (ids) => q('agencies', toPg(SQL.agencies), [ids]),
             sharedTeams: (ids) => q('teams', toPg(SQL.teams), [ids]),
             sharedUsers: (ids) => q('users', toPg(SQL.users), [ids]),

@@ -40,11 +40,12 @@ async function readPage(trx: Transaction<ServerDatabase>, { user, cursor, limit,
   const hasMore = scanned.length > limit;
   const page = scanned.slice(0, limit);
   const groups = await groupChanges(trx, page);
-  const result = await resolveGroups(trx, user, at, groups);
+  const last = page.at(-1);
+  // The page's cases are picked by the span it scanned, inside the visible-cases statement.
+  const result = await resolveGroups(trx, user, at, groups, last === undefined ? undefined : { after: cursor, upTo: last.seq });
   await expandAccessChanges(trx, user, at, groups, result);
   await addPriorRemovals(trx, user, at, page, result);
   result.changes.sort((a, b) => a.seq - b.seq);
-  const last = page.at(-1);
   return {
     changes: result.changes,
     removals: result.removals,

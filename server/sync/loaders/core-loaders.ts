@@ -1,5 +1,6 @@
 /** Sync loaders for the directory, cases, persons (full view or minimal profile: the same fields) and case subjects. */
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { CaseTable, ServerDatabase } from '../../../db/server/schema.ts';
 import { AgencySchema } from '../../../domain/entities.ts';
 import { personAbilities } from '../../../domain/persons/person-abilities.ts';
 import { caseAbilities } from '../../../domain/policy/case-policy.ts';
@@ -8,7 +9,8 @@ import { caseIdVisibleSql, caseVisibleSql } from '../../access/case-visibility.t
 import { personFullSql, personRecordSql } from '../../access/person-visibility.ts';
 import { loadCaseShares, policyOf } from '../../cases/case-policy-loader.ts';
 import { caseRecordOf } from '../../cases/case-record.ts';
-import { byId, type SyncLoader } from './sync-record.ts';
+import type { PolicyUser } from '../../../domain/policy/policy-user.ts';
+import { byId, type SyncLoader, type SyncRecord } from './sync-record.ts';
 
 /** Agencies: the directory every user may see. */
 export const loadAgencies: SyncLoader = async (db, _user, _at, ids) => {
@@ -22,6 +24,32 @@ export const loadAgencies: SyncLoader = async (db, _user, _at, ids) => {
  */
 export const loadCases: SyncLoader = async (db, user, at, ids) => {
   const rows = await db.selectFrom('cases').selectAll().where('id', 'in', ids).where(caseVisibleSql(user, at, 'cases')).execute();
+  return caseRecords(db, user, at, rows);
+};
+
+/** A span of the change log a pull page scanned: the positions after `after`, up to and including `upTo`. */
+export interface LogSpan {
+  after: number;
+  upTo: number;
+}
+
+/**
+ * The cases logged in `span` that the user may see, as `loadCases` answers them: the page's cases
+ * are picked inside the statement, by the span's positions, rather than bound one by one (a pull
+ * page names up to 500), and the visibility filter is the same `caseVisibleSql`.
+ */
+export async function loadCasesLoggedIn(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, span: LogSpan): Promise<Map<string, SyncRecord>> {
+  const rows = await db.selectFrom('cases').selectAll()
+    .where('id', 'in', (eb) => eb.selectFrom('change_log').select('entity_id')
+      .where('seq', '>', span.after).where('seq', '<=', span.upTo)
+      // `|| ''` keeps SQLite on the positions' range: on `entity = 'case'` it picks the (entity, entity_id) index and reads every case's changes.
+      .where(sql<string>`entity || ''`, '=', 'case'))
+    .where(caseVisibleSql(user, at, 'cases')).execute();
+  return caseRecords(db, user, at, rows);
+}
+
+/** Case rows (already filtered to those the user may see) as sync records with the user's abilities. */
+async function caseRecords(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, rows: readonly Selectable<CaseTable>[]): Promise<Map<string, SyncRecord>> {
   // One read of the shares gives both the record's shared agencies and the whole policy its abilities come from.
   const shares = await loadCaseShares(db, rows.map((r) => r.id), user.id);
   return byId(rows.map((row) => {
@@ -29,7 +57,7 @@ export const loadCases: SyncLoader = async (db, user, at, ids) => {
     const data: SyncCase = { ...caseRecordOf(row, policy.sharedAgencyIds), abilities: caseAbilities(user, policy, at) };
     return { entity: 'case' as const, data };
   }));
-};
+}
 
 /**
  * Persons whose record the user sees, in full or as the minimal profile of a person attached from
