@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { BootstrapResponseSchema, PullResponseSchema, type BootstrapResponse, type SyncChange } from '../domain/http/sync-schemas.ts';
+import { BootstrapAnswerSchema } from '../domain/http/bootstrap-compact.ts';
+import { PullResponseSchema, type BootstrapResponse, type SyncChange } from '../domain/http/sync-schemas.ts';
 import type { BootstrapStore } from '../main/cache/bootstrap-staging.ts';
 import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
 import { openCache } from '../main/cache-worker/open-cache.ts';
@@ -58,11 +59,13 @@ async function fillByPull(cache: CaseCache, get: Fetcher, from: string, seen: Sy
  * The bootstrap as the app runs it (bootstrapCache: pages staged, swapped in when complete), then the
  * pull from its snapshot. Apply time is the time spent staging and swapping; `seen` collects every
  * record. Not `pipelined`, each fetch waits until the page before it is staged (the behaviour before
- * pipelining), for comparison in the same run.
+ * pipelining), for comparison in the same run. `compact` asks for compact pages (decoded and checked
+ * by bootstrapCache, as in the app).
  */
-async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, pipelined: boolean, seen: SyncChange[]): Promise<FillResult> {
+async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, pipelined: boolean, compact: boolean, seen: SyncChange[]): Promise<FillResult> {
   let applyMs = 0;
   let staged = 0;
+  let rows = 0;
   let wake: Array<() => void> = [];
   const timed = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
     const a0 = performance.now();
@@ -77,6 +80,8 @@ async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, pi
     ...cache.bootstrap,
     stage: async (page) => {
       await stage(page);
+      rows += page.changes.length;
+      seen.push(...page.changes);
       staged += 1;
       const waiting = wake;
       wake = [];
@@ -88,19 +93,16 @@ async function fillByBootstrap(cache: CaseCache, get: Fetcher, limit: number, pi
     const check = () => (staged >= n ? resolve() : void wake.push(check));
     check();
   });
-  let rows = 0;
   let fetches = 0;
   const outcome = await bootstrapCache({ bootstrap: store }, async (position) => {
     fetches += 1;
     if (!pipelined) {
       await stagedAtLeast(fetches - 1);
     }
-    const query: Record<string, string> = position === null ? { limit: String(limit) }
-      : { limit: String(limit), snapshot: position.snapshot, phase: position.phase, ...(position.after === null ? {} : { after: position.after }) };
-    const page = BootstrapResponseSchema.parse(await get('/sync/bootstrap', query));
-    rows += page.changes.length;
-    seen.push(...page.changes);
-    return page;
+    const format = compact ? { format: 'compact' } : {};
+    const query: Record<string, string> = position === null ? { limit: String(limit), ...format }
+      : { limit: String(limit), snapshot: position.snapshot, phase: position.phase, ...(position.after === null ? {} : { after: position.after }), ...format };
+    return BootstrapAnswerSchema.parse(await get('/sync/bootstrap', query));
   });
   const rest = await fillByPull(cache, get, outcome.snapshot, seen);
   return { rows: rows + rest.rows, pages: outcome.pages + rest.pages, applyMs: applyMs + rest.applyMs };
@@ -149,8 +151,9 @@ export async function benchInitialSync(cases: number, open: OpenBenchCache): Pro
     };
     const methods: Array<readonly [string, (cache: CaseCache, seen: SyncChange[]) => Promise<FillResult>]> = [
       ['pull from 0', (cache, seen) => fillByPull(cache, get, '0', seen)],
-      ...BOOTSTRAP_LIMITS.flatMap((limit) => [false, true].map((pipelined) => [
-        `bootstrap ${limit}/page${pipelined ? ', pipelined' : ', one at a time'}`, (cache: CaseCache, seen: SyncChange[]) => fillByBootstrap(cache, get, limit, pipelined, seen),
+      ...BOOTSTRAP_LIMITS.flatMap((limit) => ([[false, false], [true, false], [true, true]] as const).map(([pipelined, compact]) => [
+        `bootstrap ${limit}/page${pipelined ? ', pipelined' : ', one at a time'}${compact ? ', compact' : ''}`,
+        (cache: CaseCache, seen: SyncChange[]) => fillByBootstrap(cache, get, limit, pipelined, compact, seen),
       ] as const)),
     ];
     const rows: SyncBenchRow[] = [];

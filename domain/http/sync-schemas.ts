@@ -85,6 +85,9 @@ export const BootstrapPhaseSchema = z.enum(BOOTSTRAP_PHASES);
 /** One step of a bootstrap. */
 export type BootstrapPhase = z.infer<typeof BootstrapPhaseSchema>;
 
+/** How a bootstrap page travels: `records` (objects, the default) or `compact` (tables of rows, domain/http/bootstrap-compact.ts). */
+export const BootstrapFormatSchema = z.enum(['records', 'compact']);
+
 export const BootstrapQuerySchema = z.object({
   /** The change-log position the bootstrap is pinned at; absent on the first page (the server pins its head). */
   snapshot: CursorSchema.optional(),
@@ -93,6 +96,8 @@ export const BootstrapQuerySchema = z.object({
   after: IdSchema.optional(),
   /** At most this many anchors (cases, tasks, persons…) per page; a case brings its parts with it. */
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The page's format; a caller that does not ask gets the object page. */
+  format: BootstrapFormatSchema.default('records'),
 });
 
 /** Where the next bootstrap page starts; null when the bootstrap is complete. */

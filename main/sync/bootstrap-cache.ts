@@ -3,14 +3,15 @@
  * a crash resumes there) and swapped in for the whole mirror once the last page has arrived.
  */
 import { CodedError } from '../../domain/errors.ts';
+import { bootstrapPageOf, type BootstrapAnswer } from '../../domain/http/bootstrap-compact.ts';
 import type { BootstrapPhase, BootstrapResponse } from '../../domain/http/sync-schemas.ts';
 import type { CaseCache } from '../cache/case-cache.ts';
 
 /** Where to fetch a bootstrap page from: null starts a new bootstrap at the server's current position. */
 export type BootstrapPosition = { snapshot: string; phase: BootstrapPhase; after: string | null } | null;
 
-/** Fetches one bootstrap page. */
-export type FetchBootstrapPage = (position: BootstrapPosition) => Promise<BootstrapResponse>;
+/** Fetches one bootstrap page, in either format (a compact page is decoded and checked before it is staged). */
+export type FetchBootstrapPage = (position: BootstrapPosition) => Promise<BootstrapAnswer>;
 
 /** What a bootstrap did. */
 export interface BootstrapOutcome {
@@ -45,7 +46,7 @@ export async function bootstrapCache(cache: Pick<CaseCache, 'bootstrap'>, fetchP
     }
     let page: BootstrapResponse;
     try {
-      page = await (ahead ?? fetchPage(progress ? { snapshot: progress.snapshot, ...progress.next } : null));
+      page = await (ahead ?? fetchDecoded(fetchPage, progress ? { snapshot: progress.snapshot, ...progress.next } : null));
     } catch (error) {
       if (error instanceof CodedError && error.code === 'reset_required' && progress && !restarted) {
         restarted = true;
@@ -69,9 +70,15 @@ export async function bootstrapCache(cache: Pick<CaseCache, 'bootstrap'>, fetchP
   }
 }
 
+// A page as records: a compact page is decoded (and every record checked) as soon as it arrives, so a
+// prefetched page is decoded while the page before it is staged; a malformed one fails like its fetch.
+async function fetchDecoded(fetchPage: FetchBootstrapPage, position: BootstrapPosition): Promise<BootstrapResponse> {
+  return bootstrapPageOf(await fetchPage(position));
+}
+
 // Starts a fetch whose rejection counts as handled until it is awaited (it may be abandoned first).
 function prefetch(fetchPage: FetchBootstrapPage, position: BootstrapPosition): Promise<BootstrapResponse> {
-  const started = fetchPage(position);
+  const started = fetchDecoded(fetchPage, position);
   started.catch(() => undefined);
   return started;
 }

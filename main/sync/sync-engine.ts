@@ -196,8 +196,10 @@ export class SyncEngine {
           query: { cursor, limit: PAGE_SIZE, ...(clientId ? { clientId } : {}) }, accessToken: await token(),
         }),
         bootstrap: async (position) => this.api.call('syncBootstrap', {
-          query: position === null ? { limit: BOOTSTRAP_ANCHORS } : {
+          // Compact pages: half the bytes to send and parse; decoded and checked record by record before staging.
+          query: position === null ? { limit: BOOTSTRAP_ANCHORS, format: 'compact' } : {
             snapshot: position.snapshot, phase: position.phase, ...(position.after === null ? {} : { after: position.after }), limit: BOOTSTRAP_ANCHORS,
+            format: 'compact',
           },
           accessToken: await token(),
         }),

@@ -1,6 +1,8 @@
 /** The sync protocol's HTTP routes: bootstrap, pull and push (the socket is in server/realtime). */
 import type { FastifyInstance } from 'fastify';
+import { encodeCompactBootstrap } from '../../domain/http/bootstrap-compact.ts';
 import { routes } from '../../domain/http/routes.ts';
+import { BootstrapResponseSchema } from '../../domain/http/sync-schemas.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordSyncDisclosure, recordSyncDisclosureIn } from '../audit/record-sync-disclosure.ts';
 import { registerRoute } from '../http/register-route.ts';
@@ -38,7 +40,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
       actor: actorOf(user, request), position: { sync: 'bootstrap', snapshot: page.snapshot, phase: query.phase, after: query.after ?? null },
       changes: page.changes, at: now,
     });
-    return page;
+    // The compact page carries the same records, checked by the page's own schema first (so only declared fields travel).
+    return query.format === 'compact' ? encodeCompactBootstrap(BootstrapResponseSchema.parse(page)) : page;
   });
   registerRoute(app, ctx, routes.syncPush, ({ body, user, request }) => pushMutations(ctx, user, body, request));
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CompactBootstrapResponseSchema, decodeCompactBootstrap } from '../../domain/http/bootstrap-compact.ts';
 import type { BootstrapResponse, SyncChange } from '../../domain/http/sync-schemas.ts';
 import { filesUnder, findInFiles } from '../support/raw-bytes.ts';
 import { ftsRowids, openTestCache, page, syncCase, syncPerson, trigramIndexIsFresh, trigramRowids } from './cache-test-kit.ts';
@@ -49,11 +50,15 @@ describe('bootstrap staging in the encrypted cache', () => {
     const kept = syncCase();
     await cache.applyPullPage(page([{ entity: 'case', data: kept }]));
     const cursor = await cache.cursor();
-    await cache.bootstrap.stage(bootstrapPage('7', [{ entity: 'case', data: syncCase() }], { phase: 'open_cases', after: kept.id }));
+    const waiting = syncCase();
+    await cache.bootstrap.stage(bootstrapPage('7', [{ entity: 'case', data: waiting }], { phase: 'open_cases', after: kept.id }));
     await expect(cache.bootstrap.swapIn()).rejects.toMatchObject({ code: 'internal_error' });
     expect(await cache.caseCount()).toBe(1);
     expect(await cache.cursor()).toBe(cursor);
-    expect(await db.selectFrom('bootstrap_staged').select('entity').execute()).toEqual([{ entity: 'case' }]);
+    // The staged page stays, holding its record.
+    const staged = await db.selectFrom('bootstrap_staged').select(['entity', 'data']).execute();
+    expect(staged.map((r) => r.entity)).toEqual(['page']);
+    expect(decodeCompactBootstrap(CompactBootstrapResponseSchema.parse(JSON.parse(staged[0]!.data))).changes).toEqual([{ entity: 'case', seq: 7, data: waiting }]);
     await cache.close();
   });
 
@@ -73,6 +78,39 @@ describe('bootstrap staging in the encrypted cache', () => {
     await cache.bootstrap.stage(bootstrapPage('3', [{ entity: 'case', data: { ...c, title: 'Second version', version: 2 } }], null));
     expect(await cache.bootstrap.swapIn()).toBe(1);
     expect((await cache.queue({ filter: '', limit: 10, offset: 0 })).rows.map((r) => r.title)).toEqual(['Second version']);
+    await cache.close();
+  });
+
+  it('finishes a bootstrap begun by an earlier version (one row per record) with staged pages, the newest version of a record winning', async () => {
+    const { cache, db } = await open();
+    await cache.bootstrap.stage(bootstrapPage('9', [], { phase: 'open_cases', after: null }));
+    const earlier = syncCase({ title: 'Staged one by one' });
+    const person = syncPerson({ givenName: 'Ysolde', familyName: 'Carrick' });
+    // As the earlier version staged them: the whole change as JSON, one row each.
+    await db.insertInto('bootstrap_staged').values([earlier, person].map((data, i) => ({
+      entity: i === 0 ? 'case' : 'person', id: data.id, data: JSON.stringify({ entity: i === 0 ? 'case' : 'person', seq: 9, data }),
+    }))).execute();
+    const later = syncCase({ title: 'Staged in a page' });
+    await cache.bootstrap.stage(bootstrapPage('9', [{ entity: 'case', data: later }, { entity: 'case', data: { ...earlier, title: 'Newer version', version: 2 } }], null));
+    expect(await cache.bootstrap.swapIn()).toBe(3);
+    expect((await cache.queue({ filter: '', limit: 10, offset: 0 })).rows.map((r) => r.title).sort()).toEqual(['Newer version', 'Staged in a page']);
+    expect((await cache.searchPersons('Carrick')).hits.map((p) => p.id)).toEqual([person.id]);
+    expect(await db.selectFrom('bootstrap_staged').selectAll().execute()).toEqual([]);
+    await cache.close();
+  });
+
+  it('refuses to swap in a staged page that no longer reads as valid records, and changes nothing', async () => {
+    const { cache, db } = await open();
+    const kept = syncCase({ title: 'Kept while the staging is unreadable' });
+    await cache.applyPullPage(page([{ entity: 'case', data: kept }]));
+    const cursor = await cache.cursor();
+    await cache.bootstrap.stage(bootstrapPage('11', [{ entity: 'case', data: syncCase() }], null));
+    const [row] = await db.selectFrom('bootstrap_staged').select(['rid', 'data']).execute();
+    expect(row!.data).toContain('"version"');
+    await db.updateTable('bootstrap_staged').set({ data: row!.data.replace('"version"', '"internalNote"') }).where('rid', '=', row!.rid).execute();
+    await expect(cache.bootstrap.swapIn()).rejects.toMatchObject({ code: 'internal_error' });
+    expect((await cache.queue({ filter: '', limit: 10, offset: 0 })).rows.map((r) => r.id)).toEqual([kept.id]);
+    expect(await cache.cursor()).toBe(cursor);
     await cache.close();
   });
 

@@ -2,10 +2,12 @@
  * Differential bootstrap test: random access worlds are committed, and for every user the records a
  * whole bootstrap delivers (paged two anchors at a time, so every phase spans several pages) are
  * compared with what the pure policy says that user may see. Some cases are closed and some tasks
- * finished, so every phase has work. The failing world is printed.
+ * finished, so every phase has work. Every other user bootstraps in compact pages, so both formats are
+ * proven. The failing world is printed.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompactBootstrapResponseSchema, decodeCompactBootstrap } from '../../domain/http/bootstrap-compact.ts';
 import type { BootstrapResponse, SyncChange } from '../../domain/http/sync-schemas.ts';
 import { personAbilities } from '../../domain/persons/person-abilities.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
@@ -25,14 +27,16 @@ describe.each(testDialects())('differential bootstrap on %s', (dialect) => {
   });
   afterAll(() => server.stop());
 
-  async function bootstrapAll(token: string): Promise<{ changes: SyncChange[]; phases: string[] }> {
+  // Every other user asks for compact pages (decoded and checked as the desktop does), so the same property proves both formats.
+  async function bootstrapAll(token: string, compact: boolean): Promise<{ changes: SyncChange[]; phases: string[] }> {
     const changes: SyncChange[] = [];
     const phases: string[] = [];
+    const format = compact ? '&format=compact' : '';
     let query = 'limit=2';
     for (let pages = 0; pages < 10_000; pages += 1) {
-      const res = await server.app.inject({ method: 'GET', url: `/sync/bootstrap?${query}`, headers: { authorization: `Bearer ${token}` } });
+      const res = await server.app.inject({ method: 'GET', url: `/sync/bootstrap?${query}${format}`, headers: { authorization: `Bearer ${token}` } });
       expect(res.statusCode, res.body).toBe(200);
-      const page = res.json<BootstrapResponse>();
+      const page = compact ? decodeCompactBootstrap(CompactBootstrapResponseSchema.parse(res.json())) : res.json<BootstrapResponse>();
       changes.push(...page.changes);
       if (!page.next) {
         return { changes, phases };
@@ -62,9 +66,9 @@ describe.each(testDialects())('differential bootstrap on %s', (dialect) => {
     for (const [i] of world.users.entries()) {
       const want = expected[i]!;
       const token = (await server.ctx.tokens.signAccess(ids.users[i]!, new Date(WORLD_AT))).token;
-      const { changes } = await bootstrapAll(token);
+      const { changes } = await bootstrapAll(token, i % 2 === 1);
       const got = (entity: SyncChange['entity']) => [...new Set(changes.filter((c) => c.entity === entity).map((c) => c.data.id))].sort();
-      const label = `user ${i}`;
+      const label = `user ${i}${i % 2 === 1 ? ' (compact pages)' : ''}`;
       expect(got('case'), `${label}: cases`).toEqual([...want.cases].sort());
       expect(got('report'), `${label}: reports`).toEqual([...want.reports].sort());
       expect(got('document'), `${label}: documents`).toEqual([...want.documents].sort());
