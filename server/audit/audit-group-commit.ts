@@ -51,7 +51,10 @@ export function joinAuditFlush<T>(db: Kysely<ServerDatabase>, work: (trx: Trx) =
     joined.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
     if (!joined.flushing) {
       joined.flushing = true;
-      void flushAll(db, joined);
+      // Started on the next turn of the event loop, not now: requests whose statements are running
+      // in this turn (better-sqlite3 answers synchronously, so a whole page is one turn) queue their
+      // events first and share the flush, instead of waiting behind a flush of one.
+      setImmediate(() => void flushAll(db, joined));
     }
   });
 }
