@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome } from '../../domain
 import { newId } from '../../domain/ids.ts';
 import { auditEventHash } from './audit-hash.ts';
 import { appendAuditLeaf } from './audit-frontier.ts';
+import { joinAuditFlush } from './audit-group-commit.ts';
 import { recordAuditScopes, type AuditSubject } from './audit-scopes.ts';
 import { sealEvent, storeAuditValues } from './audit-values.ts';
 
@@ -76,7 +77,11 @@ export async function recordAudit(trx: Transaction<ServerDatabase>, input: Audit
   return fields.seq;
 }
 
-/** Records an event in its own transaction (for events with no accompanying change, e.g. a failed sign-in). */
+/**
+ * Records an event with no accompanying change (a read, a failed sign-in) and resolves to its seq
+ * once it is durable: it joins the next audit flush (audit-group-commit.ts), which appends the events
+ * of concurrent requests in one transaction, in arrival order.
+ */
 export function recordAuditNow(db: Kysely<ServerDatabase>, input: AuditInput): Promise<number> {
-  return db.transaction().execute((trx) => recordAudit(trx, input));
+  return joinAuditFlush(db, (trx) => recordAudit(trx, input));
 }

@@ -9,7 +9,7 @@ import { registerRoute } from '../http/register-route.ts';
 import type { ServerContext } from '../context/server-context.ts';
 import { breakGlassCase } from './break-glass-case.ts';
 import { caseDetailOf } from './case-detail.ts';
-import { caseOwnersOf, recordListRead } from '../audit/record-list-read.ts';
+import { recordListRead } from '../audit/record-list-read.ts';
 import { listCases } from './case-list.ts';
 import { addCaseLink, addCaseLocation, addCaseSubject, removeCaseSubject } from './case-parts-service.ts';
 import { loadCaseFor } from './case-policy-loader.ts';
@@ -32,10 +32,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     if (query.q !== undefined) {
       await recordAuditNow(ctx.db, { actor: w.actor, action: 'record.search', entityType: 'case', outcome: 'success', at: w.now, details: { terms, results: page.cases.length } });
     } else {
+      // The page's own rows name their owners: no second read of `cases` for the scope index.
       const ids = page.cases.map((c) => c.id);
       await recordListRead(ctx.db, {
         actor: w.actor, list: 'cases', entityType: 'case', entityId: null, ids, filters: terms,
-        subject: { ownerAgencyIds: await caseOwnersOf(ctx.db, ids) }, at: w.now,
+        subject: { ownerAgencyIds: [...new Set(page.cases.map((c) => c.ownerAgencyId))] }, at: w.now,
       });
     }
     return page;

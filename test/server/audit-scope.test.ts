@@ -98,4 +98,14 @@ describe.each(testDialects())('who sees which audit events on %s', (dialect) => 
       .orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect([last.action, last.outcome]).toEqual(['record.search', 'denied']);
   });
+
+  it("shows the owner's data officer a partner's queue page that listed the owner's case, from the page's own rows", async () => {
+    const res = await call<{ cases: Array<{ id: string }> }>(server, world.users.council.a, 'GET', '/cases?limit=100');
+    expect(res.status).toBe(200);
+    expect(res.body.cases.map((c) => c.id)).toContain(caseId);
+    const lists = await search(policeOfficer, `action=record.list&agencyId=${world.agencies.council}`);
+    expect(lists.map((e) => [e.userId, e.entityType])).toEqual([[world.users.council.a.id, 'case']]);
+    expect((lists[0]!.details as { ids: string[] }).ids).toContain(caseId);
+    expect(await search(housingOfficer, 'action=record.list')).toEqual([]);
+  });
 });
