@@ -19,28 +19,35 @@ export const TEMPLATE_ENV = { sqlite: 'CB_TEST_SQLITE_TEMPLATE', postgres: 'CB_T
 export async function createMigratedTemplates(): Promise<{ drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-template-'));
   const file = join(dir, 'casebridge.db');
-  await migrate({ dialect: 'sqlite', file });
-  process.env[TEMPLATE_ENV.sqlite] = file;
   const adminUrl = process.env.TEST_DATABASE_URL;
   const name = `cb_template_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  if (adminUrl) {
-    await withAdmin(adminUrl, `CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
+  const postgres = async (url: string): Promise<void> => {
+    await withAdmin(url, `CREATE DATABASE ${name}`);
+    const templateUrl = new URL(url);
+    templateUrl.pathname = `/${name}`;
     // Closed before any copy is made: PostgreSQL copies a template only while nobody is connected to it.
-    await migrate({ dialect: 'postgres', url: url.toString() });
+    await migrate({ dialect: 'postgres', url: templateUrl.toString() });
+  };
+  const drop = async (): Promise<void> => {
+    delete process.env[TEMPLATE_ENV.sqlite];
+    delete process.env[TEMPLATE_ENV.postgres];
+    rmSync(dir, { recursive: true, force: true });
+    if (adminUrl) {
+      await withAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  };
+  // Side by side: PostgreSQL mostly waits on its server. A failure leaves neither template behind.
+  const made = await Promise.allSettled([migrate({ dialect: 'sqlite', file }), adminUrl ? postgres(adminUrl) : undefined]);
+  const failed = made.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await drop();
+    throw failed.reason;
+  }
+  process.env[TEMPLATE_ENV.sqlite] = file;
+  if (adminUrl) {
     process.env[TEMPLATE_ENV.postgres] = name;
   }
-  return {
-    drop: async () => {
-      delete process.env[TEMPLATE_ENV.sqlite];
-      delete process.env[TEMPLATE_ENV.postgres];
-      rmSync(dir, { recursive: true, force: true });
-      if (adminUrl) {
-        await withAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }
-    },
-  };
+  return { drop };
 }
 
 async function migrate(config: DatabaseConfig): Promise<void> {
