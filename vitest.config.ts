@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/longest-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,10 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
     environment: 'node',
     setupFiles: ['test/support/vitest-setup.ts'],
+    // Once per run: the migrated database templates server suites start from (test/support/migrated-templates.ts).
+    globalSetup: ['test/support/vitest-global-setup.ts'],
+    // The files known to run longest start first, so none of them is left to run on alone at the end.
+    sequence: { sequencer: LongestFirstSequencer },
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,
