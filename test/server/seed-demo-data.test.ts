@@ -100,7 +100,7 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
   }, 180_000);
   afterAll(() => server.stop());
 
-  it('loads an empty database with 300 cases, some shared, each with its own change position, quickly', async () => {
+  it('loads an empty database with 300 cases, some shared, each with its own change position', async () => {
     console.log(`demo seed on ${dialect}: ${seconds.toFixed(1)} s`, summary);
     expect(await isDatabaseEmpty(server.db)).toBe(false);
     expect(summary).toMatchObject({ agencies: 6, users: 13, cases: 300 });
@@ -113,7 +113,6 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
     expect(shares.length).toBeGreaterThan(30);
     const ownerOf = new Map(cases.map((c) => [c.id, c.owner_agency_id]));
     expect(shares.filter((s) => ownerOf.get(s.case_id) === s.agency_id)).toEqual([]);
-    expect(seconds).toBeLessThan(dialect === 'sqlite' ? 30 : 90);
   });
 
   it('puts invented people on every case: about 400 persons, many with aliases, some known to several agencies', async () => {
