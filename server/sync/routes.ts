@@ -4,6 +4,7 @@ import { encodeCompactBootstrap } from '../../domain/http/bootstrap-compact.ts';
 import { routes } from '../../domain/http/routes.ts';
 import { BootstrapResponseSchema } from '../../domain/http/sync-schemas.ts';
 import { actorOf } from '../audit/audit-actor.ts';
+import { joinAuditFlush } from '../audit/audit-group-commit.ts';
 import { recordSyncDisclosure, recordSyncDisclosureIn } from '../audit/record-sync-disclosure.ts';
 import { registerRoute } from '../http/register-route.ts';
 import { requestDevice } from '../http/request-device.ts';
@@ -21,9 +22,10 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const at = now.toISOString();
     const cursor = query.cursor === undefined ? 0 : Number(query.cursor);
     const page = await pullPage(ctx.db, ctx.dialect, { user, cursor, limit: query.limit, clientId: query.clientId, at });
-    // The page's two writes share one commit; the device row first, in the order a device revocation takes its locks.
-    await ctx.db.transaction().execute(async (trx) => {
-      await noteDevicePull(trx, requestDevice(request), user.id, at);
+    // The page's two writes commit together, in the audit flush that concurrent requests' events share
+    // (docs/audit.md, "Group commit"); the answer leaves only once it has committed.
+    await joinAuditFlush(ctx.db, async (trx) => {
+      await noteDevicePull(trx, ctx.dialect, requestDevice(request), user.id, at);
       await recordSyncDisclosureIn(trx, {
         actor: actorOf(user, request), position: { sync: 'pull', fromSeq: String(cursor), toSeq: page.cursor }, changes: page.changes, at: now,
       });

@@ -74,6 +74,24 @@ describe.each(testDialects())('limits on reported offline reads on %s', (dialect
     expect(await lastPulledAt(d.deviceId)).toBe('2026-12-01T12:00:00.000Z');
   });
 
+  // The pull's time and disclosure join the audit flush, which may already hold the audit head while a
+  // revocation or sign-in holds the device row and waits for the head: the pull must not wait for the row.
+  it.skipIf(dialect !== 'postgres')('answers and audits a pull at once while another transaction holds the device row, and notes the time at the next pull', async () => {
+    clock = new Date('2026-12-01T13:00:00.000Z');
+    const d = await desktop();
+    const disclosures = async () => Number((await server.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n'))
+      .where('action', '=', 'record.sync').where('device_id', '=', d.deviceId).executeTakeFirstOrThrow()).n);
+    await server.db.transaction().execute(async (holder) => {
+      await holder.selectFrom('devices').select('id').where('id', '=', d.deviceId).forUpdate().execute();
+      await pull(d.token);
+    });
+    expect(await disclosures()).toBe(1);
+    expect(await lastPulledAt(d.deviceId)).toBeNull();
+    await pull(d.token);
+    expect(await disclosures()).toBe(2);
+    expect(await lastPulledAt(d.deviceId)).toBe('2026-12-01T13:00:00.000Z');
+  });
+
   it('refuses a whole report naming the read dated more than the offline lease before now, from a device that never pulled', async () => {
     clock = new Date('2026-12-02T12:00:00.000Z');
     const d = await desktop();
