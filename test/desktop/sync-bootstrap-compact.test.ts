@@ -6,26 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompactBootstrapResponse } from '../../domain/http/bootstrap-compact.ts';
 import { bootstrapCache, type FetchBootstrapPage } from '../../main/sync/bootstrap-cache.ts';
-import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { startSyncDesktop, type SyncDesktop } from './sync-harness.ts';
+import { buildCouncilWorld, startSyncDesktop, type SyncDesktop } from './sync-harness.ts';
 
 type Corruption = (page: CompactBootstrapResponse) => void;
 
 describe('compact bootstrap pages on the desktop', () => {
   let server: TestServer;
   let officer: { username: string; password: string };
-  const visible = new Set<string>();
+  let visible: Set<string>;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    const council = await buildAgency(server.db, { name: 'Riverton Council' });
-    const fire = await buildAgency(server.db, { name: 'Fire Service', kind: 'fire' });
-    officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
-    for (let i = 0; i < 12; i += 1) {
-      visible.add((await buildCase(server.db, { ownerAgencyId: council, title: `Council case ${i}` })).id);
-    }
-    await buildCase(server.db, { ownerAgencyId: fire, title: 'Fire only case' });
+    ({ officer, visible } = await buildCouncilWorld(server, 12, 1));
   });
   afterAll(() => server.stop());
 

@@ -4,9 +4,8 @@ import type { BootstrapResponse } from '../../domain/http/sync-schemas.ts';
 import type { BootstrapStore } from '../../main/cache/bootstrap-staging.ts';
 import { bootstrapCache, type BootstrapPosition, type FetchBootstrapPage } from '../../main/sync/bootstrap-cache.ts';
 import { pullUntilCurrent } from '../../main/sync/pull-until-current.ts';
-import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { startSyncDesktop, type SyncDesktop } from './sync-harness.ts';
+import { buildCouncilWorld, startSyncDesktop, type SyncDesktop } from './sync-harness.ts';
 
 /** A promise with its resolver, to order a fetch against a stage. */
 function signal(): { done: Promise<void>; fire: () => void } {
@@ -20,19 +19,11 @@ function signal(): { done: Promise<void>; fire: () => void } {
 describe('pipelined bootstrap: the next page is fetched while one is staged', () => {
   let server: TestServer;
   let officer: { username: string; password: string };
-  const visible = new Set<string>();
+  let visible: Set<string>;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    const council = await buildAgency(server.db, { name: 'Riverton Council' });
-    const fire = await buildAgency(server.db, { name: 'Fire Service', kind: 'fire' });
-    officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
-    for (let i = 0; i < 24; i += 1) {
-      visible.add((await buildCase(server.db, { ownerAgencyId: council, title: `Council case ${i}` })).id);
-    }
-    for (let i = 0; i < 4; i += 1) {
-      await buildCase(server.db, { ownerAgencyId: fire, title: `Fire only case ${i}` });
-    }
+    ({ officer, visible } = await buildCouncilWorld(server, 24, 4));
   });
   afterAll(() => server.stop());
 

@@ -16,6 +16,7 @@ import { SyncEngine, type SyncEngineOptions, type SyncSessionSource } from '../.
 import { SyncStatusTracker } from '../../main/sync/sync-status-tracker.ts';
 import { createSyncStore, type SyncStore } from '../../main/sync/sync-store.ts';
 import { createSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
+import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import type { TestServer } from '../support/test-server.ts';
 
 /** One desktop: session, engine, status history, and the raw cache database for assertions. */
@@ -86,4 +87,22 @@ export async function eventually(check: () => Promise<void> | void, timeoutMs = 
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/**
+ * The bootstrap tests' world: a council officer who sees `visibleCases` council cases, and `hiddenCases`
+ * fire service cases they may not see. Answers the officer's credentials and the visible case ids.
+ */
+export async function buildCouncilWorld(server: TestServer, visibleCases: number, hiddenCases: number): Promise<{ officer: { username: string; password: string }; visible: Set<string> }> {
+  const council = await buildAgency(server.db, { name: 'Riverton Council' });
+  const fire = await buildAgency(server.db, { name: 'Fire Service', kind: 'fire' });
+  const officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
+  const visible = new Set<string>();
+  for (let i = 0; i < visibleCases; i += 1) {
+    visible.add((await buildCase(server.db, { ownerAgencyId: council, title: `Council case ${i}` })).id);
+  }
+  for (let i = 0; i < hiddenCases; i += 1) {
+    await buildCase(server.db, { ownerAgencyId: fire, title: `Fire only case ${i}` });
+  }
+  return { officer, visible };
 }
