@@ -3,29 +3,20 @@ import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { bootstrapCache, type BootstrapPosition } from '../../main/sync/bootstrap-cache.ts';
 import { pullUntilCurrent, type PullSource } from '../../main/sync/pull-until-current.ts';
-import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
+import { buildCase } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { startSyncDesktop, type SyncDesktop } from './sync-harness.ts';
+import { buildCouncilWorld, startSyncDesktop, type SyncDesktop } from './sync-harness.ts';
 
 describe('bootstrap of the desktop cache against a real server', () => {
   let server: TestServer;
   let council = '';
-  let fire = '';
   let officer: { username: string; password: string };
-  const visible = new Set<string>();
+  let visible: Set<string>;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    council = await buildAgency(server.db, { name: 'Riverton Council' });
-    fire = await buildAgency(server.db, { name: 'Fire Service', kind: 'fire' });
-    officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
-    for (let i = 0; i < 45; i += 1) {
-      visible.add((await buildCase(server.db, { ownerAgencyId: council, title: `Council case ${i}` })).id);
-    }
+    ({ council, officer, visible } = await buildCouncilWorld(server, 45, 10));
     await server.db.updateTable('cases').set({ status: 'closed' }).where('title', 'like', 'Council case 1%').execute();
-    for (let i = 0; i < 10; i += 1) {
-      await buildCase(server.db, { ownerAgencyId: fire, title: `Fire only case ${i}` });
-    }
   });
   afterAll(() => server.stop());
 

@@ -91,9 +91,11 @@ export async function eventually(check: () => Promise<void> | void, timeoutMs = 
 
 /**
  * The bootstrap tests' world: a council officer who sees `visibleCases` council cases, and `hiddenCases`
- * fire service cases they may not see. Answers the officer's credentials and the visible case ids.
+ * fire service cases they may not see. Answers the two agencies, the officer's credentials and the visible case ids.
  */
-export async function buildCouncilWorld(server: TestServer, visibleCases: number, hiddenCases: number): Promise<{ officer: { username: string; password: string }; visible: Set<string> }> {
+export async function buildCouncilWorld(server: TestServer, visibleCases: number, hiddenCases: number): Promise<{
+  council: string; fire: string; officer: { username: string; password: string }; visible: Set<string>;
+}> {
   const council = await buildAgency(server.db, { name: 'Riverton Council' });
   const fire = await buildAgency(server.db, { name: 'Fire Service', kind: 'fire' });
   const officer = await buildUser(server.db, { agencyId: council, password: 'council-pass-1' });
@@ -104,5 +106,5 @@ export async function buildCouncilWorld(server: TestServer, visibleCases: number
   for (let i = 0; i < hiddenCases; i += 1) {
     await buildCase(server.db, { ownerAgencyId: fire, title: `Fire only case ${i}` });
   }
-  return { officer, visible };
+  return { council, fire, officer, visible };
 }
