@@ -3,9 +3,9 @@
  * one `TEST_DATABASE_URL` names, so the test database is not disturbed), created, migrated and
  * loaded with the same world as the SQLite file, and dropped when the benchmark ends.
  */
-import pg from 'pg';
 import { openServerDb } from '../../server/db/connect.ts';
 import { migrateServerDb } from '../../server/db/migrate.ts';
+import { withAdmin } from '../../test/support/postgres-admin.ts';
 import { loadSharingWorld, type SharingWorld } from '../sharing-world.ts';
 
 /** The loaded PostgreSQL world, its URL and how to drop it. */
@@ -21,8 +21,8 @@ const NAME = 'casebridge_bench';
 /** Creates `casebridge_bench` afresh next to `adminUrl`'s database and loads `total` cases into it. */
 export async function postgresWorld(adminUrl: string, total: number): Promise<PostgresWorld> {
   const started = performance.now();
-  await admin(adminUrl, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(adminUrl, `CREATE DATABASE ${NAME}`);
+  await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`));
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${NAME}`));
   const url = new URL(adminUrl);
   url.pathname = `/${NAME}`;
   const opened = openServerDb({ dialect: 'postgres', url: url.toString() });
@@ -34,19 +34,9 @@ export async function postgresWorld(adminUrl: string, total: number): Promise<Po
     await opened.close();
   }
   // Fresh statistics, as a database that has lived a while would have.
-  await admin(url.toString(), 'VACUUM ANALYZE');
+  await withAdmin(url.toString(), (c) => c.query('VACUUM ANALYZE'));
   return {
     url: url.toString(), world, buildSeconds: (performance.now() - started) / 1000,
-    drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`),
+    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`)),
   };
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

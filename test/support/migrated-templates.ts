@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { DatabaseConfig } from '../../server/context/config.ts';
 import { openServerDb } from '../../server/db/connect.ts';
 import { migrateServerDb } from '../../server/db/migrate.ts';
+import { withAdmin } from './postgres-admin.ts';
 
 /** The environment variables the forks read the templates from (vitest passes its environment to them). */
 export const TEMPLATE_ENV = { sqlite: 'CB_TEST_SQLITE_TEMPLATE', postgres: 'CB_TEST_POSTGRES_TEMPLATE' } as const;
@@ -22,7 +22,7 @@ export async function createMigratedTemplates(): Promise<{ drop(): Promise<void>
   const adminUrl = process.env.TEST_DATABASE_URL;
   const name = `cb_template_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const postgres = async (url: string): Promise<void> => {
-    await withAdmin(url, `CREATE DATABASE ${name}`);
+    await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name}`));
     const templateUrl = new URL(url);
     templateUrl.pathname = `/${name}`;
     // Closed before any copy is made: PostgreSQL copies a template only while nobody is connected to it.
@@ -33,7 +33,7 @@ export async function createMigratedTemplates(): Promise<{ drop(): Promise<void>
     delete process.env[TEMPLATE_ENV.postgres];
     rmSync(dir, { recursive: true, force: true });
     if (adminUrl) {
-      await withAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
   };
   // Side by side: PostgreSQL mostly waits on its server. A failure leaves neither template behind.
@@ -57,15 +57,5 @@ async function migrate(config: DatabaseConfig): Promise<void> {
     await migrateServerDb(opened.db);
   } finally {
     await opened.close();
-  }
-}
-
-async function withAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }

@@ -2,9 +2,9 @@
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { DatabaseConfig } from '../../server/context/config.ts';
 import { TEMPLATE_ENV } from './migrated-templates.ts';
+import { withAdmin } from './postgres-admin.ts';
 
 /** The dialects every server suite runs against; PostgreSQL when TEST_DATABASE_URL is set. */
 export function testDialects(): Array<'sqlite' | 'postgres'> {
@@ -54,14 +54,4 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', options
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await run(client);
-  } finally {
-    await client.end();
-  }
 }
