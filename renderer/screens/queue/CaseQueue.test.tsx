@@ -38,6 +38,27 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('the case queue tabs, filters and sorting', () => {
+  it('keeps Next working while a sync re-reads the page on screen', async () => {
+    let reading = false;
+    const recording = recordingDesktopApi({
+      'sync.status': () => ({ ok: true, value: buildSyncStatus({ lastSuccessAt: '2026-12-01T09:00:00.000Z' }) }),
+      // Once a sync has finished, reading the first page again takes as long as the test wants (forever).
+      'cases.queue': (input) => (reading && (input as { offset: number }).offset === 0 ? new Promise(() => undefined) : { ok: true, value: { rows, total: 60 } }),
+      'cases.queueChoices': () => ({ ok: true, value: { caseTypes: [], ownerAgencies: [] } }),
+    });
+    renderWithProviders(<Workspace user={buildSessionUser()} offline={false} settings={settings} onSignedOut={() => undefined} />, { api: recording.api });
+    await screen.findByText('ASB-2026-0001');
+    reading = true;
+    act(() => recording.emit('sync.status', buildSyncStatus({ lastSuccessAt: '2026-12-01T09:05:00.000Z' })));
+    await waitFor(() => expect(recording.calls.filter((c) => c.channel === 'cases.queue')).toHaveLength(2));
+    expect(screen.getByRole('table').getAttribute('aria-busy')).toBe('true');
+    const next = screen.getByRole('button', { name: 'Next' });
+    expect(next).toHaveProperty('disabled', false);
+    await userEvent.click(next);
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?page=2'));
+    await waitFor(() => expect(recording.calls.filter((c) => c.channel === 'cases.queue').at(-1)?.input).toMatchObject({ offset: 25 }));
+  });
+
   it('reads the tab, filters, sort, text and page from the URL, and falls back on values that do not fit', async () => {
     window.location.hash = `#/queue?tab=my_cases&type=iom&status=open&risk=high&overdue=1&owner=${AGENCY}&sort=reference&dir=asc&q=DA&page=2`;
     const { lastQueueCall } = openQueue();

@@ -124,6 +124,9 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
     setShownOffset(offset);
   }
   const loading = query.isFetching;
+  // The pager waits only while another page (or view) is on its way; a sync re-reading the page on
+  // screen must not swallow a click on Next.
+  const changingPage = query.isPlaceholderData;
   const failure = query.isError ? errorBodyOf(query.error) : null;
   const narrowed = (view.tab ?? 'all') !== 'all' || view.type !== undefined || view.status !== undefined || view.risk !== undefined
     || view.owner !== undefined || view.overdue !== undefined;
@@ -194,7 +197,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           pageSize={pageSize}
           rowCount={shown.rows.length}
           total={shown.total}
-          busy={loading}
+          busy={changingPage}
           onOffsetChange={(next) => onSearchChange(queueSearch(view, { page: Math.floor(next / pageSize) + 1 }), { replace: false })}
         />
       )}
