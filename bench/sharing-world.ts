@@ -152,8 +152,6 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
       if (sharedUsers.length > 0) {
         await trx.insertInto('case_shared_users').values(sharedUsers).execute();
       }
-      // The list's audience rows, by the production function every write calls.
-      await refreshCaseAudience(trx, cases.map((c) => c.id));
       for (const g of grants) {
         const requestId = newId();
         await trx.insertInto('access_requests').values({
@@ -168,6 +166,8 @@ export async function loadSharingWorld(db: Kysely<ServerDatabase>, total: number
           expiry_recorded_at: g.lapsed === 'expired' ? T : null,
         }).execute();
       }
+      // The list's audience rows (sharing and grants), by the production function every write calls.
+      await refreshCaseAudience(trx, cases.map((c) => c.id));
     });
   }
   await db.updateTable('change_seq').set({ seq: base + total }).where('id', '=', 1).execute();

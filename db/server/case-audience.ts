@@ -3,7 +3,9 @@
  * one row per principal the case's sharing admits, the indexable form of `audienceAdmits`.
  * Shared by migration 0027's backfill and the server's `refreshCaseAudience`, so both write the
  * same rows. Principals: `a:<agency>`, `u:<user>`, `t:<agency>:<team>` (owner team members),
- * `m:<agency>:<team>` (owner team managers, owner-only cases) and `s:<team>` (named teams).
+ * `m:<agency>:<team>` (owner team managers, owner-only cases), `s:<team>` (named teams) and
+ * `g:<user>` (a user who holds or held an access grant on the case). A `g:` row admits nothing by
+ * itself: the list checks the grant is in force when it reads (migration 0029 added these rows).
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 
@@ -37,19 +39,22 @@ function principalRows(scope: AudienceScope): RawBuilder<unknown> {
       where c.sharing_level = 'shared' and ${c}
     union all
     select 'u:' || s.user_id, c.id, c.updated_at from case_shared_users s join cases c on c.id = s.case_id
-      where c.sharing_level = 'shared' and ${c}`;
+      where c.sharing_level = 'shared' and ${c}
+    union all
+    select 'g:' || g.user_id, c.id, c.updated_at from access_grants g join cases c on c.id = g.resource_id
+      where g.resource_type = 'case' and ${c}`;
 }
 
 /**
- * Rewrites the audience rows of the cases in scope from `cases` and the `case_shared_*` tables:
- * one DELETE and one INSERT … SELECT. Run it in the transaction of the write it follows.
+ * Rewrites the audience rows of the cases in scope from `cases`, the `case_shared_*` tables and
+ * `access_grants`: one DELETE and one INSERT … SELECT. Run it in the transaction of the write it follows.
  */
 export async function writeCaseAudience(db: QueryExecutorProvider, scope: AudienceScope): Promise<void> {
   if (scope !== 'all' && scope.length === 0) {
     return;
   }
   await sql`delete from case_audience where ${caseFilter(scope, 'case_id')}`.execute(db);
-  // DISTINCT: a case may name its owner agency among its shares, which is one principal.
+  // DISTINCT: a case may name its owner agency among its shares, which is one principal; a user may hold two grants.
   await sql`insert into case_audience (principal, case_id, updated_at)
     select distinct principal, case_id, updated_at from (${principalRows(scope)}) p`.execute(db);
 }

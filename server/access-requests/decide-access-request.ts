@@ -5,6 +5,7 @@ import { MAX_GRANT_DAYS, type AccessRequestRecord } from '../../domain/entities/
 import { CodedError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
+import { refreshCaseAudience } from '../access/case-audience.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { capturePrior } from '../changes/capture-prior.ts';
 import type { PriorSnapshot } from '../changes/prior-snapshot.ts';
@@ -79,6 +80,10 @@ export async function decideAccessRequest(
         id: newId(), request_id: id, resource_type: row.resource_type, resource_id: row.resource_id,
         user_id: row.requester_user_id, expires_at: expiresAt, revoked_at: null,
       }).execute();
+      if (row.resource_type === 'case') {
+        // The list finds a granted case through the user's `g:` audience row (docs/access.md).
+        await refreshCaseAudience(trx, [row.resource_id]);
+      }
       await recordAccessChange(trx, row, at, prior);
     } else {
       await recordChange(trx, { entity: 'access_request', entityId: id, op: 'upsert', caseId: null, at });

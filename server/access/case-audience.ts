@@ -7,6 +7,7 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { writeCaseAudience } from '../../db/server/case-audience.ts';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { readsCases, type PolicyUser } from '../../domain/policy/policy-user.ts';
+import { grantSql } from './case-visibility.ts';
 
 /** Rewrites the audience rows of these cases from their current sharing (one DELETE, one INSERT … SELECT). */
 export async function refreshCaseAudience(trx: Transaction<ServerDatabase>, caseIds: readonly string[]): Promise<void> {
@@ -75,9 +76,10 @@ const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` and `);
 /**
  * One page of the user's visible cases as `(updated_at, case_id)`, newest first, at most
  * `limit` rows: each principal's rows walk the `(principal, updated_at, case_id)` index newest
- * first and stop after `limit` matches, the user's in-force grants add theirs, and the union
- * (grouped, so a case reached through two principals counts once) keeps the first `limit`. Undefined when
- * the user can see no case at all.
+ * first and stop after `limit` matches; the user's `g:` rows do the same, keeping only cases on
+ * which a grant is in force at `at` (a `g:` row outlives its grant and admits nothing by itself);
+ * the union (grouped, so a case reached through two principals counts once) keeps the first
+ * `limit`. Undefined when the user can see no case at all.
  */
 export function audiencePageSql(user: PolicyUser, at: string, f: AudiencePageFilter): RawBuilder<{ updated_at: string; case_id: string }> | undefined {
   if (!readsCases(user)) {
@@ -87,12 +89,11 @@ export function audiencePageSql(user: PolicyUser, at: string, f: AudiencePageFil
   // A literal, not a parameter: SQLite plans a bounded arm better when it sees the bound (an integer, checked here).
   const limit = sql.lit(checkedLimit(f.limit));
   const join = filters.length === 0 ? sql`` : sql`join cases c on c.id = a.case_id`;
-  const arms = casePrincipals(user).map((p) => sql`select * from (select a.updated_at, a.case_id from case_audience a ${join}
-    where ${and([sql`a.principal = ${p}`, ...filters, ...after(f, 'a.updated_at', 'a.case_id')])}
-    order by a.updated_at desc, a.case_id desc limit ${limit}) p`);
-  arms.push(sql`select * from (select c.updated_at, c.id as case_id from access_grants g join cases c on c.id = g.resource_id
-    where ${and([sql`g.user_id = ${user.id} and g.resource_type = 'case' and g.revoked_at is null and g.expires_at > ${at}`, ...filters, ...after(f, 'c.updated_at', 'c.id')])}
-    order by c.updated_at desc, c.id desc limit ${limit}) g`);
+  const arm = (conditions: RawBuilder<unknown>[]) => sql`select * from (select a.updated_at, a.case_id from case_audience a ${join}
+    where ${and([...conditions, ...filters, ...after(f, 'a.updated_at', 'a.case_id')])}
+    order by a.updated_at desc, a.case_id desc limit ${limit}) p`;
+  const arms = casePrincipals(user).map((p) => arm([sql`a.principal = ${p}`]));
+  arms.push(arm([sql`a.principal = ${`g:${user.id}`}`, grantSql(user, 'case', 'a.case_id', at)]));
   // UNION ALL then GROUP BY: measured faster on SQLite than a plain UNION's merge of seven sorted arms.
   return sql<{ updated_at: string; case_id: string }>`select updated_at, case_id from (${sql.join(arms, sql` union all `)}) u
     group by updated_at, case_id order by updated_at desc, case_id desc limit ${limit}`;

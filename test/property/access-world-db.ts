@@ -67,8 +67,6 @@ export async function insertWorld(trx: Transaction<ServerDatabase>, w: AccessWor
       await trx.insertInto('case_shared_users').values({ case_id: id, user_id: out.users[u]! }).execute();
     }
   }
-  // The list's audience rows, by the production function every write calls (not a test copy).
-  await refreshCaseAudience(trx, out.cases);
   for (const [i, p] of w.persons.entries()) {
     const id = out.persons[i]!;
     await trx.insertInto('persons').values({
@@ -87,6 +85,8 @@ export async function insertWorld(trx: Transaction<ServerDatabase>, w: AccessWor
     }
   }
   await insertRequestsAndGrants(trx, w, out);
+  // The list's audience rows (sharing and grants), by the production function every write calls (not a test copy).
+  await refreshCaseAudience(trx, out.cases);
   await insertContent(trx, w, out);
   return out;
 }

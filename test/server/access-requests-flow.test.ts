@@ -7,6 +7,7 @@ import { buildAgency, buildCase, buildUser } from '../support/factories.ts';
 import { testDialects } from '../support/test-databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { auditJustification } from '../support/audit-details.ts';
+import { audienceMismatches } from '../property/case-audience-check.ts';
 
 const DAY = 86_400_000;
 const REASON = 'Working with the victim on housing; need the risk history.';
@@ -57,6 +58,10 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
       .json<{ requests: Array<{ id: string; status: string; abilities: { decide: boolean; revoke: boolean } }> }>().requests;
   const sees = async (user: PolicyUser, caseId: string) => (await server.db.selectFrom('cases').select('id').where('id', '=', caseId)
     .where(caseVisibleSql(user, new Date(clock).toISOString(), 'cases')).executeTakeFirst()) !== undefined;
+  // The case list finds a granted case through the requester's `g:` audience row, checked against the grant as it reads.
+  const listed = async (token: string) => (await server.app.inject({ method: 'GET', url: '/cases?limit=100', headers: { authorization: `Bearer ${token}` } }))
+    .json<{ cases: Array<{ id: string }> }>().cases.map((c) => c.id);
+  const audienceAgrees = async () => expect(await audienceMismatches(server.db, Object.values(users), new Date(clock).toISOString())).toEqual([]);
   const request = (token: string, resourceId: string, resourceType = 'case') => post(token, '/access-requests', { resourceType, resourceId, reason: REASON });
   type Answer = { id: string; status: string; version: number; ownerAgencyId: string; grant: { id: string; expiresAt: string } | null };
 
@@ -122,6 +127,9 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
     ids.grant = body.grant!.id;
     expect(await sees(users.officer!, ids.policeCase!)).toBe(true);
     expect(await sees(users.colleague!, ids.policeCase!)).toBe(false);
+    expect(await listed(tokens.officer!)).toContain(ids.policeCase);
+    expect(await listed(tokens.colleague!)).not.toContain(ids.policeCase);
+    await audienceAgrees();
     const pull = await server.app.inject({ method: 'GET', url: '/sync/pull?limit=500', headers: { authorization: `Bearer ${tokens.officer}` } });
     expect(pull.json<PullResponse>().changes.filter((c) => c.entity === 'case').map((c) => c.data.id)).toContain(ids.policeCase);
     const change = await server.db.selectFrom('change_log').select(['op', 'case_id']).where('entity', '=', 'case').where('entity_id', '=', ids.policeCase!).where('op', '=', 'access').execute();
@@ -132,6 +140,7 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
     clock += 31 * DAY;
     try {
       expect(await sees(users.officer!, ids.policeCase!)).toBe(false);
+      await audienceAgrees();
     } finally {
       clock -= 31 * DAY;
     }
@@ -144,6 +153,11 @@ describe.each(testDialects())('access requests on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json<Answer>().status).toBe('revoked');
     expect(await sees(users.officer!, ids.policeCase!)).toBe(false);
+    // The grant's audience row outlives it and admits nothing: the list checks the grant as it reads.
+    const row = await server.db.selectFrom('case_audience').select('principal').where('case_id', '=', ids.policeCase!).where('principal', '=', `g:${users.officer!.id}`).execute();
+    expect(row).toHaveLength(1);
+    expect(await listed(tokens.officer!)).not.toContain(ids.policeCase);
+    await audienceAgrees();
     expect((await post(tokens.manager!, `/access-grants/${ids.grant}/revoke`, {})).statusCode).toBe(409);
   });
 

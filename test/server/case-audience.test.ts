@@ -1,7 +1,8 @@
 /**
  * The case list's audience rows (docs/access.md): the differential check catches one corrupted
- * row either way, the list never shows a case a stale row admits, and every write path that
- * changes who sees a case keeps the rows equal to the pure policy.
+ * row either way, the list never shows a case a stale row admits (nor one a grant row names
+ * without a grant in force), and every write path that changes who sees a case keeps the rows
+ * equal to the pure policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
@@ -73,6 +74,38 @@ describe.each(testDialects())('case audience rows on %s', (dialect) => {
     expect(found.every((m) => m.extra.length === 0 && !m.misordered && m.missing.length === 1 && m.missing[0] === caseId)).toBe(true);
     await server.db.transaction().execute((trx) => refreshCaseAudience(trx, [caseId]));
     expect(await audienceMismatches(server.db, users(), at())).toEqual([]);
+  });
+
+  it('list a granted case through the holder\'s grant row, which fails the check when deleted and admits nothing without a grant in force', async () => {
+    const holder = world.users.council.a;
+    const granted = cases['housing owner_agency']!;
+    const asked = await call<{ id: string }>(server, holder, 'POST', '/access-requests', {
+      resourceType: 'case', resourceId: granted, reason: 'Working with the family on housing; need the case history.',
+    });
+    expect(asked.status).toBe(200);
+    const approved = await call(server, world.users.housing.manager, 'POST', `/access-requests/${asked.body.id}/approve`, {
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), note: 'For this week', expectedVersion: 1,
+    });
+    expect(approved.status).toBe(200);
+    expect(await policyVisibleCases(server.db, policyUser(holder), at())).toContain(granted);
+    expect(await audienceMismatches(server.db, users(), at())).toEqual([]);
+
+    const grantRow = { principal: `g:${holder.id}`, case_id: granted };
+    await server.db.deleteFrom('case_audience').where('principal', '=', grantRow.principal).where('case_id', '=', granted).execute();
+    expect(await audienceMismatches(server.db, users(), at())).toEqual([{ user: holder.id, missing: [granted], extra: [], misordered: false }]);
+    await server.db.transaction().execute((trx) => refreshCaseAudience(trx, [granted]));
+    expect(await audienceMismatches(server.db, users(), at())).toEqual([]);
+
+    // A grant row for someone who holds no grant (a stale or forged row) lists nothing: the grant is checked as the list reads.
+    const stranger = world.users.police.b;
+    await server.db.insertInto('case_audience').values({ principal: `g:${stranger.id}`, case_id: granted, updated_at: '2026-11-01T09:00:00.000Z' }).execute();
+    try {
+      expect(await audienceMismatches(server.db, users(), at())).toEqual([]);
+      const res = await call<{ cases: Array<{ id: string }> }>(server, stranger, 'GET', '/cases?limit=100');
+      expect(res.body.cases.map((c) => c.id)).not.toContain(granted);
+    } finally {
+      await server.db.deleteFrom('case_audience').where('principal', '=', `g:${stranger.id}`).execute();
+    }
   });
 
   it('stay equal to the pure policy through create, edit, sharing, unsharing and transfer by the real services', async () => {
