@@ -29,6 +29,7 @@ import * as m0026 from './0026_audit_kept_terms.ts';
 import * as m0027 from './0027_case_audience.ts';
 import * as m0028 from './0028_audit_search_indexes.ts';
 import * as m0029 from './0029_case_audience_grants.ts';
+import * as m0030 from './0030_audit_scope_partial_indexes.ts';
 
 /** Every server migration by name; names sort in the order they apply. */
 export const serverMigrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0027_case_audience': m0027,
   '0028_audit_search_indexes': m0028,
   '0029_case_audience_grants': m0029,
+  '0030_audit_scope_partial_indexes': m0030,
 };
 
 /** A Kysely migration provider over the static list. */
