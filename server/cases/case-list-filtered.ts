@@ -8,16 +8,17 @@ import type { CaseTable, ServerDatabase } from '../../db/server/schema.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { likePattern, type AudiencePageFilter } from '../access/case-audience.ts';
 import { caseVisibleSql } from '../access/case-visibility.ts';
+import { pageShareColumns, type PageShareColumns } from './case-page-shares.ts';
 
 /** True when the page filters on the case itself (status, type, risk, owner agency or text). */
 export function filtersOnCase(f: AudiencePageFilter): boolean {
   return [f.status, f.caseType, f.riskLevel, f.ownerAgencyId, f.q].some((v) => v !== undefined);
 }
 
-/** Up to `limit` visible cases matching the filter, newest first, strictly after `f.after`. */
-export function filteredCasesPage(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, f: AudiencePageFilter): Promise<Selectable<CaseTable>[]> {
+/** Up to `limit` visible cases matching the filter, newest first, strictly after `f.after`, each with its named shares. */
+export function filteredCasesPage(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, f: AudiencePageFilter): Promise<Array<Selectable<CaseTable> & PageShareColumns>> {
   const { after } = f;
-  return db.selectFrom('cases').selectAll()
+  return db.selectFrom('cases').selectAll('cases').select(pageShareColumns(user.id, 'cases.id'))
     .where(caseVisibleSql(user, at, 'cases'))
     .$if(f.status !== undefined, (qb) => qb.where('cases.status', '=', f.status as CaseTable['status']))
     .$if(f.caseType !== undefined, (qb) => qb.where('cases.case_type', '=', f.caseType!))

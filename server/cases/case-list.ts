@@ -3,7 +3,7 @@
  * case the per-case visibility filter (docs/access.md, "The case list's audience rows"), keyset
  * paging on (updated_at desc, id desc), and every row checked again against the pure policy.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { CaseTable, ServerDatabase } from '../../db/server/schema.ts';
 import { CodedError } from '../../domain/errors.ts';
 import type { CaseSummary } from '../../domain/entities/case.ts';
@@ -11,7 +11,8 @@ import { canSeeCase } from '../../domain/policy/case-policy.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { audiencePageSql, type AudiencePageFilter } from '../access/case-audience.ts';
 import { filteredCasesPage, filtersOnCase } from './case-list-filtered.ts';
-import { loadCaseShares, policyOf } from './case-policy-loader.ts';
+import { policyOf } from './case-policy-loader.ts';
+import { pageShareColumns, pageShares, type PageShareColumns } from './case-page-shares.ts';
 import { toCaseSummary } from './case-summary.ts';
 import type { CaseStatus, RiskLevel } from '../../domain/vocabulary.ts';
 
@@ -38,21 +39,37 @@ function encodeCursor(updatedAt: string, id: string): string {
   return Buffer.from(`${updatedAt}|${id}`, 'utf8').toString('base64url');
 }
 
+/** A page row: the case and its named shares, read by one statement. */
+type PageRow = Selectable<CaseTable> & PageShareColumns;
+
 interface PageRows {
   /** Up to limit + 1 keys, newest first. */
   keys: { updated_at: string; case_id: string }[];
-  /** The case rows of the first `limit` keys. */
-  byId: Map<string, Selectable<CaseTable>>;
+  /** The rows of the keys' cases (the key past the page may have its row too). */
+  byId: Map<string, PageRow>;
 }
 
-/** The unfiltered page: the user's audience rows, then those cases by id. */
+/**
+ * The unfiltered page in one statement: the user's audience rows (`audiencePageSql`), each key's
+ * case row and its named shares. A key whose case is gone keeps its place with no row.
+ */
+export function audiencePageRowsSql(user: PolicyUser, at: string, f: AudiencePageFilter): RawBuilder<KeyedRow> | undefined {
+  const keys = audiencePageSql(user, at, f);
+  return keys === undefined ? undefined : sql<KeyedRow>`select k.updated_at as key_updated_at, k.case_id as key_case_id, c.*,
+    ${sql.join(pageShareColumns(user.id, 'c.id'))}
+    from (${keys}) k left join cases c on c.id = k.case_id order by k.updated_at desc, k.case_id desc`;
+}
+
+/** A row of `audiencePageRowsSql`: its key, and the case's columns (all null when the case is gone). */
+export type KeyedRow = PageRow & { key_updated_at: string; key_case_id: string };
+
 async function audiencePage(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, f: AudiencePageFilter): Promise<PageRows> {
-  const pageSql = audiencePageSql(user, at, f);
-  const keys = pageSql === undefined ? [] : (await pageSql.execute(db)).rows;
-  // `f.limit` is the page plus one: the last key only says whether there is more.
-  const ids = keys.slice(0, f.limit - 1).map((k) => k.case_id);
-  const rows = ids.length === 0 ? [] : await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
-  return { keys, byId: new Map(rows.map((r) => [r.id, r])) };
+  const pageSql = audiencePageRowsSql(user, at, f);
+  const rows = pageSql === undefined ? [] : (await pageSql.execute(db)).rows;
+  return {
+    keys: rows.map((r) => ({ updated_at: r.key_updated_at, case_id: r.key_case_id })),
+    byId: new Map(rows.filter((r) => r.id !== null).map((r) => [r.id, r])),
+  };
 }
 
 /** The filtered page: the per-case visibility filter on `cases`, which already returns the rows. */
@@ -74,7 +91,7 @@ export async function listCases(
   const query = { ...f, after, limit: f.limit + 1 };
   const { keys, byId } = await (filtersOnCase(query) ? filteredPage : audiencePage)(db, user, at, query);
   const page = keys.slice(0, f.limit);
-  const shares = await loadCaseShares(db, [...byId.keys()], user.id);
+  const shares = await pageShares(db, page.flatMap((k) => byId.get(k.case_id) ?? []), user.id);
   const cases: CaseSummary[] = [];
   for (const key of page) {
     const row = byId.get(key.case_id);

@@ -54,11 +54,16 @@ describe.each(testDialects())('differential access through the API on %s', (dial
       const label = `user ${i}`;
 
       const list = await get(token, '/cases?limit=200');
-      const listed = list.body.cases as Array<{ id: string; abilities: Record<string, boolean> }>;
+      type Listed = { id: string; abilities: Record<string, boolean>; sharedAgencyIds: string[]; sharedTeamIds: string[]; sharedUserIds: string[] };
+      const listed = list.body.cases as Listed[];
       expect(idsOf(listed), `${label}: GET /cases`).toEqual([...want.cases].sort());
+      const shareLists = (c: { sharedAgencyIds: readonly string[]; sharedTeamIds?: readonly string[]; sharedUserIds?: readonly string[] }) =>
+        [c.sharedAgencyIds, c.sharedTeamIds ?? [], c.sharedUserIds ?? []].map((l) => [...new Set(l)].sort());
       for (const c of listed) {
         const index = ids.cases.indexOf(c.id);
         expect(c.abilities, `${label}: abilities on case ${index}`).toEqual(caseAbilities(user, cases[index]!, WORLD_AT));
+        // The named shares the page read in its own statement are the case's shares.
+        expect(shareLists(c), `${label}: shares of case ${index}`).toEqual(shareLists(cases[index]!));
       }
       // Paged two at a time through the cursor: the same cases in the same order (audience arms merged per page).
       const paged: string[] = [];

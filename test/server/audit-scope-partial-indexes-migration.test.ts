@@ -6,12 +6,10 @@
 import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { AuditSearchQuerySchema } from '../../domain/audit/audit-search.ts';
-import type { ServerDatabase } from '../../db/server/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { auditSearchQuery } from '../../server/audit/search-audit.ts';
 import { useServerMigration } from '../support/server-migration.ts';
 import { testDialects } from '../support/test-databases.ts';
-import type { Kysely } from 'kysely';
 
 const INDEXES = ['audit_event_scopes_case_idx', 'audit_event_scopes_person_idx'];
 
@@ -26,7 +24,7 @@ describe.each(testDialects())('migration 0030_audit_scope_partial_indexes on %s'
     return rows.map((r) => `${r.name}: ${r.def.toLowerCase().replace(/["()]/g, '')}`);
   };
   const plan = async (query: Record<string, unknown>) => {
-    const compiled = auditSearchQuery(m.db as unknown as Kysely<ServerDatabase>, { kind: 'agency', agencyId: newId() }, AuditSearchQuerySchema.parse(query)).compile();
+    const compiled = auditSearchQuery(m.db, { kind: 'agency', agencyId: newId() }, AuditSearchQuerySchema.parse(query)).compile();
     const explain = dialect === 'sqlite' ? 'explain query plan ' : 'explain (costs off) ';
     // One connection: on PostgreSQL an empty table plans a sequential scan whatever the indexes, so the
     // plan a large trail gets is asked for with sequential scans off, on the connection that explains.
