@@ -6,9 +6,9 @@
  *
  * It runs what the page needs and nothing more, in one read transaction (repeatable read on
  * PostgreSQL, as the API's pull): the head position, the scan of the change log, the visible cases
- * logged in the scanned span (the API's statement: the span and the server's own visibility SQL,
- * compiled once) and their shares and
- * grants, with abilities from the same pure policy function. The benchmark's world logs only cases
+ * logged in the scanned span with their named shares (the API's statement: the span, the server's
+ * own visibility SQL and share columns, compiled once) and the grants of the cases it flags, with
+ * abilities from the same pure policy function. The benchmark's world logs only cases
  * past its first rows, so the handler serves cases only and fails on any other entity (the benchmark
  * also checks it answers the same changes as the API).
  * Arguments: the database file or `postgres://` URL, the user id, the cursor, the scan limit.
@@ -31,19 +31,6 @@ const teamIds = (await raw.once('select team_id from user_teams where user_id = 
 const user: PolicyUser = { id: userRow.id, agencyId: userRow.agency_id, role: userRow.role, teamIds };
 const statements = raw.prepare(user);
 
-function byCase(rows: ReadonlyArray<{ case_id: string; v: string }>): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = map.get(r.case_id);
-    if (list) {
-      list.push(r.v);
-    } else {
-      map.set(r.case_id, [r.v]);
-    }
-  }
-  return map;
-}
-
 async function page(): Promise<string> {
   const at = new Date().toISOString();
   return statements.inTransaction(async (run) => {
@@ -60,14 +47,9 @@ async function page(): Promise<string> {
       seqOf.set(r.entity_id, Number(r.seq));
     }
     const cases = last === undefined ? [] : await run.visibleCases(cursor, Number(last.seq), at);
-    const shownIds = cases.map((c) => c.id);
-    const agencies = await run.sharedAgencies(shownIds);
-    const teams = await run.sharedTeams(shownIds);
-    const users = await run.sharedUsers(shownIds);
-    const grantRows = await run.grants(shownIds);
-    const agenciesOf = byCase(agencies);
-    const teamsOf = byCase(teams);
-    const usersOf = byCase(users);
+    const flagged = cases.filter((c) => Number(c.holds_grant_row) === 1).map((c) => c.id);
+    const grantRows = flagged.length === 0 ? [] : await run.grants(flagged);
+    const split = (ids: string | null) => (ids === null ? [] : ids.split(','));
     const grantsOf = new Map<string, PolicyCase['grants']>();
     for (const g of grantRows) {
       grantsOf.set(g.resource_id, [...(grantsOf.get(g.resource_id) ?? []), { userId: g.user_id, expiresAt: g.expires_at, revokedAt: g.revoked_at }]);
@@ -75,7 +57,7 @@ async function page(): Promise<string> {
     const changes = cases.map((r: RawCaseRow) => {
       const policy: PolicyCase = {
         ownerAgencyId: r.owner_agency_id, ownerTeamId: r.owner_team_id, ownerUserId: r.owner_user_id, sharingLevel: r.sharing_level as SharingLevel,
-        sharedAgencyIds: agenciesOf.get(r.id) ?? [], sharedTeamIds: teamsOf.get(r.id) ?? [], sharedUserIds: usersOf.get(r.id) ?? [], grants: grantsOf.get(r.id) ?? [],
+        sharedAgencyIds: split(r.shared_agency_ids), sharedTeamIds: split(r.shared_team_ids), sharedUserIds: split(r.shared_user_ids), grants: grantsOf.get(r.id) ?? [],
       };
       return {
         entity: 'case', seq: seqOf.get(r.id)!,

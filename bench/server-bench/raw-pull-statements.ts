@@ -2,7 +2,8 @@
  * The raw pull's prepared statements on either dialect: better-sqlite3 statements prepared once, or
  * node-postgres named statements (prepared once per pooled connection). The visible-cases statement
  * is the API's (`loadCasesLoggedIn`: the cases logged in the scanned span of the change log, picked
- * inside the statement, under the server's visibility SQL `caseVisibleSql`) compiled once by Kysely
+ * inside the statement, under the server's visibility SQL `caseVisibleSql`, with the share columns
+ * of `pageShareColumns`) compiled once by Kysely
  * for the dialect; `at` and the span are the only values that change per request.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -11,12 +12,14 @@ import pg from 'pg';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { PolicyUser } from '../../domain/policy/policy-user.ts';
 import { caseVisibleSql } from '../../server/access/case-visibility.ts';
+import { pageShareColumns } from '../../server/cases/case-page-shares.ts';
 
 /** A case row as the statements read it. */
 export interface RawCaseRow {
   id: string; reference: string; title: string; case_type: string; status: string; closure_reason: string | null; risk_level: string;
   review_date: string | null; owner_agency_id: string; owner_team_id: string | null; owner_user_id: string | null; sharing_level: string;
   created_at: string; updated_at: string; version: number;
+  shared_agency_ids: string | null; shared_team_ids: string | null; shared_user_ids: string | null; holds_grant_row: number;
 }
 
 /** A change-log row as the scan reads it. */
@@ -30,9 +33,7 @@ export interface PullRun {
   scan(cursor: number, limit: number): Promise<RawChangeRow[]>;
   /** The visible cases logged after position `after`, up to and including `upTo`. */
   visibleCases(after: number, upTo: number, at: string): Promise<RawCaseRow[]>;
-  sharedAgencies(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
-  sharedTeams(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
-  sharedUsers(ids: readonly string[]): Promise<Array<{ case_id: string; v: string }>>;
+  /** The user's grants on the cases the visible-cases statement flagged. */
   grants(ids: readonly string[]): Promise<Array<{ resource_id: string; user_id: string; expires_at: string; revoked_at: string | null }>>;
 }
 
@@ -56,9 +57,6 @@ const AT = '\u0000at';
 const SQL = {
   head: 'select seq from change_seq where id = 1',
   scan: 'select seq, entity, entity_id, op, prior from change_log where seq > $1 order by seq limit $2',
-  agencies: 'select case_id, agency_id as v from case_shared_agencies where case_id in (IDS) order by agency_id',
-  teams: 'select case_id, team_id as v from case_shared_teams where case_id in (IDS) order by team_id',
-  users: 'select case_id, user_id as v from case_shared_users where case_id in (IDS) order by user_id',
   grants: `select resource_id, user_id, expires_at, revoked_at from access_grants
     where resource_type = 'case' and user_id = $2 and resource_id in (IDS)`,
 };
@@ -73,6 +71,7 @@ function visibleCasesQuery(db: Kysely<ServerDatabase>, user: PolicyUser) {
   const compiled = db.selectFrom('cases')
     .select(['id', 'reference', 'title', 'case_type', 'status', 'closure_reason', 'risk_level', 'review_date', 'owner_agency_id', 'owner_team_id',
       'owner_user_id', 'sharing_level', 'created_at', 'updated_at', 'version'])
+    .select(pageShareColumns(user.id, 'cases.id'))
     .where('id', 'in', (eb) => eb.selectFrom('change_log').select('entity_id')
       .where(sql<SqlBool>`seq > ${AFTER}`).where(sql<SqlBool>`seq <= ${UP_TO}`).where(sql<string>`entity || ''`, '=', 'case'))
     .where(caseVisibleSql(user, AT, 'cases')).compile();
@@ -94,7 +93,6 @@ function openSqlite(file: string): RawStatements {
       const s = {
         begin: sqlite.prepare('begin'), commit: sqlite.prepare('commit'), rollback: sqlite.prepare('rollback'),
         head: sqlite.prepare(SQL.head), scan: sqlite.prepare(toSqlite(SQL.scan)), visible: sqlite.prepare(visible.sql),
-        agencies: sqlite.prepare(toSqlite(SQL.agencies)), teams: sqlite.prepare(toSqlite(SQL.teams)), users: sqlite.prepare(toSqlite(SQL.users)),
         grants: sqlite.prepare(toSqlite(SQL.grants)),
       };
       const all = <T>(rows: unknown[]) => Promise.resolve(rows as T[]);
@@ -102,9 +100,6 @@ function openSqlite(file: string): RawStatements {
         head: () => all(s.head.all()),
         scan: (cursor, limit) => all(s.scan.all(cursor, limit)),
         visibleCases: (after, upTo, at) => all(s.visible.all(...bind(visible.parameters, after, upTo, at))),
-        sharedAgencies: (ids) => all(s.agencies.all(JSON.stringify(ids))),
-        sharedTeams: (ids) => all(s.teams.all(JSON.stringify(ids))),
-        sharedUsers: (ids) => all(s.users.all(JSON.stringify(ids))),
         // The SQLite text names the user before the ids.
         grants: (ids) => all(s.grants.all(user.id, JSON.stringify(ids))),
       };
@@ -147,9 +142,6 @@ function openPostgres(url: string): RawStatements {
             head: () => q('head', SQL.head, []),
             scan: (cursor, limit) => q('scan', SQL.scan, [cursor, limit]),
             visibleCases: (after, upTo, at) => q('visible', visible.sql, bind(visible.parameters, after, upTo, at)),
-            sharedAgencies: (ids) => q('agencies', toPg(SQL.agencies), [ids]),
-            sharedTeams: (ids) => q('teams', toPg(SQL.teams), [ids]),
-            sharedUsers: (ids) => q('users', toPg(SQL.users), [ids]),
             grants: (ids) => q('grants', toPg(SQL.grants), [ids, user.id]),
           };
           try {

@@ -7,7 +7,8 @@ import { caseAbilities } from '../../../domain/policy/case-policy.ts';
 import { SyncCaseSubjectSchema, SyncPersonSchema, type SyncCase } from '../../../domain/sync/sync-records.ts';
 import { caseIdVisibleSql, caseVisibleSql } from '../../access/case-visibility.ts';
 import { personFullSql, personRecordSql } from '../../access/person-visibility.ts';
-import { loadCaseShares, policyOf } from '../../cases/case-policy-loader.ts';
+import { policyOf } from '../../cases/case-policy-loader.ts';
+import { pageShareColumns, pageShares, type PageShareColumns } from '../../cases/case-page-shares.ts';
 import { caseRecordOf } from '../../cases/case-record.ts';
 import type { PolicyUser } from '../../../domain/policy/policy-user.ts';
 import { byId, type SyncLoader, type SyncRecord } from './sync-record.ts';
@@ -23,7 +24,8 @@ export const loadAgencies: SyncLoader = async (db, _user, _at, ids) => {
  * bootstrap parse their whole answer against the sync schema before it leaves (register-route.ts).
  */
 export const loadCases: SyncLoader = async (db, user, at, ids) => {
-  const rows = await db.selectFrom('cases').selectAll().where('id', 'in', ids).where(caseVisibleSql(user, at, 'cases')).execute();
+  const rows = await db.selectFrom('cases').selectAll('cases').select(pageShareColumns(user.id, 'cases.id'))
+    .where('id', 'in', ids).where(caseVisibleSql(user, at, 'cases')).execute();
   return caseRecords(db, user, at, rows);
 };
 
@@ -39,7 +41,7 @@ export interface LogSpan {
  * page names up to 500), and the visibility filter is the same `caseVisibleSql`.
  */
 export async function loadCasesLoggedIn(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, span: LogSpan): Promise<Map<string, SyncRecord>> {
-  const rows = await db.selectFrom('cases').selectAll()
+  const rows = await db.selectFrom('cases').selectAll('cases').select(pageShareColumns(user.id, 'cases.id'))
     .where('id', 'in', (eb) => eb.selectFrom('change_log').select('entity_id')
       .where('seq', '>', span.after).where('seq', '<=', span.upTo)
       // `|| ''` keeps SQLite on the positions' range: on `entity = 'case'` it picks the (entity, entity_id) index and reads every case's changes.
@@ -48,10 +50,13 @@ export async function loadCasesLoggedIn(db: Kysely<ServerDatabase>, user: Policy
   return caseRecords(db, user, at, rows);
 }
 
-/** Case rows (already filtered to those the user may see) as sync records with the user's abilities. */
-async function caseRecords(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, rows: readonly Selectable<CaseTable>[]): Promise<Map<string, SyncRecord>> {
-  // One read of the shares gives both the record's shared agencies and the whole policy its abilities come from.
-  const shares = await loadCaseShares(db, rows.map((r) => r.id), user.id);
+/**
+ * Case rows (already filtered to those the user may see, with their named shares read by the same
+ * statement: case-page-shares.ts) as sync records with the user's abilities.
+ */
+async function caseRecords(db: Kysely<ServerDatabase>, user: PolicyUser, at: string, rows: ReadonlyArray<Selectable<CaseTable> & PageShareColumns>): Promise<Map<string, SyncRecord>> {
+  // The shares give both the record's shared agencies and the whole policy its abilities come from.
+  const shares = await pageShares(db, rows, user.id);
   return byId(rows.map((row) => {
     const policy = policyOf(row, shares);
     const data: SyncCase = { ...caseRecordOf(row, policy.sharedAgencyIds), abilities: caseAbilities(user, policy, at) };
