@@ -66,14 +66,13 @@ export async function openRawStatements(where: string): Promise<RawStatements> {
   return where.startsWith('postgres://') ? openPostgres(where) : Promise.resolve(openSqlite(where));
 }
 
-/** The visible-cases query for the user, compiled for the dialect: the API's span condition and visibility filter. */
+/** The visible-cases query for the user, compiled for the dialect: the API's span join, visibility filter and share columns. */
 function visibleCasesQuery(db: Kysely<ServerDatabase>, user: PolicyUser) {
-  const compiled = db.selectFrom('cases')
-    .select(['id', 'reference', 'title', 'case_type', 'status', 'closure_reason', 'risk_level', 'review_date', 'owner_agency_id', 'owner_team_id',
-      'owner_user_id', 'sharing_level', 'created_at', 'updated_at', 'version'])
+  const compiled = db.selectFrom('change_log as cl').innerJoin('cases', 'cases.id', 'cl.entity_id')
+    .select(['cases.id', 'cases.reference', 'cases.title', 'cases.case_type', 'cases.status', 'cases.closure_reason', 'cases.risk_level', 'cases.review_date',
+      'cases.owner_agency_id', 'cases.owner_team_id', 'cases.owner_user_id', 'cases.sharing_level', 'cases.created_at', 'cases.updated_at', 'cases.version'])
     .select(pageShareColumns(user.id, 'cases.id'))
-    .where('id', 'in', (eb) => eb.selectFrom('change_log').select('entity_id')
-      .where(sql<SqlBool>`seq > ${AFTER}`).where(sql<SqlBool>`seq <= ${UP_TO}`).where(sql<string>`entity || ''`, '=', 'case'))
+    .where(sql<SqlBool>`cl.seq > ${AFTER}`).where(sql<SqlBool>`cl.seq <= ${UP_TO}`).where(sql<string>`cl.entity || ''`, '=', 'case')
     .where(caseVisibleSql(user, AT, 'cases')).compile();
   return { sql: compiled.sql, parameters: [...compiled.parameters] };
 }
