@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../../db/server/schema.ts';
-import { loadCaseShares } from './case-policy-loader.ts';
+import { loadCaseGrants, type loadCaseShares } from './case-policy-loader.ts';
 
 /** The columns `pageShareColumns` adds to each case row. */
 export interface PageShareColumns {
@@ -40,6 +40,5 @@ export async function pageShares(db: Kysely<ServerDatabase>, rows: ReadonlyArray
   const lists = (column: 'shared_agency_ids' | 'shared_team_ids' | 'shared_user_ids') =>
     new Map(rows.filter((r) => r[column] !== null).map((r) => [r.id, split(r[column])]));
   const flagged = rows.filter((r) => Number(r.holds_grant_row) === 1).map((r) => r.id);
-  const { grants } = await loadCaseShares(db, flagged, userId);
-  return { agencies: lists('shared_agency_ids'), teams: lists('shared_team_ids'), users: lists('shared_user_ids'), grants };
+  return { agencies: lists('shared_agency_ids'), teams: lists('shared_team_ids'), users: lists('shared_user_ids'), grants: await loadCaseGrants(db, flagged, userId) };
 }
