@@ -5,35 +5,60 @@ import { CacheError, type WireError } from './cache-error.ts';
 import type { ConnectionRole, WireResult, WireStatement } from './protocol.ts';
 import { StatementCache } from './statement-cache.ts';
 
+/**
+ * Counts the statements run that may have changed the schema (every one that is not a reader), shared
+ * by the runners of one worker: a reader's column names are reused only while it stays the same.
+ */
+export class WriteCount {
+  value = 0;
+}
+
+/** A prepared statement with its column names, read once per write count. */
+interface Prepared {
+  statement: Database.Statement;
+  columns: string[];
+  /** The write count `columns` was read at (-1: not yet read). */
+  readAt: number;
+}
+
 /** One open connection with its statement cache. */
 export class StatementRunner {
-  readonly #statements: StatementCache<Database.Statement>;
+  readonly #statements: StatementCache<Prepared>;
 
   constructor(
     private readonly db: Database.Database,
     private readonly role: ConnectionRole,
     cacheSize: number,
+    private readonly writes: WriteCount = new WriteCount(),
   ) {
     this.#statements = new StatementCache(cacheSize, (sql) => {
       const statement = db.prepare(sql);
       if (statement.reader) {
         statement.raw(true);
       }
-      return statement;
+      return { statement, columns: [], readAt: -1 };
     });
   }
 
   /** Executes `sql`; the read connection refuses any statement that is not read-only. */
   run(sql: string, parameters: readonly unknown[]): WireResult {
-    const statement = this.#statements.get(sql);
+    const prepared = this.#statements.get(sql);
+    const { statement } = prepared;
     if (this.role === 'read' && !statement.readonly) {
       throw new CacheError('authorization_error', 'read_only', 'The read handle cannot change the cache; use the write handle.');
     }
     const bound = parameters.map(toBindable);
     if (statement.reader) {
       const values = statement.all(...bound) as unknown[][];
-      return { columns: statement.columns().map((c) => c.name), values };
+      // SQLite re-prepares a statement whose schema changed, which can change its columns (`select *`
+      // after a migration): the names are read again after any statement that may have changed it.
+      if (prepared.readAt !== this.writes.value) {
+        prepared.columns = statement.columns().map((c) => c.name);
+        prepared.readAt = this.writes.value;
+      }
+      return { columns: prepared.columns, values };
     }
+    this.writes.value += 1;
     const { changes, lastInsertRowid } = statement.run(...bound);
     return { columns: [], values: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
   }

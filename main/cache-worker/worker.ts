@@ -1,7 +1,7 @@
 /** The cache worker thread: owns the encrypted database, so no SQL ever runs on the Electron main thread. */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { openEncryptedDb } from './open-encrypted-db.ts';
-import { toWireError, StatementRunner } from './statement-runner.ts';
+import { toWireError, StatementRunner, WriteCount } from './statement-runner.ts';
 import type { ConnectionRole, WorkerRequest, WorkerResponse, WorkerStartData } from './protocol.ts';
 import { CacheError } from './cache-error.ts';
 
@@ -28,7 +28,12 @@ function openConnections(): Record<ConnectionRole, StatementRunner> {
     // Diagnostics: proves which thread ran a statement.
     db.function('casebridge_thread_id', { deterministic: false }, () => threadId);
   }
-  return { write: new StatementRunner(writeDb, 'write', start.statementCacheSize), read: new StatementRunner(readDb, 'read', start.statementCacheSize) };
+  // One count for both connections: a migration on the writer changes what the reader's statements return.
+  const writes = new WriteCount();
+  return {
+    write: new StatementRunner(writeDb, 'write', start.statementCacheSize, writes),
+    read: new StatementRunner(readDb, 'read', start.statementCacheSize, writes),
+  };
 }
 
 let connections: Record<ConnectionRole, StatementRunner> | null = null;

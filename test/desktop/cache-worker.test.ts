@@ -80,6 +80,40 @@ describe('cache worker', () => {
     expect([...blob.rows[0]!.b]).toEqual([0, 255, 16]);
   });
 
+  it('names each row by the columns of its statement, even a column named __proto__, with one object per row', async () => {
+    const { handles } = await openMigrated();
+    const { rows } = await sql<Record<string, unknown>>`select 1 as "__proto__", 'one' as "a b", null as "it's" union all select 2, 'two', x'01'`.execute(handles.read);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      expect(Object.keys(row)).toEqual(['__proto__', 'a b', "it's"]);
+    }
+    expect(rows.map((row) => Object.getOwnPropertyDescriptor(row, '__proto__')?.value)).toEqual([1, 2]);
+    expect(rows.map((row) => row['a b'])).toEqual(['one', 'two']);
+    expect(rows[0]!["it's"]).toBeNull();
+    expect(Buffer.isBuffer(rows[1]!["it's"])).toBe(true);
+    expect(rows[0]).not.toBe(rows[1]);
+    // The same statement shape with other names gets its own names, not the first shape's.
+    const renamed = await sql<Record<string, unknown>>`select 1 as x, 'one' as y, null as z`.execute(handles.read);
+    expect(renamed.rows).toEqual([{ x: 1, y: 'one', z: null }]);
+  });
+
+  it("reads a cached statement's columns afresh once the schema changes, committed or not yet", async () => {
+    const { handles } = await openMigrated();
+    const all = () => sql<Record<string, unknown>>`select * from migration_probe`;
+    await sql`create table migration_probe (a integer)`.execute(handles.write);
+    await sql`insert into migration_probe values (1)`.execute(handles.write);
+    expect((await all().execute(handles.read)).rows).toEqual([{ a: 1 }]);
+    await sql`alter table migration_probe add column b text default 'x'`.execute(handles.write);
+    expect((await all().execute(handles.read)).rows).toEqual([{ a: 1, b: 'x' }]);
+    // The reader runs between the writer's change and its commit: it sees the old schema, then the new one.
+    await handles.write.transaction().execute(async (trx) => {
+      await sql`alter table migration_probe rename column a to c`.execute(trx);
+      expect((await all().execute(handles.read)).rows).toEqual([{ a: 1, b: 'x' }]);
+    });
+    expect((await all().execute(handles.read)).rows).toEqual([{ c: 1, b: 'x' }]);
+  });
+
   it('rolls a transaction back when its callback throws or one of its statements fails', async () => {
     const { handles } = await openMigrated();
     const thrown = handles.write.transaction().execute(async (trx) => {
