@@ -24,6 +24,8 @@ interface Prepared {
 /** One open connection with its statement cache. */
 export class StatementRunner {
   readonly #statements: StatementCache<Prepared>;
+  /** A batch in one transaction, made once: better-sqlite3 builds four wrapped functions on every transaction() call. */
+  readonly #batch: (statements: readonly WireStatement[]) => WireResult[];
 
   constructor(
     private readonly db: Database.Database,
@@ -37,6 +39,14 @@ export class StatementRunner {
         statement.raw(true);
       }
       return { statement, columns: [], readAt: -1 };
+    });
+    this.#batch = db.transaction((statements: readonly WireStatement[]) => {
+      const results: WireResult[] = [];
+      const json = new Map<string, string>();
+      for (const [i, s] of statements.entries()) {
+        results.push(this.run(s.sql, s.columnBindings === undefined ? s.parameters : bindColumns(i, s, results, json)));
+      }
+      return results;
     });
   }
 
@@ -74,14 +84,7 @@ export class StatementRunner {
         throw new CacheError('validation_error', 'bad_batch', `Batch statement ${i} controls the transaction itself; a batch is one transaction already.`);
       }
     }
-    return this.db.transaction(() => {
-      const results: WireResult[] = [];
-      const json = new Map<string, string>();
-      for (const [i, s] of statements.entries()) {
-        results.push(this.run(s.sql, s.columnBindings === undefined ? s.parameters : bindColumns(i, s, results, json)));
-      }
-      return results;
-    })();
+    return this.#batch(statements);
   }
 
   /** Drops cached statements and closes the connection (an open transaction rolls back). */
