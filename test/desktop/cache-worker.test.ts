@@ -88,7 +88,7 @@ describe('cache worker', () => {
       expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
       expect(Object.keys(row)).toEqual(['__proto__', 'a b', "it's"]);
     }
-    expect(rows.map((row) => Object.getOwnPropertyDescriptor(row, '__proto__')?.value)).toEqual([1, 2]);
+    expect(rows.map((row) => Object.getOwnPropertyDescriptor(row, '__proto__')?.value as unknown)).toEqual([1, 2]);
     expect(rows.map((row) => row['a b'])).toEqual(['one', 'two']);
     expect(rows[0]!["it's"]).toBeNull();
     expect(Buffer.isBuffer(rows[1]!["it's"])).toBe(true);
