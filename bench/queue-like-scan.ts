@@ -41,6 +41,7 @@ export async function queueByLikeScan(db: Kysely<CacheDatabase>, { filter, limit
   ]);
   return {
     total: Number(total.n),
+    totalCapped: false,
     rows: rows.map((r) => QueueRowSchema.parse({
       id: r.id, reference: r.reference, title: r.title, caseType: r.case_type, caseTypeLabel: r.case_type_label ?? r.case_type, ownerAgencyName: r.agency_name ?? 'Unknown agency',
       status: r.status, riskLevel: r.risk_level, reviewDate: r.review_date, updatedAt: r.updated_at,

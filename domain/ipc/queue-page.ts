@@ -21,7 +21,15 @@ export const QueueRowSchema = z.object({
 /** One row of the practitioner's case queue. */
 export type QueueRow = z.infer<typeof QueueRowSchema>;
 
-export const QueuePageSchema = z.object({ rows: z.array(QueueRowSchema), total: z.number().int().nonnegative() });
+export const QueuePageSchema = z.object({
+  rows: z.array(QueueRowSchema),
+  total: z.number().int().nonnegative(),
+  /**
+   * True when more cases match than `total`: a text filter stops counting past 1,000 matches (or past
+   * the end of the page asked for, if further), and the queue then says "more than 1,000 cases".
+   */
+  totalCapped: z.boolean().default(false),
+});
 /** A page of the case queue. */
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 

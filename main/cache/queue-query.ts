@@ -42,6 +42,13 @@ const OPEN_TASK_STATUSES = ['open', 'in_progress'];
 /** The shortest filter the trigram index can serve: shorter ones hold no trigram, so they scan (see `queryQueue`). */
 export const TRIGRAM_MIN_CHARS = 3;
 
+/**
+ * A text filter's total is exact up to this many matches, or up to the end of the page asked for if
+ * that is further; past it the page says only "more than" (`totalCapped`). Counting every one of
+ * 25,000 matches costs more than reading the page, and nobody pages through them: they refine the filter.
+ */
+export const QUEUE_COUNT_CAP = 1000;
+
 // A page costs about (offset + limit) * cases / matches index steps when it walks the queue index, and
 // about matches * SORT_STEP_COST steps when it fetches every match by rowid and sorts them.
 const SORT_STEP_COST = 4;
@@ -192,27 +199,48 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
       eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
       ...(matchingTypes.length > 0 ? [eb('cases.case_type', 'in', matchingTypes)] : []),
     ]);
-    const [rows, [counted], found] = await executeBatch(db, [scoped.where(matches).compile(), countQuery(db, scope).where(matches).compile(), markers()]);
-    return queuePage(rows, Number(counted?.n ?? 0), found, query);
+    const cap = displayCap(limit, offset);
+    const hits = (scope === null ? db.selectFrom('cases') : db.selectFrom('cases').where(scope)).where(matches).select(sql<number>`1`.as('hit')).limit(cap + 1);
+    const [rows, [counted], found] = await executeBatch(db, [
+      scoped.where(matches).compile(),
+      db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n')).compile(),
+      markers(),
+    ]);
+    return queuePage(rows, cappedTotal(Number(counted?.n ?? 0), cap, cap), found, query);
   }
   const agenciesQuery = db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).compile();
-  const [types, agencies] = await executeBatch(db, [typesQuery, agenciesQuery]);
+  const spanQuery = db.selectFrom('cases').select((eb) => eb.fn.max('rid').as('span')).compile();
+  const [types, agencies, [spanRow]] = await executeBatch(db, [typesQuery, agenciesQuery, spanQuery]);
   const queueOrder = (query.sort ?? 'updated') === 'updated' && (query.direction ?? 'desc') === 'desc';
   const condition = await byTrigram(db, {
     text, pattern, matchingTypes: types.map((t) => t.id), agencies: agencies.map((a) => a.id), limit, offset, scope, queueOrder,
+    span: Number(spanRow?.span ?? 0),
   });
   if (condition === null) {
-    return { total: 0, rows: [] };
+    return { total: 0, totalCapped: false, rows: [] };
   }
   const [rows, found] = await executeBatch(db, [scoped.where(condition.where).compile(), markers()]);
   return queuePage(rows, condition.total, found, query);
 }
 
+/** A text filter's total as the page reports it: exact, or "more than `total`" when `totalCapped`. */
+type FilterTotal = { total: number; totalCapped: boolean };
+
+// The page's count cap: QUEUE_COUNT_CAP, or the end of the page asked for if further.
+function displayCap(limit: number, offset: number): number {
+  return Math.max(QUEUE_COUNT_CAP, offset + limit);
+}
+
+// `counted` stopped at exactUpTo + 1, so anything above exactUpTo means "more than exactUpTo" (and so more than cap).
+function cappedTotal(counted: number, cap: number, exactUpTo: number): FilterTotal {
+  return counted > exactUpTo ? { total: cap, totalCapped: true } : { total: counted, totalCapped: false };
+}
+
 // The page as the renderer receives it.
-function queuePage(rows: QueueRows, total: number, markerRows: readonly CaseMarkerRow[], query: QueueQuery): QueuePage {
+function queuePage(rows: QueueRows, total: number | FilterTotal, markerRows: readonly CaseMarkerRow[], query: QueueQuery): QueuePage {
   const markers = activeMarkerTypes(markerRows, query.now ?? new Date());
   return {
-    total,
+    ...(typeof total === 'number' ? { total, totalCapped: false } : total),
     rows: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -233,16 +261,18 @@ function queuePage(rows: QueueRows, total: number, markerRows: readonly CaseMark
  * A 3+ character filter: the total counts index lookups (the trigram phrase, then the case type and owner
  * agency indexes when a label or an agency name matches; agencies are few, so they are resolved first).
  * With a tab or a filter (`scope`) the total counts the matching rows that also fit it, and a sort other
- * than the queue's own fetches the matches by rowid and sorts them. Answers the total and the page's
+ * than the queue's own fetches the matches by rowid and sorts them. The count stops past the page's cap
+ * (displayCap), or past the density at which walking the queue index beats sorting the matches, if that
+ * is further, so the choice below is the one a full count would make. Answers the total and the page's
  * condition, or null when nothing matches.
  */
 async function byTrigram(
   db: Kysely<CacheDatabase>,
-  { text, pattern, matchingTypes, agencies, limit, offset, scope, queueOrder }: {
+  { text, pattern, matchingTypes, agencies, limit, offset, scope, queueOrder, span }: {
     text: string; pattern: string; matchingTypes: string[]; agencies: string[]; limit: number; offset: number; scope: RawBuilder<boolean> | null;
-    queueOrder: boolean;
+    queueOrder: boolean; span: number;
   },
-): Promise<{ where: RawBuilder<boolean>; total: number } | null> {
+): Promise<{ where: RawBuilder<boolean>; total: FilterTotal } | null> {
   const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
   const others = [
     ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
@@ -250,24 +280,25 @@ async function byTrigram(
   ];
   // The count needs UNION (a case may match twice); an IN list is a set already, so UNION ALL does there.
   const hits = (union: RawBuilder<unknown>) => sql.join([byText, ...others], sql` ${union} `);
-  const counted = scope !== null
-    ? sql`select count(*) from cases where cases.rid in (${hits(sql`union all`)}) and ${scope}`
-    : others.length === 0
-      ? sql`select count(*) from case_trigram where case_trigram match ${trigramPhrase(text)}`
-      : sql`select count(*) from (${hits(sql`union`)})`;
-  const [[stats]] = await executeBatch(db, [sql<{ total: number; span: number | null }>`
-    select (${counted}) as total, (select max(rid) from cases) as span`.compile(db)]);
-  const total = Number(stats?.total ?? 0);
-  if (total === 0) {
-    return null;
-  }
   // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
   // and stop after the page, testing each row walked (reading every match into a list would cost more
   // than the whole page). `span` (the highest rid) stands in for the number of cases without counting them.
-  const span = Number(stats?.span ?? 0);
-  const walk = queueOrder && scope === null && (offset + limit) * span < SORT_STEP_COST * total * total;
+  const dense = (matches: number) => (offset + limit) * span < SORT_STEP_COST * matches * matches;
+  const cap = displayCap(limit, offset);
+  const countTo = Math.max(cap, Math.ceil(Math.sqrt(((offset + limit) * span) / SORT_STEP_COST)));
+  const counted = scope !== null
+    ? sql`select 1 from cases where cases.rid in (${hits(sql`union all`)}) and ${scope}`
+    : others.length === 0
+      ? sql`select rowid from case_trigram where case_trigram match ${trigramPhrase(text)}`
+      : hits(sql`union`);
+  const [[stats]] = await executeBatch(db, [sql<{ n: number }>`select count(*) as n from (${counted} limit ${countTo + 1})`.compile(db)]);
+  const n = Number(stats?.n ?? 0);
+  if (n === 0) {
+    return null;
+  }
+  const walk = queueOrder && scope === null && dense(n);
   const where = walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
-  return { where, total };
+  return { where, total: cappedTotal(n, cap, countTo) };
 }
 
 /**

@@ -1,4 +1,4 @@
-/** "1 case", "2 cases": a count with its noun. */
+/** "1 case", "2 cases", "12,415 cases": a count with its noun, in en-GB digits. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : pluralForm}`;
 }

@@ -126,9 +126,11 @@ describe('the queue text filter, through the trigram index', () => {
 
   it('uses the trigram index for the text condition: the total never scans `cases`, a sparse page fetches by rowid, a dense one walks the queue index and stops', async () => {
     const noFullScan = (plan: string) => plan.split('\n').filter((line) => /^SCAN cases\b/.test(line) && !line.includes('cases_queue_idx'));
-    // [agencies matching the name (a small table), the total, the page]
+    // [agencies matching the name (a small table), the highest rid, the total, the page]
     for (const [filter, indexes] of [['ornwick', []], ['lane', []], ['licensing', ['cases_case_type_idx']], ['wealdmoor', ['cases_owner_agency_idx']]] as const) {
-      const [, stats, pageQuery] = await plans(filter);
+      const [, span, stats, pageQuery] = await plans(filter);
+      expect(span!.sql).toContain('max("rid")');
+      expect(noFullScan(span!.plan)).toEqual([]);
       expect(stats!.sql).toContain('count(*)');
       expect(stats!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
       for (const index of indexes) {
@@ -138,11 +140,11 @@ describe('the queue text filter, through the trigram index', () => {
       expect(pageQuery!.sql).toContain('order by');
       expect(noFullScan(pageQuery!.plan)).toEqual([]);
     }
-    const [, , sparse] = await plans('ornwick');
+    const [, , , sparse] = await plans('ornwick');
     expect(sparse!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
     expect(sparse!.plan).toContain('SEARCH cases USING INTEGER PRIMARY KEY');
     for (const dense of ['lane', 'lane \u212Aiosk']) {
-      const [, , walked] = await plans(dense);
+      const [, , , walked] = await plans(dense);
       expect(walked!.plan).toContain('SCAN cases USING INDEX cases_queue_idx');
       expect(walked!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
       expect(walked!.plan).not.toContain('TEMP B-TREE');

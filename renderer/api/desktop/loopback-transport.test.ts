@@ -40,11 +40,11 @@ const until = async (check: () => boolean): Promise<void> => {
 
 describe('loopback transport', () => {
   it('POSTs the input as JSON with the token header to /ipc/<channel>', async () => {
-    const { fetch, requests } = fakeFetch(() => Response.json({ ok: true, value: { rows: [], total: 0 } }));
+    const { fetch, requests } = fakeFetch(() => Response.json({ ok: true, value: { rows: [], total: 0, totalCapped: false } }));
     const api = createDesktopApi(createLoopbackTransport({ token: 'T0K', fetch }));
     await expect(api['cases.queue']({ filter: 'asb', limit: 100, offset: 0 })).resolves.toEqual({
       ok: true,
-      value: { rows: [], total: 0 },
+      value: { rows: [], total: 0, totalCapped: false },
     });
     expect(requests).toHaveLength(1);
     const [request] = requests;

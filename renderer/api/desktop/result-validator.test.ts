@@ -4,7 +4,7 @@ import { toResult } from './result-validator.ts';
 
 describe('toResult', () => {
   it('passes a value that matches the channel output schema', () => {
-    const page = { rows: [buildQueueRow()], total: 1 };
+    const page = { rows: [buildQueueRow()], total: 1, totalCapped: false };
     expect(toResult('cases.queue', { ok: true, value: page })).toEqual({ ok: true, value: page });
   });
 

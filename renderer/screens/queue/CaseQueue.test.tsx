@@ -117,6 +117,33 @@ describe('the case queue tabs, filters and sorting', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/queue?tab=my_tasks&sort=title&dir=desc'));
   });
 
+  it('says "more than" when a broad filter stops counting, keeps Next on, and gives the exact count where it knows it', async () => {
+    window.location.hash = '#/queue?q=lane';
+    const fullPage = Array.from({ length: 25 }, (_, i) => buildQueueRow({ id: crypto.randomUUID(), reference: `LANE-${i}` }));
+    const recording = recordingDesktopApi({
+      'sync.status': () => ({ ok: true, value: buildSyncStatus({ lastSuccessAt: '2026-12-01T09:00:00.000Z' }) }),
+      // The cache counts to 1,000 (or to the end of the page asked for); the last page knows its exact total.
+      'cases.queue': (input) => ({ ok: true, value: (input as { offset: number }).offset === 0 ? { rows, total: 1000, totalCapped: true }
+        : (input as { offset: number }).offset < 1000 ? { rows: fullPage, total: 1000, totalCapped: true }
+          : { rows, total: 1028, totalCapped: false } }),
+      'cases.queueChoices': () => ({ ok: true, value: { caseTypes: [], ownerAgencies: [] } }),
+    });
+    renderWithProviders(<Workspace user={buildSessionUser()} offline={false} settings={settings} onSignedOut={() => undefined} />, { api: recording.api });
+    expect(await screen.findByText('More than 1,000 cases')).toBeTruthy();
+    const pages = screen.getByRole('navigation', { name: 'Case queue pages' });
+    expect(within(pages).getByText('Showing 1–3 of more than 1,000')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', false);
+
+    window.location.hash = '#/queue?q=lane&page=40';
+    // The page that ends at the cap: more cases follow, so Next stays on.
+    expect(await within(pages).findByText('Showing 976–1,000 of more than 1,000')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', false);
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/queue?q=lane&page=41'));
+    expect(await screen.findByText('Showing 1,001–1,003 of 1,028')).toBeTruthy();
+    expect(screen.getByText('1,028 cases')).toBeTruthy();
+  });
+
   it('focuses the filter on "/", moves between rows with the arrows and opens one with Enter', async () => {
     openQueue();
     await screen.findByText('ASB-2026-0001');

@@ -162,7 +162,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           }}
         />
         <p className={styles.count} aria-live="polite">
-          {shown ? plural(shown.total, 'case') : ''}
+          {shown ? `${shown.totalCapped ? 'More than ' : ''}${plural(shown.total, 'case')}` : ''}
         </p>
         {loading && shown ? <p className={styles.updating}>Updating…</p> : null}
       </div>
@@ -191,12 +191,13 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
           />
         </div>
       )}
-      {shown && pageSize !== null && (shownOffset > 0 || shown.total > shown.rows.length) && !failure && (
+      {shown && pageSize !== null && (shownOffset > 0 || shown.total > shown.rows.length || shown.totalCapped) && !failure && (
         <QueuePager
           offset={shownOffset}
           pageSize={pageSize}
           rowCount={shown.rows.length}
           total={shown.total}
+          totalCapped={shown.totalCapped}
           busy={changingPage}
           onOffsetChange={(next) => onSearchChange(queueSearch(view, { page: Math.floor(next / pageSize) + 1 }), { replace: false })}
         />

@@ -7,18 +7,21 @@ export interface QueuePagerProps {
   pageSize: number;
   rowCount: number;
   total: number;
+  /** More cases match than `total` (a broad text filter stops counting): "of more than 1,000", and Next stays on. */
+  totalCapped?: boolean;
   busy: boolean;
   onOffsetChange: (offset: number) => void;
 }
 
-/** "Showing 101–200 of 523" with Previous and Next buttons. */
-export function QueuePager({ offset, pageSize, rowCount, total, busy, onOffsetChange }: QueuePagerProps) {
+/** "Showing 101–200 of 523" (or "of more than 1,000") with Previous and Next buttons. */
+export function QueuePager({ offset, pageSize, rowCount, total, totalCapped = false, busy, onOffsetChange }: QueuePagerProps) {
   const first = rowCount === 0 ? 0 : offset + 1;
   const last = offset + rowCount;
+  const count = (n: number) => n.toLocaleString('en-GB');
   return (
     <nav className={styles.pager} aria-label="Case queue pages">
       <p className={styles.range}>
-        Showing {first}–{last} of {total}
+        Showing {count(first)}–{count(last)} of {totalCapped ? 'more than ' : ''}{count(total)}
       </p>
       <button
         type="button"
@@ -31,7 +34,7 @@ export function QueuePager({ offset, pageSize, rowCount, total, busy, onOffsetCh
       <button
         type="button"
         className="button"
-        disabled={busy || last >= total}
+        disabled={busy || (!totalCapped && last >= total)}
         onClick={() => onOffsetChange(offset + pageSize)}
       >
         Next
