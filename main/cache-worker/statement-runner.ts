@@ -31,7 +31,8 @@ export class StatementRunner {
     private readonly db: Database.Database,
     private readonly role: ConnectionRole,
     cacheSize: number,
-    private readonly writes: WriteCount = new WriteCount(),
+    /** Shared by the reader and the writer of one cache, so a schema change on either refreshes both. */
+    private readonly writes: WriteCount,
   ) {
     this.#statements = new StatementCache(cacheSize, (sql) => {
       const statement = db.prepare(sql);
