@@ -286,18 +286,25 @@ async function byTrigram(
   const dense = (matches: number) => (offset + limit) * span < SORT_STEP_COST * matches * matches;
   const cap = displayCap(limit, offset);
   const countTo = Math.max(cap, Math.ceil(Math.sqrt(((offset + limit) * span) / SORT_STEP_COST)));
+  // Each match once (the scope's rows are distinct, the phrase's rowids too, and UNION removes repeats).
   const counted = scope !== null
-    ? sql`select 1 from cases where cases.rid in (${hits(sql`union all`)}) and ${scope}`
+    ? sql`select cases.rid from cases where cases.rid in (${hits(sql`union all`)}) and ${scope}`
     : others.length === 0
-      ? sql`select rowid from case_trigram where case_trigram match ${trigramPhrase(text)}`
+      ? byText
       : hits(sql`union`);
-  const [[stats]] = await executeBatch(db, [sql<{ n: number }>`select count(*) as n from (${counted} limit ${countTo + 1})`.compile(db)]);
+  // The matches' rowids come back as one JSON list, so a page of every match reads them again without the index.
+  const [[stats]] = await executeBatch(db, [sql<{ n: number; rids: string }>`
+    select count(*) as n, json_group_array(rid) as rids from (${counted} limit ${countTo + 1})`.compile(db)]);
   const n = Number(stats?.n ?? 0);
-  if (n === 0) {
+  if (n === 0 || stats === undefined) {
     return null;
   }
   const walk = queueOrder && scope === null && dense(n);
-  const where = walk ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies) : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
+  const where = walk
+    ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies)
+    : n <= countTo
+      ? sql<boolean>`cases.rid in (select value from json_each(${stats.rids}))`
+      : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
   return { where, total: cappedTotal(n, cap, countTo) };
 }
 

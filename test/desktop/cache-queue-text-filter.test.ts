@@ -140,8 +140,10 @@ describe('the queue text filter, through the trigram index', () => {
       expect(pageQuery!.sql).toContain('order by');
       expect(noFullScan(pageQuery!.plan)).toEqual([]);
     }
+    // A sparse page reads the rowids the count found (one JSON list), not the trigram index a second time.
     const [, , , sparse] = await plans('ornwick');
-    expect(sparse!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
+    expect(sparse!.plan).toContain('json_each');
+    expect(sparse!.plan).not.toContain('case_trigram');
     expect(sparse!.plan).toContain('SEARCH cases USING INTEGER PRIMARY KEY');
     for (const dense of ['lane', 'lane \u212Aiosk']) {
       const [, , , walked] = await plans(dense);
