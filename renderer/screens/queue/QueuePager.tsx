@@ -8,13 +8,13 @@ export interface QueuePagerProps {
   rowCount: number;
   total: number;
   /** More cases match than `total` (a broad text filter stops counting): "of more than 1,000", and Next stays on. */
-  totalCapped?: boolean;
+  totalCapped: boolean;
   busy: boolean;
   onOffsetChange: (offset: number) => void;
 }
 
 /** "Showing 101–200 of 523" (or "of more than 1,000") with Previous and Next buttons. */
-export function QueuePager({ offset, pageSize, rowCount, total, totalCapped = false, busy, onOffsetChange }: QueuePagerProps) {
+export function QueuePager({ offset, pageSize, rowCount, total, totalCapped, busy, onOffsetChange }: QueuePagerProps) {
   const first = rowCount === 0 ? 0 : offset + 1;
   const last = offset + rowCount;
   const count = (n: number) => n.toLocaleString('en-GB');
