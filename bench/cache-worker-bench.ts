@@ -18,7 +18,7 @@ import { cacheMigrationProvider } from '../db/cache/migrations/index.ts';
 import type { CacheDatabase } from '../db/cache/schema.ts';
 import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 import { openCache } from '../main/cache-worker/open-cache.ts';
-import { compileOnce } from '../main/cache/compile-once.ts';
+import { compileOnce } from '../db/compile-once.ts';
 import { queryQueue, type QueueQuery } from '../main/cache/queue-query.ts';
 import { quantile } from './quantile.ts';
 

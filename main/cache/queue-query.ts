@@ -5,7 +5,7 @@ import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-c
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { CaseStatus, CaseType, RiskLevel } from '../../domain/vocabulary.ts';
 import { batchColumn, executeBatch } from '../cache-worker/query-batch.ts';
-import { compileOnce } from './compile-once.ts';
+import { compileOnce } from '../../db/compile-once.ts';
 import { activeMarkerTypes, caseMarkersQuery, type CaseMarkerRow } from './case-marker-types.ts';
 
 /** Whom "my", "my team's" and "my agency" mean: the signed-in user. */

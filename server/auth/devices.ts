@@ -1,5 +1,6 @@
 /** Device records: registration, lookup, revocation, and the check every device-bound request passes. */
 import type { Kysely } from 'kysely';
+import { compileOnce } from '../../db/compile-once.ts';
 import type { DeviceTable, ServerDatabase } from '../../db/server/schema.ts';
 import type { Device } from '../../domain/http/admin-routes.ts';
 import { CodedError } from '../../domain/errors.ts';
@@ -29,7 +30,9 @@ export async function listDevices(db: Kysely<ServerDatabase>, scope: { userId: s
  * not one of the user's own (`authentication_error`). Otherwise notes when it was last seen.
  */
 export async function assertUsableDevice(db: Kysely<ServerDatabase>, deviceId: string, userId: string): Promise<void> {
-  const row = await db.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', deviceId).executeTakeFirst();
+  // Every device-bound request runs this: compiled once per handle (db/compile-once.ts).
+  const query = compileOnce(db, 'usable device', { deviceId }, (d, v) => d.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', v.deviceId).compile());
+  const [row] = (await db.executeQuery(query)).rows;
   if (!row || row.user_id !== userId) {
     throw new CodedError('authentication_error', 'This device is not registered to your account; register it again.');
   }

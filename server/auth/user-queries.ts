@@ -1,5 +1,6 @@
 /** Reads users for sign-in and authentication. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { compileOnce } from '../../db/compile-once.ts';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { RoleSchema, type Role } from '../../domain/vocabulary.ts';
 import type { AuthUser } from './auth-user.ts';
@@ -9,22 +10,15 @@ import type { AuthUser } from './auth-user.ts';
  * undefined when the user's sessions were cut off after that time (an admin reset their second factor).
  */
 export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string, tokenIssuedAt?: string): Promise<AuthUser | undefined> {
-  let query = db
-    .selectFrom('users')
-    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'agencies.name as agency_name'])
-    .where('users.id', '=', userId)
-    .where('users.disabled', '=', 0)
-    // Until a forced password change is done, no token is good for anything (0019).
-    .where('users.must_change_password', '=', 0);
-  if (tokenIssuedAt !== undefined) {
-    query = query.where((eb) => eb.or([eb('users.sessions_valid_after', 'is', null), eb('users.sessions_valid_after', '<=', tokenIssuedAt)]));
-  }
-  const row = await query.executeTakeFirst();
+  // Every authenticated request runs this: its shape is built and compiled once per handle (db/compile-once.ts).
+  const query = tokenIssuedAt === undefined
+    ? compileOnce(db, 'session user', { userId }, (d, v) => sessionUserQuery(d, v.userId).compile())
+    : compileOnce(db, 'session user issued at', { userId, tokenIssuedAt }, (d, v) => sessionUserQuery(d, v.userId)
+      .where((eb) => eb.or([eb('users.sessions_valid_after', 'is', null), eb('users.sessions_valid_after', '<=', v.tokenIssuedAt)])).compile());
+  const [row] = (await db.executeQuery(query)).rows;
   if (!row) {
     return undefined;
   }
-  const teams = await db.selectFrom('user_teams').select('team_id').where('user_id', '=', userId).orderBy('team_id').execute();
   return {
     id: row.id,
     username: row.username,
@@ -32,8 +26,22 @@ export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string
     role: RoleSchema.parse(row.role),
     agencyId: row.agency_id,
     agencyName: row.agency_name,
-    teamIds: teams.map((t) => t.team_id),
+    teamIds: row.team_ids === null ? [] : row.team_ids.split(','),
   };
+}
+
+/** An enabled user who need not change their password, with their agency's name and their teams in one statement. */
+function sessionUserQuery(db: Kysely<ServerDatabase>, userId: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'agencies.name as agency_name'])
+    // Team ids are UUIDs, so never hold a comma.
+    .select(sql<string | null>`(select string_agg(t.team_id, ',' order by t.team_id) from user_teams t where t.user_id = users.id)`.as('team_ids'))
+    .where('users.id', '=', userId)
+    .where('users.disabled', '=', 0)
+    // Until a forced password change is done, no token is good for anything (0019).
+    .where('users.must_change_password', '=', 0);
 }
 
 /** What sign-in needs to know about a user: the password hash and the second-factor state. */

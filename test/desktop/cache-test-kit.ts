@@ -12,7 +12,7 @@ import type {
   SyncCaseLocation, SyncCaseSubject, SyncDocument, SyncLocation, SyncMarker, SyncPerson, SyncReport, SyncTask,
 } from '../../domain/sync/sync-records.ts';
 import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
-import { isStandIn } from '../../main/cache/compile-once.ts';
+import { isStandIn } from '../../db/compile-once.ts';
 import { BatchColumn } from '../../main/cache-worker/query-batch.ts';
 import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { createSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';

@@ -7,7 +7,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { MarkerType } from '../../domain/vocabulary.ts';
-import { compileOnce } from '../../main/cache/compile-once.ts';
+import { compileOnce } from '../../db/compile-once.ts';
 import { queryQueue, type QueueQuery } from '../../main/cache/queue-query.ts';
 import { CacheError } from '../../main/cache-worker/cache-error.ts';
 import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
