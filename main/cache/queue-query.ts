@@ -1,5 +1,5 @@
 /** The practitioner's case queue, read from the cache: a tab, filters, text, a sort, paged. */
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
@@ -160,8 +160,8 @@ function scopeOf(q: QueueQuery): RawBuilder<boolean> | null {
  * plain LIKE scan (such filters match most of the queue anyway, so the page stops early).
  *
  * On the cache worker's handle the statements go as batches (executeBatch): the whole queue and a short
- * filter in one round trip, a longer filter in three (its labels, then its count, then the page), the
- * page's markers always in the page's own batch. Rows are not validated here: the `cases.queue`
+ * filter in one round trip, a longer filter in two (the types and agencies it names with its count, then
+ * the page), the page's markers always in the page's own batch. Rows are not validated here: the `cases.queue`
  * channel validates the page once where it leaves for the renderer (docs/architecture.md).
  */
 export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): Promise<QueuePage> {
@@ -170,8 +170,8 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
   const needle = text.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const scope = scopeOf(query);
-  // The page's markers, read in the page's batch from its id column (statement 0): one statement text for every page.
-  const markers = () => compileOnce(db, 'queue markers', {}, (d) => caseMarkersQuery(d, batchColumn(0, 'id')));
+  // The page's markers, read in the page's batch from its id column (statement `page`): one statement text per place.
+  const markers = (page = 0) => compileOnce(db, `queue markers ${page}`, {}, (d) => caseMarkersQuery(d, batchColumn(page, 'id')));
   if (needle.length === 0 && scope === null) {
     // The whole queue, the screen's first page: its shape depends on the sort only, so it is compiled once.
     const { sort = 'updated', direction = 'desc' } = query;
@@ -191,31 +191,26 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
   const typesQuery = db.selectFrom('case_types').select('id').where(contains('case_types.label', pattern)).compile();
   if ([...text].length < TRIGRAM_MIN_CHARS) {
-    const [types] = await executeBatch(db, [typesQuery]);
-    const matchingTypes = types.map((t) => t.id);
+    // One batch: the matching types (statement 0), read by the page and the count as a JSON list, then the page's markers.
     const matches = (eb: Cases) => eb.or([
       contains('cases.reference', pattern),
       contains('cases.title', pattern),
       eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
-      ...(matchingTypes.length > 0 ? [eb('cases.case_type', 'in', matchingTypes)] : []),
+      eb('cases.case_type', 'in', sql<string>`(select value from json_each(${batchColumn(0, 'id')}))`),
     ]);
     const cap = displayCap(limit, offset);
     const hits = (scope === null ? db.selectFrom('cases') : db.selectFrom('cases').where(scope)).where(matches).select(sql<number>`1`.as('hit')).limit(cap + 1);
-    const [rows, [counted], found] = await executeBatch(db, [
+    const [, rows, [counted], found] = await executeBatch(db, [
+      typesQuery,
       scoped.where(matches).compile(),
       db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n')).compile(),
-      markers(),
+      markers(1),
     ]);
     return queuePage(rows, cappedTotal(Number(counted?.n ?? 0), cap, cap), found, query);
   }
   const agenciesQuery = db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).compile();
-  const spanQuery = db.selectFrom('cases').select((eb) => eb.fn.max('rid').as('span')).compile();
-  const [types, agencies, [spanRow]] = await executeBatch(db, [typesQuery, agenciesQuery, spanQuery]);
   const queueOrder = (query.sort ?? 'updated') === 'updated' && (query.direction ?? 'desc') === 'desc';
-  const condition = await byTrigram(db, {
-    text, pattern, matchingTypes: types.map((t) => t.id), agencies: agencies.map((a) => a.id), limit, offset, scope, queueOrder,
-    span: Number(spanRow?.span ?? 0),
-  });
+  const condition = await byTrigram(db, { text, pattern, typesQuery, agenciesQuery, limit, offset, scope, queueOrder });
   if (condition === null) {
     return { total: 0, totalCapped: false, rows: [] };
   }
@@ -259,53 +254,70 @@ function queuePage(rows: QueueRows, total: number | FilterTotal, markerRows: rea
 
 /**
  * A 3+ character filter: the total counts index lookups (the trigram phrase, then the case type and owner
- * agency indexes when a label or an agency name matches; agencies are few, so they are resolved first).
- * With a tab or a filter (`scope`) the total counts the matching rows that also fit it, and a sort other
- * than the queue's own fetches the matches by rowid and sorts them. The count stops past the page's cap
- * (displayCap), or past the density at which walking the queue index beats sorting the matches, if that
- * is further, so the choice below is the one a full count would make. Answers the total and the page's
- * condition, or null when nothing matches.
+ * agency indexes for the types whose label and the agencies whose name match, found in the same batch and
+ * read by the count as JSON lists). With a tab or a filter (`scope`) the total counts the matching rows that
+ * also fit it, and a sort other than the queue's own fetches the matches by rowid and sorts them. The count
+ * stops past the page's cap (displayCap), or past the density at which walking the queue index beats
+ * sorting the matches, if that is further, so the choice below is the one a full count would make. Two
+ * round trips: the labels, agencies and count, then the page. Answers the total and the page's condition,
+ * or null when nothing matches.
  */
 async function byTrigram(
   db: Kysely<CacheDatabase>,
-  { text, pattern, matchingTypes, agencies, limit, offset, scope, queueOrder, span }: {
-    text: string; pattern: string; matchingTypes: string[]; agencies: string[]; limit: number; offset: number; scope: RawBuilder<boolean> | null;
-    queueOrder: boolean; span: number;
+  { text, pattern, typesQuery, agenciesQuery, limit, offset, scope, queueOrder }: {
+    text: string; pattern: string; typesQuery: CompiledQuery<{ id: string }>; agenciesQuery: CompiledQuery<{ id: string }>;
+    limit: number; offset: number; scope: RawBuilder<boolean> | null; queueOrder: boolean;
   },
 ): Promise<{ where: RawBuilder<boolean>; total: FilterTotal } | null> {
   const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
-  const others = [
-    ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
-    ...(agencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(agencies)})`] : []),
-  ];
-  // The count needs UNION (a case may match twice); an IN list is a set already, so UNION ALL does there.
-  const hits = (union: RawBuilder<unknown>) => sql.join([byText, ...others], sql` ${union} `);
-  // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
-  // and stop after the page, testing each row walked (reading every match into a list would cost more
-  // than the whole page). `span` (the highest rid) stands in for the number of cases without counting them.
-  const dense = (matches: number) => (offset + limit) * span < SORT_STEP_COST * matches * matches;
-  const cap = displayCap(limit, offset);
-  const countTo = Math.max(cap, Math.ceil(Math.sqrt(((offset + limit) * span) / SORT_STEP_COST)));
-  // Each match once (the scope's rows are distinct, the phrase's rowids too, and UNION removes repeats).
-  const counted = scope !== null
-    ? sql`select cases.rid from cases where cases.rid in (${hits(sql`union all`)}) and ${scope}`
-    : others.length === 0
-      ? byText
-      : hits(sql`union`);
-  // The matches' rowids come back as one JSON list, so a page of every match reads them again without the index.
-  const [[stats]] = await executeBatch(db, [sql<{ n: number; rids: string }>`
-    select count(*) as n, json_group_array(rid) as rids from (${counted} limit ${countTo + 1})`.compile(db)]);
+  // The matching types and agencies, as the batch's statements 0 and 1 answer them (JSON lists; often empty).
+  // Each arm is driven from its list (CROSS JOIN keeps that order), so an empty list costs nothing whatever
+  // the planner's statistics say about the type and agency indexes.
+  const typeList = sql`json_each(${batchColumn(0, 'id')})`;
+  const agencyList = sql`json_each(${batchColumn(1, 'id')})`;
+  const ofType = sql`select c.rid from ${typeList} t cross join cases c on c.case_type = t.value`;
+  const ofAgency = sql`select c.rid from ${agencyList} a cross join cases c on c.owner_agency_id = a.value`;
+  // Each match once: the phrase's rowids, then the cases of a matching type the phrase did not find, then
+  // those of a matching agency found by neither. An arm reads the rowids it must leave out only once it
+  // reaches a case, and tests each case by its rowid, so it never reads a case's row.
+  const disjoint = sql`${byText}
+    union all ${ofType} where c.rid not in (${byText})
+    union all ${ofAgency} where c.rid not in (${byText} union all ${ofType})`;
+  // With a scope, IN makes a set of the matches (the arms may repeat a case there, the set does not).
+  const counted = scope === null ? disjoint
+    : sql`select cases.rid from cases where cases.rid in (${byText} union all ${ofType} union all ${ofAgency}) and ${scope}`;
+  // How far to count (displayCap, or the density at which walking beats sorting if further): `span`, the
+  // highest rid, stands in for the number of cases without counting them. The matches' rowids come back as
+  // one JSON list, so a page of every match reads them again without the index.
+  const reach = offset + limit;
+  const countQuery = sql<{ n: number; rids: string; span: number; count_to: number }>`
+    with bound as (select coalesce(max(rid), 0) as span from cases),
+    reach as (select span, max(${displayCap(limit, offset)}, cast(ceil(sqrt(span * ${reach} / cast(${SORT_STEP_COST} as real))) as integer)) as count_to from bound)
+    select count(*) as n, json_group_array(rid) as rids, (select span from reach) as span, (select count_to from reach) as count_to
+    from (${counted} limit (select count_to from reach) + 1)`.compile(db);
+  const [types, agencies, [stats]] = await executeBatch(db, [typesQuery, agenciesQuery, countQuery]);
   const n = Number(stats?.n ?? 0);
   if (n === 0 || stats === undefined) {
     return null;
   }
-  const walk = queueOrder && scope === null && dense(n);
+  const span = Number(stats.span);
+  const countTo = Number(stats.count_to);
+  const matchingTypes = types.map((t) => t.id);
+  const others = [
+    ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
+    ...(agencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(agencies.map((a) => a.id))})`] : []),
+  ];
+  // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
+  // and stop after the page, testing each row walked (reading every match into a list would cost more
+  // than the whole page).
+  const dense = reach * span < SORT_STEP_COST * n * n;
+  const walk = queueOrder && scope === null && dense;
   const where = walk
-    ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies)
+    ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies.map((a) => a.id))
     : n <= countTo
       ? sql<boolean>`cases.rid in (select value from json_each(${stats.rids}))`
-      : sql<boolean>`cases.rid in (${hits(sql`union all`)})`;
-  return { where, total: cappedTotal(n, cap, countTo) };
+      : sql<boolean>`cases.rid in (${sql.join([byText, ...others], sql` union all `)})`;
+  return { where, total: cappedTotal(n, displayCap(limit, offset), countTo) };
 }
 
 /**

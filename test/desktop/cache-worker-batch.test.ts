@@ -199,5 +199,13 @@ describe('the queue through the worker (batched, compiled once) and in process',
     expect(markers.get(cases[58]!.id)).toEqual(['violence'] satisfies MarkerType[]);
     // An expired marker no longer shows.
     expect(markers.get(cases[3]!.id)).toEqual([]);
+    // A text filter's page carries the same markers: a short filter (one batch, the page second in it) and a long one (two).
+    for (const filter of ['ya', 'yard 5']) {
+      const filtered = await cache.queue({ filter, limit: 60, offset: 0, now });
+      expect(filtered.rows.map((r) => r.id)).toEqual(expect.arrayContaining([cases[58]!.id, cases[59]!.id]));
+      for (const row of filtered.rows) {
+        expect(row.markerTypes, `${filter}: ${row.reference}`).toEqual(markers.get(row.id));
+      }
+    }
   });
 });
