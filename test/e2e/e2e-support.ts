@@ -96,16 +96,47 @@ export async function seriousViolations(page: Page, within?: string): Promise<st
 }
 
 /**
+ * How far the window scrolls below everything it shows: blank space a reader can scroll into. A form
+ * taller than the window may scroll it, as far as its last field; nothing may scroll it further (a hidden
+ * label escaping a scrolling list once stretched the window thousands of pixels below the queue). What a
+ * scrolling frame hides counts only as far as the frame reaches, and 1-pixel hidden labels not at all.
+ */
+export async function blankBelowApp(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let lowest = 0;
+    const walk = (element: Element, clipBottom: number): void => {
+      const style = getComputedStyle(element);
+      if (style.display === 'none') {
+        return;
+      }
+      const box = element.getBoundingClientRect();
+      if (box.width > 1 && box.height > 1) {
+        lowest = Math.max(lowest, Math.min(box.bottom, clipBottom));
+      }
+      const clips = style.overflowY !== 'visible' && element !== document.body;
+      for (const child of element.children) {
+        walk(child, clips ? Math.min(clipBottom, box.bottom) : clipBottom);
+      }
+    };
+    walk(document.body, Infinity);
+    return Math.max(0, Math.round(document.scrollingElement!.scrollHeight - Math.max(window.innerHeight, lowest + window.scrollY)));
+  });
+}
+
+/**
  * Checks the screen as shown, at 200 % zoom and in the dark theme for serious or critical axe
- * violations, keeping a screenshot of each as a test artifact named after `name`.
+ * violations and for blank space below the app, keeping a screenshot of each as a test artifact
+ * named after `name`.
  */
 export async function expectAccessibleScreen(page: Page, name: string): Promise<void> {
   // Scan the settled screen: a list being read again is dimmed for a moment (aria-busy), which is not what people read.
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
   expect(await seriousViolations(page), `${name} as shown`).toEqual([]);
+  expect(await blankBelowApp(page), `${name}: blank space below the app`).toBe(0);
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
   await page.evaluate(() => { document.body.style.zoom = '2'; });
   expect(await seriousViolations(page), `${name} at 200 %`).toEqual([]);
+  expect(await blankBelowApp(page), `${name} at 200 %: blank space below the app`).toBe(0);
   await page.screenshot({ path: test.info().outputPath(`${name}-200.png`), fullPage: true });
   await page.evaluate(() => { document.body.style.zoom = ''; });
   const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? '');

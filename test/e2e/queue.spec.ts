@@ -3,7 +3,7 @@
  * Back shows the same view; the keyboard alone finds and opens a case. Reads only: no case is created.
  */
 import { expect, test } from '@playwright/test';
-import { context, expectAccessibleScreen, leaveSignedOut, openSignedIn } from './e2e-support.ts';
+import { context, expectAccessibleScreen, leaveSignedOut, openSignedIn, blankBelowApp } from './e2e-support.ts';
 
 test.afterAll(async ({ browser }) => {
   await leaveSignedOut(browser);
@@ -66,4 +66,27 @@ test('"/" finds the filter, the arrow keys move between rows and Enter opens a c
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/cases/${caseId}$`));
   await expect(page.getByTestId('case-detail')).toBeVisible();
+});
+
+test('a long queue scrolls inside its frame, never the window into blank space', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSignedIn(page);
+  await expect(page.getByTestId('case-row').nth(30)).toBeAttached();
+  // Each row's warning markers carry hidden labels; placed against the window, they made it scroll
+  // thousands of pixels into blank space below the pager.
+  expect(await blankBelowApp(page)).toBe(0);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBe(720);
+  const table = page.getByRole('table');
+  await table.hover();
+  await page.mouse.wheel(0, 2_000);
+  await expect.poll(() => table.evaluate((t) => t.parentElement!.scrollTop)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // A laptop at 200 % zoom: the screen scrolls within the app's frame to its pager, the window not at all.
+  await page.setViewportSize({ width: 640, height: 400 });
+  expect(await blankBelowApp(page)).toBe(0);
+  const pager = page.getByRole('navigation', { name: 'Case queue pages' });
+  await pager.scrollIntoViewIfNeeded();
+  await expect(pager).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
