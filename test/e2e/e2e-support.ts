@@ -88,7 +88,10 @@ export async function callJsonApi<T>(token: string, method: string, path: string
  * the first few of them), or only within the elements `within` selects.
  */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
+  // Legacy mode runs axe in the page itself rather than gathering each frame's results in a new blank page,
+  // and only violations are gathered in full (passes are not read here): the same rules, about 3.5 times
+  // faster here. Legacy mode skips cross-origin frames, and the app has no frames.
+  const builder = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
   const results = await (within === undefined ? builder : builder.include(within)).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
