@@ -25,14 +25,25 @@ export async function listDevices(db: Kysely<ServerDatabase>, scope: { userId: s
   return rows.map(toDevice);
 }
 
+/** Who a device belongs to and when it was revoked, as the session checks read it (no row: no such device). */
+export interface DeviceStanding {
+  user_id: string | null;
+  revoked_at: string | null;
+}
+
 /**
  * Refuses a device that is revoked (`device_revoked`, so the desktop wipes its cache) or that is
- * not one of the user's own (`authentication_error`). Otherwise notes when it was last seen.
+ * not one of the user's own (`authentication_error`).
  */
 export async function assertUsableDevice(db: Kysely<ServerDatabase>, deviceId: string, userId: string): Promise<void> {
   // Every device-bound request runs this: compiled once per handle (db/compile-once.ts).
   const query = compileOnce(db, 'usable device', { deviceId }, (d, v) => d.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', v.deviceId).compile());
   const [row] = (await db.executeQuery(query)).rows;
+  assertDeviceStanding(row, userId);
+}
+
+/** The check of assertUsableDevice on a device's row read elsewhere (the session statement reads one). */
+export function assertDeviceStanding(row: DeviceStanding | undefined, userId: string): void {
   if (!row || row.user_id !== userId) {
     throw new CodedError('authentication_error', 'This device is not registered to your account; register it again.');
   }

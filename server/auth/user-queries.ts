@@ -4,22 +4,52 @@ import { compileOnce } from '../../db/compile-once.ts';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import { RoleSchema, type Role } from '../../domain/vocabulary.ts';
 import type { AuthUser } from './auth-user.ts';
+import type { DeviceStanding } from './devices.ts';
 
 /**
  * Loads an enabled user with their agency name and teams, or undefined. With `tokenIssuedAt`, also
  * undefined when the user's sessions were cut off after that time (an admin reset their second factor).
  */
 export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string, tokenIssuedAt?: string): Promise<AuthUser | undefined> {
-  // Every authenticated request runs this: its shape is built and compiled once per handle (db/compile-once.ts).
-  const query = tokenIssuedAt === undefined
-    ? compileOnce(db, 'session user', { userId }, (d, v) => sessionUserQuery(d, v.userId).compile())
-    : compileOnce(db, 'session user issued at', { userId, tokenIssuedAt }, (d, v) => sessionUserQuery(d, v.userId)
-      .where((eb) => eb.or([eb('users.sessions_valid_after', 'is', null), eb('users.sessions_valid_after', '<=', v.tokenIssuedAt)])).compile());
-  const [row] = (await db.executeQuery(query)).rows;
+  return (await loadSession(db, { userId, tokenIssuedAt, deviceId: null }))?.user;
+}
+
+/** What a request's session check reads: the user, when their token was issued, and a device it names. */
+export interface SessionKey {
+  userId: string;
+  tokenIssuedAt?: string | undefined;
+  deviceId: string | null;
+}
+
+/**
+ * The signed-in user as loadSessionUser reads them and, when the request names a device, that device's
+ * owner and revocation (for assertDeviceStanding), in one statement: every authenticated request runs it,
+ * so its four shapes are each built and compiled once per handle (db/compile-once.ts).
+ */
+export async function loadSession(db: Kysely<ServerDatabase>, key: SessionKey): Promise<{ user: AuthUser; device?: DeviceStanding } | undefined> {
+  const { userId, tokenIssuedAt, deviceId } = key;
+  const values: { userId: string; tokenIssuedAt?: string; deviceId?: string } = { userId };
+  if (tokenIssuedAt !== undefined) {
+    values.tokenIssuedAt = tokenIssuedAt;
+  }
+  if (deviceId !== null) {
+    values.deviceId = deviceId;
+  }
+  // The stand-ins of the values left out are undefined, so the shape's name says which are in.
+  const shape = `session user${tokenIssuedAt === undefined ? '' : ' issued at'}${deviceId === null ? '' : ' device'}`;
+  const query = compileOnce(db, shape, values, (d, v) => {
+    let q = sessionUserQuery(d, v.userId);
+    if (v.tokenIssuedAt !== undefined) {
+      const issuedAt = v.tokenIssuedAt;
+      q = q.where((eb) => eb.or([eb('users.sessions_valid_after', 'is', null), eb('users.sessions_valid_after', '<=', issuedAt)]));
+    }
+    return v.deviceId === undefined ? q.compile() : withDevice(q, v.deviceId).compile();
+  });
+  const [row] = (await db.executeQuery(query)).rows as (SessionRow & Partial<DeviceColumns>)[];
   if (!row) {
     return undefined;
   }
-  return {
+  const user: AuthUser = {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -28,6 +58,19 @@ export async function loadSessionUser(db: Kysely<ServerDatabase>, userId: string
     agencyName: row.agency_name,
     teamIds: row.team_ids === null ? [] : row.team_ids.split(','),
   };
+  return deviceId === null ? { user } : { user, device: { user_id: row.device_user_id ?? null, revoked_at: row.device_revoked_at ?? null } };
+}
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionUserQuery>['executeTakeFirstOrThrow']>>;
+interface DeviceColumns {
+  device_user_id: string | null;
+  device_revoked_at: string | null;
+}
+
+// The named device's owner and revocation beside the user's row (nulls when there is no such device).
+function withDevice(q: ReturnType<typeof sessionUserQuery>, deviceId: string) {
+  return q.leftJoin('devices as d', (join) => join.on('d.id', '=', deviceId))
+    .select(['d.user_id as device_user_id', 'd.revoked_at as device_revoked_at']);
 }
 
 /** An enabled user who need not change their password, with their agency's name and their teams in one statement. */

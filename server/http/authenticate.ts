@@ -2,8 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { CodedError } from '../../domain/errors.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import { assertUsableDevice } from '../auth/devices.ts';
-import { loadSessionUser } from '../auth/user-queries.ts';
+import { assertDeviceStanding, assertUsableDevice } from '../auth/devices.ts';
+import { loadSession } from '../auth/user-queries.ts';
 import type { ServerContext } from '../context/server-context.ts';
 import { rememberRequestDevice } from './request-device.ts';
 
@@ -22,13 +22,18 @@ export async function authenticate(ctx: ServerContext, request: FastifyRequest):
     throw new CodedError('authentication_error', 'Sign in to use this service.');
   }
   const claims = await ctx.tokens.verifyAccessClaims(match[1], ctx.now());
-  const user = await loadSessionUser(ctx.db, claims.userId, claims.issuedAt);
-  if (!user) {
+  const named = deviceHeader(request);
+  const devices = [...new Set([claims.deviceId, named].filter((d): d is string => d !== null))];
+  // The user and the first device in one statement; a second device (a header naming another) on its own.
+  const session = await loadSession(ctx.db, { userId: claims.userId, tokenIssuedAt: claims.issuedAt, deviceId: devices[0] ?? null });
+  if (!session) {
     throw new CodedError('authentication_error', 'Your account is not active; sign in again.');
   }
-  const named = deviceHeader(request);
-  const devices = new Set([claims.deviceId, named].filter((d): d is string => d !== null));
-  for (const deviceId of devices) {
+  const { user, device } = session;
+  if (devices.length > 0) {
+    assertDeviceStanding(device, user.id);
+  }
+  for (const deviceId of devices.slice(1)) {
     await assertUsableDevice(ctx.db, deviceId, user.id);
   }
   // The token's binding was signed at sign-in or refresh, so it wins over the header when both name one.

@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketClientMessageSchema, SYNC_SOCKET_PATH } from '../../domain/http/sync-schemas.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
-import { assertUsableDevice } from '../auth/devices.ts';
-import { loadSessionUser } from '../auth/user-queries.ts';
+import { assertDeviceStanding } from '../auth/devices.ts';
+import { loadSession } from '../auth/user-queries.ts';
 import type { ServerContext } from '../context/server-context.ts';
 import type { SocketHub } from './socket-hub.ts';
 
@@ -58,12 +58,13 @@ async function admit(ctx: ServerContext, hub: SocketHub, socket: WebSocket, data
 async function authenticateSocket(ctx: ServerContext, data: Buffer): Promise<{ user: AuthUser; deviceId: string | null; expiresAt: number }> {
   const message = SocketClientMessageSchema.parse(JSON.parse(data.toString('utf8')));
   const claims = await ctx.tokens.verifyAccessClaims(message.token, ctx.now());
-  const user = await loadSessionUser(ctx.db, claims.userId, claims.issuedAt);
-  if (!user) {
+  const session = await loadSession(ctx.db, { userId: claims.userId, tokenIssuedAt: claims.issuedAt, deviceId: claims.deviceId });
+  if (!session) {
     throw new Error('inactive user');
   }
+  const { user, device } = session;
   if (claims.deviceId !== null) {
-    await assertUsableDevice(ctx.db, claims.deviceId, user.id);
+    assertDeviceStanding(device, user.id);
   }
   return { user, deviceId: claims.deviceId, expiresAt: tokenExpiry(message.token) };
 }

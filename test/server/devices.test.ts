@@ -91,6 +91,38 @@ describe.each(testDialects())('devices on %s', (dialect) => {
     expect((await call('POST', '/auth/login', { payload: { username: a.username, password: a.password, deviceId: bDevice.id } })).statusCode).toBe(401);
   });
 
+  it('checks both devices a request names, the token\'s and the header\'s, each refused for what is wrong with it', async () => {
+    const a = await buildUser(server.db, { agencyId, password: 'pass-two-a' });
+    const b = await buildUser(server.db, { agencyId, password: 'pass-two-b' });
+    const aFirst = await signIn(a.username, a.password);
+    const [aLaptop, aTablet] = [await register(aFirst.accessToken, 'A laptop'), await register(aFirst.accessToken, 'A tablet')];
+    const bLaptop = await register((await signIn(b.username, b.password)).accessToken, 'B laptop');
+    const aBound = (await signIn(a.username, a.password, aLaptop.id)).accessToken;
+    const codeOf = async (token: string, device?: string) => {
+      const res = await call('GET', '/me', { token, ...(device ? { device } : {}) });
+      return res.statusCode === 200 ? 'ok' : res.json<ErrorAnswer>().error.code;
+    };
+    expect(await codeOf(aBound)).toBe('ok');
+    expect(await codeOf(aBound, aTablet.id)).toBe('ok');
+    // The token's device is good; the header names a colleague's, or one that does not exist.
+    expect(await codeOf(aBound, bLaptop.id)).toBe('authentication_error');
+    expect(await codeOf(aBound, '00000000-0000-4000-8000-00000000abcd')).toBe('authentication_error');
+    expect(await codeOf(aFirst.accessToken, '00000000-0000-4000-8000-00000000abcd')).toBe('authentication_error');
+    // The header's device revoked, then the token's.
+    await call('POST', `/devices/${aTablet.id}/revoke`, { token: aFirst.accessToken });
+    expect(await codeOf(aBound, aTablet.id)).toBe('device_revoked');
+    expect(await codeOf(aFirst.accessToken, aTablet.id)).toBe('device_revoked');
+    expect(await codeOf(aBound)).toBe('ok');
+    await call('POST', `/devices/${aLaptop.id}/revoke`, { token: aFirst.accessToken });
+    expect(await codeOf(aBound)).toBe('device_revoked');
+    expect(await codeOf(aBound, bLaptop.id)).toBe('device_revoked');
+    // A disabled user hears that first, whatever their devices.
+    await server.db.updateTable('users').set({ disabled: 1 }).where('id', '=', a.id).execute();
+    const disabled = await call('GET', '/me', { token: aBound });
+    expect([disabled.statusCode, disabled.json<ErrorAnswer>().error.code]).toEqual([401, 'authentication_error']);
+    expect(disabled.json<{ error: { message: string } }>().error.message).toMatch(/not active/);
+  });
+
   it('binds a refresh token family to the device named at its first refresh', async () => {
     const user = await buildUser(server.db, { agencyId, password: 'pass-bind' });
     const pair = await signIn(user.username, user.password);

@@ -73,11 +73,18 @@ describe.each(testDialects())('real-time sockets and ended sessions on %s', (dia
     const first = await login(user);
     const device = (await post('/devices', first.accessToken, { name: 'Laptop 1' })).json<{ id: string }>();
     const other = (await post('/devices', first.accessToken, { name: 'Laptop 2' })).json<{ id: string }>();
-    const onDevice = await openPokeSocket(server.url, (await login(user, device.id)).accessToken);
+    const revokedAccess = (await login(user, device.id)).accessToken;
+    const onDevice = await openPokeSocket(server.url, revokedAccess);
     const onOther = await openPokeSocket(server.url, (await login(user, other.id)).accessToken);
     sockets.push(onDevice, onOther);
     expect((await post(`/devices/${device.id}/revoke`, adminToken)).statusCode).toBe(200);
     expect(await onDevice.closed(2000)).toEqual({ code: 4401, reason: 'device revoked' });
     expect(await onOther.closed(300)).toBeNull();
+    // A token bound to the revoked device opens no new socket; the other device's still does.
+    const stillHeld = (await login(user, other.id)).accessToken;
+    await expect(openPokeSocket(server.url, revokedAccess)).rejects.toThrow('closed 4401');
+    const again = await openPokeSocket(server.url, stillHeld);
+    sockets.push(again);
+    expect(await again.closed(300)).toBeNull();
   });
 });
