@@ -303,9 +303,10 @@ async function byTrigram(
   const span = Number(stats.span);
   const countTo = Number(stats.count_to);
   const matchingTypes = types.map((t) => t.id);
+  const matchingAgencies = agencies.map((a) => a.id);
   const others = [
     ...(matchingTypes.length > 0 ? [sql`select rid from cases where case_type in (${sql.join(matchingTypes)})`] : []),
-    ...(agencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(agencies.map((a) => a.id))})`] : []),
+    ...(matchingAgencies.length > 0 ? [sql`select rid from cases where owner_agency_id in (${sql.join(matchingAgencies)})`] : []),
   ];
   // Sparse matches: fetch them by rowid and sort only those. Dense matches: walk the queue index in order
   // and stop after the page, testing each row walked (reading every match into a list would cost more
@@ -313,7 +314,7 @@ async function byTrigram(
   const dense = reach * span < SORT_STEP_COST * n * n;
   const walk = queueOrder && scope === null && dense;
   const where = walk
-    ? walkedRowMatches(text, pattern, byText, matchingTypes, agencies.map((a) => a.id))
+    ? walkedRowMatches(text, pattern, byText, matchingTypes, matchingAgencies)
     : n <= countTo
       ? sql<boolean>`cases.rid in (select value from json_each(${stats.rids}))`
       : sql<boolean>`cases.rid in (${sql.join([byText, ...others], sql` union all `)})`;

@@ -35,8 +35,8 @@ export async function loadSession(db: Kysely<ServerDatabase>, key: SessionKey): 
   if (deviceId !== null) {
     values.deviceId = deviceId;
   }
-  // The stand-ins of the values left out are undefined, so the shape's name says which are in.
-  const shape = `session user${tokenIssuedAt === undefined ? '' : ' issued at'}${deviceId === null ? '' : ' device'}`;
+  // The values present make the shape (the stand-ins of those left out are undefined), so they name it.
+  const shape = `session ${Object.keys(values).join(' ')}`;
   const query = compileOnce(db, shape, values, (d, v) => {
     let q = sessionUserQuery(d, v.userId);
     if (v.tokenIssuedAt !== undefined) {
