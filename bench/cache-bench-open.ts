@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { CacheDatabase } from '../db/cache/schema.ts';
 import { createCaseCache, type CaseCache } from '../main/cache/case-cache.ts';
+import { registerCacheFunctions } from '../main/cache-worker/cache-functions.ts';
 import { openEncryptedDb } from '../main/cache-worker/open-encrypted-db.ts';
 
 /** A cache with its raw connection and Kysely handle. */
@@ -19,6 +20,7 @@ export async function openBenchCache(dir: string, encrypted: boolean): Promise<O
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('cache_size = -65536');
+    registerCacheFunctions(sqlite);
   }
   const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   const cache = await createCaseCache(db, dir);

@@ -3,7 +3,7 @@
  * search over 100,000 cases, 300,000 subjects, 200,000 reports and 150,000 persons, in an encrypted
  * cache and in a plain one side by side (ratio encrypted / plain), and the queue's text filter by the
  * old LIKE scan with its full count next to `queryQueue` (the trigram index from three characters, the
- * count stopped past 1,000 matches; ratio before / after, same run, same cache); then initial sync throughput
+ * index of short pieces for one or two, the count stopped past 1,000 matches; ratio before / after, same run, same cache); then initial sync throughput
  * (rows/s) pulling ~20,000 cases from a local server into fresh caches. Sizes: BENCH_CACHE_CASES etc.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -46,8 +46,10 @@ const CASE_INPUTS = ['noise thorn', 'cuckooing', 'BN-2026-01234', 'graffiti mar'
 // (a reference fragment, a street name) and many (a word of a common title, ~1 case in 8 or more).
 const TEXT_FILTERS_FEW = ['000123', '2026-0999', 'wickleyford', 'ornwickha', 'zzz-no-match', 'ashbrookton'];
 const TEXT_FILTERS_MANY = ['noise', 'ckooi', 'thorn', 'lane', 'ly-tip', 'tenancy breach'];
-// One or two characters (no trigram: both ways scan) that match much: the old way counts every match, the new stops past 1,000.
+// One or two characters (no trigram) that match much: the scan counts every match, queryQueue stops past 1,000.
 const TEXT_FILTERS_SHORT = ['a', 'no', 'ly', 'e'];
+// One or two characters that match few cases or none: the scan reads every case; queryQueue asks the index of short pieces.
+const TEXT_FILTERS_SHORT_FEW = ['z', 'yf', 'j', 'q9'];
 const textPage = (filter: string) => ({ filter, limit: 100, offset: 0 });
 
 type Query = { name: string; run: (o: Opened) => Promise<{ p50: number; p95: number }> };
@@ -60,6 +62,8 @@ const QUERIES: Query[] = [
   { name: 'queue text filter, many matches: queryQueue (after)', run: ({ db }) => time(TEXT_FILTERS_MANY, (f) => queryQueue(db, textPage(f))) },
   { name: 'queue text filter, 1-2 characters: LIKE scan (before)', run: ({ db }) => time(TEXT_FILTERS_SHORT, (f) => queueByLikeScan(db, textPage(f))) },
   { name: 'queue text filter, 1-2 characters: queryQueue (after)', run: ({ db }) => time(TEXT_FILTERS_SHORT, (f) => queryQueue(db, textPage(f))) },
+  { name: 'queue text filter, 1-2 characters, few or none: LIKE scan (before)', run: ({ db }) => time(TEXT_FILTERS_SHORT_FEW, (f) => queueByLikeScan(db, textPage(f))) },
+  { name: 'queue text filter, 1-2 characters, few or none: queryQueue (after)', run: ({ db }) => time(TEXT_FILTERS_SHORT_FEW, (f) => queryQueue(db, textPage(f))) },
   { name: 'FTS person name search (prefix, top 50)', run: ({ cache }) => time(NAME_INPUTS, (text) => cache.searchPersons(text, 50)) },
   { name: 'FTS case text search (prefix, top 50)', run: ({ cache }) => time(CASE_INPUTS, (text) => cache.searchCases(text, 50)) },
 ];
@@ -92,8 +96,8 @@ try {
       'p95 enc/plain': (enc!.p95 / plain!.p95).toFixed(2),
     };
   }));
-  // Before and after side by side, same run, same encrypted cache: the gain of the trigram index and the count cap.
-  console.table(['few matches', 'many matches', '1-2 characters'].map((kind) => {
+  // Before and after side by side, same run, same encrypted cache: the gain of the text indexes and the count cap.
+  console.table(['few matches', 'many matches', '1-2 characters', '1-2 characters, few or none'].map((kind) => {
     const [before] = results.get(`queue text filter, ${kind}: LIKE scan (before)`)!;
     const [after] = results.get(`queue text filter, ${kind}: queryQueue (after)`)!;
     return {

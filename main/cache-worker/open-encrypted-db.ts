@@ -1,6 +1,7 @@
 /** Opens a SQLite file encrypted in the SQLCipher scheme with a raw 256-bit key. */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CodedError } from '../../domain/errors.ts';
+import { registerCacheFunctions } from './cache-functions.ts';
 
 /** A 256-bit key as 64 hex characters. */
 export type CacheKeyHex = string;
@@ -30,6 +31,7 @@ export function openEncryptedDb(file: string, keyHex: CacheKeyHex, nativeBinding
     // Keep up to 64 MiB of decrypted pages per connection: the encrypted cache otherwise re-decrypts
     // pages its 2 MiB default cannot hold on every scan (measured in bench:cache).
     db.pragma('cache_size = -65536');
+    registerCacheFunctions(db);
     return db;
   } catch (error) {
     db.close();

@@ -1,11 +1,12 @@
 /** The practitioner's case queue, read from the cache: a tab, filters, text, a sort, paged. */
-import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { CacheDatabase } from '../../db/cache/schema.ts';
 import type { QueueSort, QueueTab, SortDirection } from '../../domain/ipc/case-channels.ts';
 import type { QueueChoices, QueuePage } from '../../domain/ipc/contract.ts';
 import type { CaseStatus, CaseType, RiskLevel } from '../../domain/vocabulary.ts';
 import { batchColumn, executeBatch } from '../cache-worker/query-batch.ts';
 import { compileOnce } from '../../db/compile-once.ts';
+import { shortGramToken } from '../../db/cache/short-grams.ts';
 import { activeMarkerTypes, caseMarkersQuery, type CaseMarkerRow } from './case-marker-types.ts';
 
 /** Whom "my", "my team's" and "my agency" mean: the signed-in user. */
@@ -39,7 +40,7 @@ export const RECENT_DAYS = 7;
 /** Task statuses that count as open for the `my_tasks` tab. */
 const OPEN_TASK_STATUSES = ['open', 'in_progress'];
 
-/** The shortest filter the trigram index can serve: shorter ones hold no trigram, so they scan (see `queryQueue`). */
+/** The shortest filter the trigram index can serve: shorter ones hold no trigram, so they ask `case_short_grams` (see `queryQueue`). */
 export const TRIGRAM_MIN_CHARS = 3;
 
 /**
@@ -53,7 +54,6 @@ export const QUEUE_COUNT_CAP = 1000;
 // about matches * SORT_STEP_COST steps when it fetches every match by rowid and sorts them.
 const SORT_STEP_COST = 4;
 
-type Cases = ExpressionBuilder<CacheDatabase, 'cases'>;
 type PageQuery = ReturnType<typeof pageQuery>;
 type QueueRows = Awaited<ReturnType<PageQuery['execute']>>;
 
@@ -154,14 +154,14 @@ function scopeOf(q: QueueQuery): RawBuilder<boolean> | null {
 
 /**
  * Reads one page of the queue with its total. The filter matches anywhere in the reference or title
- * (case-insensitive), a case type by its label, or the owning agency by name. From three characters on
- * the reference/title condition goes through the `case_trigram` index and the total counts the
- * matching rowids with no scan of `cases`; one or two characters hold no trigram, so they keep the
- * plain LIKE scan (such filters match most of the queue anyway, so the page stops early).
+ * (case-insensitive), a case type by its label, or the owning agency by name. The reference/title
+ * condition goes through an index and the total counts the matching rowids with no scan of `cases`:
+ * from three characters on the `case_trigram` index; one or two characters, which hold no trigram,
+ * through `case_short_grams`, the index of every one- and two-character piece (db/cache/short-grams.ts).
  *
- * On the cache worker's handle the statements go as batches (executeBatch): the whole queue and a short
- * filter in one round trip, a longer filter in two (the types and agencies it names with its count, then
- * the page), the page's markers always in the page's own batch. Rows are not validated here: the `cases.queue`
+ * On the cache worker's handle the statements go as batches (executeBatch): the whole queue in one round
+ * trip, a text filter in two (the types and agencies it names with its count, then the page), the page's
+ * markers always in the page's own batch. Rows are not validated here: the `cases.queue`
  * channel validates the page once where it leaves for the renderer (docs/architecture.md).
  */
 export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): Promise<QueuePage> {
@@ -190,27 +190,13 @@ export async function queryQueue(db: Kysely<CacheDatabase>, query: QueueQuery): 
   }
   // People type the label they see ("domestic abuse"), so match labels to type codes here.
   const typesQuery = db.selectFrom('case_types').select('id').where(contains('case_types.label', pattern)).compile();
-  if ([...text].length < TRIGRAM_MIN_CHARS) {
-    // One batch: the matching types (statement 0), read by the page and the count as a JSON list, then the page's markers.
-    const matches = (eb: Cases) => eb.or([
-      contains('cases.reference', pattern),
-      contains('cases.title', pattern),
-      eb('cases.owner_agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where(contains('agencies.name', pattern))),
-      eb('cases.case_type', 'in', sql<string>`(select value from json_each(${batchColumn(0, 'id')}))`),
-    ]);
-    const cap = displayCap(limit, offset);
-    const hits = (scope === null ? db.selectFrom('cases') : db.selectFrom('cases').where(scope)).where(matches).select(sql<number>`1`.as('hit')).limit(cap + 1);
-    const [, rows, [counted], found] = await executeBatch(db, [
-      typesQuery,
-      scoped.where(matches).compile(),
-      db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n')).compile(),
-      markers(1),
-    ]);
-    return queuePage(rows, cappedTotal(Number(counted?.n ?? 0), cap, cap), found, query);
-  }
   const agenciesQuery = db.selectFrom('agencies').select('id').where(contains('agencies.name', pattern)).compile();
   const queueOrder = (query.sort ?? 'updated') === 'updated' && (query.direction ?? 'desc') === 'desc';
-  const condition = await byTrigram(db, { text, pattern, typesQuery, agenciesQuery, limit, offset, scope, queueOrder });
+  // Three characters or more go through the trigram index; one or two, which hold no trigram, through their pieces' index.
+  const byText = [...text].length < TRIGRAM_MIN_CHARS
+    ? sql<{ rid: number }>`select rowid as rid from case_short_grams where case_short_grams match ${trigramPhrase(shortGramToken(text))}`
+    : sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
+  const condition = await byTextIndex(db, { text, byText, pattern, typesQuery, agenciesQuery, limit, offset, scope, queueOrder });
   if (condition === null) {
     return { total: 0, totalCapped: false, rows: [] };
   }
@@ -253,7 +239,7 @@ function queuePage(rows: QueueRows, total: number | FilterTotal, markerRows: rea
 }
 
 /**
- * A 3+ character filter: the total counts index lookups (the trigram phrase, then the case type and owner
+ * A text filter: the total counts index lookups (`byText`, the trigram phrase or the short piece, then the case type and owner
  * agency indexes for the types whose label and the agencies whose name match, found in the same batch and
  * read by the count as JSON lists). With a tab or a filter (`scope`) the total counts the matching rows that
  * also fit it, and a sort other than the queue's own fetches the matches by rowid and sorts them. The count
@@ -262,14 +248,13 @@ function queuePage(rows: QueueRows, total: number | FilterTotal, markerRows: rea
  * round trips: the labels, agencies and count, then the page. Answers the total and the page's condition,
  * or null when nothing matches.
  */
-async function byTrigram(
+async function byTextIndex(
   db: Kysely<CacheDatabase>,
-  { text, pattern, typesQuery, agenciesQuery, limit, offset, scope, queueOrder }: {
-    text: string; pattern: string; typesQuery: CompiledQuery<{ id: string }>; agenciesQuery: CompiledQuery<{ id: string }>;
+  { text, byText, pattern, typesQuery, agenciesQuery, limit, offset, scope, queueOrder }: {
+    text: string; byText: RawBuilder<{ rid: number }>; pattern: string; typesQuery: CompiledQuery<{ id: string }>; agenciesQuery: CompiledQuery<{ id: string }>;
     limit: number; offset: number; scope: RawBuilder<boolean> | null; queueOrder: boolean;
   },
 ): Promise<{ where: RawBuilder<boolean>; total: FilterTotal } | null> {
-  const byText = sql<{ rid: number }>`select rowid as rid from case_trigram where case_trigram match ${trigramPhrase(text)}`;
   // The matching types and agencies, as the batch's statements 0 and 1 answer them (JSON lists; often empty).
   // Each arm is driven from its list (CROSS JOIN keeps that order), so an empty list costs nothing whatever
   // the planner's statistics say about the type and agency indexes.
@@ -332,8 +317,8 @@ export function trigramPhrase(text: string): string {
 
 /**
  * The test for one row walked in queue order, meaning exactly what the count counted. For typed ASCII the
- * trigram match is the ASCII-case-insensitive LIKE on any row whose reference and title are ASCII; a row
- * holding other characters (which the trigram tokenizer case-folds, e.g. "K" as "k") asks the index
+ * index's match (trigram or short piece) is the ASCII-case-insensitive LIKE on any row whose reference and
+ * title are ASCII; a row holding other characters (which both indexes case-fold, e.g. "K" as "k") asks the index
  * instead, and that list is read only if such a row is walked. Other typed text always asks the index
  * (the unary + keeps SQLite walking the queue index rather than driving by the rowid list).
  */

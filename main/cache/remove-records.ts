@@ -14,11 +14,11 @@ export interface RemovalOutcome {
   searchIndexes: Set<SearchIndex>;
 }
 
-/** The cache's FTS5 tables: word indexes (0002) and trigram indexes (0007). */
-export type SearchIndex = 'case_fts' | 'person_fts' | 'report_fts' | 'case_trigram' | 'person_trigram';
+/** The cache's FTS5 tables: word indexes (0002), trigram indexes (0007) and the cases' short pieces (0013). */
+export type SearchIndex = 'case_fts' | 'person_fts' | 'report_fts' | 'case_trigram' | 'person_trigram' | 'case_short_grams';
 
 /** Every FTS5 table, for a merge after the whole mirror is emptied. */
-export const SEARCH_INDEXES: readonly SearchIndex[] = ['case_fts', 'person_fts', 'report_fts', 'case_trigram', 'person_trigram'];
+export const SEARCH_INDEXES: readonly SearchIndex[] = ['case_fts', 'person_fts', 'report_fts', 'case_trigram', 'person_trigram', 'case_short_grams'];
 
 const CHUNK = 500;
 
@@ -40,7 +40,7 @@ function chunks(ids: string[]): string[][] {
 export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRemoval[]): Promise<RemovalOutcome> {
   const ids = (entity: SyncEntity) => [...new Set(removals.filter((r) => r.entity === entity).map((r) => r.id))];
   const outcome: RemovalOutcome = { rowsDeleted: 0, documentIds: [], searchIndexes: new Set() };
-  // A table's rows are in each of its indexes (`cases` in case_fts and case_trigram), so all of them are merged.
+  // A table's rows are in each of its indexes (`cases` in case_fts, case_trigram and case_short_grams), so all of them are merged.
   const count = (rows: Array<{ numDeletedRows: bigint }>, ...indexes: SearchIndex[]) => {
     const n = rows.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
     outcome.rowsDeleted += n;
@@ -59,7 +59,7 @@ export async function removeRecords(db: Kysely<CacheDatabase>, removals: SyncRem
     count(await db.deleteFrom('case_locations').where('case_id', 'in', part).execute());
     count(await db.deleteFrom('reports').where('case_id', 'in', part).execute(), 'report_fts');
     await dropDocuments('case_id', part);
-    count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts', 'case_trigram');
+    count(await db.deleteFrom('cases').where('id', 'in', part).execute(), 'case_fts', 'case_trigram', 'case_short_grams');
     outcome.rowsDeleted += await removeCasesFromCopies(db, part);
   }
   for (const part of chunks(ids('person'))) {

@@ -16,7 +16,7 @@ const SPECIAL = 'Flat "B" *star* -dash ^caret (paren) key:value 100% done_ok it\
 const agency: Agency = { id: newId(), name: 'Wealdmoor Council', kind: 'council', code: 'WMC' };
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
 
-describe('the queue text filter, through the trigram index', () => {
+describe('the queue text filter, through the trigram index and the index of short pieces', () => {
   let dir: string;
   let cache: CaseCache;
   let db: Kysely<CacheDatabase>;
@@ -106,13 +106,27 @@ describe('the queue text filter, through the trigram index', () => {
     expect((await actual('wealdmoor')).ids).toEqual([cases[2]!.id]);
   });
 
-  it('serves one- and two-character filters by the plain LIKE scan, with the same meaning', async () => {
-    for (const filter of ['"', '%', 'b"', 'x', 'ne', ' 7', '00', '_o', "'"]) {
-      expect(await actual(filter, 200), filter).toEqual(expected(filter, 200, 0));
+  it('serves one- and two-character filters through the index of their pieces, with the same meaning', async () => {
+    // Every piece of one or two characters the cases hold (trimmed as the filter is), and some they do not hold.
+    const held = new Set(cases.flatMap((c) => [c.reference, c.title]).flatMap((text) => [...text].flatMap((ch, i, all) => [ch, ch + (all[i + 1] ?? '')])));
+    const filters = [...held, 'z', 'Q9', 'zz', '\u03a9x', '"', '%', '_', "'", 'b"', ' 7', '_o', '%"'];
+    for (const filter of filters) {
+      expect(await actual(filter, 200), JSON.stringify(filter)).toEqual(expected(filter, 200, 0));
     }
-    // Documented fallback: a trigram index holds nothing shorter than three characters, so these scan `cases`.
-    const statements = await plans('ne');
-    expect(statements.map((s) => s.plan).join('\n')).not.toContain('case_trigram');
+    expect(held.size).toBeGreaterThan(100);
+    // Case folds beyond ASCII as the trigram filter does: "é" finds "ÉCOLE", and "k" the Kelvin sign's "\u212Aiosk".
+    expect((await actual('é')).ids).toEqual([cases[3]!.id]);
+    expect((await actual('k', 1)).ids).toEqual([cases.at(-1)!.id]);
+    expect((await actual('\u212A', 200)).total).toBe(expected('k', 200, 0).total);
+    // % and _ are themselves, not wildcards; a quote is text, not FTS5 syntax.
+    expect(await actual('%"')).toEqual({ total: 0, ids: [] });
+    expect((await actual('0%')).ids).toEqual([cases[1]!.id]);
+  });
+
+  it('pages a one- or two-character filter like any other, dense or sparse, from every offset', async () => {
+    for (const [filter, offset] of [['k', 0], ['k', 60], ['k', 140], ['ne', 0], ['ne', 20], ['l', 100], ['42', 0], ['Q9', 0], ['%', 0]] as const) {
+      expect(await actual(filter, 20, offset), `${filter} @${offset}`).toEqual(expected(filter, 20, offset));
+    }
   });
 
   it('pages and counts the same as before, for dense and for sparse matches', async () => {
@@ -127,17 +141,27 @@ describe('the queue text filter, through the trigram index', () => {
   it('uses the trigram index for the text condition: the total never scans `cases`, a sparse page fetches by rowid, a dense one walks the queue index and stops', async () => {
     const noFullScan = (plan: string) => plan.split('\n').filter((line) => /^SCAN cases\b/.test(line) && !line.includes('cases_queue_idx'));
     // [agencies matching the name (a small table), the total with the highest rid, the page]
-    for (const [filter, indexes] of [['ornwick', []], ['lane', []], ['licensing', ['cases_case_type_idx']], ['wealdmoor', ['cases_owner_agency_idx']]] as const) {
+    for (const [filter, indexes, index] of [
+      ['ornwick', [], 'case_trigram'], ['lane', [], 'case_trigram'], ['licensing', ['cases_case_type_idx'], 'case_trigram'],
+      ['wealdmoor', ['cases_owner_agency_idx'], 'case_trigram'],
+      // One or two characters, sparse, dense and matching nothing: through their pieces' index, never reading every case.
+      ['rn', [], 'case_short_grams'], ['z', [], 'case_short_grams'], ['k', [], 'case_short_grams'], ['e', [], 'case_short_grams'],
+    ] as const) {
       const [, stats, pageQuery] = await plans(filter);
       expect(stats!.sql).toContain('max(rid)');
       expect(stats!.sql).toContain('count(*)');
-      expect(stats!.plan).toContain('SCAN case_trigram VIRTUAL TABLE');
+      expect(stats!.plan).toContain(`SCAN ${index} VIRTUAL TABLE`);
       for (const index of indexes) {
         expect(stats!.plan).toContain(index);
       }
-      expect(stats!.plan).not.toMatch(/^SCAN cases\b/m);
-      expect(pageQuery!.sql).toContain('order by');
-      expect(noFullScan(pageQuery!.plan)).toEqual([]);
+      expect(stats!.plan, filter).not.toMatch(/^SCAN cases\b/m);
+      if (pageQuery !== undefined) {
+        expect(pageQuery.sql).toContain('order by');
+        expect(noFullScan(pageQuery.plan), filter).toEqual([]);
+      } else {
+        // Nothing matches: no page is asked for.
+        expect(await actual(filter)).toEqual({ total: 0, ids: [] });
+      }
     }
     // A sparse page reads the rowids the count found (one JSON list), not the trigram index a second time.
     const [, , sparse] = await plans('ornwick');

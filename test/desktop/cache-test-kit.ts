@@ -14,6 +14,7 @@ import type {
 import { createCaseCache, type CaseCache } from '../../main/cache/case-cache.ts';
 import { isStandIn } from '../../db/compile-once.ts';
 import { BatchColumn } from '../../main/cache-worker/query-batch.ts';
+import { registerCacheFunctions } from '../../main/cache-worker/cache-functions.ts';
 import { openEncryptedDb } from '../../main/cache-worker/open-encrypted-db.ts';
 import { createSyncedCache, type SyncedCache } from '../../main/sync/synced-cache.ts';
 
@@ -37,6 +38,7 @@ export async function openPlainCache(dir: string): Promise<{ cache: CaseCache; f
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('foreign_keys = ON');
+  registerCacheFunctions(sqlite);
   const db = new Kysely<CacheDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { cache: await createCaseCache(db, dir), file, db };
 }

@@ -12,6 +12,7 @@ import * as m0009 from './0009_case_types_and_settings.ts';
 import * as m0010 from './0010_person_reviews.ts';
 import * as m0011 from './0011_offline_meetings.ts';
 import * as m0012 from './0012_queue_walk_index.ts';
+import * as m0013 from './0013_short_gram_search.ts';
 
 /** Every cache migration by name; names sort in the order they apply. */
 export const cacheMigrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const cacheMigrations: Record<string, Migration> = {
   '0010_person_reviews': m0010,
   '0011_offline_meetings': m0011,
   '0012_queue_walk_index': m0012,
+  '0013_short_gram_search': m0013,
 };
 
 /** A Kysely migration provider over the static list. */

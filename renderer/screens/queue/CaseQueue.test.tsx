@@ -194,7 +194,7 @@ describe('the case queue text filter', () => {
     const box = screen.getByLabelText('Filter cases');
     await userEvent.type(box, 'DA-', { delay: null });
     // No pause: the keystroke's query has gone out before anything else happens, and the one- and
-    // two-character beginnings (a scan of the whole queue in the cache) were never asked.
+    // two-character beginnings (broad pages, each an audited search) were never asked.
     expect(filters()).toContain('DA-');
     expect(filters()).not.toContain('D');
     expect(filters()).not.toContain('DA');

@@ -15,7 +15,7 @@ import { QueuePager } from './QueuePager.tsx';
 import { queueInput, queueSearch, type QueueSearch } from './queue-search.ts';
 import styles from './CaseQueue.module.css';
 
-/** Filters shorter than this make the cache scan the queue (they hold no trigram: main/cache/queue-query.ts). */
+/** Filters shorter than this match broadly (most letters are in most cases), so they wait for a pause. */
 const TRIGRAM_CHARS = 3;
 /** How long a one- or two-character filter waits for the next key before it is asked. */
 const SHORT_FILTER_DELAY_MS = 150;
@@ -57,10 +57,10 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
       setFilterText(filter);
     }
   }
-  // The rows follow the box at once (the cache's trigram index answers in milliseconds); the URL
-  // catches up once they are shown, so no keystroke waits for the router. One or two characters hold
-  // no trigram, so the cache scans the whole queue for them (about a tenth of a second over 100,000
-  // cases): they wait for a short pause, so a typist's first keys do not queue scans in front of the rest.
+  // The rows follow the box at once (the cache answers any text through an index in milliseconds:
+  // main/cache/queue-query.ts); the URL catches up once they are shown, so no keystroke waits for the
+  // router. One or two characters wait for a short pause: on the way to a longer filter they would draw
+  // broad pages, each recorded as a search in the audit trail (docs/audit.md), for text nobody meant.
   const typed = filterText.trim();
   const pausedOn = useDebouncedValue(typed, SHORT_FILTER_DELAY_MS);
   // A short filter the URL brought (a link, Back, Forward) is asked at once.

@@ -1,0 +1,62 @@
+/**
+ * The one- and two-character pieces of a case's reference and title, as index tokens: what lets the
+ * queue's shortest text filters go through an index (migration 0013). A trigram index holds nothing
+ * shorter than three characters, so without these a filter of "z" or "7b" read every case.
+ *
+ * Each piece is folded to lower case one character at a time (as the trigram tokenizer's
+ * `case_sensitive 0` folds: "É" and "é" alike, the Kelvin sign as "k"), then written as the hex of its
+ * UTF-8 bytes, so every piece is one plain token whatever it holds (quotes, `*`, `%`, `_`, letters of any
+ * script) and the index's own tokenizer cannot split or fold it again. Pieces holding white space are
+ * left out: a filter is trimmed, so it never starts or ends with a space.
+ */
+
+/** The SQL function the cache's triggers call (registered on every cache connection). */
+export const SHORT_GRAMS_FUNCTION = 'case_short_grams';
+
+/** The longest text filter the short-gram index answers; longer ones go through the trigram index. */
+export const SHORT_GRAM_MAX_CHARS = 2;
+
+const SPACE = /\s/u;
+const utf8 = new TextEncoder();
+
+/** One character in lower case, unless lower-casing makes it more than one character (then as it is). */
+function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  return [...lower].length === 1 ? lower : ch;
+}
+
+/** The index token of a piece of one or two characters (already folded). */
+function token(piece: string): string {
+  let hex = '';
+  for (const byte of utf8.encode(piece)) {
+    hex += byte.toString(16).padStart(2, '0');
+  }
+  return hex;
+}
+
+/** The token a text filter of one or two characters looks up (the caller trims it first). */
+export function shortGramToken(filter: string): string {
+  return token([...filter].map(foldChar).join(''));
+}
+
+/**
+ * Every distinct one- and two-character piece of each text, as space-separated tokens. A piece never
+ * spans two texts: the reference's last character and the title's first are not a piece.
+ */
+export function shortGramTokens(...texts: Array<string | null>): string {
+  const pieces = new Set<string>();
+  for (const text of texts) {
+    const chars = [...(text ?? '')].map(foldChar);
+    chars.forEach((ch, i) => {
+      if (SPACE.test(ch)) {
+        return;
+      }
+      pieces.add(ch);
+      const next = chars[i + 1];
+      if (next !== undefined && !SPACE.test(next)) {
+        pieces.add(ch + next);
+      }
+    });
+  }
+  return [...pieces].map(token).join(' ');
+}
