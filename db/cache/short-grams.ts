@@ -18,6 +18,8 @@ export const SHORT_GRAM_MAX_CHARS = 2;
 
 const SPACE = /\s/u;
 const utf8 = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** One character in lower case, unless lower-casing makes it more than one character (then as it is). */
 function foldChar(ch: string): string {
@@ -29,7 +31,7 @@ function foldChar(ch: string): string {
 function token(piece: string): string {
   let hex = '';
   for (const byte of utf8.encode(piece)) {
-    hex += byte.toString(16).padStart(2, '0');
+    hex += HEX[byte];
   }
   return hex;
 }
@@ -39,24 +41,64 @@ export function shortGramToken(filter: string): string {
   return token([...filter].map(foldChar).join(''));
 }
 
+// ASCII white space as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space.
+const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+
 /**
  * Every distinct one- and two-character piece of each text, as space-separated tokens. A piece never
- * spans two texts: the reference's last character and the title's first are not a piece.
+ * spans two texts: the reference's last character and the title's first are not a piece. Runs in every
+ * write of a case, so ASCII text (nearly all of it) takes a path of character codes: a piece is a number
+ * (`code`, or `128 + 128 * first + second`), its token two or four hex digits; any other text goes
+ * character by character.
  */
 export function shortGramTokens(...texts: Array<string | null>): string {
-  const pieces = new Set<string>();
+  const codes = new Set<number>();
+  const others = new Set<string>();
   for (const text of texts) {
-    const chars = [...(text ?? '')].map(foldChar);
-    chars.forEach((ch, i) => {
-      if (SPACE.test(ch)) {
-        return;
-      }
-      pieces.add(ch);
-      const next = chars[i + 1];
-      if (next !== undefined && !SPACE.test(next)) {
-        pieces.add(ch + next);
-      }
-    });
+    if (text === null || text === '') {
+      continue;
+    }
+    if (ASCII.test(text)) {
+      addAsciiPieces(text.toLowerCase(), codes);
+    } else {
+      addPieces(text, others);
+    }
   }
-  return [...pieces].map(token).join(' ');
+  const tokens: string[] = [];
+  for (const code of codes) {
+    tokens.push(code < 128 ? HEX[code]! : HEX[Math.floor((code - 128) / 128)]! + HEX[(code - 128) % 128]!);
+  }
+  for (const piece of others) {
+    tokens.push(token(piece));
+  }
+  // An ASCII text and another may share a piece: each token once.
+  return (others.size === 0 ? tokens : [...new Set(tokens)]).join(' ');
+}
+
+function addAsciiPieces(lower: string, codes: Set<number>): void {
+  for (let i = 0; i < lower.length; i += 1) {
+    const code = lower.charCodeAt(i);
+    if (isAsciiSpace(code)) {
+      continue;
+    }
+    codes.add(code);
+    const next = i + 1 < lower.length ? lower.charCodeAt(i + 1) : 32;
+    if (!isAsciiSpace(next)) {
+      codes.add(128 + 128 * code + next);
+    }
+  }
+}
+
+function addPieces(text: string, pieces: Set<string>): void {
+  const chars = [...text].map(foldChar);
+  chars.forEach((ch, i) => {
+    if (SPACE.test(ch)) {
+      return;
+    }
+    pieces.add(ch);
+    const next = chars[i + 1];
+    if (next !== undefined && !SPACE.test(next)) {
+      pieces.add(ch + next);
+    }
+  });
 }

@@ -32,6 +32,22 @@ describe('the pieces of one and two characters', () => {
     expect(shortGramToken('\u0130')).toBe(hex('\u0130'));
     expect(shortGramTokens(null, '')).toBe('');
   });
+
+  it('come out the same from the fast path for ASCII text as from the one for any text', () => {
+    // The reference way: every character folded, every piece of one or two characters without white space.
+    const reference = (...texts: string[]) => [...new Set(texts.flatMap((text) => {
+      const chars = [...text].map((ch) => ([...ch.toLowerCase()].length === 1 ? ch.toLowerCase() : ch));
+      return chars.flatMap((ch, i) => [ch, ch + (chars[i + 1] ?? ' ')]).filter((piece) => !/\s/u.test(piece));
+    }))].map((piece) => Buffer.from(piece, 'utf8').toString('hex')).sort();
+    const alphabet = ['a', 'B', 'z', '7', ' ', '\t', '-', '"', '%', '_', '~', '\u00e9', '\u00c9', '\u212a', '\u03a9', '\u{1f600}'];
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let round = 0; round < 500; round += 1) {
+      const text = () => Array.from({ length: next() % 12 }, () => alphabet[next() % (round % 2 === 0 ? 10 : alphabet.length)]).join('');
+      const [a, b] = [text(), text()];
+      expect(shortGramTokens(a, b).split(' ').filter((t) => t !== '').sort(), JSON.stringify([a, b])).toEqual(reference(a, b));
+    }
+  });
 });
 
 describe('cache migration 0013 (the index of short pieces)', () => {
