@@ -19,7 +19,7 @@ export const SHORT_GRAM_MAX_CHARS = 2;
 const SPACE = /\s/u;
 const utf8 = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** One character in lower case, unless lower-casing makes it more than one character (then as it is). */
 function foldChar(ch: string): string {
