@@ -13,9 +13,6 @@
 /** The SQL function the cache's triggers call (registered on every cache connection). */
 export const SHORT_GRAMS_FUNCTION = 'case_short_grams';
 
-/** The longest text filter the short-gram index answers; longer ones go through the trigram index. */
-export const SHORT_GRAM_MAX_CHARS = 2;
-
 const SPACE = /\s/u;
 const utf8 = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
