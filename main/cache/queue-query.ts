@@ -314,7 +314,8 @@ async function byTextIndex(
 /**
  * The filter as one FTS5 phrase: inside double quotes every character is text (`*`, `-`, `^`, `(`, `:`,
  * `NEAR`, `AND`, `OR`), and a typed `"` is doubled. The trigram tokenizer turns the phrase into its
- * consecutive trigrams, so it matches exactly where the text occurs as a substring.
+ * consecutive trigrams, so it matches exactly where the text occurs as a substring. It also quotes a short
+ * piece's token (hex digits) for `case_short_grams`.
  */
 export function trigramPhrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;

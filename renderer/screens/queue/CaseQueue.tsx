@@ -15,8 +15,8 @@ import { QueuePager } from './QueuePager.tsx';
 import { queueInput, queueSearch, type QueueSearch } from './queue-search.ts';
 import styles from './CaseQueue.module.css';
 
-/** Filters shorter than this match broadly (most letters are in most cases), so they wait for a pause. */
-const TRIGRAM_CHARS = 3;
+/** Filters shorter than this match broadly (most letters are in most cases), so they wait for a pause (SHORT_FILTER_DELAY_MS). */
+const SHORT_FILTER_CHARS = 3;
 /** How long a one- or two-character filter waits for the next key before it is asked. */
 const SHORT_FILTER_DELAY_MS = 150;
 
@@ -64,7 +64,7 @@ export function CaseQueue({ search, pageSize, onSearchChange, onOpenCase }: Case
   const typed = filterText.trim();
   const pausedOn = useDebouncedValue(typed, SHORT_FILTER_DELAY_MS);
   // A short filter the URL brought (a link, Back, Forward) is asked at once.
-  const waits = typed !== '' && [...typed].length < TRIGRAM_CHARS && typed !== filter && pausedOn !== typed;
+  const waits = typed !== '' && [...typed].length < SHORT_FILTER_CHARS && typed !== filter && pausedOn !== typed;
   const asked = waits ? pausedOn : typed;
   const view = asked === filter ? search : queueSearch(search, { q: asked });
   const change = (patch: Partial<QueueSearch>) => onSearchChange(queueSearch(view, patch), { replace: false });
