@@ -75,7 +75,7 @@ function pageRows(): { rows: CaseRow[]; shares: Shares; flagged: string[] } {
   }
   const rows = listPage.all(...params) as Array<CaseRow & KeyedShares>;
   const lists = (column: keyof Omit<KeyedShares, 'holds_grant_row' | 'key_case_id' | 'key_updated_at'>) =>
-    new Map(rows.flatMap((r) => (r[column] === null ? [] : [[r.key_case_id, r[column].split(',')] as const])));
+    new Map(rows.flatMap((r) => (r[column] === null ? [] : [[r.key_case_id, r[column].split(',').sort()] as const])));
   return {
     // The row past the page only says there is a next page; its key stands in for it.
     rows: rows.map((r) => (r.id === null ? ({ id: r.key_case_id, updated_at: r.key_updated_at } as CaseRow) : r)),

@@ -49,7 +49,7 @@ async function page(): Promise<string> {
     const cases = last === undefined ? [] : await run.visibleCases(cursor, Number(last.seq), at);
     const flagged = cases.filter((c) => Number(c.holds_grant_row) === 1).map((c) => c.id);
     const grantRows = flagged.length === 0 ? [] : await run.grants(flagged);
-    const split = (ids: string | null) => (ids === null ? [] : ids.split(','));
+    const split = (ids: string | null) => (ids === null ? [] : ids.split(',').sort());
     const grantsOf = new Map<string, PolicyCase['grants']>();
     for (const g of grantRows) {
       grantsOf.set(g.resource_id, [...(grantsOf.get(g.resource_id) ?? []), { userId: g.user_id, expiresAt: g.expires_at, revokedAt: g.revoked_at }]);

@@ -121,6 +121,28 @@ describe.each(testDialects())('case list on %s', (dialect) => {
     expect((await call(server, user, 'GET', '/cases?status=closed')).body).toEqual({ cases: [], nextCursor: null });
   });
 
+  it('gives each case\'s named shares in id order, whatever order they were written in, in the list, the filtered list and the pull', async () => {
+    const user = world.users.police.manager;
+    const desc = (ids: string[]) => [...ids].sort().reverse();
+    const agencies = desc([world.agencies.council, world.agencies.housing]);
+    const teams = desc([...world.teams.council, ...world.teams.housing]);
+    const users = desc([world.users.council.a.id, world.users.council.b.id, world.users.housing.a.id, world.users.housing.b.id]);
+    const shared = await buildCase(server.db, {
+      ownerAgencyId: world.agencies.police, ownerTeamId: world.teams.police[0], ownerUserId: world.users.police.a.id, title: 'Shares written in reverse',
+      sharingLevel: 'shared', sharedAgencyIds: agencies, sharedTeamIds: teams, sharedUserIds: users,
+    });
+    const inOrder = { sharedAgencyIds: [...agencies].sort(), sharedTeamIds: [...teams].sort(), sharedUserIds: [...users].sort() };
+    type Shares = typeof inOrder & { id: string };
+    for (const url of ['/cases?limit=200', '/cases?limit=200&status=open']) {
+      const listed = (await call<{ cases: Shares[] }>(server, user, 'GET', url)).body.cases.find((c) => c.id === shared.id);
+      expect(listed, url).toMatchObject(inOrder);
+    }
+    const pulled = (await call<{ changes: Array<{ entity: string; data: Shares }> }>(server, user, 'GET', '/sync/pull?limit=500')).body.changes
+      .find((c) => c.entity === 'case' && c.data.id === shared.id);
+    // The synced case carries its shared agencies only.
+    expect(pulled?.data.sharedAgencyIds).toEqual(inOrder.sharedAgencyIds);
+  });
+
   it('refuses a limit over 200 and a forged cursor with validation errors', async () => {
     const user = world.users.council.a;
     expect((await call(server, user, 'GET', '/cases?limit=201')).status).toBe(400);
