@@ -360,7 +360,9 @@ export async function queueChoices(db: Kysely<CacheDatabase>): Promise<QueueChoi
   return { caseTypes, ownerAgencies: agencies };
 }
 
-// LIKE with an explicit escape character, so a typed % or _ matches itself.
+// LIKE with an explicit escape character, so a typed % or _ matches itself. LIKE folds ASCII case by itself
+// and SQLite's lower() folds nothing else, so the column is compared as it is: lower() only made a copy of
+// each value (a fifth of a walked page's time).
 function contains(column: string, pattern: string): RawBuilder<boolean> {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
